@@ -1,0 +1,1 @@
+"""Persistence: the encrypted store, key slots, models, migrations and the audit log."""

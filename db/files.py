@@ -1,0 +1,45 @@
+"""Small durable-file helpers: write-then-rename with fsync, so a power cut leaves old or new."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from db.errors import StoreFull
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (a no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_durably(path: Path, data: bytes) -> None:
+    """Write `data` to `path` + ".tmp" and fsync it, without replacing `path`."""
+    try:
+        with open(path, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as e:
+        path.unlink(missing_ok=True)
+        if e.errno == errno.ENOSPC:
+            raise StoreFull() from e
+        raise
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data`: readers see the old content or the new, never a mix."""
+    tmp = path.with_name(path.name + ".tmp")
+    write_durably(tmp, data)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)

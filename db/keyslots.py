@@ -1,0 +1,244 @@
+"""Key slots: how each person's password (or the recovery key) unlocks the store's database key.
+
+The database is keyed with one random 256-bit raw key. Every slot has its own X25519 key pair;
+the private key is wrapped with AES-256-GCM under an Argon2id key derived from the slot's
+password, and the raw key is sealed to the slot's public key (X25519 + HKDF + AES-256-GCM).
+Unlocking is therefore: password -> Argon2id -> private key -> raw key. The extra step lets an
+administrator re-key the database and give every remaining slot the new key without knowing
+anybody's password.
+
+Slots are found by an HMAC of the folded username under a random per-store salt, so the file
+names nobody. Everything is bound to the store id as associated data: a slot copied from another
+store, or moved to another username, does not open.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from db.errors import KeySlotsDamaged, WrongCredentials, WrongRecoveryKey
+from db.files import atomic_write
+
+FORMAT = 1
+RECOVERY_SLOT = "recovery"
+RAW_KEY_BYTES = 32
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost. The defaults follow RFC 9106's second recommendation (64 MiB, t=3, p=4)."""
+
+    memory_kib: int = 64 * 1024
+    time_cost: int = 3
+    parallelism: int = 4
+
+    def derive(self, secret: str, salt: bytes) -> bytes:
+        return hash_secret_raw(
+            secret.encode("utf-8"),
+            salt,
+            time_cost=self.time_cost,
+            memory_cost=self.memory_kib,
+            parallelism=self.parallelism,
+            hash_len=32,
+            type=Type.ID,
+        )
+
+
+DEFAULT_KDF = KdfParams()
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def fold_username(username: str) -> str:
+    return username.strip().casefold()
+
+
+def _seal_key(raw_key: bytes, public: X25519PublicKey, aad: bytes) -> dict[str, str]:
+    ephemeral = X25519PrivateKey.generate()
+    shared = ephemeral.exchange(public)
+    eph_pub = ephemeral.public_key().public_bytes_raw()
+    wrap_key = HKDF(hashes.SHA256(), 32, salt=eph_pub, info=b"ulinzi db key seal v1").derive(shared)
+    nonce = secrets.token_bytes(12)
+    return {
+        "ephemeral": _b64(eph_pub),
+        "nonce": _b64(nonce),
+        "ciphertext": _b64(AESGCM(wrap_key).encrypt(nonce, raw_key, aad)),
+    }
+
+
+def _open_sealed_key(sealed: dict[str, str], private: X25519PrivateKey, aad: bytes) -> bytes:
+    eph_pub = _unb64(sealed["ephemeral"])
+    shared = private.exchange(X25519PublicKey.from_public_bytes(eph_pub))
+    wrap_key = HKDF(hashes.SHA256(), 32, salt=eph_pub, info=b"ulinzi db key seal v1").derive(shared)
+    return AESGCM(wrap_key).decrypt(_unb64(sealed["nonce"]), _unb64(sealed["ciphertext"]), aad)
+
+
+class KeySlots:
+    """The content of `keyslots.json`. Changes are written with `save()` (atomically)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    # -- file ------------------------------------------------------------------------------
+    @classmethod
+    def new(cls, store_id: str) -> KeySlots:
+        return cls(
+            {
+                "format": FORMAT,
+                "store_id": store_id,
+                "lookup_salt": _b64(secrets.token_bytes(32)),
+                "slots": {},
+            }
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> KeySlots:
+        try:
+            data = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            raise
+        except (OSError, ValueError) as e:
+            raise KeySlotsDamaged(detail=type(e).__name__) from e
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise KeySlotsDamaged(detail="unknown format")
+        if not isinstance(data.get("slots"), dict) or not isinstance(data.get("store_id"), str):
+            raise KeySlotsDamaged(detail="missing fields")
+        return cls(data)
+
+    def to_bytes(self) -> bytes:
+        return json.dumps(self._data, indent=1, sort_keys=True).encode("utf-8")
+
+    def save(self, path: Path) -> None:
+        atomic_write(path, self.to_bytes())
+
+    @property
+    def store_id(self) -> str:
+        return self._data["store_id"]
+
+    # -- lookup ----------------------------------------------------------------------------
+    def slot_id(self, username: str) -> str:
+        salt = _unb64(self._data["lookup_salt"])
+        return hmac.new(salt, fold_username(username).encode("utf-8"), hashlib.sha256).hexdigest()
+
+    def has_user(self, username: str) -> bool:
+        return self.slot_id(username) in self._data["slots"]
+
+    def has_recovery(self) -> bool:
+        return RECOVERY_SLOT in self._data["slots"]
+
+    def __len__(self) -> int:
+        return len(self._data["slots"])
+
+    def _aad(self, slot_id: str) -> bytes:
+        return f"ulinzi keyslot v1|{self.store_id}|{slot_id}".encode()
+
+    # -- changing slots ----------------------------------------------------------------------
+    def _put(self, slot_id: str, secret: str, raw_key: bytes, kdf: KdfParams) -> None:
+        salt = secrets.token_bytes(16)
+        kek = kdf.derive(secret, salt)
+        private = X25519PrivateKey.generate()
+        nonce = secrets.token_bytes(12)
+        aad = self._aad(slot_id)
+        self._data["slots"][slot_id] = {
+            "kdf": {
+                "name": "argon2id",
+                "memory_kib": kdf.memory_kib,
+                "time_cost": kdf.time_cost,
+                "parallelism": kdf.parallelism,
+                "salt": _b64(salt),
+            },
+            "private_key": {
+                "nonce": _b64(nonce),
+                "ciphertext": _b64(AESGCM(kek).encrypt(nonce, private.private_bytes_raw(), aad)),
+            },
+            "public_key": _b64(private.public_key().public_bytes_raw()),
+            "db_key": _seal_key(raw_key, private.public_key(), aad),
+        }
+
+    def set_user(self, username: str, password: str, raw_key: bytes, kdf: KdfParams) -> None:
+        """Create or replace the slot of `username` (new password, new key pair)."""
+        self._put(self.slot_id(username), password, raw_key, kdf)
+
+    def set_recovery(self, code: str, raw_key: bytes, kdf: KdfParams) -> None:
+        self._put(RECOVERY_SLOT, code, raw_key, kdf)
+
+    def remove_user(self, username: str) -> bool:
+        return self._data["slots"].pop(self.slot_id(username), None) is not None
+
+    def reseal_all(self, new_raw_key: bytes) -> None:
+        """Give every slot a new database key; passwords and private keys stay as they are."""
+        for slot_id, slot in self._data["slots"].items():
+            public = X25519PublicKey.from_public_bytes(_unb64(slot["public_key"]))
+            slot["db_key"] = _seal_key(new_raw_key, public, self._aad(slot_id))
+
+    # -- unlocking ---------------------------------------------------------------------------
+    def _unlock(self, slot_id: str, secret: str) -> bytes:
+        slot = self._data["slots"][slot_id]
+        aad = self._aad(slot_id)
+        try:
+            kdf_data = slot["kdf"]
+            if kdf_data.get("name") != "argon2id":
+                raise KeySlotsDamaged(detail="unknown key derivation")
+            kdf = KdfParams(
+                int(kdf_data["memory_kib"]),
+                int(kdf_data["time_cost"]),
+                int(kdf_data["parallelism"]),
+            )
+            kek = kdf.derive(secret, _unb64(kdf_data["salt"]))
+            wrapped = slot["private_key"]
+            private_raw = AESGCM(kek).decrypt(
+                _unb64(wrapped["nonce"]), _unb64(wrapped["ciphertext"]), aad
+            )
+        except InvalidTag:
+            return b""
+        except (KeyError, TypeError, ValueError) as e:
+            raise KeySlotsDamaged(detail="slot unreadable") from e
+        try:
+            raw_key = _open_sealed_key(
+                slot["db_key"], X25519PrivateKey.from_private_bytes(private_raw), aad
+            )
+        except (InvalidTag, KeyError, TypeError, ValueError) as e:
+            # The password was right, so this is damage, not a wrong password.
+            raise KeySlotsDamaged(detail="sealed key does not open") from e
+        if len(raw_key) != RAW_KEY_BYTES:
+            raise KeySlotsDamaged(detail="key has the wrong size")
+        return raw_key
+
+    def unlock_user(self, username: str, password: str) -> bytes:
+        slot_id = self.slot_id(username)
+        if slot_id not in self._data["slots"]:
+            # Spend the same time as a real attempt: timing must not tell who has an account.
+            DEFAULT_KDF.derive(password, b"\0" * 16)
+            raise WrongCredentials()
+        raw_key = self._unlock(slot_id, password)
+        if not raw_key:
+            raise WrongCredentials()
+        return raw_key
+
+    def unlock_recovery(self, code: str) -> bytes:
+        if not self.has_recovery():
+            raise WrongRecoveryKey()
+        raw_key = self._unlock(RECOVERY_SLOT, code)
+        if not raw_key:
+            raise WrongRecoveryKey()
+        return raw_key

@@ -1,0 +1,78 @@
+"""Search text for the case list: accent- and ligature-folded, indexed with FTS5 prefix queries.
+
+FTS5's `remove_diacritics 2` folds "é" but not ligatures ("cœur" stays apart from "coeur"), so
+both the indexed text and the typed query are folded here first, the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+_LIGATURES = str.maketrans(
+    {"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ŋ": "ng", "ı": "i"}
+)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def fold(value: str) -> str:
+    """Lower-case, ligatures spelled out, accents removed: "Cœur Hélène" -> "coeur helene"."""
+    lowered = value.casefold().translate(_LIGATURES)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def search_text(given_name: str, family_name: str, case_number: str, location: str) -> str:
+    return fold(" ".join((given_name, family_name, case_number, location)))
+
+
+def fts_query(typed: str) -> str | None:
+    """Turn what a person typed into an FTS5 query: every word must match as a prefix.
+
+    "hel kig-2026" -> '"hel" * AND "kig 2026" *'. Returns None when nothing searchable is left.
+    """
+    parts = []
+    for word in typed.split():
+        tokens = _WORD.findall(fold(word))
+        if tokens:
+            parts.append('"' + " ".join(tokens) + '" *')
+    return " AND ".join(parts) if parts else None
+
+
+_UPSERT = text("INSERT OR REPLACE INTO case_search(rowid, text) VALUES (:id, :text)")
+
+
+def index_case(
+    session: Session | Connection,
+    case_id: int,
+    given_name: str,
+    family_name: str,
+    case_number: str,
+    location: str,
+) -> None:
+    session.execute(
+        _UPSERT,
+        {"id": case_id, "text": search_text(given_name, family_name, case_number, location)},
+    )
+
+
+def index_many(conn: Session | Connection, rows: list[dict[str, object]]) -> None:
+    """Index many cases at once; each row has id, given_name, family_name, case_number, location."""
+    conn.execute(
+        _UPSERT,
+        [
+            {
+                "id": r["id"],
+                "text": search_text(
+                    str(r["given_name"]),
+                    str(r["family_name"]),
+                    str(r["case_number"]),
+                    str(r["location"]),
+                ),
+            }
+            for r in rows
+        ],
+    )

@@ -1,0 +1,580 @@
+"""The encrypted store: a folder with the SQLCipher database, its key slots and the audit head.
+
+    ulinzi.db          SQLCipher 4, keyed with a random 256-bit raw key (never a typed password)
+    keyslots.json      one slot per person and one for the recovery key (see db.keyslots)
+    audit-head         the audit chain's last (sequence, hash), authenticated (see db.audit)
+    ulinzi.lock        held by the one process that has the store open
+    backups/           copies written before a schema migration
+
+A `Store` is an unlocked store: it owns the engine and the key, hands out one session per unit
+of work (`read()` / `write()`), and forgets the key on `close()`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import secrets
+import shutil
+import socket
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import sqlcipher3
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from db import migrations
+from db.audit import HEAD_INFO_KEY, AuditHeadFile, ChainReport, find_event_hash, verify_chain
+from db.errors import (
+    AuditHeadMissing,
+    KeySlotsDamaged,
+    StoreClosed,
+    StoreDamaged,
+    StoreExists,
+    StoreFull,
+    StoreInUse,
+    StoreNotFound,
+    StoreRolledBack,
+)
+from db.files import fsync_dir, write_durably
+from db.keyslots import DEFAULT_KDF, RAW_KEY_BYTES, KdfParams, KeySlots
+from db.models import AuditEvent, Setting
+from db.recovery_code import new_recovery_code, normalise_recovery_code
+
+DB_FILE = "ulinzi.db"
+KEYSLOTS_FILE = "keyslots.json"
+HEAD_FILE = "audit-head"
+LOCK_FILE = "ulinzi.lock"
+LOCK_INFO_FILE = "ulinzi.lock.json"
+BACKUPS_DIR = "backups"
+PENDING = ".rekey"  # suffix of the files a re-key writes before it switches over
+
+PAGE_CACHE_KIB = 64 * 1024
+
+
+def is_store(folder: Path) -> bool:
+    return (folder / KEYSLOTS_FILE).is_file() and (folder / DB_FILE).is_file()
+
+
+def _is_disk_full(error: BaseException) -> bool:
+    orig = getattr(error, "orig", error)
+    return getattr(orig, "sqlite_errorcode", None) == 13 or "disk is full" in str(orig)
+
+
+# -- the lock ------------------------------------------------------------------------------------
+
+
+class StoreLock:
+    """One process per store. The OS releases the lock when the holder dies, so it is never stale."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._lock = FileLock(folder / LOCK_FILE, timeout=0)
+
+    def acquire(self) -> None:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise self._in_use() from None
+        info = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "user": _os_user(),
+            "since": datetime.now().astimezone().isoformat(timespec="minutes"),
+        }
+        with suppress(OSError):
+            (self.folder / LOCK_INFO_FILE).write_text(json.dumps(info), encoding="utf-8")
+
+    def _in_use(self) -> StoreInUse:
+        try:
+            info = json.loads((self.folder / LOCK_INFO_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            info = {}
+        since = str(info.get("since", "?")).replace("T", " ")[:16]
+        return StoreInUse(
+            owner=info.get("user", "another user"), pid=info.get("pid", "?"), since=since
+        )
+
+    def release(self) -> None:
+        if self._lock.is_locked:
+            with suppress(OSError):
+                (self.folder / LOCK_INFO_FILE).unlink()
+            self._lock.release()
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some service accounts
+        return "another user"
+
+
+# -- interrupted re-key --------------------------------------------------------------------------
+
+
+def finish_interrupted_rekey(folder: Path) -> None:
+    """Bring a store back to one consistent key after a re-key was cut off.
+
+    A re-key writes ulinzi.db.rekey, audit-head.rekey and keyslots.json.rekey, then renames them
+    over the live files in that order. If the new database is still beside the old one, the
+    switch had not begun: the old files are whole, drop the new ones. If it is gone, the new
+    database is live: finish the renames.
+    """
+    db_new = folder / (DB_FILE + PENDING)
+    head_new = folder / (HEAD_FILE + PENDING)
+    slots_new = folder / (KEYSLOTS_FILE + PENDING)
+    if slots_new.exists() and not db_new.exists():
+        if head_new.exists():
+            os.replace(head_new, folder / HEAD_FILE)
+        os.replace(slots_new, folder / KEYSLOTS_FILE)
+    else:
+        for leftover in (slots_new, head_new, db_new):
+            leftover.unlink(missing_ok=True)
+    fsync_dir(folder)
+
+
+# -- engine --------------------------------------------------------------------------------------
+
+
+def _configure(conn: sqlcipher3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
+
+
+def make_engine(path: Path, connect: callable) -> Engine:  # type: ignore[valid-type]
+    """An engine over `connect()`; transactions are begun by us, so writers can BEGIN IMMEDIATE."""
+    engine = create_engine(
+        "sqlite://", creator=connect, module=sqlcipher3, poolclass=QueuePool, pool_size=4
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # type: ignore[no-untyped-def]
+        mode = conn.get_execution_options().get("ulinzi_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def _keyed_connect(path: Path, key: bytearray) -> callable:  # type: ignore[valid-type]
+    def connect() -> sqlcipher3.Connection:
+        if not any(key):
+            raise StoreClosed()
+        conn = sqlcipher3.connect(
+            str(path), check_same_thread=False, isolation_level=None, timeout=30
+        )
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            _configure(conn)
+        except sqlcipher3.DatabaseError as e:
+            conn.close()
+            # The key came from an authenticated slot, so it is right: the file is damaged.
+            raise StoreDamaged(detail=str(e)) from e
+        return conn
+
+    return connect
+
+
+# -- check report --------------------------------------------------------------------------------
+
+
+@dataclass
+class CheckReport:
+    cipher_problems: list[str] = field(default_factory=list)
+    integrity_problems: list[str] = field(default_factory=list)
+    chain: ChainReport | None = None
+    head_problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return (
+            not self.cipher_problems
+            and not self.integrity_problems
+            and self.chain is not None
+            and self.chain.ok
+            and not self.head_problem
+        )
+
+    def lines(self) -> list[str]:
+        out = []
+        out.append(
+            "encryption (page HMAC): "
+            + ("ok" if not self.cipher_problems else "; ".join(self.cipher_problems[:5]))
+        )
+        out.append(
+            "database integrity: "
+            + ("ok" if not self.integrity_problems else "; ".join(self.integrity_problems[:5]))
+        )
+        if self.chain is None:
+            out.append("audit log: could not be read")
+        elif self.chain.ok:
+            out.append(f"audit log: ok, {self.chain.events} events")
+        else:
+            out.append(
+                f"audit log: BROKEN at event {self.chain.first_broken} "
+                f"({self.chain.problem}); {self.chain.events} events before it are intact"
+            )
+        out.append("audit head: " + (self.head_problem or "ok, matches the database"))
+        return out
+
+
+# -- the store -----------------------------------------------------------------------------------
+
+
+class Store:
+    """An unlocked store. Create with `create_store()` or `open_store()`; always `close()`."""
+
+    def __init__(self, folder: Path, lock: StoreLock, slots: KeySlots, raw_key: bytes) -> None:
+        self.folder = folder
+        self.store_id = slots.store_id
+        self.slots = slots
+        self._lock = lock
+        self._key = bytearray(raw_key)
+        self._head = AuditHeadFile(folder / HEAD_FILE, raw_key, self.store_id)
+        self._head_mutex = threading.Lock()
+        self._head_seq = 0
+        self._start_engine()
+
+    def _start_engine(self) -> None:
+        self.engine = make_engine(self.db_path, _keyed_connect(self.db_path, self._key))
+        self._reads = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._writes = sessionmaker(
+            bind=self.engine.execution_options(ulinzi_begin="IMMEDIATE"), expire_on_commit=False
+        )
+
+    @property
+    def db_path(self) -> Path:
+        return self.folder / DB_FILE
+
+    @property
+    def is_open(self) -> bool:
+        return any(self._key)
+
+    # -- units of work ------------------------------------------------------------------------
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only snapshot; anything left uncommitted is rolled back."""
+        if not self.is_open:
+            raise StoreClosed()
+        session = self._reads()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One unit of work: committed whole at the end, or not at all."""
+        if not self.is_open:
+            raise StoreClosed()
+        session = self._writes()
+        session.info["store_id"] = self.store_id
+        try:
+            yield session
+            session.commit()
+        except DBAPIError as e:
+            session.rollback()
+            if _is_disk_full(e):
+                raise StoreFull() from e
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+        head = session.info.get(HEAD_INFO_KEY)
+        if head:
+            self._advance_head(*head)
+
+    def _advance_head(self, seq: int, hash_hex: str) -> None:
+        with self._head_mutex:
+            if seq > self._head_seq:
+                self._head.write(seq, hash_hex)
+                self._head_seq = seq
+
+    # -- audit head ---------------------------------------------------------------------------
+    def head_problem(self) -> tuple[str, Exception | None]:
+        """Compare the head file with the database: ("", None) when they agree."""
+        with self.read() as s:
+            last = s.execute(
+                select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+            ).first()
+            head = self._head.read()
+            if head is None:
+                if last is None and not self._head.exists():
+                    return "", None
+                err = AuditHeadMissing(file=HEAD_FILE)
+                return err.message, err
+            seq, hash_hex = head
+            if find_event_hash(s, seq) != hash_hex:
+                err = StoreRolledBack(expected=seq, found=last.seq if last else 0)
+                return err.message, err
+        if last and last.seq > seq:
+            # A crash between a commit and the head write: the database is ahead, which is fine.
+            self._advance_head(last.seq, last.hash)
+        else:
+            self._head_seq = seq
+        return "", None
+
+    def verify_head(self) -> None:
+        _, error = self.head_problem()
+        if error is not None:
+            raise error
+
+    def accept_database_as_current(self) -> int:
+        """Trust the database as it is (after an administrator restored a copy on purpose)."""
+        with self.read() as s:
+            last = s.execute(
+                select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+            ).first()
+        with self._head_mutex:
+            self.folder.joinpath(HEAD_FILE).unlink(missing_ok=True)
+            self._head_seq = 0
+        if last:
+            self._advance_head(last.seq, last.hash)
+        return last.seq if last else 0
+
+    # -- checks -------------------------------------------------------------------------------
+    def check(self) -> CheckReport:
+        report = CheckReport()
+        with self.engine.connect() as conn:
+            try:
+                rows = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+                report.cipher_problems = [str(r[0]) for r in rows]
+                rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+                report.integrity_problems = [str(r[0]) for r in rows if r[0] != "ok"]
+            except DBAPIError as e:
+                report.integrity_problems.append(str(e.orig))
+            try:
+                report.chain = verify_chain(conn, self.store_id)
+            except DBAPIError as e:
+                report.integrity_problems.append(f"audit log unreadable: {e.orig}")
+            conn.rollback()
+        try:
+            report.head_problem, _ = self.head_problem()
+        except DBAPIError as e:
+            report.head_problem = f"could not be compared: {e.orig}"
+        return report
+
+    # -- key slots ----------------------------------------------------------------------------
+    def _raw_key(self) -> bytes:
+        if not self.is_open:
+            raise StoreClosed()
+        return bytes(self._key)
+
+    def set_user_slot(self, username: str, password: str, kdf: KdfParams = DEFAULT_KDF) -> None:
+        self.slots.set_user(username, password, self._raw_key(), kdf)
+        self.slots.save(self.folder / KEYSLOTS_FILE)
+
+    def remove_user_slot(self, username: str) -> bool:
+        removed = self.slots.remove_user(username)
+        if removed:
+            self.slots.save(self.folder / KEYSLOTS_FILE)
+        return removed
+
+    def new_recovery_key(self, kdf: KdfParams = DEFAULT_KDF) -> str:
+        code = new_recovery_code()
+        self.slots.set_recovery(code, self._raw_key(), kdf)
+        self.slots.save(self.folder / KEYSLOTS_FILE)
+        return code
+
+    # -- re-key -------------------------------------------------------------------------------
+    def rekey(self) -> None:
+        """Re-encrypt the database under a fresh raw key and give it to every slot.
+
+        Crash-safe: see `finish_interrupted_rekey`. The caller records the audit event first.
+        """
+        new_key = secrets.token_bytes(RAW_KEY_BYTES)
+        db_new = self.folder / (DB_FILE + PENDING)
+        db_new.unlink(missing_ok=True)
+        with self.read() as s:
+            last = s.execute(
+                select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+            ).first()
+        self.engine.dispose()
+        conn = _keyed_connect(self.db_path, self._key)()
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(db_new), f"x'{new_key.hex()}'"))
+            conn.execute("SELECT sqlcipher_export('rekeyed')")
+            conn.execute("DETACH DATABASE rekeyed")
+        except sqlcipher3.OperationalError as e:
+            db_new.unlink(missing_ok=True)
+            if _is_disk_full(e):
+                raise StoreFull() from e
+            raise
+        finally:
+            conn.close()
+        with open(db_new, "rb+") as f:
+            os.fsync(f.fileno())
+        new_slots = KeySlots(json.loads(self.slots.to_bytes()))
+        new_slots.reseal_all(new_key)
+        new_head = AuditHeadFile(self.folder / HEAD_FILE, new_key, self.store_id)
+        if last:
+            write_durably(self.folder / (HEAD_FILE + PENDING), new_head.full_image(*last))
+        write_durably(self.folder / (KEYSLOTS_FILE + PENDING), new_slots.to_bytes())
+        for leftover in ("-wal", "-shm"):
+            self.folder.joinpath(DB_FILE + leftover).unlink(missing_ok=True)
+        fsync_dir(self.folder)
+        os.replace(db_new, self.db_path)  # the switch: from here on the new key is the key
+        fsync_dir(self.folder)
+        finish_interrupted_rekey(self.folder)
+        self.slots = new_slots
+        self._key[:] = new_key
+        self._head = new_head
+        self._start_engine()
+
+    # -- lifetime -----------------------------------------------------------------------------
+    def close(self) -> None:
+        """Dispose of every connection, forget the key, release the folder."""
+        if hasattr(self, "engine"):
+            self.engine.dispose()
+        for i in range(len(self._key)):
+            self._key[i] = 0
+        self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# -- creating and opening ------------------------------------------------------------------------
+
+
+def create_store(
+    folder: Path, username: str, password: str, kdf: KdfParams = DEFAULT_KDF
+) -> tuple[Store, str]:
+    """A new, empty store with one person's slot and a recovery slot. Returns the recovery key."""
+    folder = Path(folder)
+    if folder.exists() and any(folder.iterdir()):
+        raise StoreExists(folder=str(folder))
+    folder.mkdir(parents=True, exist_ok=True)
+    with suppress(OSError):
+        folder.chmod(0o770)
+    lock = StoreLock(folder)
+    lock.acquire()
+    try:
+        raw_key = secrets.token_bytes(RAW_KEY_BYTES)
+        store_id = str(uuid.uuid4())
+        slots = KeySlots.new(store_id)
+        slots.set_user(username, password, raw_key, kdf)
+        code = new_recovery_code()
+        slots.set_recovery(code, raw_key, kdf)
+        store = Store(folder, lock, slots, raw_key)
+        with store.engine.begin() as conn:
+            migrations.upgrade(conn)
+        with store.write() as s:
+            s.add(Setting(key="store_id", value=json.dumps(store_id)))
+        slots.save(folder / KEYSLOTS_FILE)
+        return store, code
+    except BaseException:
+        lock.release()
+        raise
+
+
+@dataclass(frozen=True)
+class Password:
+    username: str
+    password: str
+
+
+@dataclass(frozen=True)
+class RecoveryKey:
+    code: str
+
+
+def unlock_slot(slots: KeySlots, credentials: Password | RecoveryKey) -> bytes:
+    if isinstance(credentials, Password):
+        return slots.unlock_user(credentials.username, credentials.password)
+    return slots.unlock_recovery(normalise_recovery_code(credentials.code))
+
+
+def open_store(
+    folder: Path,
+    credentials: Password | RecoveryKey,
+    *,
+    verify_head: bool = True,
+    before_unlock: callable | None = None,  # type: ignore[valid-type]
+) -> Store:
+    """Lock the folder, unlock a slot, open the database, migrate it, compare the audit head.
+
+    `before_unlock(slots)` runs after the lock is taken and before the (slow) key derivation:
+    sign-in uses it to refuse attempts while a failed-login wait is running.
+    """
+    folder = Path(folder)
+    if not is_store(folder):
+        raise StoreNotFound(folder=str(folder))
+    lock = StoreLock(folder)
+    lock.acquire()
+    store: Store | None = None
+    try:
+        finish_interrupted_rekey(folder)
+        slots = KeySlots.load(folder / KEYSLOTS_FILE)
+        if before_unlock is not None:
+            before_unlock(slots)
+        raw_key = unlock_slot(slots, credentials)
+        store = Store(folder, lock, slots, raw_key)
+        _migrate_if_needed(store)
+        with store.read() as s:
+            stored_id = s.execute(select(Setting.value).where(Setting.key == "store_id")).scalar()
+        if stored_id is None or json.loads(stored_id) != slots.store_id:
+            raise KeySlotsDamaged(detail="it belongs to another store")
+        if verify_head:
+            store.verify_head()
+        return store
+    except BaseException:
+        if store is not None:
+            store.close()
+        else:
+            lock.release()
+        raise
+
+
+def _migrate_if_needed(store: Store) -> None:
+    with store.engine.connect() as conn:
+        current = migrations.current_revision(conn)
+        conn.rollback()
+    if current == migrations.HEAD:
+        return
+    backup_store_files(store, f"before-migration-{current or 'none'}")
+    with store.engine.begin() as conn:
+        migrations.upgrade(conn)
+
+
+def backup_store_files(store: Store, label: str) -> Path:
+    """Copy the store's files (still encrypted, same keys) into backups/<time>-<label>/."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = store.folder / BACKUPS_DIR / f"{stamp}-{label}"
+    target.mkdir(parents=True, exist_ok=False)
+    store.engine.dispose()
+    conn = _keyed_connect(store.db_path, store._key)()
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    for name in (DB_FILE, KEYSLOTS_FILE, HEAD_FILE):
+        source = store.folder / name
+        if source.exists():
+            shutil.copy2(source, target / name)
+    fsync_dir(target)
+    return target
+
+
+def count_rows(session: Session, model: type) -> int:
+    return session.execute(select(func.count()).select_from(model)).scalar_one()

@@ -1,0 +1,1 @@
+"""The application core: services, workflow, command line and entry point. No widgets here."""

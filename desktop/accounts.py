@@ -1,0 +1,404 @@
+"""Accounts: setting up an agency, signing in (with a failed-login wait), users and passwords.
+
+Sign-in happens before the database can be read, so the failed-login counts live outside it, in
+`throttle.json`, keyed like the key slots (a salted hash of the username: the file names nobody).
+Unknown usernames are counted too, so the wait does not reveal who has an account.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from db.errors import (
+    InvalidInput,
+    LoginThrottled,
+    NotFound,
+    PermissionDenied,
+    UlinziError,
+    WeakPassword,
+    WrongCredentials,
+    WrongRecoveryKey,
+)
+from db.files import atomic_write
+from db.keyslots import DEFAULT_KDF, RECOVERY_SLOT, KdfParams, KeySlots, fold_username
+from db.models import Agency, Role, User
+from db.store import Password, RecoveryKey, Store, create_store, open_store
+from desktop.session import UserInfo, UserSession, load_session, record
+
+MIN_PASSWORD_LENGTH = 10
+FREE_ATTEMPTS = 5
+FIRST_WAIT_SECONDS = 30
+MAX_WAIT_SECONDS = 15 * 60
+THROTTLE_FILE = "throttle.json"
+_USERNAME = re.compile(r"^[\w.\-]{2,50}$")
+
+clock = time.time  # tests move time forward by replacing this
+
+
+# -- failed-login wait ---------------------------------------------------------------------------
+
+
+class Throttle:
+    """Failures in a row per slot id, and the time before which no attempt is taken."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / THROTTLE_FILE
+        try:
+            self._data: dict[str, dict[str, float]] = json.loads(self.path.read_text("utf-8"))
+            if not isinstance(self._data, dict):
+                self._data = {}
+        except (OSError, ValueError):
+            self._data = {}
+
+    def wait_seconds(self, key: str) -> int:
+        entry = self._data.get(key)
+        if not entry:
+            return 0
+        remaining = float(entry.get("not_before", 0)) - clock()
+        # A clock set backwards must not stretch the wait beyond its longest value.
+        return max(0, min(int(remaining + 0.999), MAX_WAIT_SECONDS))
+
+    def failed(self, key: str) -> None:
+        entry = self._data.setdefault(key, {"failures": 0, "not_before": 0})
+        entry["failures"] = int(entry["failures"]) + 1
+        extra = entry["failures"] - FREE_ATTEMPTS
+        if extra >= 0:
+            entry["not_before"] = clock() + min(FIRST_WAIT_SECONDS * 2**extra, MAX_WAIT_SECONDS)
+        self._save()
+
+    def succeeded(self, key: str) -> int:
+        """Clear the count; return how many failures came before this success."""
+        entry = self._data.pop(key, None)
+        if entry is not None:
+            self._save()
+        return int(entry["failures"]) if entry else 0
+
+    def _save(self) -> None:
+        atomic_write(self.path, json.dumps(self._data).encode("utf-8"))
+
+
+def _guarded_open(
+    folder: Path, credentials: Password | RecoveryKey, verify_head: bool = True
+) -> tuple[Store, int]:
+    """Open the store, refusing while a wait runs and counting failures. Returns store, failures."""
+    folder = Path(folder)
+    seen: dict[str, str] = {}
+
+    def before_unlock(slots: KeySlots) -> None:
+        key = (
+            slots.slot_id(credentials.username)
+            if isinstance(credentials, Password)
+            else RECOVERY_SLOT
+        )
+        seen["key"] = key
+        wait = Throttle(folder).wait_seconds(key)
+        if wait > 0:
+            raise LoginThrottled(seconds=wait)
+
+    try:
+        store = open_store(
+            folder, credentials, verify_head=verify_head, before_unlock=before_unlock
+        )
+    except (WrongCredentials, WrongRecoveryKey):
+        # The store lock is released by now; a second process could race here, which at worst
+        # loses one count. The key slot's Argon2 cost is the real protection.
+        Throttle(folder).failed(seen["key"])
+        raise
+    return store, Throttle(folder).succeeded(seen["key"])
+
+
+# -- passwords and names -------------------------------------------------------------------------
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise WeakPassword(minimum=MIN_PASSWORD_LENGTH)
+
+
+def check_username(username: str) -> str:
+    folded = fold_username(username)
+    if not _USERNAME.match(folded):
+        raise InvalidInput(
+            detail="A username has 2 to 50 letters, digits, dots, dashes or underscores."
+        )
+    return folded
+
+
+def parse_roles(roles: Iterable[str | Role]) -> frozenset[Role]:
+    try:
+        parsed = frozenset(Role(str(r).strip().lower()) for r in roles)
+    except ValueError as e:
+        names = ", ".join(r.value for r in Role)
+        raise InvalidInput(detail=f"Roles are: {names}.") from e
+    if not parsed:
+        raise InvalidInput(detail="A user needs at least one role.")
+    return parsed
+
+
+def _roles_text(roles: frozenset[Role]) -> str:
+    return ",".join(sorted(r.value for r in roles))
+
+
+# -- setting up ----------------------------------------------------------------------------------
+
+
+def init_agency(
+    folder: Path,
+    *,
+    agency_name: str,
+    agency_code: str,
+    admin_username: str,
+    admin_full_name: str,
+    admin_password: str,
+    country: str = "",
+    district: str = "",
+    language: str = "en",
+    is_demo: bool = False,
+    kdf: KdfParams = DEFAULT_KDF,
+) -> tuple[UserSession, str]:
+    """Create a store for an agency with its first administrator. Returns the session and the
+    recovery key (shown once)."""
+    username = check_username(admin_username)
+    check_password(admin_password)
+    code = agency_code.strip().upper()
+    if not re.fullmatch(r"[A-Z0-9]{2,10}", code):
+        raise InvalidInput(detail="The agency code has 2 to 10 letters or digits, e.g. KGL.")
+    if not agency_name.strip():
+        raise InvalidInput(detail="The agency needs a name.")
+    store, recovery_code = create_store(Path(folder), username, admin_password, kdf)
+    try:
+        with store.write() as s:
+            s.add(
+                Agency(
+                    name=agency_name.strip(),
+                    code=code,
+                    country=country.strip(),
+                    district=district.strip(),
+                    language=language,
+                    is_demo=is_demo,
+                )
+            )
+            admin = User(
+                username=username,
+                full_name=admin_full_name.strip() or username,
+                roles=Role.ADMINISTRATOR.value,
+            )
+            s.add(admin)
+            s.flush()
+            record(s, store, admin, "store.created", summary=f"agency {code}")
+        return load_session(store, admin), recovery_code
+    except BaseException:
+        store.close()
+        raise
+
+
+# -- signing in ----------------------------------------------------------------------------------
+
+
+def sign_in(folder: Path, username: str, password: str, *, verify_head: bool = True) -> UserSession:
+    """Unlock the store with a person's password and return their session."""
+    folded = fold_username(username)
+    store, failures = _guarded_open(Path(folder), Password(folded, password), verify_head)
+    try:
+        with store.write() as s:
+            user = s.execute(select(User).where(User.username == folded)).scalar_one_or_none()
+            if user is None or not user.active:
+                # A slot without an active account (e.g. removed while the slot stayed).
+                raise WrongCredentials()
+            user.failed_logins = failures
+            user.last_login_at = datetime.now(UTC)
+            record(
+                s, store, user, "session.signed_in", summary=f"{failures} failed attempts before"
+            )
+        return load_session(store, user)
+    except BaseException:
+        store.close()
+        raise
+
+
+def recover(
+    folder: Path, recovery_code: str, username: str, new_password: str, kdf: KdfParams = DEFAULT_KDF
+) -> None:
+    """Use the recovery key to give an existing account a new password."""
+    check_password(new_password)
+    folded = fold_username(username)
+    store, _ = _guarded_open(Path(folder), RecoveryKey(recovery_code))
+    with store, store.write() as s:
+        user = s.execute(select(User).where(User.username == folded)).scalar_one_or_none()
+        if user is None or not user.active:
+            raise NotFound(what=f"An active account named {folded}")
+        user.must_change_password = False
+        store.set_user_slot(folded, new_password, kdf)
+        record(s, store, user, "account.recovered", summary="password set with the recovery key")
+
+
+# -- managing users ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserSummary:
+    username: str
+    full_name: str
+    roles: frozenset[Role]
+    team: str
+    supervisor: str
+    active: bool
+    has_key_slot: bool
+
+
+def _find_user(s, username: str) -> User:  # type: ignore[no-untyped-def]
+    user = s.execute(
+        select(User).where(User.username == fold_username(username))
+    ).scalar_one_or_none()
+    if user is None:
+        raise NotFound(what=f"The user {fold_username(username)}")
+    return user
+
+
+def add_user(
+    us: UserSession,
+    username: str,
+    full_name: str,
+    roles: Iterable[str | Role],
+    password: str,
+    *,
+    team: str = "",
+    supervisor: str | None = None,
+    must_change_password: bool = True,
+    kdf: KdfParams = DEFAULT_KDF,
+) -> UserInfo:
+    us.require_administrator("add users")
+    folded = check_username(username)
+    role_set = parse_roles(roles)
+    check_password(password)
+    with us.store.write() as s:
+        if s.execute(select(User.id).where(User.username == folded)).first():
+            raise InvalidInput(detail=f"The username {folded} is already taken.")
+        supervisor_id = _find_user(s, supervisor).id if supervisor else None
+        user = User(
+            username=folded,
+            full_name=full_name.strip() or folded,
+            roles=_roles_text(role_set),
+            team=team.strip(),
+            supervisor_id=supervisor_id,
+            must_change_password=must_change_password,
+        )
+        s.add(user)
+        s.flush()
+        us.audit(s, "account.added", summary=f"{folded} ({_roles_text(role_set)})")
+        # The slot is written inside the unit of work: if it cannot be saved, no account is made.
+        us.store.set_user_slot(folded, password, kdf)
+        return UserInfo.of(user)
+
+
+def change_own_password(
+    us: UserSession, current: str, new: str, kdf: KdfParams = DEFAULT_KDF
+) -> None:
+    check_password(new)
+    if current == new:
+        raise InvalidInput(detail="The new password must differ from the current one.")
+    try:
+        us.store.slots.unlock_user(us.user.username, current)
+    except WrongCredentials:
+        raise InvalidInput(detail="The current password is not correct.") from None
+    with us.store.write() as s:
+        user = _find_user(s, us.user.username)
+        user.must_change_password = False
+        us.audit(s, "account.password_changed", summary=us.user.username)
+        us.store.set_user_slot(us.user.username, new, kdf)
+
+
+def reset_password(
+    us: UserSession,
+    username: str,
+    new: str,
+    *,
+    temporary: bool = True,
+    kdf: KdfParams = DEFAULT_KDF,
+) -> None:
+    """An administrator gives someone a new (by default temporary) password."""
+    us.require_administrator("set other people's passwords")
+    check_password(new)
+    with us.store.write() as s:
+        user = _find_user(s, username)
+        if not user.active:
+            raise InvalidInput(detail=f"The account {user.username} has been removed.")
+        user.must_change_password = temporary
+        us.audit(s, "account.password_reset", summary=user.username)
+        us.store.set_user_slot(user.username, new, kdf)
+
+
+def remove_user(us: UserSession, username: str) -> None:
+    """Close an account: its key slot is deleted, its name stays in the history."""
+    us.require_administrator("remove users")
+    with us.store.write() as s:
+        user = _find_user(s, username)
+        if user.id == us.user.id:
+            raise InvalidInput(detail="You cannot remove your own account.")
+        if Role.ADMINISTRATOR in user.role_set:
+            others = s.execute(
+                select(User.roles).where(User.active.is_(True), User.id != user.id)
+            ).scalars()
+            if not any(Role.ADMINISTRATOR.value in r.split(",") for r in others):
+                raise InvalidInput(detail="The store must keep at least one administrator.")
+        user.active = False
+        us.audit(s, "account.removed", summary=user.username)
+        us.store.remove_user_slot(user.username)
+
+
+def list_users(us: UserSession) -> list[UserSummary]:
+    if not (us.user.is_administrator or us.user.roles & {Role.SUPERVISOR, Role.MANAGER}):
+        raise PermissionDenied(action="list the users")
+    with us.store.read() as s:
+        users = s.execute(select(User).order_by(User.username)).scalars().all()
+        names = {u.id: u.username for u in users}
+        return [
+            UserSummary(
+                u.username,
+                u.full_name,
+                u.role_set,
+                u.team,
+                names.get(u.supervisor_id, "") if u.supervisor_id else "",
+                u.active,
+                us.store.slots.has_user(u.username),
+            )
+            for u in users
+        ]
+
+
+def rekey(us: UserSession) -> None:
+    """Re-encrypt the database under a new key (after someone who left may have copied it)."""
+    us.require_administrator("re-key the store")
+    with us.store.write() as s:
+        us.audit(s, "store.rekeyed", summary=f"{len(us.store.slots)} key slots resealed")
+    us.store.rekey()
+
+
+def new_recovery_key(us: UserSession, kdf: KdfParams = DEFAULT_KDF) -> str:
+    us.require_administrator("make a new recovery key")
+    with us.store.write() as s:
+        us.audit(s, "store.recovery_key_replaced")
+        return us.store.new_recovery_key(kdf)
+
+
+__all__ = [
+    "UlinziError",
+    "add_user",
+    "change_own_password",
+    "init_agency",
+    "list_users",
+    "new_recovery_key",
+    "recover",
+    "rekey",
+    "remove_user",
+    "reset_password",
+    "sign_in",
+]

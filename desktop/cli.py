@@ -1,0 +1,303 @@
+"""The administrator's command line: `ulinzi init | user | demo | cases | check | rekey | recover`.
+
+Secrets come from a prompt, or one per line from standard input with `--password-stdin`; never
+from the command line itself, where other users of the PC could read them. Errors are one plain
+line on stderr and exit status 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from db.errors import InvalidInput, UlinziError
+from db.models import Role
+from desktop import accounts, cases, paths
+from desktop.session import UserSession
+
+log = logging.getLogger("ulinzi.cli")
+
+
+class Secrets:
+    """Reads secrets in order: from stdin lines with --password-stdin, else from prompts."""
+
+    def __init__(self, from_stdin: bool) -> None:
+        self.from_stdin = from_stdin
+
+    def ask(self, prompt: str, *, confirm: bool = False) -> str:
+        if self.from_stdin:
+            line = sys.stdin.readline()
+            if not line:
+                raise InvalidInput(detail=f"Standard input ended before: {prompt.rstrip(': ')}.")
+            return line.rstrip("\r\n")
+        value = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Type it again: ") != value:
+            raise InvalidInput(detail="The two entries differ.")
+        return value
+
+
+def _store_folder(args: argparse.Namespace) -> Path:
+    return Path(args.store) if args.store else paths.default_store_folder()
+
+
+def _credentials(args: argparse.Namespace, secrets: Secrets) -> tuple[str, str]:
+    username = args.user or input("Username: ")
+    return username, secrets.ask(f"Password for {username}: ")
+
+
+def _sign_in(
+    args: argparse.Namespace, secrets: Secrets, *, verify_head: bool = True
+) -> UserSession:
+    username, password = _credentials(args, secrets)
+    return accounts.sign_in(_store_folder(args), username, password, verify_head=verify_head)
+
+
+# -- commands ------------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace, secrets: Secrets) -> int:
+    password = secrets.ask(f"New password for {args.admin}: ", confirm=True)
+    session, recovery_key = accounts.init_agency(
+        _store_folder(args),
+        agency_name=args.agency_name,
+        agency_code=args.agency_code,
+        country=args.country,
+        district=args.district,
+        language=args.language,
+        admin_username=args.admin,
+        admin_full_name=args.admin_name or args.admin,
+        admin_password=password,
+    )
+    session.close()
+    print(f"Store created in {_store_folder(args)}")
+    print(f"recovery key: {recovery_key}")
+    print(
+        "Write the recovery key on paper now and keep it in the office safe: it is shown only "
+        "once, and it is the only way back in if every administrator password is lost."
+    )
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace, secrets: Secrets) -> int:
+    with _sign_in(args, secrets) as us:
+        password = secrets.ask(f"Temporary password for {args.username}: ", confirm=True)
+        accounts.add_user(
+            us,
+            args.username,
+            args.full_name or args.username,
+            args.role,
+            password,
+            team=args.team,
+            supervisor=args.supervisor,
+        )
+    print(f"Added {args.username}; they choose their own password when they first sign in.")
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace, secrets: Secrets) -> int:
+    username, current = _credentials(args, secrets)
+    with accounts.sign_in(_store_folder(args), username, current) as us:
+        target = args.username or us.user.username
+        if target.casefold() == us.user.username:
+            new = secrets.ask("New password: ", confirm=True)
+            accounts.change_own_password(us, current, new)
+            print("Password changed.")
+        else:
+            new = secrets.ask(f"Temporary password for {target}: ", confirm=True)
+            accounts.reset_password(us, target, new)
+            print(f"Password of {target} set; they must change it when they next sign in.")
+    return 0
+
+
+def cmd_user_remove(args: argparse.Namespace, secrets: Secrets) -> int:
+    with _sign_in(args, secrets) as us:
+        accounts.remove_user(us, args.username)
+    print(f"Removed {args.username}: their key slot is deleted. Run `ulinzi rekey` if they may")
+    print("have copied the store's files while they could still open them.")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace, secrets: Secrets) -> int:
+    with _sign_in(args, secrets) as us:
+        for u in accounts.list_users(us):
+            roles = ",".join(sorted(r.value for r in u.roles))
+            state = "active" if u.active else "removed"
+            print("\t".join((u.username, u.full_name, roles, u.supervisor, state)))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop.demo import create_demo_store
+
+    started = time.perf_counter()
+    demo = create_demo_store(_store_folder(args), args.cases, seed=args.seed)
+    demo.session.close()
+    elapsed = time.perf_counter() - started
+    print(f"Demo store created in {_store_folder(args)} with {demo.cases} cases ({elapsed:.1f} s)")
+    print("users: admin, manager, grace, joseph (supervisors), amina, baraka, chipo, daniel, ")
+    print("       esther, faith, gabriel, halima (caseworkers)")
+    print(f"demo password: {demo.password}")
+    print(f"recovery key: {demo.recovery_key}")
+    return 0
+
+
+def cmd_cases(args: argparse.Namespace, secrets: Secrets) -> int:
+    with _sign_in(args, secrets) as us:
+        rows = cases.list_cases(us, status=args.status, search=args.search)
+    out = sys.stdout
+    for r in rows:
+        out.write(
+            "\t".join((r.case_number, r.child_name, r.stage, r.status, r.risk or "", r.caseworker))
+            + "\n"
+        )
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, secrets: Secrets) -> int:
+    with _sign_in(args, secrets, verify_head=False) as us:
+        if args.accept_current:
+            us.require_administrator("accept the database as current")
+            seq = us.store.accept_database_as_current()
+            with us.store.write() as s:
+                us.audit(s, "store.rollback_accepted", summary=f"head reset to event {seq}")
+            print(f"The database is now trusted as it is (audit log ends at event {seq + 1}).")
+            return 0
+        report = us.store.check()
+    for line in report.lines():
+        print(line)
+    if report.ok:
+        print("The store is sound.")
+        return 0
+    print("PROBLEMS FOUND: keep this store as it is and ask for help.", file=sys.stderr)
+    return 1
+
+
+def cmd_rekey(args: argparse.Namespace, secrets: Secrets) -> int:
+    with _sign_in(args, secrets) as us:
+        started = time.perf_counter()
+        accounts.rekey(us)
+        elapsed = time.perf_counter() - started
+    print(
+        f"The database is re-encrypted under a new key ({elapsed:.1f} s); passwords are unchanged."
+    )
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, secrets: Secrets) -> int:
+    code = secrets.ask("Recovery key: ")
+    new = secrets.ask(f"New password for {args.user}: ", confirm=True)
+    accounts.recover(_store_folder(args), code, args.user, new)
+    print(f"{args.user} can now sign in with the new password.")
+    return 0
+
+
+# -- parser --------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ulinzi",
+        description="Ulinzi: offline case management for child protection. "
+        "Without a command, the application window opens.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, func: Callable, help_text: str, *, signs_in: bool = True):  # type: ignore[no-untyped-def]
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _store_options(p, signs_in)
+        p.set_defaults(func=func)
+        return p
+
+    p = command("init", cmd_init, "create a new store for an agency", signs_in=False)
+    p.add_argument("--agency-name", required=True)
+    p.add_argument(
+        "--agency-code", required=True, help="2-10 letters or digits, used in case numbers"
+    )
+    p.add_argument("--country", default="")
+    p.add_argument("--district", default="")
+    p.add_argument("--language", default="en", choices=("en", "fr"))
+    p.add_argument("--admin", required=True, help="the first administrator's username")
+    p.add_argument("--admin-name", default="", help="the administrator's full name")
+
+    users = sub.add_parser("user", help="add, remove, list users or set passwords")
+    user_sub = users.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    p = user_sub.add_parser("add", help="add a user (asks for their temporary password)")
+    _store_options(p, True)
+    p.add_argument("username")
+    p.add_argument("--full-name", default="")
+    p.add_argument(
+        "--role", action="append", required=True, choices=[r.value for r in Role], help="repeatable"
+    )
+    p.add_argument("--team", default="")
+    p.add_argument("--supervisor", help="the supervisor's username")
+    p.set_defaults(func=cmd_user_add)
+    p = user_sub.add_parser("passwd", help="change your password, or set someone else's")
+    _store_options(p, True)
+    p.add_argument("username", nargs="?")
+    p.set_defaults(func=cmd_user_passwd)
+    p = user_sub.add_parser("remove", help="remove a user and their key slot")
+    _store_options(p, True)
+    p.add_argument("username")
+    p.set_defaults(func=cmd_user_remove)
+    p = user_sub.add_parser("list", help="list the users")
+    _store_options(p, True)
+    p.set_defaults(func=cmd_user_list)
+
+    p = command("demo", cmd_demo, "create a new demo store with synthetic cases", signs_in=False)
+    p.add_argument("--cases", type=int, default=300)
+    p.add_argument("--seed", type=int, help="the same seed gives the same cases")
+
+    p = command("cases", cmd_cases, "list the cases you may see, tab-separated")
+    p.add_argument("--status", choices=("open", "closed", "transferred"))
+    p.add_argument("--search", help="names, case number or location; prefixes match")
+
+    p = command("check", cmd_check, "check encryption, integrity, the audit log and its head")
+    p.add_argument(
+        "--accept-current",
+        action="store_true",
+        help="after restoring an older copy on purpose: trust the database as it is now",
+    )
+    command("rekey", cmd_rekey, "re-encrypt the database under a new key")
+    p = command("recover", cmd_recover, "set a user's password with the recovery key")
+    p.set_defaults(needs_user=True)
+    return parser
+
+
+def _store_options(p: argparse.ArgumentParser, signs_in: bool) -> None:
+    p.add_argument("--store", metavar="DIR", default=os.environ.get("ULINZI_STORE"))
+    if signs_in:
+        p.add_argument("--user", metavar="USERNAME")
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read passwords from standard input, one a line",
+    )
+
+
+def run(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    if getattr(args, "needs_user", False) and not args.user:
+        parser.error("--user is required")
+    secrets = Secrets(args.password_stdin)
+    try:
+        return args.func(args, secrets)
+    except UlinziError as e:
+        print(f"ulinzi: {e.message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("ulinzi: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("unexpected error in `ulinzi %s`", args.command)
+        print(f"ulinzi: something went wrong. Details are in {paths.log_file()}", file=sys.stderr)
+        return 1
