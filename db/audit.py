@@ -82,7 +82,7 @@ def append_event(
         hash=event_hash(prev, seq, when, user_id, username, action, case_id, summary),
     )
     session.add(event)
-    session.flush([event])
+    session.flush()
     session.info[HEAD_INFO_KEY] = (seq, event.hash)
     return event
 

@@ -20,7 +20,7 @@ import shutil
 import socket
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -153,7 +153,7 @@ def _configure(conn: sqlcipher3.Connection) -> None:
     conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
 
 
-def make_engine(path: Path, connect: callable) -> Engine:  # type: ignore[valid-type]
+def make_engine(path: Path, connect: Callable[[], sqlcipher3.Connection]) -> Engine:
     """An engine over `connect()`; transactions are begun by us, so writers can BEGIN IMMEDIATE."""
     engine = create_engine(
         "sqlite://", creator=connect, module=sqlcipher3, poolclass=QueuePool, pool_size=4
@@ -167,7 +167,7 @@ def make_engine(path: Path, connect: callable) -> Engine:  # type: ignore[valid-
     return engine
 
 
-def _keyed_connect(path: Path, key: bytearray) -> callable:  # type: ignore[valid-type]
+def _keyed_connect(path: Path, key: bytearray) -> Callable[[], sqlcipher3.Connection]:
     def connect() -> sqlcipher3.Connection:
         if not any(key):
             raise StoreClosed()
@@ -248,8 +248,12 @@ class Store:
         self._head_seq = 0
         self._start_engine()
 
+    def connector(self) -> Callable[[], sqlcipher3.Connection]:
+        """How each pooled connection is opened and keyed (a benchmark subclass opens plain)."""
+        return _keyed_connect(self.db_path, self._key)
+
     def _start_engine(self) -> None:
-        self.engine = make_engine(self.db_path, _keyed_connect(self.db_path, self._key))
+        self.engine = make_engine(self.db_path, self.connector())
         self._reads = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._writes = sessionmaker(
             bind=self.engine.execution_options(ulinzi_begin="IMMEDIATE"), expire_on_commit=False
@@ -406,7 +410,7 @@ class Store:
                 select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
             ).first()
         self.engine.dispose()
-        conn = _keyed_connect(self.db_path, self._key)()
+        conn = self.connector()()
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(db_new), f"x'{new_key.hex()}'"))
@@ -458,7 +462,11 @@ class Store:
 
 
 def create_store(
-    folder: Path, username: str, password: str, kdf: KdfParams = DEFAULT_KDF
+    folder: Path,
+    username: str,
+    password: str,
+    kdf: KdfParams = DEFAULT_KDF,
+    store_class: type[Store] = Store,
 ) -> tuple[Store, str]:
     """A new, empty store with one person's slot and a recovery slot. Returns the recovery key."""
     folder = Path(folder)
@@ -476,7 +484,7 @@ def create_store(
         slots.set_user(username, password, raw_key, kdf)
         code = new_recovery_code()
         slots.set_recovery(code, raw_key, kdf)
-        store = Store(folder, lock, slots, raw_key)
+        store = store_class(folder, lock, slots, raw_key)
         with store.engine.begin() as conn:
             migrations.upgrade(conn)
         with store.write() as s:
@@ -510,7 +518,8 @@ def open_store(
     credentials: Password | RecoveryKey,
     *,
     verify_head: bool = True,
-    before_unlock: callable | None = None,  # type: ignore[valid-type]
+    before_unlock: Callable[[KeySlots], None] | None = None,
+    store_class: type[Store] = Store,
 ) -> Store:
     """Lock the folder, unlock a slot, open the database, migrate it, compare the audit head.
 
@@ -529,7 +538,7 @@ def open_store(
         if before_unlock is not None:
             before_unlock(slots)
         raw_key = unlock_slot(slots, credentials)
-        store = Store(folder, lock, slots, raw_key)
+        store = store_class(folder, lock, slots, raw_key)
         _migrate_if_needed(store)
         with store.read() as s:
             stored_id = s.execute(select(Setting.value).where(Setting.key == "store_id")).scalar()
@@ -563,7 +572,7 @@ def backup_store_files(store: Store, label: str) -> Path:
     target = store.folder / BACKUPS_DIR / f"{stamp}-{label}"
     target.mkdir(parents=True, exist_ok=False)
     store.engine.dispose()
-    conn = _keyed_connect(store.db_path, store._key)()
+    conn = store.connector()()
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

@@ -86,7 +86,10 @@ class Throttle:
 
 
 def _guarded_open(
-    folder: Path, credentials: Password | RecoveryKey, verify_head: bool = True
+    folder: Path,
+    credentials: Password | RecoveryKey,
+    verify_head: bool = True,
+    store_class: type[Store] = Store,
 ) -> tuple[Store, int]:
     """Open the store, refusing while a wait runs and counting failures. Returns store, failures."""
     folder = Path(folder)
@@ -163,6 +166,7 @@ def init_agency(
     language: str = "en",
     is_demo: bool = False,
     kdf: KdfParams = DEFAULT_KDF,
+    store_class: type[Store] = Store,
 ) -> tuple[UserSession, str]:
     """Create a store for an agency with its first administrator. Returns the session and the
     recovery key (shown once)."""
@@ -173,7 +177,7 @@ def init_agency(
         raise InvalidInput(detail="The agency code has 2 to 10 letters or digits, e.g. KGL.")
     if not agency_name.strip():
         raise InvalidInput(detail="The agency needs a name.")
-    store, recovery_code = create_store(Path(folder), username, admin_password, kdf)
+    store, recovery_code = create_store(Path(folder), username, admin_password, kdf, store_class)
     try:
         with store.write() as s:
             s.add(
@@ -203,10 +207,19 @@ def init_agency(
 # -- signing in ----------------------------------------------------------------------------------
 
 
-def sign_in(folder: Path, username: str, password: str, *, verify_head: bool = True) -> UserSession:
+def sign_in(
+    folder: Path,
+    username: str,
+    password: str,
+    *,
+    verify_head: bool = True,
+    store_class: type[Store] = Store,
+) -> UserSession:
     """Unlock the store with a person's password and return their session."""
     folded = fold_username(username)
-    store, failures = _guarded_open(Path(folder), Password(folded, password), verify_head)
+    store, failures = _guarded_open(
+        Path(folder), Password(folded, password), verify_head, store_class
+    )
     try:
         with store.write() as s:
             user = s.execute(select(User).where(User.username == folded)).scalar_one_or_none()

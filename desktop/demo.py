@@ -21,6 +21,7 @@ from db.keyslots import DEFAULT_KDF, KdfParams
 from db.models import Case, CaseNumberCounter, CaseStatus, RiskLevel, Role, Sex, Stage, User
 from db.recovery_code import ALPHABET
 from db.search import index_many
+from db.store import Store
 from desktop.accounts import add_user, init_agency
 from desktop.session import UserSession
 
@@ -278,6 +279,7 @@ def create_demo_store(
     seed: int | None = None,
     kdf: KdfParams = DEFAULT_KDF,
     today: date | None = None,
+    store_class: type[Store] = Store,
 ) -> DemoStore:
     """A new store in an empty `folder`, never an existing one (create_store refuses those)."""
     password = demo_password()
@@ -292,6 +294,7 @@ def create_demo_store(
         admin_password=password,
         is_demo=True,
         kdf=kdf,
+        store_class=store_class,
     )
     try:
         for staff in STAFF:

@@ -1,0 +1,1 @@
+"""Ulinzi's tests (pytest) and benchmarks (`python -m tests.benchmarks`)."""

@@ -1,0 +1,91 @@
+"""Fixtures: real encrypted stores in tmp_path, with cheap Argon2 parameters (tests only)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from db.keyslots import KdfParams  # noqa: E402
+from desktop import accounts  # noqa: E402
+from desktop.session import UserSession  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FAST_KDF = KdfParams(memory_kib=8 * 1024, time_cost=1, parallelism=1)
+PASSWORD = "correct horse battery"
+NAMES = ("Zawadi", "Wanjiru")  # a child's names no store should show in its raw bytes
+
+
+@dataclass
+class Agency:
+    folder: Path
+    recovery_key: str
+
+    def sign_in(self, username: str, password: str = PASSWORD) -> UserSession:
+        return accounts.sign_in(self.folder, username, password)
+
+
+@pytest.fixture
+def agency(tmp_path: Path) -> Agency:
+    """A closed store with an administrator, two supervisors, three caseworkers and a manager,
+    all with PASSWORD. Sign in with `agency.sign_in(name)` (one session at a time)."""
+    folder = tmp_path / "store"
+    admin, code = accounts.init_agency(
+        folder,
+        agency_name="Kigali District Office",
+        agency_code="KGL",
+        admin_username="admin",
+        admin_full_name="Alice Admin",
+        admin_password=PASSWORD,
+        kdf=FAST_KDF,
+    )
+    staff = [
+        ("sam", "Sam Supervisor", ["supervisor"], None),
+        ("tess", "Tess Supervisor", ["supervisor"], None),
+        ("cara", "Cara Caseworker", ["caseworker"], "sam"),
+        ("carl", "Carl Caseworker", ["caseworker"], "sam"),
+        ("cleo", "Cleo Caseworker", ["caseworker"], "tess"),
+        ("mina", "Mina Manager", ["manager"], None),
+    ]
+    for username, name, roles, supervisor in staff:
+        accounts.add_user(
+            admin,
+            username,
+            name,
+            roles,
+            PASSWORD,
+            supervisor=supervisor,
+            must_change_password=False,
+            kdf=FAST_KDF,
+        )
+    admin.close()
+    return Agency(folder, code)
+
+
+def run_python(code: str, *, stdin: str = "", timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter of the project (a separate process, like a restart)."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+    )
+
+
+def run_cli(*args: str, stdin: str = "", timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.main", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+    )

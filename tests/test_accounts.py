@@ -1,0 +1,119 @@
+"""Signing in, the failed-login wait, and account administration rules."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import text
+
+from db.errors import InvalidInput, LoginThrottled, PermissionDenied, WeakPassword, WrongCredentials
+from desktop import accounts
+from tests.conftest import FAST_KDF, PASSWORD, run_python
+
+
+def _fail(agency, username, times):
+    for _ in range(times):
+        with pytest.raises(WrongCredentials):
+            agency.sign_in(username, "not the password")
+
+
+def test_five_failures_then_each_attempt_waits_longer(agency, monkeypatch):
+    now = [1_000_000.0]
+    monkeypatch.setattr(accounts, "clock", lambda: now[0])
+    _fail(agency, "cara", 5)
+    with pytest.raises(LoginThrottled) as caught:
+        agency.sign_in("cara")  # even the right password waits
+    assert caught.value.params["seconds"] == 30
+    now[0] += 31
+    _fail(agency, "cara", 1)
+    with pytest.raises(LoginThrottled) as caught:
+        agency.sign_in("cara")
+    assert caught.value.params["seconds"] == 60
+    now[0] += 61
+    with agency.sign_in("cara") as us:
+        with us.store.read() as s:
+            failed = s.execute(
+                text("SELECT failed_logins FROM users WHERE username='cara'")
+            ).scalar()
+        assert failed == 6  # told to the user after signing in
+    _fail(agency, "cara", 4)  # the count starts again after a success
+    with agency.sign_in("cara"):
+        pass
+
+
+def test_the_wait_survives_a_restart(agency):
+    _fail(agency, "carl", 5)
+    code = (
+        "from desktop import accounts\n"
+        "from db.errors import LoginThrottled\n"
+        "try:\n"
+        f"    accounts.sign_in({str(agency.folder)!r}, 'carl', {PASSWORD!r})\n"
+        "except LoginThrottled as e:\n"
+        "    print('waiting', e.params['seconds'])\n"
+    )
+    result = run_python(code)
+    assert result.stdout.startswith("waiting"), result.stderr
+    assert 0 < int(result.stdout.split()[1]) <= 30
+
+
+def test_unknown_usernames_wait_too_and_the_file_names_nobody(agency):
+    _fail(agency, "nobody-here", 5)
+    with pytest.raises(LoginThrottled):
+        agency.sign_in("nobody-here", "anything at all")
+    raw = (agency.folder / accounts.THROTTLE_FILE).read_text()
+    assert "nobody" not in raw and "cara" not in raw
+    assert len(json.loads(raw)) == 1
+    with agency.sign_in("cara"):  # other people are not held up
+        pass
+
+
+def test_new_users_must_change_their_temporary_password(agency):
+    with agency.sign_in("admin") as us:
+        accounts.add_user(us, "neema", "Neema N.", ["caseworker"], "temporary pass 1", kdf=FAST_KDF)
+    with agency.sign_in("neema", "temporary pass 1") as us:
+        assert us.user.must_change_password
+        accounts.change_own_password(us, "temporary pass 1", "my own password", kdf=FAST_KDF)
+    with agency.sign_in("neema", "my own password") as us:
+        assert not us.user.must_change_password
+
+
+def test_an_administrator_resets_a_forgotten_password(agency):
+    with agency.sign_in("admin") as us:
+        accounts.reset_password(us, "cara", "temporary again", kdf=FAST_KDF)
+    with agency.sign_in("cara", "temporary again") as us:
+        assert us.user.must_change_password
+
+
+def test_only_administrators_manage_accounts_and_refusals_are_audited(agency):
+    with agency.sign_in("sam") as us:
+        with pytest.raises(PermissionDenied):
+            accounts.add_user(us, "eve", "Eve", ["administrator"], "a long password", kdf=FAST_KDF)
+        with pytest.raises(PermissionDenied):
+            accounts.rekey(us)
+        with us.store.read() as s:
+            denied = (
+                s.execute(text("SELECT summary FROM audit_events WHERE action='permission.denied'"))
+                .scalars()
+                .all()
+            )
+    assert denied == ["add users", "re-key the store"]
+
+
+def test_account_rules(agency):
+    with agency.sign_in("admin") as us:
+        with pytest.raises(WeakPassword):
+            accounts.add_user(us, "short", "S", ["caseworker"], "short", kdf=FAST_KDF)
+        with pytest.raises(InvalidInput, match="already taken"):
+            accounts.add_user(us, "CARA", "C", ["caseworker"], "a long password", kdf=FAST_KDF)
+        with pytest.raises(InvalidInput, match="Roles are"):
+            accounts.add_user(us, "x1", "X", ["boss"], "a long password", kdf=FAST_KDF)
+        with pytest.raises(InvalidInput, match="your own account"):
+            accounts.remove_user(us, "admin")
+        with pytest.raises(InvalidInput, match="current password"):
+            accounts.change_own_password(us, "wrong current", "another long one", kdf=FAST_KDF)
+        users = {u.username: u for u in accounts.list_users(us)}
+    assert users["cara"].supervisor == "sam" and users["cara"].has_key_slot
+    # usernames are not case-sensitive at sign-in
+    with agency.sign_in("Cara") as us:
+        assert us.user.username == "cara"

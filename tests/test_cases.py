@@ -1,0 +1,162 @@
+"""Cases: who may see and change what, and how the case list searches."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from db.errors import InvalidInput, PermissionDenied
+from desktop import cases
+
+
+@pytest.fixture
+def caseload(agency):
+    """cara and carl (Sam's team) and cleo (Tess's team) each register cases."""
+    made = {}
+    for worker, children in {
+        "cara": [("Hélène", "Uwimana", "Nyamirambo"), ("Jean-Bosco", "Habimana", "Kimironko")],
+        "carl": [("Cœur", "Ndayishimiye", "Rubavu"), ("Baraka", "Otieno", "Kibera")],
+        "cleo": [("Chipo", "Moyo", "Mbare")],
+    }.items():
+        with agency.sign_in(worker) as us:
+            made[worker] = [
+                cases.register_case(
+                    us,
+                    given_name=g,
+                    family_name=f,
+                    location=loc,
+                    sex="female",
+                    birth_date=date(2015, 3, 1),
+                )
+                for g, f, loc in children
+            ]
+    return made
+
+
+def _names(rows):
+    return sorted(r.given_name for r in rows)
+
+
+def test_each_role_sees_the_cases_it_should(agency, caseload):
+    expectations = {
+        "cara": ["Hélène", "Jean-Bosco"],
+        "sam": ["Baraka", "Cœur", "Hélène", "Jean-Bosco"],
+        "tess": ["Chipo"],
+        "mina": ["Baraka", "Chipo", "Cœur", "Hélène", "Jean-Bosco"],
+        "admin": [],
+    }
+    for username, expected in expectations.items():
+        with agency.sign_in(username) as us:
+            assert _names(cases.list_cases(us)) == expected, username
+            assert cases.count_cases(us) == len(expected)
+
+
+def test_a_caseworker_cannot_read_another_workers_case_and_the_refusal_is_audited(agency, caseload):
+    other = caseload["carl"][0]
+    with agency.sign_in("cara") as us:
+        with pytest.raises(PermissionDenied):
+            cases.open_case(us, other.uuid)
+        with pytest.raises(PermissionDenied):
+            cases.update_case(us, other.uuid, risk="low")
+        assert cases.list_cases(us, search="coeur") == []
+        with us.store.read() as s:
+            refused = s.execute(
+                text(
+                    "SELECT action, username FROM audit_events WHERE action LIKE '%refused' ORDER BY seq"
+                )
+            ).all()
+    assert [tuple(r) for r in refused] == [
+        ("case.open_refused", "cara"),
+        ("case.change_refused", "cara"),
+    ]
+    with agency.sign_in("carl") as us:  # nothing was changed by the refused update
+        assert cases.open_case(us, other.uuid).risk is None
+
+
+def test_an_administrator_without_a_case_role_cannot_read_case_files(agency, caseload):
+    with agency.sign_in("admin") as us, pytest.raises(PermissionDenied):
+        cases.open_case(us, caseload["cara"][0].uuid)
+
+
+def test_a_manager_reads_every_case_but_changes_none(agency, caseload):
+    case = caseload["cleo"][0]
+    with agency.sign_in("mina") as us:
+        assert cases.open_case(us, case.uuid).given_name == "Chipo"
+        with pytest.raises(PermissionDenied):
+            cases.update_case(us, case.uuid, risk="high")
+
+
+def test_a_supervisor_changes_their_teams_cases_only(agency, caseload):
+    with agency.sign_in("sam") as us:
+        assert cases.update_case(us, caseload["carl"][1].uuid, risk="high").risk == "high"
+        with pytest.raises(PermissionDenied):
+            cases.update_case(us, caseload["cleo"][0].uuid, risk="high")
+        with pytest.raises(PermissionDenied):
+            cases.register_case(us, given_name="Someone", caseworker="cleo")
+        assigned = cases.register_case(us, given_name="Neema", caseworker="carl")
+    assert assigned.caseworker == "Carl Caseworker"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Helene", ["Hélène"]),
+        ("hél", ["Hélène"]),
+        ("coeur", ["Cœur"]),
+        ("CŒUR", ["Cœur"]),
+        ("jean", ["Jean-Bosco"]),
+        ("jean-bo", ["Jean-Bosco"]),
+        ("hab kim", ["Jean-Bosco"]),
+        ("kibera", ["Baraka"]),
+        ("KGL-2", ["Baraka", "Chipo", "Cœur", "Hélène", "Jean-Bosco"]),
+        ('"; DROP', []),
+        ("***", []),
+    ],
+)
+def test_search_folds_accents_and_ligatures_and_matches_prefixes(agency, caseload, typed, expected):
+    with agency.sign_in("mina") as us:
+        assert _names(cases.list_cases(us, search=typed)) == expected
+
+
+def test_search_finds_the_case_number(agency, caseload):
+    number = caseload["cara"][1].case_number
+    with agency.sign_in("mina") as us:
+        assert [r.case_number for r in cases.list_cases(us, search=number)] == [number]
+
+
+def test_a_renamed_child_is_found_by_the_new_name_only(agency, caseload):
+    case = caseload["cara"][0]
+    with agency.sign_in("cara") as us:
+        cases.update_case(us, case.uuid, given_name="Noëlla")
+        assert _names(cases.list_cases(us, search="noella")) == ["Noëlla"]
+        assert cases.list_cases(us, search="helene") == []
+        with us.store.read() as s:
+            summary = s.execute(
+                text("SELECT summary FROM audit_events WHERE action='case.updated'")
+            ).scalar()
+    assert summary == "given_name changed"  # the audit summary does not repeat names
+
+
+def test_case_numbers_follow_the_agency_code_and_year(agency, caseload):
+    numbers = sorted(r.case_number for rows in caseload.values() for r in rows)
+    year = date.today().year
+    assert numbers == [f"KGL-{year}-{n:05d}" for n in range(1, 6)]
+
+
+def test_bad_details_are_refused_with_plain_messages(agency):
+    with agency.sign_in("cara") as us:
+        with pytest.raises(InvalidInput, match="given name is required"):
+            cases.register_case(us, given_name="  ")
+        with pytest.raises(InvalidInput, match="Risk level must be one of"):
+            cases.register_case(us, given_name="A", risk="extreme")
+        with pytest.raises(InvalidInput, match="future"):
+            cases.register_case(us, given_name="A", birth_date=date(2999, 1, 1))
+        assert cases.list_cases(us) == []
+
+
+def test_status_filter(agency, caseload):
+    with agency.sign_in("mina") as us:
+        assert len(cases.list_cases(us, status="open")) == 5
+        assert cases.list_cases(us, status="closed") == []
