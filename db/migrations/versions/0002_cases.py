@@ -36,7 +36,8 @@ def upgrade() -> None:
         sa.Column("registered_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
     )
-    op.create_index("ix_cases_caseworker", "cases", ["caseworker_id"])
+    op.create_index("ix_cases_caseworker", "cases", ["caseworker_id", "registered_at"])
+    op.create_index("ix_cases_registered", "cases", ["registered_at"])
     op.create_index("ix_cases_status_stage", "cases", ["status", "stage"])
     op.create_index("ix_cases_risk", "cases", ["risk"])
     op.create_index("ix_cases_updated", "cases", ["updated_at"])

@@ -1,0 +1,53 @@
+"""Demo stores: realistic spread, never over a real store, and big enough to test speed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from desktop import accounts, cases
+from desktop.demo import create_demo_store
+from tests.conftest import FAST_KDF
+
+
+def test_a_demo_store_is_marked_and_spread_over_workers_stages_and_risks(tmp_path):
+    demo = create_demo_store(tmp_path / "demo", 2000, seed=11, kdf=FAST_KDF)
+    demo.session.close()
+    with accounts.sign_in(tmp_path / "demo", "manager", demo.password) as us:
+        assert us.agency.is_demo and us.agency.code == "DEMO"
+        rows = cases.list_cases(us)
+        assert us.store.check().ok
+    assert len(rows) == 2000
+    statuses = Counter(r.status for r in rows)
+    assert statuses["open"] > statuses["closed"] > statuses["transferred"] > 0
+    assert len(Counter(r.stage for r in rows)) >= 9
+    assert len({r.caseworker for r in rows}) >= 8
+    assert {r.risk for r in rows if r.stage != "registered"} == {"high", "medium", "low"}
+    assert all(r.risk is None for r in rows if r.stage == "registered")
+    ages = [r.age() for r in rows]
+    assert min(ages) >= 0 and max(ages) <= 20
+    assert any(r.birth_date_estimated for r in rows)
+    assert all(r.registered_at.date() <= date.today() for r in rows)
+    assert any("é" in r.given_name or "è" in r.given_name for r in rows)
+    assert len({r.case_number for r in rows}) == 2000
+
+
+def test_the_same_seed_gives_the_same_cases(tmp_path):
+    names = []
+    for run in ("a", "b"):
+        demo = create_demo_store(tmp_path / run, 50, seed=4, kdf=FAST_KDF, today=date(2026, 11, 1))
+        with demo.session as us:
+            names.append([(r.case_number, r.child_name) for r in cases.list_cases(us)])
+    assert names[0] == names[1]
+
+
+@pytest.mark.slow
+def test_a_demo_store_of_100000_cases_is_built_and_searched(tmp_path):
+    demo = create_demo_store(tmp_path / "big", 100_000, seed=1, kdf=FAST_KDF)
+    demo.session.close()
+    with accounts.sign_in(tmp_path / "big", "manager", demo.password) as us:
+        assert cases.count_cases(us) == 100_000
+        found = cases.list_cases(us, search="Helene", limit=100)
+        assert found and all(r.given_name == "Hélène" for r in found)
