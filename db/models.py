@@ -16,9 +16,11 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -106,6 +108,7 @@ class Agency(Base):
     district: Mapped[str] = mapped_column(String(100), default="")
     language: Mapped[str] = mapped_column(String(10), default="en")
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -146,6 +149,7 @@ class Case(Base):
         Index("ix_cases_status_stage", "status", "stage"),
         Index("ix_cases_risk", "risk"),
         Index("ix_cases_updated", "updated_at"),
+        Index("ix_cases_next_due", "next_due"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -162,6 +166,25 @@ class Case(Base):
     status: Mapped[str] = mapped_column(String(20), default=CaseStatus.OPEN.value)
     caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    next_action: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    next_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Registration details beyond the listed columns, as JSON (the forms issue moves these
+    # into versioned form answers).
+    details: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+
+
+class Draft(Base):
+    """Typed but unsaved work (a dialog, a form), kept encrypted so a power cut loses nothing."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (UniqueConstraint("user_id", "kind", "key", name="uq_drafts_owner_kind_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(80))
+    data: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -108,7 +108,11 @@ def _guarded_open(
 
     try:
         store = open_store(
-            folder, credentials, verify_head=verify_head, before_unlock=before_unlock
+            folder,
+            credentials,
+            verify_head=verify_head,
+            before_unlock=before_unlock,
+            store_class=store_class,
         )
     except (WrongCredentials, WrongRecoveryKey):
         # The store lock is released by now; a second process could race here, which at worst

@@ -227,11 +227,10 @@ def test_an_older_store_is_migrated_on_open_after_a_backup(tmp_path):
     from db.store import create_store
 
     store, _ = create_store(tmp_path / "old", "admin", PASSWORD, FAST_KDF)
+    from alembic import command
+
     with store.engine.begin() as conn:  # take it back to the first schema
-        conn.exec_driver_sql("DROP TABLE case_search")
-        conn.exec_driver_sql("DROP TABLE cases")
-        conn.exec_driver_sql("DROP TABLE case_number_counters")
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+        command.downgrade(migrations.alembic_config(conn), "0001")
     store.close()
     store = open_store(tmp_path / "old", Password("admin", PASSWORD))
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import Connection, text
 
 # The newest revision in versions/; tests check it matches Alembic's own view.
-HEAD = "0002"
+HEAD = "0003"
 
 
 def current_revision(conn: Connection) -> str | None:
@@ -19,12 +19,18 @@ def current_revision(conn: Connection) -> str | None:
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(conn: Connection, revision: str = "head") -> None:
-    """Bring the schema up to `revision` on an open connection (Alembic is imported only here)."""
-    from alembic import command
+def alembic_config(conn: Connection):  # type: ignore[no-untyped-def]
+    """Alembic's configuration for running on `conn` (Alembic is imported only when needed)."""
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent))
     cfg.attributes["connection"] = conn
-    command.upgrade(cfg, revision)
+    return cfg
+
+
+def upgrade(conn: Connection, revision: str = "head") -> None:
+    """Bring the schema up to `revision` on an open connection."""
+    from alembic import command
+
+    command.upgrade(alembic_config(conn), revision)
