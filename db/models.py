@@ -167,6 +167,7 @@ class Case(Base):
     caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    stage_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     next_action: Mapped[str] = mapped_column(String(40), default="", server_default="")
     next_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Registration details beyond the listed columns, as JSON (the forms issue moves these

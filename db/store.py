@@ -443,6 +443,20 @@ class Store:
         self._start_engine()
 
     # -- lifetime -----------------------------------------------------------------------------
+    def suspend(self) -> None:
+        """Screen locked: close every connection and forget the key, but keep the folder."""
+        self.engine.dispose()
+        for i in range(len(self._key)):
+            self._key[i] = 0
+
+    def resume(self, credentials: Password | RecoveryKey) -> None:
+        """Unlock again with someone's slot (the same person, or another switching in)."""
+        raw_key = unlock_slot(self.slots, credentials)
+        if self.is_open and bytes(self._key) != raw_key:
+            raise StoreDamaged(detail="the key slot holds another key")
+        self._key[:] = raw_key
+        self._start_engine()
+
     def close(self) -> None:
         """Dispose of every connection, forget the key, release the folder."""
         if hasattr(self, "engine"):

@@ -241,6 +241,44 @@ def sign_in(
         raise
 
 
+def unlock(us: UserSession, username: str, password: str) -> UserSession:
+    """After the screen locked: the same person unlocks, or another switches in.
+
+    The store's folder stays held by this program; only the key is derived again. The same
+    failed-login wait applies as at sign-in.
+    """
+    store = us.store
+    folded = fold_username(username)
+    key = store.slots.slot_id(folded)
+    throttle = Throttle(store.folder)
+    wait = throttle.wait_seconds(key)
+    if wait > 0:
+        raise LoginThrottled(seconds=wait)
+    store.suspend()
+    try:
+        store.resume(Password(folded, password))
+    except WrongCredentials:
+        throttle.failed(key)
+        raise
+    failures = throttle.succeeded(key)
+    action = "session.unlocked" if folded == us.user.username else "session.switched"
+    with store.write() as s:
+        user = s.execute(select(User).where(User.username == folded)).scalar_one_or_none()
+        if user is None or not user.active:
+            store.suspend()
+            raise WrongCredentials()
+        user.failed_logins = failures
+        record(s, store, user, action, summary=f"{failures} failed attempts before")
+    return load_session(store, user)
+
+
+def lock(us: UserSession) -> None:
+    """Lock the screen: the key is forgotten until someone unlocks."""
+    with us.store.write() as s:
+        us.audit(s, "session.locked")
+    us.store.suspend()
+
+
 def recover(
     folder: Path, recovery_code: str, username: str, new_password: str, kdf: KdfParams = DEFAULT_KDF
 ) -> None:

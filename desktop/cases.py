@@ -8,23 +8,39 @@ refusal.
 
 from __future__ import annotations
 
+import enum
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import ColumnElement, false, func, or_, select, text, true
+from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
 from db.errors import InvalidInput, NotFound, PermissionDenied
-from db.models import Case, CaseNumberCounter, CaseStatus, RiskLevel, Role, Sex, Stage, User
+from db.models import (
+    AuditEvent,
+    Case,
+    CaseNumberCounter,
+    CaseStatus,
+    RiskLevel,
+    Role,
+    Setting,
+    Sex,
+    Stage,
+    User,
+)
 from db.search import fts_query, index_case
 from desktop.session import UserInfo, UserSession
+from desktop.workflow import Deadlines, next_action
 
 
 @dataclass(frozen=True)
 class CaseRow:
     """What the case list shows of a case."""
 
+    id: int
     uuid: str
     case_number: str
     given_name: str
@@ -39,6 +55,8 @@ class CaseRow:
     caseworker: str
     registered_at: datetime
     updated_at: datetime
+    next_action: str
+    next_due: datetime | None
 
     @property
     def child_name(self) -> str:
@@ -54,6 +72,7 @@ class CaseRow:
 
 _CaseworkerUser = aliased(User)
 _ROW_COLUMNS = (
+    Case.id,
     Case.uuid,
     Case.case_number,
     Case.given_name,
@@ -68,6 +87,8 @@ _ROW_COLUMNS = (
     func.coalesce(_CaseworkerUser.full_name, ""),
     Case.registered_at,
     Case.updated_at,
+    Case.next_action,
+    Case.next_due,
 )
 
 
@@ -128,17 +149,75 @@ def _refuse(us: UserSession, case_uuid: str, action: str, error: PermissionDenie
 # -- reading -------------------------------------------------------------------------------------
 
 
-def _filtered(
-    query,  # type: ignore[no-untyped-def]
-    us: UserSession,
-    status: str | None,
-    search: str | None,
-):
+class Scope(enum.StrEnum):
+    MINE = "mine"
+    TEAM = "team"
+    ALL = "all"
+
+
+class SortKey(enum.StrEnum):
+    CASE_NUMBER = "case_number"
+    NAME = "name"
+    AGE = "age"
+    SEX = "sex"
+    STAGE = "stage"
+    RISK = "risk"
+    CASEWORKER = "caseworker"
+    NEXT_DUE = "next_due"
+    UPDATED = "updated"
+    REGISTERED = "registered"
+
+
+_RISK_ORDER = sql_case(
+    (Case.risk == RiskLevel.HIGH.value, 3),
+    (Case.risk == RiskLevel.MEDIUM.value, 2),
+    (Case.risk == RiskLevel.LOW.value, 1),
+    else_=0,
+)
+_SORT_COLUMNS = {
+    SortKey.CASE_NUMBER: (Case.case_number,),
+    SortKey.NAME: (Case.given_name, Case.family_name),
+    SortKey.AGE: (Case.birth_date,),  # direction inverted in _ordered: earlier born is older
+    SortKey.SEX: (Case.sex,),
+    SortKey.STAGE: (Case.stage,),
+    SortKey.RISK: (_RISK_ORDER,),
+    SortKey.CASEWORKER: (_CaseworkerUser.full_name,),
+    SortKey.NEXT_DUE: (func.coalesce(Case.next_due, "9999-12-31"),),  # no due date sorts last
+    SortKey.UPDATED: (Case.updated_at,),
+    SortKey.REGISTERED: (Case.registered_at,),
+}
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """What the case list asks for: scope, filters, search text and order."""
+
+    scope: Scope = Scope.ALL
+    status: str | None = None
+    stage: str | None = None
+    risk: str | None = None
+    overdue_only: bool = False
+    search: str | None = None
+    sort: SortKey = SortKey.REGISTERED
+    descending: bool = True
+
+
+def _filtered(query, us: UserSession, q: CaseQuery):  # type: ignore[no-untyped-def]
     query = query.where(visible_cases(us.user))
-    if status:
-        query = query.where(Case.status == CaseStatus(status).value)
-    if search:
-        match = fts_query(search)
+    if q.scope == Scope.MINE:
+        query = query.where(Case.caseworker_id == us.user.id)
+    elif q.scope == Scope.TEAM and Role.SUPERVISOR in us.user.roles:
+        query = query.where(_workers_of(us.user))
+    if q.status:
+        query = query.where(Case.status == CaseStatus(q.status).value)
+    if q.stage:
+        query = query.where(Case.stage == Stage(q.stage).value)
+    if q.risk:
+        query = query.where(Case.risk == RiskLevel(q.risk).value)
+    if q.overdue_only:
+        query = query.where(Case.next_due < datetime.now(UTC).replace(tzinfo=None))
+    if q.search:
+        match = fts_query(q.search)
         if match is None:
             return query.where(false())
         # FTS5 answers a MATCH with rowids; the sub-select keeps the filters in one statement.
@@ -152,44 +231,129 @@ def _filtered(
     return query
 
 
+def _ordered(query, q: CaseQuery):  # type: ignore[no-untyped-def]
+    descending = q.descending != (q.sort == SortKey.AGE)
+    columns = [c.desc() if descending else c for c in _SORT_COLUMNS[q.sort]]
+    return query.order_by(*columns, Case.id.desc() if q.descending else Case.id)
+
+
+def case_ids(us: UserSession, q: CaseQuery) -> list[int]:
+    """The ids of the matching cases in order: the case list pages rows from these."""
+    query = _ordered(
+        _filtered(
+            select(Case.id).outerjoin(_CaseworkerUser, _CaseworkerUser.id == Case.caseworker_id),
+            us,
+            q,
+        ),
+        q,
+    )
+    with us.store.read() as s:
+        return list(s.execute(query).scalars())
+
+
+def rows_for_ids(us: UserSession, ids: list[int]) -> dict[int, CaseRow]:
+    """The list rows of `ids` the signed-in person may see (others are silently left out)."""
+    if not ids:
+        return {}
+    query = _rows_query().where(Case.id.in_(ids), visible_cases(us.user))
+    with us.store.read() as s:
+        return {r.id: r for r in map(_to_row, s.execute(query))}
+
+
 def list_cases(
     us: UserSession,
+    query: CaseQuery | None = None,
     *,
     status: str | None = None,
     search: str | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[CaseRow]:
-    """The cases the signed-in person may see, newest registration first."""
-    query = _filtered(_rows_query(), us, status, search).order_by(
-        Case.registered_at.desc(), Case.id.desc()
-    )
+    """The cases the signed-in person may see, newest registration first by default."""
+    q = query or CaseQuery(status=status, search=search)
+    statement = _ordered(_filtered(_rows_query(), us, q), q)
     if limit is not None:
-        query = query.limit(limit).offset(offset)
+        statement = statement.limit(limit).offset(offset)
     with us.store.read() as s:
-        return [_to_row(r) for r in s.execute(query)]
+        return [_to_row(r) for r in s.execute(statement)]
 
 
-def count_cases(us: UserSession, *, status: str | None = None, search: str | None = None) -> int:
-    query = _filtered(select(func.count(Case.id)), us, status, search)
+def count_cases(
+    us: UserSession,
+    query: CaseQuery | None = None,
+    *,
+    status: str | None = None,
+    search: str | None = None,
+) -> int:
+    q = query or CaseQuery(status=status, search=search)
     with us.store.read() as s:
-        return s.execute(query).scalar_one()
+        return s.execute(_filtered(select(func.count(Case.id)), us, q)).scalar_one()
 
 
-def open_case(us: UserSession, case_uuid: str) -> CaseRow:
+@dataclass(frozen=True)
+class CaseFile:
+    """An opened case: its list row and the registration details."""
+
+    row: CaseRow
+    details: dict[str, object]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    who: str
+    action: str
+    summary: str
+
+
+def open_case(us: UserSession, case_uuid: str) -> CaseFile:
     """Open a case file: allowed readers only, and every opening is in the audit log."""
     try:
         with us.store.write() as s:
             case = _case_for(s, case_uuid, visible_cases(us.user), "open")
             us.audit(s, "case.opened", case_id=case.id)
             row = s.execute(_rows_query().where(Case.id == case.id)).one()
-            return _to_row(row)
+            return CaseFile(_to_row(row), json.loads(case.details or "{}"))
     except PermissionDenied as e:
         _refuse(us, case_uuid, "case.open_refused", e)
         raise  # unreachable: _refuse raises
 
 
+def case_history(us: UserSession, case_uuid: str) -> list[HistoryEntry]:
+    """This case's audit events, oldest first, with the full names of who did what."""
+    with us.store.read() as s:
+        case = _case_for(s, case_uuid, visible_cases(us.user), "open")
+        who = func.coalesce(User.full_name, AuditEvent.username)
+        rows = s.execute(
+            select(AuditEvent.at, who, AuditEvent.action, AuditEvent.summary)
+            .outerjoin(User, User.id == AuditEvent.user_id)
+            .where(AuditEvent.case_id == case.id)
+            .order_by(AuditEvent.seq)
+        )
+        return [HistoryEntry(datetime.fromisoformat(r[0]), r[1], r[2], r[3]) for r in rows]
+
+
 # -- changing ------------------------------------------------------------------------------------
+
+
+def deadlines_in(s: Session) -> Deadlines:
+    value = s.execute(select(Setting.value).where(Setting.key == "deadlines")).scalar()
+    return Deadlines.from_dict(json.loads(value)) if value else Deadlines()
+
+
+def _schedule(case: Case, deadlines: Deadlines) -> None:
+    case.next_action, case.next_due = next_action(
+        case.stage, case.risk, case.registered_at, case.stage_changed_at, deadlines
+    )
+
+
+def reschedule_all(s: Session, deadlines: Deadlines) -> int:
+    """Recompute every case's next action after the agency changed its SOP deadlines."""
+    count = 0
+    for case in s.execute(select(Case)).scalars():
+        _schedule(case, deadlines)
+        count += 1
+    return count
 
 
 def next_case_number(s: Session, agency_code: str, year: int) -> str:
@@ -223,6 +387,7 @@ def register_case(
     risk: str | None = None,
     caseworker: str | None = None,
     registered_at: datetime | None = None,
+    details: dict[str, object] | None = None,
 ) -> CaseRow:
     """Register a child. A caseworker registers for themself; a supervisor may assign a worker."""
     if not (us.user.roles & {Role.CASEWORKER, Role.SUPERVISOR}):
@@ -262,7 +427,10 @@ def register_case(
             caseworker_id=worker_id,
             registered_at=when,
             updated_at=when,
+            stage_changed_at=when,
+            details=json.dumps(details or {}, ensure_ascii=False, default=str),
         )
+        _schedule(case, deadlines_in(s))
         s.add(case)
         s.flush()
         index_case(s, case.id, case.given_name, case.family_name, case.case_number, case.location)
@@ -310,6 +478,8 @@ def update_case(us: UserSession, case_uuid: str, **changes: object) -> CaseRow:
             if not notes:
                 return _to_row(s.execute(_rows_query().where(Case.id == case.id)).one())
             case.updated_at = datetime.now(UTC)
+            if "risk" in changes:  # a high risk shortens the review interval
+                _schedule(case, deadlines_in(s))
             if changes.keys() & {"given_name", "family_name", "location"}:
                 index_case(
                     s, case.id, case.given_name, case.family_name, case.case_number, case.location

@@ -7,6 +7,7 @@ these, so the lists are ours. Every name is synthetic: any likeness to a real ch
 
 from __future__ import annotations
 
+import json
 import random
 import secrets
 import uuid
@@ -23,7 +24,9 @@ from db.recovery_code import ALPHABET
 from db.search import index_many
 from db.store import Store
 from desktop.accounts import add_user, init_agency
+from desktop.registration import CARE_ARRANGEMENTS, CONCERNS, REFERRERS
 from desktop.session import UserSession
+from desktop.workflow import next_action
 
 DEMO_AGENCY_CODE = "DEMO"
 
@@ -355,6 +358,13 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
         per_year[registered.year] += 1
         worker = rng.choice(caseworker_ids) if rng.random() < 0.94 else rng.choice(supervisor_ids)
         updated = registered + timedelta(minutes=rng.randrange(max(1, offset)))
+        if stage in (Stage.REGISTERED, Stage.INITIAL_ASSESSMENT):
+            stage_since = registered
+        else:  # most open cases moved stage within the last few months
+            recent = now - timedelta(days=rng.uniform(0, 100))
+            stage_since = max(registered, min(recent, updated))
+        action, due = next_action(stage, risk, registered, stage_since)
+        care = rng.choice(CARE_ARRANGEMENTS)
         rows.append(
             {
                 "id": case_id,
@@ -371,7 +381,18 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
                 "status": status.value,
                 "caseworker_id": worker,
                 "registered_at": registered,
-                "updated_at": updated,
+                "updated_at": max(updated, stage_since),
+                "stage_changed_at": stage_since,
+                "next_action": action,
+                "next_due": due,
+                "details": json.dumps(
+                    {
+                        "care_arrangement": care,
+                        "concerns": rng.sample(CONCERNS, rng.randint(1, 2)),
+                        "referred_by": rng.choice(REFERRERS),
+                        "registration_place": rng.choice(LOCATIONS).split(",")[0],
+                    }
+                ),
             }
         )
     with session.store.write() as s:

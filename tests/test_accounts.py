@@ -117,3 +117,49 @@ def test_account_rules(agency):
     # usernames are not case-sensitive at sign-in
     with agency.sign_in("Cara") as us:
         assert us.user.username == "cara"
+
+
+def test_lock_forgets_the_key_and_unlock_or_switch_brings_it_back(agency, monkeypatch):
+    now = [2_000_000.0]
+    monkeypatch.setattr(accounts, "clock", lambda: now[0])
+    us = agency.sign_in("cara")
+    try:
+        accounts.lock(us)
+        assert not us.store.is_open
+        with pytest.raises(Exception, match="locked"):
+            from desktop import cases
+
+            cases.list_cases(us)
+        with pytest.raises(WrongCredentials):
+            accounts.unlock(us, "cara", "not the password")
+        assert not us.store.is_open
+        same = accounts.unlock(us, "cara", PASSWORD)
+        assert same.user.username == "cara" and us.store.is_open
+        accounts.lock(same)
+        other = accounts.unlock(same, "carl", PASSWORD)
+        assert other.user.username == "carl"
+        accounts.lock(other)
+        for _ in range(5):
+            with pytest.raises(WrongCredentials):
+                accounts.unlock(other, "cleo", "wrong password")
+        with pytest.raises(LoginThrottled):
+            accounts.unlock(other, "cleo", PASSWORD)
+        other = accounts.unlock(other, "carl", PASSWORD)
+        with other.store.read() as s:
+            actions = (
+                s.execute(
+                    text(
+                        "SELECT action FROM audit_events WHERE action LIKE 'session.%' ORDER BY seq"
+                    )
+                )
+                .scalars()
+                .all()
+            )
+    finally:
+        us.close()
+    assert actions[-4:] == [
+        "session.locked",
+        "session.unlocked",
+        "session.locked",
+        "session.switched",
+    ]

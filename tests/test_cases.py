@@ -72,7 +72,7 @@ def test_a_caseworker_cannot_read_another_workers_case_and_the_refusal_is_audite
         ("case.change_refused", "cara"),
     ]
     with agency.sign_in("carl") as us:  # nothing was changed by the refused update
-        assert cases.open_case(us, other.uuid).risk is None
+        assert cases.open_case(us, other.uuid).row.risk is None
 
 
 def test_an_administrator_without_a_case_role_cannot_read_case_files(agency, caseload):
@@ -83,7 +83,7 @@ def test_an_administrator_without_a_case_role_cannot_read_case_files(agency, cas
 def test_a_manager_reads_every_case_but_changes_none(agency, caseload):
     case = caseload["cleo"][0]
     with agency.sign_in("mina") as us:
-        assert cases.open_case(us, case.uuid).given_name == "Chipo"
+        assert cases.open_case(us, case.uuid).row.given_name == "Chipo"
         with pytest.raises(PermissionDenied):
             cases.update_case(us, case.uuid, risk="high")
 
@@ -160,3 +160,46 @@ def test_status_filter(agency, caseload):
     with agency.sign_in("mina") as us:
         assert len(cases.list_cases(us, status="open")) == 5
         assert cases.list_cases(us, status="closed") == []
+
+
+def test_new_cases_get_their_first_deadline_and_risk_shortens_reviews(agency):
+    from datetime import UTC, datetime, timedelta
+
+    from db.models import Stage
+    from desktop.workflow import Deadlines, NextAction, next_action
+
+    with agency.sign_in("cara") as us:
+        row = cases.register_case(us, given_name="Neema", details={"care_arrangement": "kinship"})
+        assert row.next_action == NextAction.INITIAL_ASSESSMENT
+        assert row.next_due - row.registered_at == timedelta(hours=24)
+        opened = cases.open_case(us, row.uuid)
+        assert opened.details == {"care_arrangement": "kinship"}
+        history = cases.case_history(us, row.uuid)
+    assert [h.action for h in history] == ["case.registered", "case.opened"]
+    assert history[0].who == "Cara Caseworker"
+    since = datetime(2026, 1, 1, tzinfo=UTC)
+    _, low = next_action(Stage.IMPLEMENTATION, "low", since, since, Deadlines())
+    _, high = next_action(Stage.IMPLEMENTATION, "high", since, since, Deadlines())
+    assert high < low
+
+
+def test_filters_and_sorting_of_the_case_list(agency, caseload):
+    from desktop.cases import CaseQuery, Scope, SortKey
+
+    with agency.sign_in("sam") as us:
+        mine = cases.list_cases(us, CaseQuery(scope=Scope.MINE))
+        team = cases.list_cases(
+            us, CaseQuery(scope=Scope.TEAM, sort=SortKey.NAME, descending=False)
+        )
+        ids = cases.case_ids(us, CaseQuery(sort=SortKey.NAME, descending=True))
+        rows = cases.rows_for_ids(us, ids)
+    assert mine == []
+    assert [r.given_name for r in team] == ["Baraka", "Cœur", "Hélène", "Jean-Bosco"]
+    assert [rows[i].given_name for i in ids] == ["Jean-Bosco", "Hélène", "Cœur", "Baraka"]
+    with agency.sign_in("cara") as us:  # ids of others' cases give no rows
+        assert cases.rows_for_ids(us, ids) == {
+            i: r
+            for i, r in cases.rows_for_ids(us, ids).items()
+            if r.caseworker == "Cara Caseworker"
+        }
+        assert len(cases.rows_for_ids(us, ids)) == 2

@@ -14,10 +14,14 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("cases") as batch:
+        batch.add_column(sa.Column("stage_changed_at", sa.DateTime(), nullable=True))
         batch.add_column(sa.Column("next_action", sa.String(40), nullable=False, server_default=""))
         batch.add_column(sa.Column("next_due", sa.DateTime(), nullable=True))
         batch.add_column(sa.Column("details", sa.Text(), nullable=False, server_default="{}"))
         batch.create_index("ix_cases_next_due", ["next_due"])
+    op.execute("UPDATE cases SET stage_changed_at = updated_at")
+    with op.batch_alter_table("cases") as batch:
+        batch.alter_column("stage_changed_at", existing_type=sa.DateTime(), nullable=False)
     with op.batch_alter_table("agency") as batch:
         batch.add_column(sa.Column("logo", sa.LargeBinary(), nullable=True))
     op.create_table(
@@ -41,3 +45,4 @@ def downgrade() -> None:
         batch.drop_column("details")
         batch.drop_column("next_due")
         batch.drop_column("next_action")
+        batch.drop_column("stage_changed_at")

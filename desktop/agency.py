@@ -1,0 +1,102 @@
+"""Agency settings: identity, logo for printouts, idle lock minutes, SOP deadlines."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+
+from db.errors import InvalidInput
+from db.models import Agency, Setting
+from desktop.cases import reschedule_all
+from desktop.session import AgencyInfo, UserSession
+from desktop.workflow import Deadlines
+
+DEFAULT_IDLE_MINUTES = 5
+MAX_LOGO_BYTES = 512 * 1024
+
+
+@dataclass(frozen=True)
+class AgencySettings:
+    name: str
+    code: str
+    country: str
+    district: str
+    language: str
+    idle_minutes: int
+    deadlines: Deadlines
+    logo: bytes | None
+
+
+def _setting(s, key: str, default: object) -> object:  # type: ignore[no-untyped-def]
+    value = s.execute(select(Setting.value).where(Setting.key == key)).scalar()
+    return default if value is None else json.loads(value)
+
+
+def _put(s, key: str, value: object) -> None:  # type: ignore[no-untyped-def]
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=json.dumps(value)))
+    else:
+        row.value = json.dumps(value)
+
+
+def load_settings(us: UserSession) -> AgencySettings:
+    """Everyone signed in may read these (the idle lock and deadlines apply to all)."""
+    with us.store.read() as s:
+        agency = s.execute(select(Agency)).scalar_one()
+        return AgencySettings(
+            name=agency.name,
+            code=agency.code,
+            country=agency.country,
+            district=agency.district,
+            language=agency.language,
+            idle_minutes=int(_setting(s, "idle_minutes", DEFAULT_IDLE_MINUTES)),  # type: ignore[arg-type]
+            deadlines=Deadlines.from_dict(_setting(s, "deadlines", {})),  # type: ignore[arg-type]
+            logo=agency.logo,
+        )
+
+
+def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
+    us.require_administrator("change the agency settings")
+    if not new.name.strip():
+        raise InvalidInput(detail="The agency needs a name.")
+    code = new.code.strip().upper()
+    if not re.fullmatch(r"[A-Z0-9]{2,10}", code):
+        raise InvalidInput(detail="The agency code has 2 to 10 letters or digits, e.g. KGL.")
+    if not 1 <= new.idle_minutes <= 120:
+        raise InvalidInput(detail="The screen locks after 1 to 120 idle minutes.")
+    if any(v <= 0 for v in new.deadlines.as_dict().values()):
+        raise InvalidInput(detail="Every deadline must be at least 1.")
+    if new.logo is not None and len(new.logo) > MAX_LOGO_BYTES:
+        raise InvalidInput(detail="The logo file is too large (at most 512 KB).")
+    with us.store.write() as s:
+        agency = s.execute(select(Agency)).scalar_one()
+        changed = [
+            name
+            for name, old, value in (
+                ("name", agency.name, new.name.strip()),
+                ("code", agency.code, code),
+                ("country", agency.country, new.country.strip()),
+                ("district", agency.district, new.district.strip()),
+                ("language", agency.language, new.language),
+                ("logo", agency.logo, new.logo),
+            )
+            if old != value
+        ]
+        agency.name, agency.code = new.name.strip(), code
+        agency.country, agency.district = new.country.strip(), new.district.strip()
+        agency.language, agency.logo = new.language, new.logo
+        if _setting(s, "idle_minutes", DEFAULT_IDLE_MINUTES) != new.idle_minutes:
+            changed.append("idle_minutes")
+        if Deadlines.from_dict(_setting(s, "deadlines", {})) != new.deadlines:  # type: ignore[arg-type]
+            changed.append("deadlines")
+            s.flush()
+            reschedule_all(s, new.deadlines)
+        _put(s, "idle_minutes", new.idle_minutes)
+        _put(s, "deadlines", new.deadlines.as_dict())
+        us.audit(s, "agency.settings_changed", summary=", ".join(changed) or "nothing")
+        us.agency = AgencyInfo.of(agency)
+    return replace(new, code=code)
