@@ -157,9 +157,11 @@ def test_lock_forgets_the_key_and_unlock_or_switch_brings_it_back(agency, monkey
             )
     finally:
         us.close()
-    assert actions[-4:] == [
+    assert actions[-6:] == [
         "session.locked",
         "session.unlocked",
         "session.locked",
         "session.switched",
+        "session.locked",
+        "session.unlocked",
     ]
