@@ -7,10 +7,15 @@ through Qt's translator, the command line prints it as it is.
 from __future__ import annotations
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks `text` for Qt's translation tools; the window translates it when shown."""
+    return text
+
+
 class UlinziError(Exception):
     """An error we expect and can explain to the person in front of the screen."""
 
-    text = "Something went wrong."
+    text = QT_TRANSLATE_NOOP("errors", "Something went wrong.")
 
     def __init__(self, text: str | None = None, **params: object) -> None:
         self.text = text or self.text
@@ -19,88 +24,106 @@ class UlinziError(Exception):
 
     @property
     def message(self) -> str:
+        """The message in English (the command line's language)."""
         return self.text.format(**self.params)
 
 
 class StoreNotFound(UlinziError):
-    text = "There is no Ulinzi store in {folder}."
+    text = QT_TRANSLATE_NOOP("errors", "There is no Ulinzi store in {folder}.")
 
 
 class StoreExists(UlinziError):
-    text = "{folder} already holds files; choose an empty folder for a new store."
+    text = QT_TRANSLATE_NOOP(
+        "errors", "{folder} already holds files; choose an empty folder for a new store."
+    )
 
 
 class StoreInUse(UlinziError):
-    text = (
+    text = QT_TRANSLATE_NOOP(
+        "errors",
         "This store is already open on this computer by {owner} (program {pid}, since {since}). "
-        "Close Ulinzi there first."
+        "Close Ulinzi there first.",
     )
 
 
 class WrongCredentials(UlinziError):
-    text = "The username or password is not correct."
+    text = QT_TRANSLATE_NOOP("errors", "The username or password is not correct.")
 
 
 class WrongRecoveryKey(UlinziError):
-    text = "This recovery key does not open this store. Check each group against the paper copy."
+    text = QT_TRANSLATE_NOOP(
+        "errors",
+        "This recovery key does not open this store. Check each group against the paper copy.",
+    )
 
 
 class RecoveryKeyMistyped(UlinziError):
-    text = "Group {group} of the recovery key looks mistyped: check it against the paper copy."
+    text = QT_TRANSLATE_NOOP(
+        "errors",
+        "Group {group} of the recovery key looks mistyped: check it against the paper copy.",
+    )
 
 
 class LoginThrottled(UlinziError):
-    text = "Too many failed attempts. Wait {seconds} seconds before trying again."
+    text = QT_TRANSLATE_NOOP(
+        "errors", "Too many failed attempts. Wait {seconds} seconds before trying again."
+    )
 
 
 class StoreDamaged(UlinziError):
-    text = (
+    text = QT_TRANSLATE_NOOP(
+        "errors",
         "The store's database is damaged ({detail}). The password was right: do not keep "
-        "trying. Ask an administrator to restore the latest backup."
+        "trying. Ask an administrator to restore the latest backup.",
     )
 
 
 class StoreRolledBack(UlinziError):
-    text = (
+    text = QT_TRANSLATE_NOOP(
+        "errors",
         "The database is older than the last change this store recorded (audit event {expected}, "
         "the database ends at {found}). It may have been replaced by an older copy; changes may "
-        "be missing. Ask an administrator to run `ulinzi check`."
+        "be missing. Ask an administrator to run `ulinzi check`.",
     )
 
 
 class KeySlotsDamaged(UlinziError):
-    text = "The store's key file is damaged or not an Ulinzi key file: {detail}."
+    text = QT_TRANSLATE_NOOP(
+        "errors", "The store's key file is damaged or not an Ulinzi key file: {detail}."
+    )
 
 
 class StoreFull(UlinziError):
-    text = (
+    text = QT_TRANSLATE_NOOP(
+        "errors",
         "The disk is full: the change was not saved and nothing else was changed. Free some "
-        "space on the disk and try again."
+        "space on the disk and try again.",
     )
 
 
 class PermissionDenied(UlinziError):
-    text = "You do not have permission to {action}."
+    text = QT_TRANSLATE_NOOP("errors", "You do not have permission to {action}.")
 
 
 class NotFound(UlinziError):
-    text = "{what} was not found."
+    text = QT_TRANSLATE_NOOP("errors", "{what} was not found.")
 
 
 class InvalidInput(UlinziError):
-    text = "{detail}"
+    text = QT_TRANSLATE_NOOP("errors", "{detail}")
 
 
 class WeakPassword(UlinziError):
-    text = "The password must have at least {minimum} characters."
+    text = QT_TRANSLATE_NOOP("errors", "The password must have at least {minimum} characters.")
 
 
 class AuditHeadMissing(UlinziError):
-    text = (
+    text = QT_TRANSLATE_NOOP(
+        "errors",
         "The store's record of its last change ({file}) is missing or damaged, so an older copy "
-        "of the database could not be told apart. Ask an administrator to run `ulinzi check`."
+        "of the database could not be told apart. Ask an administrator to run `ulinzi check`.",
     )
 
 
 class StoreClosed(UlinziError):
-    text = "The store is locked. Sign in again to continue."
+    text = QT_TRANSLATE_NOOP("errors", "The store is locked. Sign in again to continue.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 
-from db.errors import RecoveryKeyMistyped, WrongRecoveryKey
+from db.errors import QT_TRANSLATE_NOOP, RecoveryKeyMistyped, WrongRecoveryKey
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 GROUPS = 8
@@ -38,7 +38,9 @@ def normalise_recovery_code(typed: str) -> str:
     size = DATA_PER_GROUP + 1
     if len(cleaned) != GROUPS * size or any(ch not in ALPHABET for ch in cleaned):
         raise WrongRecoveryKey(
-            "A recovery key has {groups} groups of {size} letters and digits.",
+            QT_TRANSLATE_NOOP(
+                "errors", "A recovery key has {groups} groups of {size} letters and digits."
+            ),
             groups=GROUPS,
             size=size,
         )

@@ -18,9 +18,9 @@ from pathlib import Path
 from sqlalchemy import select
 
 from db.errors import (
+    QT_TRANSLATE_NOOP,
     InvalidInput,
     LoginThrottled,
-    NotFound,
     PermissionDenied,
     UlinziError,
     WeakPassword,
@@ -144,9 +144,9 @@ def parse_roles(roles: Iterable[str | Role]) -> frozenset[Role]:
         parsed = frozenset(Role(str(r).strip().lower()) for r in roles)
     except ValueError as e:
         names = ", ".join(r.value for r in Role)
-        raise InvalidInput(detail=f"Roles are: {names}.") from e
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Roles are: {names}."), names=names) from e
     if not parsed:
-        raise InvalidInput(detail="A user needs at least one role.")
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "A user needs at least one role."))
     return parsed
 
 
@@ -178,9 +178,11 @@ def init_agency(
     check_password(admin_password)
     code = agency_code.strip().upper()
     if not re.fullmatch(r"[A-Z0-9]{2,10}", code):
-        raise InvalidInput(detail="The agency code has 2 to 10 letters or digits, e.g. KGL.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The agency code has 2 to 10 letters or digits, e.g. KGL.")
+        )
     if not agency_name.strip():
-        raise InvalidInput(detail="The agency needs a name.")
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The agency needs a name."))
     store, recovery_code = create_store(Path(folder), username, admin_password, kdf, store_class)
     try:
         with store.write() as s:
@@ -289,7 +291,9 @@ def recover(
     with store, store.write() as s:
         user = s.execute(select(User).where(User.username == folded)).scalar_one_or_none()
         if user is None or not user.active:
-            raise NotFound(what=f"An active account named {folded}")
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "There is no active account named {name}."), name=folded
+            )
         user.must_change_password = False
         store.set_user_slot(folded, new_password, kdf)
         record(s, store, user, "account.recovered", summary="password set with the recovery key")
@@ -314,7 +318,10 @@ def _find_user(s, username: str) -> User:  # type: ignore[no-untyped-def]
         select(User).where(User.username == fold_username(username))
     ).scalar_one_or_none()
     if user is None:
-        raise NotFound(what=f"The user {fold_username(username)}")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "There is no account named {name}."),
+            name=fold_username(username),
+        )
     return user
 
 
@@ -330,13 +337,15 @@ def add_user(
     must_change_password: bool = True,
     kdf: KdfParams = DEFAULT_KDF,
 ) -> UserInfo:
-    us.require_administrator("add users")
+    us.require_administrator(QT_TRANSLATE_NOOP("errors", "add users"))
     folded = check_username(username)
     role_set = parse_roles(roles)
     check_password(password)
     with us.store.write() as s:
         if s.execute(select(User.id).where(User.username == folded)).first():
-            raise InvalidInput(detail=f"The username {folded} is already taken.")
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "The username {name} is already taken."), name=folded
+            )
         supervisor_id = _find_user(s, supervisor).id if supervisor else None
         user = User(
             username=folded,
@@ -359,11 +368,15 @@ def change_own_password(
 ) -> None:
     check_password(new)
     if current == new:
-        raise InvalidInput(detail="The new password must differ from the current one.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The new password must differ from the current one.")
+        )
     try:
         us.store.slots.unlock_user(us.user.username, current)
     except WrongCredentials:
-        raise InvalidInput(detail="The current password is not correct.") from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The current password is not correct.")
+        ) from None
     with us.store.write() as s:
         user = _find_user(s, us.user.username)
         user.must_change_password = False
@@ -380,12 +393,15 @@ def reset_password(
     kdf: KdfParams = DEFAULT_KDF,
 ) -> None:
     """An administrator gives someone a new (by default temporary) password."""
-    us.require_administrator("set other people's passwords")
+    us.require_administrator(QT_TRANSLATE_NOOP("errors", "set other people's passwords"))
     check_password(new)
     with us.store.write() as s:
         user = _find_user(s, username)
         if not user.active:
-            raise InvalidInput(detail=f"The account {user.username} has been removed.")
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "The account {name} has been removed."),
+                name=user.username,
+            )
         user.must_change_password = temporary
         us.audit(s, "account.password_reset", summary=user.username)
         us.store.set_user_slot(user.username, new, kdf)
@@ -393,17 +409,19 @@ def reset_password(
 
 def remove_user(us: UserSession, username: str) -> None:
     """Close an account: its key slot is deleted, its name stays in the history."""
-    us.require_administrator("remove users")
+    us.require_administrator(QT_TRANSLATE_NOOP("errors", "remove users"))
     with us.store.write() as s:
         user = _find_user(s, username)
         if user.id == us.user.id:
-            raise InvalidInput(detail="You cannot remove your own account.")
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "You cannot remove your own account."))
         if Role.ADMINISTRATOR in user.role_set:
             others = s.execute(
                 select(User.roles).where(User.active.is_(True), User.id != user.id)
             ).scalars()
             if not any(Role.ADMINISTRATOR.value in r.split(",") for r in others):
-                raise InvalidInput(detail="The store must keep at least one administrator.")
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP("errors", "The store must keep at least one administrator.")
+                )
         user.active = False
         us.audit(s, "account.removed", summary=user.username)
         us.store.remove_user_slot(user.username)
@@ -411,7 +429,7 @@ def remove_user(us: UserSession, username: str) -> None:
 
 def list_users(us: UserSession) -> list[UserSummary]:
     if not (us.user.is_administrator or us.user.roles & {Role.SUPERVISOR, Role.MANAGER}):
-        raise PermissionDenied(action="list the users")
+        raise PermissionDenied(action=QT_TRANSLATE_NOOP("errors", "list the users"))
     with us.store.read() as s:
         users = s.execute(select(User).order_by(User.username)).scalars().all()
         names = {u.id: u.username for u in users}
@@ -431,14 +449,14 @@ def list_users(us: UserSession) -> list[UserSummary]:
 
 def rekey(us: UserSession) -> None:
     """Re-encrypt the database under a new key (after someone who left may have copied it)."""
-    us.require_administrator("re-key the store")
+    us.require_administrator(QT_TRANSLATE_NOOP("errors", "re-key the store"))
     with us.store.write() as s:
         us.audit(s, "store.rekeyed", summary=f"{len(us.store.slots)} key slots resealed")
     us.store.rekey()
 
 
 def new_recovery_key(us: UserSession, kdf: KdfParams = DEFAULT_KDF) -> str:
-    us.require_administrator("make a new recovery key")
+    us.require_administrator(QT_TRANSLATE_NOOP("errors", "make a new recovery key"))
     with us.store.write() as s:
         us.audit(s, "store.recovery_key_replaced")
         return us.store.new_recovery_key(kdf)

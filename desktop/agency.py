@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
-from db.errors import InvalidInput
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput
 from db.models import Agency, Setting
 from desktop.cases import reschedule_all
 from desktop.session import AgencyInfo, UserSession
@@ -60,18 +60,24 @@ def load_settings(us: UserSession) -> AgencySettings:
 
 
 def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
-    us.require_administrator("change the agency settings")
+    us.require_administrator(QT_TRANSLATE_NOOP("errors", "change the agency settings"))
     if not new.name.strip():
-        raise InvalidInput(detail="The agency needs a name.")
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The agency needs a name."))
     code = new.code.strip().upper()
     if not re.fullmatch(r"[A-Z0-9]{2,10}", code):
-        raise InvalidInput(detail="The agency code has 2 to 10 letters or digits, e.g. KGL.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The agency code has 2 to 10 letters or digits, e.g. KGL.")
+        )
     if not 1 <= new.idle_minutes <= 120:
-        raise InvalidInput(detail="The screen locks after 1 to 120 idle minutes.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The screen locks after 1 to 120 idle minutes.")
+        )
     if any(v <= 0 for v in new.deadlines.as_dict().values()):
-        raise InvalidInput(detail="Every deadline must be at least 1.")
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Every deadline must be at least 1."))
     if new.logo is not None and len(new.logo) > MAX_LOGO_BYTES:
-        raise InvalidInput(detail="The logo file is too large (at most 512 KB).")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The logo file is too large (at most 512 KB).")
+        )
     with us.store.write() as s:
         agency = s.execute(select(Agency)).scalar_one()
         changed = [

@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, false, func, or_, select, text, true
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
-from db.errors import InvalidInput, NotFound, PermissionDenied
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, PermissionDenied
 from db.models import (
     AuditEvent,
     Case,
@@ -127,14 +127,14 @@ def editable_cases(user: UserInfo) -> ColumnElement[bool]:
     return _workers_of(user)
 
 
-def _case_for(s: Session, case_uuid: str, allowed, verb: str) -> Case:  # type: ignore[no-untyped-def]
+def _case_for(s: Session, case_uuid: str, allowed, refusal: str) -> Case:  # type: ignore[no-untyped-def]
     """Load a case the user is allowed to `verb`; audit and refuse otherwise."""
     case = s.execute(select(Case).where(Case.uuid == case_uuid)).scalar_one_or_none()
     if case is None:
-        raise NotFound(what="The case")
+        raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The case"))
     permitted = s.execute(select(Case.id).where(Case.id == case.id, allowed)).first()
     if not permitted:
-        raise PermissionDenied(action=f"{verb} this case")
+        raise PermissionDenied(action=refusal)
     return case
 
 
@@ -310,7 +310,9 @@ def open_case(us: UserSession, case_uuid: str) -> CaseFile:
     """Open a case file: allowed readers only, and every opening is in the audit log."""
     try:
         with us.store.write() as s:
-            case = _case_for(s, case_uuid, visible_cases(us.user), "open")
+            case = _case_for(
+                s, case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
+            )
             us.audit(s, "case.opened", case_id=case.id)
             row = s.execute(_rows_query().where(Case.id == case.id)).one()
             return CaseFile(_to_row(row), json.loads(case.details or "{}"))
@@ -322,7 +324,9 @@ def open_case(us: UserSession, case_uuid: str) -> CaseFile:
 def case_history(us: UserSession, case_uuid: str) -> list[HistoryEntry]:
     """This case's audit events, oldest first, with the full names of who did what."""
     with us.store.read() as s:
-        case = _case_for(s, case_uuid, visible_cases(us.user), "open")
+        case = _case_for(
+            s, case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
+        )
         who = func.coalesce(User.full_name, AuditEvent.username)
         rows = s.execute(
             select(AuditEvent.at, who, AuditEvent.action, AuditEvent.summary)
@@ -372,7 +376,11 @@ def _check_choice(value: str | None, choices: type, what: str) -> str | None:
         return choices(value).value
     except ValueError:
         allowed = ", ".join(c.value for c in choices)
-        raise InvalidInput(detail=f"{what} must be one of: {allowed}.") from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "{what} must be one of: {allowed}."),
+            what=what,
+            allowed=allowed,
+        ) from None
 
 
 def register_case(
@@ -391,13 +399,15 @@ def register_case(
 ) -> CaseRow:
     """Register a child. A caseworker registers for themself; a supervisor may assign a worker."""
     if not (us.user.roles & {Role.CASEWORKER, Role.SUPERVISOR}):
-        raise PermissionDenied(action="register cases")
+        raise PermissionDenied(action=QT_TRANSLATE_NOOP("errors", "register cases"))
     if not given_name.strip():
-        raise InvalidInput(detail="The child's given name is required.")
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The child's given name is required."))
     if birth_date and birth_date > date.today():
-        raise InvalidInput(detail="The date of birth cannot be in the future.")
-    sex = _check_choice(sex, Sex, "Sex") or Sex.UNKNOWN.value
-    risk = _check_choice(risk, RiskLevel, "Risk level")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The date of birth cannot be in the future.")
+        )
+    sex = _check_choice(sex, Sex, QT_TRANSLATE_NOOP("errors", "Sex")) or Sex.UNKNOWN.value
+    risk = _check_choice(risk, RiskLevel, QT_TRANSLATE_NOOP("errors", "Risk level"))
     when = registered_at or datetime.now(UTC)
     with us.store.write() as s:
         worker_id = us.user.id
@@ -406,11 +416,16 @@ def register_case(
                 select(User).where(User.username == caseworker.strip().casefold())
             ).scalar_one_or_none()
             if worker is None or not worker.active:
-                raise NotFound(what=f"The caseworker {caseworker}")
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP("errors", "There is no active caseworker named {name}."),
+                    name=caseworker,
+                )
             if worker.id != us.user.id and not (
                 Role.SUPERVISOR in us.user.roles and worker.supervisor_id == us.user.id
             ):
-                raise PermissionDenied(action="assign cases to that caseworker")
+                raise PermissionDenied(
+                    action=QT_TRANSLATE_NOOP("errors", "assign cases to that caseworker")
+                )
             worker_id = worker.id
         case = Case(
             uuid=str(uuid.uuid4()),
@@ -455,17 +470,25 @@ def update_case(us: UserSession, case_uuid: str, **changes: object) -> CaseRow:
     unknown = set(changes) - _EDITABLE
     if unknown:
         raise InvalidInput(
-            detail=f"These details cannot be changed here: {', '.join(sorted(unknown))}."
+            QT_TRANSLATE_NOOP("errors", "These details cannot be changed here: {names}."),
+            names=", ".join(sorted(unknown)),
         )
     if "sex" in changes:
-        changes["sex"] = _check_choice(changes["sex"], Sex, "Sex")  # type: ignore[arg-type]
+        changes["sex"] = _check_choice(changes["sex"], Sex, QT_TRANSLATE_NOOP("errors", "Sex"))  # type: ignore[arg-type]
     if "risk" in changes:
-        changes["risk"] = _check_choice(changes["risk"], RiskLevel, "Risk level")  # type: ignore[arg-type]
+        changes["risk"] = _check_choice(
+            changes["risk"], RiskLevel, QT_TRANSLATE_NOOP("errors", "Risk level")
+        )  # type: ignore[arg-type]
     if "given_name" in changes and not str(changes["given_name"]).strip():
-        raise InvalidInput(detail="The child's given name is required.")
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The child's given name is required."))
     try:
         with us.store.write() as s:
-            case = _case_for(s, case_uuid, editable_cases(us.user), "change")
+            case = _case_for(
+                s,
+                case_uuid,
+                editable_cases(us.user),
+                QT_TRANSLATE_NOOP("errors", "change this case"),
+            )
             notes = []
             for name, value in changes.items():
                 old = getattr(case, name)

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from db.errors import InvalidInput, UlinziError
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UlinziError
 from db.models import Role
 from desktop import accounts, cases, paths
 from desktop.session import UserSession
@@ -34,11 +34,14 @@ class Secrets:
         if self.from_stdin:
             line = sys.stdin.readline()
             if not line:
-                raise InvalidInput(detail=f"Standard input ended before: {prompt.rstrip(': ')}.")
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP("errors", "Standard input ended before: {prompt}."),
+                    prompt=prompt.rstrip(": "),
+                )
             return line.rstrip("\r\n")
         value = getpass.getpass(prompt)
         if confirm and getpass.getpass("Type it again: ") != value:
-            raise InvalidInput(detail="The two entries differ.")
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The two entries differ."))
         return value
 
 
@@ -162,7 +165,7 @@ def cmd_cases(args: argparse.Namespace, secrets: Secrets) -> int:
 def cmd_check(args: argparse.Namespace, secrets: Secrets) -> int:
     with _sign_in(args, secrets, verify_head=False) as us:
         if args.accept_current:
-            us.require_administrator("accept the database as current")
+            us.require_administrator(QT_TRANSLATE_NOOP("errors", "accept the database as current"))
             seq = us.store.accept_database_as_current()
             with us.store.write() as s:
                 us.audit(s, "store.rollback_accepted", summary=f"head reset to event {seq}")
