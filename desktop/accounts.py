@@ -427,6 +427,44 @@ def remove_user(us: UserSession, username: str) -> None:
         us.store.remove_user_slot(user.username)
 
 
+def reactivate_user(
+    us: UserSession, username: str, temporary_password: str, kdf: KdfParams = DEFAULT_KDF
+) -> None:
+    """Give a removed account back, with a new key slot and a temporary password."""
+    us.require_administrator(QT_TRANSLATE_NOOP("errors", "reactivate users"))
+    check_password(temporary_password)
+    with us.store.write() as s:
+        user = _find_user(s, username)
+        if user.active:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "The account {name} is already active."),
+                name=user.username,
+            )
+        user.active = True
+        user.must_change_password = True
+        us.audit(s, "account.reactivated", summary=user.username)
+        us.store.set_user_slot(user.username, temporary_password, kdf)
+
+
+def assign_supervisor(us: UserSession, username: str, supervisor: str | None) -> None:
+    """Put a caseworker in a supervisor's team (or in none)."""
+    us.require_administrator(QT_TRANSLATE_NOOP("errors", "assign supervisors"))
+    with us.store.write() as s:
+        user = _find_user(s, username)
+        boss = _find_user(s, supervisor) if supervisor else None
+        if boss is not None and (boss.id == user.id or Role.SUPERVISOR not in boss.role_set):
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "{name} is not a supervisor who can take this team."),
+                name=boss.username,
+            )
+        user.supervisor_id = boss.id if boss else None
+        us.audit(
+            s,
+            "account.supervisor_assigned",
+            summary=f"{user.username} → {boss.username if boss else '-'}",
+        )
+
+
 def list_users(us: UserSession) -> list[UserSummary]:
     if not (us.user.is_administrator or us.user.roles & {Role.SUPERVISOR, Role.MANAGER}):
         raise PermissionDenied(action=QT_TRANSLATE_NOOP("errors", "list the users"))

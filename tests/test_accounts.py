@@ -165,3 +165,16 @@ def test_lock_forgets_the_key_and_unlock_or_switch_brings_it_back(agency, monkey
         "session.locked",
         "session.unlocked",
     ]
+
+
+def test_reactivation_and_supervisor_assignment(agency):
+    with agency.sign_in("admin") as us:
+        accounts.remove_user(us, "carl")
+        accounts.reactivate_user(us, "carl", "welcome back 1", kdf=FAST_KDF)
+        accounts.assign_supervisor(us, "carl", "tess")
+        with pytest.raises(InvalidInput, match="not a supervisor"):
+            accounts.assign_supervisor(us, "carl", "cara")
+        users = {u.username: u for u in accounts.list_users(us)}
+    assert users["carl"].active and users["carl"].supervisor == "tess"
+    with agency.sign_in("carl", "welcome back 1") as us:
+        assert us.user.must_change_password

@@ -1,0 +1,65 @@
+"""Run slow work off the UI thread and get the result back on it, as a signal.
+
+The work function must not touch widgets; it gets its own database session from the services it
+calls (each service opens one per unit of work).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger("ulinzi.ui")
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as e:  # handed to the UI thread, which shows it
+            self.signals.failed.emit(e)
+        else:
+            self.signals.done.emit(result)
+
+
+_running: set[_Job] = set()  # keeps jobs (and their signal objects) alive until they report
+
+
+def run_in_background(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None] | None = None,
+) -> None:
+    """Run `work()` on the thread pool; call `on_done(result)` or `on_error(exc)` on the UI thread."""
+    job = _Job(work)
+    job.setAutoDelete(False)
+
+    def finished(callback: Callable[[Any], None] | None, value: Any) -> None:
+        _running.discard(job)
+        if callback is not None:
+            callback(value)
+        elif isinstance(value, Exception):
+            log.error("background work failed", exc_info=value)
+
+    job.signals.done.connect(lambda result: finished(on_done, result))
+    job.signals.failed.connect(lambda error: finished(on_error, error))
+    _running.add(job)
+    QThreadPool.globalInstance().start(job)
+
+
+def wait_for_background(timeout_ms: int = 10000) -> bool:
+    """For tests and shutdown: wait until every job has finished."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -1,0 +1,181 @@
+"""Shared bits of the window: words for codes, risk colours, error dialogs, password strength."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from db.errors import UlinziError
+from desktop import paths
+from ui.i18n import error_text
+
+log = logging.getLogger("ulinzi.ui")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    return text
+
+
+STAGES = {
+    "registered": QT_TRANSLATE_NOOP("labels", "Registered"),
+    "initial_assessment": QT_TRANSLATE_NOOP("labels", "Initial assessment"),
+    "full_assessment": QT_TRANSLATE_NOOP("labels", "Full assessment"),
+    "case_plan": QT_TRANSLATE_NOOP("labels", "Case plan"),
+    "implementation": QT_TRANSLATE_NOOP("labels", "Implementation"),
+    "follow_up": QT_TRANSLATE_NOOP("labels", "Follow-up and review"),
+    "closure_requested": QT_TRANSLATE_NOOP("labels", "Closure requested"),
+    "closed": QT_TRANSLATE_NOOP("labels", "Closed"),
+    "transferred": QT_TRANSLATE_NOOP("labels", "Transferred"),
+    "reopened": QT_TRANSLATE_NOOP("labels", "Reopened"),
+}
+STATUSES = {
+    "open": QT_TRANSLATE_NOOP("labels", "Open"),
+    "closed": QT_TRANSLATE_NOOP("labels", "Closed"),
+    "transferred": QT_TRANSLATE_NOOP("labels", "Transferred"),
+}
+RISKS = {
+    "high": QT_TRANSLATE_NOOP("labels", "High"),
+    "medium": QT_TRANSLATE_NOOP("labels", "Medium"),
+    "low": QT_TRANSLATE_NOOP("labels", "Low"),
+}
+SEXES = {
+    "female": QT_TRANSLATE_NOOP("labels", "Female"),
+    "male": QT_TRANSLATE_NOOP("labels", "Male"),
+    "other": QT_TRANSLATE_NOOP("labels", "Other"),
+    "unknown": QT_TRANSLATE_NOOP("labels", "Not known"),
+}
+NEXT_ACTIONS = {
+    "initial_assessment": QT_TRANSLATE_NOOP("labels", "Initial assessment"),
+    "full_assessment": QT_TRANSLATE_NOOP("labels", "Full assessment"),
+    "case_plan": QT_TRANSLATE_NOOP("labels", "Case plan"),
+    "plan_review": QT_TRANSLATE_NOOP("labels", "Plan review"),
+    "closure_approval": QT_TRANSLATE_NOOP("labels", "Closure approval"),
+    "post_closure_visit": QT_TRANSLATE_NOOP("labels", "Post-closure visit"),
+    "": "",
+}
+ROLES = {
+    "caseworker": QT_TRANSLATE_NOOP("labels", "Caseworker"),
+    "supervisor": QT_TRANSLATE_NOOP("labels", "Supervisor"),
+    "manager": QT_TRANSLATE_NOOP("labels", "Manager"),
+    "administrator": QT_TRANSLATE_NOOP("labels", "Administrator"),
+}
+CARE_ARRANGEMENTS = {
+    "both_parents": QT_TRANSLATE_NOOP("labels", "With both parents"),
+    "one_parent": QT_TRANSLATE_NOOP("labels", "With one parent"),
+    "kinship": QT_TRANSLATE_NOOP("labels", "With relatives (kinship care)"),
+    "foster_family": QT_TRANSLATE_NOOP("labels", "Foster family"),
+    "residential_care": QT_TRANSLATE_NOOP("labels", "Residential care"),
+    "child_headed_household": QT_TRANSLATE_NOOP("labels", "Child-headed household"),
+    "street_or_alone": QT_TRANSLATE_NOOP("labels", "Alone or on the street"),
+    "other": QT_TRANSLATE_NOOP("labels", "Other"),
+}
+CONCERNS = {
+    "neglect": QT_TRANSLATE_NOOP("labels", "Neglect"),
+    "physical_abuse": QT_TRANSLATE_NOOP("labels", "Physical abuse"),
+    "sexual_abuse": QT_TRANSLATE_NOOP("labels", "Sexual abuse"),
+    "emotional_abuse": QT_TRANSLATE_NOOP("labels", "Emotional abuse"),
+    "exploitation": QT_TRANSLATE_NOOP("labels", "Exploitation or child labour"),
+    "separated": QT_TRANSLATE_NOOP("labels", "Separated or unaccompanied"),
+    "child_marriage": QT_TRANSLATE_NOOP("labels", "Child marriage"),
+    "violence_at_home": QT_TRANSLATE_NOOP("labels", "Violence at home"),
+    "out_of_school": QT_TRANSLATE_NOOP("labels", "Out of school"),
+    "other": QT_TRANSLATE_NOOP("labels", "Other"),
+}
+REFERRERS = {
+    "community_volunteer": QT_TRANSLATE_NOOP("labels", "Community volunteer"),
+    "self_referral": QT_TRANSLATE_NOOP("labels", "The child (self-referral)"),
+    "family_member": QT_TRANSLATE_NOOP("labels", "Family member"),
+    "police": QT_TRANSLATE_NOOP("labels", "Police"),
+    "health_worker": QT_TRANSLATE_NOOP("labels", "Health worker"),
+    "school": QT_TRANSLATE_NOOP("labels", "School"),
+    "other_agency": QT_TRANSLATE_NOOP("labels", "Another agency"),
+    "other": QT_TRANSLATE_NOOP("labels", "Other"),
+}
+CONSENT_METHODS = {
+    "verbal": QT_TRANSLATE_NOOP("labels", "Verbal"),
+    "written": QT_TRANSLATE_NOOP("labels", "Written"),
+    "thumbprint": QT_TRANSLATE_NOOP("labels", "Thumbprint"),
+}
+HISTORY_ACTIONS = {
+    "case.registered": QT_TRANSLATE_NOOP("labels", "Registered the case"),
+    "case.opened": QT_TRANSLATE_NOOP("labels", "Viewed the case file"),
+    "case.updated": QT_TRANSLATE_NOOP("labels", "Changed the case details"),
+    "case.open_refused": QT_TRANSLATE_NOOP("labels", "Was refused access to the case file"),
+    "case.change_refused": QT_TRANSLATE_NOOP("labels", "Was refused a change to the case"),
+}
+
+
+def label(table: dict[str, str], code: str | None) -> str:
+    """The word for `code` in the current language (the code itself if it is unknown)."""
+    if code is None:
+        return ""
+    return _t(table.get(code, code))
+
+
+RISK_COLOURS = {"high": QColor("#c62828"), "medium": QColor("#ef6c00"), "low": QColor("#2e7d32")}
+
+
+def format_date(value) -> str:  # type: ignore[no-untyped-def]
+    """A date in the user's locale, short form."""
+    if value is None:
+        return ""
+    return QLocale().toString(
+        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+    )
+
+
+def format_datetime(value) -> str:  # type: ignore[no-untyped-def]
+    """An aware datetime shown in local time, in the user's locale."""
+    if value is None:
+        return ""
+    moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.systemTimeZone())
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> None:
+    """Plain words for errors we expect; "something went wrong" and the log's place otherwise."""
+    if isinstance(error, UlinziError):
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("errors", "Ulinzi"), error_text(error)
+        )
+        return
+    log.error("unexpected error", exc_info=error)
+    QMessageBox.critical(
+        parent,
+        QCoreApplication.translate("errors", "Ulinzi"),
+        QCoreApplication.translate(
+            "errors", "Something went wrong. Nothing typed has been lost. Details are in {log}."
+        ).format(log=paths.log_file()),
+    )
+
+
+def password_strength(password: str) -> tuple[int, str]:
+    """0-4 and a word: length counts most; mixing kinds of characters helps a little."""
+    kinds = sum(
+        (
+            any(c.islower() for c in password),
+            any(c.isupper() for c in password),
+            any(c.isdigit() for c in password),
+            any(not c.isalnum() for c in password),
+        )
+    )
+    n = len(password)
+    score = 0 if n < 10 else 1 if n < 12 else 2 if n < 16 else 3
+    if n >= 10 and kinds >= 3:
+        score += 1
+    score = min(score, 4)
+    words = [
+        QT_TRANSLATE_NOOP("labels", "Too short: at least 10 characters"),
+        QT_TRANSLATE_NOOP("labels", "Weak"),
+        QT_TRANSLATE_NOOP("labels", "Fair"),
+        QT_TRANSLATE_NOOP("labels", "Good"),
+        QT_TRANSLATE_NOOP("labels", "Strong"),
+    ]
+    return score, _t(words[score])

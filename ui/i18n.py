@@ -1,0 +1,72 @@
+"""Languages: Qt translators for our strings and Qt's own, switched without a restart.
+
+Sources are `ui/translations/ulinzi_<lang>.ts` (made with pyside6-lupdate, committed); the
+`.qm` files are compiled from them at install (`python -m ui.i18n`), or on first use.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from db.errors import UlinziError
+
+FOLDER = Path(__file__).parent / "translations"
+LANGUAGES = {"en": "English", "fr": "Français"}
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def compile_translations(force: bool = False) -> None:
+    """Build each .qm from its .ts when missing or older (pyside6-lrelease ships with PySide6)."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for ts in FOLDER.glob("*.ts"):
+        qm = ts.with_suffix(".qm")
+        if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            command = [
+                str(lrelease) if lrelease.exists() else "pyside6-lrelease",
+                str(ts),
+                "-qm",
+                str(qm),
+            ]
+            subprocess.run(command, check=True, capture_output=True)
+
+
+def set_language(language: str) -> None:
+    """Install the translators for `language`; open widgets get a LanguageChange event."""
+    global _current
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _current = language if language in LANGUAGES else "en"
+    QLocale.setDefault(QLocale(_current))
+    if _current == "en":
+        return
+    compile_translations()
+    ours = QTranslator(app)
+    if ours.load(str(FOLDER / f"ulinzi_{_current}.qm")):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{_current}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+
+
+def current_language() -> str:
+    return _current
+
+
+def error_text(error: UlinziError) -> str:
+    """An error's message in the current language (its string parameters are tried too)."""
+    tr = QCoreApplication.translate
+    params = {k: tr("errors", v) if isinstance(v, str) else v for k, v in error.params.items()}
+    return tr("errors", error.text).format(**params)
+
+
+if __name__ == "__main__":
+    compile_translations(force=True)
