@@ -32,3 +32,14 @@ def log_folder() -> Path:
 
 def log_file() -> Path:
     return log_folder() / "ulinzi.log"
+
+
+def default_demo_folder() -> Path:
+    """The demo store lives apart from the real one, in the user's own data folder."""
+    override = os.environ.get("ULINZI_DEMO_STORE")
+    if override:
+        return Path(override)
+    return platformdirs.user_data_path(APP, appauthor=False) / "demo-store"
+
+
+DEMO_PASSWORD_FILE = "demo-password.txt"  # synthetic data only: the password is no secret
