@@ -274,6 +274,13 @@ def unlock(us: UserSession, username: str, password: str) -> UserSession:
     return load_session(store, user)
 
 
+def reload_session(us: UserSession) -> UserSession:
+    """The same person, with their account as it is now (e.g. after changing a password)."""
+    with us.store.read() as s:
+        user = s.get(User, us.user.id)
+        return load_session(us.store, user)
+
+
 def lock(us: UserSession) -> None:
     """Lock the screen: the key is forgotten until someone unlocks."""
     with us.store.write() as s:

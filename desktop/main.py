@@ -13,7 +13,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.configure()
     from desktop import cli
 
-    return cli.run(argv)
+    if argv and (argv[0] in cli.COMMANDS or argv[0] in ("-h", "--help")):
+        return cli.run(argv)
+    # No command: the window. Qt is imported only on this path.
+    from ui.app import main as window
+
+    return window(argv)
 
 
 if __name__ == "__main__":

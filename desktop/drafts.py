@@ -1,0 +1,54 @@
+"""Drafts: what someone typed but has not saved yet, kept in the encrypted store.
+
+A dialog or form saves its draft every few seconds and on lock, so a power cut, a crash or a
+switch of user loses nothing. Drafts belong to one person; nobody else sees them. They are not
+audited (they are not yet part of any case); saving the real record is.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, select
+
+from db.models import Draft
+from desktop.session import UserSession
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    data: dict[str, object]
+    updated_at: datetime
+
+
+def save_draft(us: UserSession, kind: str, key: str, data: dict[str, object]) -> None:
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    with us.store.write() as s:
+        draft = s.execute(
+            select(Draft).where(Draft.user_id == us.user.id, Draft.kind == kind, Draft.key == key)
+        ).scalar_one_or_none()
+        if draft is None:
+            s.add(
+                Draft(
+                    user_id=us.user.id, kind=kind, key=key, data=text, updated_at=datetime.now(UTC)
+                )
+            )
+        else:
+            draft.data, draft.updated_at = text, datetime.now(UTC)
+
+
+def load_draft(us: UserSession, kind: str, key: str) -> SavedDraft | None:
+    with us.store.read() as s:
+        draft = s.execute(
+            select(Draft).where(Draft.user_id == us.user.id, Draft.kind == kind, Draft.key == key)
+        ).scalar_one_or_none()
+        return None if draft is None else SavedDraft(json.loads(draft.data), draft.updated_at)
+
+
+def discard_draft(us: UserSession, kind: str, key: str) -> None:
+    with us.store.write() as s:
+        s.execute(
+            delete(Draft).where(Draft.user_id == us.user.id, Draft.kind == kind, Draft.key == key)
+        )

@@ -1,0 +1,105 @@
+"""Starting the window: first run, sign-in, the main window; and the demo store on request."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from db.store import is_store
+from desktop import paths
+from desktop.session import UserSession
+from ui import i18n
+from ui.login import LoginWidget
+
+STARTED = time.perf_counter()
+
+
+class Controller:
+    """Which top-level window is showing: first run, sign-in, or the main window."""
+
+    def __init__(self, folder: Path, demo_folder: Path, *, demo: bool) -> None:
+        self.folder = demo_folder if demo else folder
+        self.store_folder = folder
+        self.demo_folder = demo_folder
+        self.window: QWidget | None = None
+
+    def demo_password(self) -> str | None:
+        path = self.folder / paths.DEMO_PASSWORD_FILE
+        return path.read_text("utf-8").strip() if path.exists() else None
+
+    def start(self) -> None:
+        if is_store(self.folder):
+            self.show_login()
+        else:
+            self.show_first_run()
+
+    def _show(self, window: QWidget) -> None:
+        old, self.window = self.window, window
+        window.show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def show_first_run(self) -> None:
+        from ui.first_run import FirstRunWizard
+
+        wizard = FirstRunWizard(self.store_folder, self.demo_folder)
+        wizard.ready.connect(self._set_up)
+        wizard.setWindowTitle("Ulinzi")
+        wizard.resize(1366, 768)
+        self._show(wizard)
+
+    def _set_up(self, result) -> None:  # type: ignore[no-untyped-def]
+        self.folder = result.folder
+        self.show_main(result.session)
+
+    def show_login(self) -> None:
+        window = QMainWindow()
+        window.setObjectName("loginWindow")
+        demo = self.demo_password()
+        window.setWindowTitle(("DEMO – " if demo else "") + "Ulinzi")
+        login = LoginWidget(self.folder, demo_password=demo)
+        login.signed_in.connect(self.show_main)
+        window.setCentralWidget(login)
+        window.resize(1366, 768)
+        self.login = login
+        self._show(window)
+        login.focus()
+
+    def show_main(self, session: UserSession) -> None:
+        from ui.main_window import MainWindow
+
+        window = MainWindow(session, self.folder, demo_password=self.demo_password())
+        window.signed_out.connect(self.show_login)
+        self._show(window)
+        self.main = window
+        window.ensure_own_password()
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ulinzi", description="Ulinzi: open the window.")
+    parser.add_argument("--store", metavar="DIR", help="the store folder (or set ULINZI_STORE)")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the demo store (made up if missing)"
+    )
+    return parser.parse_args(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("Ulinzi")
+    app.setApplicationName("Ulinzi")
+    i18n.set_language(str(QSettings().value("language", "en")))
+    folder = Path(args.store) if args.store else paths.default_store_folder()
+    controller = Controller(folder, paths.default_demo_folder(), demo=args.demo)
+    controller.start()
+    code = app.exec()
+    QSettings().setValue("language", i18n.current_language())
+    return code

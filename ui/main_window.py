@@ -1,0 +1,344 @@
+"""The window a caseworker lives in: case list, opened case files, the lock screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from db.models import Role
+from desktop import accounts, agency, cases
+from desktop.session import UserSession
+from ui.background import run_in_background
+from ui.case_file import CaseFileWidget
+from ui.case_list import CaseListWidget
+from ui.common import ROLES, label, show_error
+from ui.login import ChangePasswordDialog, LoginWidget
+from ui.new_case import NewCaseDialog
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class IdleWatcher(QObject):
+    """Any key, click or mouse move anywhere in the program restarts the idle countdown."""
+
+    idle = Signal()
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.timeout.connect(self.idle)
+        self.set_interval(minutes * 60_000)
+        QApplication.instance().installEventFilter(self)
+
+    def set_interval(self, milliseconds: int) -> None:
+        self.timer.setInterval(milliseconds)
+        if self.timer.isActive():
+            self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _ACTIVITY and self.timer.isActive():
+            self.timer.start()
+        return False
+
+    def stop(self) -> None:
+        self.timer.stop()
+        QApplication.instance().removeEventFilter(self)
+
+
+class MainWindow(QMainWindow):
+    signed_out = Signal()
+
+    def __init__(
+        self,
+        session: UserSession,
+        folder: Path,
+        *,
+        demo_password: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.folder = folder
+        self.demo_password = demo_password
+        self.locked = False
+        self._finished = False
+        self._hidden_dialogs: list[QWidget] = []
+        self.resize(1366, 768)
+
+        self.stack = QStackedWidget()
+        self.tabs = QTabWidget(objectName="workspace", tabsClosable=True, documentMode=True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.lock_screen: LoginWidget | None = None
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self.counts = QLabel(objectName="counts")
+        self.who = QLabel(objectName="who")
+        self.statusBar().addWidget(self.counts, 1)
+        self.statusBar().addPermanentWidget(self.who)
+        self._build_actions()
+
+        settings = agency.load_settings(session)
+        self.idle = IdleWatcher(settings.idle_minutes, self)
+        self.idle.idle.connect(self.lock)
+        self._start_workspace()
+
+    # -- set-up -----------------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        style = self.style()
+        bar = QToolBar(self.tr("Actions"), objectName="actions", movable=False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(bar)
+        self.new_case_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.tr("&New case"), self
+        )
+        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_case_action.triggered.connect(self.new_case)
+        self.cases_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogListView), self.tr("&Cases"), self
+        )
+        self.cases_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.cases_action.triggered.connect(self.show_cases)
+        self.admin_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            self.tr("&Administration"),
+            self,
+        )
+        self.admin_action.triggered.connect(self.administration)
+        self.lock_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogNoButton), self.tr("&Lock"), self
+        )
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.sign_out_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton),
+            self.tr("Sign &out"),
+            self,
+        )
+        self.sign_out_action.triggered.connect(self.sign_out)
+        for action in (self.cases_action, self.new_case_action, self.admin_action):
+            bar.addAction(action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addAction(self.lock_action)
+        bar.addAction(self.sign_out_action)
+        self.toolbar = bar
+
+    def _start_workspace(self) -> None:
+        """Fill the window for the signed-in person (again, after a switch of user)."""
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        user = self.session.user
+        self.case_list = CaseListWidget(self.session)
+        self.case_list.open_requested.connect(self.open_case)
+        self.case_list.counts_changed.connect(self.counts.setText)
+        self.tabs.addTab(self.case_list, self.tr("Cases"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.new_case_action.setVisible(bool(user.roles & {Role.CASEWORKER, Role.SUPERVISOR}))
+        self.admin_action.setVisible(user.is_administrator)
+        roles = ", ".join(label(ROLES, r.value) for r in sorted(user.roles))
+        self.who.setText(
+            self.tr("Signed in: {name} ({roles})").format(name=user.full_name, roles=roles)
+        )
+        self._update_title()
+        self.case_list.refresh()
+        self.case_list.search.setFocus()
+        self.idle.timer.start()
+
+    def _update_title(self) -> None:
+        demo = self.tr("DEMO – ") if self.session.agency.is_demo else ""
+        if self.locked:
+            self.setWindowTitle(f"{demo}Ulinzi – " + self.tr("locked"))
+        else:
+            self.setWindowTitle(
+                f"{demo}Ulinzi – {self.session.agency.name} – {self.session.user.full_name}"
+            )
+
+    # -- cases ----------------------------------------------------------------------------------
+    def show_cases(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.case_list.search.setFocus()
+        self.case_list.search.selectAll()
+
+    def open_case(self, uuid: str) -> None:
+        for index in range(1, self.tabs.count()):
+            if getattr(self.tabs.widget(index), "uuid", None) == uuid:
+                self.tabs.setCurrentIndex(index)
+                return
+        session = self.session
+
+        def work():  # type: ignore[no-untyped-def]
+            return cases.open_case(session, uuid), cases.case_history(session, uuid)
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            if self.locked or session is not self.session:
+                return
+            case, history = result
+            widget = CaseFileWidget(case, history)
+            index = self.tabs.addTab(widget, case.row.case_number)
+            self.tabs.setTabToolTip(index, case.row.child_name)
+            self.tabs.setCurrentIndex(index)
+
+        run_in_background(work, done, lambda e: show_error(self, e))
+
+    def _close_tab(self, index: int) -> None:
+        if index == 0:
+            return
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    def new_case(self) -> None:
+        dialog = NewCaseDialog(self.session, self)
+        dialog.registered.connect(self._registered)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.offer_draft()
+        dialog.show()
+
+    def _registered(self, uuid: str) -> None:
+        self.case_list.refresh()
+        self.open_case(uuid)
+
+    def administration(self) -> None:
+        from ui.admin import AdminDialog
+
+        dialog = AdminDialog(self.session, self)
+        dialog.exec()
+        self._update_title()
+        self.idle.set_interval(agency.load_settings(self.session).idle_minutes * 60_000)
+
+    # -- lock, switch, sign out --------------------------------------------------------------------
+    def _open_dialogs(self) -> list[QWidget]:
+        return [w for w in self.findChildren(NewCaseDialog) if w.isVisible()]
+
+    def lock(self) -> None:
+        """Hide every case detail, save typed work, forget the key until someone unlocks."""
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.timer.stop()
+        self._hidden_dialogs = []
+        for dialog in self._open_dialogs():
+            dialog.save_draft(wait=True)
+            dialog.hide()
+            self._hidden_dialogs.append(dialog)
+        self.case_list.save_header()
+        self.case_list.clear()
+        self.counts.clear()
+        try:
+            accounts.lock(self.session)
+        except Exception as e:  # the screen locks anyway: the key must go
+            self.session.store.suspend()
+            show_error(self, e)
+        self.lock_screen = LoginWidget(
+            self.folder, locked=self.session, demo_password=self.demo_password
+        )
+        self.lock_screen.signed_in.connect(self._unlocked)
+        self.stack.addWidget(self.lock_screen)
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.toolbar.setVisible(False)
+        self.who.clear()
+        self._update_title()
+        self.lock_screen.focus()
+
+    def _unlocked(self, session: UserSession) -> None:
+        same_person = session.user.id == self.session.user.id
+        self.locked = False
+        self.stack.setCurrentWidget(self.tabs)
+        if self.lock_screen is not None:
+            self.stack.removeWidget(self.lock_screen)
+            self.lock_screen.deleteLater()
+            self.lock_screen = None
+        self.toolbar.setVisible(True)
+        self.session = session
+        if same_person:
+            for dialog in self._hidden_dialogs:
+                dialog.session = session
+                dialog.show()
+            self._hidden_dialogs = []
+            self.case_list.session = session
+            self.case_list.model.session = session
+            roles = ", ".join(label(ROLES, r.value) for r in sorted(session.user.roles))
+            self.who.setText(
+                self.tr("Signed in: {name} ({roles})").format(
+                    name=session.user.full_name, roles=roles
+                )
+            )
+            self._update_title()
+            self.case_list.refresh()
+            self.idle.timer.start()
+        else:
+            # The previous person's typed work is already kept as their draft.
+            for dialog in self._hidden_dialogs:
+                dialog._dirty = False
+                dialog.close()
+            self._hidden_dialogs = []
+            self._start_workspace()
+        self.ensure_own_password()
+
+    def ensure_own_password(self) -> bool:
+        """A temporary password must be changed before any work; refusing signs out."""
+        if not self.session.user.must_change_password:
+            return True
+        dialog = ChangePasswordDialog(self.session, parent=self)
+        if dialog.exec() == ChangePasswordDialog.DialogCode.Accepted:
+            self.session = accounts.reload_session(self.session)
+            return True
+        self.sign_out()
+        return False
+
+    def sign_out(self) -> None:
+        for dialog in self._open_dialogs():
+            dialog.save_draft(wait=True)
+            dialog._dirty = False
+            dialog.close()
+        self._finish()
+        self.signed_out.emit()
+        self.close()
+
+    def _finish(self) -> None:
+        self._finished = True
+        if self.session.store.is_open:
+            self.case_list.save_header()
+        self.idle.stop()
+        self.session.close()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if not self.locked and self._open_dialogs():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Quit Ulinzi?"),
+                self.tr("A registration is still open. It will be kept as a draft. Quit?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            for dialog in self._open_dialogs():
+                dialog.save_draft(wait=True)
+                dialog._dirty = False
+        if not self._finished:
+            self._finish()
+        super().closeEvent(event)
