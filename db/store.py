@@ -79,7 +79,9 @@ class StoreLock:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._lock = FileLock(folder / LOCK_FILE, timeout=0)
+        # Not thread-local: the window opens the store on a worker thread and closes it on the
+        # UI thread, and both must see the same lock.
+        self._lock = FileLock(folder / LOCK_FILE, timeout=0, thread_local=False)
 
     def acquire(self) -> None:
         try:

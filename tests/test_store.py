@@ -247,3 +247,15 @@ def test_an_older_store_is_migrated_on_open_after_a_backup(tmp_path):
     conn.execute(f"PRAGMA key = \"x'{raw_key.hex()}'\"")
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     conn.close()
+
+
+def test_a_store_opened_on_one_thread_is_released_on_another(agency):
+    import threading
+
+    opened = []
+    worker = threading.Thread(target=lambda: opened.append(agency.sign_in("cara")))
+    worker.start()
+    worker.join()
+    opened[0].close()  # on the main thread, as the window does
+    with agency.sign_in("carl") as us:
+        assert us.user.username == "carl"

@@ -1,0 +1,181 @@
+"""The main window, driven through its real widgets: sign in, register, search, open, lock."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+
+from desktop import drafts
+from ui.background import wait_for_background
+from ui.common import HISTORY_ACTIONS
+from ui.login import LoginWidget
+from ui.main_window import MainWindow
+from ui.new_case import NewCaseDialog
+from tests.conftest import PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path, monkeypatch, qapp):
+    # Column widths are remembered per user in QSettings: keep the tests' away from the user's.
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    qapp.setOrganizationName("UlinziTests")
+
+
+def sign_in(qtbot, folder, username, password=PASSWORD):
+    login = LoginWidget(folder)
+    qtbot.addWidget(login)
+    login.show()
+    qtbot.keyClicks(login.username, username)
+    qtbot.keyClicks(login.password, password)
+    with qtbot.waitSignal(login.signed_in, timeout=10000, raising=False) as signal:
+        qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    assert signal.signal_triggered, login.message.text()
+    return signal.args[0]
+
+
+def open_window(qtbot, agency, username="cara"):
+    session = sign_in(qtbot, agency.folder, username)
+    window = MainWindow(session, agency.folder)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.counts.text() != "", timeout=10000)
+    return window
+
+
+def visible_texts(widget) -> str:
+    texts = [w.text() for w in widget.findChildren(QLabel) if w.isVisible()]
+    texts += [w.text() for w in widget.findChildren(QLineEdit) if w.isVisible()]
+    return "\n".join(texts)
+
+
+def type_text(qtbot, field, text):
+    """Type like a person; QTest can only send ASCII keys, so accents arrive as input text."""
+    if text.isascii():
+        qtbot.keyClicks(field, text)
+    else:
+        field.insert(text)
+
+
+def register(qtbot, window, given, family, *, sex="female"):
+    window.new_case_action.trigger()
+    dialog = window.findChildren(NewCaseDialog)[-1]
+    type_text(qtbot, dialog.given_name, given)
+    type_text(qtbot, dialog.family_name, family)
+    dialog.sex.setCurrentIndex(dialog.sex.findData(sex))
+    qtbot.keyClicks(dialog.location, "Nyamirambo, Kigali")
+    dialog.concerns["neglect"].setChecked(True)
+    dialog.caregiver_consent.purposes["sharing"].setChecked(True)
+    with qtbot.waitSignal(dialog.registered, timeout=10000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    name = f"{given} {family}"
+    qtbot.waitUntil(
+        lambda: any(window.tabs.tabToolTip(i) == name for i in range(window.tabs.count())),
+        timeout=10000,
+    )
+    return dialog
+
+
+def test_register_find_open_and_see_the_viewed_event(qtbot, agency):
+    window = open_window(qtbot, agency)
+    assert window.case_list.empty.isVisible()  # no cases yet, and it says so
+    register(qtbot, window, "Hélène", "Uwimana")
+    case_tab = window.tabs.widget(1)
+    assert case_tab.findChild(QLabel, "childName").text() == "Hélène Uwimana"
+    window.tabs.setCurrentIndex(0)
+    register(qtbot, window, "Baraka", "Otieno", sex="male")
+    window.tabs.setCurrentIndex(0)
+    # Type in the table: the letters go to the search field; no accent needed.
+    window.case_list.table.setFocus()
+    qtbot.keyClicks(window.case_list.table, "hel")
+    assert window.case_list.search.text() == "hel"
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1, timeout=5000)
+    model = window.case_list.model
+    assert model.data(model.index(0, 1)) == "Hélène Uwimana"
+    assert window.counts.text() == "1 case shown"
+    # Enter in the search field opens the only match.
+    while window.tabs.count() > 1:
+        window.tabs.removeTab(1)
+    qtbot.keyClick(window.case_list.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.tabs.count() == 2, timeout=5000)
+    assert window.tabs.tabToolTip(1) == "Hélène Uwimana"
+    history = window.tabs.widget(1).findChild(type(window.tabs.widget(1).tabs.widget(1)), "history")
+    actions = [history.item(r, 2).text() for r in range(history.rowCount())]
+    assert actions[0] == HISTORY_ACTIONS["case.opened"]  # newest first: "Viewed the case file"
+    assert HISTORY_ACTIONS["case.registered"] in actions
+    window.sign_out()
+
+
+def test_idle_lock_hides_every_case_detail_and_the_same_user_unlocks(qtbot, agency):
+    window = open_window(qtbot, agency)
+    register(qtbot, window, "Zawadi", "Wanjiru")
+    window.idle.set_interval(300)  # the agency's minutes, shortened for the test
+    window.idle.timer.start()
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
+    QApplication.processEvents()
+    shown = visible_texts(window)
+    assert "Zawadi" not in shown and "Wanjiru" not in shown
+    assert window.case_list.model.rowCount() == 0
+    assert not window.tabs.isVisible()
+    assert "Zawadi" not in window.windowTitle()
+    assert not window.session.store.is_open  # the key is gone until someone unlocks
+    lock_screen = window.lock_screen
+    qtbot.keyClicks(lock_screen.password, PASSWORD)
+    qtbot.keyClick(lock_screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked and window.case_list.model.rowCount() == 1, timeout=10000)
+    assert window.tabs.count() == 2  # the open case file came back
+    window.sign_out()
+
+
+def test_nothing_typed_is_lost_on_lock_or_switch_of_user(qtbot, agency):
+    window = open_window(qtbot, agency)
+    window.new_case_action.trigger()
+    dialog = window.findChildren(NewCaseDialog)[-1]
+    qtbot.keyClicks(dialog.given_name, "Neema")
+    qtbot.keyClicks(dialog.priorities, "Safe place tonight")
+    window.lock()
+    assert not dialog.isVisible()
+    window.lock_screen.username.clear()
+    qtbot.keyClicks(window.lock_screen.username, "carl")
+    qtbot.keyClicks(window.lock_screen.password, PASSWORD)
+    qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked, timeout=10000)
+    assert window.session.user.username == "carl"
+    assert not [d for d in window.findChildren(NewCaseDialog) if d.isVisible()]
+    assert drafts.load_draft(window.session, "new_case", "") is None  # carl does not see it
+    window.sign_out()
+    wait_for_background()
+    window = open_window(qtbot, agency, "cara")
+    NewCaseDialog.ask_resume = lambda self, when: True  # answer "Continue it?" with yes
+    try:
+        window.new_case_action.trigger()
+        resumed = window.findChildren(NewCaseDialog)[-1]
+        assert resumed.given_name.text() == "Neema"
+        assert resumed.priorities.toPlainText() == "Safe place tonight"
+    finally:
+        del NewCaseDialog.ask_resume
+    resumed._dirty = False
+    window.sign_out()
+
+
+def test_registration_needs_a_name_and_says_so_next_to_the_field(qtbot, agency):
+    window = open_window(qtbot, agency)
+    window.new_case_action.trigger()
+    dialog = window.findChildren(NewCaseDialog)[-1]
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClicks(dialog.given_name, "A")
+    dialog.given_name.clear()
+    assert "given name is needed" in dialog.name_error.text()
+    dialog._dirty = False
+    dialog.close()
+    window.sign_out()
+
+
+def test_a_manager_sees_all_cases_but_cannot_register(qtbot, agency):
+    window = open_window(qtbot, agency, "mina")
+    assert not window.new_case_action.isVisible()
+    assert window.case_list.scope.currentText() == "All cases"
+    window.sign_out()
