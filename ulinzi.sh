@@ -52,6 +52,9 @@ ensure_venv() {
         "$venv/bin/python" -m pip install -q -e "$here[test]" >&2
         touch "$stamp"
     fi
+    if compgen -G "$here/ui/translations/*.ts" >/dev/null; then
+        (cd "$here" && "$venv/bin/python" -m ui.i18n)  # the .qm files, from the committed .ts
+    fi
 }
 
 if [ "${1:-}" = "test" ]; then

@@ -23,8 +23,6 @@ from desktop.session import UserSession
 
 log = logging.getLogger("ulinzi.cli")
 
-COMMANDS = ("init", "user", "demo", "cases", "check", "rekey", "recover")
-
 
 class Secrets:
     """Reads secrets in order: from stdin lines with --password-stdin, else from prompts."""

@@ -7,13 +7,16 @@ from collections.abc import Sequence
 
 from desktop import logs
 
+# The command line's subcommands (desktop.cli builds them); anything else opens the window.
+COMMANDS = ("init", "user", "demo", "cases", "check", "rekey", "recover")
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logs.configure()
-    from desktop import cli
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+        from desktop import cli
 
-    if argv and (argv[0] in cli.COMMANDS or argv[0] in ("-h", "--help")):
         return cli.run(argv)
     # No command: the window. Qt is imported only on this path.
     from ui.app import main as window

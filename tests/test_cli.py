@@ -154,3 +154,11 @@ def test_demo_store_prints_its_password_and_lists_cases(tmp_path):
     # A demo never touches an existing store.
     r = run_cli("demo", "--store", str(folder), "--cases", "5")
     assert r.returncode == 1 and "already holds files" in r.stderr
+
+
+def test_every_command_the_parser_knows_is_routed_to_the_command_line():
+    from desktop import cli, main
+
+    parser = cli.build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    assert set(subparsers.choices) == set(main.COMMANDS)

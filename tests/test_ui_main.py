@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from desktop import drafts
+from tests.conftest import PASSWORD
 from ui.background import wait_for_background
 from ui.common import HISTORY_ACTIONS
 from ui.login import LoginWidget
 from ui.main_window import MainWindow
 from ui.new_case import NewCaseDialog
-from tests.conftest import PASSWORD
 
 
 @pytest.fixture(autouse=True)
@@ -125,7 +125,9 @@ def test_idle_lock_hides_every_case_detail_and_the_same_user_unlocks(qtbot, agen
     lock_screen = window.lock_screen
     qtbot.keyClicks(lock_screen.password, PASSWORD)
     qtbot.keyClick(lock_screen.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not window.locked and window.case_list.model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(
+        lambda: not window.locked and window.case_list.model.rowCount() == 1, timeout=10000
+    )
     assert window.tabs.count() == 2  # the open case file came back
     window.sign_out()
 

@@ -7,15 +7,23 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from db.store import is_store
 from desktop import paths
-from desktop.session import UserSession
 from ui import i18n
 from ui.login import LoginWidget
+
+if TYPE_CHECKING:
+    from desktop.session import UserSession
+
+
+def is_store(folder: Path) -> bool:
+    # Same test as db.store.is_store, without importing the store code before the login shows.
+    return (folder / "keyslots.json").is_file() and (folder / "ulinzi.db").is_file()
+
 
 STARTED = time.perf_counter()
 

@@ -63,10 +63,37 @@ def current_language() -> str:
 
 def error_text(error: UlinziError) -> str:
     """An error's message in the current language (its string parameters are tried too)."""
-    tr = QCoreApplication.translate
-    params = {k: tr("errors", v) if isinstance(v, str) else v for k, v in error.params.items()}
-    return tr("errors", error.text).format(**params)
+    translate = QCoreApplication.translate
+    params = {
+        k: translate("errors", v) if isinstance(v, str) else v for k, v in error.params.items()
+    }
+    return translate("errors", error.text).format(**params)
+
+
+def update_sources() -> None:
+    """Collect every marked string of the program into the .ts files (pyside6-lupdate)."""
+    root = FOLDER.parent.parent
+    sources = sorted(
+        str(p.relative_to(root))
+        for folder in ("ui", "desktop", "db")
+        for p in (root / folder).glob("*.py")
+    )
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    for language in LANGUAGES:
+        if language == "en":
+            continue
+        ts = FOLDER / f"ulinzi_{language}.ts"
+        subprocess.run(
+            [str(lupdate), "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts)],
+            check=True,
+            cwd=root,
+        )
 
 
 if __name__ == "__main__":
-    compile_translations(force=True)
+    # python -m ui.i18n          compile the .qm files (done at install)
+    # python -m ui.i18n update   collect new strings into the .ts files (for translators)
+    if sys.argv[1:] == ["update"]:
+        update_sources()
+    else:
+        compile_translations(force=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,11 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from db.errors import LoginThrottled, UlinziError
-from desktop import accounts
-from desktop.session import UserSession
 from ui import i18n
 from ui.background import run_in_background
 from ui.common import password_strength, show_error
+
+if TYPE_CHECKING:
+    from desktop.session import UserSession
+
+# The login window shows before SQLAlchemy and the store code are imported (half a second on
+# an old PC); signing in imports them on the worker thread, where the Argon2 work happens anyway.
+MIN_PASSWORD_LENGTH = 10
 
 
 class LoginWidget(QWidget):
@@ -160,11 +165,14 @@ class LoginWidget(QWidget):
         self.button.setText(self.tr("Opening…"))
         locked = self.locked
         folder = self.folder
-        work: Callable[[], UserSession]
-        if locked is None:
-            work = lambda: accounts.sign_in(folder, username, password)  # noqa: E731
-        else:
-            work = lambda: accounts.unlock(locked, username, password)  # noqa: E731
+
+        def work() -> UserSession:
+            from desktop import accounts
+
+            if locked is None:
+                return accounts.sign_in(folder, username, password)
+            return accounts.unlock(locked, username, password)
+
         run_in_background(work, self._done, self._failed)
 
     def _done(self, session: UserSession) -> None:
@@ -262,10 +270,7 @@ class ChangePasswordDialog(QDialog):
         if self.again.text() and self.again.text() != self.new.text():
             problem = self.tr("The two new passwords differ.")
         self.message.setText(problem)
-        ok = (
-            len(self.new.text()) >= accounts.MIN_PASSWORD_LENGTH
-            and self.again.text() == self.new.text()
-        )
+        ok = len(self.new.text()) >= MIN_PASSWORD_LENGTH and self.again.text() == self.new.text()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def save(self) -> None:
@@ -278,6 +283,8 @@ class ChangePasswordDialog(QDialog):
                 self.message.setText(i18n.error_text(error))
             else:
                 show_error(self, error)
+
+        from desktop import accounts
 
         run_in_background(
             lambda: accounts.change_own_password(session, current, new),
