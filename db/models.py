@@ -150,6 +150,7 @@ class Case(Base):
         Index("ix_cases_risk", "risk"),
         Index("ix_cases_updated", "updated_at"),
         Index("ix_cases_next_due", "next_due"),
+        Index("ix_cases_status_registered", "status", "registered_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -19,6 +19,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("next_due", sa.DateTime(), nullable=True))
         batch.add_column(sa.Column("details", sa.Text(), nullable=False, server_default="{}"))
         batch.create_index("ix_cases_next_due", ["next_due"])
+        # The case list's default: open cases, newest first, without a sort step.
+        batch.create_index("ix_cases_status_registered", ["status", "registered_at"])
     op.execute("UPDATE cases SET stage_changed_at = updated_at")
     with op.batch_alter_table("cases") as batch:
         batch.alter_column("stage_changed_at", existing_type=sa.DateTime(), nullable=False)
@@ -41,6 +43,7 @@ def downgrade() -> None:
     with op.batch_alter_table("agency") as batch:
         batch.drop_column("logo")
     with op.batch_alter_table("cases") as batch:
+        batch.drop_index("ix_cases_status_registered")
         batch.drop_index("ix_cases_next_due")
         batch.drop_column("details")
         batch.drop_column("next_due")
