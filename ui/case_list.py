@@ -263,6 +263,21 @@ class CaseListWidget(QWidget):
         self._restore_header()
 
     # -- filters -------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            chosen = [c.currentData() for c in (self.scope, self.status, self.stage, self.risk)]
+            for combo in (self.scope, self.status, self.stage, self.risk):
+                combo.blockSignals(True)
+            self._fill_filters()
+            for combo, data in zip(
+                (self.scope, self.status, self.stage, self.risk), chosen, strict=True
+            ):
+                combo.setCurrentIndex(max(0, combo.findData(data)))
+                combo.blockSignals(False)
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+            self.model.layoutChanged.emit()
+        super().changeEvent(event)
+
     def _fill_filters(self) -> None:
         roles = self.session.user.roles
         self.search.setPlaceholderText(self.tr("Search by name, case number or place – just type"))

@@ -110,23 +110,21 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(bar)
         self.new_case_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_FileIcon), self.tr("&New case"), self
+            style.standardIcon(QStyle.StandardPixmap.SP_FileIcon), "", self
         )
         self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_case_action.triggered.connect(self.new_case)
         self.cases_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogListView), self.tr("&Cases"), self
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogListView), "", self
         )
         self.cases_action.setShortcut(QKeySequence("Ctrl+F"))
         self.cases_action.triggered.connect(self.show_cases)
         self.admin_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
-            self.tr("&Administration"),
-            self,
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), "", self
         )
         self.admin_action.triggered.connect(self.administration)
         self.lock_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_DialogNoButton), self.tr("&Lock"), self
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogNoButton), "", self
         )
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
@@ -144,6 +142,30 @@ class MainWindow(QMainWindow):
         bar.addAction(self.lock_action)
         bar.addAction(self.sign_out_action)
         self.toolbar = bar
+        self._retranslate_actions()
+
+    def _retranslate_actions(self) -> None:
+        self.new_case_action.setText(self.tr("&New case"))
+        self.cases_action.setText(self.tr("&Cases"))
+        self.admin_action.setText(self.tr("&Administration"))
+        self.lock_action.setText(self.tr("&Lock"))
+        self.sign_out_action.setText(self.tr("Sign &out"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "case_list"):
+            self._retranslate_actions()
+            self.tabs.setTabText(0, self.tr("Cases"))
+            if not self.locked:
+                self._show_who()
+            self._update_title()
+        super().changeEvent(event)
+
+    def _show_who(self) -> None:
+        user = self.session.user
+        roles = ", ".join(label(ROLES, r.value) for r in sorted(user.roles))
+        self.who.setText(
+            self.tr("Signed in: {name} ({roles})").format(name=user.full_name, roles=roles)
+        )
 
     def _start_workspace(self) -> None:
         """Fill the window for the signed-in person (again, after a switch of user)."""

@@ -1,0 +1,117 @@
+"""Screenshots of the real window under Xvfb, for the README and for looking at what we build.
+
+    python -m tests.screenshots [--out tests/screenshots]
+
+Starts Xvfb itself (a 1366×768 screen, the size of the offices' PCs) when no display is set,
+runs the application on a fresh demo store, and saves: the first-run screen, the login, the case
+list, a case file, and the case list in French.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _relaunch_under_xvfb() -> int:
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        print("Needs Xvfb: apt-get install xvfb", file=sys.stderr)
+        return 1
+    command = [xvfb, "-a", "-s", "-screen 0 1366x768x24", sys.executable, "-m", "tests.screenshots"]
+    return subprocess.call(command + sys.argv[1:], cwd=ROOT)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.screenshots")
+    parser.add_argument("--out", default=str(ROOT / "tests" / "screenshots"))
+    args = parser.parse_args()
+    if not os.environ.get("DISPLAY"):
+        return _relaunch_under_xvfb()
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName("UlinziScreenshots")
+    app.setApplicationName("Ulinzi")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+
+    from desktop import paths
+    from desktop.demo import create_demo_store
+    from tests.benchmarks.plain import FAST_KDF
+    from ui import i18n
+    from ui.app import Controller
+    from ui.background import wait_for_background
+
+    def settle(seconds: float = 0.6) -> None:
+        end = time.time() + seconds
+        while time.time() < end:
+            app.processEvents()
+            time.sleep(0.01)
+        wait_for_background()
+        app.processEvents()
+
+    def shoot(name: str) -> None:
+        settle()
+        window = QApplication.activeWindow() or controller.window
+        window.grab().save(str(out / f"{name}.png"))
+        print(f"saved {out / name}.png")
+
+    with tempfile.TemporaryDirectory(prefix="ulinzi-shots-") as tmp:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        empty, demo_folder = Path(tmp) / "store", Path(tmp) / "demo"
+
+        controller = Controller(empty, demo_folder, demo=False)
+        controller.start()
+        shoot("first-run")
+
+        demo = create_demo_store(demo_folder, 300, seed=7, kdf=FAST_KDF)
+        demo.session.close()
+        (demo_folder / paths.DEMO_PASSWORD_FILE).write_text(demo.password)
+        controller = Controller(empty, demo_folder, demo=True)
+        controller.start()
+        login = controller.login
+        login.username.setText("amina")
+        login.password.setText(demo.password)
+        shoot("login")
+
+        login.submit()
+        for _ in range(200):
+            settle(0.05)
+            if getattr(controller, "main", None) is not None and controller.main.counts.text():
+                break
+        main = controller.main
+        shoot("case-list")
+
+        rows = main.case_list.model
+        target = next(
+            i for i in range(rows.rowCount()) if rows.row_at(i).risk == "high"
+        )  # a case with something to show
+        main.open_case(rows.uuid_at(target))
+        settle(1.0)
+        shoot("case-file")
+
+        main.tabs.setCurrentIndex(0)
+        i18n.set_language("fr")
+        main.case_list.refresh()
+        shoot("case-list-fr")
+        i18n.set_language("en")
+        main.sign_out()
+        settle()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

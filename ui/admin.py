@@ -1,0 +1,1055 @@
+"""Administration: the people who may sign in to this store, and the agency's own settings.
+
+Calls that derive an Argon2 key (a new account, a new or temporary password) take a noticeable
+moment, and saving changed SOP deadlines recomputes the due dates of every case; both run off the
+UI thread, with the dialog's controls paused until they report back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRegularExpression,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QPixmap, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.errors import UlinziError
+from db.models import Role
+from desktop import accounts
+from desktop import agency as agency_settings
+from desktop.accounts import UserSummary
+from desktop.agency import AgencySettings
+from desktop.session import UserSession
+from desktop.workflow import Deadlines
+from ui import i18n
+from ui.background import run_in_background
+from ui.common import ROLES, label, password_strength, show_error
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+LOGO_HEIGHT = 120
+LOGO_MAX_WIDTH = 320
+ERROR_STYLE = "color: #b71c1c;"
+DONE_STYLE = "color: #1b5e20;"
+HINT_STYLE = "color: palette(placeholder-text);"
+
+
+def _hint(text: str = "") -> QLabel:
+    """A line of help under a field: smaller and quieter than the field's own label."""
+    hint = QLabel(text, wordWrap=True)
+    hint.setStyleSheet(HINT_STYLE)
+    return hint
+
+
+def _person(user: UserSummary) -> str:
+    return f"{user.full_name} ({user.username})"
+
+
+def _no_enter(*buttons: QPushButton) -> None:
+    """Enter must never press these: only a click, Space on the focused button or its mnemonic."""
+    for button in buttons:
+        button.setAutoDefault(False)
+        button.setDefault(False)
+
+
+# -- the list of users ---------------------------------------------------------------------------
+
+
+class UserTableModel(QAbstractTableModel):
+    """The store's accounts, active and deactivated, one row each."""
+
+    USERNAME, FULL_NAME, ROLES, TEAM, SUPERVISOR, STATE = range(6)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._users: list[UserSummary] = []
+        self._full_names: dict[str, str] = {}
+
+    def set_users(self, users: list[UserSummary]) -> None:
+        self.beginResetModel()
+        self._users = list(users)
+        self._full_names = {u.username: u.full_name for u in users}
+        self.endResetModel()
+
+    def users(self) -> list[UserSummary]:
+        return list(self._users)
+
+    def user_at(self, row: int) -> UserSummary:
+        return self._users[row]
+
+    def row_of(self, username: str) -> int:
+        for row, user in enumerate(self._users):
+            if user.username == username:
+                return row
+        return -1
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+        return 0 if parent.isValid() else len(self._users)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Username"),
+            self.tr("Full name"),
+            self.tr("Roles"),
+            self.tr("Team"),
+            self.tr("Supervisor"),
+            self.tr("State"),
+        )[section]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        user = self._users[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.USERNAME:
+                return user.username
+            if column == self.FULL_NAME:
+                return user.full_name
+            if column == self.ROLES:
+                return ", ".join(label(ROLES, r.value) for r in Role if r in user.roles)
+            if column == self.TEAM:
+                return user.team
+            if column == self.SUPERVISOR:
+                return self._full_names.get(user.supervisor, user.supervisor)
+            if column == self.STATE:
+                if not user.active:
+                    return self.tr("Deactivated")
+                return self.tr("Active") if user.has_key_slot else self.tr("Active, no password")
+        if role == Qt.ItemDataRole.ForegroundRole and not user.active:
+            return QBrush(QColor("#757575"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.STATE:
+            if not user.active:
+                return self.tr("Cannot sign in. The name stays in the case history.")
+            if not user.has_key_slot:
+                return self.tr("This account has no password yet: reset its password.")
+        return None
+
+
+# -- small dialogs for one account ---------------------------------------------------------------
+
+
+class _AccountDialog(QDialog):
+    """One change to one account: a short form, a message line, and the service call run off
+    the UI thread. The dialog stays open (keeping what was typed) when the call is refused."""
+
+    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.target = ""  # the username changed, to select it again in the list
+        self.result_text = ""  # one sentence for the administration window's status line
+        self.is_busy = False
+        self.intro = QLabel(wordWrap=True, objectName="intro")
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.message = QLabel(wordWrap=True, objectName="message")
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.busy = QLabel(objectName="busy")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setObjectName("ok")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.busy, 1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addStretch()
+        layout.addLayout(bottom)
+        self.setMinimumWidth(480)
+
+    # -- temporary passwords, typed twice ------------------------------------------------------
+    def _add_password_rows(self) -> None:
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password, objectName="password")
+        self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password, objectName="again")
+        self.meter = QProgressBar(maximum=4, textVisible=False, objectName="strength")
+        self.meter.setMaximumWidth(160)
+        self.meter_word = QLabel(objectName="strengthWord")
+        strength = QHBoxLayout()
+        strength.addWidget(self.meter)
+        strength.addWidget(self.meter_word, 1)
+        self.form.addRow(self.tr("&Temporary password"), self.password)
+        self.form.addRow(self.tr("Strength"), strength)
+        self.form.addRow(self.tr("Password a&gain"), self.again)
+        self.form.addRow(
+            "",
+            _hint(
+                self.tr(
+                    "Give this password to the person privately. They must choose their own "
+                    "password when they next sign in."
+                )
+            ),
+        )
+        self.password.textChanged.connect(self._password_typed)
+        self.again.textChanged.connect(self._password_typed)
+        self._password_typed()
+
+    def _password_typed(self) -> None:
+        score, word = password_strength(self.password.text())
+        self.meter.setValue(score)
+        self.meter_word.setText(word)
+        differ = self.again.text() and not self.password.text().startswith(self.again.text())
+        self.message.setText(self.tr("The two passwords differ.") if differ else "")
+
+    def _password_problem(self) -> str:
+        if len(self.password.text()) < accounts.MIN_PASSWORD_LENGTH:
+            self.password.setFocus()
+            return self.tr("The temporary password needs at least {n} characters.").format(
+                n=accounts.MIN_PASSWORD_LENGTH
+            )
+        if self.again.text() != self.password.text():
+            self.again.setFocus()
+            self.again.selectAll()
+            return self.tr("The two passwords differ: type the same password twice.")
+        return ""
+
+    # -- what a subclass says ------------------------------------------------------------------
+    def problem(self) -> str:
+        """What to fix before calling the service ("" when nothing)."""
+        return ""
+
+    def work(self) -> Callable[[], object]:
+        """The service call, with every value read from the widgets already (it runs off the
+        UI thread, where widgets must not be touched)."""
+        raise NotImplementedError
+
+    # -- running it ----------------------------------------------------------------------------
+    def submit(self) -> None:
+        if self.is_busy:
+            return
+        problem = self.problem()
+        if problem:
+            self.message.setText(problem)
+            return
+        self.message.clear()
+        work = self.work()
+        self._set_busy(True)
+        run_in_background(work, self._done, self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.is_busy = busy
+        for child in self.findChildren(QWidget):
+            if child is not self.busy and child.parent() is self:
+                child.setEnabled(not busy)
+        self.busy.setText(self.tr("Saving…") if busy else "")
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def _done(self, _result: object) -> None:
+        self._set_busy(False)
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(error, UlinziError):
+            self.message.setText(i18n.error_text(error))
+        else:
+            show_error(self, error)
+
+    def reject(self) -> None:
+        if not self.is_busy:  # the change is being written: let it finish
+            super().reject()
+
+
+class AddUserDialog(_AccountDialog):
+    """A new account with a temporary password, to be replaced at first sign-in."""
+
+    def __init__(
+        self,
+        session: UserSession,
+        supervisors: list[UserSummary],
+        teams: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, parent)
+        self.setWindowTitle(self.tr("Add user"))
+        self.intro.setText(self.tr("A new person who may sign in to this computer's case files."))
+        self.username = QLineEdit(objectName="username")
+        self.username.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[\w.\-]{0,50}"), self.username)
+        )
+        self.full_name = QLineEdit(objectName="fullName")
+        self.roles = {role: QCheckBox(label(ROLES, role.value)) for role in Role}
+        for role, box in self.roles.items():
+            box.setObjectName(f"role_{role.value}")
+        self.roles[Role.CASEWORKER].setChecked(True)
+        role_row = QHBoxLayout()
+        for box in self.roles.values():
+            role_row.addWidget(box)
+        role_row.addStretch()
+        self.team = QLineEdit(objectName="team")
+        self.team.setCompleter(QCompleter(sorted(t for t in set(teams) if t), self.team))
+        self.supervisor = QComboBox(objectName="supervisor")
+        self.supervisor.addItem(self.tr("No supervisor"), None)
+        for boss in supervisors:
+            self.supervisor.addItem(_person(boss), boss.username)
+
+        self.form.addRow(self.tr("&Username"), self.username)
+        self.form.addRow(
+            "", _hint(self.tr("Used to sign in: letters, digits, dots, dashes or underscores."))
+        )
+        self.form.addRow(self.tr("&Full name"), self.full_name)
+        roles_label = QLabel(self.tr("Roles"))
+        self.form.addRow(roles_label, role_row)
+        self.form.addRow(self.tr("T&eam"), self.team)
+        self.form.addRow(self.tr("&Supervisor"), self.supervisor)
+        self._add_password_rows()
+        self.ok.setText(self.tr("&Add user"))
+
+    def problem(self) -> str:
+        if len(self.username.text().strip()) < 2:
+            self.username.setFocus()
+            return self.tr("Type a username of at least 2 characters.")
+        if not any(box.isChecked() for box in self.roles.values()):
+            return self.tr("Tick at least one role.")
+        return self._password_problem()
+
+    def work(self) -> Callable[[], object]:
+        session = self.session
+        username = self.username.text().strip()
+        full_name = self.full_name.text().strip()
+        roles = [role for role, box in self.roles.items() if box.isChecked()]
+        team = self.team.text().strip()
+        supervisor = self.supervisor.currentData()
+        password = self.password.text()
+        self.target = username.casefold()
+        self.result_text = self.tr(
+            "{name} was added. They must choose their own password when they first sign in."
+        ).format(name=full_name or username)
+        return lambda: accounts.add_user(
+            session,
+            username,
+            full_name,
+            roles,
+            password,
+            team=team,
+            supervisor=supervisor,
+            must_change_password=True,
+        )
+
+
+class PasswordDialog(_AccountDialog):
+    """A temporary password: for someone who forgot theirs, or for a deactivated account."""
+
+    def __init__(
+        self,
+        session: UserSession,
+        user: UserSummary,
+        *,
+        reactivate: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, parent)
+        self.user = user
+        self.reactivate = reactivate
+        self.target = user.username
+        if reactivate:
+            self.setWindowTitle(self.tr("Reactivate account"))
+            self.intro.setText(
+                self.tr(
+                    "{person} will be able to sign in again with this temporary password."
+                ).format(person=_person(user))
+            )
+            self.ok.setText(self.tr("&Reactivate"))
+            self.result_text = self.tr("{name} can sign in again.").format(name=user.full_name)
+        else:
+            self.setWindowTitle(self.tr("Reset password"))
+            self.intro.setText(
+                self.tr(
+                    "A new temporary password for {person}. Their old password stops working now."
+                ).format(person=_person(user))
+            )
+            self.ok.setText(self.tr("&Set password"))
+            self.result_text = self.tr("{name} has a new temporary password.").format(
+                name=user.full_name
+            )
+        self._add_password_rows()
+
+    def problem(self) -> str:
+        return self._password_problem()
+
+    def work(self) -> Callable[[], object]:
+        session, username, password = self.session, self.user.username, self.password.text()
+        if self.reactivate:
+            return lambda: accounts.reactivate_user(session, username, password)
+        return lambda: accounts.reset_password(session, username, password, temporary=True)
+
+
+class SupervisorDialog(_AccountDialog):
+    """Whose team someone belongs to (the supervisor sees and approves that team's cases)."""
+
+    def __init__(
+        self,
+        session: UserSession,
+        user: UserSummary,
+        supervisors: list[UserSummary],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, parent)
+        self.user = user
+        self.target = user.username
+        self.setWindowTitle(self.tr("Assign supervisor"))
+        self.intro.setText(
+            self.tr(
+                "Choose whose team {person} belongs to. The supervisor sees the cases of their "
+                "team and approves plans and closures."
+            ).format(person=_person(user))
+        )
+        self.supervisor = QComboBox(objectName="supervisor")
+        self.supervisor.addItem(self.tr("No supervisor"), None)
+        for boss in supervisors:
+            if boss.username != user.username:
+                self.supervisor.addItem(_person(boss), boss.username)
+        self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(user.supervisor or None)))
+        self.form.addRow(self.tr("&Supervisor"), self.supervisor)
+        self.ok.setText(self.tr("&Assign"))
+
+    def work(self) -> Callable[[], object]:
+        session, username = self.session, self.user.username
+        supervisor = self.supervisor.currentData()
+        self.result_text = (
+            self.tr("{name} is now in the team of {boss}.").format(
+                name=self.user.full_name, boss=self.supervisor.currentText()
+            )
+            if supervisor
+            else self.tr("{name} has no supervisor now.").format(name=self.user.full_name)
+        )
+        return lambda: accounts.assign_supervisor(session, username, supervisor)
+
+
+# -- the two pages -------------------------------------------------------------------------------
+
+
+class _Page(QWidget):
+    """A tab whose work may run in the background; it pauses its controls meanwhile."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.is_busy = False
+        self._focus: QWidget | None = None
+
+    def run(
+        self, work: Callable[[], object], on_done: Callable[[Any], None], busy_text: str
+    ) -> None:
+        self._set_busy(True, busy_text)
+
+        def done(result: object) -> None:
+            self._set_busy(False, "")
+            on_done(result)
+
+        def failed(error: Exception) -> None:
+            self._set_busy(False, "")
+            show_error(self, error)
+
+        run_in_background(work, done, failed)
+
+    def _set_busy(self, busy: bool, text: str) -> None:
+        self.is_busy = busy
+        if busy:
+            self._focus = QApplication.focusWidget()
+        self.setEnabled(not busy)
+        self.show_status(text)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+            if self._focus is not None and self._focus.isEnabled() and self._focus.isVisible():
+                self._focus.setFocus()
+        self.busy_changed.emit(busy)
+
+    def show_status(self, text: str, style: str = "") -> None:
+        raise NotImplementedError
+
+
+class UsersPage(_Page):
+    """Accounts: add one, give a temporary password, deactivate, reactivate, choose a team."""
+
+    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.child_dialog: _AccountDialog | None = None
+        intro = QLabel(
+            self.tr(
+                "The people who may sign in to the case files on this computer. Select someone to "
+                "reset their password, change their team or deactivate their account."
+            ),
+            wordWrap=True,
+        )
+        self.model = UserTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.table = QTableView(objectName="users")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(UserTableModel.USERNAME, Qt.SortOrder.AscendingOrder)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(UserTableModel.FULL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.add_button = QPushButton(self.tr("&Add user…"), objectName="addUser")
+        self.reset_button = QPushButton(self.tr("&Reset password…"), objectName="resetPassword")
+        self.deactivate_button = QPushButton(self.tr("&Deactivate"), objectName="deactivate")
+        # "Re&activate" would share Alt+A with "&Add user…"; T is free on this page.
+        self.reactivate_button = QPushButton(self.tr("Reac&tivate…"), objectName="reactivate")
+        self.supervisor_button = QPushButton(
+            self.tr("Assign &supervisor…"), objectName="assignSupervisor"
+        )
+        self.add_button.clicked.connect(self.add_user)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.deactivate_button.clicked.connect(self.deactivate)
+        self.reactivate_button.clicked.connect(self.reactivate)
+        self.supervisor_button.clicked.connect(self.assign_supervisor)
+        buttons = (
+            self.add_button,
+            self.reset_button,
+            self.supervisor_button,
+            self.deactivate_button,
+            self.reactivate_button,
+        )
+        _no_enter(*buttons)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addSpacing(24)
+        for button in buttons[1:]:
+            row.addWidget(button)
+        row.addStretch()
+        self.status = QLabel(wordWrap=True, objectName="status")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        QWidget.setTabOrder(self.table, self.add_button)
+        for first, second in zip(buttons, buttons[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.refresh()
+
+    # -- the list ------------------------------------------------------------------------------
+    def refresh(self, select: str | None = None) -> None:
+        """Read the accounts again; keep (or move) the selection to `select`."""
+        keep = select or (self.selected_user().username if self.selected_user() else None)
+        try:
+            users = accounts.list_users(self.session)
+        except Exception as error:  # noqa: BLE001 - shown to the person, logged if unexpected
+            show_error(self, error)
+            users = []
+        self.model.set_users(users)
+        if keep:
+            self.select(keep)
+        self._update_buttons()
+
+    def select(self, username: str) -> bool:
+        row = self.model.row_of(username)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def selected_user(self) -> UserSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.user_at(self.proxy.mapToSource(rows[0]).row())
+
+    def supervisors(self) -> list[UserSummary]:
+        return [u for u in self.model.users() if u.active and Role.SUPERVISOR in u.roles]
+
+    def _update_buttons(self) -> None:
+        user = self.selected_user()
+        active = user is not None and user.active
+        self.reset_button.setEnabled(active)
+        self.supervisor_button.setEnabled(active)
+        self.deactivate_button.setEnabled(
+            active and user is not None and user.username != self.session.user.username
+        )
+        self.reactivate_button.setEnabled(user is not None and not user.active)
+
+    def show_status(self, text: str, style: str = "") -> None:
+        self.status.setStyleSheet(style)
+        self.status.setText(text)
+
+    # -- actions -------------------------------------------------------------------------------
+    def add_user(self) -> None:
+        teams = [u.team for u in self.model.users()]
+        self._open(AddUserDialog(self.session, self.supervisors(), teams, self))
+
+    def reset_password(self) -> None:
+        user = self.selected_user()
+        if user is not None and user.active:
+            self._open(PasswordDialog(self.session, user, reactivate=False, parent=self))
+
+    def reactivate(self) -> None:
+        user = self.selected_user()
+        if user is not None and not user.active:
+            self._open(PasswordDialog(self.session, user, reactivate=True, parent=self))
+
+    def assign_supervisor(self) -> None:
+        user = self.selected_user()
+        if user is not None and user.active:
+            self._open(SupervisorDialog(self.session, user, self.supervisors(), self))
+
+    def deactivate(self) -> None:
+        user = self.selected_user()
+        if user is None or not user.active:
+            return
+        question = self.tr(
+            "Deactivate the account of {person}?\n\n"
+            "Their password stops working at once: their key to the case files is removed from "
+            "this computer. Their name stays in the case history and the audit log.\n\n"
+            "You can reactivate the account later with a new temporary password."
+        ).format(person=_person(user))
+        if not self.confirm(self.tr("Deactivate account"), question, self.tr("&Deactivate")):
+            return
+        session, username = self.session, user.username
+        self.run(
+            lambda: accounts.remove_user(session, username),
+            lambda _r: self._changed(
+                username,
+                self.tr("{name} can no longer sign in.").format(name=user.full_name),
+            ),
+            self.tr("Deactivating…"),
+        )
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        """Ask before something that cannot simply be undone. Cancel is the default answer."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+        no = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def _open(self, dialog: _AccountDialog) -> None:
+        self.child_dialog = dialog
+        dialog.accepted.connect(lambda: self._changed(dialog.target, dialog.result_text))
+        dialog.finished.connect(lambda _r: self._closed(dialog))
+        dialog.open()
+
+    def _closed(self, dialog: _AccountDialog) -> None:
+        if self.child_dialog is dialog:
+            self.child_dialog = None
+        dialog.deleteLater()
+        self.table.setFocus()
+
+    def _changed(self, username: str, text: str) -> None:
+        self.refresh(select=username)
+        self.show_status(text, DONE_STYLE)
+
+
+class AgencyPage(_Page):
+    """The agency's name and code, its logo for printouts, the idle lock and the SOP deadlines."""
+
+    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self._logo: bytes | None = None
+        self._loaded: AgencySettings | None = None
+
+        self.name = QLineEdit(objectName="name")
+        self.code = QLineEdit(objectName="code", maxLength=10)
+        self.code.setValidator(
+            QRegularExpressionValidator(QRegularExpression("[A-Za-z0-9]{0,10}"), self.code)
+        )
+        self.code.textEdited.connect(self._code_edited)
+        self.code_hint = _hint()
+        self.country = QLineEdit(objectName="country")
+        self.district = QLineEdit(objectName="district")
+        self.language = QComboBox(objectName="language")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.logo_preview = QLabel(objectName="logoPreview", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.logo_preview.setMinimumSize(LOGO_MAX_WIDTH // 2, LOGO_HEIGHT + 8)
+        self.logo_preview.setMaximumHeight(LOGO_HEIGHT + 8)
+        self.choose_logo_button = QPushButton(self.tr("C&hoose logo…"), objectName="chooseLogo")
+        self.remove_logo_button = QPushButton(self.tr("&Remove logo"), objectName="removeLogo")
+        self.choose_logo_button.clicked.connect(self.choose_logo)
+        self.remove_logo_button.clicked.connect(self.remove_logo)
+        self.idle_minutes = QSpinBox(objectName="idleMinutes", minimum=1, maximum=120)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.deadlines: dict[str, QSpinBox] = {}
+        self.save_button = QPushButton(self.tr("&Save"), objectName="save")
+        self.save_button.clicked.connect(self.save)
+        self.saved = QLabel(objectName="saved")
+        _no_enter(self.choose_logo_button, self.remove_logo_button, self.save_button)
+
+        identity = QGroupBox(self.tr("Agency"))
+        form = QFormLayout(identity)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("Co&de"), self.code)
+        form.addRow("", self.code_hint)
+        form.addRow(self.tr("C&ountry"), self.country)
+        form.addRow(self.tr("D&istrict"), self.district)
+        form.addRow(self.tr("Default &language"), self.language)
+        logo_buttons = QHBoxLayout()
+        logo_buttons.addWidget(self.choose_logo_button)
+        logo_buttons.addWidget(self.remove_logo_button)
+        logo_buttons.addStretch()
+        logo = QVBoxLayout()
+        logo.addWidget(self.logo_preview)
+        logo.addLayout(logo_buttons)
+        form.addRow(self.tr("Logo for printouts"), logo)
+
+        lock = QGroupBox(self.tr("Screen lock"))
+        lock_form = QFormLayout(lock)
+        lock_form.addRow(self.tr("Lock the screen after (idle &minutes)"), self.idle_minutes)
+        lock_form.addRow(
+            _hint(self.tr("Protects the children's information when someone leaves the desk."))
+        )
+
+        sop = QGroupBox(self.tr("Deadlines from the SOP"))
+        sop_form = QFormLayout(sop)
+        names = self._deadline_labels()
+        for field in fields(Deadlines):
+            spin = QSpinBox(objectName=field.name, minimum=1, maximum=self._maximum(field.name))
+            spin.setAccelerated(True)
+            self.deadlines[field.name] = spin
+            sop_form.addRow(names.get(field.name, field.name.replace("_", " ")), spin)
+        sop_form.addRow(
+            _hint(self.tr("Changing a deadline updates the due dates of every case on saving."))
+        )
+
+        right = QVBoxLayout()
+        right.addWidget(lock)
+        right.addWidget(sop)
+        right.addStretch()
+        left = QVBoxLayout()
+        left.addWidget(identity)
+        left.addStretch()
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        content = QWidget()
+        content.setLayout(columns)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+
+        save_row = QHBoxLayout()
+        save_row.addStretch()
+        save_row.addWidget(self.saved)
+        save_row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        save_row.setContentsMargins(9, 0, 9, 9)
+        layout.addLayout(save_row)
+
+        for edit in (self.name, self.code, self.country, self.district):
+            edit.textChanged.connect(self._edited)
+        self.language.currentIndexChanged.connect(self._edited)
+        for spin in (self.idle_minutes, *self.deadlines.values()):
+            spin.valueChanged.connect(self._edited)
+        self.load()
+
+    def _deadline_labels(self) -> dict[str, str]:
+        return {
+            "initial_assessment_hours": self.tr(
+                "Initial assessment within (hours after registration)"
+            ),
+            "initial_assessment_max_hours": self.tr("Initial assessment at the latest (hours)"),
+            "full_assessment_days": self.tr("Full assessment within (days after registration)"),
+            "case_plan_days": self.tr("Case plan within (days after the assessment)"),
+            "review_months": self.tr("Plan review every (months)"),
+            "review_months_high_risk": self.tr("Plan review for high-risk cases every (months)"),
+            "closure_approval_days": self.tr("Supervisor decides on a closure within (days)"),
+            "post_closure_visit_months": self.tr("Visit after closure within (months)"),
+        }
+
+    @staticmethod
+    def _maximum(name: str) -> int:
+        if name.endswith("_hours"):
+            return 24 * 30
+        if name.endswith("_days"):
+            return 365
+        if name.endswith("_months"):
+            return 36
+        return 999
+
+    # -- between the form and the settings -----------------------------------------------------
+    def load(self) -> None:
+        try:
+            settings = agency_settings.load_settings(self.session)
+        except Exception as error:  # noqa: BLE001 - shown to the person, logged if unexpected
+            show_error(self, error)
+            self.setEnabled(False)
+            return
+        self._show(settings)
+
+    def _show(self, settings: AgencySettings) -> None:
+        self._loaded = settings
+        self.name.setText(settings.name)
+        self.code.setText(settings.code)
+        self.country.setText(settings.country)
+        self.district.setText(settings.district)
+        index = self.language.findData(settings.language)
+        if index < 0:  # a language this version does not offer yet: keep it, selectable
+            self.language.addItem(settings.language, settings.language)
+            index = self.language.count() - 1
+        self.language.setCurrentIndex(index)
+        self.idle_minutes.setValue(settings.idle_minutes)
+        for name, value in settings.deadlines.as_dict().items():
+            if name in self.deadlines:
+                self.deadlines[name].setValue(value)
+        self._logo = settings.logo
+        self._show_logo()
+        self._update_code_hint()
+        self.saved.clear()
+
+    def settings(self) -> AgencySettings:
+        """What the form says now."""
+        return AgencySettings(
+            name=self.name.text().strip(),
+            code=self.code.text().strip().upper(),
+            country=self.country.text().strip(),
+            district=self.district.text().strip(),
+            language=self.language.currentData(),
+            idle_minutes=self.idle_minutes.value(),
+            deadlines=Deadlines(**{k: spin.value() for k, spin in self.deadlines.items()}),
+            logo=self._logo,
+        )
+
+    def is_changed(self) -> bool:
+        return self._loaded is not None and self.settings() != self._loaded
+
+    def _edited(self, *_args: object) -> None:
+        self.saved.clear()
+        self._update_code_hint()
+
+    def _code_edited(self, text: str) -> None:
+        position = self.code.cursorPosition()
+        self.code.setText(text.upper())
+        self.code.setCursorPosition(position)
+
+    def _update_code_hint(self) -> None:
+        example = f"{self.code.text().strip().upper() or 'KGL'}-{date.today().year}-00001"
+        self.code_hint.setText(
+            self.tr(
+                "2 to 10 letters or digits. New case numbers begin with it, e.g. {example}; "
+                "numbers already given stay as they are."
+            ).format(example=example)
+        )
+
+    # -- logo ----------------------------------------------------------------------------------
+    def choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the logo for printouts"),
+            "",
+            self.tr("Pictures (*.png *.jpg *.jpeg)"),
+        )
+        if path:
+            self.set_logo_file(Path(path))
+
+    def set_logo_file(self, path: Path) -> bool:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self._logo_problem(self.tr("This file cannot be read."))
+            return False
+        if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8\xff")):
+            self._logo_problem(self.tr("Choose a PNG or JPEG picture."))
+            return False
+        if len(data) > agency_settings.MAX_LOGO_BYTES:
+            self._logo_problem(
+                self.tr(
+                    "This picture is too large (at most {kb} KB). Save a smaller copy and "
+                    "choose it again."
+                ).format(kb=agency_settings.MAX_LOGO_BYTES // 1024)
+            )
+            return False
+        if QPixmap().loadFromData(data) is False:
+            self._logo_problem(self.tr("This picture cannot be read. Choose another file."))
+            return False
+        self._logo = data
+        self._show_logo()
+        self._edited()
+        return True
+
+    def remove_logo(self) -> None:
+        self._logo = None
+        self._show_logo()
+        self._edited()
+
+    def _logo_problem(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Logo for printouts"), text)
+
+    def _show_logo(self) -> None:
+        pixmap = QPixmap()
+        if self._logo is not None and pixmap.loadFromData(self._logo):
+            ratio = self.devicePixelRatioF()
+            scaled = pixmap.scaled(
+                QSize(LOGO_MAX_WIDTH, LOGO_HEIGHT) * ratio,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            scaled.setDevicePixelRatio(ratio)
+            self.logo_preview.setPixmap(scaled)
+        else:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(self.tr("No logo"))
+        self.remove_logo_button.setEnabled(self._logo is not None)
+
+    # -- saving --------------------------------------------------------------------------------
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        new = self.settings()
+        if new.deadlines.initial_assessment_max_hours < new.deadlines.initial_assessment_hours:
+            self.show_status(
+                self.tr(
+                    "The latest time for the initial assessment cannot be shorter than the "
+                    "usual time."
+                ),
+                ERROR_STYLE,
+            )
+            self.deadlines["initial_assessment_max_hours"].setFocus()
+            return
+        session = self.session
+
+        def saved(result: AgencySettings) -> None:
+            self._show(replace(result, name=new.name))
+            self.show_status(self.tr("Saved."), DONE_STYLE)
+            if then is not None:
+                then()
+
+        self.run(
+            lambda: agency_settings.save_settings(session, new),
+            saved,
+            self.tr("Saving… due dates are updated if a deadline changed."),
+        )
+
+    def show_status(self, text: str, style: str = "") -> None:
+        self.saved.setStyleSheet(style)
+        self.saved.setText(text)
+
+
+# -- the dialog ----------------------------------------------------------------------------------
+
+
+class AdminDialog(QDialog):
+    """Users and agency settings, for administrators (the services check this again)."""
+
+    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Administration"))
+        self.tabs = QTabWidget(objectName="tabs")
+        self.users = UsersPage(session)
+        self.agency = AgencyPage(session)
+        self.tabs.addTab(self.users, self.tr("&Users"))
+        self.tabs.addTab(self.agency, self.tr("A&gency"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        _no_enter(self.close_button)
+        self.buttons.rejected.connect(self.reject)
+        for page in (self.users, self.agency):
+            page.busy_changed.connect(self._busy_changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.resize(self.sizeHint().expandedTo(QSize(880, 560)).boundedTo(QSize(900, 600)))
+        self.users.table.setFocus()
+
+    def is_busy(self) -> bool:
+        return self.users.is_busy or self.agency.is_busy
+
+    def _busy_changed(self, _busy: bool) -> None:
+        busy = self.is_busy()
+        self.tabs.tabBar().setEnabled(not busy)
+        self.close_button.setEnabled(not busy)
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel, for agency settings changed but not saved."""
+        return QMessageBox.question(
+            self,
+            self.tr("Administration"),
+            self.tr("The agency settings were changed but not saved. Save them now?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+
+    def reject(self) -> None:
+        """Escape and Close: wait for work under way, and do not drop changed settings silently."""
+        if self.is_busy():
+            return
+        if self.agency.is_changed():
+            answer = self.ask_unsaved()
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.tabs.setCurrentWidget(self.agency)
+                self.agency.save(then=self.close_now)
+                return
+        super().reject()
+
+    def close_now(self) -> None:
+        """Close without asking (e.g. when the screen locks); unsaved settings are dropped."""
+        if self.users.child_dialog is not None:
+            self.users.child_dialog.reject()
+        super().reject()
