@@ -181,3 +181,30 @@ def test_a_manager_sees_all_cases_but_cannot_register(qtbot, agency):
     assert not window.new_case_action.isVisible()
     assert window.case_list.scope.currentText() == "All cases"
     window.sign_out()
+
+
+def test_demo_flag_makes_a_demo_store_and_shows_its_accounts(qtbot, tmp_path):
+    from ui.app import Controller
+
+    controller = Controller(tmp_path / "real", tmp_path / "demo", demo=True)
+    controller.start()
+    qtbot.waitUntil(lambda: getattr(controller, "login", None) is not None, timeout=30000)
+    login = controller.login
+    qtbot.addWidget(controller.window)
+    assert controller.window.windowTitle().startswith("DEMO")
+    password = (tmp_path / "demo" / "demo-password.txt").read_text()
+    assert password in login.demo_hint.text() and login.demo_hint.isVisible()
+    assert not (tmp_path / "real").exists()  # the real store's folder is never touched
+    qtbot.keyClicks(login.username, "amina")
+    qtbot.keyClicks(login.password, password)
+    with qtbot.waitSignal(login.signed_in, timeout=10000):
+        qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: (
+            getattr(controller, "main", None) is not None and controller.main.counts.text() != ""
+        ),
+        timeout=10000,
+    )
+    assert controller.main.windowTitle().startswith("DEMO")
+    assert controller.main.case_list.model.rowCount() > 10
+    controller.main.sign_out()

@@ -44,8 +44,43 @@ class Controller:
     def start(self) -> None:
         if is_store(self.folder):
             self.show_login()
+        elif self.folder == self.demo_folder:
+            self.make_demo()
         else:
             self.show_first_run()
+
+    def make_demo(self) -> None:
+        """`--demo` on a PC without one: make it (a few seconds), then show its login."""
+        from PySide6.QtCore import QCoreApplication, Qt
+        from PySide6.QtWidgets import QLabel
+
+        from ui.background import run_in_background
+        from ui.common import show_error
+
+        waiting = QLabel(
+            QCoreApplication.translate(
+                "Controller", "Preparing the demo store with made-up children…"
+            ),
+            alignment=Qt.AlignmentFlag.AlignCenter,
+        )
+        waiting.setWindowTitle("DEMO – Ulinzi")
+        waiting.resize(1366, 768)
+        self._show(waiting)
+        folder = self.demo_folder
+
+        def work() -> str:
+            from desktop.demo import create_demo_store
+
+            demo = create_demo_store(folder, 300)
+            demo.session.close()
+            (folder / paths.DEMO_PASSWORD_FILE).write_text(demo.password, encoding="utf-8")
+            return demo.password
+
+        def failed(error: Exception) -> None:
+            show_error(waiting, error)
+            QApplication.quit()
+
+        run_in_background(work, lambda _password: self.show_login(), failed)
 
     def _show(self, window: QWidget) -> None:
         old, self.window = self.window, window
