@@ -53,6 +53,13 @@ def event_hash(
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+def last_event(session: Session | Connection):  # type: ignore[no-untyped-def]
+    """The newest link of the chain as a (seq, hash) row, or None for an empty log."""
+    return session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+
+
 def append_event(
     session: Session,
     *,
@@ -65,9 +72,7 @@ def append_event(
     at: datetime | None = None,
 ) -> AuditEvent:
     """Add the next link of the chain to `session` (committed with the change it records)."""
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
+    last = last_event(session)
     seq, prev = (last.seq + 1, last.hash) if last else (1, genesis_hash(store_id))
     when = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
     event = AuditEvent(

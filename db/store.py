@@ -34,7 +34,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from db import migrations
-from db.audit import HEAD_INFO_KEY, AuditHeadFile, ChainReport, find_event_hash, verify_chain
+from db.audit import (
+    HEAD_INFO_KEY,
+    AuditHeadFile,
+    ChainReport,
+    find_event_hash,
+    last_event,
+    verify_chain,
+)
 from db.errors import (
     AuditHeadMissing,
     KeySlotsDamaged,
@@ -48,7 +55,7 @@ from db.errors import (
 )
 from db.files import fsync_dir, write_durably
 from db.keyslots import DEFAULT_KDF, RAW_KEY_BYTES, KdfParams, KeySlots
-from db.models import AuditEvent, Setting
+from db.models import Setting
 from db.recovery_code import new_recovery_code, normalise_recovery_code
 
 DB_FILE = "ulinzi.db"
@@ -316,9 +323,7 @@ class Store:
     def head_problem(self) -> tuple[str, Exception | None]:
         """Compare the head file with the database: ("", None) when they agree."""
         with self.read() as s:
-            last = s.execute(
-                select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-            ).first()
+            last = last_event(s)
             head = self._head.read()
             if head is None:
                 if last is None and not self._head.exists():
@@ -344,9 +349,7 @@ class Store:
     def accept_database_as_current(self) -> int:
         """Trust the database as it is (after an administrator restored a copy on purpose)."""
         with self.read() as s:
-            last = s.execute(
-                select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-            ).first()
+            last = last_event(s)
         with self._head_mutex:
             self.folder.joinpath(HEAD_FILE).unlink(missing_ok=True)
             self._head_seq = 0
@@ -408,9 +411,7 @@ class Store:
         db_new = self.folder / (DB_FILE + PENDING)
         db_new.unlink(missing_ok=True)
         with self.read() as s:
-            last = s.execute(
-                select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-            ).first()
+            last = last_event(s)
         self.engine.dispose()
         conn = self.connector()()
         try:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import QT_TRANSLATE_NOOP
 from db.models import Role
 from desktop import cases
 from desktop.cases import CaseQuery, CaseRow, Scope, SortKey
@@ -52,10 +53,6 @@ from ui.common import (
 )
 
 PAGE = 100
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    return text
 
 
 COLUMNS = (

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZon
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from db.errors import UlinziError
+from db.errors import QT_TRANSLATE_NOOP, UlinziError
 from desktop import paths
 from ui.i18n import error_text
 
@@ -17,10 +17,6 @@ log = logging.getLogger("ulinzi.ui")
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("labels", text)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    return text
 
 
 STAGES = {
