@@ -208,3 +208,49 @@ def test_demo_flag_makes_a_demo_store_and_shows_its_accounts(qtbot, tmp_path):
     assert controller.main.windowTitle().startswith("DEMO")
     assert controller.main.case_list.model.rowCount() > 10
     controller.main.sign_out()
+
+
+def test_column_widths_and_order_are_remembered_per_user(qtbot, agency):
+    window = open_window(qtbot, agency, "cara")
+    header = window.case_list.table.horizontalHeader()
+    header.resizeSection(1, 321)
+    header.moveSection(6, 2)  # caseworker next to the name
+    window.sign_out()
+    window = open_window(qtbot, agency, "cara")
+    header = window.case_list.table.horizontalHeader()
+    assert header.sectionSize(1) == 321 and header.visualIndex(6) == 2
+    window.sign_out()
+    window = open_window(qtbot, agency, "carl")  # carl keeps his own layout
+    assert window.case_list.table.horizontalHeader().sectionSize(1) != 321
+    window.sign_out()
+
+
+def test_a_temporary_password_must_be_changed_before_any_work(qtbot, agency, monkeypatch):
+    from desktop import accounts
+    from ui.login import ChangePasswordDialog
+
+    with agency.sign_in("admin") as us:
+        accounts.reset_password(us, "cara", "temporary pass 1")
+    session = sign_in(qtbot, agency.folder, "cara", "temporary pass 1")
+    assert session.user.must_change_password
+
+    def fill_and_save(dialog):
+        dialog.current.setText("temporary pass 1")
+        dialog.new.setText("my very own password")
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        dialog.again.setText("my very own password")
+        dialog.save()
+        qtbot.waitUntil(
+            lambda: dialog.result() == ChangePasswordDialog.DialogCode.Accepted, timeout=10000
+        )
+        return dialog.result()
+
+    monkeypatch.setattr(ChangePasswordDialog, "exec", fill_and_save)
+    window = MainWindow(session, agency.folder)
+    qtbot.addWidget(window)
+    assert window.ensure_own_password()
+    assert not window.session.user.must_change_password
+    window.sign_out()
+    again = sign_in(qtbot, agency.folder, "cara", "my very own password")
+    assert again.user.username == "cara"
+    again.close()
