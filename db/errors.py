@@ -127,3 +127,19 @@ class AuditHeadMissing(UlinziError):
 
 class StoreClosed(UlinziError):
     text = QT_TRANSLATE_NOOP("errors", "The store is locked. Sign in again to continue.")
+
+
+class CannotWriteFolder(UlinziError):
+    text = QT_TRANSLATE_NOOP(
+        "errors",
+        "Ulinzi cannot write in {folder}. Ask the person who installed Ulinzi to let this "
+        "account write there, then try again.",
+    )
+
+
+class DemoPasswordLost(UlinziError):
+    text = QT_TRANSLATE_NOOP(
+        "errors",
+        "The demo store in {folder} has lost its password file ({file}). Delete that folder "
+        "to make a new demo store.",
+    )

@@ -44,6 +44,7 @@ from db.audit import (
 )
 from db.errors import (
     AuditHeadMissing,
+    CannotWriteFolder,
     KeySlotsDamaged,
     StoreClosed,
     StoreDamaged,
@@ -487,13 +488,16 @@ def create_store(
 ) -> tuple[Store, str]:
     """A new, empty store with one person's slot and a recovery slot. Returns the recovery key."""
     folder = Path(folder)
-    if folder.exists() and any(folder.iterdir()):
-        raise StoreExists(folder=str(folder))
-    folder.mkdir(parents=True, exist_ok=True)
-    with suppress(OSError):
-        folder.chmod(0o770)
-    lock = StoreLock(folder)
-    lock.acquire()
+    try:
+        if folder.exists() and any(folder.iterdir()):
+            raise StoreExists(folder=str(folder))
+        folder.mkdir(parents=True, exist_ok=True)
+        with suppress(OSError):
+            folder.chmod(0o770)
+        lock = StoreLock(folder)
+        lock.acquire()
+    except PermissionError as e:
+        raise CannotWriteFolder(folder=str(folder)) from e
     try:
         raw_key = secrets.token_bytes(RAW_KEY_BYTES)
         store_id = str(uuid.uuid4())

@@ -74,6 +74,15 @@ def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
         )
     if any(v <= 0 for v in new.deadlines.as_dict().values()):
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Every deadline must be at least 1."))
+    if new.deadlines.initial_assessment_max_hours < new.deadlines.initial_assessment_hours:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The latest time for the initial assessment cannot be before the usual one.",
+            )
+        )
+    if new.logo is not None and not new.logo.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The logo must be a PNG or JPEG picture."))
     if new.logo is not None and len(new.logo) > MAX_LOGO_BYTES:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "The logo file is too large (at most 512 KB).")

@@ -18,12 +18,14 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
+from db.errors import DemoPasswordLost
 from db.keyslots import DEFAULT_KDF, KdfParams
 from db.models import Case, CaseNumberCounter, CaseStatus, RiskLevel, Role, Sex, Stage, User
 from db.recovery_code import ALPHABET
 from db.search import index_many
-from db.store import Store
+from db.store import Store, is_store
 from desktop.accounts import add_user, init_agency
+from desktop.paths import DEMO_PASSWORD_FILE
 from desktop.registration import CARE_ARRANGEMENTS, CONCERNS, REFERRERS
 from desktop.session import UserSession
 from desktop.workflow import next_action
@@ -313,10 +315,25 @@ def create_demo_store(
                 kdf=kdf,
             )
         _add_cases(session, cases, random.Random(seed), today or date.today())
+        # Synthetic data only: the password is kept beside the store for the sign-in screen.
+        (Path(folder) / DEMO_PASSWORD_FILE).write_text(password + "\n", "utf-8")
     except BaseException:
         session.close()
         raise
     return DemoStore(session, password, recovery_key, cases)
+
+
+def open_or_create_demo(
+    folder: Path, cases: int, kdf: KdfParams = DEFAULT_KDF
+) -> tuple[UserSession | None, str]:
+    """The demo store's password, and a session if the store was made just now."""
+    if is_store(Path(folder)):
+        try:
+            return None, (Path(folder) / DEMO_PASSWORD_FILE).read_text("utf-8").strip()
+        except OSError as e:
+            raise DemoPasswordLost(folder=str(folder), file=DEMO_PASSWORD_FILE) from e
+    demo = create_demo_store(folder, cases, kdf=kdf)
+    return demo.session, demo.password
 
 
 def _add_cases(session: UserSession, count: int, rng: random.Random, today: date) -> None:

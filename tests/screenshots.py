@@ -48,7 +48,6 @@ def main() -> int:
     app.setApplicationName("Ulinzi")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 
-    from desktop import paths
     from desktop.demo import create_demo_store
     from tests.benchmarks.plain import FAST_KDF
     from ui import i18n
@@ -79,7 +78,6 @@ def main() -> int:
 
         demo = create_demo_store(demo_folder, 300, seed=7, kdf=FAST_KDF)
         demo.session.close()
-        (demo_folder / paths.DEMO_PASSWORD_FILE).write_text(demo.password)
         controller = Controller(empty, demo_folder, demo=True)
         controller.start()
         login = controller.login

@@ -192,7 +192,7 @@ def test_demo_flag_makes_a_demo_store_and_shows_its_accounts(qtbot, tmp_path):
     login = controller.login
     qtbot.addWidget(controller.window)
     assert controller.window.windowTitle().startswith("DEMO")
-    password = (tmp_path / "demo" / "demo-password.txt").read_text()
+    password = (tmp_path / "demo" / "demo-password.txt").read_text().strip()
     assert password in login.demo_hint.text() and login.demo_hint.isVisible()
     assert not (tmp_path / "real").exists()  # the real store's folder is never touched
     qtbot.keyClicks(login.username, "amina")

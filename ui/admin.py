@@ -8,7 +8,7 @@ UI thread, with the dialog's controls paused until they report back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields, replace
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPixmap, QRegularExpressionValidator
+from PySide6.QtGui import QBrush, QColor, QPalette, QPixmap, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -57,7 +57,7 @@ from desktop import accounts
 from desktop import agency as agency_settings
 from desktop.accounts import UserSummary
 from desktop.agency import AgencySettings
-from desktop.session import UserSession
+from desktop.session import UserInfo, UserSession
 from desktop.workflow import Deadlines
 from ui import i18n
 from ui.background import run_in_background
@@ -66,16 +66,41 @@ from ui.common import ROLES, label, password_strength, show_error
 ModelIndex = QModelIndex | QPersistentModelIndex
 LOGO_HEIGHT = 120
 LOGO_MAX_WIDTH = 320
+CAPTION_MAX_WIDTH = 310
 ERROR_STYLE = "color: #b71c1c;"
 DONE_STYLE = "color: #1b5e20;"
-HINT_STYLE = "color: palette(placeholder-text);"
 
 
 def _hint(text: str = "") -> QLabel:
     """A line of help under a field: smaller and quieter than the field's own label."""
     hint = QLabel(text, wordWrap=True)
-    hint.setStyleSheet(HINT_STYLE)
+    palette = hint.palette()
+    palette.setColor(
+        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+    )
+    hint.setPalette(palette)
     return hint
+
+
+def _add_with_hint(form: QFormLayout, text: str, field: QWidget, hint: QLabel) -> None:
+    """A form row whose field has its help line under it, in the same cell."""
+    caption = QLabel(text)
+    caption.setBuddy(field)  # the form sets buddies only for a bare widget
+    cell = QVBoxLayout()
+    cell.setSpacing(2)
+    cell.addWidget(field)
+    cell.addWidget(hint)
+    form.addRow(caption, cell)
+
+
+def _caption(text: str, buddy: QWidget) -> QLabel:
+    """A form label that wraps when a translation is long, instead of widening the page."""
+    caption = QLabel(text, wordWrap=True)
+    caption.setBuddy(buddy)
+    # A wrapping label would otherwise wrap even short texts; keep one line up to a limit.
+    one_line = caption.fontMetrics().horizontalAdvance(text.replace("&", "")) + 4
+    caption.setMinimumWidth(min(one_line, CAPTION_MAX_WIDTH))
+    return caption
 
 
 def _person(user: UserSummary) -> str:
@@ -183,6 +208,7 @@ class _AccountDialog(QDialog):
         self.target = ""  # the username changed, to select it again in the list
         self.result_text = ""  # one sentence for the administration window's status line
         self.is_busy = False
+        self._focus: QWidget | None = None
         self.intro = QLabel(wordWrap=True, objectName="intro")
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -201,6 +227,7 @@ class _AccountDialog(QDialog):
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addSpacing(8)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addStretch()
@@ -219,16 +246,13 @@ class _AccountDialog(QDialog):
         strength.addWidget(self.meter_word, 1)
         self.form.addRow(self.tr("&Temporary password"), self.password)
         self.form.addRow(self.tr("Strength"), strength)
-        self.form.addRow(self.tr("Password a&gain"), self.again)
-        self.form.addRow(
-            "",
-            _hint(
-                self.tr(
-                    "Give this password to the person privately. They must choose their own "
-                    "password when they next sign in."
-                )
-            ),
+        hint = _hint(
+            self.tr(
+                "Give this password to the person privately. They must choose their own "
+                "password when they next sign in."
+            )
         )
+        _add_with_hint(self.form, self.tr("Password a&gain"), self.again, hint)
         self.password.textChanged.connect(self._password_typed)
         self.again.textChanged.connect(self._password_typed)
         self._password_typed()
@@ -277,6 +301,8 @@ class _AccountDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.is_busy = busy
+        if busy:
+            self._focus = self.focusWidget()
         for child in self.findChildren(QWidget):
             if child is not self.busy and child.parent() is self:
                 child.setEnabled(not busy)
@@ -285,6 +311,8 @@ class _AccountDialog(QDialog):
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.unsetCursor()
+            if self._focus is not None:
+                self._focus.setFocus()
 
     def _done(self, _result: object) -> None:
         self._set_busy(False)
@@ -335,10 +363,8 @@ class AddUserDialog(_AccountDialog):
         for boss in supervisors:
             self.supervisor.addItem(_person(boss), boss.username)
 
-        self.form.addRow(self.tr("&Username"), self.username)
-        self.form.addRow(
-            "", _hint(self.tr("Used to sign in: letters, digits, dots, dashes or underscores."))
-        )
+        hint = _hint(self.tr("Used to sign in: letters, digits, dots, dashes or underscores."))
+        _add_with_hint(self.form, self.tr("&Username"), self.username, hint)
         self.form.addRow(self.tr("&Full name"), self.full_name)
         roles_label = QLabel(self.tr("Roles"))
         self.form.addRow(roles_label, role_row)
@@ -346,6 +372,7 @@ class AddUserDialog(_AccountDialog):
         self.form.addRow(self.tr("&Supervisor"), self.supervisor)
         self._add_password_rows()
         self.ok.setText(self.tr("&Add user"))
+        self.username.setFocus()  # the buttons come first in creation order
 
     def problem(self) -> str:
         if len(self.username.text().strip()) < 2:
@@ -355,6 +382,11 @@ class AddUserDialog(_AccountDialog):
             return self.tr("Tick at least one role.")
         return self._password_problem()
 
+    def _done(self, result: object) -> None:
+        if isinstance(result, UserInfo):
+            self.target = result.username
+        super()._done(result)
+
     def work(self) -> Callable[[], object]:
         session = self.session
         username = self.username.text().strip()
@@ -363,7 +395,6 @@ class AddUserDialog(_AccountDialog):
         team = self.team.text().strip()
         supervisor = self.supervisor.currentData()
         password = self.password.text()
-        self.target = username.casefold()
         self.result_text = self.tr(
             "{name} was added. They must choose their own password when they first sign in."
         ).format(name=full_name or username)
@@ -415,6 +446,7 @@ class PasswordDialog(_AccountDialog):
                 name=user.full_name
             )
         self._add_password_rows()
+        self.password.setFocus()
 
     def problem(self) -> str:
         return self._password_problem()
@@ -454,6 +486,7 @@ class SupervisorDialog(_AccountDialog):
         self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(user.supervisor or None)))
         self.form.addRow(self.tr("&Supervisor"), self.supervisor)
         self.ok.setText(self.tr("&Assign"))
+        self.supervisor.setFocus()
 
     def work(self) -> Callable[[], object]:
         session, username = self.session, self.user.username
@@ -474,7 +507,7 @@ class SupervisorDialog(_AccountDialog):
 class _Page(QWidget):
     """A tab whose work may run in the background; it pauses its controls meanwhile."""
 
-    busy_changed = Signal(bool)
+    busy_changed = Signal(str)  # what is being done, "" when done
 
     def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -502,14 +535,14 @@ class _Page(QWidget):
         if busy:
             self._focus = QApplication.focusWidget()
         self.setEnabled(not busy)
-        self.show_status(text)
         if busy:
+            self.show_status("")
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.unsetCursor()
             if self._focus is not None and self._focus.isEnabled() and self._focus.isVisible():
                 self._focus.setFocus()
-        self.busy_changed.emit(busy)
+        self.busy_changed.emit(text if busy else "")
 
     def show_status(self, text: str, style: str = "") -> None:
         raise NotImplementedError
@@ -544,8 +577,8 @@ class UsersPage(_Page):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(UserTableModel.FULL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.add_button = QPushButton(self.tr("&Add user…"), objectName="addUser")
@@ -573,6 +606,8 @@ class UsersPage(_Page):
         row.addWidget(self.add_button)
         row.addSpacing(24)
         for button in buttons[1:]:
+            if button is self.deactivate_button:
+                row.addSpacing(24)  # apart from the everyday actions
             row.addWidget(button)
         row.addStretch()
         self.status = QLabel(wordWrap=True, objectName="status")
@@ -597,6 +632,10 @@ class UsersPage(_Page):
             show_error(self, error)
             users = []
         self.model.set_users(users)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):  # a little air between columns
+            header.resizeSection(column, header.sectionSize(column) + 16)
         if keep:
             self.select(keep)
         self._update_buttons()
@@ -725,16 +764,15 @@ class AgencyPage(_Page):
         self.logo_preview = QLabel(objectName="logoPreview", alignment=Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setFrameShape(QFrame.Shape.StyledPanel)
         self.logo_preview.setMinimumSize(LOGO_MAX_WIDTH // 2, LOGO_HEIGHT + 8)
-        self.logo_preview.setMaximumHeight(LOGO_HEIGHT + 8)
+        self.logo_preview.setMaximumSize(LOGO_MAX_WIDTH + 8, LOGO_HEIGHT + 8)
         self.choose_logo_button = QPushButton(self.tr("C&hoose logo…"), objectName="chooseLogo")
         self.remove_logo_button = QPushButton(self.tr("&Remove logo"), objectName="removeLogo")
         self.choose_logo_button.clicked.connect(self.choose_logo)
         self.remove_logo_button.clicked.connect(self.remove_logo)
         self.idle_minutes = QSpinBox(objectName="idleMinutes", minimum=1, maximum=120)
-        self.idle_minutes.setSuffix(self.tr(" min"))
         self.deadlines: dict[str, QSpinBox] = {}
         self.save_button = QPushButton(self.tr("&Save"), objectName="save")
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.saved = QLabel(objectName="saved")
         _no_enter(self.choose_logo_button, self.remove_logo_button, self.save_button)
 
@@ -742,8 +780,7 @@ class AgencyPage(_Page):
         form = QFormLayout(identity)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Name"), self.name)
-        form.addRow(self.tr("Co&de"), self.code)
-        form.addRow("", self.code_hint)
+        _add_with_hint(form, self.tr("Co&de"), self.code, self.code_hint)
         form.addRow(self.tr("C&ountry"), self.country)
         form.addRow(self.tr("D&istrict"), self.district)
         form.addRow(self.tr("Default &language"), self.language)
@@ -758,22 +795,32 @@ class AgencyPage(_Page):
 
         lock = QGroupBox(self.tr("Screen lock"))
         lock_form = QFormLayout(lock)
-        lock_form.addRow(self.tr("Lock the screen after (idle &minutes)"), self.idle_minutes)
+        lock_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        lock_form.addRow(
+            _caption(self.tr("Lock the screen after (idle &minutes)"), self.idle_minutes),
+            self.idle_minutes,
+        )
         lock_form.addRow(
             _hint(self.tr("Protects the children's information when someone leaves the desk."))
         )
 
         sop = QGroupBox(self.tr("Deadlines from the SOP"))
         sop_form = QFormLayout(sop)
+        sop_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         names = self._deadline_labels()
         for field in fields(Deadlines):
             spin = QSpinBox(objectName=field.name, minimum=1, maximum=self._maximum(field.name))
             spin.setAccelerated(True)
             self.deadlines[field.name] = spin
-            sop_form.addRow(names.get(field.name, field.name.replace("_", " ")), spin)
+            text = names.get(field.name, field.name.replace("_", " "))
+            sop_form.addRow(_caption(text, spin), spin)
         sop_form.addRow(
             _hint(self.tr("Changing a deadline updates the due dates of every case on saving."))
         )
+        spins = (self.idle_minutes, *self.deadlines.values())
+        width = max(spin.sizeHint().width() for spin in spins)
+        for spin in spins:  # one column of equal boxes reads more calmly
+            spin.setMinimumWidth(width)
 
         right = QVBoxLayout()
         right.addWidget(lock)
@@ -788,6 +835,7 @@ class AgencyPage(_Page):
         content = QWidget()
         content.setLayout(columns)
         scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it scrolls to whichever field has focus
         scroll.setWidget(content)
 
         save_row = QHBoxLayout()
@@ -923,7 +971,7 @@ class AgencyPage(_Page):
                 ).format(kb=agency_settings.MAX_LOGO_BYTES // 1024)
             )
             return False
-        if QPixmap().loadFromData(data) is False:
+        if not QPixmap().loadFromData(data):
             self._logo_problem(self.tr("This picture cannot be read. Choose another file."))
             return False
         self._logo = data
@@ -971,7 +1019,7 @@ class AgencyPage(_Page):
         session = self.session
 
         def saved(result: AgencySettings) -> None:
-            self._show(replace(result, name=new.name))
+            self._show(result)
             self.show_status(self.tr("Saved."), DONE_STYLE)
             if then is not None:
                 then()
@@ -1006,19 +1054,24 @@ class AdminDialog(QDialog):
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         _no_enter(self.close_button)
         self.buttons.rejected.connect(self.reject)
+        self.busy = QLabel(objectName="busy")
         for page in (self.users, self.agency):
             page.busy_changed.connect(self._busy_changed)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.busy, 1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self.resize(self.sizeHint().expandedTo(QSize(880, 560)).boundedTo(QSize(900, 600)))
-        self.users.table.setFocus()
+        self.users.table.setFocus()  # taken when the dialog is first shown
 
     def is_busy(self) -> bool:
         return self.users.is_busy or self.agency.is_busy
 
-    def _busy_changed(self, _busy: bool) -> None:
+    def _busy_changed(self, text: str) -> None:
         busy = self.is_busy()
+        self.busy.setText(text)
         self.tabs.tabBar().setEnabled(not busy)
         self.close_button.setEnabled(not busy)
 

@@ -71,9 +71,8 @@ class Controller:
         def work() -> str:
             from desktop.demo import create_demo_store
 
-            demo = create_demo_store(folder, 300)
+            demo = create_demo_store(folder, 300)  # writes the password file beside the store
             demo.session.close()
-            (folder / paths.DEMO_PASSWORD_FILE).write_text(demo.password, encoding="utf-8")
             return demo.password
 
         def failed(error: Exception) -> None:
@@ -100,7 +99,13 @@ class Controller:
 
     def _set_up(self, result) -> None:  # type: ignore[no-untyped-def]
         self.folder = result.folder
-        self.show_main(result.session)
+        if result.demo_password is not None:
+            # The demo's sign-in screen shows every account, so a trainee picks a role.
+            if result.session is not None:
+                result.session.close()
+            self.show_login()
+        else:
+            self.show_main(result.session)
 
     def show_login(self) -> None:
         window = QMainWindow()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from db.models import Role
 from desktop import accounts, agency, cases
 from desktop.session import UserSession
-from ui.background import run_in_background
+from ui.background import run_in_background, wait_for_background
 from ui.case_file import CaseFileWidget
 from ui.case_list import CaseListWidget
 from ui.common import ROLES, label, show_error
@@ -267,9 +267,14 @@ class MainWindow(QMainWindow):
             dialog.save_draft(wait=True)
             dialog.hide()
             self._hidden_dialogs.append(dialog)
+        from ui.admin import AdminDialog  # already imported if one is open
+
+        for admin in self.findChildren(AdminDialog):
+            admin.close_now()  # unsaved agency settings are dropped; accounts are saved as made
         self.case_list.save_header()
         self.case_list.clear()
         self.counts.clear()
+        wait_for_background()  # a save in flight finishes before the key goes
         try:
             accounts.lock(self.session)
         except Exception as e:  # the screen locks anyway: the key must go

@@ -2,1066 +2,1745 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
+    <name>AddUserDialog</name>
     <message>
-        <source>errors</source>
-        <translation type="unfinished"></translation>
+        <source>Add user</source>
+        <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+        <source>A new person who may sign in to this computer's case files.</source>
+        <translation>Une nouvelle personne autorisée à se connecter aux dossiers de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No supervisor</source>
+        <translation>Aucun superviseur</translation>
+    </message>
+    <message>
+        <source>Used to sign in: letters, digits, dots, dashes or underscores.</source>
+        <translation>Sert à se connecter : lettres, chiffres, points, tirets ou tirets bas.</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>Nom d'&amp;utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>&amp;Nom complet</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>T&amp;eam</source>
+        <translation>É&amp;quipe</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>&amp;Superviseur</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Ajouter l'utilisateur</translation>
+    </message>
+    <message>
+        <source>Type a username of at least 2 characters.</source>
+        <translation>Saisissez un nom d'utilisateur d'au moins 2 caractères.</translation>
+    </message>
+    <message>
+        <source>Tick at least one role.</source>
+        <translation>Cochez au moins un rôle.</translation>
+    </message>
+    <message>
+        <source>{name} was added. They must choose their own password when they first sign in.</source>
+        <translation>Compte créé pour {name}. Cette personne devra choisir son propre mot de passe lors de sa première connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminDialog</name>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Utilisateurs</translation>
+    </message>
+    <message>
+        <source>A&amp;gency</source>
+        <translation>&amp;Organisme</translation>
+    </message>
+    <message>
+        <source>The agency settings were changed but not saved. Save them now?</source>
+        <translation>Les paramètres de l'organisme ont été modifiés mais pas enregistrés. Les enregistrer maintenant ?</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyPage</name>
+    <message>
+        <source>C&amp;hoose logo…</source>
+        <translation>&amp;Choisir un logo…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove logo</source>
+        <translation>&amp;Retirer le logo</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>Co&amp;de</source>
+        <translation>Co&amp;de</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry</source>
+        <translation>&amp;Pays</translation>
+    </message>
+    <message>
+        <source>D&amp;istrict</source>
+        <translation>D&amp;istrict</translation>
+    </message>
+    <message>
+        <source>Default &amp;language</source>
+        <translation>&amp;Langue par défaut</translation>
+    </message>
+    <message>
+        <source>Logo for printouts</source>
+        <translation>Logo des documents imprimés</translation>
+    </message>
+    <message>
+        <source>Screen lock</source>
+        <translation>Verrouillage de l'écran</translation>
+    </message>
+    <message>
+        <source>Lock the screen after (idle &amp;minutes)</source>
+        <translation>Verrouiller l'écran après (&amp;minutes d'inactivité)</translation>
+    </message>
+    <message>
+        <source>Protects the children's information when someone leaves the desk.</source>
+        <translation>Protège les informations des enfants quand quelqu'un quitte son poste.</translation>
+    </message>
+    <message>
+        <source>Deadlines from the SOP</source>
+        <translation>Délais fixés par les PON</translation>
+    </message>
+    <message>
+        <source>Changing a deadline updates the due dates of every case on saving.</source>
+        <translation>Modifier un délai met à jour les échéances de tous les cas lors de l'enregistrement.</translation>
+    </message>
+    <message>
+        <source>Initial assessment within (hours after registration)</source>
+        <translation>Évaluation initiale dans un délai de (heures après l'enregistrement)</translation>
+    </message>
+    <message>
+        <source>Initial assessment at the latest (hours)</source>
+        <translation>Évaluation initiale au plus tard (heures)</translation>
+    </message>
+    <message>
+        <source>Full assessment within (days after registration)</source>
+        <translation>Évaluation approfondie dans un délai de (jours après l'enregistrement)</translation>
+    </message>
+    <message>
+        <source>Case plan within (days after the assessment)</source>
+        <translation>Plan de cas dans un délai de (jours après l'évaluation)</translation>
+    </message>
+    <message>
+        <source>Plan review every (months)</source>
+        <translation>Révision du plan tous les (mois)</translation>
+    </message>
+    <message>
+        <source>Plan review for high-risk cases every (months)</source>
+        <translation>Révision du plan des cas à risque élevé tous les (mois)</translation>
+    </message>
+    <message>
+        <source>Supervisor decides on a closure within (days)</source>
+        <translation>Décision du superviseur sur une clôture dans un délai de (jours)</translation>
+    </message>
+    <message>
+        <source>Visit after closure within (months)</source>
+        <translation>Visite après clôture dans un délai de (mois)</translation>
+    </message>
+    <message>
+        <source>2 to 10 letters or digits. New case numbers begin with it, e.g. {example}; numbers already given stay as they are.</source>
+        <translation>2 à 10 lettres ou chiffres. Les nouveaux numéros de cas commencent par ce code, p. ex. {example} ; les numéros déjà attribués ne changent pas.</translation>
+    </message>
+    <message>
+        <source>Choose the logo for printouts</source>
+        <translation>Choisir le logo des documents imprimés</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>This file cannot be read.</source>
+        <translation>Ce fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>Choose a PNG or JPEG picture.</source>
+        <translation>Choisissez une image PNG ou JPEG.</translation>
+    </message>
+    <message>
+        <source>This picture is too large (at most {kb} KB). Save a smaller copy and choose it again.</source>
+        <translation>Cette image est trop grande ({kb} Ko au maximum). Enregistrez-en une copie plus petite et choisissez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>This picture cannot be read. Choose another file.</source>
+        <translation>Cette image ne peut pas être lue. Choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Aucun logo</translation>
+    </message>
+    <message>
+        <source>The latest time for the initial assessment cannot be shorter than the usual time.</source>
+        <translation>Le délai maximal de l'évaluation initiale ne peut pas être plus court que le délai habituel.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Saving… due dates are updated if a deadline changed.</source>
+        <translation>Enregistrement… les échéances sont mises à jour si un délai a changé.</translation>
     </message>
 </context>
 <context>
     <name>CaseFileWidget</name>
     <message numerus="yes">
         <source>about %n year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>environ %n an</numerusform>
+            <numerusform>environ %n ans</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
         </translation>
     </message>
     <message>
         <source>Risk: {level}</source>
-        <translation type="unfinished"></translation>
+        <translation>Risque : {level}</translation>
     </message>
     <message>
         <source>Risk: not assessed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Risque : pas encore évalué</translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de cas</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Âge</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Sexe</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Caseworker</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionnaire de cas</translation>
     </message>
     <message>
         <source>Next: {action}, due {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine action : {action}, à faire d'ici le {date}</translation>
     </message>
     <message>
         <source>&amp;Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Résumé</translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique</translation>
     </message>
     <message>
         <source>{date} (estimated)</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} (estimée)</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de naissance</translation>
     </message>
     <message>
         <source>Lives in</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu de vie</translation>
     </message>
     <message>
         <source>Registered on</source>
-        <translation type="unfinished"></translation>
+        <translation>Date d'enregistrement</translation>
     </message>
     <message>
         <source>Place of registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu d'enregistrement</translation>
     </message>
     <message>
         <source>Identified or referred by</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifié ou référé par</translation>
     </message>
     <message>
         <source>Current care arrangement</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode de prise en charge actuel</translation>
     </message>
     <message>
         <source>Protection concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>Préoccupations de protection</translation>
     </message>
     <message>
         <source>About the concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>Précisions sur les préoccupations</translation>
     </message>
     <message>
         <source>Immediate priorities</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorités immédiates</translation>
     </message>
     <message>
         <source>Consent of the caregiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement de la personne qui s'occupe de l'enfant</translation>
     </message>
     <message>
         <source>Assent of the child</source>
-        <translation type="unfinished"></translation>
+        <translation>Assentiment de l'enfant</translation>
     </message>
     <message>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Non renseigné</translation>
     </message>
     <message>
         <source>interview</source>
-        <translation type="unfinished"></translation>
+        <translation>entretien</translation>
     </message>
     <message>
         <source>sharing information</source>
-        <translation type="unfinished"></translation>
+        <translation>partage d'informations</translation>
     </message>
     <message>
         <source>receiving services</source>
-        <translation type="unfinished"></translation>
+        <translation>accès aux services</translation>
     </message>
     <message>
         <source>Given for: {purposes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Donné pour : {purposes}</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Quoi</translation>
     </message>
 </context>
 <context>
     <name>CaseListWidget</name>
     <message>
         <source>Search by name, case number or place – just type</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche par nom, numéro de cas ou lieu – tapez simplement</translation>
     </message>
     <message>
         <source>My cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Mes cas</translation>
     </message>
     <message>
-        <source>My team&apos;s cases</source>
-        <translation type="unfinished"></translation>
+        <source>My team's cases</source>
+        <translation>Cas de mon équipe</translation>
     </message>
     <message>
         <source>All cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les cas</translation>
     </message>
     <message>
         <source>Open or closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert ou clôturé</translation>
     </message>
     <message>
         <source>Any stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les étapes</translation>
     </message>
     <message>
         <source>Any risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout niveau de risque</translation>
     </message>
     <message>
         <source>&amp;Overdue only</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;En retard uniquement</translation>
     </message>
     <message>
         <source>No case matches. Check the spelling, or clear the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun cas ne correspond. Vérifiez l'orthographe ou retirez les filtres.</translation>
     </message>
     <message>
         <source>No cases yet. Register a child with “New case”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun cas pour l'instant. Enregistrez un enfant avec « Nouveau cas ».</translation>
     </message>
     <message>
         <source>1 case shown</source>
-        <translation type="unfinished"></translation>
+        <translation>1 cas affiché</translation>
     </message>
     <message>
         <source>{n} cases shown</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} cas affichés</translation>
     </message>
 </context>
 <context>
     <name>CaseTableModel</name>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>N° de cas</translation>
     </message>
     <message>
-        <source>Child&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <source>Child's name</source>
+        <translation>Nom de l'enfant</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Âge</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Sexe</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Risque</translation>
     </message>
     <message>
         <source>Caseworker</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionnaire de cas</translation>
     </message>
     <message>
         <source>Next action</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine action</translation>
     </message>
     <message>
         <source>Last updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière mise à jour</translation>
     </message>
     <message>
         <source>Not assessed</source>
-        <translation type="unfinished"></translation>
+        <translation>Non évalué</translation>
     </message>
     <message>
         <source>{action} – overdue since {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{action} – en retard depuis le {date}</translation>
     </message>
     <message>
         <source>{action} by {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{action} d'ici le {date}</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Choose your own password</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez votre propre mot de passe</translation>
     </message>
     <message>
         <source>Your administrator gave you a temporary password. Choose your own now: at least 10 characters; a short sentence is easy to remember and hard to guess.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre administrateur vous a donné un mot de passe temporaire. Choisissez maintenant le vôtre : au moins 10 caractères ; une courte phrase est facile à retenir et difficile à deviner.</translation>
     </message>
     <message>
         <source>&amp;Temporary password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe &amp;temporaire</translation>
     </message>
     <message>
         <source>&amp;New password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau mot de passe</translation>
     </message>
     <message>
         <source>Strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Robustesse</translation>
     </message>
     <message>
         <source>New password &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retapez le nouveau mot de passe</translation>
     </message>
     <message>
         <source>&amp;Save password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer le mot de passe</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
         <source>The two new passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux nouveaux mots de passe sont différents.</translation>
     </message>
 </context>
 <context>
     <name>ConsentBox</name>
     <message>
         <source>to the interview</source>
-        <translation type="unfinished"></translation>
+        <translation>à l'entretien</translation>
     </message>
     <message>
         <source>to sharing information</source>
-        <translation type="unfinished"></translation>
+        <translation>au partage d'informations</translation>
     </message>
     <message>
         <source>to receiving services</source>
-        <translation type="unfinished"></translation>
+        <translation>à recevoir des services</translation>
     </message>
     <message>
         <source>How was it given?</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment a-t-il été donné ?</translation>
     </message>
     <message>
         <source>Name of the caregiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la personne qui s'occupe de l'enfant</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Preparing the demo store with made-up children…</source>
+        <translation>Préparation du coffre de démonstration avec des enfants fictifs…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Welcome to Ulinzi</source>
+        <translation>Bienvenue dans Ulinzi</translation>
+    </message>
+    <message>
+        <source>Ulinzi keeps your agency's child protection case files on this computer, locked with encryption. To begin, choose one of these:</source>
+        <translation>Ulinzi conserve les dossiers de protection de l'enfance de votre organisme sur cet ordinateur, protégés par chiffrement. Pour commencer, choisissez l'une de ces options :</translation>
+    </message>
+    <message>
+        <source>Set up my agency</source>
+        <translation>Configurer mon organisme</translation>
+    </message>
+    <message>
+        <source>Create the encrypted store for your office and its first administrator. Choose this to start real work.</source>
+        <translation>Créer le coffre chiffré de votre bureau et son premier administrateur. Choisissez cette option pour commencer le vrai travail.</translation>
+    </message>
+    <message>
+        <source>Explore with demo data</source>
+        <translation>Découvrir avec des données de démonstration</translation>
+    </message>
+    <message>
+        <source>Try Ulinzi in a separate demo store with made-up children and staff. Nothing real goes in it, and your agency's store is not touched.</source>
+        <translation>Essayez Ulinzi dans un coffre de démonstration séparé, avec des enfants et un personnel fictifs. Aucune donnée réelle n'y est enregistrée, et le coffre de votre organisme n'est pas modifié.</translation>
+    </message>
+    <message>
+        <source>Your agency</source>
+        <translation>Votre organisme</translation>
+    </message>
+    <message>
+        <source>These details appear on case files and printed forms.</source>
+        <translation>Ces informations figurent sur les dossiers et les formulaires imprimés.</translation>
+    </message>
+    <message>
+        <source>Agency &amp;name</source>
+        <translation>&amp;Nom de l'organisme</translation>
+    </message>
+    <message>
+        <source>Agency &amp;code</source>
+        <translation>&amp;Code de l'organisme</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry</source>
+        <translation>Pa&amp;ys</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>&amp;District</translation>
+    </message>
+    <message>
+        <source>&amp;Working language</source>
+        <translation>Langue de &amp;travail</translation>
+    </message>
+    <message>
+        <source>e.g. Gasabo District Social Welfare Office</source>
+        <translation>p. ex. Bureau des affaires sociales du district de Gasabo</translation>
+    </message>
+    <message>
+        <source>e.g. KGL</source>
+        <translation>p. ex. KGL</translation>
+    </message>
+    <message>
+        <source>The administrator</source>
+        <translation>L'administrateur</translation>
+    </message>
+    <message>
+        <source>The administrator adds the staff accounts and looks after the store. You can add more administrators later.</source>
+        <translation>L'administrateur crée les comptes du personnel et veille sur le coffre. Vous pourrez ajouter d'autres administrateurs plus tard.</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>Nom d'&amp;utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>&amp;Nom complet</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation>&amp;Retapez le mot de passe</translation>
+    </message>
+    <message>
+        <source>Used to sign in: letters, digits, dots or dashes, e.g. admin or jmwangi.</source>
+        <translation>Sert à se connecter : lettres, chiffres, points ou tirets, p. ex. admin ou jmwangi.</translation>
+    </message>
+    <message>
+        <source>At least {minimum} characters. A short sentence is easy to remember and hard to guess. Do not write it near the computer.</source>
+        <translation>Au moins {minimum} caractères. Une courte phrase est facile à retenir et difficile à deviner. Ne notez pas le mot de passe près de l'ordinateur.</translation>
+    </message>
+    <message>
+        <source>The store will be created in {folder}</source>
+        <translation>Le coffre sera créé dans {folder}</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted store…</source>
+        <translation>Création du coffre chiffré…</translation>
+    </message>
+    <message>
+        <source>This takes a few seconds. Please wait.</source>
+        <translation>Cela prend quelques secondes. Veuillez patienter.</translation>
+    </message>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Votre clé de récupération</translation>
+    </message>
+    <message>
+        <source>This is the only way back into Ulinzi if every administrator password is lost: with it, a new password can be set for an account. Whoever holds it can open every case file.</source>
+        <translation>C'est le seul moyen de revenir dans Ulinzi si tous les mots de passe administrateur sont perdus : grâce à elle, on peut définir un nouveau mot de passe pour un compte. Quiconque la détient peut ouvrir tous les dossiers.</translation>
+    </message>
+    <message>
+        <source>Print it, or copy it carefully onto paper, and keep the paper in the office safe. Never photograph it or e-mail it. It is shown only this once.</source>
+        <translation>Imprimez-la, ou recopiez-la soigneusement sur papier, et rangez ce papier dans le coffre-fort du bureau. Ne la photographiez jamais et ne l'envoyez jamais par e-mail. Elle n'est affichée qu'une seule fois.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Enregistrer en P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>A PDF file is not encrypted: delete it after printing, or keep it only on a USB stick in the safe.</source>
+        <translation>Un fichier PDF n'est pas chiffré : supprimez-le après l'impression, ou conservez-le uniquement sur une clé USB rangée dans le coffre-fort.</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. This file is not encrypted: delete it after printing, or keep it only on a USB stick in the safe.</source>
+        <translation>Enregistré dans {path}. Ce fichier n'est pas chiffré : supprimez-le après l'impression, ou conservez-le uniquement sur une clé USB rangée dans le coffre-fort.</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key and stored it safely</source>
+        <translation>J'ai imprimé ou recopié la clé de récupération et je l'ai rangée en lieu sûr</translation>
+    </message>
+    <message>
+        <source>The demo store is ready</source>
+        <translation>Le coffre de démonstration est prêt</translation>
+    </message>
+    <message>
+        <source>The demo store holds made-up children and staff to practise with. Nothing real goes in it. Each account below shows what a person in that role sees; they all use the same password.</source>
+        <translation>Le coffre de démonstration contient des enfants et un personnel fictifs pour vous exercer. Aucune donnée réelle n'y est enregistrée. Chaque compte ci-dessous montre ce que voit une personne dans ce rôle ; ils utilisent tous le même mot de passe.</translation>
+    </message>
+    <message>
+        <source>Demo accounts</source>
+        <translation>Comptes de démonstration</translation>
+    </message>
+    <message>
+        <source>Password for every demo account</source>
+        <translation>Mot de passe de tous les comptes de démonstration</translation>
+    </message>
+    <message>
+        <source>“Open the demo” signs you in as admin. Sign out to try another account; the sign-in screen shows this password again.</source>
+        <translation>« Ouvrir la démo » vous connecte en tant qu'admin. Déconnectez-vous pour essayer un autre compte ; l'écran de connexion rappelle ce mot de passe.</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Step {n} of 3</source>
+        <translation>Étape {n} sur 3</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Create the store</source>
+        <translation>&amp;Créer le coffre</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <source>&amp;Open the demo</source>
+        <translation>&amp;Ouvrir la démo</translation>
+    </message>
+    <message>
+        <source>Type the agency's name.</source>
+        <translation>Saisissez le nom de l'organisme.</translation>
+    </message>
+    <message>
+        <source>The code has 2 to 10 letters or digits.</source>
+        <translation>Le code comporte 2 à 10 lettres ou chiffres.</translation>
+    </message>
+    <message>
+        <source>Type a username.</source>
+        <translation>Saisissez un nom d'utilisateur.</translation>
+    </message>
+    <message>
+        <source>A username has 2 to 50 letters, digits, dots, dashes or underscores, with no spaces.</source>
+        <translation>Un nom d'utilisateur comporte 2 à 50 lettres, chiffres, points, tirets ou tirets bas, sans espace.</translation>
+    </message>
+    <message>
+        <source>The password needs at least {minimum} characters; it has {count}.</source>
+        <translation>Le mot de passe doit comporter au moins {minimum} caractères ; il en a {count}.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Les deux mots de passe ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>Type the password a second time.</source>
+        <translation>Saisissez le mot de passe une seconde fois.</translation>
+    </message>
+    <message>
+        <source>A short code for your office, used at the start of every case number: {example}. Choose it carefully; it appears on every case file.</source>
+        <translation>Un code court pour votre bureau, placé au début de chaque numéro de cas : {example}. Choisissez-le avec soin ; il figure sur chaque dossier.</translation>
+    </message>
+    <message>
+        <source>Ulinzi recovery key</source>
+        <translation>Clé de récupération Ulinzi</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Imprimer la clé de récupération</translation>
+    </message>
+    <message>
+        <source>Ulinzi recovery key {code}.pdf</source>
+        <translation>Clé de récupération Ulinzi {code}.pdf</translation>
+    </message>
+    <message>
+        <source>Save the recovery key – the PDF file is not encrypted</source>
+        <translation>Enregistrer la clé de récupération – le fichier PDF n'est pas chiffré</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Opening the demo store…</source>
+        <translation>Ouverture du coffre de démonstration…</translation>
+    </message>
+    <message>
+        <source>Making the demo store with made-up children…</source>
+        <translation>Création du coffre de démonstration avec des enfants fictifs…</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Ouverture…</translation>
+    </message>
+    <message>
+        <source>Close without the recovery key?</source>
+        <translation>Fermer sans la clé de récupération ?</translation>
+    </message>
+    <message>
+        <source>The recovery key is shown only now. If it is not printed or written down and every administrator password is lost, nobody can open the case files. Close anyway?</source>
+        <translation>La clé de récupération n'est affichée que maintenant. Si elle n'est ni imprimée ni recopiée et que tous les mots de passe administrateur sont perdus, personne ne pourra ouvrir les dossiers. Fermer quand même ?</translation>
     </message>
 </context>
 <context>
     <name>LoginWidget</name>
     <message>
         <source>&amp;Username</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom d'&amp;utilisateur</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de &amp;passe</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>Ulinzi</source>
-        <translation type="unfinished"></translation>
+        <translation>Ulinzi</translation>
     </message>
     <message>
         <source>Sign in to open the case files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous pour ouvrir les dossiers.</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;connecter</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé</translation>
     </message>
     <message>
-        <source>The screen was locked to protect the children&apos;s information. {name} can unlock it, or another person can sign in here.</source>
-        <translation type="unfinished"></translation>
+        <source>The screen was locked to protect the children's information. {name} can unlock it, or another person can sign in here.</source>
+        <translation>L'écran a été verrouillé pour protéger les informations des enfants. {name} peut le déverrouiller, ou une autre personne peut se connecter ici.</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
         <source>DEMO store with made-up children. Accounts: admin, manager, grace, joseph (supervisors), amina, baraka, chipo, daniel, esther, faith, gabriel, halima (caseworkers). Password for all: {password}</source>
-        <translation type="unfinished"></translation>
+        <translation>Coffre de DÉMONSTRATION avec des enfants fictifs. Comptes : admin, manager, grace, joseph (superviseurs), amina, baraka, chipo, daniel, esther, faith, gabriel, halima (gestionnaires de cas). Mot de passe pour tous : {password}</translation>
     </message>
     <message>
         <source>Type your username and your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre nom d'utilisateur et votre mot de passe.</translation>
     </message>
     <message>
         <source>Opening…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture…</translation>
     </message>
     <message>
         <source>Too many failed attempts. You can try again in {seconds} seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de tentatives échouées. Vous pourrez réessayer dans {seconds} secondes.</translation>
     </message>
     <message>
         <source>You can try again now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous pouvez réessayer maintenant.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>&amp;New case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau cas</translation>
     </message>
     <message>
         <source>&amp;Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cas</translation>
     </message>
     <message>
         <source>&amp;Administration</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Administration</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verrouiller</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas</translation>
     </message>
     <message>
         <source>Signed in: {name} ({roles})</source>
-        <translation type="unfinished"></translation>
+        <translation>Session ouverte : {name} ({roles})</translation>
     </message>
     <message>
         <source>DEMO – </source>
-        <translation type="unfinished"></translation>
+        <translation>DÉMO – </translation>
     </message>
     <message>
         <source>locked</source>
-        <translation type="unfinished"></translation>
+        <translation>verrouillé</translation>
     </message>
     <message>
         <source>Quit Ulinzi?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter Ulinzi ?</translation>
     </message>
     <message>
         <source>A registration is still open. It will be kept as a draft. Quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>Un enregistrement est encore en cours. Il sera conservé comme brouillon. Quitter ?</translation>
     </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
     <message>
         <source>New case: register a child</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau cas : enregistrer un enfant</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>Date of birth not known: estimate the age</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de naissance inconnue : estimer l'âge</translation>
     </message>
     <message>
         <source> years</source>
-        <translation type="unfinished"></translation>
+        <translation> ans</translation>
     </message>
     <message>
         <source>Village or area, district</source>
-        <translation type="unfinished"></translation>
+        <translation>Village ou quartier, district</translation>
     </message>
     <message>
         <source>The child</source>
-        <translation type="unfinished"></translation>
+        <translation>L'enfant</translation>
     </message>
     <message>
         <source>&amp;Given name *</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prénom *</translation>
     </message>
     <message>
         <source>&amp;Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom de famille</translation>
     </message>
     <message>
         <source>Se&amp;x *</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;xe *</translation>
     </message>
     <message>
         <source>Date of &amp;birth</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date de naissance</translation>
     </message>
     <message>
         <source>&amp;Lives in</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu de &amp;vie</translation>
     </message>
     <message>
         <source>Name and contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom et coordonnées</translation>
     </message>
     <message>
         <source>Registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <source>Place of &amp;registration</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lieu d'enregistrement</translation>
     </message>
     <message>
         <source>Identified or &amp;referred by</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifié ou &amp;référé par</translation>
     </message>
     <message>
         <source>Who (name, contact)</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui (nom, coordonnées)</translation>
     </message>
     <message>
         <source>What was seen or told, by whom, when</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui a été vu ou rapporté, par qui, quand</translation>
     </message>
     <message>
         <source>What must happen now to keep the child safe</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui doit être fait maintenant pour mettre l'enfant en sécurité</translation>
     </message>
     <message>
         <source>Situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Situation</translation>
     </message>
     <message>
         <source>Current &amp;care arrangement</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mode de prise en charge actuel</translation>
     </message>
     <message>
         <source>Protection concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>Préoccupations de protection</translation>
     </message>
     <message>
         <source>About the &amp;concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>Pré&amp;cisions sur les préoccupations</translation>
     </message>
     <message>
         <source>&amp;Immediate priorities</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorités &amp;immédiates</translation>
     </message>
     <message>
         <source>Consent of the caregiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentement de la personne qui s'occupe de l'enfant</translation>
     </message>
     <message>
         <source>Assent of the child</source>
-        <translation type="unfinished"></translation>
+        <translation>Assentiment de l'enfant</translation>
     </message>
     <message>
         <source>&amp;Register the child</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer l'enfant</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
-        <source>The child&apos;s given name is needed (a nickname will do for now).</source>
-        <translation type="unfinished"></translation>
+        <source>The child's given name is needed (a nickname will do for now).</source>
+        <translation>Le prénom de l'enfant est nécessaire (un surnom suffit pour l'instant).</translation>
     </message>
     <message>
-        <source>Choose the child&apos;s sex (“Not known” is a choice).</source>
-        <translation type="unfinished"></translation>
+        <source>Choose the child's sex (“Not known” is a choice).</source>
+        <translation>Choisissez le sexe de l'enfant (« Inconnu » est un choix possible).</translation>
     </message>
     <message>
         <source>Continuing the registration started earlier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprise de l'enregistrement commencé précédemment.</translation>
     </message>
     <message>
         <source>Unfinished registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement inachevé</translation>
     </message>
     <message>
         <source>You started registering a child on {when} and did not finish. Continue it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez commencé à enregistrer un enfant le {when} sans terminer. Voulez-vous le poursuivre ?</translation>
     </message>
     <message>
         <source>Draft kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brouillon conservé.</translation>
     </message>
     <message>
         <source>Close the registration?</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer l'enregistrement ?</translation>
     </message>
     <message>
         <source>Keep what you typed as a draft to finish later?</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver ce que vous avez saisi comme brouillon pour terminer plus tard ?</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Reactivate account</source>
+        <translation>Réactiver le compte</translation>
+    </message>
+    <message>
+        <source>{person} will be able to sign in again with this temporary password.</source>
+        <translation>{person} pourra de nouveau se connecter avec ce mot de passe temporaire.</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>Ré&amp;activer</translation>
+    </message>
+    <message>
+        <source>{name} can sign in again.</source>
+        <translation>{name} peut de nouveau se connecter.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Réinitialiser le mot de passe</translation>
+    </message>
+    <message>
+        <source>A new temporary password for {person}. Their old password stops working now.</source>
+        <translation>Un nouveau mot de passe temporaire pour {person}. Son ancien mot de passe cesse de fonctionner dès maintenant.</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>&amp;Définir le mot de passe</translation>
+    </message>
+    <message>
+        <source>{name} has a new temporary password.</source>
+        <translation>{name} a un nouveau mot de passe temporaire.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <source>Assign supervisor</source>
+        <translation>Attribuer un superviseur</translation>
+    </message>
+    <message>
+        <source>Choose whose team {person} belongs to. The supervisor sees the cases of their team and approves plans and closures.</source>
+        <translation>Choisissez l'équipe à laquelle {person} appartient. Le superviseur voit les cas de son équipe et approuve les plans et les clôtures.</translation>
+    </message>
+    <message>
+        <source>No supervisor</source>
+        <translation>Aucun superviseur</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>&amp;Superviseur</translation>
+    </message>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Attribuer</translation>
+    </message>
+    <message>
+        <source>{name} is now in the team of {boss}.</source>
+        <translation>{name} fait maintenant partie de l'équipe supervisée par {boss}.</translation>
+    </message>
+    <message>
+        <source>{name} has no supervisor now.</source>
+        <translation>{name} n'a plus de superviseur.</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>Username</source>
+        <translation>Nom d'utilisateur</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Active, no password</source>
+        <translation>Actif, sans mot de passe</translation>
+    </message>
+    <message>
+        <source>Cannot sign in. The name stays in the case history.</source>
+        <translation>Ne peut pas se connecter. Le nom reste dans l'historique des cas.</translation>
+    </message>
+    <message>
+        <source>This account has no password yet: reset its password.</source>
+        <translation>Ce compte n'a pas encore de mot de passe : réinitialisez son mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>The people who may sign in to the case files on this computer. Select someone to reset their password, change their team or deactivate their account.</source>
+        <translation>Les personnes autorisées à se connecter aux dossiers de cet ordinateur. Sélectionnez une personne pour réinitialiser son mot de passe, changer son équipe ou désactiver son compte.</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Ajouter un utilisateur…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>&amp;Réinitialiser le mot de passe…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Désactiver</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate…</source>
+        <translation>Réac&amp;tiver…</translation>
+    </message>
+    <message>
+        <source>Assign &amp;supervisor…</source>
+        <translation>Attribuer un &amp;superviseur…</translation>
+    </message>
+    <message>
+        <source>Deactivate the account of {person}?
+
+Their password stops working at once: their key to the case files is removed from this computer. Their name stays in the case history and the audit log.
+
+You can reactivate the account later with a new temporary password.</source>
+        <translation>Désactiver ce compte : {person} ?
+
+Son mot de passe cesse aussitôt de fonctionner : sa clé d'accès aux dossiers est retirée de cet ordinateur. Son nom reste dans l'historique des cas et dans le journal d'audit.
+
+Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe temporaire.</translation>
+    </message>
+    <message>
+        <source>Deactivate account</source>
+        <translation>Désactiver le compte</translation>
+    </message>
+    <message>
+        <source>{name} can no longer sign in.</source>
+        <translation>{name} ne peut plus se connecter.</translation>
+    </message>
+    <message>
+        <source>Deactivating…</source>
+        <translation>Désactivation…</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountDialog</name>
+    <message>
+        <source>&amp;Temporary password</source>
+        <translation>Mot de passe &amp;temporaire</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Robustesse</translation>
+    </message>
+    <message>
+        <source>Give this password to the person privately. They must choose their own password when they next sign in.</source>
+        <translation>Remettez ce mot de passe à la personne en privé. Elle devra choisir son propre mot de passe lors de sa prochaine connexion.</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation>&amp;Retapez le mot de passe</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe sont différents.</translation>
+    </message>
+    <message>
+        <source>The temporary password needs at least {n} characters.</source>
+        <translation>Le mot de passe temporaire doit comporter au moins {n} caractères.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>Les deux mots de passe sont différents : saisissez deux fois le même mot de passe.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
     </message>
 </context>
 <context>
     <name>errors</name>
     <message>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème est survenu.</translation>
     </message>
     <message>
         <source>There is no Ulinzi store in {folder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n'y a pas de coffre Ulinzi dans {folder}.</translation>
     </message>
     <message>
         <source>{folder} already holds files; choose an empty folder for a new store.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} contient déjà des fichiers ; choisissez un dossier vide pour un nouveau coffre.</translation>
     </message>
     <message>
         <source>This store is already open on this computer by {owner} (program {pid}, since {since}). Close Ulinzi there first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce coffre est déjà ouvert sur cet ordinateur par {owner} (programme {pid}, depuis {since}). Fermez d'abord Ulinzi dans cette autre session.</translation>
     </message>
     <message>
         <source>The username or password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d'utilisateur ou le mot de passe est incorrect.</translation>
     </message>
     <message>
         <source>This recovery key does not open this store. Check each group against the paper copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette clé de récupération n'ouvre pas ce coffre. Vérifiez chaque groupe par rapport à la copie papier.</translation>
     </message>
     <message>
         <source>Group {group} of the recovery key looks mistyped: check it against the paper copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le groupe {group} de la clé de récupération semble mal saisi : vérifiez-le par rapport à la copie papier.</translation>
     </message>
     <message>
         <source>Too many failed attempts. Wait {seconds} seconds before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop de tentatives échouées. Attendez {seconds} secondes avant de réessayer.</translation>
     </message>
     <message>
-        <source>The store&apos;s database is damaged ({detail}). The password was right: do not keep trying. Ask an administrator to restore the latest backup.</source>
-        <translation type="unfinished"></translation>
+        <source>The store's database is damaged ({detail}). The password was right: do not keep trying. Ask an administrator to restore the latest backup.</source>
+        <translation>La base de données du coffre est endommagée ({detail}). Le mot de passe était correct : inutile de réessayer. Demandez à un administrateur de restaurer la dernière sauvegarde.</translation>
     </message>
     <message>
         <source>The database is older than the last change this store recorded (audit event {expected}, the database ends at {found}). It may have been replaced by an older copy; changes may be missing. Ask an administrator to run `ulinzi check`.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données est plus ancienne que la dernière modification enregistrée par ce coffre (événement d'audit {expected}, la base de données s'arrête à {found}). Elle a peut-être été remplacée par une copie plus ancienne ; des modifications pourraient manquer. Demandez à un administrateur d'exécuter `ulinzi check`.</translation>
     </message>
     <message>
-        <source>The store&apos;s key file is damaged or not an Ulinzi key file: {detail}.</source>
-        <translation type="unfinished"></translation>
+        <source>The store's key file is damaged or not an Ulinzi key file: {detail}.</source>
+        <translation>Le fichier de clés du coffre est endommagé ou n'est pas un fichier de clés Ulinzi : {detail}.</translation>
     </message>
     <message>
         <source>The disk is full: the change was not saved and nothing else was changed. Free some space on the disk and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque est plein : la modification n'a pas été enregistrée et rien d'autre n'a été modifié. Libérez de l'espace sur le disque et réessayez.</translation>
     </message>
     <message>
         <source>You do not have permission to {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n'avez pas l'autorisation pour cette action : {action}.</translation>
     </message>
     <message>
         <source>{what} was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} est introuvable.</translation>
     </message>
     <message>
         <source>{detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>{detail}</translation>
     </message>
     <message>
         <source>The password must have at least {minimum} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe doit comporter au moins {minimum} caractères.</translation>
     </message>
     <message>
-        <source>The store&apos;s record of its last change ({file}) is missing or damaged, so an older copy of the database could not be told apart. Ask an administrator to run `ulinzi check`.</source>
-        <translation type="unfinished"></translation>
+        <source>The store's record of its last change ({file}) is missing or damaged, so an older copy of the database could not be told apart. Ask an administrator to run `ulinzi check`.</source>
+        <translation>Le relevé de la dernière modification du coffre ({file}) est manquant ou endommagé : il est donc impossible de reconnaître une copie plus ancienne de la base de données. Demandez à un administrateur d'exécuter `ulinzi check`.</translation>
     </message>
     <message>
         <source>The store is locked. Sign in again to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre est verrouillé. Reconnectez-vous pour continuer.</translation>
     </message>
     <message>
         <source>A recovery key has {groups} groups of {size} letters and digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé de récupération comporte {groups} groupes de {size} lettres et chiffres.</translation>
     </message>
     <message>
         <source>Roles are: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rôles possibles sont : {names}.</translation>
     </message>
     <message>
         <source>A user needs at least one role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un utilisateur doit avoir au moins un rôle.</translation>
     </message>
     <message>
         <source>The agency code has 2 to 10 letters or digits, e.g. KGL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code de l'organisme comporte 2 à 10 lettres ou chiffres, p. ex. KGL.</translation>
     </message>
     <message>
         <source>The agency needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'organisme doit avoir un nom.</translation>
     </message>
     <message>
         <source>There is no active account named {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n'existe aucun compte actif nommé {name}.</translation>
     </message>
     <message>
         <source>There is no account named {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n'existe aucun compte nommé {name}.</translation>
     </message>
     <message>
         <source>add users</source>
-        <translation type="unfinished"></translation>
+        <translation>ajouter des utilisateurs</translation>
     </message>
     <message>
         <source>The username {name} is already taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d'utilisateur {name} est déjà pris.</translation>
     </message>
     <message>
         <source>The new password must differ from the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nouveau mot de passe doit être différent de l'actuel.</translation>
     </message>
     <message>
         <source>The current password is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
     <message>
-        <source>set other people&apos;s passwords</source>
-        <translation type="unfinished"></translation>
+        <source>set other people's passwords</source>
+        <translation>définir le mot de passe d'autres personnes</translation>
     </message>
     <message>
         <source>The account {name} has been removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte {name} a été supprimé.</translation>
     </message>
     <message>
         <source>remove users</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimer des utilisateurs</translation>
     </message>
     <message>
         <source>You cannot remove your own account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne pouvez pas supprimer votre propre compte.</translation>
     </message>
     <message>
         <source>The store must keep at least one administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le coffre doit conserver au moins un administrateur.</translation>
     </message>
     <message>
         <source>reactivate users</source>
-        <translation type="unfinished"></translation>
+        <translation>réactiver des utilisateurs</translation>
     </message>
     <message>
         <source>The account {name} is already active.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compte {name} est déjà actif.</translation>
     </message>
     <message>
         <source>assign supervisors</source>
-        <translation type="unfinished"></translation>
+        <translation>attribuer des superviseurs</translation>
     </message>
     <message>
         <source>{name} is not a supervisor who can take this team.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} n'est pas un superviseur pouvant prendre en charge cette équipe.</translation>
     </message>
     <message>
         <source>list the users</source>
-        <translation type="unfinished"></translation>
+        <translation>afficher la liste des utilisateurs</translation>
     </message>
     <message>
         <source>re-key the store</source>
-        <translation type="unfinished"></translation>
+        <translation>changer les clés du coffre</translation>
     </message>
     <message>
         <source>make a new recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>créer une nouvelle clé de récupération</translation>
     </message>
     <message>
         <source>change the agency settings</source>
-        <translation type="unfinished"></translation>
+        <translation>modifier les paramètres de l'organisme</translation>
     </message>
     <message>
         <source>The screen locks after 1 to 120 idle minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'écran se verrouille après 1 à 120 minutes d'inactivité.</translation>
     </message>
     <message>
         <source>Every deadline must be at least 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque délai doit être d'au moins 1.</translation>
     </message>
     <message>
         <source>The logo file is too large (at most 512 KB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier du logo est trop volumineux (512 Ko au maximum).</translation>
     </message>
     <message>
         <source>The case</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cas</translation>
     </message>
     <message>
         <source>open this case</source>
-        <translation type="unfinished"></translation>
+        <translation>ouvrir ce cas</translation>
     </message>
     <message>
         <source>{what} must be one of: {allowed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} : la valeur doit être l'une des suivantes : {allowed}.</translation>
     </message>
     <message>
         <source>register cases</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistrer des cas</translation>
     </message>
     <message>
-        <source>The child&apos;s given name is required.</source>
-        <translation type="unfinished"></translation>
+        <source>The child's given name is required.</source>
+        <translation>Le prénom de l'enfant est obligatoire.</translation>
     </message>
     <message>
         <source>The date of birth cannot be in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date de naissance ne peut pas être dans le futur.</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Sexe</translation>
     </message>
     <message>
         <source>Risk level</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau de risque</translation>
     </message>
     <message>
         <source>There is no active caseworker named {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n'existe aucun gestionnaire de cas actif nommé {name}.</translation>
     </message>
     <message>
         <source>assign cases to that caseworker</source>
-        <translation type="unfinished"></translation>
+        <translation>attribuer des cas à ce gestionnaire de cas</translation>
     </message>
     <message>
         <source>These details cannot be changed here: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces informations ne peuvent pas être modifiées ici : {names}.</translation>
     </message>
     <message>
         <source>change this case</source>
-        <translation type="unfinished"></translation>
+        <translation>modifier ce cas</translation>
     </message>
     <message>
         <source>Standard input ended before: {prompt}.</source>
-        <translation type="unfinished"></translation>
+        <translation>L'entrée standard s'est terminée avant : {prompt}.</translation>
     </message>
     <message>
         <source>The two entries differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux saisies sont différentes.</translation>
     </message>
     <message>
         <source>accept the database as current</source>
-        <translation type="unfinished"></translation>
+        <translation>accepter la base de données comme version actuelle</translation>
     </message>
     <message>
         <source>Ulinzi</source>
-        <translation type="unfinished"></translation>
+        <translation>Ulinzi</translation>
     </message>
     <message>
         <source>Something went wrong. Nothing typed has been lost. Details are in {log}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un problème est survenu. Rien de ce qui a été saisi n'a été perdu. Les détails se trouvent dans {log}.</translation>
+    </message>
+    <message>
+        <source>Ulinzi cannot write in {folder}. Ask the person who installed Ulinzi to let this account write there, then try again.</source>
+        <translation>Ulinzi ne peut pas écrire dans {folder}. Demandez à la personne qui a installé Ulinzi d'autoriser ce compte à y écrire, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The demo store in {folder} has lost its password file ({file}). Delete that folder to make a new demo store.</source>
+        <translation>Le coffre de démonstration dans {folder} a perdu son fichier de mot de passe ({file}). Supprimez ce dossier pour créer un nouveau coffre de démonstration.</translation>
     </message>
 </context>
 <context>
     <name>labels</name>
     <message>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré</translation>
     </message>
     <message>
         <source>Initial assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Évaluation initiale</translation>
     </message>
     <message>
         <source>Full assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Évaluation approfondie</translation>
     </message>
     <message>
         <source>Case plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de cas</translation>
     </message>
     <message>
         <source>Implementation</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise en œuvre</translation>
     </message>
     <message>
         <source>Follow-up and review</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivi et révision</translation>
     </message>
     <message>
         <source>Closure requested</source>
-        <translation type="unfinished"></translation>
+        <translation>Clôture demandée</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Clôturé</translation>
     </message>
     <message>
         <source>Transferred</source>
-        <translation type="unfinished"></translation>
+        <translation>Transféré</translation>
     </message>
     <message>
         <source>Reopened</source>
-        <translation type="unfinished"></translation>
+        <translation>Rouvert</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvert</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Élevé</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyen</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Faible</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>Féminin</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>Masculin</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre</translation>
     </message>
     <message>
         <source>Not known</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu</translation>
     </message>
     <message>
         <source>Plan review</source>
-        <translation type="unfinished"></translation>
+        <translation>Révision du plan</translation>
     </message>
     <message>
         <source>Closure approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Approbation de la clôture</translation>
     </message>
     <message>
         <source>Post-closure visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Visite après clôture</translation>
     </message>
     <message>
         <source>Caseworker</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionnaire de cas</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Superviseur</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur</translation>
     </message>
     <message>
         <source>With both parents</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec ses deux parents</translation>
     </message>
     <message>
         <source>With one parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec un seul parent</translation>
     </message>
     <message>
         <source>With relatives (kinship care)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chez des proches (famille élargie)</translation>
     </message>
     <message>
         <source>Foster family</source>
-        <translation type="unfinished"></translation>
+        <translation>Famille d'accueil</translation>
     </message>
     <message>
         <source>Residential care</source>
-        <translation type="unfinished"></translation>
+        <translation>Prise en charge résidentielle</translation>
     </message>
     <message>
         <source>Child-headed household</source>
-        <translation type="unfinished"></translation>
+        <translation>Ménage dirigé par un enfant</translation>
     </message>
     <message>
         <source>Alone or on the street</source>
-        <translation type="unfinished"></translation>
+        <translation>Seul ou en situation de rue</translation>
     </message>
     <message>
         <source>Neglect</source>
-        <translation type="unfinished"></translation>
+        <translation>Négligence</translation>
     </message>
     <message>
         <source>Physical abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Maltraitance physique</translation>
     </message>
     <message>
         <source>Sexual abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Violences sexuelles</translation>
     </message>
     <message>
         <source>Emotional abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Maltraitance psychologique</translation>
     </message>
     <message>
         <source>Exploitation or child labour</source>
-        <translation type="unfinished"></translation>
+        <translation>Exploitation ou travail des enfants</translation>
     </message>
     <message>
         <source>Separated or unaccompanied</source>
-        <translation type="unfinished"></translation>
+        <translation>Séparé ou non accompagné</translation>
     </message>
     <message>
         <source>Child marriage</source>
-        <translation type="unfinished"></translation>
+        <translation>Mariage d'enfants</translation>
     </message>
     <message>
         <source>Violence at home</source>
-        <translation type="unfinished"></translation>
+        <translation>Violence au foyer</translation>
     </message>
     <message>
         <source>Out of school</source>
-        <translation type="unfinished"></translation>
+        <translation>Non scolarisé</translation>
     </message>
     <message>
         <source>Community volunteer</source>
-        <translation type="unfinished"></translation>
+        <translation>Volontaire communautaire</translation>
     </message>
     <message>
         <source>The child (self-referral)</source>
-        <translation type="unfinished"></translation>
+        <translation>L'enfant lui-même (auto-référencement)</translation>
     </message>
     <message>
         <source>Family member</source>
-        <translation type="unfinished"></translation>
+        <translation>Membre de la famille</translation>
     </message>
     <message>
         <source>Police</source>
-        <translation type="unfinished"></translation>
+        <translation>Police</translation>
     </message>
     <message>
         <source>Health worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent de santé</translation>
     </message>
     <message>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>École</translation>
     </message>
     <message>
         <source>Another agency</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre organisme</translation>
     </message>
     <message>
         <source>Verbal</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbal</translation>
     </message>
     <message>
         <source>Written</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrit</translation>
     </message>
     <message>
         <source>Thumbprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Empreinte digitale</translation>
     </message>
     <message>
         <source>Registered the case</source>
-        <translation type="unfinished"></translation>
+        <translation>A enregistré le cas</translation>
     </message>
     <message>
         <source>Viewed the case file</source>
-        <translation type="unfinished"></translation>
+        <translation>A consulté le dossier</translation>
     </message>
     <message>
         <source>Changed the case details</source>
-        <translation type="unfinished"></translation>
+        <translation>A modifié les informations du cas</translation>
     </message>
     <message>
         <source>Was refused access to the case file</source>
-        <translation type="unfinished"></translation>
+        <translation>S'est vu refuser l'accès au dossier</translation>
     </message>
     <message>
         <source>Was refused a change to the case</source>
-        <translation type="unfinished"></translation>
+        <translation>S'est vu refuser une modification du cas</translation>
     </message>
     <message>
         <source>Too short: at least 10 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop court : au moins 10 caractères</translation>
     </message>
     <message>
         <source>Weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Faible</translation>
     </message>
     <message>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyen</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon</translation>
     </message>
     <message>
         <source>Strong</source>
-        <translation type="unfinished"></translation>
+        <translation>Fort</translation>
     </message>
 </context>
 </TS>

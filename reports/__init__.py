@@ -1,0 +1,1 @@
+"""ReportLab PDF builders: plain data in, bytes out; no Qt, no database."""
