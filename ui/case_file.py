@@ -33,6 +33,7 @@ from ui.common import (
     format_date,
     format_datetime,
     label,
+    years,
 )
 
 
@@ -52,15 +53,7 @@ class CaseFileWidget(QWidget):
         name.setFont(font)
         name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         age = row.age()
-        age_text = (
-            ""
-            if age is None
-            else (
-                self.tr("about %n year(s)", "", age)
-                if row.birth_date_estimated
-                else self.tr("%n year(s)", "", age)
-            )
-        )
+        age_text = "" if age is None else years(age, row.birth_date_estimated)
         risk = QLabel(objectName="risk")
         if row.risk:
             risk.setText(self.tr("Risk: {level}").format(level=label(RISKS, row.risk)))

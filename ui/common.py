@@ -118,21 +118,31 @@ def label(table: dict[str, str], code: str | None) -> str:
 RISK_COLOURS = {"high": QColor("#c62828"), "medium": QColor("#ef6c00"), "low": QColor("#2e7d32")}
 
 
+# Day, month name, year: read the same way in every country ("3/4/26" is not), in the
+# user's language ("23 Nov 2026", "23 nov. 2026").
+DATE_FORMAT = "d MMM yyyy"
+
+
 def format_date(value) -> str:  # type: ignore[no-untyped-def]
-    """A date in the user's locale, short form."""
+    """A date in the user's language."""
     if value is None:
         return ""
-    return QLocale().toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-    )
+    return QLocale().toString(QDate(value.year, value.month, value.day), DATE_FORMAT)
 
 
 def format_datetime(value) -> str:  # type: ignore[no-untyped-def]
-    """An aware datetime shown in local time, in the user's locale."""
+    """An aware datetime shown in local time, in the user's language."""
     if value is None:
         return ""
     moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.systemTimeZone())
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    return QLocale().toString(moment, DATE_FORMAT + " HH:mm")
+
+
+def years(n: int, estimated: bool = False) -> str:
+    """An age in words ("1 year", "about 7 years")."""
+    if estimated:
+        return _t("about 1 year") if n == 1 else _t("about {n} years").format(n=n)
+    return _t("1 year") if n == 1 else _t("{n} years").format(n=n)
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:

@@ -1416,6 +1416,14 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Chaque délai doit être d'au moins 1.</translation>
     </message>
     <message>
+        <source>The latest time for the initial assessment cannot be before the usual one.</source>
+        <translation>Le délai maximal de l'évaluation initiale ne peut pas être plus court que le délai habituel.</translation>
+    </message>
+    <message>
+        <source>The logo must be a PNG or JPEG picture.</source>
+        <translation>Le logo doit être une image PNG ou JPEG.</translation>
+    </message>
+    <message>
         <source>The logo file is too large (at most 512 KB).</source>
         <translation>Le fichier du logo est trop volumineux (512 Ko au maximum).</translation>
     </message>
