@@ -254,3 +254,9 @@ def test_a_temporary_password_must_be_changed_before_any_work(qtbot, agency, mon
     again = sign_in(qtbot, agency.folder, "cara", "my very own password")
     assert again.user.username == "cara"
     again.close()
+
+
+def test_an_administrator_is_told_why_the_case_list_is_empty(qtbot, agency):
+    window = open_window(qtbot, agency, "admin")
+    assert "do not read case files" in window.case_list.empty.text()
+    window.sign_out()

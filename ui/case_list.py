@@ -327,11 +327,7 @@ class CaseListWidget(QWidget):
             self.empty.setVisible(not ids)
             self.table.setVisible(bool(ids))
             if not ids:
-                self.empty.setText(
-                    self.tr("No case matches. Check the spelling, or clear the filters.")
-                    if query.search or query.stage or query.risk or query.overdue_only
-                    else self.tr("No cases yet. Register a child with “New case”.")
-                )
+                self.empty.setText(self._empty_text(query))
             self.counts_changed.emit(
                 self.tr("1 case shown")
                 if len(ids) == 1
@@ -344,6 +340,16 @@ class CaseListWidget(QWidget):
                 show_error(self, error)
 
         run_in_background(lambda: cases.case_ids(session, query), done, failed)
+
+    def _empty_text(self, query: CaseQuery) -> str:
+        if not self.session.user.roles & {Role.CASEWORKER, Role.SUPERVISOR, Role.MANAGER}:
+            return self.tr(
+                "Administrators manage accounts and settings; they do not read case files. "
+                "Sign in as a caseworker, supervisor or manager to see cases."
+            )
+        if query.search or query.stage or query.risk or query.overdue_only:
+            return self.tr("No case matches. Check the spelling, or clear the filters.")
+        return self.tr("No cases yet. Register a child with “New case”.")
 
     def _sort_by(self, key: SortKey, descending: bool) -> None:
         self._sort, self._descending = key, descending
