@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import ColumnElement, false, func, or_, select, text, true
+from sqlalchemy import ColumnElement, String, false, func, or_, select, text, true, type_coerce
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
@@ -215,7 +215,9 @@ def _filtered(query, us: UserSession, q: CaseQuery):  # type: ignore[no-untyped-
     if q.risk:
         query = query.where(Case.risk == RiskLevel(q.risk).value)
     if q.overdue_only:
-        query = query.where(Case.next_due < datetime.now(UTC).replace(tzinfo=None))
+        # Compared as stored text (naive UTC ISO), so the statement binds only plain values.
+        now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+        query = query.where(type_coerce(Case.next_due, String) < now)
     if q.search:
         match = fts_query(q.search)
         if match is None:
@@ -237,14 +239,24 @@ def _ordered(query, q: CaseQuery):  # type: ignore[no-untyped-def]
     return query.order_by(*columns, Case.id.desc() if q.descending else Case.id)
 
 
-def case_ids(us: UserSession, q: CaseQuery) -> list[int]:
-    """The ids of the matching cases in order: the case list pages rows from these."""
+def case_ids(us: UserSession, q: CaseQuery, limit: int | None = None) -> list[int]:
+    """The ids of the matching cases in order (the first `limit` of them when given)."""
     base = select(Case.id)
     if q.sort == SortKey.CASEWORKER:  # the join costs a third of the time: only when sorting by it
         base = base.outerjoin(_CaseworkerUser, _CaseworkerUser.id == Case.caseworker_id)
     query = _ordered(_filtered(base, us, q), q)
+    if limit is not None:
+        query = query.limit(limit)
     with us.store.read() as s:
-        return list(s.execute(query).scalars())
+        # 70,000 ids through the driver's cursor take a third of the time SQLAlchemy's result
+        # rows do, and hold Python's lock less while the window paints. Every bound value here
+        # is a plain str or int, so no type processing is skipped.
+        compiled = query.compile(dialect=s.get_bind().dialect)
+        values = compiled.construct_params()
+        cursor = s.connection().connection.driver_connection.execute(
+            compiled.string, [values[name] for name in compiled.positiontup]
+        )
+        return [row[0] for row in cursor]
 
 
 def rows_for_ids(us: UserSession, ids: list[int]) -> dict[int, CaseRow]:

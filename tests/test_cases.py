@@ -203,3 +203,22 @@ def test_filters_and_sorting_of_the_case_list(agency, caseload):
             if r.caseworker == "Cara Caseworker"
         }
         assert len(cases.rows_for_ids(us, ids)) == 2
+
+
+def test_overdue_stage_and_risk_filters(agency):
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.cases import CaseQuery
+
+    with agency.sign_in("cara") as us:
+        late = cases.register_case(
+            us, given_name="Late", registered_at=datetime.now(UTC) - timedelta(days=5)
+        )
+        cases.register_case(us, given_name="Fresh", risk="high")
+        overdue = cases.list_cases(us, CaseQuery(overdue_only=True))
+        high = cases.list_cases(us, CaseQuery(risk="high"))
+        registered = cases.case_ids(us, CaseQuery(stage="registered"))
+        first = cases.case_ids(us, CaseQuery(), limit=1)
+    assert [r.given_name for r in overdue] == ["Late"] and overdue[0].uuid == late.uuid
+    assert [r.given_name for r in high] == ["Fresh"]
+    assert len(registered) == 2 and len(first) == 1

@@ -87,6 +87,16 @@ class CaseTableModel(QAbstractTableModel):
         self._rows = {}
         self.endResetModel()
 
+    def complete(self, ids: list[int]) -> None:
+        """The whole list arrived after its first rows: append, keeping selection and scroll."""
+        known = len(self._ids)
+        if ids[:known] != self._ids:
+            self.set_ids(ids)
+        elif len(ids) > known:
+            self.beginInsertRows(QModelIndex(), known, len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
+
     def clear(self) -> None:
         """Forget every row (the screen is being locked)."""
         self.set_ids([])
@@ -209,7 +219,6 @@ class CaseListWidget(QWidget):
         self._sort = SortKey.REGISTERED
         self._descending = True
         self.model = CaseTableModel(session, self)
-        self.model.sort_requested.connect(self._sort_by)
 
         self.search = QLineEdit(objectName="search", clearButtonEnabled=True)
         self.scope = QComboBox(objectName="scope")
@@ -234,6 +243,8 @@ class CaseListWidget(QWidget):
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.table.installEventFilter(self)
 
+        self._coalesce = QTimer(self, singleShot=True, interval=0)
+        self._coalesce.timeout.connect(self._query_now)
         self._debounce = QTimer(self, singleShot=True, interval=200)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
@@ -258,6 +269,9 @@ class CaseListWidget(QWidget):
         layout.addWidget(self.empty)
         self._fill_filters()
         self._restore_header()
+        # Only now: turning sorting on (and restoring the header) asks the model to sort by
+        # column 0, and the list must open newest registration first, not by case number.
+        self.model.sort_requested.connect(self._sort_by)
 
     # -- filters -------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -278,6 +292,7 @@ class CaseListWidget(QWidget):
     def _fill_filters(self) -> None:
         roles = self.session.user.roles
         self.search.setPlaceholderText(self.tr("Search by name, case number or place – just type"))
+        self.scope.blockSignals(True)
         self.scope.clear()
         if roles & {Role.CASEWORKER, Role.SUPERVISOR}:
             self.scope.addItem(self.tr("My cases"), Scope.MINE)
@@ -286,6 +301,7 @@ class CaseListWidget(QWidget):
         if Role.MANAGER in roles or not self.scope.count():
             self.scope.addItem(self.tr("All cases"), Scope.ALL)
         self.scope.setCurrentIndex(1 if Role.SUPERVISOR in roles else 0)
+        self.scope.blockSignals(False)
         self._fill(self.status, self.tr("Open or closed"), STATUSES, "open")
         self._fill(self.stage, self.tr("Any stage"), STAGES)
         self._fill(self.risk, self.tr("Any risk"), RISKS)
@@ -316,14 +332,37 @@ class CaseListWidget(QWidget):
 
     # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Ask for the matching ids in the background; only the newest answer is shown."""
+        """Ask for the matching ids again. Several requests in one go make one query."""
+        self._coalesce.start()
+
+    def _query_now(self) -> None:
+        """Fetch the first screenful of ids, then all of them, both in the background.
+
+        The first rows show as fast for 100,000 cases as for 100; the rest is appended when
+        the whole ordered list has been read. Only the newest request's answers are used.
+        """
         self._generation += 1
         generation, session, query = self._generation, self.session, self.query()
 
-        def done(ids: list[int]) -> None:
-            if generation != self._generation or not session.store.is_open:
+        def current() -> bool:
+            return generation == self._generation and session.store.is_open
+
+        def first(ids: list[int]) -> None:
+            if not current():
                 return
-            self.model.set_ids(ids)
+            if ids:
+                self.model.set_ids(ids)
+                self.empty.setVisible(False)
+                self.table.setVisible(True)
+            if len(ids) < PAGE:  # that was all of them
+                done(ids)
+            else:  # then the rest, without competing with the first screenful
+                run_in_background(lambda: cases.case_ids(session, query), done, failed)
+
+        def done(ids: list[int]) -> None:
+            if not current():
+                return
+            self.model.complete(ids)
             self.empty.setVisible(not ids)
             self.table.setVisible(bool(ids))
             if not ids:
@@ -336,10 +375,10 @@ class CaseListWidget(QWidget):
             self.loaded.emit()
 
         def failed(error: Exception) -> None:
-            if generation == self._generation and session.store.is_open:
+            if current():
                 show_error(self, error)
 
-        run_in_background(lambda: cases.case_ids(session, query), done, failed)
+        run_in_background(lambda: cases.case_ids(session, query, limit=PAGE), first, failed)
 
     def _empty_text(self, query: CaseQuery) -> str:
         if not self.session.user.roles & {Role.CASEWORKER, Role.SUPERVISOR, Role.MANAGER}:
