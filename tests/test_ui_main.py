@@ -260,3 +260,28 @@ def test_an_administrator_is_told_why_the_case_list_is_empty(qtbot, agency):
     window = open_window(qtbot, agency, "admin")
     assert "do not read case files" in window.case_list.empty.text()
     window.sign_out()
+
+
+def test_a_long_list_shows_its_first_rows_then_grows_to_all_of_them(qtbot, tmp_path):
+    from desktop import accounts, cases
+    from desktop.cases import CaseQuery, Scope
+    from desktop.demo import create_demo_store
+    from tests.conftest import FAST_KDF
+
+    demo = create_demo_store(tmp_path / "demo", 400, seed=3, kdf=FAST_KDF)
+    demo.session.close()
+    session = accounts.sign_in(tmp_path / "demo", "manager", demo.password)
+    expected = cases.case_ids(session, CaseQuery(scope=Scope.ALL, status="open"))
+    window = MainWindow(session, tmp_path / "demo")
+    qtbot.addWidget(window)
+    window.show()
+    sizes = []
+    window.case_list.model.rowsInserted.connect(
+        lambda *_: sizes.append(window.case_list.model.rowCount())
+    )
+    qtbot.waitUntil(lambda: window.counts.text() == f"{len(expected)} cases shown", timeout=10000)
+    model = window.case_list.model
+    assert len(expected) > 100 and sizes == [len(expected)]  # 100 first, then the rest appended
+    assert [model.row_at(i).id for i in range(model.rowCount())] == expected
+    assert model.pages_read == (len(expected) + 99) // 100
+    window.sign_out()
