@@ -302,7 +302,7 @@ class CaseListWidget(QWidget):
             self.scope.addItem(self.tr("All cases"), Scope.ALL)
         self.scope.setCurrentIndex(1 if Role.SUPERVISOR in roles else 0)
         self.scope.blockSignals(False)
-        self._fill(self.status, self.tr("Open or closed"), STATUSES, "open")
+        self._fill(self.status, self.tr("Any status"), STATUSES, "open")
         self._fill(self.stage, self.tr("Any stage"), STAGES)
         self._fill(self.risk, self.tr("Any risk"), RISKS)
         self.overdue.setText(self.tr("&Overdue only"))

@@ -141,8 +141,12 @@ def format_datetime(value) -> str:  # type: ignore[no-untyped-def]
 def years(n: int, estimated: bool = False) -> str:
     """An age in words ("1 year", "about 7 years")."""
     if estimated:
-        return _t("about 1 year") if n == 1 else _t("about {n} years").format(n=n)
-    return _t("1 year") if n == 1 else _t("{n} years").format(n=n)
+        if n == 1:
+            return _t(QT_TRANSLATE_NOOP("labels", "about 1 year"))
+        return _t(QT_TRANSLATE_NOOP("labels", "about {n} years")).format(n=n)
+    if n == 1:
+        return _t(QT_TRANSLATE_NOOP("labels", "1 year"))
+    return _t(QT_TRANSLATE_NOOP("labels", "{n} years")).format(n=n)
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:

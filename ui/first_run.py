@@ -710,7 +710,7 @@ class FirstRunWizard(QWidget):
         for caption, text in zip(
             self.agency_captions,
             (
-                self.tr("Agency &name"),
+                self.tr("Agency na&me"),
                 self.tr("Agency &code"),
                 self.tr("C&ountry"),
                 self.tr("&District"),
@@ -741,7 +741,9 @@ class FirstRunWizard(QWidget):
         ):
             caption.setText(text)
         self.username_help.setText(
-            self.tr("Used to sign in: letters, digits, dots or dashes, e.g. admin or jmwangi.")
+            self.tr(
+                "Used to sign in: letters, digits, dots, dashes or underscores, e.g. admin or jmwangi."
+            )
         )
         self.password_help.setText(
             self.tr(

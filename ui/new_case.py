@@ -133,7 +133,7 @@ class NewCaseDialog(QDialog):
         child_form.addRow("", self.name_error)
         child_form.addRow(self.tr("&Family name"), self.family_name)
         child_form.addRow(self.tr("Se&x *"), self.sex)
-        child_form.addRow(self.tr("Date of &birth"), self.birth_date)
+        child_form.addRow(self.tr("Date of bir&th"), self.birth_date)
         age_row = QHBoxLayout()
         age_row.addWidget(self.age_known)
         age_row.addWidget(self.estimated_age)
@@ -151,8 +151,8 @@ class NewCaseDialog(QDialog):
         )
         registration = QGroupBox(self.tr("Registration"))
         reg_form = QFormLayout(registration)
-        reg_form.addRow(self.tr("Place of &registration"), self.registration_place)
-        reg_form.addRow(self.tr("Identified or &referred by"), self.referred_by)
+        reg_form.addRow(self.tr("&Place of registration"), self.registration_place)
+        reg_form.addRow(self.tr("Identified or referred &by"), self.referred_by)
         reg_form.addRow(self.tr("Who (name, contact)"), self.referrer_name)
 
         # -- the situation
@@ -175,7 +175,7 @@ class NewCaseDialog(QDialog):
         sit_form = QFormLayout(situation)
         sit_form.addRow(self.tr("Current &care arrangement"), self.care)
         sit_form.addRow(self.tr("Protection concerns"), concerns_grid)
-        sit_form.addRow(self.tr("About the &concerns"), self.concerns_notes)
+        sit_form.addRow(self.tr("About the conc&erns"), self.concerns_notes)
         sit_form.addRow(self.tr("&Immediate priorities"), self.priorities)
 
         # -- consent

@@ -216,20 +216,6 @@
 </context>
 <context>
     <name>CaseFileWidget</name>
-    <message numerus="yes">
-        <source>about %n year(s)</source>
-        <translation>
-            <numerusform>environ %n an</numerusform>
-            <numerusform>environ %n ans</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n year(s)</source>
-        <translation>
-            <numerusform>%n an</numerusform>
-            <numerusform>%n ans</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Risk: {level}</source>
         <translation>Risque : {level}</translation>
@@ -374,10 +360,6 @@
         <translation>Tous les cas</translation>
     </message>
     <message>
-        <source>Open or closed</source>
-        <translation>Ouvert ou clôturé</translation>
-    </message>
-    <message>
         <source>Any stage</source>
         <translation>Toutes les étapes</translation>
     </message>
@@ -390,6 +372,10 @@
         <translation>&amp;En retard uniquement</translation>
     </message>
     <message>
+        <source>Administrators manage accounts and settings; they do not read case files. Sign in as a caseworker, supervisor or manager to see cases.</source>
+        <translation>Les administrateurs gèrent les comptes et les paramètres ; ils ne consultent pas les dossiers. Connectez-vous en tant que gestionnaire de cas, superviseur ou responsable pour voir les cas.</translation>
+    </message>
+    <message>
         <source>No case matches. Check the spelling, or clear the filters.</source>
         <translation>Aucun cas ne correspond. Vérifiez l'orthographe ou retirez les filtres.</translation>
     </message>
@@ -400,6 +386,10 @@
     <message>
         <source>1 case shown</source>
         <translation>1 cas affiché</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tout statut</translation>
     </message>
     <message>
         <source>{n} cases shown</source>
@@ -565,10 +555,6 @@
         <translation>Ces informations figurent sur les dossiers et les formulaires imprimés.</translation>
     </message>
     <message>
-        <source>Agency &amp;name</source>
-        <translation>&amp;Nom de l'organisme</translation>
-    </message>
-    <message>
         <source>Agency &amp;code</source>
         <translation>&amp;Code de l'organisme</translation>
     </message>
@@ -615,10 +601,6 @@
     <message>
         <source>Password &amp;again</source>
         <translation>&amp;Retapez le mot de passe</translation>
-    </message>
-    <message>
-        <source>Used to sign in: letters, digits, dots or dashes, e.g. admin or jmwangi.</source>
-        <translation>Sert à se connecter : lettres, chiffres, points ou tirets, p. ex. admin ou jmwangi.</translation>
     </message>
     <message>
         <source>At least {minimum} characters. A short sentence is easy to remember and hard to guess. Do not write it near the computer.</source>
@@ -767,6 +749,14 @@
     <message>
         <source>Opening the demo store…</source>
         <translation>Ouverture du coffre de démonstration…</translation>
+    </message>
+    <message>
+        <source>Agency na&amp;me</source>
+        <translation>No&amp;m de l'organisme</translation>
+    </message>
+    <message>
+        <source>Used to sign in: letters, digits, dots, dashes or underscores, e.g. admin or jmwangi.</source>
+        <translation>Sert à se connecter : lettres, chiffres, points, tirets ou tirets bas, par exemple admin ou jmwangi.</translation>
     </message>
     <message>
         <source>Making the demo store with made-up children…</source>
@@ -934,10 +924,6 @@
         <translation>Se&amp;xe *</translation>
     </message>
     <message>
-        <source>Date of &amp;birth</source>
-        <translation>&amp;Date de naissance</translation>
-    </message>
-    <message>
         <source>&amp;Lives in</source>
         <translation>Lieu de &amp;vie</translation>
     </message>
@@ -948,14 +934,6 @@
     <message>
         <source>Registration</source>
         <translation>Enregistrement</translation>
-    </message>
-    <message>
-        <source>Place of &amp;registration</source>
-        <translation>&amp;Lieu d'enregistrement</translation>
-    </message>
-    <message>
-        <source>Identified or &amp;referred by</source>
-        <translation>Identifié ou &amp;référé par</translation>
     </message>
     <message>
         <source>Who (name, contact)</source>
@@ -982,8 +960,20 @@
         <translation>Préoccupations de protection</translation>
     </message>
     <message>
-        <source>About the &amp;concerns</source>
-        <translation>Pré&amp;cisions sur les préoccupations</translation>
+        <source>Date of bir&amp;th</source>
+        <translation>Da&amp;te de naissance</translation>
+    </message>
+    <message>
+        <source>&amp;Place of registration</source>
+        <translation>&amp;Lieu d'enregistrement</translation>
+    </message>
+    <message>
+        <source>Identified or referred &amp;by</source>
+        <translation>Identifié ou référé &amp;par</translation>
+    </message>
+    <message>
+        <source>About the conc&amp;erns</source>
+        <translation>Précisions sur les préocc&amp;upations</translation>
     </message>
     <message>
         <source>&amp;Immediate priorities</source>
@@ -1729,6 +1719,22 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Was refused a change to the case</source>
         <translation>S'est vu refuser une modification du cas</translation>
+    </message>
+    <message>
+        <source>about 1 year</source>
+        <translation>environ 1 an</translation>
+    </message>
+    <message>
+        <source>about {n} years</source>
+        <translation>environ {n} ans</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 an</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} ans</translation>
     </message>
     <message>
         <source>Too short: at least 10 characters</source>
