@@ -65,8 +65,8 @@ def test_the_login_switches_to_french_and_back(qtbot, tmp_path):
     qtbot.addWidget(login)
     try:
         login.language.setCurrentIndex(login.language.findData("fr"))
-        assert login.button.text() == "Se &connecter"
+        qtbot.waitUntil(lambda: login.button.text() == "Se &connecter", timeout=2000)
         assert i18n.current_language() == "fr"
     finally:
         login.language.setCurrentIndex(login.language.findData("en"))
-    assert login.button.text() == "&Sign in"
+    qtbot.waitUntil(lambda: login.button.text() == "&Sign in", timeout=2000)
