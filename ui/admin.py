@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -61,7 +60,7 @@ from desktop.session import UserInfo, UserSession
 from desktop.workflow import Deadlines
 from ui import i18n
 from ui.background import run_in_background
-from ui.common import ROLES, label, password_strength, show_error
+from ui.common import ROLES, label, password_strength, show_error, two_columns
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 LOGO_HEIGHT = 120
@@ -822,21 +821,8 @@ class AgencyPage(_Page):
         for spin in spins:  # one column of equal boxes reads more calmly
             spin.setMinimumWidth(width)
 
-        right = QVBoxLayout()
-        right.addWidget(lock)
-        right.addWidget(sop)
-        right.addStretch()
-        left = QVBoxLayout()
-        left.addWidget(identity)
-        left.addStretch()
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        content = QWidget()
-        content.setLayout(columns)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll = two_columns([identity], [lock, sop])
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it scrolls to whichever field has focus
-        scroll.setWidget(content)
 
         save_row = QHBoxLayout()
         save_row.addStretch()

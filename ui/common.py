@@ -6,7 +6,14 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.errors import QT_TRANSLATE_NOOP, UlinziError
 from desktop import paths
@@ -189,3 +196,19 @@ def password_strength(password: str) -> tuple[int, str]:
         QT_TRANSLATE_NOOP("labels", "Strong"),
     ]
     return score, _t(words[score])
+
+
+def two_columns(left: list[QWidget], right: list[QWidget]) -> QScrollArea:
+    """Two equal columns of group boxes, top-aligned, scrolling when the screen is short."""
+    columns = QHBoxLayout()
+    for widgets in (left, right):
+        column = QVBoxLayout()
+        for widget in widgets:
+            column.addWidget(widget)
+        column.addStretch()
+        columns.addLayout(column, 1)
+    body = QWidget()
+    body.setLayout(columns)
+    scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    return scroll

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -43,6 +41,7 @@ from ui.common import (
     format_datetime,
     label,
     show_error,
+    two_columns,
 )
 
 DRAFT_KIND = "new_case"
@@ -182,22 +181,9 @@ class NewCaseDialog(QDialog):
         self.caregiver_consent = ConsentBox(self.tr("Consent of the caregiver"), with_name=True)
         self.child_assent = ConsentBox(self.tr("Assent of the child"), with_name=False)
 
-        left = QVBoxLayout()
-        left.addWidget(child)
-        left.addWidget(registration)
-        left.addWidget(self.caregiver_consent)
-        left.addWidget(self.child_assent)
-        left.addStretch()
-        right = QVBoxLayout()
-        right.addWidget(situation)
-        right.addStretch()
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        body = QWidget()
-        body.setLayout(columns)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = two_columns(
+            [child, registration, self.caregiver_consent, self.child_assent], [situation]
+        )
 
         self.draft_note = QLabel(objectName="draftNote")
         self.draft_note.setStyleSheet("color: #555;")
