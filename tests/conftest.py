@@ -89,3 +89,8 @@ def run_cli(*args: str, stdin: str = "", timeout: float = 120) -> subprocess.Com
         cwd=ROOT,
         timeout=timeout,
     )
+
+
+def run_signed_in(folder: Path, *args: str, user: str = "admin", stdin: str = PASSWORD + "\n"):
+    """`ulinzi ARGS --store FOLDER --user USER --password-stdin`, the password on stdin."""
+    return run_cli(*args, "--store", str(folder), "--user", user, "--password-stdin", stdin=stdin)

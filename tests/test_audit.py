@@ -10,7 +10,7 @@ from sqlalchemy import text
 from db.errors import AuditHeadMissing, StoreRolledBack
 from db.store import DB_FILE, HEAD_FILE
 from desktop import cases
-from tests.conftest import NAMES, PASSWORD, run_cli
+from tests.conftest import NAMES, PASSWORD, run_signed_in
 
 
 def _register(us, i=0):
@@ -75,15 +75,7 @@ def test_check_command_exits_1_and_names_the_broken_event(agency):
         _register(us)
         target = _events(us)[-1].seq
     _tamper(agency, f"UPDATE audit_events SET username = 'someone else' WHERE seq = {target}")
-    result = run_cli(
-        "check",
-        "--store",
-        str(agency.folder),
-        "--user",
-        "admin",
-        "--password-stdin",
-        stdin=PASSWORD + "\n",
-    )
+    result = run_signed_in(agency.folder, "check")
     assert result.returncode == 1
     assert f"BROKEN at event {target}" in result.stdout
     assert "Traceback" not in result.stderr
@@ -107,28 +99,11 @@ def test_an_older_copy_of_the_database_put_back_is_detected(agency):
     with pytest.raises(StoreRolledBack) as caught:
         agency.sign_in("cara")
     assert "older copy" in caught.value.message
-    result = run_cli(
-        "check",
-        "--store",
-        str(agency.folder),
-        "--user",
-        "admin",
-        "--password-stdin",
-        stdin=PASSWORD + "\n",
-    )
+    result = run_signed_in(agency.folder, "check")
     assert result.returncode == 1
     assert "older copy" in result.stdout
     # An administrator who restored it on purpose can accept it, and work goes on.
-    result = run_cli(
-        "check",
-        "--accept-current",
-        "--store",
-        str(agency.folder),
-        "--user",
-        "admin",
-        "--password-stdin",
-        stdin=PASSWORD + "\n",
-    )
+    result = run_signed_in(agency.folder, "check", "--accept-current")
     assert result.returncode == 0, result.stderr
     with agency.sign_in("cara") as us:
         assert len(cases.list_cases(us)) == 1
@@ -136,16 +111,7 @@ def test_an_older_copy_of_the_database_put_back_is_detected(agency):
 
 
 def test_a_caseworker_cannot_accept_a_rolled_back_database(agency):
-    result = run_cli(
-        "check",
-        "--accept-current",
-        "--store",
-        str(agency.folder),
-        "--user",
-        "cara",
-        "--password-stdin",
-        stdin=PASSWORD + "\n",
-    )
+    result = run_signed_in(agency.folder, "check", "--accept-current", user="cara")
     assert result.returncode == 1
     assert "permission" in result.stderr
 

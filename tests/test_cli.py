@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import PASSWORD, run_cli
+from tests.conftest import PASSWORD, run_cli, run_signed_in
 
 
 @pytest.fixture
@@ -32,8 +32,7 @@ def cli_store(tmp_path):
     return folder, match.group(1)
 
 
-def ulinzi(folder, *args, stdin=PASSWORD + "\n", user="admin"):
-    return run_cli(*args, "--store", str(folder), "--user", user, "--password-stdin", stdin=stdin)
+ulinzi = run_signed_in
 
 
 def test_init_user_management_and_cases_round_trip(cli_store):

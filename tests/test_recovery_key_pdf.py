@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from datetime import date
 
-import pytest
 from pypdf import PdfReader
 
 from db.recovery_code import new_recovery_code
@@ -81,7 +79,6 @@ def test_dates_are_written_in_words():
     assert format_date(date(2026, 8, 2), "fr") == "2 août 2026"
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
 def test_the_sheet_renders_as_an_a4_page(tmp_path):
     source = tmp_path / "key.pdf"
     source.write_bytes(_pdf("fr", is_demo=True))
