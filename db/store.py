@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sqlcipher3
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -604,7 +604,3 @@ def backup_store_files(store: Store, label: str) -> Path:
             shutil.copy2(source, target / name)
     fsync_dir(target)
     return target
-
-
-def count_rows(session: Session, model: type) -> int:
-    return session.execute(select(func.count()).select_from(model)).scalar_one()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,9 +22,6 @@ if TYPE_CHECKING:
 def is_store(folder: Path) -> bool:
     # Same test as db.store.is_store, without importing the store code before the login shows.
     return (folder / "keyslots.json").is_file() and (folder / "ulinzi.db").is_file()
-
-
-STARTED = time.perf_counter()
 
 
 class Controller:
