@@ -162,6 +162,7 @@ class Case(Base):
     birth_date: Mapped[date | None] = mapped_column(Date)
     birth_date_estimated: Mapped[bool] = mapped_column(Boolean, default=False)
     location: Mapped[str] = mapped_column(String(200), default="")
+    registration_place: Mapped[str] = mapped_column(String(200), default="", server_default="")
     risk: Mapped[str | None] = mapped_column(String(10))
     stage: Mapped[str] = mapped_column(String(30), default=Stage.REGISTERED.value)
     status: Mapped[str] = mapped_column(String(20), default=CaseStatus.OPEN.value)
@@ -171,9 +172,45 @@ class Case(Base):
     stage_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     next_action: Mapped[str] = mapped_column(String(40), default="", server_default="")
     next_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # Registration details beyond the listed columns, as JSON (the forms issue moves these
-    # into versioned form answers).
+    # Registration details of stores made before the guided forms (migration 0004); answers
+    # now live in form_submissions.
     details: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+
+
+class FormDefinitionRow(Base):
+    """A form definition exactly as some answers were given to it (choice lists copied in).
+
+    Kept once per distinct content, so answers always display with the questions they
+    answered, after an upgrade or an agency's edit of the form.
+    """
+
+    __tablename__ = "form_definitions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[str] = mapped_column(String(60))
+    version: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of `definition`
+    definition: Mapped[str] = mapped_column(Text)  # JSON
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FormSubmission(Base):
+    """One saved version of a form for a case; a correction is a new revision, never an edit."""
+
+    __tablename__ = "form_submissions"
+    __table_args__ = (
+        UniqueConstraint("case_id", "form_id", "revision", name="uq_form_submissions_revision"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    form_id: Mapped[str] = mapped_column(String(60))
+    revision: Mapped[int] = mapped_column(Integer)
+    definition_id: Mapped[int] = mapped_column(ForeignKey("form_definitions.id"))
+    answers: Mapped[str] = mapped_column(Text)  # JSON
+    changed: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of field ids
+    submitted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Draft(Base):

@@ -32,6 +32,7 @@ from db.models import (
     User,
 )
 from db.search import fts_query, index_case
+from desktop.forms.saved import Submission, submissions_in
 from desktop.session import UserInfo, UserSession
 from desktop.workflow import Deadlines, next_action
 
@@ -300,10 +301,10 @@ def count_cases(
 
 @dataclass(frozen=True)
 class CaseFile:
-    """An opened case: its list row and the registration details."""
+    """An opened case: its list row and every revision of its forms."""
 
     row: CaseRow
-    details: dict[str, object]
+    forms: list[Submission]
 
 
 @dataclass(frozen=True)
@@ -323,7 +324,7 @@ def open_case(us: UserSession, case_uuid: str) -> CaseFile:
             )
             us.audit(s, "case.opened", case_id=case.id)
             row = s.execute(_rows_query().where(Case.id == case.id)).one()
-            return CaseFile(_to_row(row), json.loads(case.details or "{}"))
+            return CaseFile(_to_row(row), submissions_in(s, case.id))
     except PermissionDenied as e:
         _refuse(us, case_uuid, "case.open_refused", e)
         raise  # unreachable: _refuse raises
@@ -353,7 +354,7 @@ def deadlines_in(s: Session) -> Deadlines:
     return Deadlines.from_dict(json.loads(value)) if value else Deadlines()
 
 
-def _schedule(case: Case, deadlines: Deadlines) -> None:
+def schedule(case: Case, deadlines: Deadlines) -> None:
     case.next_action, case.next_due = next_action(
         case.stage, case.risk, case.registered_at, case.stage_changed_at, deadlines
     )
@@ -363,7 +364,7 @@ def reschedule_all(s: Session, deadlines: Deadlines) -> int:
     """Recompute every case's next action after the agency changed its SOP deadlines."""
     count = 0
     for case in s.execute(select(Case)).scalars():
-        _schedule(case, deadlines)
+        schedule(case, deadlines)
         count += 1
     return count
 
@@ -400,12 +401,51 @@ def register_case(
     birth_date: date | None = None,
     birth_date_estimated: bool = False,
     location: str = "",
+    registration_place: str = "",
     risk: str | None = None,
     caseworker: str | None = None,
     registered_at: datetime | None = None,
-    details: dict[str, object] | None = None,
 ) -> CaseRow:
-    """Register a child. A caseworker registers for themself; a supervisor may assign a worker."""
+    """Register a child from the list's columns alone (the window goes through the forms)."""
+    with us.store.write() as s:
+        case = create_case(
+            s,
+            us,
+            given_name=given_name,
+            family_name=family_name,
+            sex=sex,
+            birth_date=birth_date,
+            birth_date_estimated=birth_date_estimated,
+            location=location,
+            registration_place=registration_place,
+            risk=risk,
+            caseworker=caseworker,
+            registered_at=registered_at,
+        )
+        return row_of(s, case)
+
+
+def row_of(s: Session, case: Case) -> CaseRow:
+    return _to_row(s.execute(_rows_query().where(Case.id == case.id)).one())
+
+
+def create_case(
+    s: Session,
+    us: UserSession,
+    *,
+    given_name: str,
+    family_name: str = "",
+    sex: str = Sex.UNKNOWN.value,
+    birth_date: date | None = None,
+    birth_date_estimated: bool = False,
+    location: str = "",
+    registration_place: str = "",
+    risk: str | None = None,
+    caseworker: str | None = None,
+    registered_at: datetime | None = None,
+) -> Case:
+    """Add a case in the unit of work `s`: a caseworker registers for themself; a supervisor
+    may assign a worker of their team."""
     if not (us.user.roles & {Role.CASEWORKER, Role.SUPERVISOR}):
         raise PermissionDenied(action=QT_TRANSLATE_NOOP("errors", "register cases"))
     if not given_name.strip():
@@ -417,48 +457,51 @@ def register_case(
     sex = _check_choice(sex, Sex, QT_TRANSLATE_NOOP("errors", "Sex")) or Sex.UNKNOWN.value
     risk = _check_choice(risk, RiskLevel, QT_TRANSLATE_NOOP("errors", "Risk level"))
     when = registered_at or datetime.now(UTC)
-    with us.store.write() as s:
-        worker_id = us.user.id
-        if caseworker:
-            worker = s.execute(
-                select(User).where(User.username == caseworker.strip().casefold())
-            ).scalar_one_or_none()
-            if worker is None or not worker.active:
-                raise InvalidInput(
-                    QT_TRANSLATE_NOOP("errors", "There is no active caseworker named {name}."),
-                    name=caseworker,
-                )
-            if worker.id != us.user.id and not (
-                Role.SUPERVISOR in us.user.roles and worker.supervisor_id == us.user.id
-            ):
-                raise PermissionDenied(
-                    action=QT_TRANSLATE_NOOP("errors", "assign cases to that caseworker")
-                )
-            worker_id = worker.id
-        case = Case(
-            uuid=str(uuid.uuid4()),
-            case_number=next_case_number(s, us.agency.code, when.year),
-            given_name=given_name.strip(),
-            family_name=family_name.strip(),
-            sex=sex,
-            birth_date=birth_date,
-            birth_date_estimated=birth_date_estimated,
-            location=location.strip(),
-            risk=risk,
-            stage=Stage.REGISTERED.value,
-            status=CaseStatus.OPEN.value,
-            caseworker_id=worker_id,
-            registered_at=when,
-            updated_at=when,
-            stage_changed_at=when,
-            details=json.dumps(details or {}, ensure_ascii=False, default=str),
-        )
-        _schedule(case, deadlines_in(s))
-        s.add(case)
-        s.flush()
-        index_case(s, case.id, case.given_name, case.family_name, case.case_number, case.location)
-        us.audit(s, "case.registered", case_id=case.id, summary=case.case_number)
-        return _to_row(s.execute(_rows_query().where(Case.id == case.id)).one())
+    worker_id = us.user.id
+    if caseworker:
+        worker = s.execute(
+            select(User).where(User.username == caseworker.strip().casefold())
+        ).scalar_one_or_none()
+        if worker is None or not worker.active:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "There is no active caseworker named {name}."),
+                name=caseworker,
+            )
+        if worker.id != us.user.id and not (
+            Role.SUPERVISOR in us.user.roles and worker.supervisor_id == us.user.id
+        ):
+            raise PermissionDenied(
+                action=QT_TRANSLATE_NOOP("errors", "assign cases to that caseworker")
+            )
+        worker_id = worker.id
+    case = Case(
+        uuid=str(uuid.uuid4()),
+        case_number=next_case_number(s, us.agency.code, when.year),
+        given_name=given_name.strip(),
+        family_name=family_name.strip(),
+        sex=sex,
+        birth_date=birth_date,
+        birth_date_estimated=birth_date_estimated,
+        location=location.strip(),
+        registration_place=registration_place.strip(),
+        risk=risk,
+        stage=Stage.REGISTERED.value,
+        status=CaseStatus.OPEN.value,
+        caseworker_id=worker_id,
+        registered_at=when,
+        updated_at=datetime.now(UTC),
+        stage_changed_at=when,
+    )
+    schedule(case, deadlines_in(s))
+    s.add(case)
+    s.flush()
+    reindex(s, case)
+    us.audit(s, "case.registered", case_id=case.id, summary=case.case_number)
+    return case
+
+
+def reindex(s: Session, case: Case) -> None:
+    index_case(s, case.id, case.given_name, case.family_name, case.case_number, case.location)
 
 
 _EDITABLE = {
@@ -510,7 +553,7 @@ def update_case(us: UserSession, case_uuid: str, **changes: object) -> CaseRow:
                 return _to_row(s.execute(_rows_query().where(Case.id == case.id)).one())
             case.updated_at = datetime.now(UTC)
             if "risk" in changes:  # a high risk shortens the review interval
-                _schedule(case, deadlines_in(s))
+                schedule(case, deadlines_in(s))
             if changes.keys() & {"given_name", "family_name", "location"}:
                 index_case(
                     s, case.id, case.given_name, case.family_name, case.case_number, case.location

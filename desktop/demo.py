@@ -20,13 +20,25 @@ from sqlalchemy import insert
 
 from db.errors import DemoPasswordLost
 from db.keyslots import DEFAULT_KDF, KdfParams
-from db.models import Case, CaseNumberCounter, CaseStatus, RiskLevel, Role, Sex, Stage, User
+from db.models import (
+    Case,
+    CaseNumberCounter,
+    CaseStatus,
+    FormSubmission,
+    RiskLevel,
+    Role,
+    Sex,
+    Stage,
+    User,
+)
 from db.recovery_code import ALPHABET
 from db.search import index_many
 from db.store import Store, is_store
 from desktop.accounts import add_user, init_agency
+from desktop.case_forms import definition_row, form_set
+from desktop.forms.answers import clean, problems
+from desktop.forms.definition import FormDefinition, FormField, FormSet, date_bound
 from desktop.paths import DEMO_PASSWORD_FILE
-from desktop.registration import CARE_ARRANGEMENTS, CONCERNS, REFERRERS
 from desktop.session import UserSession
 from desktop.workflow import next_action
 
@@ -381,7 +393,6 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
             recent = now - timedelta(days=rng.uniform(0, 100))
             stage_since = max(registered, min(recent, updated))
         action, due = next_action(stage, risk, registered, stage_since)
-        care = rng.choice(CARE_ARRANGEMENTS)
         rows.append(
             {
                 "id": case_id,
@@ -393,6 +404,7 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
                 "birth_date": birth,
                 "birth_date_estimated": estimated,
                 "location": rng.choice(LOCATIONS),
+                "registration_place": rng.choice(PLACES),
                 "risk": risk.value if risk else None,
                 "stage": stage.value,
                 "status": status.value,
@@ -402,20 +414,152 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
                 "stage_changed_at": stage_since,
                 "next_action": action,
                 "next_due": due,
-                "details": json.dumps(
-                    {
-                        "care_arrangement": care,
-                        "concerns": rng.sample(CONCERNS, rng.randint(1, 2)),
-                        "referred_by": rng.choice(REFERRERS),
-                        "registration_place": rng.choice(LOCATIONS).split(",")[0],
-                    }
-                ),
             }
         )
+    forms = form_set(session)
     with session.store.write() as s:
         if rows:
             s.execute(insert(Case), rows)
             index_many(s, rows)
+            submissions = _demo_forms(s, forms, rows[-FORMS_FOR_NEWEST:], rng)
+            if submissions:
+                s.execute(insert(FormSubmission), submissions)
         for year, last in per_year.items():
             s.add(CaseNumberCounter(year=year, last=last))
         session.audit(s, "demo.generated", summary=f"{count} synthetic cases")
+
+
+# Forms are filled in for the newest cases only: a 100,000-case store for benchmarks would
+# otherwise carry hundreds of megabytes of invented answers.
+FORMS_FOR_NEWEST = 2000
+PLACES = ("District office", "Home visit", "School", "Health centre", "Police station", "Market")
+NOTES = (
+    "Seen at home with the grandmother; the child was quiet but answered questions.",
+    "The neighbours say the child is often alone after school.",
+    "Discussed with the teacher, who has noticed the child is tired and hungry.",
+    "The mother works away most weeks; an older sibling looks after the younger ones.",
+    "The child said they feel safe with their aunt and want to stay there.",
+    "Follow up with the health centre about the missed vaccinations.",
+    "The family agreed to meet again next week at the office.",
+    "No immediate danger observed; the house is small but clean.",
+)
+# Answers that must match a case's columns, or read better than a random pick.
+_LATER = {
+    Stage.INITIAL_ASSESSMENT: ("initial_assessment",),
+    Stage.FULL_ASSESSMENT: ("initial_assessment", "full_assessment"),
+}
+
+
+def _sample_value(f: FormField, rng: random.Random, today: date) -> object:
+    """A plausible, valid answer to one question (demo data only)."""
+    codes = f.choice_codes()
+    match f.type:
+        case "text":
+            return rng.choice(PLACES) if "place" in f.id else rng.choice(GIVEN_FEMALE + FAMILY)
+        case "long_text":
+            return " ".join(rng.sample(NOTES, 2))
+        case "integer":
+            low = f.min if isinstance(f.min, int) else 0
+            high = f.max if isinstance(f.max, int) else low + 10
+            return rng.randint(low, high)
+        case "date":
+            latest = date_bound(f.max, today) or today
+            earliest = max(
+                date_bound(f.min, today) or latest - timedelta(days=60), latest - timedelta(days=60)
+            )
+            day = (
+                earliest + timedelta(days=rng.randrange((latest - earliest).days + 1))
+            ).isoformat()
+            return {"date": day, "estimated": False} if f.estimated else day
+        case "yes_no":
+            return rng.random() < 0.3
+        case "choice":
+            return rng.choice(codes)
+        case "multi_choice":
+            low = f.min if isinstance(f.min, int) else 1
+            return sorted(rng.sample(codes, min(len(codes), max(low, rng.randint(1, 2)))))
+        case "people":
+            return [
+                {
+                    "name": f"{rng.choice(GIVEN_FEMALE)} {rng.choice(FAMILY)}",
+                    "relationship": "grandmother",
+                }
+            ]
+        case "group":
+            return [
+                {sub.id: _sample_value(sub, rng, today) for sub in f.fields or []}
+                for _ in range(rng.randint(1, 2))
+            ]
+        case "consent":
+            return {
+                "by": rng.choice(GIVEN_FEMALE),
+                "method": rng.choice(("verbal", "written", "thumbprint")),
+                "date": today.isoformat(),
+            }
+    return None
+
+
+def sample_answers(
+    form: FormDefinition, rng: random.Random, today: date, **fixed: object
+) -> dict[str, object]:
+    """Valid answers to every question that applies (demo data, and tests of the forms)."""
+    answers = {f.id: _sample_value(f, rng, today) for f in form.all_fields()}
+    answers.update(fixed)
+    kept = clean(form, answers)
+    assert not problems(form, kept, today), problems(form, kept, today)
+    return kept
+
+
+def _demo_forms(
+    s, forms: FormSet, rows: list[dict[str, object]], rng: random.Random
+) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    definition_ids = {f.id: definition_row(s, f).id for f in forms.forms.values()}
+    submissions = []
+    for row in rows:
+        registered = row["registered_at"]
+        day = registered.astimezone().date()  # type: ignore[union-attr]
+        born = row["birth_date"]
+        filled = {
+            "registration": {
+                "given_name": row["given_name"],
+                "family_name": row["family_name"],
+                "sex": row["sex"],
+                "birth_date": {"date": born.isoformat(), "estimated": row["birth_date_estimated"]},  # type: ignore[union-attr]
+                "location": row["location"],
+                "registration_place": row["registration_place"],
+                "registered_on": day.isoformat(),
+            },
+            "consent": {"caregiver_asked": True, "child_asked": True},
+        }
+        for form_id in _LATER.get(
+            Stage(row["stage"]), ("initial_assessment", "full_assessment") if row["risk"] else ()
+        ):
+            filled[form_id] = {"risk_level": row["risk"]}
+        for form_id, fixed in filled.items():
+            if form_id not in forms.forms:
+                continue
+            form = forms.get(form_id)
+            if form_id == "consent":
+                fixed = {
+                    **fixed,
+                    **{
+                        f.id: "given"
+                        for f in form.all_fields()
+                        if f.id.endswith(("_interview", "_sharing", "_services"))
+                    },
+                }
+            fixed = {k: v for k, v in fixed.items() if form.field(k)}
+            answers = sample_answers(form, rng, day, **fixed)
+            submissions.append(
+                {
+                    "case_id": row["id"],
+                    "form_id": form_id,
+                    "revision": 1,
+                    "definition_id": definition_ids[form_id],
+                    "answers": json.dumps(answers, ensure_ascii=False, sort_keys=True),
+                    "changed": "[]",
+                    "submitted_by": row["caseworker_id"],
+                    "submitted_at": registered,
+                }
+            )
+    return submissions

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from db.models import Draft
 from desktop.session import UserSession
@@ -49,6 +50,22 @@ def load_draft(us: UserSession, kind: str, key: str) -> SavedDraft | None:
 
 def discard_draft(us: UserSession, kind: str, key: str) -> None:
     with us.store.write() as s:
-        s.execute(
-            delete(Draft).where(Draft.user_id == us.user.id, Draft.kind == kind, Draft.key == key)
+        discard_draft_in(s, us, kind, key)
+
+
+def discard_draft_in(s: Session, us: UserSession, kind: str, key: str) -> None:
+    """Drop a draft in the unit of work that saves the real record."""
+    s.execute(
+        delete(Draft).where(Draft.user_id == us.user.id, Draft.kind == kind, Draft.key == key)
+    )
+
+
+def drafts_under(us: UserSession, kind: str, prefix: str) -> dict[str, datetime]:
+    """This person's drafts of `kind` whose key starts with `prefix`: key -> last saved."""
+    with us.store.read() as s:
+        rows = s.execute(
+            select(Draft.key, Draft.updated_at).where(
+                Draft.user_id == us.user.id, Draft.kind == kind, Draft.key.startswith(prefix)
+            )
         )
+        return {key: when for key, when in rows}

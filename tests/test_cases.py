@@ -169,11 +169,11 @@ def test_new_cases_get_their_first_deadline_and_risk_shortens_reviews(agency):
     from desktop.workflow import Deadlines, NextAction, next_action
 
     with agency.sign_in("cara") as us:
-        row = cases.register_case(us, given_name="Neema", details={"care_arrangement": "kinship"})
+        row = cases.register_case(us, given_name="Neema")
         assert row.next_action == NextAction.INITIAL_ASSESSMENT
         assert row.next_due - row.registered_at == timedelta(hours=24)
         opened = cases.open_case(us, row.uuid)
-        assert opened.details == {"care_arrangement": "kinship"}
+        assert opened.forms == []  # registered from the command line: no forms yet
         history = cases.case_history(us, row.uuid)
     assert [h.action for h in history] == ["case.registered", "case.opened"]
     assert history[0].who == "Cara Caseworker"

@@ -12,12 +12,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableWidget
 
 from tests.test_ui_first_run import _fill_admin, _fill_agency, _tick
-from tests.test_ui_main import type_text
+from tests.wizard_helpers import CONSENT_ANSWERS, fill, registration_answers, wait_for_wizard
 from ui.admin import AdminDialog
 from ui.app import Controller
 from ui.common import HISTORY_ACTIONS
 from ui.login import ChangePasswordDialog
-from ui.new_case import NewCaseDialog
 
 JOB_MS = 20_000  # the real Argon2 cost, on a slow machine
 TEMPORARY = "first day pass 1"
@@ -91,13 +90,13 @@ def test_a_caseworkers_first_day(qtbot, tmp_path, monkeypatch):
 
     # 4. She registers a child.
     main.new_case_action.trigger()
-    dialog = main.findChildren(NewCaseDialog)[-1]
-    type_text(qtbot, dialog.given_name, "Hélène")
-    type_text(qtbot, dialog.family_name, "Uwimana")
-    dialog.sex.setCurrentIndex(dialog.sex.findData("female"))
-    type_text(qtbot, dialog.location, "Kimironko, Kigali")
-    with qtbot.waitSignal(dialog.registered, timeout=JOB_MS):
-        click(qtbot, dialog.save_button)
+    wizard = wait_for_wizard(qtbot, main)
+    answers = registration_answers("Hélène", "Uwimana")
+    answers["location"] = "Kimironko, Kigali"
+    fill(wizard, "registration", answers)
+    fill(wizard, "consent", CONSENT_ANSWERS)
+    with qtbot.waitSignal(wizard.saved, timeout=JOB_MS):
+        click(qtbot, wizard.finish_button)
 
     # 5. She finds her by typing part of the name, without the accent, and opens the file.
     main.show_cases()

@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from desktop import drafts
 from tests.conftest import PASSWORD
+from tests.wizard_helpers import fill, register_through_wizard, wait_for_wizard
 from ui.background import wait_for_background
 from ui.common import HISTORY_ACTIONS
+from ui.form_wizard import FormWizard
 from ui.login import LoginWidget
 from ui.main_window import MainWindow
-from ui.new_case import NewCaseDialog
 
 
 @pytest.fixture(autouse=True)
@@ -61,22 +62,13 @@ def type_text(qtbot, field, text):
 
 
 def register(qtbot, window, given, family, *, sex="female"):
-    window.new_case_action.trigger()
-    dialog = window.findChildren(NewCaseDialog)[-1]
-    type_text(qtbot, dialog.given_name, given)
-    type_text(qtbot, dialog.family_name, family)
-    dialog.sex.setCurrentIndex(dialog.sex.findData(sex))
-    qtbot.keyClicks(dialog.location, "Nyamirambo, Kigali")
-    dialog.concerns["neglect"].setChecked(True)
-    dialog.caregiver_consent.purposes["sharing"].setChecked(True)
-    with qtbot.waitSignal(dialog.registered, timeout=10000):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wizard = register_through_wizard(qtbot, window, given, family, sex)
     name = f"{given} {family}"
     qtbot.waitUntil(
         lambda: any(window.tabs.tabToolTip(i) == name for i in range(window.tabs.count())),
         timeout=10000,
     )
-    return dialog
+    return wizard
 
 
 def test_register_find_open_and_see_the_viewed_event(qtbot, agency):
@@ -135,44 +127,31 @@ def test_idle_lock_hides_every_case_detail_and_the_same_user_unlocks(qtbot, agen
 def test_nothing_typed_is_lost_on_lock_or_switch_of_user(qtbot, agency):
     window = open_window(qtbot, agency)
     window.new_case_action.trigger()
-    dialog = window.findChildren(NewCaseDialog)[-1]
-    qtbot.keyClicks(dialog.given_name, "Neema")
-    qtbot.keyClicks(dialog.priorities, "Safe place tonight")
+    wizard = wait_for_wizard(qtbot, window)
+    qtbot.keyClicks(wizard.widget_for("registration", "given_name").line, "Neema")
+    fill(wizard, "registration", {"immediate_priorities": "Safe place tonight"})
     window.lock()
-    assert not dialog.isVisible()
+    assert not wizard.isVisible()
     window.lock_screen.username.clear()
     qtbot.keyClicks(window.lock_screen.username, "carl")
     qtbot.keyClicks(window.lock_screen.password, PASSWORD)
     qtbot.keyClick(window.lock_screen.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not window.locked, timeout=10000)
     assert window.session.user.username == "carl"
-    assert not [d for d in window.findChildren(NewCaseDialog) if d.isVisible()]
-    assert drafts.load_draft(window.session, "new_case", "") is None  # carl does not see it
+    assert not [d for d in window.findChildren(FormWizard) if d.isVisible()]
+    assert drafts.load_draft(window.session, "form", "new") is None  # carl does not see it
     window.sign_out()
     wait_for_background()
     window = open_window(qtbot, agency, "cara")
-    NewCaseDialog.ask_resume = lambda self, when: True  # answer "Continue it?" with yes
+    FormWizard.ask_resume = lambda self, when: True  # answer "Continue where you stopped?"
     try:
         window.new_case_action.trigger()
-        resumed = window.findChildren(NewCaseDialog)[-1]
-        assert resumed.given_name.text() == "Neema"
-        assert resumed.priorities.toPlainText() == "Safe place tonight"
+        resumed = wait_for_wizard(qtbot, window)
+        assert resumed.widget_for("registration", "given_name").value() == "Neema"
+        assert resumed.answers["registration"]["immediate_priorities"] == "Safe place tonight"
     finally:
-        del NewCaseDialog.ask_resume
-    resumed._dirty = False
-    window.sign_out()
-
-
-def test_registration_needs_a_name_and_says_so_next_to_the_field(qtbot, agency):
-    window = open_window(qtbot, agency)
-    window.new_case_action.trigger()
-    dialog = window.findChildren(NewCaseDialog)[-1]
-    assert not dialog.save_button.isEnabled()
-    qtbot.keyClicks(dialog.given_name, "A")
-    dialog.given_name.clear()
-    assert "given name is needed" in dialog.name_error.text()
-    dialog._dirty = False
-    dialog.close()
+        del FormWizard.ask_resume
+    resumed._dirty = resumed._kept = False
     window.sign_out()
 
 

@@ -1,30 +1,36 @@
-"""A case file: who the child is at a glance, the registration details, and the history."""
+"""A case file: who the child is at a glance, its forms with their versions, and the history."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import datetime
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QComboBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QScrollArea,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.case_forms import draft_key
 from desktop.cases import CaseFile, HistoryEntry
+from desktop.forms.definition import FormSet
+from desktop.forms.saved import latest
 from ui.common import (
-    CARE_ARRANGEMENTS,
-    CONCERNS,
-    CONSENT_METHODS,
     HISTORY_ACTIONS,
     NEXT_ACTIONS,
-    REFERRERS,
     RISK_COLOURS,
     RISKS,
     SEXES,
@@ -35,14 +41,32 @@ from ui.common import (
     label,
     years,
 )
+from ui.form_fields import text_of
+from ui.form_view import answers_html
 
 
 class CaseFileWidget(QWidget):
-    """Read-only view of one case, as opened (the opening is already in the audit log)."""
+    """One case, as opened (the opening is already in the audit log). `fill_form(uuid, form id)`
+    asks for a form to be filled in: a first time, a new version, or a draft continued."""
 
-    def __init__(self, case: CaseFile, history: list[HistoryEntry], parent: QWidget | None = None):
+    fill_form = Signal(str, str)
+
+    def __init__(
+        self,
+        case: CaseFile,
+        history: list[HistoryEntry],
+        form_set: FormSet,
+        drafts: dict[str, datetime],
+        editable: bool,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.case = case
+        self.form_set = form_set
+        self.drafts = drafts
+        self.editable = editable
+        self.current_form = ""
+        self.revisions: dict[int, object] = {}
         row = case.row
         self.uuid = row.uuid
 
@@ -102,72 +126,120 @@ class CaseFileWidget(QWidget):
         top.addWidget(QLabel(next_text, objectName="nextAction"), 2, 0, 1, 2)
 
         self.tabs = QTabWidget(objectName="caseTabs")
-        self.tabs.addTab(self._summary(), self.tr("&Summary"))
+        self.tabs.addTab(self._forms(), self.tr("&Forms"))
         self.tabs.addTab(self._history(history), self.tr("&History"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(header)
         layout.addWidget(self.tabs)
 
-    def _summary(self) -> QWidget:
-        row, d = self.case.row, self.case.details
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-
-        def add(title: str, value: object) -> None:
-            text = "" if value is None else str(value)
-            value_label = QLabel(text or "—", wordWrap=True)
-            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(f"<b>{title}</b>", value_label)
-
-        born = format_date(row.birth_date) if row.birth_date else ""
-        if born and row.birth_date_estimated:
-            born = self.tr("{date} (estimated)").format(date=born)
-        add(self.tr("Date of birth"), born)
-        add(self.tr("Lives in"), row.location)
-        add(self.tr("Registered on"), format_datetime(row.registered_at))
-        add(self.tr("Place of registration"), d.get("registration_place"))
-        referred = label(REFERRERS, d.get("referred_by")) if d.get("referred_by") else ""
-        if d.get("referrer_name"):
-            referred = f"{referred} – {d['referrer_name']}"
-        add(self.tr("Identified or referred by"), referred)
-        add(
-            self.tr("Current care arrangement"), label(CARE_ARRANGEMENTS, d.get("care_arrangement"))
-        )
-        add(
-            self.tr("Protection concerns"),
-            ", ".join(label(CONCERNS, c) for c in d.get("concerns", [])),  # type: ignore[union-attr]
-        )
-        add(self.tr("About the concerns"), d.get("concerns_notes"))
-        add(self.tr("Immediate priorities"), d.get("immediate_priorities"))
-        add(self.tr("Consent of the caregiver"), self._consent(d.get("caregiver_consent")))
-        add(self.tr("Assent of the child"), self._consent(d.get("child_assent")))
+    def _forms(self) -> QWidget:
+        """Each form of the case: its state on the left; the chosen revision on the right."""
+        self.form_list = QListWidget(objectName="formList")
+        self.form_list.setFixedWidth(300)
+        self.revision = QComboBox(objectName="revision")
+        self.revision.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.changes = QLabel(objectName="changes", wordWrap=True)
+        self.changes.setStyleSheet("color: #555;")
+        self.view = QTextBrowser(objectName="formView")
+        self.view.setOpenLinks(False)
+        self.fill_button = QPushButton(objectName="fillForm")
+        self.fill_button.clicked.connect(self._fill_clicked)
+        self.draft_label = QLabel(objectName="formDraft")
+        self.draft_label.setStyleSheet("color: #8a5a00;")
+        top = QHBoxLayout()
+        top.addWidget(self.revision)
+        top.addWidget(self.draft_label, 1)
+        top.addWidget(self.fill_button)
+        right = QVBoxLayout()
+        right.addLayout(top)
+        right.addWidget(self.changes)
+        right.addWidget(self.view, 1)
         page = QWidget()
-        page.setLayout(form)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
-        return scroll
+        layout = QHBoxLayout(page)
+        layout.addWidget(self.form_list)
+        layout.addLayout(right, 1)
 
-    def _consent(self, value: object) -> str:
-        if not isinstance(value, dict) or not any(
-            value.get(p) for p in ("interview", "sharing", "services")
-        ):
-            return self.tr("Not recorded")
-        given = [
-            text
-            for key, text in (
-                ("interview", self.tr("interview")),
-                ("sharing", self.tr("sharing information")),
-                ("services", self.tr("receiving services")),
+        for form in self.form_set.ordered():
+            saved = latest(self.case.forms, form.id)
+            if saved is not None:
+                state = self.tr("version {n}, {date}").format(
+                    n=saved.revision, date=format_date(saved.submitted_at.astimezone())
+                )
+            else:
+                state = self.tr("not filled in yet")
+            if draft_key(self.uuid, form.id) in self.drafts:
+                state += " · " + self.tr("draft")
+            item = QListWidgetItem(f"{text_of(form.title)}\n{state}")
+            item.setData(Qt.ItemDataRole.UserRole, form.id)
+            self.form_list.addItem(item)
+        self.form_list.currentRowChanged.connect(self._form_chosen)
+        self.revision.currentIndexChanged.connect(self._revision_chosen)
+        self.form_list.setCurrentRow(0)
+        return page
+
+    def _form_chosen(self, row: int) -> None:
+        item = self.form_list.item(row)
+        if item is None:
+            return
+        self.current_form = item.data(Qt.ItemDataRole.UserRole)
+        revisions = sorted(
+            (x for x in self.case.forms if x.form_id == self.current_form),
+            key=lambda x: -x.revision,
+        )
+        self.revision.blockSignals(True)
+        self.revision.clear()
+        for x in revisions:
+            self.revision.addItem(
+                self.tr("Version {n}: {date}, {who}").format(
+                    n=x.revision, date=format_datetime(x.submitted_at), who=x.submitted_by
+                ),
+                x.id,
             )
-            if value.get(key)
-        ]
-        parts = [self.tr("Given for: {purposes}").format(purposes=", ".join(given))]
-        if value.get("method"):
-            parts.append(label(CONSENT_METHODS, str(value["method"])))
-        if value.get("name"):
-            parts.append(str(value["name"]))
-        return " · ".join(parts)
+        self.revision.blockSignals(False)
+        self.revision.setVisible(bool(revisions))
+        self.revisions = {x.id: x for x in revisions}
+        kept = self.drafts.get(draft_key(self.uuid, self.current_form))
+        self.draft_label.setText(
+            self.tr("Draft kept {when}").format(when=format_datetime(kept)) if kept else ""
+        )
+        if not self.editable:
+            self.fill_button.setVisible(False)
+        elif kept:
+            self.fill_button.setText(self.tr("&Continue the draft"))
+        elif revisions:
+            self.fill_button.setText(self.tr("&New version"))
+        else:
+            self.fill_button.setText(self.tr("&Fill in"))
+        if revisions:
+            self._revision_chosen(0)
+        else:
+            form = self.form_set.get(self.current_form)
+            self.changes.setText("")
+            self.view.setHtml(
+                "<p style='color:#555'>"
+                + self.tr("This form has not been filled in for this case yet.")
+                + f"</p><p>{escape(text_of(form.description))}</p>"
+            )
+
+    def _revision_chosen(self, index: int) -> None:
+        chosen = self.revisions.get(self.revision.itemData(index))
+        if chosen is None:
+            return
+        changed = chosen.changed
+        if changed:
+            labels = [text_of(f.label) if (f := chosen.definition.field(i)) else i for i in changed]
+            self.changes.setText(
+                self.tr("Changed in this version (highlighted): {fields}").format(
+                    fields=", ".join(labels)
+                )
+            )
+        else:
+            self.changes.setText("")
+        self.view.setHtml(answers_html(chosen.definition, chosen.answers, changed))
+
+    def _fill_clicked(self) -> None:
+        self.fill_form.emit(self.uuid, self.current_form)
 
     def _history(self, history: list[HistoryEntry]) -> QWidget:
         table = QTableWidget(len(history), 3, objectName="history")

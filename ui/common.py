@@ -69,49 +69,14 @@ ROLES = {
     "manager": QT_TRANSLATE_NOOP("labels", "Manager"),
     "administrator": QT_TRANSLATE_NOOP("labels", "Administrator"),
 }
-CARE_ARRANGEMENTS = {
-    "both_parents": QT_TRANSLATE_NOOP("labels", "With both parents"),
-    "one_parent": QT_TRANSLATE_NOOP("labels", "With one parent"),
-    "kinship": QT_TRANSLATE_NOOP("labels", "With relatives (kinship care)"),
-    "foster_family": QT_TRANSLATE_NOOP("labels", "Foster family"),
-    "residential_care": QT_TRANSLATE_NOOP("labels", "Residential care"),
-    "child_headed_household": QT_TRANSLATE_NOOP("labels", "Child-headed household"),
-    "street_or_alone": QT_TRANSLATE_NOOP("labels", "Alone or on the street"),
-    "other": QT_TRANSLATE_NOOP("labels", "Other"),
-}
-CONCERNS = {
-    "neglect": QT_TRANSLATE_NOOP("labels", "Neglect"),
-    "physical_abuse": QT_TRANSLATE_NOOP("labels", "Physical abuse"),
-    "sexual_abuse": QT_TRANSLATE_NOOP("labels", "Sexual abuse"),
-    "emotional_abuse": QT_TRANSLATE_NOOP("labels", "Emotional abuse"),
-    "exploitation": QT_TRANSLATE_NOOP("labels", "Exploitation or child labour"),
-    "separated": QT_TRANSLATE_NOOP("labels", "Separated or unaccompanied"),
-    "child_marriage": QT_TRANSLATE_NOOP("labels", "Child marriage"),
-    "violence_at_home": QT_TRANSLATE_NOOP("labels", "Violence at home"),
-    "out_of_school": QT_TRANSLATE_NOOP("labels", "Out of school"),
-    "other": QT_TRANSLATE_NOOP("labels", "Other"),
-}
-REFERRERS = {
-    "community_volunteer": QT_TRANSLATE_NOOP("labels", "Community volunteer"),
-    "self_referral": QT_TRANSLATE_NOOP("labels", "The child (self-referral)"),
-    "family_member": QT_TRANSLATE_NOOP("labels", "Family member"),
-    "police": QT_TRANSLATE_NOOP("labels", "Police"),
-    "health_worker": QT_TRANSLATE_NOOP("labels", "Health worker"),
-    "school": QT_TRANSLATE_NOOP("labels", "School"),
-    "other_agency": QT_TRANSLATE_NOOP("labels", "Another agency"),
-    "other": QT_TRANSLATE_NOOP("labels", "Other"),
-}
-CONSENT_METHODS = {
-    "verbal": QT_TRANSLATE_NOOP("labels", "Verbal"),
-    "written": QT_TRANSLATE_NOOP("labels", "Written"),
-    "thumbprint": QT_TRANSLATE_NOOP("labels", "Thumbprint"),
-}
 HISTORY_ACTIONS = {
     "case.registered": QT_TRANSLATE_NOOP("labels", "Registered the case"),
     "case.opened": QT_TRANSLATE_NOOP("labels", "Viewed the case file"),
     "case.updated": QT_TRANSLATE_NOOP("labels", "Changed the case details"),
     "case.open_refused": QT_TRANSLATE_NOOP("labels", "Was refused access to the case file"),
     "case.change_refused": QT_TRANSLATE_NOOP("labels", "Was refused a change to the case"),
+    "case.stage_changed": QT_TRANSLATE_NOOP("labels", "Moved the case to its next stage"),
+    "form.saved": QT_TRANSLATE_NOOP("labels", "Saved a form"),
 }
 
 

@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Role
-from desktop import accounts, agency, cases
+from desktop import accounts, agency, case_forms, cases, drafts
+from desktop.forms.saved import latest
 from desktop.session import UserSession
 from ui.background import run_in_background, wait_for_background
 from ui.case_file import CaseFileWidget
 from ui.case_list import CaseListWidget
 from ui.common import ROLES, label, show_error
+from ui.form_fields import text_of
+from ui.form_wizard import FormWizard
 from ui.login import ChangePasswordDialog, LoginWidget
-from ui.new_case import NewCaseDialog
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -205,21 +207,31 @@ class MainWindow(QMainWindow):
         self.case_list.search.setFocus()
         self.case_list.search.selectAll()
 
-    def open_case(self, uuid: str) -> None:
+    def open_case(self, uuid: str, *, reload: bool = False) -> None:
         for index in range(1, self.tabs.count()):
             if getattr(self.tabs.widget(index), "uuid", None) == uuid:
-                self.tabs.setCurrentIndex(index)
-                return
+                if not reload:
+                    self.tabs.setCurrentIndex(index)
+                    return
+                self._close_tab(index)
+                break
         session = self.session
 
         def work():  # type: ignore[no-untyped-def]
-            return cases.open_case(session, uuid), cases.case_history(session, uuid)
+            return (
+                cases.open_case(session, uuid),
+                cases.case_history(session, uuid),
+                case_forms.form_set(session),
+                drafts.drafts_under(session, case_forms.DRAFT_KIND, uuid + ":"),
+            )
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
             if self.locked or session is not self.session:
                 return
-            case, history = result
-            widget = CaseFileWidget(case, history)
+            case, history, forms, kept = result
+            editable = bool(session.user.roles & {Role.CASEWORKER, Role.SUPERVISOR})
+            widget = CaseFileWidget(case, history, forms, kept, editable)
+            widget.fill_form.connect(self.fill_form)
             index = self.tabs.addTab(widget, case.row.case_number)
             self.tabs.setTabToolTip(index, case.row.child_name)
             self.tabs.setCurrentIndex(index)
@@ -233,16 +245,82 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(index)
         widget.deleteLater()
 
+    def _show_wizard(self, wizard: FormWizard) -> None:
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.offer_draft()
+        wizard.show()
+
     def new_case(self) -> None:
-        dialog = NewCaseDialog(self.session, self)
-        dialog.registered.connect(self._registered)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.offer_draft()
-        dialog.show()
+        """Register a child: the registration and consent forms, one section at a time."""
+        session = self.session
+
+        def done(forms) -> None:  # type: ignore[no-untyped-def]
+            if self.locked or session is not self.session:
+                return
+            chosen = [forms.get(case_forms.REGISTRATION)]
+            if case_forms.CONSENT in forms.forms:
+                chosen.append(forms.get(case_forms.CONSENT))
+            wizard = FormWizard(
+                session,
+                chosen,
+                lambda answers: case_forms.register_with_forms(session, answers).uuid,
+                draft_key=case_forms.NEW_CASE,
+                title=self.tr("New case: register a child"),
+                finish_text=self.tr("&Register the child"),
+                parent=self,
+            )
+            wizard.saved.connect(self._registered)
+            self._show_wizard(wizard)
+
+        run_in_background(lambda: case_forms.form_set(session), done, lambda e: show_error(self, e))
 
     def _registered(self, uuid: str) -> None:
         self.case_list.refresh()
         self.open_case(uuid)
+
+    def fill_form(self, uuid: str, form_id: str) -> None:
+        """Fill in a form for a case: a first time, or a new version of the saved one."""
+        widget = next(
+            (
+                w
+                for w in map(self.tabs.widget, range(1, self.tabs.count()))
+                if getattr(w, "uuid", None) == uuid
+            ),
+            None,
+        )
+        if widget is None:
+            return
+        session = self.session
+        form = widget.form_set.get(form_id)
+        saved = latest(widget.case.forms, form_id)
+        based_on = saved.revision if saved else None
+        answers = {form_id: saved.answers} if saved else {}
+        title = self.tr("{form}: {child}").format(
+            form=text_of(form.title), child=widget.case.row.child_name
+        )
+        if saved:
+            title += " – " + self.tr("new version")
+
+        def submit(answers: dict[str, dict]) -> str:  # type: ignore[type-arg]
+            case_forms.submit_form(session, uuid, form_id, answers[form_id], based_on)
+            return uuid
+
+        wizard = FormWizard(
+            session,
+            [form],
+            submit,
+            draft_key=case_forms.draft_key(uuid, form_id),
+            title=title,
+            subtitle=widget.case.row.case_number,
+            answers=answers,
+            parent=self,
+        )
+        wizard.saved.connect(self._form_saved)
+        self._show_wizard(wizard)
+
+    def _form_saved(self, uuid: str) -> None:
+        self.case_list.refresh()
+        self.open_case(uuid, reload=True)
 
     def administration(self) -> None:
         from ui.admin import AdminDialog
@@ -254,7 +332,7 @@ class MainWindow(QMainWindow):
 
     # -- lock, switch, sign out --------------------------------------------------------------------
     def _open_dialogs(self) -> list[QWidget]:
-        return [w for w in self.findChildren(NewCaseDialog) if w.isVisible()]
+        return [w for w in self.findChildren(FormWizard) if w.isVisible()]
 
     def lock(self) -> None:
         """Hide every case detail, save typed work, forget the key until someone unlocks."""
@@ -358,7 +436,7 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 self,
                 self.tr("Quit Ulinzi?"),
-                self.tr("A registration is still open. It will be kept as a draft. Quit?"),
+                self.tr("A form is still open. What you typed will be kept as a draft. Quit?"),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

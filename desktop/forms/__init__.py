@@ -1,0 +1,1 @@
+"""Guided forms: the definition files of this folder, and the rules for their answers."""

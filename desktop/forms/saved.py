@@ -1,0 +1,71 @@
+"""Saved form answers as plain data: each revision with the exact definition it answered."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import FormDefinitionRow, FormSubmission, User
+from desktop.forms.answers import Answers
+from desktop.forms.definition import FormDefinition
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One saved revision of a form for a case."""
+
+    id: int
+    form_id: str
+    revision: int
+    definition: FormDefinition
+    answers: Answers
+    changed: tuple[str, ...]
+    submitted_by: str
+    submitted_at: datetime
+
+
+_parsed: dict[str, FormDefinition] = {}  # by content digest: the same in every store
+
+
+def definition_of(s: Session, definition_id: int) -> FormDefinition:
+    digest, text = s.execute(
+        select(FormDefinitionRow.digest, FormDefinitionRow.definition).where(
+            FormDefinitionRow.id == definition_id
+        )
+    ).one()
+    if digest not in _parsed:
+        _parsed[digest] = FormDefinition.model_validate_json(text)
+    return _parsed[digest]
+
+
+def submission_of(s: Session, row: FormSubmission) -> Submission:
+    who = s.execute(select(User.full_name).where(User.id == row.submitted_by)).scalar() or ""
+    return Submission(
+        id=row.id,
+        form_id=row.form_id,
+        revision=row.revision,
+        definition=definition_of(s, row.definition_id),
+        answers=json.loads(row.answers),
+        changed=tuple(json.loads(row.changed)),
+        submitted_by=who,
+        submitted_at=row.submitted_at,
+    )
+
+
+def submissions_in(s: Session, case_id: int) -> list[Submission]:
+    """Every revision of every form of a case, oldest first (for an opened case file)."""
+    rows = s.execute(
+        select(FormSubmission)
+        .where(FormSubmission.case_id == case_id)
+        .order_by(FormSubmission.submitted_at, FormSubmission.id)
+    ).scalars()
+    return [submission_of(s, row) for row in rows]
+
+
+def latest(subs: list[Submission], form_id: str) -> Submission | None:
+    found = [x for x in subs if x.form_id == form_id]
+    return max(found, key=lambda x: x.revision) if found else None

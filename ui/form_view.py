@@ -1,0 +1,121 @@
+"""A saved form, read-only: its questions and answers as a page of text, in the person's language.
+
+The questions come from the definition the answers were given to, so an older revision reads
+as it was filled in, even after the agency changed the form. Every answer is escaped: what a
+person typed is never read as markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate
+
+from desktop.forms.answers import Answers, is_empty
+from desktop.forms.definition import CONSENT_METHODS, PEOPLE_PARTS, FormDefinition, FormField
+from ui.common import format_date
+from ui.form_fields import text_of
+from ui.i18n import current_language
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FormView", text)
+
+
+def _day(value: Any) -> str:
+    try:
+        return format_date(date.fromisoformat(str(value)))
+    except ValueError:
+        return str(value)
+
+
+def answer_text(f: FormField, value: Any) -> str:
+    """One answer as plain text."""
+    language = current_language()
+    match f.type:
+        case "yes_no":
+            return _tr("Yes") if value else _tr("No")
+        case "choice":
+            return f.choice_label(str(value), language)
+        case "multi_choice":
+            return ", ".join(f.choice_label(str(v), language) for v in value or [])
+        case "date":
+            if isinstance(value, dict):
+                day = _day(value.get("date"))
+                return _tr("{date} (estimated)").format(date=day) if value.get("estimated") else day
+            return _day(value)
+        case "consent":
+            methods = {
+                "verbal": _tr("spoken"),
+                "written": _tr("signed"),
+                "thumbprint": _tr("thumbprint"),
+            }
+            method = (
+                methods.get(str(value.get("method")), "")
+                if value.get("method") in CONSENT_METHODS
+                else ""
+            )
+            return _tr("{who}, {how}, on {date}").format(
+                who=value.get("by", ""), how=method, date=_day(value.get("date", ""))
+            )
+        case "people":
+            return "; ".join(
+                " – ".join(str(p[k]) for k in PEOPLE_PARTS if p.get(k)) for p in value or []
+            )
+    return str(value)
+
+
+def _group_html(f: FormField, value: Any) -> str:
+    item = text_of(f.item_label) or text_of(f.label)
+    parts = []
+    for n, entry in enumerate(value or [], start=1):
+        rows = "".join(
+            f"<tr><td class='q'>{escape(text_of(sub.label))}</td>"
+            f"<td>{_multiline(answer_text(sub, entry[sub.id]))}</td></tr>"
+            for sub in f.fields or []
+            if not is_empty(entry.get(sub.id))
+        )
+        parts.append(f"<p><b>{escape(item)} {n}</b></p><table class='entry'>{rows}</table>")
+    return "".join(parts)
+
+
+def _multiline(text: str) -> str:
+    return escape(text).replace("\n", "<br>")
+
+
+def answers_html(form: FormDefinition, answers: Answers, changed: tuple[str, ...] = ()) -> str:
+    """The form as HTML for a QTextBrowser: sections, questions, answers; unanswered ones
+    shown as "—" so a reader sees what was left out. Changed answers are marked."""
+    style = (
+        "<style>h3{margin-top:14px;color:#1f3a5f} td{padding:3px 10px 3px 0;vertical-align:top}"
+        " td.q{color:#444;width:38%} .changed{background:#fff4cc} .none{color:#999}"
+        " table.entry{margin-left:16px}</style>"
+    )
+    body = [style]
+    for section in form.sections:
+        rows = []
+        for f in section.fields:
+            value = answers.get(f.id)
+            if is_empty(value):
+                if not f.required:
+                    continue
+                shown = "<span class='none'>—</span>"
+            elif f.type == "group":
+                shown = _group_html(f, value)
+            else:
+                shown = _multiline(answer_text(f, value))
+            mark = " class='changed'" if f.id in changed else ""
+            rows.append(
+                f"<tr{mark}><td class='q'>{escape(text_of(f.label))}</td><td>{shown}</td></tr>"
+            )
+        if any("class='none'" not in r for r in rows):
+            body.append(
+                f"<h3>{escape(text_of(section.title))}</h3><table width='100%'>{''.join(rows)}</table>"
+            )
+    return "".join(body)
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)

@@ -1,0 +1,507 @@
+"""The guided form: any form definition (or several in a row) as one page per section.
+
+On the left, the sections with their state (done, needs attention) and how far along the form
+is; on the right, one section's questions. "Next" checks the page and says what is missing next
+to each question; any section can be reached from the list. What is typed is kept as an
+encrypted draft on every page change and a few seconds after typing stops, so a power cut or a
+crash loses at most those seconds; closing asks whether to keep the draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import drafts
+from desktop.forms.answers import (
+    Answers,
+    Problem,
+    check_value,
+    field_required,
+    field_shown,
+    is_empty,
+    section_shown,
+)
+from desktop.forms.definition import FormDefinition, Section
+from desktop.session import UserSession
+from ui.background import run_in_background
+from ui.common import format_date, format_datetime, show_error
+from ui.form_fields import FieldWidget, GroupField, make_field, text_of
+
+DRAFT_KIND = "form"
+AUTOSAVE_MS = 3000
+
+
+def problem_text(problem: Problem) -> str:
+    """A rule's message in the person's language ("forms" context), with its values."""
+    params = {}
+    for key, value in problem.params.items():
+        if isinstance(value, Problem):
+            value = problem_text(value)
+        elif isinstance(value, date):
+            value = format_date(value)
+        params[key] = value
+    return QCoreApplication.translate("forms", problem.text).format(**params)
+
+
+@dataclass
+class Page:
+    form: FormDefinition
+    section: Section
+    widget: QWidget
+    fields: list[FieldWidget]
+    item: QListWidgetItem
+    checked: bool = False  # "Next" or "Save" looked at it: its messages now follow typing
+    visited: bool = False
+
+
+class FormWizard(QDialog):
+    """Fill in one or more forms. `submit(answers by form id)` runs off the UI thread and
+    returns the case's uuid; then `saved(uuid)` is emitted and the wizard closes."""
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        session: UserSession,
+        forms: list[FormDefinition],
+        submit: Callable[[dict[str, Answers]], str],
+        *,
+        draft_key: str,
+        title: str,
+        subtitle: str = "",
+        finish_text: str = "",
+        answers: dict[str, Answers] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.forms = forms
+        self.submit_work = submit
+        self.draft_key = draft_key
+        self._dirty = False
+        self._saving = False
+        self._filling = False
+        self._kept = False  # a draft of these forms is in the store
+        self.answers: dict[str, Answers] = {
+            f.id: dict((answers or {}).get(f.id, {})) for f in forms
+        }
+        for form in forms:  # a form started fresh gets its defaults ("today")
+            if not (answers or {}).get(form.id):
+                for f in form.all_fields():
+                    if f.default == "today":
+                        self.answers[form.id][f.id] = date.today().isoformat()
+        self.setWindowTitle(title)
+        self.resize(1180, 700)
+
+        # -- left: where am I
+        heading = QLabel(title, wordWrap=True)
+        font = heading.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        heading.setFont(font)
+        self.subtitle = QLabel(subtitle, wordWrap=True)
+        self.subtitle.setStyleSheet("color: #555;")
+        self.steps = QListWidget(objectName="steps")
+        self.steps.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.steps.setAccessibleName(self.tr("Sections of the form"))
+        self.progress = QProgressBar(objectName="progress", textVisible=True)
+        self.progress.setFormat(self.tr("%v of %m questions answered"))
+        side = QVBoxLayout()
+        side.addWidget(heading)
+        side.addWidget(self.subtitle)
+        side.addWidget(self.steps, 1)
+        side.addWidget(self.progress)
+        side_box = QWidget()
+        side_box.setLayout(side)
+        side_box.setFixedWidth(300)
+
+        # -- right: the questions of one section
+        self.form_title = QLabel(objectName="formTitle")
+        self.form_title.setStyleSheet("color: #555;")
+        self.section_title = QLabel(objectName="sectionTitle", wordWrap=True)
+        font = self.section_title.font()
+        font.setPointSize(font.pointSize() + 5)
+        font.setBold(True)
+        self.section_title.setFont(font)
+        self.section_help = QLabel(objectName="sectionHelp", wordWrap=True)
+        self.section_help.setStyleSheet("color: #333; background: #eef4fb; padding: 6px;")
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = []
+        bold = QFont(self.steps.font())
+        bold.setBold(True)
+        for form in forms:
+            if len(forms) > 1:
+                header = QListWidgetItem(text_of(form.title))
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                header.setFont(bold)
+                header.setForeground(QColor("#1f3a5f"))
+                self.steps.addItem(header)
+            for section in form.sections:
+                self._add_page(form, section)
+        self.steps.currentRowChanged.connect(self._step_clicked)
+
+        self.message = QLabel(objectName="wizardMessage", wordWrap=True)
+        self.message.setStyleSheet("color: #b71c1c;")
+        self.draft_note = QLabel(objectName="draftNote")
+        self.draft_note.setStyleSheet("color: #555;")
+        self.back_button = QPushButton(self.tr("< &Back"), objectName="back")
+        self.next_button = QPushButton(self.tr("&Next >"), objectName="next")
+        self.finish_button = QPushButton(finish_text or self.tr("&Save"), objectName="finish")
+        self.close_button = QPushButton(self.tr("Close"), objectName="close")
+        for button in (self.back_button, self.close_button, self.finish_button):
+            button.setAutoDefault(False)
+        self.next_button.setDefault(True)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.finish_button.clicked.connect(self.finish)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, self.next)
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, self.back)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft_now)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.draft_note, 1)
+        buttons.addWidget(self.close_button)
+        buttons.addSpacing(16)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.finish_button)
+
+        main = QVBoxLayout()
+        main.addWidget(self.form_title)
+        main.addWidget(self.section_title)
+        main.addWidget(self.section_help)
+        main.addWidget(self.stack, 1)
+        main.addWidget(self.message)
+        main.addLayout(buttons)
+        line = QFrame(frameShape=QFrame.Shape.VLine)
+        line.setStyleSheet("color: #d0d5da;")
+        layout = QHBoxLayout(self)
+        layout.addWidget(side_box)
+        layout.addWidget(line)
+        layout.addLayout(main, 1)
+
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_draft)
+        self._fill(self.answers)
+        self.current = -1
+        self.go_to(self._visible_pages()[0])
+
+    # -- building -------------------------------------------------------------------------------
+    def _add_page(self, form: FormDefinition, section: Section) -> None:
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(4, 4, 16, 4)
+        widgets = []
+        for f in section.fields:
+            widget = make_field(f)
+            widget.changed.connect(lambda form_id=form.id, w=widget: self._changed(form_id, w))
+            column.addWidget(widget)
+            widgets.append(widget)
+        column.addStretch(1)
+        content.setMaximumWidth(820)
+        content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.stack.addWidget(scroll)
+        item = QListWidgetItem(text_of(section.title))
+        self.steps.addItem(item)
+        self.pages.append(Page(form, section, scroll, widgets, item))
+
+    def _fill(self, answers: dict[str, Answers]) -> None:
+        self._filling = True
+        for page in self.pages:
+            for widget in page.fields:
+                widget.set_value(answers.get(page.form.id, {}).get(widget.field.id))
+        self._filling = False
+        self._refresh()
+
+    def widget_for(self, form_id: str, field_id: str) -> FieldWidget:
+        return next(
+            w
+            for page in self.pages
+            if page.form.id == form_id
+            for w in page.fields
+            if w.field.id == field_id
+        )
+
+    # -- answers and what they show -------------------------------------------------------------
+    def _changed(self, form_id: str, widget: FieldWidget) -> None:
+        if self._filling:
+            return
+        self.answers[form_id][widget.field.id] = widget.value()
+        self._dirty = True
+        self._autosave.start()
+        self.draft_note.setText("")
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Show the questions and sections that apply; keep messages of checked pages current."""
+        for page in self.pages:
+            answers = self.answers[page.form.id]
+            shown = section_shown(page.section, answers)
+            page.item.setHidden(not shown)
+            for widget in page.fields:
+                widget.setVisible(field_shown(widget.field, answers))
+                widget.set_required(field_required(widget.field, answers))
+                if isinstance(widget, GroupField):
+                    widget.refresh(answers)
+            if page.checked:
+                self._check(page)
+            self._mark(page)
+        total = answered = 0
+        for page in self._visible_pages_of():
+            for widget in page.fields:
+                if widget.isVisibleTo(page.widget.widget()):
+                    total += 1
+                    answered += not is_empty(self.answers[page.form.id].get(widget.field.id))
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(answered)
+
+    def _visible_pages_of(self) -> list[Page]:
+        return [p for p in self.pages if section_shown(p.section, self.answers[p.form.id])]
+
+    def _visible_pages(self) -> list[int]:
+        return [i for i, p in enumerate(self.pages) if not p.item.isHidden()]
+
+    def _check(self, page: Page) -> list[FieldWidget]:
+        """Put each problem next to its question; return the questions that have one."""
+        answers = self.answers[page.form.id]
+        wrong = []
+        today = date.today()
+        shown = section_shown(page.section, answers)
+        for widget in page.fields:
+            problem = None
+            if shown and field_shown(widget.field, answers):
+                problem = check_value(widget.field, answers.get(widget.field.id), answers, today)
+            widget.set_error(problem_text(problem) if problem else "")
+            if problem:
+                wrong.append(widget)
+        return wrong
+
+    def _mark(self, page: Page) -> None:
+        wrong = page.checked and any(w.error.isVisible() for w in page.fields)
+        if wrong:
+            page.item.setText("⚠ " + text_of(page.section.title))
+            page.item.setForeground(Qt.GlobalColor.darkRed)
+        elif page.checked:
+            page.item.setText("✓ " + text_of(page.section.title))
+            page.item.setForeground(Qt.GlobalColor.darkGreen)
+        else:
+            page.item.setText("    " + text_of(page.section.title))
+            page.item.setForeground(self.palette().text())
+
+    # -- moving ---------------------------------------------------------------------------------
+    def go_to(self, index: int) -> None:
+        if index == self.current:
+            return
+        if self.current >= 0:
+            self.save_draft()
+        self.current = index
+        page = self.pages[index]
+        page.visited = True
+        self.stack.setCurrentIndex(index)
+        self.steps.blockSignals(True)
+        self.steps.setCurrentItem(page.item)
+        self.steps.blockSignals(False)
+        self.form_title.setText(text_of(page.form.title))
+        self.form_title.setVisible(len(self.forms) > 1 or bool(page.form.description))
+        self.section_title.setText(text_of(page.section.title))
+        self.section_help.setText(text_of(page.section.help))
+        self.section_help.setVisible(bool(page.section.help))
+        visible = self._visible_pages()
+        last = index == visible[-1]
+        self.back_button.setEnabled(index != visible[0])
+        self.next_button.setVisible(not last)
+        self.next_button.setDefault(not last)
+        self.finish_button.setDefault(last)
+        self.message.clear()
+        first = next((w for w in page.fields if w.isVisibleTo(page.widget.widget())), None)
+        if first is not None:
+            first.focus_target().setFocus()
+
+    def _step_clicked(self, row: int) -> None:
+        item = self.steps.item(row)
+        for i, page in enumerate(self.pages):
+            if page.item is item:
+                self.go_to(i)
+
+    def next(self) -> None:
+        page = self.pages[self.current]
+        page.checked = True
+        wrong = self._check(page)
+        self._mark(page)
+        if wrong:
+            self.message.setText(
+                self.tr("Some answers are missing or need a look: see the messages in red.")
+            )
+            wrong[0].focus_target().setFocus()
+            page.widget.ensureWidgetVisible(wrong[0])
+            return
+        later = [i for i in self._visible_pages() if i > self.current]
+        if later:
+            self.go_to(later[0])
+
+    def back(self) -> None:
+        earlier = [i for i in self._visible_pages() if i < self.current]
+        if earlier:
+            self.go_to(earlier[-1])
+
+    # -- drafts ---------------------------------------------------------------------------------
+    def draft(self) -> dict[str, Any]:
+        return {"answers": self.answers, "page": self.current}
+
+    def resume(self, data: dict[str, Any]) -> None:
+        """Put back what a draft held."""
+        saved = data.get("answers", {})
+        for form in self.forms:
+            if isinstance(saved.get(form.id), dict):
+                self.answers[form.id] = dict(saved[form.id])
+        self._fill(self.answers)
+        page = data.get("page")
+        if isinstance(page, int) and page in self._visible_pages():
+            self.go_to(page)
+        self._kept = True
+        self.draft_note.setText(self.tr("Continuing the draft kept earlier."))
+
+    def offer_draft(self) -> None:
+        """If this person left these forms unfinished, offer to continue them."""
+        saved = drafts.load_draft(self.session, DRAFT_KIND, self.draft_key)
+        if saved is None:
+            return
+        if self.ask_resume(format_datetime(saved.updated_at)):
+            self.resume(saved.data)
+        else:
+            drafts.discard_draft(self.session, DRAFT_KIND, self.draft_key)
+
+    def ask_resume(self, when: str) -> bool:
+        return (
+            QMessageBox.question(
+                self,
+                self.tr("Unfinished form"),
+                self.tr(
+                    "You started this on {when} and did not finish. Continue where you stopped?"
+                ).format(when=when),
+            )
+            == QMessageBox.StandardButton.Yes
+        )
+
+    def save_draft_now(self) -> None:
+        self._dirty = True
+        self.save_draft()
+
+    def save_draft(self, *, wait: bool = False) -> None:
+        """Keep what was typed, encrypted in the store (in the background unless `wait`)."""
+        self._autosave.stop()
+        if not self._dirty or self._saving or not self.session.store.is_open:
+            return
+        session, key, data = self.session, self.draft_key, self.draft()
+        self._dirty = False
+        self._kept = True
+        if wait:  # locking or quitting: the key is about to go, so this must finish first
+            drafts.save_draft(session, DRAFT_KIND, key, data)
+            return
+
+        def failed(error: Exception) -> None:
+            self._dirty = True
+            show_error(self, error)
+
+        run_in_background(
+            lambda: drafts.save_draft(session, DRAFT_KIND, key, data),
+            lambda _r: self.draft_note.setText(self.tr("Draft kept.")),
+            failed,
+        )
+
+    # -- finishing ------------------------------------------------------------------------------
+    def finish(self) -> None:
+        if self._saving:
+            return
+        first_wrong = None
+        for i, page in enumerate(self.pages):
+            if page.item.isHidden():
+                continue
+            page.checked = True
+            wrong = self._check(page)
+            self._mark(page)
+            if wrong and first_wrong is None:
+                first_wrong = (i, wrong[0])
+        if first_wrong is not None:
+            i, widget = first_wrong
+            self.go_to(i)
+            self.message.setText(
+                self.tr("Not saved yet: some answers are missing or need a look (in red).")
+            )
+            widget.focus_target().setFocus()
+            self.pages[i].widget.ensureWidgetVisible(widget)
+            return
+        self._saving = True
+        self._autosave.stop()
+        self.finish_button.setEnabled(False)
+        self.message.setStyleSheet("color: #555;")
+        self.message.setText(self.tr("Saving…"))
+        answers = {form_id: dict(a) for form_id, a in self.answers.items()}
+        work = self.submit_work
+
+        def done(uuid: str) -> None:
+            self._saving = False
+            self._dirty = False
+            self.saved.emit(uuid)
+            self.accept()
+
+        def failed(error: Exception) -> None:
+            self._saving = False
+            self.finish_button.setEnabled(True)
+            self.message.setStyleSheet("color: #b71c1c;")
+            self.message.clear()
+            self._dirty = True
+            self.save_draft()
+            show_error(self, error)
+
+        run_in_background(lambda: work(answers), done, failed)
+
+    def reject(self) -> None:
+        """Escape, "Close" and the window's X all come here: never lose what was typed."""
+        if self._saving:
+            return
+        if (self._kept or self._dirty) and self.session.store.is_open:
+            choice = self.ask_close()
+            if choice == QMessageBox.StandardButton.Cancel:
+                return
+            if choice == QMessageBox.StandardButton.Discard:
+                self._dirty = self._kept = False
+                self._autosave.stop()
+                drafts.discard_draft(self.session, DRAFT_KIND, self.draft_key)
+            else:
+                self.save_draft(wait=True)
+        super().reject()
+
+    def ask_close(self) -> QMessageBox.StandardButton:
+        return QMessageBox.question(
+            self,
+            self.tr("Close the form?"),
+            self.tr("Keep what you typed as a draft, to finish later?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
