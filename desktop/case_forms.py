@@ -333,6 +333,7 @@ def register_with_forms(
         )
         for form_id, form_answers in kept.items():
             _add_submission(s, us, case, forms.get(form_id), form_answers, None)
+        drafts.discard_draft_in(s, us, DRAFT_KIND, NEW_CASE)
         return row_of(s, case)
 
 

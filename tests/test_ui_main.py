@@ -41,6 +41,7 @@ def sign_in(qtbot, folder, username, password=PASSWORD):
 def open_window(qtbot, agency, username="cara"):
     session = sign_in(qtbot, agency.folder, username)
     window = MainWindow(session, agency.folder)
+    window.ask_quit = lambda: True  # a failing test must not leave a question on screen
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.counts.text() != "", timeout=10000)
@@ -226,6 +227,7 @@ def test_a_temporary_password_must_be_changed_before_any_work(qtbot, agency, mon
 
     monkeypatch.setattr(ChangePasswordDialog, "exec", fill_and_save)
     window = MainWindow(session, agency.folder)
+    window.ask_quit = lambda: True  # a failing test must not leave a question on screen
     qtbot.addWidget(window)
     assert window.ensure_own_password()
     assert not window.session.user.must_change_password

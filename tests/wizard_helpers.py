@@ -10,13 +10,14 @@ from ui.form_wizard import FormWizard
 
 
 def wait_for_wizard(qtbot, window) -> FormWizard:
-    """The form the window opened (forms load off the UI thread, so it comes a moment later)."""
-    before = {id(w) for w in window.findChildren(FormWizard) if w.isVisible()}
-    qtbot.waitUntil(
-        lambda: any(id(w) not in before for w in window.findChildren(FormWizard) if w.isVisible()),
-        timeout=10000,
-    )
-    return next(w for w in window.findChildren(FormWizard) if w.isVisible() and id(w) not in before)
+    """The form the window opened (forms load off the UI thread, so it may come a moment
+    later). Saved or closed forms are hidden, so the open one is the visible one."""
+
+    def open_ones() -> list[FormWizard]:
+        return [w for w in window.findChildren(FormWizard) if w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(open_ones()) == 1, timeout=10000)
+    return open_ones()[0]
 
 
 def registration_answers(given: str, family: str, sex: str = "female") -> dict[str, object]:

@@ -45,7 +45,7 @@ from desktop.forms.answers import (
 )
 from desktop.forms.definition import FormDefinition, Section
 from desktop.session import UserSession
-from ui.background import run_in_background
+from ui.background import run_in_background, wait_for_background
 from ui.common import format_date, format_datetime, show_error
 from ui.form_fields import FieldWidget, GroupField, make_field, text_of
 
@@ -179,6 +179,7 @@ class FormWizard(QDialog):
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+PgDown"), self, self.next)
         QShortcut(QKeySequence("Ctrl+PgUp"), self, self.back)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.finish)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft_now)
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_note, 1)
@@ -457,6 +458,7 @@ class FormWizard(QDialog):
             return
         self._saving = True
         self._autosave.stop()
+        wait_for_background()  # a draft save still in flight must not outlive the saved form
         self.finish_button.setEnabled(False)
         self.message.setStyleSheet("color: #555;")
         self.message.setText(self.tr("Saving…"))

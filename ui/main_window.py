@@ -136,11 +136,17 @@ class MainWindow(QMainWindow):
             self,
         )
         self.sign_out_action.triggered.connect(self.sign_out)
+        self.about_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), "", self
+        )
+        self.about_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.about_action.triggered.connect(self.about)
         for action in (self.cases_action, self.new_case_action, self.admin_action):
             bar.addAction(action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
+        bar.addAction(self.about_action)
         bar.addAction(self.lock_action)
         bar.addAction(self.sign_out_action)
         self.toolbar = bar
@@ -152,6 +158,7 @@ class MainWindow(QMainWindow):
         self.admin_action.setText(self.tr("&Administration"))
         self.lock_action.setText(self.tr("&Lock"))
         self.sign_out_action.setText(self.tr("Sign &out"))
+        self.about_action.setText(self.tr("A&bout Ulinzi"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "case_list"):
@@ -330,6 +337,19 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.idle.set_interval(agency.load_settings(self.session).idle_minutes * 60_000)
 
+    def about(self) -> None:
+        from desktop.version import version
+
+        QMessageBox.about(
+            self,
+            self.about_action.text().replace("&", ""),
+            "<h3>Ulinzi</h3><p>"
+            + self.tr("Version {version}").format(version=version())
+            + "</p><p>"
+            + self.tr("Offline case management for child protection social workers.")
+            + "</p>",
+        )
+
     # -- lock, switch, sign out --------------------------------------------------------------------
     def _open_dialogs(self) -> list[QWidget]:
         return [w for w in self.findChildren(FormWizard) if w.isVisible()]
@@ -431,14 +451,17 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.session.close()
 
+    def ask_quit(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Quit Ulinzi?"),
+            self.tr("A form is still open. What you typed will be kept as a draft. Quit?"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         if not self.locked and self._open_dialogs():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Quit Ulinzi?"),
-                self.tr("A form is still open. What you typed will be kept as a draft. Quit?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not self.ask_quit():
                 event.ignore()
                 return
             for dialog in self._open_dialogs():
