@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from importlib import metadata
 from pathlib import Path
 
 import reportlab
@@ -179,6 +180,15 @@ def _register_fonts() -> None:
         pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD)
 
 
+def program_version() -> str:
+    """Ulinzi's version for the footer, from the package metadata as desktop.version reads it
+    (reports/ does not import desktop/); empty when the package is not installed."""
+    try:
+        return metadata.version("ulinzi")
+    except metadata.PackageNotFoundError:
+        return ""
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -198,8 +208,11 @@ def build_recovery_key_pdf(
     created: datetime.date,
     is_demo: bool = False,
     language: str = "en",
+    version: str | None = None,
 ) -> bytes:
-    """One A4 page; the same input always gives the same bytes (no timestamps, fixed ids)."""
+    """One A4 page; the same input always gives the same bytes (no timestamps, fixed ids).
+
+    `version` is the program's, printed in the footer (the installed one when not given)."""
     _register_fonts()
     t = texts(language)
     width, height = A4
@@ -340,6 +353,10 @@ def build_recovery_key_pdf(
     c.setFillColor(MUTED)
     c.setFont(SANS, 8.5)
     c.drawCentredString(width / 2, footer_y - 12, t["footer"])
+    version = program_version() if version is None else version
+    if version:  # which program made the sheet, for whoever finds it years later
+        c.setFont(SANS, 7.5)
+        c.drawRightString(width - margin, footer_y, f"Ulinzi {version}")
 
     c.showPage()
     c.save()

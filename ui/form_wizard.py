@@ -42,6 +42,7 @@ from desktop.forms.answers import (
     field_shown,
     is_empty,
     section_shown,
+    visible_answers,
 )
 from desktop.forms.definition import FormDefinition, Section
 from desktop.session import UserSession
@@ -260,7 +261,7 @@ class FormWizard(QDialog):
     def _refresh(self) -> None:
         """Show the questions and sections that apply; keep messages of checked pages current."""
         for page in self.pages:
-            answers = self.answers[page.form.id]
+            answers = self.shown_answers(page.form)
             shown = section_shown(page.section, answers)
             page.item.setHidden(not shown)
             for widget in page.fields:
@@ -280,15 +281,20 @@ class FormWizard(QDialog):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(answered)
 
+    def shown_answers(self, form: FormDefinition) -> Answers:
+        """The answers that count: one to a question hidden since (a draft keeps it, in case
+        the person changes their mind back) shows and requires nothing."""
+        return visible_answers(form, self.answers[form.id])
+
     def _visible_pages_of(self) -> list[Page]:
-        return [p for p in self.pages if section_shown(p.section, self.answers[p.form.id])]
+        return [p for p in self.pages if section_shown(p.section, self.shown_answers(p.form))]
 
     def _visible_pages(self) -> list[int]:
         return [i for i, p in enumerate(self.pages) if not p.item.isHidden()]
 
     def _check(self, page: Page) -> list[FieldWidget]:
         """Put each problem next to its question; return the questions that have one."""
-        answers = self.answers[page.form.id]
+        answers = self.shown_answers(page.form)
         wrong = []
         today = date.today()
         shown = section_shown(page.section, answers)

@@ -76,7 +76,8 @@ def update_sources() -> None:
     sources = sorted(
         str(p.relative_to(root))
         for folder in ("ui", "desktop", "db")
-        for p in (root / folder).glob("*.py")
+        for p in (root / folder).rglob("*.py")
+        if "migrations" not in p.parts
     )
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     for language in LANGUAGES:

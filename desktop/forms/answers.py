@@ -116,6 +116,7 @@ def field_required(f: FormField, answers: Answers, local: Answers | None = None)
 
 def shown_fields(form: FormDefinition, answers: Answers) -> list[FormField]:
     """The questions that apply, given the answers so far."""
+    answers = visible_answers(form, answers)
     return [
         f
         for section in form.sections
@@ -123,6 +124,26 @@ def shown_fields(form: FormDefinition, answers: Answers) -> list[FormField]:
         for f in section.fields
         if field_shown(f, answers)
     ]
+
+
+def visible_answers(form: FormDefinition, answers: Answers) -> Answers:
+    """The answers without those to hidden questions. A draft keeps an answer whose question was
+    hidden later (consent refused, then "not asked"): it must not show or require anything."""
+    ids = {f.id for f in form.all_fields()}
+    current = answers
+    for _ in range(len(ids) + 1):  # hiding one question may hide another that it showed
+        shown = {
+            f.id
+            for section in form.sections
+            if section_shown(section, current)
+            for f in section.fields
+            if field_shown(f, current)
+        }
+        narrower = {k: v for k, v in answers.items() if k in shown or k not in ids}
+        if narrower.keys() == current.keys():
+            break
+        current = narrower
+    return current
 
 
 def _date(value: Any) -> date | None:
@@ -255,6 +276,7 @@ def problems(
 ) -> dict[str, Problem]:
     """Every problem of the questions that apply, by field id, in the order of the form."""
     today = today or date.today()
+    answers = visible_answers(form, answers)
     found: dict[str, Problem] = {}
     for f in shown_fields(form, answers):
         problem = check_value(f, answers.get(f.id), answers, today)
@@ -266,6 +288,7 @@ def problems(
 def clean(form: FormDefinition, answers: Answers) -> Answers:
     """What is kept on saving: the answered questions that apply, text trimmed, nothing else."""
     kept: Answers = {}
+    answers = visible_answers(form, answers)
     for f in shown_fields(form, answers):
         value = _clean_value(f, answers.get(f.id), answers)
         if not is_empty(value):
@@ -292,7 +315,8 @@ def _clean_value(f: FormField, value: Any, answers: Answers, local: Answers | No
         people = [{k: str(v).strip() for k, v in e.items() if str(v).strip()} for e in value]
         return [p for p in people if p]
     if f.type == "consent" and isinstance(value, dict):
-        return {k: v.strip() if isinstance(v, str) else v for k, v in value.items() if v}
+        trimmed = {k: v.strip() if isinstance(v, str) else v for k, v in value.items()}
+        return {k: v for k, v in trimmed.items() if v}  # a blank "by" is not kept as ""
     return value
 
 

@@ -14,7 +14,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
@@ -79,6 +86,18 @@ class Text(BaseModel):
 
     model_config = ConfigDict(extra="allow", frozen=True)
     en: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _languages_only(self) -> Text:
+        # An unquoted comma in YAML ({en: Said, in their words}) makes a fake language:
+        # only language codes with text are allowed, so that mistake cannot pass unseen.
+        for key, value in (self.model_extra or {}).items():
+            if not re.fullmatch(r"[a-z]{2,3}", key) or not isinstance(value, str):
+                raise ValueError(
+                    f"“{key}” is not a language code with its text (a comma in an unquoted "
+                    "text? put the text in quotes)"
+                )
+        return self
 
     def get(self, language: str) -> str:
         value = (self.model_extra or {}).get(language)
@@ -155,6 +174,12 @@ class FormField(BaseModel):
     item_label: Text | None = None  # group, people: what one entry is called ("Goal")
     column: str | None = None  # the case column this answer fills
 
+    @field_validator("min", "max", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: Any) -> Any:
+        # YAML reads an unquoted 2020-01-31 as a date (a time too becomes text, and is refused).
+        return value.isoformat() if isinstance(value, date) else value
+
     def choice_codes(self) -> list[str]:
         return [c.code for c in self.choices] if isinstance(self.choices, list) else []
 
@@ -223,7 +248,7 @@ def _line_of(data: Any, path: tuple[Any, ...]) -> int:
     for part in path:
         try:
             if isinstance(node, dict) and part in node:
-                line = node.lc.key(part)[0] + 1
+                line = node.lc.key(part)[0] + 1 if hasattr(node, "lc") else line
                 node = node[part]
             elif isinstance(node, list) and isinstance(part, int) and part < len(node):
                 line = node.lc.item(part)[0] + 1
@@ -276,6 +301,8 @@ def _parse(file: str, source: str) -> Any:
         data = yaml.load(source)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if e.context_mark and str(e.context).startswith("while parsing a flow"):
+            mark = e.context_mark  # an unclosed bracket: where it opens
         raise FormDefinitionError(
             file=file,
             line=(mark.line + 1) if mark else 1,
@@ -293,11 +320,31 @@ def _validated(model: type[BaseModel], file: str, data: Any) -> Any:
         return model.model_validate(data)
     except ValidationError as e:
         # A misspelt key is also a missing one: name the line that is there to mend.
-        errors = e.errors()
-        first = next((x for x in errors if _found(data, tuple(x["loc"]))), errors[0])
+        errors = [{**x, "loc": _in_file(data, tuple(x["loc"]))} for x in e.errors()]
+        first = next((x for x in errors if _found(data, x["loc"])), errors[0])
+        # Each branch of a union complains: take the most precise complaint about that place.
+        near = [x for x in errors if x["loc"][: len(first["loc"])] == first["loc"]]
+        first = max(near, key=lambda x: (len(x["loc"]), _found(data, x["loc"])))
         raise FormDefinitionError(
-            file=file, line=_line_of(data, tuple(first["loc"])), problem=_problem(first)
+            file=file, line=_line_of(data, first["loc"]), problem=_problem(first)
         ) from None
+
+
+def _in_file(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`loc` without pydantic's names for the branches of a union (“int”, “list[Choice]”): they
+    come after a value that is not a mapping, where the file has no keys."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict):
+            path.append(part)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int):
+            path.append(part)
+            node = node[part] if part < len(node) else None
+        elif node is None:
+            path.append(part)
+    return tuple(path)
 
 
 def _check_form(
@@ -335,14 +382,16 @@ def _check_form(
             for name in section.show_when.fields() - seen.keys():
                 fail(("sections", si, "show_when"), f"the condition names “{name}”, not a field")
         for fi, f in enumerate(section.fields):
-            for key in ("show_when", "required_when"):
-                cond = getattr(f, key)
-                siblings = {sub.id for sub in f.fields or []}
-                for name in cond.fields() - seen.keys() - siblings if cond else ():
-                    fail(
-                        ("sections", si, "fields", fi, key),
-                        f"the condition names “{name}”, not a field",
-                    )
+            # A group's own fields may also look at the other fields of the same entry.
+            path = ("sections", si, "fields", fi)
+            siblings = {sub.id for sub in f.fields or []}
+            parts = [(path, f, set())]
+            parts += [((*path, "fields", i), sub, siblings) for i, sub in enumerate(f.fields or [])]
+            for where, part, local in parts:
+                for key in ("show_when", "required_when"):
+                    cond = getattr(part, key)
+                    for name in cond.fields() - seen.keys() - local if cond else ():
+                        fail((*where, key), f"the condition names “{name}”, not a field")
 
 
 def _check_field(fail, path, f: FormField, shared: dict[str, list[Choice]]) -> None:  # type: ignore[no-untyped-def]
@@ -379,7 +428,7 @@ def _check_field(fail, path, f: FormField, shared: dict[str, list[Choice]]) -> N
         if bound is None:
             continue
         if f.type == "date":
-            if not (isinstance(bound, str) and _RELATIVE_DATE.match(bound)):
+            if not (isinstance(bound, str) and _RELATIVE_DATE.match(bound)) or not _is_date(bound):
                 fail((*path, key), f"“{key}” of a date is today, -18y, +30d or 2020-01-31")
         elif f.type in ("integer", "text", "long_text", "multi_choice", "people", "group"):
             if not isinstance(bound, int) or isinstance(bound, bool):
@@ -388,6 +437,18 @@ def _check_field(fail, path, f: FormField, shared: dict[str, list[Choice]]) -> N
             fail((*path, key), f"a {f.type} field has no “{key}”")
     if isinstance(f.min, int) and isinstance(f.max, int) and f.min > f.max:
         fail((*path, "min"), "“min” is larger than “max”")
+    if f.type == "date" and f.min is not None and f.max is not None:
+        today = date.today()
+        if date_bound(f.min, today) > date_bound(f.max, today):  # type: ignore[operator]
+            fail((*path, "min"), "“min” is later than “max”")
+
+
+def _is_date(bound: str) -> bool:
+    try:
+        date_bound(bound, date.today())  # 2020-13-45 has the shape of a date
+    except (ValueError, OverflowError):
+        return False
+    return True
 
 
 def _resolve(form: FormDefinition, shared: dict[str, list[Choice]]) -> FormDefinition:
