@@ -1,4 +1,4 @@
-"""The administrator's command line: `ulinzi init | user | demo | cases | check | rekey | recover`.
+"""The administrator's command line: `ulinzi init | user | forms | demo | cases | check | rekey | recover`.
 
 Secrets come from a prompt, or one per line from standard input with `--password-stdin`; never
 from the command line itself, where other users of the PC could read them. Errors are one plain
@@ -203,6 +203,60 @@ def cmd_recover(args: argparse.Namespace, secrets: Secrets) -> int:
 # -- parser --------------------------------------------------------------------------------------
 
 
+def cmd_forms_list(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import case_forms
+
+    with _sign_in(args, secrets) as us:
+        for f in case_forms.form_files(us):
+            origin = "edited by the agency" if f.edited_by_agency else "shipped"
+            if f.edited_by_agency and f.shipped_version and f.shipped_version > f.version:
+                origin += f" (this program ships version {f.shipped_version})"
+            version = f"v{f.version}" if f.form_id else "shared choice lists"
+            print("\t".join((f.file, f.form_id or "-", version, origin)))
+    return 0
+
+
+def cmd_forms_export(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import case_forms
+
+    with _sign_in(args, secrets) as us:
+        text = case_forms.form_file_text(us, args.file)
+    out = Path(args.to)
+    if out.exists():
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "{path} already exists; choose another name."), path=out
+        )
+    out.write_text(text, encoding="utf-8")
+    print(f"Wrote {out}. Edit it, raise its version number, then: ulinzi forms import {out}")
+    return 0
+
+
+def cmd_forms_import(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import case_forms
+
+    path = Path(args.path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Cannot read {path} as a text file."), path=path
+        ) from None
+    file = args.file or path.name
+    with _sign_in(args, secrets) as us:
+        case_forms.save_form_file(us, file, text)
+    print(f"The agency's {file} is now in use; answers given before keep their own version.")
+    return 0
+
+
+def cmd_forms_reset(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import case_forms
+
+    with _sign_in(args, secrets) as us:
+        case_forms.restore_shipped_form_file(us, args.file)
+    print(f"{args.file}: back to the definition shipped with this program.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ulinzi",
@@ -251,6 +305,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = user_sub.add_parser("list", help="list the users")
     _store_options(p, True)
     p.set_defaults(func=cmd_user_list)
+
+    forms = sub.add_parser("forms", help="see and adapt the forms (administrators)")
+    forms_sub = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+    p = forms_sub.add_parser("list", help="the form definition files in use")
+    _store_options(p, True)
+    p.set_defaults(func=cmd_forms_list)
+    p = forms_sub.add_parser("export", help="write a definition file in use, to edit it")
+    _store_options(p, True)
+    p.add_argument("file", help="e.g. registration.yaml (see `ulinzi forms list`)")
+    p.add_argument("to", help="where to write it")
+    p.set_defaults(func=cmd_forms_export)
+    p = forms_sub.add_parser("import", help="use an edited definition file (checked first)")
+    _store_options(p, True)
+    p.add_argument("path")
+    p.add_argument("--file", help="the definition it replaces (default: the file's own name)")
+    p.set_defaults(func=cmd_forms_import)
+    p = forms_sub.add_parser("reset", help="go back to the shipped definition")
+    _store_options(p, True)
+    p.add_argument("file")
+    p.set_defaults(func=cmd_forms_reset)
 
     p = command("demo", cmd_demo, "create a new demo store with synthetic cases", signs_in=False)
     p.add_argument("--cases", type=int, default=300)

@@ -455,7 +455,13 @@ def _sample_value(f: FormField, rng: random.Random, today: date) -> object:
     codes = f.choice_codes()
     match f.type:
         case "text":
-            return rng.choice(PLACES) if "place" in f.id else rng.choice(GIVEN_FEMALE + FAMILY)
+            if "place" in f.id or "where" in f.id:
+                return rng.choice(PLACES)
+            if "language" in f.id:
+                return rng.choice(("Kiswahili", "Kiswahili and English", "Kinyarwanda", "French"))
+            if "name" in f.id or f.id.endswith(("_by", "_who")):
+                return f"{rng.choice(GIVEN_FEMALE)} {rng.choice(FAMILY)}"
+            return rng.choice(("See the notes below", "Discussed with the supervisor", "Not yet"))
         case "long_text":
             return " ".join(rng.sample(NOTES, 2))
         case "integer":

@@ -4,7 +4,8 @@
 
 Starts Xvfb itself (a 1366×768 screen, the size of the offices' PCs) when no display is set,
 runs the application on a fresh demo store, and saves: the first-run screen, the login, the case
-list, a case file, and the case list in French.
+list, a case file, the case list in French, and
+the first page of each form in English and French.
 """
 
 from __future__ import annotations
@@ -100,6 +101,28 @@ def main() -> int:
         main.open_case(rows.uuid_at(target))
         settle(1.0)
         shoot("case-file")
+
+        # Each form's first page, in English and in French.
+        from ui.form_wizard import FormWizard
+
+        case_file = main.tabs.currentWidget()
+        for language in ("en", "fr"):
+            i18n.set_language(language)
+            settle()
+            for form in case_file.form_set.ordered():
+                if form.id == "registration":
+                    main.new_case()
+                else:
+                    main.fill_form(case_file.uuid, form.id)
+                settle(1.0)
+                wizard = next(w for w in main.findChildren(FormWizard) if w.isVisible())
+                wizard.resize(1366, 740)
+                settle()
+                wizard.grab().save(str(out / f"form-{form.id}-{language}.png"))
+                print(f"saved {out}/form-{form.id}-{language}.png")
+                wizard._dirty = wizard._kept = False
+                wizard.close()
+                settle(0.3)
 
         main.tabs.setCurrentIndex(0)
         i18n.set_language("fr")

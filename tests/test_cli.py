@@ -161,3 +161,40 @@ def test_every_command_the_parser_knows_is_routed_to_the_command_line():
     parser = cli.build_parser()
     subparsers = next(a for a in parser._actions if a.dest == "command")
     assert set(subparsers.choices) == set(main.COMMANDS)
+
+
+def test_an_administrator_adapts_a_form_from_the_command_line(cli_store, tmp_path):
+    folder, _key = cli_store
+    listed = ulinzi(folder, "forms", "list")
+    assert "registration.yaml\tregistration\tv1\tshipped" in listed.stdout
+    copy = tmp_path / "registration.yaml"
+    assert ulinzi(folder, "forms", "export", "registration.yaml", str(copy)).returncode == 0
+    text = copy.read_text(encoding="utf-8")
+    # A new choice in a list of the form, without raising the version: refused, with the line.
+    copy.write_text(
+        text.replace(
+            "        choices: yes_no_unknown\n",
+            "        choices: yes_no_unknown\n        colour: red\n",
+        ),
+        encoding="utf-8",
+    )
+    refused = ulinzi(folder, "forms", "import", str(copy))
+    assert refused.returncode == 1
+    assert re.match(
+        r"ulinzi: Form definition registration\.yaml, line \d+: “colour” is not", refused.stderr
+    )
+    copy.write_text(
+        text.replace("version: 1", "version: 2", 1).replace(
+            "      - id: languages\n",
+            "      - id: school\n        type: text\n        label: {en: School, fr: École}\n"
+            "      - id: languages\n",
+        ),
+        encoding="utf-8",
+    )
+    assert ulinzi(folder, "forms", "import", str(copy)).returncode == 0
+    assert (
+        "registration.yaml\tregistration\tv2\tedited by the agency"
+        in ulinzi(folder, "forms", "list").stdout
+    )
+    assert ulinzi(folder, "forms", "reset", "registration.yaml").returncode == 0
+    assert "\tv1\tshipped" in ulinzi(folder, "forms", "list").stdout

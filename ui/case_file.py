@@ -137,6 +137,7 @@ class CaseFileWidget(QWidget):
         """Each form of the case: its state on the left; the chosen revision on the right."""
         self.form_list = QListWidget(objectName="formList")
         self.form_list.setFixedWidth(300)
+        self.form_list.setSpacing(4)
         self.revision = QComboBox(objectName="revision")
         self.revision.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.changes = QLabel(objectName="changes", wordWrap=True)

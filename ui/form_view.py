@@ -11,17 +11,13 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 
 from desktop.forms.answers import Answers, is_empty
 from desktop.forms.definition import CONSENT_METHODS, PEOPLE_PARTS, FormDefinition, FormField
 from ui.common import format_date
 from ui.form_fields import text_of
 from ui.i18n import current_language
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormView", text)
 
 
 def _day(value: Any) -> str:
@@ -36,7 +32,11 @@ def answer_text(f: FormField, value: Any) -> str:
     language = current_language()
     match f.type:
         case "yes_no":
-            return _tr("Yes") if value else _tr("No")
+            return (
+                QCoreApplication.translate("FormView", "Yes")
+                if value
+                else QCoreApplication.translate("FormView", "No")
+            )
         case "choice":
             return f.choice_label(str(value), language)
         case "multi_choice":
@@ -44,20 +44,24 @@ def answer_text(f: FormField, value: Any) -> str:
         case "date":
             if isinstance(value, dict):
                 day = _day(value.get("date"))
-                return _tr("{date} (estimated)").format(date=day) if value.get("estimated") else day
+                return (
+                    QCoreApplication.translate("FormView", "{date} (estimated)").format(date=day)
+                    if value.get("estimated")
+                    else day
+                )
             return _day(value)
         case "consent":
             methods = {
-                "verbal": _tr("spoken"),
-                "written": _tr("signed"),
-                "thumbprint": _tr("thumbprint"),
+                "verbal": QCoreApplication.translate("FormView", "spoken"),
+                "written": QCoreApplication.translate("FormView", "signed"),
+                "thumbprint": QCoreApplication.translate("FormView", "thumbprint"),
             }
             method = (
                 methods.get(str(value.get("method")), "")
                 if value.get("method") in CONSENT_METHODS
                 else ""
             )
-            return _tr("{who}, {how}, on {date}").format(
+            return QCoreApplication.translate("FormView", "{who}, {how}, on {date}").format(
                 who=value.get("by", ""), how=method, date=_day(value.get("date", ""))
             )
         case "people":
@@ -72,7 +76,7 @@ def _group_html(f: FormField, value: Any) -> str:
     parts = []
     for n, entry in enumerate(value or [], start=1):
         rows = "".join(
-            f"<tr><td class='q'>{escape(text_of(sub.label))}</td>"
+            f"<tr><td class='q' width='36%'>{escape(text_of(sub.label))}</td>"
             f"<td>{_multiline(answer_text(sub, entry[sub.id]))}</td></tr>"
             for sub in f.fields or []
             if not is_empty(entry.get(sub.id))
@@ -115,7 +119,3 @@ def answers_html(form: FormDefinition, answers: Answers, changed: tuple[str, ...
                 f"<h3>{escape(text_of(section.title))}</h3><table width='100%'>{''.join(rows)}</table>"
             )
     return "".join(body)
-
-
-def qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)

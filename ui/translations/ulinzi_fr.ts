@@ -8,7 +8,7 @@
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <source>A new person who may sign in to this computer's case files.</source>
+        <source>A new person who may sign in to this computer&apos;s case files.</source>
         <translation>Une nouvelle personne autorisée à se connecter aux dossiers de cet ordinateur.</translation>
     </message>
     <message>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>&amp;Username</source>
-        <translation>Nom d'&amp;utilisateur</translation>
+        <translation>Nom d&apos;&amp;utilisateur</translation>
     </message>
     <message>
         <source>&amp;Full name</source>
@@ -41,11 +41,11 @@
     </message>
     <message>
         <source>&amp;Add user</source>
-        <translation>&amp;Ajouter l'utilisateur</translation>
+        <translation>&amp;Ajouter l&apos;utilisateur</translation>
     </message>
     <message>
         <source>Type a username of at least 2 characters.</source>
-        <translation>Saisissez un nom d'utilisateur d'au moins 2 caractères.</translation>
+        <translation>Saisissez un nom d&apos;utilisateur d&apos;au moins 2 caractères.</translation>
     </message>
     <message>
         <source>Tick at least one role.</source>
@@ -72,7 +72,7 @@
     </message>
     <message>
         <source>The agency settings were changed but not saved. Save them now?</source>
-        <translation>Les paramètres de l'organisme ont été modifiés mais pas enregistrés. Les enregistrer maintenant ?</translation>
+        <translation>Les paramètres de l&apos;organisme ont été modifiés mais pas enregistrés. Les enregistrer maintenant ?</translation>
     </message>
 </context>
 <context>
@@ -119,15 +119,15 @@
     </message>
     <message>
         <source>Screen lock</source>
-        <translation>Verrouillage de l'écran</translation>
+        <translation>Verrouillage de l&apos;écran</translation>
     </message>
     <message>
         <source>Lock the screen after (idle &amp;minutes)</source>
-        <translation>Verrouiller l'écran après (&amp;minutes d'inactivité)</translation>
+        <translation>Verrouiller l&apos;écran après (&amp;minutes d&apos;inactivité)</translation>
     </message>
     <message>
-        <source>Protects the children's information when someone leaves the desk.</source>
-        <translation>Protège les informations des enfants quand quelqu'un quitte son poste.</translation>
+        <source>Protects the children&apos;s information when someone leaves the desk.</source>
+        <translation>Protège les informations des enfants quand quelqu&apos;un quitte son poste.</translation>
     </message>
     <message>
         <source>Deadlines from the SOP</source>
@@ -135,11 +135,11 @@
     </message>
     <message>
         <source>Changing a deadline updates the due dates of every case on saving.</source>
-        <translation>Modifier un délai met à jour les échéances de tous les cas lors de l'enregistrement.</translation>
+        <translation>Modifier un délai met à jour les échéances de tous les cas lors de l&apos;enregistrement.</translation>
     </message>
     <message>
         <source>Initial assessment within (hours after registration)</source>
-        <translation>Évaluation initiale dans un délai de (heures après l'enregistrement)</translation>
+        <translation>Évaluation initiale dans un délai de (heures après l&apos;enregistrement)</translation>
     </message>
     <message>
         <source>Initial assessment at the latest (hours)</source>
@@ -147,11 +147,11 @@
     </message>
     <message>
         <source>Full assessment within (days after registration)</source>
-        <translation>Évaluation approfondie dans un délai de (jours après l'enregistrement)</translation>
+        <translation>Évaluation approfondie dans un délai de (jours après l&apos;enregistrement)</translation>
     </message>
     <message>
         <source>Case plan within (days after the assessment)</source>
-        <translation>Plan de cas dans un délai de (jours après l'évaluation)</translation>
+        <translation>Plan de cas dans un délai de (jours après l&apos;évaluation)</translation>
     </message>
     <message>
         <source>Plan review every (months)</source>
@@ -203,7 +203,7 @@
     </message>
     <message>
         <source>The latest time for the initial assessment cannot be shorter than the usual time.</source>
-        <translation>Le délai maximal de l'évaluation initiale ne peut pas être plus court que le délai habituel.</translation>
+        <translation>Le délai maximal de l&apos;évaluation initiale ne peut pas être plus court que le délai habituel.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -250,83 +250,55 @@
     </message>
     <message>
         <source>Next: {action}, due {date}</source>
-        <translation>Prochaine action : {action}, à faire d'ici le {date}</translation>
+        <translation>Prochaine action : {action}, à faire d&apos;ici le {date}</translation>
     </message>
     <message>
-        <source>&amp;Summary</source>
-        <translation>&amp;Résumé</translation>
+        <source>&amp;Forms</source>
+        <translation>&amp;Formulaires</translation>
+    </message>
+    <message>
+        <source>version {n}, {date}</source>
+        <translation>version {n}, {date}</translation>
+    </message>
+    <message>
+        <source>not filled in yet</source>
+        <translation>pas encore rempli</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <source>Version {n}: {date}, {who}</source>
+        <translation>Version {n} : {date}, {who}</translation>
+    </message>
+    <message>
+        <source>Draft kept {when}</source>
+        <translation>Brouillon conservé le {when}</translation>
+    </message>
+    <message>
+        <source>&amp;Continue the draft</source>
+        <translation>&amp;Continuer le brouillon</translation>
+    </message>
+    <message>
+        <source>&amp;New version</source>
+        <translation>&amp;Nouvelle version</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in</source>
+        <translation>&amp;Remplir</translation>
+    </message>
+    <message>
+        <source>This form has not been filled in for this case yet.</source>
+        <translation>Ce formulaire n&apos;a pas encore été rempli pour ce cas.</translation>
+    </message>
+    <message>
+        <source>Changed in this version (highlighted): {fields}</source>
+        <translation>Questions modifiées dans cette version (surlignées) : {fields}</translation>
     </message>
     <message>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
-    </message>
-    <message>
-        <source>{date} (estimated)</source>
-        <translation>{date} (estimée)</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Date de naissance</translation>
-    </message>
-    <message>
-        <source>Lives in</source>
-        <translation>Lieu de vie</translation>
-    </message>
-    <message>
-        <source>Registered on</source>
-        <translation>Date d'enregistrement</translation>
-    </message>
-    <message>
-        <source>Place of registration</source>
-        <translation>Lieu d'enregistrement</translation>
-    </message>
-    <message>
-        <source>Identified or referred by</source>
-        <translation>Identifié ou référé par</translation>
-    </message>
-    <message>
-        <source>Current care arrangement</source>
-        <translation>Mode de prise en charge actuel</translation>
-    </message>
-    <message>
-        <source>Protection concerns</source>
-        <translation>Préoccupations de protection</translation>
-    </message>
-    <message>
-        <source>About the concerns</source>
-        <translation>Précisions sur les préoccupations</translation>
-    </message>
-    <message>
-        <source>Immediate priorities</source>
-        <translation>Priorités immédiates</translation>
-    </message>
-    <message>
-        <source>Consent of the caregiver</source>
-        <translation>Consentement de la personne qui s'occupe de l'enfant</translation>
-    </message>
-    <message>
-        <source>Assent of the child</source>
-        <translation>Assentiment de l'enfant</translation>
-    </message>
-    <message>
-        <source>Not recorded</source>
-        <translation>Non renseigné</translation>
-    </message>
-    <message>
-        <source>interview</source>
-        <translation>entretien</translation>
-    </message>
-    <message>
-        <source>sharing information</source>
-        <translation>partage d'informations</translation>
-    </message>
-    <message>
-        <source>receiving services</source>
-        <translation>accès aux services</translation>
-    </message>
-    <message>
-        <source>Given for: {purposes}</source>
-        <translation>Donné pour : {purposes}</translation>
     </message>
     <message>
         <source>When</source>
@@ -352,7 +324,7 @@
         <translation>Mes cas</translation>
     </message>
     <message>
-        <source>My team's cases</source>
+        <source>My team&apos;s cases</source>
         <translation>Cas de mon équipe</translation>
     </message>
     <message>
@@ -377,11 +349,11 @@
     </message>
     <message>
         <source>No case matches. Check the spelling, or clear the filters.</source>
-        <translation>Aucun cas ne correspond. Vérifiez l'orthographe ou retirez les filtres.</translation>
+        <translation>Aucun cas ne correspond. Vérifiez l&apos;orthographe ou retirez les filtres.</translation>
     </message>
     <message>
         <source>No cases yet. Register a child with “New case”.</source>
-        <translation>Aucun cas pour l'instant. Enregistrez un enfant avec « Nouveau cas ».</translation>
+        <translation>Aucun cas pour l&apos;instant. Enregistrez un enfant avec « Nouveau cas ».</translation>
     </message>
     <message>
         <source>1 case shown</source>
@@ -403,8 +375,8 @@
         <translation>N° de cas</translation>
     </message>
     <message>
-        <source>Child's name</source>
-        <translation>Nom de l'enfant</translation>
+        <source>Child&apos;s name</source>
+        <translation>Nom de l&apos;enfant</translation>
     </message>
     <message>
         <source>Age</source>
@@ -444,7 +416,7 @@
     </message>
     <message>
         <source>{action} by {date}</source>
-        <translation>{action} d'ici le {date}</translation>
+        <translation>{action} d&apos;ici le {date}</translation>
     </message>
 </context>
 <context>
@@ -487,26 +459,41 @@
     </message>
 </context>
 <context>
-    <name>ConsentBox</name>
+    <name>ChoiceField</name>
     <message>
-        <source>to the interview</source>
-        <translation>à l'entretien</translation>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentField</name>
+    <message>
+        <source>Name of the person</source>
+        <translation>Nom de la personne</translation>
     </message>
     <message>
-        <source>to sharing information</source>
-        <translation>au partage d'informations</translation>
+        <source>Spoken</source>
+        <translation>Oralement</translation>
     </message>
     <message>
-        <source>to receiving services</source>
-        <translation>à recevoir des services</translation>
+        <source>Signed</source>
+        <translation>Par signature</translation>
     </message>
     <message>
-        <source>How was it given?</source>
-        <translation>Comment a-t-il été donné ?</translation>
+        <source>Thumbprint</source>
+        <translation>Par empreinte digitale</translation>
     </message>
     <message>
-        <source>Name of the caregiver</source>
-        <translation>Nom de la personne qui s'occupe de l'enfant</translation>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
     </message>
 </context>
 <context>
@@ -514,6 +501,43 @@
     <message>
         <source>Preparing the demo store with made-up children…</source>
         <translation>Préparation du coffre de démonstration avec des enfants fictifs…</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Estimated, from the age in years:</source>
+        <translation>Date estimée d&apos;après l&apos;âge en années :</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> ans</translation>
+    </message>
+    <message>
+        <source>Age in years</source>
+        <translation>Âge en années</translation>
+    </message>
+</context>
+<context>
+    <name>DateInput</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar</source>
+        <translation>Choisir dans un calendrier</translation>
+    </message>
+</context>
+<context>
+    <name>FieldWidget</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
     </message>
 </context>
 <context>
@@ -527,8 +551,8 @@
         <translation>Bienvenue dans Ulinzi</translation>
     </message>
     <message>
-        <source>Ulinzi keeps your agency's child protection case files on this computer, locked with encryption. To begin, choose one of these:</source>
-        <translation>Ulinzi conserve les dossiers de protection de l'enfance de votre organisme sur cet ordinateur, protégés par chiffrement. Pour commencer, choisissez l'une de ces options :</translation>
+        <source>Ulinzi keeps your agency&apos;s child protection case files on this computer, locked with encryption. To begin, choose one of these:</source>
+        <translation>Ulinzi conserve les dossiers de protection de l&apos;enfance de votre organisme sur cet ordinateur, protégés par chiffrement. Pour commencer, choisissez l&apos;une de ces options :</translation>
     </message>
     <message>
         <source>Set up my agency</source>
@@ -543,8 +567,8 @@
         <translation>Découvrir avec des données de démonstration</translation>
     </message>
     <message>
-        <source>Try Ulinzi in a separate demo store with made-up children and staff. Nothing real goes in it, and your agency's store is not touched.</source>
-        <translation>Essayez Ulinzi dans un coffre de démonstration séparé, avec des enfants et un personnel fictifs. Aucune donnée réelle n'y est enregistrée, et le coffre de votre organisme n'est pas modifié.</translation>
+        <source>Try Ulinzi in a separate demo store with made-up children and staff. Nothing real goes in it, and your agency&apos;s store is not touched.</source>
+        <translation>Essayez Ulinzi dans un coffre de démonstration séparé, avec des enfants et un personnel fictifs. Aucune donnée réelle n&apos;y est enregistrée, et le coffre de votre organisme n&apos;est pas modifié.</translation>
     </message>
     <message>
         <source>Your agency</source>
@@ -556,7 +580,7 @@
     </message>
     <message>
         <source>Agency &amp;code</source>
-        <translation>&amp;Code de l'organisme</translation>
+        <translation>&amp;Code de l&apos;organisme</translation>
     </message>
     <message>
         <source>C&amp;ountry</source>
@@ -580,15 +604,15 @@
     </message>
     <message>
         <source>The administrator</source>
-        <translation>L'administrateur</translation>
+        <translation>L&apos;administrateur</translation>
     </message>
     <message>
         <source>The administrator adds the staff accounts and looks after the store. You can add more administrators later.</source>
-        <translation>L'administrateur crée les comptes du personnel et veille sur le coffre. Vous pourrez ajouter d'autres administrateurs plus tard.</translation>
+        <translation>L&apos;administrateur crée les comptes du personnel et veille sur le coffre. Vous pourrez ajouter d&apos;autres administrateurs plus tard.</translation>
     </message>
     <message>
         <source>&amp;Username</source>
-        <translation>Nom d'&amp;utilisateur</translation>
+        <translation>Nom d&apos;&amp;utilisateur</translation>
     </message>
     <message>
         <source>&amp;Full name</source>
@@ -604,7 +628,7 @@
     </message>
     <message>
         <source>At least {minimum} characters. A short sentence is easy to remember and hard to guess. Do not write it near the computer.</source>
-        <translation>Au moins {minimum} caractères. Une courte phrase est facile à retenir et difficile à deviner. Ne notez pas le mot de passe près de l'ordinateur.</translation>
+        <translation>Au moins {minimum} caractères. Une courte phrase est facile à retenir et difficile à deviner. Ne notez pas le mot de passe près de l&apos;ordinateur.</translation>
     </message>
     <message>
         <source>The store will be created in {folder}</source>
@@ -624,11 +648,11 @@
     </message>
     <message>
         <source>This is the only way back into Ulinzi if every administrator password is lost: with it, a new password can be set for an account. Whoever holds it can open every case file.</source>
-        <translation>C'est le seul moyen de revenir dans Ulinzi si tous les mots de passe administrateur sont perdus : grâce à elle, on peut définir un nouveau mot de passe pour un compte. Quiconque la détient peut ouvrir tous les dossiers.</translation>
+        <translation>C&apos;est le seul moyen de revenir dans Ulinzi si tous les mots de passe administrateur sont perdus : grâce à elle, on peut définir un nouveau mot de passe pour un compte. Quiconque la détient peut ouvrir tous les dossiers.</translation>
     </message>
     <message>
         <source>Print it, or copy it carefully onto paper, and keep the paper in the office safe. Never photograph it or e-mail it. It is shown only this once.</source>
-        <translation>Imprimez-la, ou recopiez-la soigneusement sur papier, et rangez ce papier dans le coffre-fort du bureau. Ne la photographiez jamais et ne l'envoyez jamais par e-mail. Elle n'est affichée qu'une seule fois.</translation>
+        <translation>Imprimez-la, ou recopiez-la soigneusement sur papier, et rangez ce papier dans le coffre-fort du bureau. Ne la photographiez jamais et ne l&apos;envoyez jamais par e-mail. Elle n&apos;est affichée qu&apos;une seule fois.</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -640,15 +664,15 @@
     </message>
     <message>
         <source>A PDF file is not encrypted: delete it after printing, or keep it only on a USB stick in the safe.</source>
-        <translation>Un fichier PDF n'est pas chiffré : supprimez-le après l'impression, ou conservez-le uniquement sur une clé USB rangée dans le coffre-fort.</translation>
+        <translation>Un fichier PDF n&apos;est pas chiffré : supprimez-le après l&apos;impression, ou conservez-le uniquement sur une clé USB rangée dans le coffre-fort.</translation>
     </message>
     <message>
         <source>Saved to {path}. This file is not encrypted: delete it after printing, or keep it only on a USB stick in the safe.</source>
-        <translation>Enregistré dans {path}. Ce fichier n'est pas chiffré : supprimez-le après l'impression, ou conservez-le uniquement sur une clé USB rangée dans le coffre-fort.</translation>
+        <translation>Enregistré dans {path}. Ce fichier n&apos;est pas chiffré : supprimez-le après l&apos;impression, ou conservez-le uniquement sur une clé USB rangée dans le coffre-fort.</translation>
     </message>
     <message>
         <source>I have printed or written down the recovery key and stored it safely</source>
-        <translation>J'ai imprimé ou recopié la clé de récupération et je l'ai rangée en lieu sûr</translation>
+        <translation>J&apos;ai imprimé ou recopié la clé de récupération et je l&apos;ai rangée en lieu sûr</translation>
     </message>
     <message>
         <source>The demo store is ready</source>
@@ -656,7 +680,7 @@
     </message>
     <message>
         <source>The demo store holds made-up children and staff to practise with. Nothing real goes in it. Each account below shows what a person in that role sees; they all use the same password.</source>
-        <translation>Le coffre de démonstration contient des enfants et un personnel fictifs pour vous exercer. Aucune donnée réelle n'y est enregistrée. Chaque compte ci-dessous montre ce que voit une personne dans ce rôle ; ils utilisent tous le même mot de passe.</translation>
+        <translation>Le coffre de démonstration contient des enfants et un personnel fictifs pour vous exercer. Aucune donnée réelle n&apos;y est enregistrée. Chaque compte ci-dessous montre ce que voit une personne dans ce rôle ; ils utilisent tous le même mot de passe.</translation>
     </message>
     <message>
         <source>Demo accounts</source>
@@ -668,7 +692,7 @@
     </message>
     <message>
         <source>“Open the demo” signs you in as admin. Sign out to try another account; the sign-in screen shows this password again.</source>
-        <translation>« Ouvrir la démo » vous connecte en tant qu'admin. Déconnectez-vous pour essayer un autre compte ; l'écran de connexion rappelle ce mot de passe.</translation>
+        <translation>« Ouvrir la démo » vous connecte en tant qu&apos;admin. Déconnectez-vous pour essayer un autre compte ; l&apos;écran de connexion rappelle ce mot de passe.</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
@@ -695,8 +719,8 @@
         <translation>&amp;Ouvrir la démo</translation>
     </message>
     <message>
-        <source>Type the agency's name.</source>
-        <translation>Saisissez le nom de l'organisme.</translation>
+        <source>Type the agency&apos;s name.</source>
+        <translation>Saisissez le nom de l&apos;organisme.</translation>
     </message>
     <message>
         <source>The code has 2 to 10 letters or digits.</source>
@@ -704,11 +728,11 @@
     </message>
     <message>
         <source>Type a username.</source>
-        <translation>Saisissez un nom d'utilisateur.</translation>
+        <translation>Saisissez un nom d&apos;utilisateur.</translation>
     </message>
     <message>
         <source>A username has 2 to 50 letters, digits, dots, dashes or underscores, with no spaces.</source>
-        <translation>Un nom d'utilisateur comporte 2 à 50 lettres, chiffres, points, tirets ou tirets bas, sans espace.</translation>
+        <translation>Un nom d&apos;utilisateur comporte 2 à 50 lettres, chiffres, points, tirets ou tirets bas, sans espace.</translation>
     </message>
     <message>
         <source>The password needs at least {minimum} characters; it has {count}.</source>
@@ -740,7 +764,7 @@
     </message>
     <message>
         <source>Save the recovery key – the PDF file is not encrypted</source>
-        <translation>Enregistrer la clé de récupération – le fichier PDF n'est pas chiffré</translation>
+        <translation>Enregistrer la clé de récupération – le fichier PDF n&apos;est pas chiffré</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -752,7 +776,7 @@
     </message>
     <message>
         <source>Agency na&amp;me</source>
-        <translation>No&amp;m de l'organisme</translation>
+        <translation>No&amp;m de l&apos;organisme</translation>
     </message>
     <message>
         <source>Used to sign in: letters, digits, dots, dashes or underscores, e.g. admin or jmwangi.</source>
@@ -772,14 +796,135 @@
     </message>
     <message>
         <source>The recovery key is shown only now. If it is not printed or written down and every administrator password is lost, nobody can open the case files. Close anyway?</source>
-        <translation>La clé de récupération n'est affichée que maintenant. Si elle n'est ni imprimée ni recopiée et que tous les mots de passe administrateur sont perdus, personne ne pourra ouvrir les dossiers. Fermer quand même ?</translation>
+        <translation>La clé de récupération n&apos;est affichée que maintenant. Si elle n&apos;est ni imprimée ni recopiée et que tous les mots de passe administrateur sont perdus, personne ne pourra ouvrir les dossiers. Fermer quand même ?</translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>{date} (estimated)</source>
+        <translation>{date} (estimée)</translation>
+    </message>
+    <message>
+        <source>spoken</source>
+        <translation>oralement</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>par signature</translation>
+    </message>
+    <message>
+        <source>thumbprint</source>
+        <translation>par empreinte digitale</translation>
+    </message>
+    <message>
+        <source>{who}, {how}, on {date}</source>
+        <translation>{who}, {how}, le {date}</translation>
+    </message>
+</context>
+<context>
+    <name>FormWizard</name>
+    <message>
+        <source>Sections of the form</source>
+        <translation>Sections du formulaire</translation>
+    </message>
+    <message>
+        <source>%v of %m questions answered</source>
+        <translation>%v réponses sur %m questions</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Suivant &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Some answers are missing or need a look: see the messages in red.</source>
+        <translation>Certaines réponses manquent ou sont à vérifier : consultez les messages en rouge.</translation>
+    </message>
+    <message>
+        <source>Continuing the draft kept earlier.</source>
+        <translation>Reprise du brouillon conservé précédemment.</translation>
+    </message>
+    <message>
+        <source>Unfinished form</source>
+        <translation>Formulaire non terminé</translation>
+    </message>
+    <message>
+        <source>You started this on {when} and did not finish. Continue where you stopped?</source>
+        <translation>Vous avez commencé ce formulaire le {when} sans le terminer. Reprendre là où vous en étiez ?</translation>
+    </message>
+    <message>
+        <source>Draft kept.</source>
+        <translation>Brouillon conservé.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: some answers are missing or need a look (in red).</source>
+        <translation>Pas encore enregistré : certaines réponses manquent ou sont à vérifier (en rouge).</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Close the form?</source>
+        <translation>Fermer le formulaire ?</translation>
+    </message>
+    <message>
+        <source>Keep what you typed as a draft, to finish later?</source>
+        <translation>Conserver votre saisie en brouillon pour la terminer plus tard ?</translation>
+    </message>
+</context>
+<context>
+    <name>GroupField</name>
+    <message>
+        <source>+ Add: {item}</source>
+        <translation>+ Ajouter : {item}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Relationship to the child</source>
+        <translation>Lien avec l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>Phone or how to reach them</source>
+        <translation>Téléphone ou autre moyen de contact</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove this entry</source>
+        <translation>Retirer cette entrée</translation>
     </message>
 </context>
 <context>
     <name>LoginWidget</name>
     <message>
         <source>&amp;Username</source>
-        <translation>Nom d'&amp;utilisateur</translation>
+        <translation>Nom d&apos;&amp;utilisateur</translation>
     </message>
     <message>
         <source>&amp;Password</source>
@@ -806,8 +951,8 @@
         <translation>Verrouillé</translation>
     </message>
     <message>
-        <source>The screen was locked to protect the children's information. {name} can unlock it, or another person can sign in here.</source>
-        <translation>L'écran a été verrouillé pour protéger les informations des enfants. {name} peut le déverrouiller, ou une autre personne peut se connecter ici.</translation>
+        <source>The screen was locked to protect the children&apos;s information. {name} can unlock it, or another person can sign in here.</source>
+        <translation>L&apos;écran a été verrouillé pour protéger les informations des enfants. {name} peut le déverrouiller, ou une autre personne peut se connecter ici.</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
@@ -819,7 +964,7 @@
     </message>
     <message>
         <source>Type your username and your password.</source>
-        <translation>Saisissez votre nom d'utilisateur et votre mot de passe.</translation>
+        <translation>Saisissez votre nom d&apos;utilisateur et votre mot de passe.</translation>
     </message>
     <message>
         <source>Opening…</source>
@@ -861,6 +1006,10 @@
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
+        <source>A&amp;bout Ulinzi</source>
+        <translation>À &amp;propos d&apos;Ulinzi</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>Cas</translation>
     </message>
@@ -877,155 +1026,36 @@
         <translation>verrouillé</translation>
     </message>
     <message>
-        <source>Quit Ulinzi?</source>
-        <translation>Quitter Ulinzi ?</translation>
-    </message>
-    <message>
-        <source>A registration is still open. It will be kept as a draft. Quit?</source>
-        <translation>Un enregistrement est encore en cours. Il sera conservé comme brouillon. Quitter ?</translation>
-    </message>
-</context>
-<context>
-    <name>NewCaseDialog</name>
-    <message>
         <source>New case: register a child</source>
         <translation>Nouveau cas : enregistrer un enfant</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>Choisir…</translation>
-    </message>
-    <message>
-        <source>Date of birth not known: estimate the age</source>
-        <translation>Date de naissance inconnue : estimer l'âge</translation>
-    </message>
-    <message>
-        <source> years</source>
-        <translation> ans</translation>
-    </message>
-    <message>
-        <source>Village or area, district</source>
-        <translation>Village ou quartier, district</translation>
-    </message>
-    <message>
-        <source>The child</source>
-        <translation>L'enfant</translation>
-    </message>
-    <message>
-        <source>&amp;Given name *</source>
-        <translation>&amp;Prénom *</translation>
-    </message>
-    <message>
-        <source>&amp;Family name</source>
-        <translation>&amp;Nom de famille</translation>
-    </message>
-    <message>
-        <source>Se&amp;x *</source>
-        <translation>Se&amp;xe *</translation>
-    </message>
-    <message>
-        <source>&amp;Lives in</source>
-        <translation>Lieu de &amp;vie</translation>
-    </message>
-    <message>
-        <source>Name and contact</source>
-        <translation>Nom et coordonnées</translation>
-    </message>
-    <message>
-        <source>Registration</source>
-        <translation>Enregistrement</translation>
-    </message>
-    <message>
-        <source>Who (name, contact)</source>
-        <translation>Qui (nom, coordonnées)</translation>
-    </message>
-    <message>
-        <source>What was seen or told, by whom, when</source>
-        <translation>Ce qui a été vu ou rapporté, par qui, quand</translation>
-    </message>
-    <message>
-        <source>What must happen now to keep the child safe</source>
-        <translation>Ce qui doit être fait maintenant pour mettre l'enfant en sécurité</translation>
-    </message>
-    <message>
-        <source>Situation</source>
-        <translation>Situation</translation>
-    </message>
-    <message>
-        <source>Current &amp;care arrangement</source>
-        <translation>&amp;Mode de prise en charge actuel</translation>
-    </message>
-    <message>
-        <source>Protection concerns</source>
-        <translation>Préoccupations de protection</translation>
-    </message>
-    <message>
-        <source>Date of bir&amp;th</source>
-        <translation>Da&amp;te de naissance</translation>
-    </message>
-    <message>
-        <source>&amp;Place of registration</source>
-        <translation>&amp;Lieu d'enregistrement</translation>
-    </message>
-    <message>
-        <source>Identified or referred &amp;by</source>
-        <translation>Identifié ou référé &amp;par</translation>
-    </message>
-    <message>
-        <source>About the conc&amp;erns</source>
-        <translation>Précisions sur les préocc&amp;upations</translation>
-    </message>
-    <message>
-        <source>&amp;Immediate priorities</source>
-        <translation>Priorités &amp;immédiates</translation>
-    </message>
-    <message>
-        <source>Consent of the caregiver</source>
-        <translation>Consentement de la personne qui s'occupe de l'enfant</translation>
-    </message>
-    <message>
-        <source>Assent of the child</source>
-        <translation>Assentiment de l'enfant</translation>
-    </message>
-    <message>
         <source>&amp;Register the child</source>
-        <translation>&amp;Enregistrer l'enfant</translation>
+        <translation>&amp;Enregistrer l&apos;enfant</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
+        <source>{form}: {child}</source>
+        <translation>{form} : {child}</translation>
     </message>
     <message>
-        <source>The child's given name is needed (a nickname will do for now).</source>
-        <translation>Le prénom de l'enfant est nécessaire (un surnom suffit pour l'instant).</translation>
+        <source>new version</source>
+        <translation>nouvelle version</translation>
     </message>
     <message>
-        <source>Choose the child's sex (“Not known” is a choice).</source>
-        <translation>Choisissez le sexe de l'enfant (« Inconnu » est un choix possible).</translation>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
     </message>
     <message>
-        <source>Continuing the registration started earlier.</source>
-        <translation>Reprise de l'enregistrement commencé précédemment.</translation>
+        <source>Offline case management for child protection social workers.</source>
+        <translation>Gestion hors ligne des dossiers de protection de l&apos;enfance.</translation>
     </message>
     <message>
-        <source>Unfinished registration</source>
-        <translation>Enregistrement inachevé</translation>
+        <source>Quit Ulinzi?</source>
+        <translation>Quitter Ulinzi ?</translation>
     </message>
     <message>
-        <source>You started registering a child on {when} and did not finish. Continue it?</source>
-        <translation>Vous avez commencé à enregistrer un enfant le {when} sans terminer. Voulez-vous le poursuivre ?</translation>
-    </message>
-    <message>
-        <source>Draft kept.</source>
-        <translation>Brouillon conservé.</translation>
-    </message>
-    <message>
-        <source>Close the registration?</source>
-        <translation>Fermer l'enregistrement ?</translation>
-    </message>
-    <message>
-        <source>Keep what you typed as a draft to finish later?</source>
-        <translation>Conserver ce que vous avez saisi comme brouillon pour terminer plus tard ?</translation>
+        <source>A form is still open. What you typed will be kept as a draft. Quit?</source>
+        <translation>Un formulaire est encore ouvert. Ce que vous avez saisi sera conservé en brouillon. Quitter ?</translation>
     </message>
 </context>
 <context>
@@ -1071,7 +1101,7 @@
     </message>
     <message>
         <source>Choose whose team {person} belongs to. The supervisor sees the cases of their team and approves plans and closures.</source>
-        <translation>Choisissez l'équipe à laquelle {person} appartient. Le superviseur voit les cas de son équipe et approuve les plans et les clôtures.</translation>
+        <translation>Choisissez l&apos;équipe à laquelle {person} appartient. Le superviseur voit les cas de son équipe et approuve les plans et les clôtures.</translation>
     </message>
     <message>
         <source>No supervisor</source>
@@ -1087,18 +1117,18 @@
     </message>
     <message>
         <source>{name} is now in the team of {boss}.</source>
-        <translation>{name} fait maintenant partie de l'équipe supervisée par {boss}.</translation>
+        <translation>{name} fait maintenant partie de l&apos;équipe supervisée par {boss}.</translation>
     </message>
     <message>
         <source>{name} has no supervisor now.</source>
-        <translation>{name} n'a plus de superviseur.</translation>
+        <translation>{name} n&apos;a plus de superviseur.</translation>
     </message>
 </context>
 <context>
     <name>UserTableModel</name>
     <message>
         <source>Username</source>
-        <translation>Nom d'utilisateur</translation>
+        <translation>Nom d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -1134,11 +1164,11 @@
     </message>
     <message>
         <source>Cannot sign in. The name stays in the case history.</source>
-        <translation>Ne peut pas se connecter. Le nom reste dans l'historique des cas.</translation>
+        <translation>Ne peut pas se connecter. Le nom reste dans l&apos;historique des cas.</translation>
     </message>
     <message>
         <source>This account has no password yet: reset its password.</source>
-        <translation>Ce compte n'a pas encore de mot de passe : réinitialisez son mot de passe.</translation>
+        <translation>Ce compte n&apos;a pas encore de mot de passe : réinitialisez son mot de passe.</translation>
     </message>
 </context>
 <context>
@@ -1175,7 +1205,7 @@ Their password stops working at once: their key to the case files is removed fro
 You can reactivate the account later with a new temporary password.</source>
         <translation>Désactiver ce compte : {person} ?
 
-Son mot de passe cesse aussitôt de fonctionner : sa clé d'accès aux dossiers est retirée de cet ordinateur. Son nom reste dans l'historique des cas et dans le journal d'audit.
+Son mot de passe cesse aussitôt de fonctionner : sa clé d&apos;accès aux dossiers est retirée de cet ordinateur. Son nom reste dans l&apos;historique des cas et dans le journal d&apos;audit.
 
 Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe temporaire.</translation>
     </message>
@@ -1190,6 +1220,17 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Deactivating…</source>
         <translation>Désactivation…</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoField</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
 </context>
 <context>
@@ -1235,7 +1276,7 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>There is no Ulinzi store in {folder}.</source>
-        <translation>Il n'y a pas de coffre Ulinzi dans {folder}.</translation>
+        <translation>Il n&apos;y a pas de coffre Ulinzi dans {folder}.</translation>
     </message>
     <message>
         <source>{folder} already holds files; choose an empty folder for a new store.</source>
@@ -1243,15 +1284,15 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>This store is already open on this computer by {owner} (program {pid}, since {since}). Close Ulinzi there first.</source>
-        <translation>Ce coffre est déjà ouvert sur cet ordinateur par {owner} (programme {pid}, depuis {since}). Fermez d'abord Ulinzi dans cette autre session.</translation>
+        <translation>Ce coffre est déjà ouvert sur cet ordinateur par {owner} (programme {pid}, depuis {since}). Fermez d&apos;abord Ulinzi dans cette autre session.</translation>
     </message>
     <message>
         <source>The username or password is not correct.</source>
-        <translation>Le nom d'utilisateur ou le mot de passe est incorrect.</translation>
+        <translation>Le nom d&apos;utilisateur ou le mot de passe est incorrect.</translation>
     </message>
     <message>
         <source>This recovery key does not open this store. Check each group against the paper copy.</source>
-        <translation>Cette clé de récupération n'ouvre pas ce coffre. Vérifiez chaque groupe par rapport à la copie papier.</translation>
+        <translation>Cette clé de récupération n&apos;ouvre pas ce coffre. Vérifiez chaque groupe par rapport à la copie papier.</translation>
     </message>
     <message>
         <source>Group {group} of the recovery key looks mistyped: check it against the paper copy.</source>
@@ -1262,24 +1303,24 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Trop de tentatives échouées. Attendez {seconds} secondes avant de réessayer.</translation>
     </message>
     <message>
-        <source>The store's database is damaged ({detail}). The password was right: do not keep trying. Ask an administrator to restore the latest backup.</source>
+        <source>The store&apos;s database is damaged ({detail}). The password was right: do not keep trying. Ask an administrator to restore the latest backup.</source>
         <translation>La base de données du coffre est endommagée ({detail}). Le mot de passe était correct : inutile de réessayer. Demandez à un administrateur de restaurer la dernière sauvegarde.</translation>
     </message>
     <message>
         <source>The database is older than the last change this store recorded (audit event {expected}, the database ends at {found}). It may have been replaced by an older copy; changes may be missing. Ask an administrator to run `ulinzi check`.</source>
-        <translation>La base de données est plus ancienne que la dernière modification enregistrée par ce coffre (événement d'audit {expected}, la base de données s'arrête à {found}). Elle a peut-être été remplacée par une copie plus ancienne ; des modifications pourraient manquer. Demandez à un administrateur d'exécuter `ulinzi check`.</translation>
+        <translation>La base de données est plus ancienne que la dernière modification enregistrée par ce coffre (événement d&apos;audit {expected}, la base de données s&apos;arrête à {found}). Elle a peut-être été remplacée par une copie plus ancienne ; des modifications pourraient manquer. Demandez à un administrateur d&apos;exécuter `ulinzi check`.</translation>
     </message>
     <message>
-        <source>The store's key file is damaged or not an Ulinzi key file: {detail}.</source>
-        <translation>Le fichier de clés du coffre est endommagé ou n'est pas un fichier de clés Ulinzi : {detail}.</translation>
+        <source>The store&apos;s key file is damaged or not an Ulinzi key file: {detail}.</source>
+        <translation>Le fichier de clés du coffre est endommagé ou n&apos;est pas un fichier de clés Ulinzi : {detail}.</translation>
     </message>
     <message>
         <source>The disk is full: the change was not saved and nothing else was changed. Free some space on the disk and try again.</source>
-        <translation>Le disque est plein : la modification n'a pas été enregistrée et rien d'autre n'a été modifié. Libérez de l'espace sur le disque et réessayez.</translation>
+        <translation>Le disque est plein : la modification n&apos;a pas été enregistrée et rien d&apos;autre n&apos;a été modifié. Libérez de l&apos;espace sur le disque et réessayez.</translation>
     </message>
     <message>
         <source>You do not have permission to {action}.</source>
-        <translation>Vous n'avez pas l'autorisation pour cette action : {action}.</translation>
+        <translation>Vous n&apos;avez pas l&apos;autorisation pour cette action : {action}.</translation>
     </message>
     <message>
         <source>{what} was not found.</source>
@@ -1294,8 +1335,8 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Le mot de passe doit comporter au moins {minimum} caractères.</translation>
     </message>
     <message>
-        <source>The store's record of its last change ({file}) is missing or damaged, so an older copy of the database could not be told apart. Ask an administrator to run `ulinzi check`.</source>
-        <translation>Le relevé de la dernière modification du coffre ({file}) est manquant ou endommagé : il est donc impossible de reconnaître une copie plus ancienne de la base de données. Demandez à un administrateur d'exécuter `ulinzi check`.</translation>
+        <source>The store&apos;s record of its last change ({file}) is missing or damaged, so an older copy of the database could not be told apart. Ask an administrator to run `ulinzi check`.</source>
+        <translation>Le relevé de la dernière modification du coffre ({file}) est manquant ou endommagé : il est donc impossible de reconnaître une copie plus ancienne de la base de données. Demandez à un administrateur d&apos;exécuter `ulinzi check`.</translation>
     </message>
     <message>
         <source>The store is locked. Sign in again to continue.</source>
@@ -1315,19 +1356,19 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>The agency code has 2 to 10 letters or digits, e.g. KGL.</source>
-        <translation>Le code de l'organisme comporte 2 à 10 lettres ou chiffres, p. ex. KGL.</translation>
+        <translation>Le code de l&apos;organisme comporte 2 à 10 lettres ou chiffres, p. ex. KGL.</translation>
     </message>
     <message>
         <source>The agency needs a name.</source>
-        <translation>L'organisme doit avoir un nom.</translation>
+        <translation>L&apos;organisme doit avoir un nom.</translation>
     </message>
     <message>
         <source>There is no active account named {name}.</source>
-        <translation>Il n'existe aucun compte actif nommé {name}.</translation>
+        <translation>Il n&apos;existe aucun compte actif nommé {name}.</translation>
     </message>
     <message>
         <source>There is no account named {name}.</source>
-        <translation>Il n'existe aucun compte nommé {name}.</translation>
+        <translation>Il n&apos;existe aucun compte nommé {name}.</translation>
     </message>
     <message>
         <source>add users</source>
@@ -1335,19 +1376,19 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>The username {name} is already taken.</source>
-        <translation>Le nom d'utilisateur {name} est déjà pris.</translation>
+        <translation>Le nom d&apos;utilisateur {name} est déjà pris.</translation>
     </message>
     <message>
         <source>The new password must differ from the current one.</source>
-        <translation>Le nouveau mot de passe doit être différent de l'actuel.</translation>
+        <translation>Le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
     </message>
     <message>
         <source>The current password is not correct.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
     <message>
-        <source>set other people's passwords</source>
-        <translation>définir le mot de passe d'autres personnes</translation>
+        <source>set other people&apos;s passwords</source>
+        <translation>définir le mot de passe d&apos;autres personnes</translation>
     </message>
     <message>
         <source>The account {name} has been removed.</source>
@@ -1379,7 +1420,7 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>{name} is not a supervisor who can take this team.</source>
-        <translation>{name} n'est pas un superviseur pouvant prendre en charge cette équipe.</translation>
+        <translation>{name} n&apos;est pas un superviseur pouvant prendre en charge cette équipe.</translation>
     </message>
     <message>
         <source>list the users</source>
@@ -1395,19 +1436,19 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>change the agency settings</source>
-        <translation>modifier les paramètres de l'organisme</translation>
+        <translation>modifier les paramètres de l&apos;organisme</translation>
     </message>
     <message>
         <source>The screen locks after 1 to 120 idle minutes.</source>
-        <translation>L'écran se verrouille après 1 à 120 minutes d'inactivité.</translation>
+        <translation>L&apos;écran se verrouille après 1 à 120 minutes d&apos;inactivité.</translation>
     </message>
     <message>
         <source>Every deadline must be at least 1.</source>
-        <translation>Chaque délai doit être d'au moins 1.</translation>
+        <translation>Chaque délai doit être d&apos;au moins 1.</translation>
     </message>
     <message>
         <source>The latest time for the initial assessment cannot be before the usual one.</source>
-        <translation>Le délai maximal de l'évaluation initiale ne peut pas être plus court que le délai habituel.</translation>
+        <translation>Le délai maximal de l&apos;évaluation initiale ne peut pas être plus court que le délai habituel.</translation>
     </message>
     <message>
         <source>The logo must be a PNG or JPEG picture.</source>
@@ -1422,20 +1463,36 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Le cas</translation>
     </message>
     <message>
+        <source>The form “{form}” is not complete: {field}: {problem}</source>
+        <translation>Le formulaire « {form} » n&apos;est pas complet : {field} : {problem}</translation>
+    </message>
+    <message>
+        <source>Someone saved a newer version of “{form}” for this case while you were typing. Your answers are kept as a draft: open the form again to see the newer version.</source>
+        <translation>Quelqu&apos;un a enregistré une version plus récente de « {form} » pour ce cas pendant votre saisie. Vos réponses sont conservées en brouillon : rouvrez le formulaire pour voir la version plus récente.</translation>
+    </message>
+    <message>
+        <source>There is no form file {file}.</source>
+        <translation>Il n&apos;y a pas de fichier de formulaire {file}.</translation>
+    </message>
+    <message>
+        <source>change the forms</source>
+        <translation>modifier les formulaires</translation>
+    </message>
+    <message>
         <source>open this case</source>
         <translation>ouvrir ce cas</translation>
     </message>
     <message>
         <source>{what} must be one of: {allowed}.</source>
-        <translation>{what} : la valeur doit être l'une des suivantes : {allowed}.</translation>
+        <translation>{what} : la valeur doit être l&apos;une des suivantes : {allowed}.</translation>
     </message>
     <message>
         <source>register cases</source>
         <translation>enregistrer des cas</translation>
     </message>
     <message>
-        <source>The child's given name is required.</source>
-        <translation>Le prénom de l'enfant est obligatoire.</translation>
+        <source>The child&apos;s given name is required.</source>
+        <translation>Le prénom de l&apos;enfant est obligatoire.</translation>
     </message>
     <message>
         <source>The date of birth cannot be in the future.</source>
@@ -1451,7 +1508,7 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>There is no active caseworker named {name}.</source>
-        <translation>Il n'existe aucun gestionnaire de cas actif nommé {name}.</translation>
+        <translation>Il n&apos;existe aucun gestionnaire de cas actif nommé {name}.</translation>
     </message>
     <message>
         <source>assign cases to that caseworker</source>
@@ -1467,7 +1524,7 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>Standard input ended before: {prompt}.</source>
-        <translation>L'entrée standard s'est terminée avant : {prompt}.</translation>
+        <translation>L&apos;entrée standard s&apos;est terminée avant : {prompt}.</translation>
     </message>
     <message>
         <source>The two entries differ.</source>
@@ -1478,20 +1535,123 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>accepter la base de données comme version actuelle</translation>
     </message>
     <message>
+        <source>{path} already exists; choose another name.</source>
+        <translation>{path} existe déjà ; choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path} as a text file.</source>
+        <translation>Impossible de lire {path} comme fichier texte.</translation>
+    </message>
+    <message>
         <source>Ulinzi</source>
         <translation>Ulinzi</translation>
     </message>
     <message>
         <source>Something went wrong. Nothing typed has been lost. Details are in {log}.</source>
-        <translation>Un problème est survenu. Rien de ce qui a été saisi n'a été perdu. Les détails se trouvent dans {log}.</translation>
+        <translation>Un problème est survenu. Rien de ce qui a été saisi n&apos;a été perdu. Les détails se trouvent dans {log}.</translation>
     </message>
     <message>
         <source>Ulinzi cannot write in {folder}. Ask the person who installed Ulinzi to let this account write there, then try again.</source>
-        <translation>Ulinzi ne peut pas écrire dans {folder}. Demandez à la personne qui a installé Ulinzi d'autoriser ce compte à y écrire, puis réessayez.</translation>
+        <translation>Ulinzi ne peut pas écrire dans {folder}. Demandez à la personne qui a installé Ulinzi d&apos;autoriser ce compte à y écrire, puis réessayez.</translation>
     </message>
     <message>
         <source>The demo store in {folder} has lost its password file ({file}). Delete that folder to make a new demo store.</source>
         <translation>Le coffre de démonstration dans {folder} a perdu son fichier de mot de passe ({file}). Supprimez ce dossier pour créer un nouveau coffre de démonstration.</translation>
+    </message>
+    <message>
+        <source>Form definition {file}, line {line}: {problem}</source>
+        <translation>Définition de formulaire {file}, ligne {line} : {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <source>This question needs an answer.</source>
+        <translation>Cette question nécessite une réponse.</translation>
+    </message>
+    <message>
+        <source>Add at least one entry.</source>
+        <translation>Ajoutez au moins une entrée.</translation>
+    </message>
+    <message>
+        <source>This answer must be text.</source>
+        <translation>Cette réponse doit être du texte.</translation>
+    </message>
+    <message>
+        <source>This answer is too long: at most {max} characters.</source>
+        <translation>Cette réponse est trop longue : {max} caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>This answer is too short: at least {min} characters.</source>
+        <translation>Cette réponse est trop courte : au moins {min} caractères.</translation>
+    </message>
+    <message>
+        <source>Write a whole number, like 3.</source>
+        <translation>Saisissez un nombre entier, par exemple 3.</translation>
+    </message>
+    <message>
+        <source>The number cannot be less than {min}.</source>
+        <translation>Le nombre ne peut pas être inférieur à {min}.</translation>
+    </message>
+    <message>
+        <source>The number cannot be more than {max}.</source>
+        <translation>Le nombre ne peut pas être supérieur à {max}.</translation>
+    </message>
+    <message>
+        <source>Write a date, like 31/01/2020.</source>
+        <translation>Saisissez une date, par exemple 31/01/2020.</translation>
+    </message>
+    <message>
+        <source>The date cannot be before {min}.</source>
+        <translation>La date ne peut pas être antérieure au {min}.</translation>
+    </message>
+    <message>
+        <source>The date cannot be after {max}.</source>
+        <translation>La date ne peut pas être postérieure au {max}.</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>La date ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>Answer yes or no.</source>
+        <translation>Répondez par oui ou par non.</translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation>Choisissez l&apos;une des options.</translation>
+    </message>
+    <message>
+        <source>Choose or add at least {min}.</source>
+        <translation>Choisissez ou ajoutez-en au moins {min}.</translation>
+    </message>
+    <message>
+        <source>Choose or add at most {max}.</source>
+        <translation>Choisissez ou ajoutez-en {max} au maximum.</translation>
+    </message>
+    <message>
+        <source>Entry {number}: {problem}</source>
+        <translation>Entrée {number} : {problem}</translation>
+    </message>
+    <message>
+        <source>Entry {number} needs a name.</source>
+        <translation>L&apos;entrée {number} doit comporter un nom.</translation>
+    </message>
+    <message>
+        <source>Write who gave their agreement.</source>
+        <translation>Indiquez qui a donné son accord.</translation>
+    </message>
+    <message>
+        <source>Choose how the agreement was given.</source>
+        <translation>Choisissez comment l&apos;accord a été donné.</translation>
+    </message>
+    <message>
+        <source>Give the date of the agreement.</source>
+        <translation>Indiquez la date de l&apos;accord.</translation>
+    </message>
+    <message>
+        <source>This answer must be a list.</source>
+        <translation>Cette réponse doit être une liste.</translation>
     </message>
 </context>
 <context>
@@ -1597,110 +1757,6 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Administrateur</translation>
     </message>
     <message>
-        <source>With both parents</source>
-        <translation>Avec ses deux parents</translation>
-    </message>
-    <message>
-        <source>With one parent</source>
-        <translation>Avec un seul parent</translation>
-    </message>
-    <message>
-        <source>With relatives (kinship care)</source>
-        <translation>Chez des proches (famille élargie)</translation>
-    </message>
-    <message>
-        <source>Foster family</source>
-        <translation>Famille d'accueil</translation>
-    </message>
-    <message>
-        <source>Residential care</source>
-        <translation>Prise en charge résidentielle</translation>
-    </message>
-    <message>
-        <source>Child-headed household</source>
-        <translation>Ménage dirigé par un enfant</translation>
-    </message>
-    <message>
-        <source>Alone or on the street</source>
-        <translation>Seul ou en situation de rue</translation>
-    </message>
-    <message>
-        <source>Neglect</source>
-        <translation>Négligence</translation>
-    </message>
-    <message>
-        <source>Physical abuse</source>
-        <translation>Maltraitance physique</translation>
-    </message>
-    <message>
-        <source>Sexual abuse</source>
-        <translation>Violences sexuelles</translation>
-    </message>
-    <message>
-        <source>Emotional abuse</source>
-        <translation>Maltraitance psychologique</translation>
-    </message>
-    <message>
-        <source>Exploitation or child labour</source>
-        <translation>Exploitation ou travail des enfants</translation>
-    </message>
-    <message>
-        <source>Separated or unaccompanied</source>
-        <translation>Séparé ou non accompagné</translation>
-    </message>
-    <message>
-        <source>Child marriage</source>
-        <translation>Mariage d'enfants</translation>
-    </message>
-    <message>
-        <source>Violence at home</source>
-        <translation>Violence au foyer</translation>
-    </message>
-    <message>
-        <source>Out of school</source>
-        <translation>Non scolarisé</translation>
-    </message>
-    <message>
-        <source>Community volunteer</source>
-        <translation>Volontaire communautaire</translation>
-    </message>
-    <message>
-        <source>The child (self-referral)</source>
-        <translation>L'enfant lui-même (auto-référencement)</translation>
-    </message>
-    <message>
-        <source>Family member</source>
-        <translation>Membre de la famille</translation>
-    </message>
-    <message>
-        <source>Police</source>
-        <translation>Police</translation>
-    </message>
-    <message>
-        <source>Health worker</source>
-        <translation>Agent de santé</translation>
-    </message>
-    <message>
-        <source>School</source>
-        <translation>École</translation>
-    </message>
-    <message>
-        <source>Another agency</source>
-        <translation>Un autre organisme</translation>
-    </message>
-    <message>
-        <source>Verbal</source>
-        <translation>Verbal</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>Écrit</translation>
-    </message>
-    <message>
-        <source>Thumbprint</source>
-        <translation>Empreinte digitale</translation>
-    </message>
-    <message>
         <source>Registered the case</source>
         <translation>A enregistré le cas</translation>
     </message>
@@ -1714,11 +1770,19 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>Was refused access to the case file</source>
-        <translation>S'est vu refuser l'accès au dossier</translation>
+        <translation>S&apos;est vu refuser l&apos;accès au dossier</translation>
     </message>
     <message>
         <source>Was refused a change to the case</source>
-        <translation>S'est vu refuser une modification du cas</translation>
+        <translation>S&apos;est vu refuser une modification du cas</translation>
+    </message>
+    <message>
+        <source>Moved the case to its next stage</source>
+        <translation>A fait passer le cas à l&apos;étape suivante</translation>
+    </message>
+    <message>
+        <source>Saved a form</source>
+        <translation>A enregistré un formulaire</translation>
     </message>
     <message>
         <source>about 1 year</source>
