@@ -235,3 +235,38 @@ def test_an_agency_adds_a_field_and_older_answers_keep_their_questions(agency):
 def test_only_an_administrator_edits_the_forms(agency):
     with agency.sign_in("cara") as us, pytest.raises(PermissionDenied):
         case_forms.save_form_file(us, "consent.yaml", "")
+
+
+@pytest.mark.parametrize(
+    "form_id",
+    ["registration", "consent", "initial_assessment", "full_assessment", "best_interests"],
+)
+def test_random_answers_round_trip_through_the_store(agency, form_id):
+    from hypothesis import HealthCheck, given, settings
+
+    from desktop.forms.answers import clean
+    from tests.form_answers import answers_for
+
+    with agency.sign_in("cara") as us:
+        row = case_forms.register_with_forms(us, {"registration": registration()})
+        form = case_forms.form_set(us).get(form_id)
+        saved_revisions = [case_forms.latest(case_forms.case_submissions(us, row.uuid), form_id)]
+
+        @settings(
+            max_examples=15,
+            deadline=None,
+            suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        )
+        @given(answers_for(form))
+        def round_trip(answers):
+            before = saved_revisions[-1]
+            saved = case_forms.submit_form(
+                us, row.uuid, form_id, answers, before.revision if before else None
+            )
+            read = case_forms.latest(case_forms.case_submissions(us, row.uuid), form_id)
+            assert read.revision == saved.revision
+            assert read.answers == clean(form, answers)
+            assert read.definition == form
+            saved_revisions.append(read)
+
+        round_trip()
