@@ -13,6 +13,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, String, false, func, or_, select, text, true, type_coerce
 from sqlalchemy import case as sql_case
@@ -392,37 +393,11 @@ def _check_choice(value: str | None, choices: type, what: str) -> str | None:
         ) from None
 
 
-def register_case(
-    us: UserSession,
-    *,
-    given_name: str,
-    family_name: str = "",
-    sex: str = Sex.UNKNOWN.value,
-    birth_date: date | None = None,
-    birth_date_estimated: bool = False,
-    location: str = "",
-    registration_place: str = "",
-    risk: str | None = None,
-    caseworker: str | None = None,
-    registered_at: datetime | None = None,
-) -> CaseRow:
-    """Register a child from the list's columns alone (the window goes through the forms)."""
+def register_case(us: UserSession, **columns: Any) -> CaseRow:
+    """Register a child from the list's columns alone (see `create_case`; the window goes
+    through the registration and consent forms)."""
     with us.store.write() as s:
-        case = create_case(
-            s,
-            us,
-            given_name=given_name,
-            family_name=family_name,
-            sex=sex,
-            birth_date=birth_date,
-            birth_date_estimated=birth_date_estimated,
-            location=location,
-            registration_place=registration_place,
-            risk=risk,
-            caseworker=caseworker,
-            registered_at=registered_at,
-        )
-        return row_of(s, case)
+        return row_of(s, create_case(s, us, **columns))
 
 
 def row_of(s: Session, case: Case) -> CaseRow:
