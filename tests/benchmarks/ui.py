@@ -85,6 +85,69 @@ def list_time(folder: Path, password: str, username: str) -> tuple[float, float,
     return signed_in - started, painted - signed_in, counted - signed_in, rows, pages
 
 
+def forms_times(folder: Path, password: str, runs: int) -> dict[str, float]:
+    """The guided forms: loading the definitions (first time, then cached), building the
+    largest wizard, the work done on the UI thread for each keystroke, and saving a form."""
+    import random
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import accounts, case_forms, cases
+    from desktop.demo import sample_answers
+    from ui.form_wizard import FormWizard
+
+    app = QApplication.instance() or QApplication([])
+    session = accounts.sign_in(folder, "amina", password)
+    case_forms._cache.clear()
+    started = time.perf_counter()
+    forms = case_forms.form_set(session)
+    first_load = time.perf_counter() - started
+    started = time.perf_counter()
+    case_forms.form_set(session)
+    cached_load = time.perf_counter() - started
+    form = forms.get("full_assessment")
+    builds, keystrokes = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        wizard = FormWizard(session, [form], lambda a: "", draft_key="bench", title="bench")
+        builds.append(time.perf_counter() - started)
+        wizard.show()
+        app.processEvents()
+        notes = wizard.widget_for("full_assessment", "strengths")
+        for letter in "strengths":
+            started = time.perf_counter()
+            notes.edit.insertPlainText(letter)  # one keystroke: answers, visibility, progress
+            keystrokes.append(time.perf_counter() - started)
+        wizard._dirty = wizard._kept = False
+        wizard._autosave.stop()
+        wizard.close()
+        app.processEvents()
+    uuid = cases.list_cases(session, status="open")[0].uuid
+    opened, saves = [], []
+    for i in range(runs):
+        started = time.perf_counter()
+        case_file = cases.open_case(session, uuid)
+        opened.append(time.perf_counter() - started)
+        answers = sample_answers(form, random.Random(i), date.today())
+        previous = case_forms.latest(case_file.forms, "full_assessment")
+        started = time.perf_counter()
+        case_forms.submit_form(
+            session, uuid, "full_assessment", answers, previous.revision if previous else None
+        )
+        saves.append(time.perf_counter() - started)
+    session.close()
+    return {
+        "definitions_first_load_s": first_load,
+        "definitions_cached_s": cached_load,
+        "full_assessment_wizard_build_median_s": statistics.median(builds),
+        "keystroke_median_s": statistics.median(keystrokes),
+        "keystroke_max_s": max(keystrokes),
+        "open_case_with_forms_median_s": statistics.median(opened),
+        "save_full_assessment_median_s": statistics.median(saves),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks.ui")
     parser.add_argument("--cases", type=int, default=100_000)
@@ -101,6 +164,8 @@ def main() -> int:
             folder = Path(tmp) / f"store-{n}"
             demo = create_demo_store(folder, n, seed=1, kdf=FAST_KDF)
             demo.session.close()
+            if n == 100:
+                demo_password_100 = demo.password
             launches = launch_times(folder, args.runs)
             sign_in, painted, counted, rows, pages = list_time(folder, demo.password, "manager")
             results[n] = {
@@ -112,11 +177,18 @@ def main() -> int:
                 "rows": rows,
                 "pages_read": pages,
             }
+        forms = forms_times(Path(tmp) / "store-100", demo_password_100, args.runs)
+    print("guided forms (store of 100 cases):")
+    for name, seconds in forms.items():
+        print(f"  {name:<40} {seconds * 1000:8.1f} ms")
+    results["forms"] = forms
     print(
         f"{'cases':>8}  {'launch→login (1st / median)':>28}  {'sign-in':>8}  "
         f"{'→ first rows painted':>21}  {'→ whole list counted':>21}  pages read"
     )
     for n, r in results.items():
+        if n == "forms":
+            continue
         print(
             f"{n:>8}  {r['launch_to_login_first_s'] * 1000:>12.0f} ms / {r['launch_to_login_median_s'] * 1000:>6.0f} ms"
             f"  {r['sign_in_s'] * 1000:>5.0f} ms  {r['signed_in_to_painted_list_s'] * 1000:>18.0f} ms"
