@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied, UlinziError
@@ -391,11 +391,6 @@ def case_submissions(us: UserSession, case_uuid: str) -> list[Submission]:
 
 def draft_key(case_uuid: str, form_id: str) -> str:
     return f"{case_uuid}:{form_id}"
-
-
-def count_submissions(us: UserSession) -> int:
-    with us.store.read() as s:
-        return s.execute(select(func.count(FormSubmission.id))).scalar_one()
 
 
 # -- what later steps read --------------------------------------------------------------------------

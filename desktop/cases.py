@@ -324,8 +324,7 @@ def open_case(us: UserSession, case_uuid: str) -> CaseFile:
                 s, case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
             )
             us.audit(s, "case.opened", case_id=case.id)
-            row = s.execute(_rows_query().where(Case.id == case.id)).one()
-            return CaseFile(_to_row(row), submissions_in(s, case.id))
+            return CaseFile(row_of(s, case), submissions_in(s, case.id))
     except PermissionDenied as e:
         _refuse(us, case_uuid, "case.open_refused", e)
         raise  # unreachable: _refuse raises
@@ -525,16 +524,14 @@ def update_case(us: UserSession, case_uuid: str, **changes: object) -> CaseRow:
                     f"{name} changed" if name in _IDENTIFYING else f"{name}: {old} → {value}"
                 )
             if not notes:
-                return _to_row(s.execute(_rows_query().where(Case.id == case.id)).one())
+                return row_of(s, case)
             case.updated_at = datetime.now(UTC)
             if "risk" in changes:  # a high risk shortens the review interval
                 schedule(case, deadlines_in(s))
             if changes.keys() & {"given_name", "family_name", "location"}:
-                index_case(
-                    s, case.id, case.given_name, case.family_name, case.case_number, case.location
-                )
+                reindex(s, case)
             us.audit(s, "case.updated", case_id=case.id, summary="; ".join(notes))
-            return _to_row(s.execute(_rows_query().where(Case.id == case.id)).one())
+            return row_of(s, case)
     except PermissionDenied as e:
         _refuse(us, case_uuid, "case.change_refused", e)
         raise
