@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from desktop.forms.answers import TEXT_LIMIT
+from desktop.forms.answers import TEXT_LIMIT, field_shown
 from desktop.forms.definition import CONSENT_METHODS, PEOPLE_PARTS, FormField, Text
 from ui.i18n import current_language
 
@@ -192,15 +192,17 @@ class DateInput(QWidget):
         menu.addAction(action)
         self.pick.setMenu(menu)
         menu.aboutToShow.connect(self._show_calendar)
-        self.calendar.clicked.connect(
-            lambda day: (self.set_iso(day.toString("yyyy-MM-dd")), menu.close())
-        )
+        self.calendar.clicked.connect(self._picked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line)
         layout.addWidget(self.pick)
         layout.addStretch(1)
         self.line.textChanged.connect(self.changed)
+
+    def _picked(self, day: QDate) -> None:
+        self.set_iso(day.toString("yyyy-MM-dd"))
+        self.pick.menu().close()
 
     def _show_calendar(self) -> None:
         day = QDate.fromString(parse_date(self.line.text()) or "", "yyyy-MM-dd")
@@ -542,8 +544,6 @@ class GroupField(FieldWidget):
         self._emit()
 
     def refresh(self, answers: dict[str, Any]) -> None:
-        from desktop.forms.answers import field_shown
-
         for _frame, widgets in self.entries:
             entry = {w.field.id: w.value() for w in widgets}
             for w in widgets:

@@ -100,6 +100,7 @@ def answers_html(form: FormDefinition, answers: Answers, changed: tuple[str, ...
     body = [style]
     for section in form.sections:
         rows = []
+        answered = False  # a section with no answer at all is left out
         for f in section.fields:
             value = answers.get(f.id)
             if is_empty(value):
@@ -107,14 +108,15 @@ def answers_html(form: FormDefinition, answers: Answers, changed: tuple[str, ...
                     continue
                 shown = "<span class='none'>—</span>"
             elif f.type == "group":
-                shown = _group_html(f, value)
+                shown, answered = _group_html(f, value), True
             else:
-                shown = _multiline(answer_text(f, value))
+                shown, answered = _multiline(answer_text(f, value)), True
             mark = " class='changed'" if f.id in changed else ""
             rows.append(
-                f"<tr{mark}><td class='q'>{escape(text_of(f.label))}</td><td>{shown}</td></tr>"
+                f"<tr{mark}><td class='q' width='36%'>{escape(text_of(f.label))}</td>"
+                f"<td width='64%'>{shown}</td></tr>"
             )
-        if any("class='none'" not in r for r in rows):
+        if answered:
             body.append(
                 f"<h3>{escape(text_of(section.title))}</h3><table width='100%'>{''.join(rows)}</table>"
             )

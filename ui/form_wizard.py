@@ -263,20 +263,21 @@ class FormWizard(QDialog):
 
     def _refresh(self) -> None:
         """Show the questions and sections that apply; keep messages of checked pages current."""
+        counted = {form.id: self.shown_answers(form) for form in self.forms}
         for page in self.pages:
-            answers = self.shown_answers(page.form)
-            shown = section_shown(page.section, answers)
-            page.item.setHidden(not shown)
+            answers = counted[page.form.id]
+            page.item.setHidden(not section_shown(page.section, answers))
             for widget in page.fields:
                 widget.setVisible(field_shown(widget.field, answers))
                 widget.set_required(field_required(widget.field, answers))
                 if isinstance(widget, GroupField):
                     widget.refresh(answers)
             if page.checked:
-                self._check(page)
+                self._check(page, answers)
             self._mark(page)
         total = answered = 0
-        for page in self._visible_pages_of():
+        for i in self._visible_pages():
+            page = self.pages[i]
             for widget in page.fields:
                 if widget.isVisibleTo(page.widget.widget()):
                     total += 1
@@ -289,15 +290,13 @@ class FormWizard(QDialog):
         the person changes their mind back) shows and requires nothing."""
         return visible_answers(form, self.answers[form.id])
 
-    def _visible_pages_of(self) -> list[Page]:
-        return [p for p in self.pages if section_shown(p.section, self.shown_answers(p.form))]
-
     def _visible_pages(self) -> list[int]:
         return [i for i, p in enumerate(self.pages) if not p.item.isHidden()]
 
-    def _check(self, page: Page) -> list[FieldWidget]:
+    def _check(self, page: Page, answers: Answers | None = None) -> list[FieldWidget]:
         """Put each problem next to its question; return the questions that have one."""
-        answers = self.shown_answers(page.form)
+        if answers is None:
+            answers = self.shown_answers(page.form)
         wrong = []
         today = date.today()
         shown = section_shown(page.section, answers)

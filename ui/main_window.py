@@ -214,14 +214,20 @@ class MainWindow(QMainWindow):
         self.case_list.search.setFocus()
         self.case_list.search.selectAll()
 
-    def open_case(self, uuid: str, *, reload: bool = False) -> None:
+    def _case_tab(self, uuid: str) -> int | None:
+        """The index of the tab showing case `uuid`, if it is open."""
         for index in range(1, self.tabs.count()):
             if getattr(self.tabs.widget(index), "uuid", None) == uuid:
-                if not reload:
-                    self.tabs.setCurrentIndex(index)
-                    return
-                self._close_tab(index)
-                break
+                return index
+        return None
+
+    def open_case(self, uuid: str, *, reload: bool = False) -> None:
+        index = self._case_tab(uuid)
+        if index is not None:
+            if not reload:
+                self.tabs.setCurrentIndex(index)
+                return
+            self._close_tab(index)
         session = self.session
 
         def work():  # type: ignore[no-untyped-def]
@@ -287,16 +293,10 @@ class MainWindow(QMainWindow):
 
     def fill_form(self, uuid: str, form_id: str) -> None:
         """Fill in a form for a case: a first time, or a new version of the saved one."""
-        widget = next(
-            (
-                w
-                for w in map(self.tabs.widget, range(1, self.tabs.count()))
-                if getattr(w, "uuid", None) == uuid
-            ),
-            None,
-        )
-        if widget is None:
+        index = self._case_tab(uuid)
+        if index is None:
             return
+        widget = self.tabs.widget(index)
         session = self.session
         form = widget.form_set.get(form_id)
         saved = latest(widget.case.forms, form_id)
