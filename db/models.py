@@ -199,18 +199,115 @@ class FormSubmission(Base):
 
     __tablename__ = "form_submissions"
     __table_args__ = (
-        UniqueConstraint("case_id", "form_id", "revision", name="uq_form_submissions_revision"),
+        UniqueConstraint(
+            "case_id", "form_id", "instance", "revision", name="uq_form_submissions_revision"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
     form_id: Mapped[str] = mapped_column(String(60))
+    # A repeatable form (a visit, a referral) is filled in many times: each is an instance.
+    instance: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     revision: Mapped[int] = mapped_column(Integer)
     definition_id: Mapped[int] = mapped_column(ForeignKey("form_definitions.id"))
     answers: Mapped[str] = mapped_column(Text)  # JSON
     changed: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of field ids
     submitted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Approval(Base):
+    """A request for the supervisor's decision (a case plan, a closure, a transfer, a BID)."""
+
+    __tablename__ = "approvals"
+    __table_args__ = (
+        Index("ix_approvals_case", "case_id", "kind"),
+        Index("ix_approvals_state", "state", "requested_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    submission_id: Mapped[int | None] = mapped_column(ForeignKey("form_submissions.id"))
+    state: Mapped[str] = mapped_column(String(20))
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    comment: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class StageMove(Base):
+    """A case changing stage: by a form, a decision, a move back or a reopening, with why."""
+
+    __tablename__ = "stage_moves"
+    __table_args__ = (Index("ix_stage_moves_case", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    how: Mapped[str] = mapped_column(String(20))  # form, approval, returned, back, reopened…
+    from_stage: Mapped[str] = mapped_column(String(30))
+    to_stage: Mapped[str] = mapped_column(String(30))
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class PlanActionUpdate(Base):
+    """A change of an action's status in a case plan, made without a new version of the plan."""
+
+    __tablename__ = "plan_action_updates"
+    __table_args__ = (Index("ix_plan_action_updates_case", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("form_submissions.id"))
+    action_index: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Task(Base):
+    """An open task of a case, worked out from its state (see `desktop.case_flow.refresh`).
+
+    Rebuilt whenever the case changes, so that "My tasks" and the supervisor's queue are one
+    indexed query even over 100,000 cases."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (
+        Index("ix_tasks_assignee_due", "assignee_id", "due"),
+        Index("ix_tasks_case", "case_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(40))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    for_supervisor: Mapped[bool] = mapped_column(Boolean, default=False)
+    due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    form_id: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    instance: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(Text, default="", server_default="")
+    ref: Mapped[str] = mapped_column(String(40), default="", server_default="")
+
+
+class Provider(Base):
+    """A local service provider in the agency's directory."""
+
+    __tablename__ = "providers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    services: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of service type codes
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    eligibility: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Draft(Base):

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput
 from db.models import Agency, Setting
-from desktop.cases import reschedule_all
+from desktop.case_state import refresh_all
 from desktop.session import AgencyInfo, UserSession
 from desktop.workflow import Deadlines
 
@@ -109,7 +109,7 @@ def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
         if Deadlines.from_dict(_setting(s, "deadlines", {})) != new.deadlines:  # type: ignore[arg-type]
             changed.append("deadlines")
             s.flush()
-            reschedule_all(s, new.deadlines)
+            refresh_all(s, new.deadlines)
         _put(s, "idle_minutes", new.idle_minutes)
         _put(s, "deadlines", new.deadlines.as_dict())
         us.audit(s, "agency.settings_changed", summary=", ".join(changed) or "nothing")

@@ -18,22 +18,21 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied, UlinziError
 from db.models import Case, FormDefinitionRow, FormSubmission, Setting, Stage
 from desktop import drafts
+from desktop.case_state import move, refresh, request_approval, rules_in
 from desktop.cases import (
     CaseRow,
     _case_for,
     _refuse,
     create_case,
-    deadlines_in,
     editable_cases,
     reindex,
     row_of,
-    schedule,
     visible_cases,
 )
 from desktop.forms.answers import (
@@ -54,22 +53,34 @@ from desktop.forms.definition import (
 )
 from desktop.forms.saved import Submission, latest, submission_of, submissions_in
 from desktop.session import UserSession
+from desktop.workflow import (
+    APPROVAL_OF_FORM,
+    ApprovalKind,
+    FormNotNow,
+    form_allowed,
+    stage_after_form,
+)
 
 REGISTRATION = "registration"
 CONSENT = "consent"
+REFERRAL = "referral"
 DRAFT_KIND = "form"
 NEW_CASE = "new"
 _OVERRIDE_PREFIX = "form_file:"
-# Submitting these forms moves a case forward to their stage (never back).
-_STAGE_OF_FORM = {
-    "initial_assessment": Stage.INITIAL_ASSESSMENT,
-    "full_assessment": Stage.FULL_ASSESSMENT,
-}
-_EARLY_STAGES = (Stage.REGISTERED, Stage.INITIAL_ASSESSMENT, Stage.FULL_ASSESSMENT)
 
 
 class FormIncomplete(UlinziError):
     text = QT_TRANSLATE_NOOP("errors", "The form “{form}” is not complete: {field}: {problem}")
+
+
+class NoConsentToShare(UlinziError):
+    text = QT_TRANSLATE_NOOP(
+        "errors",
+        "This referral cannot be saved: the consent form does not record that the caregiver or "
+        "the child agreed to share information with “{provider}”. Ask them, record their answer "
+        "in a new version of the consent form (Sharing information: with whom), then make the "
+        "referral. Your answers are kept as a draft.",
+    )
 
 
 class FormChangedMeanwhile(UlinziError):
@@ -254,23 +265,9 @@ def _apply_columns(s: Session, case: Case, form: FormDefinition, answers: Answer
         if getattr(case, column) != value:
             setattr(case, column, value)
             changed.append(column)
-    if changed:
-        if {"given_name", "family_name", "location"} & set(changed):
-            reindex(s, case)
-        if "risk" in changed:
-            schedule(case, deadlines_in(s))
+    if {"given_name", "family_name", "location"} & set(changed):
+        reindex(s, case)
     return changed
-
-
-def _move_stage(s: Session, case: Case, form: FormDefinition) -> bool:
-    target = _STAGE_OF_FORM.get(form.id)
-    if target is None or Stage(case.stage) not in _EARLY_STAGES:
-        return False
-    if _EARLY_STAGES.index(target) <= _EARLY_STAGES.index(Stage(case.stage)):
-        return False
-    case.stage, case.stage_changed_at = target.value, datetime.now(UTC)
-    schedule(case, deadlines_in(s))
-    return True
 
 
 def _add_submission(
@@ -280,12 +277,14 @@ def _add_submission(
     form: FormDefinition,
     answers: Answers,
     previous: FormSubmission | None,
+    instance: int = 1,
 ) -> FormSubmission:
     before = json.loads(previous.answers) if previous else {}
     changed = changed_fields(form, before, answers) if previous else []
     row = FormSubmission(
         case_id=case.id,
         form_id=form.id,
+        instance=instance,
         revision=(previous.revision + 1) if previous else 1,
         definition_id=definition_row(s, form).id,
         answers=json.dumps(answers, ensure_ascii=False, sort_keys=True),
@@ -297,6 +296,8 @@ def _add_submission(
     s.flush()
     # Field ids only: the audit log never holds a child's details.
     summary = f"{form.id} v{form.version}, revision {row.revision}"
+    if form.repeatable:
+        summary = f"{form.id} #{instance} v{form.version}, revision {row.revision}"
     if changed:
         summary += ": " + ", ".join(changed)
     us.audit(s, "form.saved", case_id=case.id, summary=summary)
@@ -334,16 +335,28 @@ def register_with_forms(
         for form_id, form_answers in kept.items():
             _add_submission(s, us, case, forms.get(form_id), form_answers, None)
         drafts.discard_draft_in(s, us, DRAFT_KIND, NEW_CASE)
+        refresh(s, case)
         return row_of(s, case)
 
 
 def submit_form(
-    us: UserSession, case_uuid: str, form_id: str, answers: Answers, based_on: int | None
+    us: UserSession,
+    case_uuid: str,
+    form_id: str,
+    answers: Answers,
+    based_on: int | None,
+    instance: int | None = None,
 ) -> Submission:
-    """Save a form for a case: its first revision, or a new one based on revision `based_on`."""
+    """Save a form for a case: its first revision, or a new one based on revision `based_on`.
+
+    A repeatable form (a visit, a referral) is saved as a new instance when `instance` is None.
+    Saving moves the case forward when the form is its next step (an assessment, the case
+    plan, a closure request), asks for the supervisor's approval when the form needs it, and
+    works out the case's next action and tasks again, all in the same transaction."""
     forms = form_set(us)
     form = forms.get(form_id)
     kept = _checked(form, answers)
+    key = draft_key(case_uuid, form_id, instance)
     try:
         with us.store.write() as s:
             case = _case_for(
@@ -352,33 +365,68 @@ def submit_form(
                 editable_cases(us.user),
                 QT_TRANSLATE_NOOP("errors", "change this case"),
             )
-            previous = _latest(s, case.id, form_id)
+            stage = Stage(case.stage)
+            if not form_allowed(
+                stage, form_id, post_closure_visit_due=case.next_action == "post_closure_visit"
+            ):
+                raise FormNotNow(stage=stage.value.replace("_", " "))
+            if not form.repeatable:
+                instance = 1
+            elif instance is None:
+                instance = _instances(s, case.id, form_id) + 1
+            previous = _latest(s, case.id, form_id, instance)
             if (previous.revision if previous else None) != based_on:
                 raise FormChangedMeanwhile(form=form.title.en)
-            row = _add_submission(s, us, case, form, kept, previous)
-            changed = _apply_columns(s, case, form, kept)
-            moved = _move_stage(s, case, form)
-            if changed or moved:
-                case.updated_at = datetime.now(UTC)
-            if moved:
-                us.audit(s, "case.stage_changed", case_id=case.id, summary=case.stage)
-            drafts.discard_draft_in(s, us, DRAFT_KIND, draft_key(case_uuid, form_id))
+            if form_id == REFERRAL:
+                _check_consent(s, case, str(kept.get("provider") or ""))
+            row = _add_submission(s, us, case, form, kept, previous, instance)
+            _apply_columns(s, case, form, kept)
+            target = stage_after_form(stage, form_id)
+            if target is not None:
+                move(s, us, case, target, "form")
+            kind = APPROVAL_OF_FORM.get(form_id)
+            if kind is not None and (
+                kind != ApprovalKind.BEST_INTERESTS or rules_in(s).approve_best_interests
+            ):
+                request_approval(s, us, case, kind, row.id)
+            case.updated_at = datetime.now(UTC)
+            refresh(s, case)
+            drafts.discard_draft_in(s, us, DRAFT_KIND, key)
             return submission_of(s, row)
-    except FormChangedMeanwhile:
-        drafts.save_draft(us, DRAFT_KIND, draft_key(case_uuid, form_id), {"answers": answers})
+    except (FormChangedMeanwhile, NoConsentToShare):
+        drafts.save_draft(us, DRAFT_KIND, key, {"answers": answers})
         raise
     except PermissionDenied as e:
         _refuse(us, case_uuid, "case.change_refused", e)
         raise
 
 
-def _latest(s: Session, case_id: int, form_id: str) -> FormSubmission | None:
+def _check_consent(s: Session, case: Case, provider: str) -> None:
+    consent = consent_to_share([x for x in submissions_in(s, case.id) if x.form_id == CONSENT])
+    if not consent.covers(provider):
+        raise NoConsentToShare(provider=provider)
+
+
+def _latest(s: Session, case_id: int, form_id: str, instance: int = 1) -> FormSubmission | None:
     return s.execute(
         select(FormSubmission)
-        .where(FormSubmission.case_id == case_id, FormSubmission.form_id == form_id)
+        .where(
+            FormSubmission.case_id == case_id,
+            FormSubmission.form_id == form_id,
+            FormSubmission.instance == instance,
+        )
         .order_by(FormSubmission.revision.desc())
         .limit(1)
     ).scalar_one_or_none()
+
+
+def _instances(s: Session, case_id: int, form_id: str) -> int:
+    found = s.execute(
+        select(func.max(FormSubmission.instance)).where(
+            FormSubmission.case_id == case_id, FormSubmission.form_id == form_id
+        )
+    ).scalar()
+    return int(found or 0)
 
 
 def case_submissions(us: UserSession, case_uuid: str) -> list[Submission]:
@@ -389,8 +437,10 @@ def case_submissions(us: UserSession, case_uuid: str) -> list[Submission]:
         return submissions_in(s, case.id)
 
 
-def draft_key(case_uuid: str, form_id: str) -> str:
-    return f"{case_uuid}:{form_id}"
+def draft_key(case_uuid: str, form_id: str, instance: int | None = None) -> str:
+    """Where typed answers wait: one draft per form of a case (per instance when repeated;
+    a new one of a repeatable form is the form's own key)."""
+    return f"{case_uuid}:{form_id}" + (f":{instance}" if instance else "")
 
 
 # -- what later steps read --------------------------------------------------------------------------

@@ -9,7 +9,6 @@ refusal.
 from __future__ import annotations
 
 import enum
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -27,15 +26,14 @@ from db.models import (
     CaseStatus,
     RiskLevel,
     Role,
-    Setting,
     Sex,
     Stage,
     User,
 )
 from db.search import fts_query, index_case
+from desktop.case_state import refresh
 from desktop.forms.saved import Submission, submissions_in
 from desktop.session import UserInfo, UserSession
-from desktop.workflow import Deadlines, next_action
 
 
 @dataclass(frozen=True)
@@ -349,26 +347,6 @@ def case_history(us: UserSession, case_uuid: str) -> list[HistoryEntry]:
 # -- changing ------------------------------------------------------------------------------------
 
 
-def deadlines_in(s: Session) -> Deadlines:
-    value = s.execute(select(Setting.value).where(Setting.key == "deadlines")).scalar()
-    return Deadlines.from_dict(json.loads(value)) if value else Deadlines()
-
-
-def schedule(case: Case, deadlines: Deadlines) -> None:
-    case.next_action, case.next_due = next_action(
-        case.stage, case.risk, case.registered_at, case.stage_changed_at, deadlines
-    )
-
-
-def reschedule_all(s: Session, deadlines: Deadlines) -> int:
-    """Recompute every case's next action after the agency changed its SOP deadlines."""
-    count = 0
-    for case in s.execute(select(Case)).scalars():
-        schedule(case, deadlines)
-        count += 1
-    return count
-
-
 def next_case_number(s: Session, agency_code: str, year: int) -> str:
     counter = s.get(CaseNumberCounter, year)
     if counter is None:
@@ -466,9 +444,9 @@ def create_case(
         updated_at=datetime.now(UTC),
         stage_changed_at=when,
     )
-    schedule(case, deadlines_in(s))
     s.add(case)
     s.flush()
+    refresh(s, case)
     reindex(s, case)
     us.audit(s, "case.registered", case_id=case.id, summary=case.case_number)
     return case
@@ -527,7 +505,7 @@ def update_case(us: UserSession, case_uuid: str, **changes: object) -> CaseRow:
                 return row_of(s, case)
             case.updated_at = datetime.now(UTC)
             if "risk" in changes:  # a high risk shortens the review interval
-                schedule(case, deadlines_in(s))
+                refresh(s, case)
             if changes.keys() & {"given_name", "family_name", "location"}:
                 reindex(s, case)
             us.audit(s, "case.updated", case_id=case.id, summary="; ".join(notes))

@@ -1,4 +1,5 @@
-"""The administrator's command line: `ulinzi init | user | forms | demo | cases | check | rekey | recover`.
+"""The administrator's command line: `ulinzi init | user | forms | providers | demo | cases | check |
+rekey | recover`.
 
 Secrets come from a prompt, or one per line from standard input with `--password-stdin`; never
 from the command line itself, where other users of the PC could read them. Errors are one plain
@@ -257,6 +258,65 @@ def cmd_forms_reset(args: argparse.Namespace, secrets: Secrets) -> int:
     return 0
 
 
+# The shared choice list naming the kinds of service a provider offers.
+SERVICE_TYPES = "service_types"
+
+
+def _service_types(us: UserSession) -> dict[str, str]:
+    """Service type code -> English word, from the agency's choice lists (ours if it has none)."""
+    from desktop import case_forms
+    from desktop.forms.definition import CHOICES_FILE, SHIPPED_FOLDER, parse_choices
+
+    lists = parse_choices(CHOICES_FILE, case_forms.form_file_text(us, CHOICES_FILE))
+    if SERVICE_TYPES not in lists:
+        shipped = (SHIPPED_FOLDER / CHOICES_FILE).read_text(encoding="utf-8")
+        lists = parse_choices(CHOICES_FILE, shipped)
+    return {c.code: c.label.en for c in lists.get(SERVICE_TYPES, [])}
+
+
+def cmd_providers_list(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import case_flow
+
+    with _sign_in(args, secrets) as us:
+        rows = case_flow.providers(us, active_only=False)
+    for p in rows:
+        state = "active" if p.active else "not in use"
+        print("\t".join((p.name, ",".join(p.services), p.phone, state)))
+    return 0
+
+
+def cmd_providers_add(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import case_flow
+
+    wanted = list(dict.fromkeys(code.strip().lower() for code in args.service))
+    with _sign_in(args, secrets) as us:
+        known = _service_types(us)
+        unknown = [code for code in wanted if code not in known]
+        if unknown:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Unknown service type: {codes}. The service types are: {known}."
+                ),
+                codes=", ".join(unknown),
+                known=", ".join(known),
+            )
+        saved = case_flow.save_provider(
+            us,
+            case_flow.ProviderInfo(
+                None,
+                args.name,
+                tuple(wanted),
+                args.contact,
+                args.phone,
+                args.address,
+                args.eligibility,
+            ),
+        )
+    services = ", ".join(known[code].lower() for code in saved.services)
+    print(f"Added {saved.name} to the service providers ({services}).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ulinzi",
@@ -325,6 +385,33 @@ def build_parser() -> argparse.ArgumentParser:
     _store_options(p, True)
     p.add_argument("file")
     p.set_defaults(func=cmd_forms_reset)
+
+    providers = sub.add_parser(
+        "providers", help="the directory of local service providers (supervisors add them)"
+    )
+    providers_sub = providers.add_subparsers(
+        dest="providers_command", metavar="ACTION", required=True
+    )
+    p = providers_sub.add_parser(
+        "list", help="every provider, tab-separated: name, services, phone, state"
+    )
+    _store_options(p, True)
+    p.set_defaults(func=cmd_providers_list)
+    p = providers_sub.add_parser("add", help="add a provider (supervisors and administrators)")
+    _store_options(p, True)
+    p.add_argument("name", help="the provider's name, in quotes if it has spaces")
+    p.add_argument(
+        "--service",
+        action="append",
+        required=True,
+        metavar="CODE",
+        help="a service it offers, e.g. health, legal, psychosocial; repeatable",
+    )
+    p.add_argument("--contact", default="", help="the person to ask for")
+    p.add_argument("--phone", default="")
+    p.add_argument("--address", default="")
+    p.add_argument("--eligibility", default="", help="who can be referred there")
+    p.set_defaults(func=cmd_providers_add)
 
     p = command("demo", cmd_demo, "create a new demo store with synthetic cases", signs_in=False)
     p.add_argument("--cases", type=int, default=300)

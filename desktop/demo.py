@@ -21,10 +21,12 @@ from sqlalchemy import insert
 from db.errors import DemoPasswordLost
 from db.keyslots import DEFAULT_KDF, KdfParams
 from db.models import (
+    Approval,
     Case,
     CaseNumberCounter,
     CaseStatus,
     FormSubmission,
+    Provider,
     RiskLevel,
     Role,
     Sex,
@@ -36,11 +38,12 @@ from db.search import index_many
 from db.store import Store, is_store
 from desktop.accounts import add_user, init_agency
 from desktop.case_forms import definition_row, form_set
+from desktop.case_state import refresh_all
 from desktop.forms.answers import clean, problems
 from desktop.forms.definition import FormDefinition, FormField, FormSet, date_bound
 from desktop.paths import DEMO_PASSWORD_FILE
 from desktop.session import UserSession
-from desktop.workflow import next_action
+from desktop.workflow import ApprovalKind, ApprovalState
 
 DEMO_AGENCY_CODE = "DEMO"
 
@@ -392,7 +395,6 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
         else:  # most open cases moved stage within the last few months
             recent = now - timedelta(days=rng.uniform(0, 100))
             stage_since = max(registered, min(recent, updated))
-        action, due = next_action(stage, risk, registered, stage_since)
         rows.append(
             {
                 "id": case_id,
@@ -412,8 +414,6 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
                 "registered_at": registered,
                 "updated_at": max(updated, stage_since),
                 "stage_changed_at": stage_since,
-                "next_action": action,
-                "next_due": due,
             }
         )
     forms = form_set(session)
@@ -421,9 +421,29 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
         if rows:
             s.execute(insert(Case), rows)
             index_many(s, rows)
-            submissions = _demo_forms(s, forms, rows[-FORMS_FOR_NEWEST:], rng)
+            supervisors = {u.id: u.supervisor_id for u in s.query(User).all()}
+            submissions, approvals = _demo_forms(
+                s, forms, rows[-FORMS_FOR_NEWEST:], rng, supervisors
+            )
             if submissions:
                 s.execute(insert(FormSubmission), submissions)
+            if approvals:
+                s.execute(insert(Approval), approvals)
+            s.execute(
+                insert(Provider),
+                [
+                    {
+                        "name": name,
+                        "services": json.dumps([service]),
+                        "contact": contact,
+                        "phone": phone,
+                        "address": address,
+                        "eligibility": eligibility,
+                    }
+                    for name, service, contact, phone, address, eligibility in PROVIDERS
+                ],
+            )
+            refresh_all(s)
         for year, last in per_year.items():
             s.add(CaseNumberCounter(year=year, last=last))
         session.audit(s, "demo.generated", summary=f"{count} synthetic cases")
@@ -448,6 +468,71 @@ _LATER = {
     Stage.INITIAL_ASSESSMENT: ("initial_assessment",),
     Stage.FULL_ASSESSMENT: ("initial_assessment", "full_assessment"),
 }
+_ASSESSED = ("initial_assessment", "full_assessment", "case_plan")
+# The workflow forms a demo case at each stage has, beyond its assessments.
+_WORK = {
+    Stage.CASE_PLAN: ("case_plan",),
+    Stage.IMPLEMENTATION: ("case_plan", "referral"),
+    Stage.FOLLOW_UP: ("case_plan", "referral", "follow_up_visit", "review"),
+    Stage.CLOSURE_REQUESTED: (
+        "case_plan",
+        "referral",
+        "follow_up_visit",
+        "review",
+        "closure_request",
+    ),
+    Stage.CLOSED: ("case_plan", "referral", "follow_up_visit", "review", "closure_request"),
+}
+PROVIDERS = (
+    (
+        "District Hospital",
+        "health",
+        "Dr. Aline Mukamana",
+        "+250 788 100 200",
+        "Hospital Road",
+        "All children; free for under-fives",
+    ),
+    (
+        "Hope Counselling Centre",
+        "psychosocial",
+        "Peter Kamau",
+        "+250 788 300 400",
+        "Market Street 12",
+        "Children 6 to 17 and their caregivers",
+    ),
+    (
+        "Legal Aid Clinic",
+        "legal",
+        "Maître Claire Uwimana",
+        "+250 788 500 600",
+        "Court House annex",
+        "Children in contact with the law",
+    ),
+    (
+        "Bright Future School",
+        "education",
+        "Head teacher",
+        "+250 788 700 800",
+        "Hill Road",
+        "Primary school age",
+    ),
+    (
+        "Savings Group Network",
+        "economic",
+        "Joyce Akinyi",
+        "+250 788 900 100",
+        "Cooperative office",
+        "Caregivers of children in the programme",
+    ),
+    (
+        "Civil Registry Office",
+        "birth_registration",
+        "Registrar",
+        "+250 788 110 220",
+        "District office",
+        "Any child without a birth certificate",
+    ),
+)
 
 
 def _sample_value(f: FormField, rng: random.Random, today: date) -> object:
@@ -517,11 +602,15 @@ def sample_answers(
 
 
 def _demo_forms(
-    s, forms: FormSet, rows: list[dict[str, object]], rng: random.Random
-) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    s, forms: FormSet, rows: list[dict[str, object]], rng: random.Random, supervisors: dict
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:  # type: ignore[no-untyped-def]
     definition_ids = {f.id: definition_row(s, f).id for f in forms.forms.values()}
-    submissions = []
+    submissions: list[dict[str, object]] = []
+    approvals: list[dict[str, object]] = []
     for row in rows:
+        stage = Stage(row["stage"])
+        since = row["stage_changed_at"]
+        provider = rng.choice(PROVIDERS)
         registered = row["registered_at"]
         day = registered.astimezone().date()  # type: ignore[union-attr]
         born = row["birth_date"]
@@ -535,12 +624,19 @@ def _demo_forms(
                 "registration_place": row["registration_place"],
                 "registered_on": day.isoformat(),
             },
-            "consent": {"caregiver_asked": True, "child_asked": True},
+            "consent": {
+                "caregiver_asked": True,
+                "child_asked": True,
+                "share_with": [{"organisation": provider[0], "service": provider[1]}],
+            },
         }
-        for form_id in _LATER.get(
-            Stage(row["stage"]), ("initial_assessment", "full_assessment") if row["risk"] else ()
-        ):
+        for form_id in _LATER.get(stage, _ASSESSED[:2] if row["risk"] else ()):
             filled[form_id] = {"risk_level": row["risk"]}
+        work = _WORK.get(stage, ())
+        for form_id in work:
+            filled[form_id] = {"risk_level": row["risk"], "risk_at_closure": row["risk"]}
+        if "referral" in filled:
+            filled["referral"].update(provider=provider[0], service_type=provider[1])
         for form_id, fixed in filled.items():
             if form_id not in forms.forms:
                 continue
@@ -555,9 +651,35 @@ def _demo_forms(
                     },
                 }
             fixed = {k: v for k, v in fixed.items() if form.field(k)}
-            answers = sample_answers(form, rng, day, **fixed)
+            late = form_id in work
+            when = since if late else registered
+            answers = sample_answers(form, rng, when.astimezone().date() if late else day, **fixed)  # type: ignore[union-attr]
+            submission_id = len(submissions) + 1
+            kind = {
+                "case_plan": ApprovalKind.CASE_PLAN,
+                "closure_request": ApprovalKind.CLOSURE,
+            }.get(form_id)
+            if kind is not None:
+                decided = (kind == ApprovalKind.CASE_PLAN and stage != Stage.CASE_PLAN) or (
+                    kind == ApprovalKind.CLOSURE and stage == Stage.CLOSED
+                )
+                approvals.append(
+                    {
+                        "case_id": row["id"],
+                        "kind": kind.value,
+                        "submission_id": submission_id,
+                        "state": (
+                            ApprovalState.APPROVED if decided else ApprovalState.PENDING
+                        ).value,
+                        "requested_by": row["caseworker_id"],
+                        "requested_at": when,
+                        "decided_by": supervisors.get(row["caseworker_id"]) if decided else None,
+                        "decided_at": when if decided else None,
+                    }
+                )
             submissions.append(
                 {
+                    "id": submission_id,
                     "case_id": row["id"],
                     "form_id": form_id,
                     "revision": 1,
@@ -565,7 +687,7 @@ def _demo_forms(
                     "answers": json.dumps(answers, ensure_ascii=False, sort_keys=True),
                     "changed": "[]",
                     "submitted_by": row["caseworker_id"],
-                    "submitted_at": registered,
+                    "submitted_at": when,
                 }
             )
-    return submissions
+    return submissions, approvals

@@ -31,6 +31,16 @@ class Agency:
         return accounts.sign_in(self.folder, username, password)
 
 
+@pytest.fixture(autouse=True)
+def _background_work_finishes():
+    """A window's work still running off the UI thread when a test ends would touch a store or
+    widgets being torn down: every test waits for it."""
+    yield
+    if "ui.background" in sys.modules:
+        sys.modules["ui.background"].wait_for_background()
+        sys.modules["ui.background"].collect_garbage()  # on this thread, while Qt is alive
+
+
 @pytest.fixture
 def agency(tmp_path: Path) -> Agency:
     """A closed store with an administrator, two supervisors, three caseworkers and a manager,

@@ -75,8 +75,8 @@ def value_for(f: FormField, today: date | None = None) -> SearchStrategy[Any]:
     """One valid, non-empty answer to `f` (a resolved field: shared choice lists copied in)."""
     today = today or date.today()
     match f.type:
-        case "text" | "long_text":
-            limit = TEXT_LIMIT if f.type == "text" else LONG_TEXT_LIMIT
+        case "text" | "long_text" | "provider":
+            limit = LONG_TEXT_LIMIT if f.type == "long_text" else TEXT_LIMIT
             longest = min(f.max, limit) if isinstance(f.max, int) else limit
             shortest = f.min if isinstance(f.min, int) else 1
             return text_answers(shortest, longest, lines=f.type == "long_text")

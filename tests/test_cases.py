@@ -166,7 +166,7 @@ def test_new_cases_get_their_first_deadline_and_risk_shortens_reviews(agency):
     from datetime import UTC, datetime, timedelta
 
     from db.models import Stage
-    from desktop.workflow import Deadlines, NextAction, next_action
+    from desktop.workflow import CaseFacts, Deadlines, NextAction, next_action
 
     with agency.sign_in("cara") as us:
         row = cases.register_case(us, given_name="Neema")
@@ -178,9 +178,9 @@ def test_new_cases_get_their_first_deadline_and_risk_shortens_reviews(agency):
     assert [h.action for h in history] == ["case.registered", "case.opened"]
     assert history[0].who == "Cara Caseworker"
     since = datetime(2026, 1, 1, tzinfo=UTC)
-    _, low = next_action(Stage.IMPLEMENTATION, "low", since, since, Deadlines())
-    _, high = next_action(Stage.IMPLEMENTATION, "high", since, since, Deadlines())
-    assert high < low
+    low = next_action(CaseFacts(Stage.IMPLEMENTATION, "low", since, since), Deadlines())
+    high = next_action(CaseFacts(Stage.IMPLEMENTATION, "high", since, since), Deadlines())
+    assert high.due < low.due
 
 
 def test_filters_and_sorting_of_the_case_list(agency, caseload):

@@ -191,25 +191,28 @@ def test_conditions_compare_with_answers_the_field_can_have(form_id: str) -> Non
     assert wrong == []
 
 
-def test_only_the_initial_assessment_fills_the_risk_column() -> None:
+def test_the_risk_column_is_filled_by_the_forms_that_rate_the_risk() -> None:
+    """The initial assessment sets the risk; each visit, review and closure updates it."""
     filling = [
         (form.id, f.id)
         for form in SHIPPED.ordered()
         for f in form.all_fields()
         if f.column == "risk"
     ]
-    assert filling == [("initial_assessment", "risk_level")]
-    risk = SHIPPED.get("initial_assessment").field("risk_level")
-    assert risk is not None and risk.required and risk.column == "risk"
-    assert risk.choice_codes() == [c.code for c in SHARED["risk_levels"]]
+    assert filling == [
+        ("initial_assessment", "risk_level"),
+        ("follow_up_visit", "risk_level"),
+        ("review", "risk_level"),
+        ("closure_request", "risk_at_closure"),
+    ]
+    for form_id, field_id in filling:
+        risk = SHIPPED.get(form_id).field(field_id)
+        assert risk is not None and risk.required and risk.column == "risk"
+        assert risk.choice_codes() == [c.code for c in SHARED["risk_levels"]]
 
 
-def test_the_assessment_forms_use_every_kind_of_question() -> None:
-    used = {
-        f.type
-        for form_id in ("initial_assessment", "full_assessment", "best_interests")
-        for f in SHIPPED.get(form_id).all_fields()
-    }
+def test_the_shipped_forms_use_every_kind_of_question() -> None:
+    used = {f.type for form in SHIPPED.ordered() for f in form.all_fields()}
     assert used == set(get_args(FieldType))
 
 

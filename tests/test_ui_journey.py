@@ -12,7 +12,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableWidget
 
 from tests.test_ui_first_run import _fill_admin, _fill_agency, _tick
-from tests.wizard_helpers import CONSENT_ANSWERS, fill, registration_answers, wait_for_wizard
+from tests.wizard_helpers import (
+    CONSENT_ANSWERS,
+    case_files,
+    fill,
+    registration_answers,
+    wait_for_wizard,
+)
 from ui.admin import AdminDialog
 from ui.app import Controller
 from ui.common import HISTORY_ACTIONS
@@ -108,7 +114,7 @@ def test_a_caseworkers_first_day(qtbot, tmp_path, monkeypatch):
     main.case_list.table.selectRow(0)
     qtbot.keyClick(main.case_list.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: main.tabs.count() == 2, timeout=JOB_MS)
-    case_file = main.tabs.widget(1)
+    case_file = case_files(main)[0]
     assert case_file.findChild(QLabel, "childName").text() == "Hélène Uwimana"
     history = case_file.findChild(QTableWidget, "history")
     assert history.item(0, 2).text() == HISTORY_ACTIONS["case.opened"]
@@ -131,6 +137,6 @@ def test_a_caseworkers_first_day(qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(
         lambda: not main.locked and main.case_list.model.rowCount() == 1, timeout=JOB_MS
     )
-    assert main.tabs.widget(1).findChild(QLabel, "childName").text() == "Hélène Uwimana"
+    assert case_files(main)[0].findChild(QLabel, "childName").text() == "Hélène Uwimana"
     main.sign_out()
     controller.window.close()

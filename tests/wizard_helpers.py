@@ -64,3 +64,11 @@ def register_through_wizard(
     with qtbot.waitSignal(wizard.saved, timeout=10000):
         qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
     return wizard
+
+
+def case_files(window) -> list:
+    """The case files open in the main window, in tab order."""
+    from ui.case_file import CaseFileWidget
+
+    found = (window.tabs.widget(i) for i in range(window.tabs.count()))
+    return [w for w in found if isinstance(w, CaseFileWidget)]

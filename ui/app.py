@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop import paths
 from ui import i18n
+from ui.background import collect_garbage, wait_for_background
 from ui.login import LoginWidget
 
 if TYPE_CHECKING:
@@ -145,5 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     controller = Controller(folder, paths.default_demo_folder(), demo=args.demo)
     controller.start()
     code = app.exec()
+    wait_for_background()  # work in flight finishes before Python tears down
+    collect_garbage()  # and widgets left in cycles go while Qt is still there
     QSettings().setValue("language", i18n.current_language())
     return code

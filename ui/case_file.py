@@ -1,13 +1,17 @@
-"""A case file: who the child is at a glance, its forms with their versions, and the history."""
+"""A case file: who the child is at a glance, what waits for a decision, its forms with their
+versions, the case plan with its actions, the timeline of the work, and the audit history."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,11 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.models import Stage
+from desktop.case_flow import ApprovalRow, CaseWorkflow, TimelineEntry
 from desktop.case_forms import draft_key
 from desktop.cases import CaseFile, HistoryEntry
 from desktop.forms.definition import FormSet
-from desktop.forms.saved import latest
+from desktop.forms.saved import instances, latest
+from desktop.workflow import WORKING, form_allowed, rank
 from ui.common import (
+    ACTION_STATUSES,
+    APPROVAL_KINDS,
+    APPROVAL_STATES,
     HISTORY_ACTIONS,
     NEXT_ACTIONS,
     RISK_COLOURS,
@@ -43,13 +54,70 @@ from ui.common import (
 )
 from ui.form_fields import text_of
 from ui.form_view import answers_html
+from ui.i18n import current_language
+
+NEW = -1  # fill_form's instance for a new one of a repeatable form
+
+
+class ReasonDialog(QDialog):
+    """Ask for a reason or a comment (and, to move a case back, the stage to go back to)."""
+
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        stages: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(520, 300)
+        layout = QVBoxLayout(self)
+        self.stage = QComboBox(objectName="stageChoice")
+        if stages:
+            caption = QLabel(self.tr("Back to the stage:"))
+            caption.setBuddy(self.stage)
+            layout.addWidget(caption)
+            for code in stages:
+                self.stage.addItem(label(STAGES, code), code)
+            layout.addWidget(self.stage)
+        caption = QLabel(prompt, wordWrap=True)
+        self.text = QPlainTextEdit(objectName="reasonText")
+        self.text.setTabChangesFocus(True)
+        caption.setBuddy(self.text)
+        layout.addWidget(caption)
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.text.textChanged.connect(
+            lambda: self.ok.setEnabled(bool(self.text.toPlainText().strip()))
+        )
+        layout.addWidget(buttons)
+        self.text.setFocus()
+
+    def _accept(self) -> None:
+        if self.text.toPlainText().strip():
+            self.accept()
 
 
 class CaseFileWidget(QWidget):
-    """One case, as opened (the opening is already in the audit log). `fill_form(uuid, form id)`
-    asks for a form to be filled in: a first time, a new version, or a draft continued."""
+    """One case, as opened (the opening is already in the audit log).
 
-    fill_form = Signal(str, str)
+    It asks the window to do the work, which runs off the UI thread: `fill_form(uuid, form id,
+    instance)` fills in a form (0: the case's one; NEW: another of a repeatable form; n: a new
+    version of that one); `decide(approval id, approve, comment)`, `move_back(stage, reason)`,
+    `reopen(reason)` and `action_status(plan submission id, action index, status)`."""
+
+    fill_form = Signal(str, str, int)
+    decide = Signal(int, bool, str)
+    move_back = Signal(str, str)
+    reopen = Signal(str)
+    action_status = Signal(int, int, str)
 
     def __init__(
         self,
@@ -58,17 +126,20 @@ class CaseFileWidget(QWidget):
         form_set: FormSet,
         drafts: dict[str, datetime],
         editable: bool,
+        workflow: CaseWorkflow | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.case = case
         self.form_set = form_set
         self.drafts = drafts
-        self.editable = editable
+        self.workflow = workflow or CaseWorkflow([], [], None, [], False)
+        self.editable = editable and self.workflow.can_change
         self.current_form = ""
         self.revisions: dict[int, object] = {}
         row = case.row
         self.uuid = row.uuid
+        self.stage = Stage(row.stage)
 
         name = QLabel(row.child_name, objectName="childName")
         font = name.font()
@@ -124,15 +195,128 @@ class CaseFileWidget(QWidget):
                 date=format_date(row.next_due.astimezone()) if row.next_due else "",
             )
         top.addWidget(QLabel(next_text, objectName="nextAction"), 2, 0, 1, 2)
+        top.addLayout(self._decisions(), 3, 0, 1, 2)
 
         self.tabs = QTabWidget(objectName="caseTabs")
         self.tabs.addTab(self._forms(), self.tr("&Forms"))
+        self.tabs.addTab(self._plan(), self.tr("&Plan"))
+        self.tabs.addTab(self._timeline(), self.tr("&Timeline"))
         self.tabs.addTab(self._history(history), self.tr("&History"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(header)
         layout.addWidget(self.tabs)
 
+    # -- what waits for a decision, and moving the case -----------------------------------------
+    def _decisions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.approval_label = QLabel(objectName="approvalBanner", wordWrap=True)
+        self.approve_button = QPushButton(self.tr("&Approve"), objectName="approve")
+        self.return_button = QPushButton(
+            self.tr("&Return with a comment…"), objectName="returnRequest"
+        )
+        self.move_back_button = QPushButton(self.tr("Move &back…"), objectName="moveBack")
+        self.reopen_button = QPushButton(self.tr("Re&open…"), objectName="reopen")
+        row.addWidget(self.approval_label, 1)
+        for button in (
+            self.approve_button,
+            self.return_button,
+            self.move_back_button,
+            self.reopen_button,
+        ):
+            row.addWidget(button)
+        self.pending: ApprovalRow | None = None
+        texts = []
+        for a in self.workflow.approvals:
+            kind = label(APPROVAL_KINDS, a.kind)
+            if a.state == "pending":
+                texts.append(
+                    self.tr(
+                        "Waiting for the supervisor's approval of {what} (asked by {who}, {when})."
+                    ).format(
+                        what=kind, who=a.requested_by, when=format_date(a.requested_at.astimezone())
+                    )
+                )
+                if a.can_decide and self.pending is None:
+                    self.pending = a
+        latest_of: dict[str, ApprovalRow] = {}
+        for a in self.workflow.approvals:
+            latest_of[a.kind] = a
+        for a in latest_of.values():
+            if a.state == "returned":
+                texts.append(
+                    self.tr("{who} returned {what}: “{comment}”").format(
+                        who=a.decided_by, what=label(APPROVAL_KINDS, a.kind), comment=a.comment
+                    )
+                )
+        self.approval_label.setText("\n".join(texts))
+        if texts:
+            self.approval_label.setStyleSheet(
+                "background: #fff4d6; border: 1px solid #e0c068; padding: 6px; border-radius: 4px;"
+            )
+        self.approval_label.setVisible(bool(texts))
+        self.approve_button.setVisible(self.pending is not None)
+        self.return_button.setVisible(self.pending is not None)
+        self.move_back_button.setVisible(self.editable and bool(self.back_stages()))
+        self.reopen_button.setVisible(self.editable and self.stage == Stage.CLOSED)
+        self.approve_button.clicked.connect(self._approve)
+        self.return_button.clicked.connect(self._return)
+        self.move_back_button.clicked.connect(self._move_back)
+        self.reopen_button.clicked.connect(self._reopen)
+        return row
+
+    def back_stages(self) -> list[str]:
+        """The earlier working stages this case may go back to."""
+        if self.stage in (Stage.CLOSED, Stage.TRANSFERRED):
+            return []
+        if self.stage == Stage.REOPENED:
+            return [s.value for s in WORKING]
+        return [s.value for s in WORKING if rank(s) < rank(self.stage)]
+
+    # Each asks the person; tests answer in their place.
+    def ask_comment(self, title: str, prompt: str) -> str | None:
+        dialog = ReasonDialog(title, prompt, parent=self)
+        return dialog.text.toPlainText() if dialog.exec() else None
+
+    def ask_move_back(self, stages: list[str]) -> tuple[str, str] | None:
+        dialog = ReasonDialog(
+            self.tr("Move the case back"),
+            self.tr("Why does the case go back? The reason is kept in its timeline."),
+            stages,
+            parent=self,
+        )
+        if not dialog.exec():
+            return None
+        return dialog.stage.currentData(), dialog.text.toPlainText()
+
+    def _approve(self) -> None:
+        if self.pending is not None:
+            self.decide.emit(self.pending.id, True, "")
+
+    def _return(self) -> None:
+        if self.pending is None:
+            return
+        comment = self.ask_comment(
+            self.tr("Return {what}").format(what=label(APPROVAL_KINDS, self.pending.kind)),
+            self.tr("What needs to change? The caseworker reads your comment."),
+        )
+        if comment and comment.strip():
+            self.decide.emit(self.pending.id, False, comment)
+
+    def _move_back(self) -> None:
+        chosen = self.ask_move_back(self.back_stages())
+        if chosen and chosen[1].strip():
+            self.move_back.emit(*chosen)
+
+    def _reopen(self) -> None:
+        reason = self.ask_comment(
+            self.tr("Reopen the case"),
+            self.tr("Why is the case reopened? Its history is kept; the reason is added to it."),
+        )
+        if reason and reason.strip():
+            self.reopen.emit(reason)
+
+    # -- forms -----------------------------------------------------------------------------------
     def _forms(self) -> QWidget:
         """Each form of the case: its state on the left; the chosen revision on the right."""
         self.form_list = QListWidget(objectName="formList")
@@ -146,12 +330,15 @@ class CaseFileWidget(QWidget):
         self.view.setOpenLinks(False)
         self.fill_button = QPushButton(objectName="fillForm")
         self.fill_button.clicked.connect(self._fill_clicked)
+        self.add_button = QPushButton(objectName="addForm")
+        self.add_button.clicked.connect(self._add_clicked)
         self.draft_label = QLabel(objectName="formDraft")
         self.draft_label.setStyleSheet("color: #8a5a00;")
         top = QHBoxLayout()
         top.addWidget(self.revision)
         top.addWidget(self.draft_label, 1)
         top.addWidget(self.fill_button)
+        top.addWidget(self.add_button)
         right = QVBoxLayout()
         right.addLayout(top)
         right.addWidget(self.changes)
@@ -162,14 +349,22 @@ class CaseFileWidget(QWidget):
         layout.addLayout(right, 1)
 
         for form in self.form_set.ordered():
-            saved = latest(self.case.forms, form.id)
-            if saved is not None:
-                state = self.tr("version {n}, {date}").format(
-                    n=saved.revision, date=format_date(saved.submitted_at.astimezone())
+            if form.repeatable:
+                count = len(instances(self.case.forms, form.id))
+                state = self.tr("%n recorded", "", count) if count else self.tr("none recorded yet")
+                kept = draft_key(self.uuid, form.id) in self.drafts or any(
+                    k.startswith(draft_key(self.uuid, form.id) + ":") for k in self.drafts
                 )
             else:
-                state = self.tr("not filled in yet")
-            if draft_key(self.uuid, form.id) in self.drafts:
+                saved = latest(self.case.forms, form.id)
+                if saved is not None:
+                    state = self.tr("version {n}, {date}").format(
+                        n=saved.revision, date=format_date(saved.submitted_at.astimezone())
+                    )
+                else:
+                    state = self.tr("not filled in yet")
+                kept = draft_key(self.uuid, form.id) in self.drafts
+            if kept:
                 state += " · " + self.tr("draft")
             item = QListWidgetItem(f"{text_of(form.title)}\n{state}")
             item.setData(Qt.ItemDataRole.UserRole, form.id)
@@ -179,43 +374,65 @@ class CaseFileWidget(QWidget):
         self.form_list.setCurrentRow(0)
         return page
 
+    def show_form(self, form_id: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        for row in range(self.form_list.count()):
+            if self.form_list.item(row).data(Qt.ItemDataRole.UserRole) == form_id:
+                self.form_list.setCurrentRow(row)
+
+    def may_fill(self, form_id: str) -> bool:
+        return self.editable and form_allowed(
+            self.stage,
+            form_id,
+            post_closure_visit_due=self.case.row.next_action == "post_closure_visit",
+        )
+
     def _form_chosen(self, row: int) -> None:
         item = self.form_list.item(row)
         if item is None:
             return
         self.current_form = item.data(Qt.ItemDataRole.UserRole)
+        form = self.form_set.get(self.current_form)
         revisions = sorted(
             (x for x in self.case.forms if x.form_id == self.current_form),
-            key=lambda x: -x.revision,
+            key=lambda x: (-x.instance, -x.revision),
         )
         self.revision.blockSignals(True)
         self.revision.clear()
         for x in revisions:
-            self.revision.addItem(
-                self.tr("Version {n}: {date}, {who}").format(
-                    n=x.revision, date=format_datetime(x.submitted_at), who=x.submitted_by
-                ),
-                x.id,
+            text = self.tr("Version {n}: {date}, {who}").format(
+                n=x.revision, date=format_datetime(x.submitted_at), who=x.submitted_by
             )
+            if form.repeatable:
+                text = f"{x.instance}. " + text
+            self.revision.addItem(text, x.id)
         self.revision.blockSignals(False)
         self.revision.setVisible(bool(revisions))
         self.revisions = {x.id: x for x in revisions}
+        allowed = self.may_fill(self.current_form)
+        self.add_button.setVisible(allowed and form.repeatable)
         kept = self.drafts.get(draft_key(self.uuid, self.current_form))
+        if form.repeatable:
+            self.add_button.setText(
+                self.tr("&Continue the new one") if kept else self.tr("&Add a new one")
+            )
+            kept = None  # a draft of a correction shows with its own entry
         self.draft_label.setText(
             self.tr("Draft kept {when}").format(when=format_datetime(kept)) if kept else ""
         )
-        if not self.editable:
+        if not allowed or (form.repeatable and not revisions):
             self.fill_button.setVisible(False)
-        elif kept:
-            self.fill_button.setText(self.tr("&Continue the draft"))
-        elif revisions:
-            self.fill_button.setText(self.tr("&New version"))
         else:
-            self.fill_button.setText(self.tr("&Fill in"))
+            self.fill_button.setVisible(True)
+            if kept:
+                self.fill_button.setText(self.tr("&Continue the draft"))
+            elif revisions:
+                self.fill_button.setText(self.tr("&New version"))
+            else:
+                self.fill_button.setText(self.tr("&Fill in"))
         if revisions:
             self._revision_chosen(0)
         else:
-            form = self.form_set.get(self.current_form)
             self.changes.setText("")
             self.view.setHtml(
                 "<p style='color:#555'>"
@@ -237,10 +454,242 @@ class CaseFileWidget(QWidget):
             )
         else:
             self.changes.setText("")
+        if self.form_set.get(self.current_form).repeatable:
+            kept = self.drafts.get(draft_key(self.uuid, self.current_form, chosen.instance))
+            self.fill_button.setText(
+                self.tr("&Continue the draft") if kept else self.tr("&New version")
+            )
         self.view.setHtml(answers_html(chosen.definition, chosen.answers, changed))
 
     def _fill_clicked(self) -> None:
-        self.fill_form.emit(self.uuid, self.current_form)
+        instance = 0
+        if self.form_set.get(self.current_form).repeatable:
+            chosen = self.revisions.get(self.revision.currentData())
+            instance = chosen.instance if chosen else NEW
+        self.fill_form.emit(self.uuid, self.current_form, instance)
+
+    def _add_clicked(self) -> None:
+        self.fill_form.emit(self.uuid, self.current_form, NEW)
+
+    # -- the case plan -----------------------------------------------------------------------------
+    def _plan(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        plan = self.workflow.plan
+        self.plan_summary = QLabel(objectName="planSummary", wordWrap=True)
+        self.plan_summary.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.plan_summary)
+        self.actions = QTableWidget(0, 6, objectName="planActions")
+        self.actions.setHorizontalHeaderLabels(
+            [
+                self.tr("Goal"),
+                self.tr("Action"),
+                self.tr("Who"),
+                self.tr("Due"),
+                self.tr("How we know it is done"),
+                self.tr("Status"),
+            ]
+        )
+        self.actions.verticalHeader().setVisible(False)
+        self.actions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.actions.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.actions.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.actions.setWordWrap(True)
+        header = self.actions.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.actions, 1)
+        bar = QHBoxLayout()
+        self.status_choice = QComboBox(objectName="actionStatus")
+        for code in ACTION_STATUSES:
+            self.status_choice.addItem(label(ACTION_STATUSES, code), code)
+        self.status_button = QPushButton(self.tr("&Set the status"), objectName="setStatus")
+        self.status_button.clicked.connect(self._set_status)
+        mark = QLabel(self.tr("Selected action:"))
+        mark.setBuddy(self.status_choice)
+        bar.addWidget(mark)
+        bar.addWidget(self.status_choice)
+        bar.addWidget(self.status_button)
+        bar.addStretch(1)
+        self.plan_button = QPushButton(objectName="planForm")
+        self.plan_button.clicked.connect(lambda: self.fill_form.emit(self.uuid, "case_plan", 0))
+        bar.addWidget(self.plan_button)
+        layout.addLayout(bar)
+        can_plan = "case_plan" in self.form_set.forms and self.may_fill("case_plan")
+        self.plan_button.setVisible(can_plan)
+        self.plan_button.setText(
+            self.tr("&New version of the plan") if plan else self.tr("&Make the case plan")
+        )
+        for widget in (mark, self.status_choice, self.status_button):
+            widget.setVisible(self.editable and plan is not None and bool(plan.actions))
+        if plan is None:
+            self.plan_summary.setText(
+                "<p style='color:#555'>"
+                + self.tr(
+                    "There is no case plan yet. It is made with the child and family, "
+                    "within two weeks of the assessment."
+                )
+                + "</p>"
+            )
+            self.actions.setVisible(False)
+            return page
+        a = plan.answers
+        form = self.form_set.forms.get("case_plan")
+        area = form.field("goals").fields[0] if form and form.field("goals") else None
+        goals = [
+            f"<li>{escape(area.choice_label(str(g.get('area', '')), current_language()) if area else '')}"
+            f"{': ' if area else ''}{escape(str(g.get('goal', '')))}</li>"
+            for g in a.get("goals") or []
+        ]
+        permanency = form.field("permanency_goal") if form else None
+        state = label(APPROVAL_STATES, plan.approval_state) if plan.approval_state else ""
+        self.plan_summary.setText(
+            "<p><b>"
+            + escape(self.tr("Case plan, version {n}").format(n=plan.revision))
+            + "</b>"
+            + (f" – {escape(state)}" if state else "")
+            + "</p><p>"
+            + escape(self.tr("Permanency goal:"))
+            + " "
+            + escape(
+                permanency.choice_label(str(a.get("permanency_goal", "")), current_language())
+                if permanency
+                else str(a.get("permanency_goal", ""))
+            )
+            + " · "
+            + escape(self.tr("Next review by:"))
+            + " "
+            + escape(format_date(_date_of(a.get("review_date"))))
+            + "</p><ol>"
+            + "".join(goals)
+            + "</ol>"
+        )
+        responsible = form.field("actions") if form else None
+        who_field = (
+            next((f for f in (responsible.fields or []) if f.id == "responsible"), None)
+            if responsible
+            else None
+        )
+        today = datetime.now().date()
+        self.actions.setRowCount(len(plan.actions))
+        for position, action in enumerate(plan.actions):
+            entry = (a.get("actions") or [])[action.index]
+            who = (
+                who_field.choice_label(action.responsible, current_language())
+                if who_field
+                else action.responsible
+            )
+            if entry.get("responsible_name"):
+                who += f" ({entry['responsible_name']})"
+            cells = (
+                str(action.goal_number or ""),
+                action.action,
+                who,
+                format_date(action.due),
+                str(entry.get("indicator") or ""),
+                label(ACTION_STATUSES, action.status),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, action.index)
+                if (
+                    column == 3
+                    and action.due
+                    and action.due < today
+                    and action.status
+                    in (
+                        "not_started",
+                        "in_progress",
+                    )
+                ):
+                    item.setForeground(QColor("#c62828"))
+                    item.setToolTip(self.tr("Overdue"))
+                if column == 5 and action.status == "done":
+                    item.setForeground(QColor("#2e7d32"))
+                self.actions.setItem(position, column, item)
+        self.actions.resizeRowsToContents()
+        if plan.actions:
+            self.actions.selectRow(0)
+        self.actions.itemSelectionChanged.connect(self._action_chosen)
+        self._action_chosen()
+        return page
+
+    def _action_chosen(self) -> None:
+        plan = self.workflow.plan
+        row = self.actions.currentRow()
+        if plan is None or not 0 <= row < len(plan.actions):
+            return
+        index = self.status_choice.findData(plan.actions[row].status)
+        self.status_choice.setCurrentIndex(max(index, 0))
+
+    def show_plan_action(self, index: int) -> None:
+        self.tabs.setCurrentIndex(1)
+        plan = self.workflow.plan
+        for row, action in enumerate(plan.actions if plan else ()):
+            if action.index == index:
+                self.actions.selectRow(row)
+
+    def _set_status(self) -> None:
+        plan = self.workflow.plan
+        row = self.actions.currentRow()
+        if plan is None or not 0 <= row < len(plan.actions):
+            return
+        self.action_status.emit(
+            plan.submission_id, plan.actions[row].index, self.status_choice.currentData()
+        )
+
+    # -- timeline ------------------------------------------------------------------------------
+    def _timeline(self) -> QWidget:
+        entries = self.workflow.timeline
+        table = QTableWidget(len(entries), 3, objectName="timeline")
+        table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setWordWrap(True)
+        for position, entry in enumerate(entries):  # newest first
+            for column, text in enumerate(
+                (format_datetime(entry.at), entry.who, self.timeline_text(entry))
+            ):
+                table.setItem(position, column, QTableWidgetItem(text))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        table.resizeRowsToContents()
+        return table
+
+    def timeline_text(self, e: TimelineEntry) -> str:
+        if e.kind == "form":
+            form = self.form_set.forms.get(e.code)
+            title = text_of(form.title) if form else e.code
+            if form is not None and form.repeatable:
+                title = f"{title} {e.instance}"
+            if e.revision > 1:
+                return self.tr("Saved {form} (version {n})").format(form=title, n=e.revision)
+            return self.tr("Saved {form}").format(form=title)
+        what = label(APPROVAL_KINDS, e.code)
+        stage = label(STAGES, e.code)
+        texts = {
+            "approval.requested": self.tr("Asked the supervisor to approve {what}"),
+            "approval.approved": self.tr("Approved {what}"),
+            "approval.returned": self.tr("Returned {what}: “{text}”"),
+            "stage.form": self.tr("The case moved on to: {stage}"),
+            "stage.approval": self.tr("The case moved on to: {stage}"),
+            "stage.returned": self.tr("The case went back to: {stage}"),
+            "stage.back": self.tr("Moved the case back to {stage}: “{text}”"),
+            "stage.reopened": self.tr("Reopened the case: “{text}”"),
+            "stage.transferred": self.tr("Transferred the case"),
+            "action": self.tr("Marked a plan action “{status}”: {text}"),
+        }
+        template = texts.get(e.kind)
+        if template is None:
+            return e.kind
+        return template.format(
+            what=what, stage=stage, text=e.text, status=label(ACTION_STATUSES, e.code)
+        )
 
     def _history(self, history: list[HistoryEntry]) -> QWidget:
         table = QTableWidget(len(history), 3, objectName="history")
@@ -258,3 +707,10 @@ class CaseFileWidget(QWidget):
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         return table
+
+
+def _date_of(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None

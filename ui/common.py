@@ -61,7 +61,42 @@ NEXT_ACTIONS = {
     "plan_review": QT_TRANSLATE_NOOP("labels", "Plan review"),
     "closure_approval": QT_TRANSLATE_NOOP("labels", "Closure approval"),
     "post_closure_visit": QT_TRANSLATE_NOOP("labels", "Post-closure visit"),
+    "plan_approval": QT_TRANSLATE_NOOP("labels", "Case plan approval"),
+    "revise_plan": QT_TRANSLATE_NOOP("labels", "Revise the returned case plan"),
+    "revise_closure": QT_TRANSLATE_NOOP("labels", "Revise the returned closure request"),
+    "transfer_approval": QT_TRANSLATE_NOOP("labels", "Transfer approval"),
+    "revise_transfer": QT_TRANSLATE_NOOP("labels", "Revise the returned transfer request"),
+    "send_transfer": QT_TRANSLATE_NOOP("labels", "Send the case to the receiving agency"),
+    "bid_approval": QT_TRANSLATE_NOOP("labels", "Best interests determination approval"),
+    "revise_bid": QT_TRANSLATE_NOOP("labels", "Revise the returned best interests determination"),
+    "follow_up_visit": QT_TRANSLATE_NOOP("labels", "Follow-up visit"),
+    "referral_follow_up": QT_TRANSLATE_NOOP("labels", "Check a referral's outcome"),
+    "plan_action": QT_TRANSLATE_NOOP("labels", "Plan action"),
     "": "",
+}
+APPROVAL_KINDS = {
+    "case_plan": QT_TRANSLATE_NOOP("labels", "the case plan"),
+    "closure": QT_TRANSLATE_NOOP("labels", "the closure"),
+    "transfer": QT_TRANSLATE_NOOP("labels", "the transfer"),
+    "best_interests": QT_TRANSLATE_NOOP("labels", "the best interests determination"),
+}
+APPROVAL_STATES = {
+    "pending": QT_TRANSLATE_NOOP("labels", "waiting for the supervisor"),
+    "approved": QT_TRANSLATE_NOOP("labels", "approved"),
+    "returned": QT_TRANSLATE_NOOP("labels", "returned"),
+    "replaced": QT_TRANSLATE_NOOP("labels", "replaced by a newer request"),
+    "withdrawn": QT_TRANSLATE_NOOP("labels", "withdrawn"),
+}
+ACTION_STATUSES = {
+    "not_started": QT_TRANSLATE_NOOP("labels", "Not started"),
+    "in_progress": QT_TRANSLATE_NOOP("labels", "In progress"),
+    "done": QT_TRANSLATE_NOOP("labels", "Done"),
+    "dropped": QT_TRANSLATE_NOOP("labels", "Dropped"),
+}
+CASELOADS = {
+    "under": QT_TRANSLATE_NOOP("labels", "below 15"),
+    "within": QT_TRANSLATE_NOOP("labels", "within 15–30"),
+    "over": QT_TRANSLATE_NOOP("labels", "above 30"),
 }
 ROLES = {
     "caseworker": QT_TRANSLATE_NOOP("labels", "Caseworker"),
@@ -77,6 +112,11 @@ HISTORY_ACTIONS = {
     "case.change_refused": QT_TRANSLATE_NOOP("labels", "Was refused a change to the case"),
     "case.stage_changed": QT_TRANSLATE_NOOP("labels", "Moved the case to its next stage"),
     "form.saved": QT_TRANSLATE_NOOP("labels", "Saved a form"),
+    "approval.requested": QT_TRANSLATE_NOOP("labels", "Asked for the supervisor's approval"),
+    "approval.approved": QT_TRANSLATE_NOOP("labels", "Approved a request"),
+    "approval.returned": QT_TRANSLATE_NOOP("labels", "Returned a request with a comment"),
+    "approval.refused": QT_TRANSLATE_NOOP("labels", "Was refused a decision on a request"),
+    "plan.action_status": QT_TRANSLATE_NOOP("labels", "Changed the status of a plan action"),
 }
 
 

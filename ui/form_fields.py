@@ -7,6 +7,7 @@ French labels are long, and one column reads top to bottom with the keyboard.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -71,9 +72,15 @@ class FieldWidget(QWidget):
 
     changed = Signal()
 
-    def __init__(self, field: FormField, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        field: FormField,
+        parent: QWidget | None = None,
+        providers: Sequence[str] = (),
+    ) -> None:
         super().__init__(parent)
         self.field = field
+        self.providers = providers  # the agency's directory, for "provider" questions
         self.caption = QLabel(wordWrap=True)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         font = self.caption.font()
@@ -137,6 +144,28 @@ class TextField(FieldWidget):
 
     def set_value(self, value: Any) -> None:
         self.line.setText(value if isinstance(value, str) else "")
+
+
+class ProviderField(FieldWidget):
+    """A service provider: picked from the agency's directory, or typed when not in it."""
+
+    def build(self) -> QWidget:
+        self.combo = QComboBox(editable=True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.addItems(list(self.providers))
+        self.combo.setCurrentIndex(-1)
+        self.combo.lineEdit().setMaxLength(TEXT_LIMIT)
+        self.combo.lineEdit().setPlaceholderText(self.tr("Choose from the directory, or type"))
+        self.combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.combo.editTextChanged.connect(self._emit)
+        return self.combo
+
+    def value(self) -> Any:
+        return self.combo.currentText().strip() or None
+
+    def set_value(self, value: Any) -> None:
+        self.combo.setEditText(value if isinstance(value, str) else "")
 
 
 class LongTextField(FieldWidget):
@@ -498,7 +527,7 @@ class GroupField(FieldWidget):
         subs = self._sub_fields()
         compact = self.field.type == "people"
         for i, sub in enumerate(subs):
-            widget = make_field(sub)
+            widget = make_field(sub, providers=self.providers)
             widget.set_value(value.get(sub.id))
             widget.changed.connect(self._emit)
             if compact:
@@ -561,8 +590,11 @@ KINDS: dict[str, type[FieldWidget]] = {
     "people": GroupField,
     "group": GroupField,
     "consent": ConsentField,
+    "provider": ProviderField,
 }
 
 
-def make_field(field: FormField, parent: QWidget | None = None) -> FieldWidget:
-    return KINDS[field.type](field, parent)
+def make_field(
+    field: FormField, parent: QWidget | None = None, providers: Sequence[str] = ()
+) -> FieldWidget:
+    return KINDS[field.type](field, parent, providers)

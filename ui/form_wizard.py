@@ -9,7 +9,7 @@ crash loses at most those seconds; closing asks whether to keep the draft.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -94,9 +94,11 @@ class FormWizard(QDialog):
         subtitle: str = "",
         finish_text: str = "",
         answers: dict[str, Answers] | None = None,
+        providers: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.providers = providers
         self.session = session
         self.forms = forms
         self.submit_work = submit
@@ -220,7 +222,7 @@ class FormWizard(QDialog):
         column.setContentsMargins(4, 4, 16, 4)
         widgets = []
         for f in section.fields:
-            widget = make_field(f)
+            widget = make_field(f, providers=self.providers)
             widget.changed.connect(lambda form_id=form.id, w=widget: self._changed(form_id, w))
             column.addWidget(widget)
             widgets.append(widget)

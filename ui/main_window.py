@@ -20,16 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Role
-from desktop import accounts, agency, case_forms, cases, drafts
+from desktop import accounts, agency, case_flow, case_forms, cases, drafts
+from desktop.case_flow import TaskRow
 from desktop.forms.saved import latest
 from desktop.session import UserSession
 from ui.background import run_in_background, wait_for_background
-from ui.case_file import CaseFileWidget
+from ui.case_file import NEW, CaseFileWidget
 from ui.case_list import CaseListWidget
 from ui.common import ROLES, label, show_error
 from ui.form_fields import text_of
 from ui.form_wizard import FormWizard
 from ui.login import ChangePasswordDialog, LoginWidget
+from ui.tasks import SupervisorQueueWidget, TasksWidget
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -84,6 +86,8 @@ class MainWindow(QMainWindow):
         self.demo_password = demo_password
         self.locked = False
         self._finished = False
+        self.tasks: TasksWidget | None = None  # made when first shown
+        self.queue: SupervisorQueueWidget | None = None
         self._hidden_dialogs: list[QWidget] = []
         self.resize(1366, 768)
 
@@ -101,6 +105,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         settings = agency.load_settings(session)
+        self.deadlines = settings.deadlines
         self.idle = IdleWatcher(settings.idle_minutes, self)
         self.idle.idle.connect(self.lock)
         self._start_workspace()
@@ -125,6 +130,20 @@ class MainWindow(QMainWindow):
             style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), "", self
         )
         self.admin_action.triggered.connect(self.administration)
+        self.tasks_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton), "", self
+        )
+        self.tasks_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.tasks_action.triggered.connect(self.show_tasks)
+        self.queue_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView), "", self
+        )
+        self.queue_action.setShortcut(QKeySequence("Ctrl+U"))
+        self.queue_action.triggered.connect(self.show_queue)
+        self.providers_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon), "", self
+        )
+        self.providers_action.triggered.connect(self.service_providers)
         self.lock_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogNoButton), "", self
         )
@@ -141,7 +160,14 @@ class MainWindow(QMainWindow):
         )
         self.about_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
         self.about_action.triggered.connect(self.about)
-        for action in (self.cases_action, self.new_case_action, self.admin_action):
+        for action in (
+            self.cases_action,
+            self.tasks_action,
+            self.queue_action,
+            self.new_case_action,
+            self.providers_action,
+            self.admin_action,
+        ):
             bar.addAction(action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -156,6 +182,9 @@ class MainWindow(QMainWindow):
         self.new_case_action.setText(self.tr("&New case"))
         self.cases_action.setText(self.tr("&Cases"))
         self.admin_action.setText(self.tr("&Administration"))
+        self.tasks_action.setText(self.tr("My &tasks"))
+        self.queue_action.setText(self.tr("&Supervisor queue"))
+        self.providers_action.setText(self.tr("Service &providers"))
         self.lock_action.setText(self.tr("&Lock"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.about_action.setText(self.tr("A&bout Ulinzi"))
@@ -164,6 +193,12 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "case_list"):
             self._retranslate_actions()
             self.tabs.setTabText(0, self.tr("Cases"))
+            for index in range(1, self.tabs.count()):
+                widget = self.tabs.widget(index)
+                if widget is self.tasks:
+                    self.tabs.setTabText(index, self.tr("My tasks"))
+                elif widget is self.queue:
+                    self.tabs.setTabText(index, self.tr("Supervisor queue"))
             if not self.locked:
                 self._show_who()
             self._update_title()
@@ -188,7 +223,17 @@ class MainWindow(QMainWindow):
         self.case_list.counts_changed.connect(self.counts.setText)
         self.tabs.addTab(self.case_list, self.tr("Cases"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
-        self.new_case_action.setVisible(bool(user.roles & {Role.CASEWORKER, Role.SUPERVISOR}))
+        works = bool(user.roles & {Role.CASEWORKER, Role.SUPERVISOR})
+        for view in (self.tasks, self.queue):  # the previous person's, if not in a tab
+            if view is not None and self.tabs.indexOf(view) < 0:
+                view.deleteLater()
+        self.tasks = self.queue = None
+        self.new_case_action.setVisible(works)
+        self.tasks_action.setVisible(works)
+        self.queue_action.setVisible(bool(user.roles & {Role.SUPERVISOR, Role.MANAGER}))
+        self.providers_action.setVisible(
+            bool(user.roles & {Role.CASEWORKER, Role.SUPERVISOR, Role.ADMINISTRATOR})
+        )
         self.admin_action.setVisible(user.is_administrator)
         roles = ", ".join(label(ROLES, r.value) for r in sorted(user.roles))
         self.who.setText(
@@ -198,6 +243,31 @@ class MainWindow(QMainWindow):
         self.case_list.refresh()
         self.case_list.search.setFocus()
         self.idle.timer.start()
+        session = self.session
+        # After an upgrade, every case's tasks are worked out once, off the UI thread.
+        run_in_background(
+            lambda: case_flow.ensure_tasks(session),
+            lambda built: built and self._refresh_work(),
+            self._error,
+        )
+        if works:
+            self.show_tasks()
+            self.tabs.setCurrentIndex(0)
+
+    def _error(self, error: Exception) -> None:
+        """Background work failed: say so, unless the window is gone or locked meanwhile."""
+        if self._finished or self.locked or not self.session.store.is_open:
+            return
+        show_error(self, error)
+
+    def _refresh_work(self) -> None:
+        """After a change: the list, and the task views that are open."""
+        if self.locked:
+            return
+        self.case_list.refresh()
+        for widget in (self.tasks, self.queue):
+            if widget is not None and self.tabs.indexOf(widget) >= 0:
+                widget.refresh()
 
     def _update_title(self) -> None:
         demo = self.tr("DEMO – ") if self.session.agency.is_demo else ""
@@ -214,6 +284,56 @@ class MainWindow(QMainWindow):
         self.case_list.search.setFocus()
         self.case_list.search.selectAll()
 
+    def _work_tab(self, widget: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(widget)
+        if index < 0:
+            index = self.tabs.insertTab(1 + (widget is self.queue), widget, title)
+            self.tabs.tabBar().setTabButton(
+                index, self.tabs.tabBar().ButtonPosition.RightSide, None
+            )
+        self.tabs.setCurrentIndex(index)
+        widget.refresh()
+
+    def show_tasks(self) -> None:
+        """The signed-in person's overdue tasks and those due this week."""
+        if not self.tasks_action.isVisible():
+            return
+        if self.tasks is None:
+            self.tasks = TasksWidget(self.session, self.tabs)
+            self.tasks.deadlines = self.deadlines
+            self.tasks.open_task.connect(self.do_task)
+        self._work_tab(self.tasks, self.tr("My tasks"))
+        self.tasks.table.setFocus()
+
+    def show_queue(self) -> None:
+        """Approvals waiting, caseloads, and the team's overdue work."""
+        if not self.queue_action.isVisible():
+            return
+        if self.queue is None:
+            self.queue = SupervisorQueueWidget(self.session, self.tabs)
+            self.queue.deadlines = self.deadlines
+            self.queue.open_case.connect(self.open_case)
+            self.queue.decide.connect(self._queue_decide)
+        self._work_tab(self.queue, self.tr("Supervisor queue"))
+        self.queue.approvals.setFocus()
+
+    def do_task(self, task: TaskRow) -> None:
+        """Open what does the task: its form, the plan's action, or the case to decide on."""
+
+        def then(widget: CaseFileWidget) -> None:
+            if task.kind == "plan_action" and task.ref.isdigit():
+                widget.show_plan_action(int(task.ref))
+            elif task.form_id and task.form_id in widget.form_set.forms:
+                widget.show_form(task.form_id)
+                form = widget.form_set.get(task.form_id)
+                if widget.may_fill(task.form_id):
+                    instance = (task.instance or NEW) if form.repeatable else 0
+                    if task.kind in ("follow_up_visit", "post_closure_visit"):
+                        instance = NEW  # a visit is a new one
+                    self.fill_form(task.case_uuid, task.form_id, instance)
+
+        self.open_case(task.case_uuid, then=then)
+
     def _case_tab(self, uuid: str) -> int | None:
         """The index of the tab showing case `uuid`, if it is open."""
         for index in range(1, self.tabs.count()):
@@ -221,13 +341,14 @@ class MainWindow(QMainWindow):
                 return index
         return None
 
-    def open_case(self, uuid: str, *, reload: bool = False) -> None:
+    def open_case(self, uuid: str, *, reload: bool = False, then=None) -> None:  # type: ignore[no-untyped-def]
+        """Show case `uuid` in its tab (read again when `reload`), then call `then(widget)`."""
         index = self._case_tab(uuid)
-        if index is not None:
-            if not reload:
-                self.tabs.setCurrentIndex(index)
-                return
-            self._close_tab(index)
+        if index is not None and not reload:
+            self.tabs.setCurrentIndex(index)
+            if then is not None:
+                then(self.tabs.widget(index))
+            return
         session = self.session
 
         def work():  # type: ignore[no-untyped-def]
@@ -236,27 +357,107 @@ class MainWindow(QMainWindow):
                 cases.case_history(session, uuid),
                 case_forms.form_set(session),
                 drafts.drafts_under(session, case_forms.DRAFT_KIND, uuid + ":"),
+                case_flow.case_workflow(session, uuid),
+                [p.name for p in case_flow.providers(session)],
             )
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
             if self.locked or session is not self.session:
                 return
-            case, history, forms, kept = result
+            case, history, forms, kept, workflow, providers = result
             editable = bool(session.user.roles & {Role.CASEWORKER, Role.SUPERVISOR})
-            widget = CaseFileWidget(case, history, forms, kept, editable)
+            widget = CaseFileWidget(case, history, forms, kept, editable, workflow)
+            widget.providers = providers
             widget.fill_form.connect(self.fill_form)
-            index = self.tabs.addTab(widget, case.row.case_number)
+            widget.decide.connect(lambda i, ok, c: self._decide(uuid, i, ok, c))
+            widget.move_back.connect(
+                lambda stage, reason: self._case_work(
+                    uuid, lambda: case_flow.move_back(session, uuid, stage, reason)
+                )
+            )
+            widget.reopen.connect(
+                lambda reason: self._case_work(
+                    uuid, lambda: case_flow.reopen(session, uuid, reason)
+                )
+            )
+            widget.action_status.connect(
+                lambda plan, index, status: self._case_work(
+                    uuid,
+                    lambda: case_flow.set_action_status(session, uuid, plan, index, status),
+                    tab=1,
+                )
+            )
+            old = self._case_tab(uuid)
+            if old is not None:  # reloaded: the new file takes the old one's place
+                tab = self.tabs.widget(old).tabs.currentIndex()
+                self._close_tab(old)
+                index = self.tabs.insertTab(old, widget, case.row.case_number)
+                widget.tabs.setCurrentIndex(tab)
+            else:
+                index = self.tabs.addTab(widget, case.row.case_number)
             self.tabs.setTabToolTip(index, case.row.child_name)
             self.tabs.setCurrentIndex(index)
+            if then is not None:
+                then(widget)
 
-        run_in_background(work, done, lambda e: show_error(self, e))
+        run_in_background(work, done, self._error)
+
+    def _case_work(self, uuid: str, work, tab: int | None = None) -> None:  # type: ignore[no-untyped-def]
+        """Run a change to a case off the UI thread, then show the case and lists again."""
+
+        def done(_result) -> None:  # type: ignore[no-untyped-def]
+            self._refresh_work()
+            self.open_case(
+                uuid,
+                reload=True,
+                then=(lambda w: w.tabs.setCurrentIndex(tab)) if tab is not None else None,
+            )
+
+        run_in_background(work, done, self._error)
+
+    def _decide(self, uuid: str, approval_id: int, approve: bool, comment: str) -> None:
+        session = self.session
+        self._case_work(uuid, lambda: case_flow.decide(session, approval_id, approve, comment))
+
+    def _queue_decide(self, approval_id: int, approve: bool) -> None:
+        chosen = self.queue.selected_approval()
+        if chosen is None:
+            return
+        comment = ""
+        if not approve:
+            from ui.case_file import ReasonDialog
+
+            dialog = ReasonDialog(
+                self.tr("Return the request"),
+                self.tr("What needs to change? The caseworker reads your comment."),
+                parent=self,
+            )
+            if not self.ask_dialog(dialog):
+                return
+            comment = dialog.text.toPlainText()
+        session = self.session
+        run_in_background(
+            lambda: case_flow.decide(session, approval_id, approve, comment),
+            lambda _r: self._refresh_work(),
+            self._error,
+        )
+
+    def ask_dialog(self, dialog) -> bool:  # type: ignore[no-untyped-def]
+        """Show a modal dialog (tests answer in the person's place)."""
+        return bool(dialog.exec())
+
+    def service_providers(self) -> None:
+        from ui.providers import ProvidersDialog
+
+        ProvidersDialog(self.session, self).exec()
 
     def _close_tab(self, index: int) -> None:
         if index == 0:
             return
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        widget.deleteLater()
+        if widget is not self.tasks and widget is not self.queue:  # kept, to be shown again
+            widget.deleteLater()
 
     def _show_wizard(self, wizard: FormWizard) -> None:
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -267,9 +468,10 @@ class MainWindow(QMainWindow):
         """Register a child: the registration and consent forms, one section at a time."""
         session = self.session
 
-        def done(forms) -> None:  # type: ignore[no-untyped-def]
+        def done(result) -> None:  # type: ignore[no-untyped-def]
             if self.locked or session is not self.session:
                 return
+            forms, providers = result
             chosen = [forms.get(case_forms.REGISTRATION)]
             if case_forms.CONSENT in forms.forms:
                 chosen.append(forms.get(case_forms.CONSENT))
@@ -280,53 +482,68 @@ class MainWindow(QMainWindow):
                 draft_key=case_forms.NEW_CASE,
                 title=self.tr("New case: register a child"),
                 finish_text=self.tr("&Register the child"),
+                providers=providers,
                 parent=self,
             )
             wizard.saved.connect(self._registered)
             self._show_wizard(wizard)
 
-        run_in_background(lambda: case_forms.form_set(session), done, lambda e: show_error(self, e))
+        run_in_background(
+            lambda: (case_forms.form_set(session), [p.name for p in case_flow.providers(session)]),
+            done,
+            self._error,
+        )
 
     def _registered(self, uuid: str) -> None:
-        self.case_list.refresh()
+        self._refresh_work()
         self.open_case(uuid)
 
-    def fill_form(self, uuid: str, form_id: str) -> None:
-        """Fill in a form for a case: a first time, or a new version of the saved one."""
+    def fill_form(self, uuid: str, form_id: str, instance: int = 0) -> None:
+        """Fill in a form for a case: a first time, a new version of the saved one, or (for a
+        repeatable form) another one: `instance` NEW."""
         index = self._case_tab(uuid)
         if index is None:
             return
         widget = self.tabs.widget(index)
         session = self.session
         form = widget.form_set.get(form_id)
-        saved = latest(widget.case.forms, form_id)
+        number = instance if form.repeatable and instance > 0 else None
+        saved = latest(widget.case.forms, form_id, number or 1)
+        if form.repeatable and number is None:
+            saved = None
         based_on = saved.revision if saved else None
-        answers = {form_id: saved.answers} if saved else {}
+        answers = {form_id: _plan_with_status(widget, saved) if saved else {}}
         title = self.tr("{form}: {child}").format(
             form=text_of(form.title), child=widget.case.row.child_name
         )
         if saved:
             title += " – " + self.tr("new version")
+        for existing in self.findChildren(FormWizard):  # the same form is already open
+            if existing.draft_key == case_forms.draft_key(uuid, form_id, number):
+                existing.raise_()
+                existing.activateWindow()
+                return
 
         def submit(answers: dict[str, dict]) -> str:  # type: ignore[type-arg]
-            case_forms.submit_form(session, uuid, form_id, answers[form_id], based_on)
+            case_forms.submit_form(session, uuid, form_id, answers[form_id], based_on, number)
             return uuid
 
         wizard = FormWizard(
             session,
             [form],
             submit,
-            draft_key=case_forms.draft_key(uuid, form_id),
+            draft_key=case_forms.draft_key(uuid, form_id, number),
             title=title,
             subtitle=widget.case.row.case_number,
             answers=answers,
+            providers=getattr(widget, "providers", ()),
             parent=self,
         )
         wizard.saved.connect(self._form_saved)
         self._show_wizard(wizard)
 
     def _form_saved(self, uuid: str) -> None:
-        self.case_list.refresh()
+        self._refresh_work()
         self.open_case(uuid, reload=True)
 
     def administration(self) -> None:
@@ -371,6 +588,9 @@ class MainWindow(QMainWindow):
             admin.close_now()  # unsaved agency settings are dropped; accounts are saved as made
         self.case_list.save_header()
         self.case_list.clear()
+        for view in (self.tasks, self.queue):
+            if view is not None:
+                view.clear()
         self.counts.clear()
         wait_for_background()  # a save in flight finishes before the key goes
         try:
@@ -406,6 +626,9 @@ class MainWindow(QMainWindow):
             self._hidden_dialogs = []
             self.case_list.session = session
             self.case_list.model.session = session
+            for view in (self.tasks, self.queue):
+                if view is not None:
+                    view.session = session
             roles = ", ".join(label(ROLES, r.value) for r in sorted(session.user.roles))
             self.who.setText(
                 self.tr("Signed in: {name} ({roles})").format(
@@ -413,7 +636,7 @@ class MainWindow(QMainWindow):
                 )
             )
             self._update_title()
-            self.case_list.refresh()
+            self._refresh_work()
             self.idle.timer.start()
         else:
             # The previous person's typed work is already kept as their draft.
@@ -449,6 +672,7 @@ class MainWindow(QMainWindow):
         if self.session.store.is_open:
             self.case_list.save_header()
         self.idle.stop()
+        wait_for_background()  # reads in flight finish before the key goes
         self.session.close()
 
     def ask_quit(self) -> bool:
@@ -470,3 +694,16 @@ class MainWindow(QMainWindow):
         if not self._finished:
             self._finish()
         super().closeEvent(event)
+
+
+def _plan_with_status(widget: CaseFileWidget, saved) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    """A new version of the case plan starts from the actions' statuses as they are now."""
+    answers = dict(saved.answers)
+    plan = widget.workflow.plan
+    if saved.form_id == "case_plan" and plan is not None and plan.submission_id == saved.id:
+        actions = [dict(a) for a in answers.get("actions") or []]
+        for action in plan.actions:
+            if action.index < len(actions):
+                actions[action.index]["status"] = action.status
+        answers["actions"] = actions
+    return answers

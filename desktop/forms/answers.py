@@ -162,10 +162,10 @@ def check_value(
             return Problem(REQUIRED_ENTRY if f.type in ("people", "group") else REQUIRED)
         return None
     match f.type:
-        case "text" | "long_text":
+        case "text" | "long_text" | "provider":
             if not isinstance(value, str):
                 return Problem(NOT_TEXT)
-            limit = TEXT_LIMIT if f.type == "text" else LONG_TEXT_LIMIT
+            limit = LONG_TEXT_LIMIT if f.type == "long_text" else TEXT_LIMIT
             longest = min(f.max, limit) if isinstance(f.max, int) else limit
             if len(value) > longest:
                 return Problem(TOO_LONG, {"max": longest})

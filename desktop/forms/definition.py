@@ -41,6 +41,7 @@ FieldType = Literal[
     "people",
     "group",
     "consent",
+    "provider",  # a service provider: typed, or picked from the agency's directory
 ]
 # The workflow steps a form can belong to, in the order of DOMAIN.md.
 STEPS = (
@@ -206,6 +207,9 @@ class FormDefinition(BaseModel):
     title: Text
     description: Text | None = None
     step: Literal[STEPS]  # type: ignore[valid-type]
+    # A repeatable form is filled in many times for one case (each visit, each referral);
+    # otherwise a case has one of it, corrected by new versions.
+    repeatable: bool = False
     sections: list[Section] = Field(min_length=1)
 
     def all_fields(self) -> list[FormField]:
@@ -430,7 +434,15 @@ def _check_field(fail, path, f: FormField, shared: dict[str, list[Choice]]) -> N
         if f.type == "date":
             if not (isinstance(bound, str) and _RELATIVE_DATE.match(bound)) or not _is_date(bound):
                 fail((*path, key), f"“{key}” of a date is today, -18y, +30d or 2020-01-31")
-        elif f.type in ("integer", "text", "long_text", "multi_choice", "people", "group"):
+        elif f.type in (
+            "integer",
+            "text",
+            "long_text",
+            "provider",
+            "multi_choice",
+            "people",
+            "group",
+        ):
             if not isinstance(bound, int) or isinstance(bound, bool):
                 fail((*path, key), f"“{key}” must be a whole number")
         else:

@@ -20,6 +20,7 @@ class Submission:
 
     id: int
     form_id: str
+    instance: int  # 1 unless the form is repeatable (each visit, each referral)
     revision: int
     definition: FormDefinition
     answers: Answers
@@ -47,6 +48,7 @@ def submission_of(s: Session, row: FormSubmission) -> Submission:
     return Submission(
         id=row.id,
         form_id=row.form_id,
+        instance=row.instance,
         revision=row.revision,
         definition=definition_of(s, row.definition_id),
         answers=json.loads(row.answers),
@@ -66,6 +68,17 @@ def submissions_in(s: Session, case_id: int) -> list[Submission]:
     return [submission_of(s, row) for row in rows]
 
 
-def latest(subs: list[Submission], form_id: str) -> Submission | None:
-    found = [x for x in subs if x.form_id == form_id]
+def latest(subs: list[Submission], form_id: str, instance: int = 1) -> Submission | None:
+    found = [x for x in subs if x.form_id == form_id and x.instance == instance]
     return max(found, key=lambda x: x.revision) if found else None
+
+
+def instances(subs: list[Submission], form_id: str) -> list[Submission]:
+    """The latest revision of each instance of a repeatable form, first instance first."""
+    found: dict[int, Submission] = {}
+    for x in subs:
+        if x.form_id == form_id and (
+            x.instance not in found or x.revision > found[x.instance].revision
+        ):
+            found[x.instance] = x
+    return [found[i] for i in sorted(found)]

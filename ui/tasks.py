@@ -1,0 +1,338 @@
+""" "My tasks" and the supervisor's queue: what is late, what is due this week, what waits for a
+decision, and each caseworker's caseload. Both read the `tasks` table off the UI thread."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import case_flow
+from desktop.case_flow import ApprovalRow, SupervisorQueue, TaskRow
+from desktop.session import UserSession
+from desktop.workflow import Deadlines, Urgency, urgency
+from ui.background import run_in_background
+from ui.common import APPROVAL_KINDS, CASELOADS, NEXT_ACTIONS, format_date, label, show_error
+
+OVERDUE = QColor("#c62828")
+SOON = QColor("#b45309")
+
+
+def when_text(widget: QWidget, due: datetime | None, now: datetime) -> str:
+    """ "Overdue by 3 days", "Today", "In 2 days": how a person reads a due date."""
+    if due is None:
+        return ""
+    local_due, today = due.astimezone().date(), now.astimezone().date()
+    days = (local_due - today).days
+    if due < now and days < 0:
+        return widget.tr("Overdue by %n day(s)", "", -days)
+    if due < now:
+        return widget.tr("Overdue since today")
+    if days == 0:
+        return widget.tr("Today")
+    if days == 1:
+        return widget.tr("Tomorrow")
+    return widget.tr("In %n day(s)", "", days)
+
+
+def _table(columns: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(columns), objectName=name)
+    table.setHorizontalHeaderLabels(columns)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    for column in range(len(columns)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def task_text(widget: QWidget, task: TaskRow) -> str:
+    what = label(NEXT_ACTIONS, task.kind)
+    return f"{what}: {task.detail}" if task.detail else what
+
+
+def _fill_tasks(
+    widget: QWidget, table: QTableWidget, rows: list[TaskRow], with_worker: bool
+) -> None:
+    now = datetime.now(UTC)
+    deadlines = getattr(widget, "deadlines", Deadlines())
+    table.setRowCount(len(rows))
+    bold = QFont()
+    bold.setBold(True)
+    for position, task in enumerate(rows):
+        state = urgency(task.due, now, deadlines)
+        cells = [
+            when_text(widget, task.due, now),
+            format_date(task.due.astimezone()) if task.due else "",
+            task.case_number,
+            task.child_name,
+            task_text(widget, task),
+        ]
+        if with_worker:
+            cells.append(task.caseworker)
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, position)
+            if column == 0 and state == Urgency.OVERDUE:
+                item.setForeground(OVERDUE)
+                item.setFont(bold)
+            elif column == 0 and state == Urgency.DUE_SOON:
+                item.setForeground(SOON)
+            table.setItem(position, column, item)
+
+
+class TasksWidget(QWidget):
+    """The signed-in person's tasks: overdue first, then what is due this week.
+    Enter or a double click opens the form (or the case) that does the task."""
+
+    open_task = Signal(object)  # TaskRow
+
+    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.deadlines = Deadlines()  # the agency's, set by the window
+        self.rows: list[TaskRow] = []
+        self.heading = QLabel(objectName="tasksHeading", wordWrap=True)
+        font = self.heading.font()
+        font.setPointSize(font.pointSize() + 2)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.table = _table(
+            [self.tr("When"), self.tr("Due"), self.tr("Case"), self.tr("Child"), self.tr("What")],
+            "taskTable",
+        )
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
+        refresh = QPushButton(self.tr("&Refresh"), objectName="refreshTasks")
+        refresh.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(refresh)
+        self.hint = QLabel(
+            self.tr("Double-click a task, or press Enter, to open the form that does it."),
+            objectName="tasksHint",
+        )
+        self.hint.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        session = self.session
+        run_in_background(lambda: case_flow.my_tasks(session), self._show, self._error)
+
+    def _show(self, rows: list[TaskRow]) -> None:
+        self.rows = rows
+        now = datetime.now(UTC)
+        late = sum(1 for r in rows if r.due and r.due < now)
+        self.heading.setText(
+            self.tr("My tasks: {late} overdue, {soon} due in the next 7 days").format(
+                late=late, soon=len(rows) - late
+            )
+        )
+        _fill_tasks(self, self.table, rows, with_worker=False)
+        if rows and self.table.currentRow() < 0:
+            self.table.selectRow(0)
+
+    def _activated(self, index) -> None:  # type: ignore[no-untyped-def]
+        if 0 <= index.row() < len(self.rows):
+            self.open_task.emit(self.rows[index.row()])
+
+    def _error(self, error: Exception) -> None:
+        if self.session.store.is_open:  # not signed out or locked meanwhile
+            show_error(self, error)
+
+    def clear(self) -> None:
+        self.rows = []
+        self.table.setRowCount(0)
+        self.heading.clear()
+
+
+class SupervisorQueueWidget(QWidget):
+    """Approvals waiting for the signed-in supervisor, each caseworker's caseload against the
+    15–30 guideline, and the team's overdue tasks."""
+
+    open_case = Signal(str)
+    decide = Signal(int, bool)  # approval id, approve (False: return, with a comment asked)
+
+    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.deadlines = Deadlines()  # the agency's, set by the window
+        self.queue: SupervisorQueue | None = None
+        self.approvals_heading = QLabel(objectName="approvalsHeading")
+        self.approvals = _table(
+            [
+                self.tr("Waiting since"),
+                self.tr("Case"),
+                self.tr("Child"),
+                self.tr("To decide"),
+                self.tr("Asked by"),
+            ],
+            "approvalTable",
+        )
+        self.approvals.doubleClicked.connect(self._approval_opened)
+        self.approvals.activated.connect(self._approval_opened)
+        self.approve_button = QPushButton(self.tr("&Approve"), objectName="queueApprove")
+        self.return_button = QPushButton(
+            self.tr("&Return with a comment…"), objectName="queueReturn"
+        )
+        self.open_button = QPushButton(self.tr("&Open the case"), objectName="queueOpen")
+        self.approve_button.clicked.connect(lambda: self._decide(True))
+        self.return_button.clicked.connect(lambda: self._decide(False))
+        self.open_button.clicked.connect(lambda: self._approval_opened(None))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.approvals_heading, 1)
+        for b in (self.open_button, self.approve_button, self.return_button):
+            buttons.addWidget(b)
+        self.workload_heading = QLabel(
+            self.tr("Caseload per caseworker (guideline: 15 to 30 open cases)")
+        )
+        self.workload = _table(
+            [
+                self.tr("Caseworker"),
+                self.tr("Open cases"),
+                self.tr("Caseload"),
+                self.tr("Overdue tasks"),
+                self.tr("Due in 7 days"),
+            ],
+            "workloadTable",
+        )
+        self.overdue_heading = QLabel(objectName="overdueHeading")
+        self.overdue = _table(
+            [
+                self.tr("When"),
+                self.tr("Due"),
+                self.tr("Case"),
+                self.tr("Child"),
+                self.tr("What"),
+                self.tr("Caseworker"),
+            ],
+            "teamOverdue",
+        )
+        self.overdue.doubleClicked.connect(self._overdue_opened)
+        refresh = QPushButton(self.tr("&Refresh"), objectName="refreshQueue")
+        refresh.clicked.connect(self.refresh)
+        layout = QVBoxLayout(self)
+        for heading in (self.approvals_heading, self.workload_heading, self.overdue_heading):
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(refresh)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.approvals, 2)
+        layout.addWidget(self.workload_heading)
+        layout.addWidget(self.workload, 1)
+        layout.addWidget(self.overdue_heading)
+        layout.addWidget(self.overdue, 2)
+
+    def refresh(self) -> None:
+        session = self.session
+        run_in_background(lambda: case_flow.supervisor_queue(session), self._show, self._error)
+
+    def _show(self, queue: SupervisorQueue) -> None:
+        self.queue = queue
+        now = datetime.now(UTC)
+        mine = [a for a in queue.approvals if a.can_decide]
+        self.approvals_heading.setText(
+            self.tr("Waiting for your decision: {n}").format(n=len(mine))
+            if len(mine) == len(queue.approvals)
+            else self.tr("Waiting for a decision: {n} (yours: {mine})").format(
+                n=len(queue.approvals), mine=len(mine)
+            )
+        )
+        self.approvals.setRowCount(len(queue.approvals))
+        for position, a in enumerate(queue.approvals):
+            waiting = now - a.requested_at
+            for column, text in enumerate(
+                (
+                    format_date(a.requested_at.astimezone()),
+                    a.case_number,
+                    a.child_name,
+                    label(APPROVAL_KINDS, a.kind),
+                    a.requested_by,
+                )
+            ):
+                item = QTableWidgetItem(text)
+                if column == 0 and waiting > timedelta(days=self.deadlines.approval_days):
+                    item.setForeground(OVERDUE)
+                self.approvals.setItem(position, column, item)
+        if queue.approvals and self.approvals.currentRow() < 0:
+            self.approvals.selectRow(0)
+        self.approve_button.setEnabled(bool(mine))
+        self.return_button.setEnabled(bool(mine))
+        self.open_button.setEnabled(bool(queue.approvals))
+
+        self.workload.setRowCount(len(queue.workload))
+        for position, w in enumerate(queue.workload):
+            cells = (
+                w.name,
+                str(w.open_cases),
+                label(CASELOADS, w.caseload),
+                str(w.overdue),
+                str(w.due_this_week),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (1, 3, 4):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if column == 2 and w.caseload != "within":
+                    item.setForeground(OVERDUE if w.caseload == "over" else SOON)
+                if column == 3 and w.overdue:
+                    item.setForeground(OVERDUE)
+                self.workload.setItem(position, column, item)
+        self.overdue_heading.setText(
+            self.tr("Overdue in the team: {n}").format(n=sum(w.overdue for w in queue.workload))
+        )
+        _fill_tasks(self, self.overdue, queue.overdue, with_worker=True)
+
+    def selected_approval(self) -> ApprovalRow | None:
+        row = self.approvals.currentRow()
+        if self.queue is None or not 0 <= row < len(self.queue.approvals):
+            return None
+        return self.queue.approvals[row]
+
+    def _decide(self, approve: bool) -> None:
+        chosen = self.selected_approval()
+        if chosen is not None and chosen.can_decide:
+            self.decide.emit(chosen.id, approve)
+
+    def _approval_opened(self, _index) -> None:  # type: ignore[no-untyped-def]
+        chosen = self.selected_approval()
+        if chosen is not None:
+            self.open_case.emit(chosen.case_uuid)
+
+    def _overdue_opened(self, index) -> None:  # type: ignore[no-untyped-def]
+        if self.queue is not None and 0 <= index.row() < len(self.queue.overdue):
+            self.open_case.emit(self.queue.overdue[index.row()].case_uuid)
+
+    def _error(self, error: Exception) -> None:
+        if self.session.store.is_open:
+            show_error(self, error)
+
+    def clear(self) -> None:
+        self.queue = None
+        for table in (self.approvals, self.workload, self.overdue):
+            table.setRowCount(0)
