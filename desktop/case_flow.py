@@ -525,14 +525,14 @@ def supervisor_queue(us: UserSession, overdue_limit: int = 500) -> SupervisorQue
                 select(Case.caseworker_id, func.count())
                 .where(Case.caseworker_id.in_(ids), Case.status == CaseStatus.OPEN.value)
                 .group_by(Case.caseworker_id)
-            )
+            ).all()
         )
         late = dict(
             s.execute(
                 select(Task.assignee_id, func.count())
                 .where(Task.assignee_id.in_(ids), Task.due < now)
                 .group_by(Task.assignee_id)
-            )
+            ).all()
         )
         soon = dict(
             s.execute(
@@ -542,7 +542,7 @@ def supervisor_queue(us: UserSession, overdue_limit: int = 500) -> SupervisorQue
                     and_(Task.due >= now, Task.due < now + timedelta(days=7)),
                 )
                 .group_by(Task.assignee_id)
-            )
+            ).all()
         )
         workload = [
             Workload(i, name, open_cases.get(i, 0), late.get(i, 0), soon.get(i, 0))

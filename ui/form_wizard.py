@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import UlinziError
 from desktop import drafts
 from desktop.forms.answers import (
     Answers,
@@ -47,7 +48,7 @@ from desktop.forms.answers import (
 from desktop.forms.definition import FormDefinition, Section
 from desktop.session import UserSession
 from ui.background import run_in_background, wait_for_background
-from ui.common import format_date, format_datetime, show_error
+from ui.common import error_text, format_date, format_datetime, show_error
 from ui.form_fields import FieldWidget, GroupField, make_field, text_of
 
 DRAFT_KIND = "form"
@@ -488,7 +489,10 @@ class FormWizard(QDialog):
             self.message.clear()
             self._dirty = True
             self.save_draft()
-            show_error(self, error)
+            if isinstance(error, UlinziError):  # a refusal to read while mending the answers
+                self.message.setText(error_text(error))
+            else:
+                show_error(self, error)
 
         run_in_background(lambda: work(answers), done, failed)
 

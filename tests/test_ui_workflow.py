@@ -1,0 +1,305 @@
+"""One case's whole life through the real windows: registration to closure, and reopening.
+
+A caseworker (Cara) and her supervisor (Sam) take turns at the same store, as they would at a
+shared office PC. Every step goes through the widgets a person uses: the wizard, the case file's
+buttons, "My tasks" and the supervisor queue.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTableWidget
+
+from desktop import case_flow
+from desktop.demo import sample_answers
+from tests.test_ui_main import open_window
+from tests.wizard_helpers import CONSENT_ANSWERS, case_files, fill, register_through_wizard
+from tests.wizard_helpers import wait_for_wizard as _wait_for_wizard
+
+TIMEOUT = 10000
+TODAY = date.today()
+RNG = random.Random(5)
+
+
+def wait_for_wizard(qtbot, window):
+    return _wait_for_wizard(qtbot, window)
+
+
+def case_file(qtbot, window):
+    qtbot.waitUntil(lambda: len(case_files(window)) == 1, timeout=TIMEOUT)
+    return case_files(window)[0]
+
+
+def header(case) -> str:
+    return " ".join(w.text() for w in case.findChildren(QLabel) if not w.isHidden())
+
+
+def save(qtbot, window, wizard, form_id: str, **fixed):
+    """Answer every question of the open form (with `fixed` answers) and save it."""
+    old = case_files(window)[0] if case_files(window) else None
+    answers = sample_answers(wizard.forms[0], RNG, TODAY, **fixed)
+    fill(wizard, form_id, answers)
+    with qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
+        wizard.finish()
+    qtbot.waitUntil(
+        lambda: bool(case_files(window)) and case_files(window)[0] is not old, timeout=TIMEOUT
+    )
+    return case_files(window)[0]
+
+
+def open_form(qtbot, window, form_id: str, *, new: bool = False):
+    """Choose the form in the case file's Forms tab and press its button."""
+    case = case_files(window)[0]
+    case.show_form(form_id)
+    button = case.add_button if new else case.fill_button
+    assert button.isVisible(), f"{form_id}: {button.text()}"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return wait_for_wizard(qtbot, window)
+
+
+def timeline(case) -> list[str]:
+    table = case.findChild(QTableWidget, "timeline")
+    return [table.item(r, 2).text() for r in range(table.rowCount())]
+
+
+def sign_out(qtbot, window):
+    window.sign_out()
+
+
+def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkeypatch):
+    from ui.form_wizard import FormWizard
+
+    monkeypatch.setattr(FormWizard, "ask_resume", lambda self, when: True)  # "Continue?" Yes
+    with agency.sign_in("sam") as us:
+        for name, service in (("Health centre", "health"), ("Hope Counselling", "psychosocial")):
+            case_flow.save_provider(us, case_flow.ProviderInfo(None, name, (service,)))
+
+    # -- Cara registers the child (consent to share with the health centre only) and assesses.
+    window = open_window(qtbot, agency, "cara")
+    register_through_wizard(qtbot, window, "Amani", "Kariuki")
+    case = case_file(qtbot, window)
+    assert "Registered" in header(case)
+    case = save(
+        qtbot,
+        window,
+        open_form(qtbot, window, "initial_assessment"),
+        "initial_assessment",
+        risk_level="high",
+    )
+    assert "Initial assessment" in header(case)
+    case = save(qtbot, window, open_form(qtbot, window, "full_assessment"), "full_assessment")
+    assert "Next: Case plan" in header(case)
+
+    # -- The case plan, from the Plan tab; it waits for Sam's approval.
+    case.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(case.plan_button, Qt.MouseButton.LeftButton)
+    wizard = wait_for_wizard(qtbot, window)
+    action = {
+        "goal_number": 1,
+        "action": "Visit the school with the caregiver",
+        "term": "short",
+        "responsible": "caseworker",
+        "due": (TODAY + timedelta(days=3)).isoformat(),
+        "indicator": "The head teacher has met the caregiver",
+        "status": "not_started",
+    }
+    case = save(
+        qtbot,
+        window,
+        wizard,
+        "case_plan",
+        actions=[action],
+        review_date=(TODAY + timedelta(days=60)).isoformat(),
+    )
+    assert "Waiting for the supervisor's approval of the case plan" in header(case)
+    assert not case.approve_button.isVisible()  # a caseworker does not approve
+    window.show_tasks()
+    qtbot.waitUntil(lambda: window.tasks.rows != [], timeout=TIMEOUT)
+    assert any(r.kind == "plan_action" for r in window.tasks.rows)
+    assert not any(r.kind == "plan_approval" for r in window.tasks.rows)  # that is Sam's
+    sign_out(qtbot, window)
+
+    # -- Sam approves the plan from his queue.
+    window = open_window(qtbot, agency, "sam")
+    window.show_queue()
+    queue = window.queue
+    qtbot.waitUntil(lambda: bool(queue.queue and queue.queue.approvals), timeout=TIMEOUT)
+    assert queue.approvals.item(0, 2).text() == "Amani Kariuki"
+    assert queue.approvals.item(0, 3).text() == "the case plan"
+    qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not queue.queue.approvals, timeout=TIMEOUT)
+    cara = next(w for w in queue.queue.workload if w.name == "Cara Caseworker")
+    assert (cara.open_cases, cara.caseload) == (1, "under")
+    sign_out(qtbot, window)
+
+    # -- Cara: the plan is in force. A referral without consent to share is refused…
+    window = open_window(qtbot, agency, "cara")
+    window.case_list.refresh()
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1, timeout=TIMEOUT)
+    window.case_list.table.selectRow(0)
+    qtbot.keyClick(window.case_list.table, Qt.Key.Key_Return)
+    case = case_file(qtbot, window)
+    assert "Implementation" in header(case)
+    assert case.actions.item(0, 1).text() == "Visit the school with the caregiver"
+    wizard = open_form(qtbot, window, "referral", new=True)
+    fill(
+        wizard,
+        "referral",
+        sample_answers(
+            wizard.forms[0],
+            RNG,
+            TODAY,
+            provider="Hope Counselling",
+            service_type="psychosocial",
+            outcome="awaiting",
+            follow_up_on=(TODAY + timedelta(days=5)).isoformat(),
+        ),
+    )
+    wizard.finish()
+    qtbot.waitUntil(lambda: "consent" in wizard.message.text(), timeout=TIMEOUT)
+    assert "Hope Counselling" in wizard.message.text()
+    assert wizard.isVisible()  # nothing lost: the answers are still there, and kept as a draft
+    wizard._dirty = wizard._kept = False
+    wizard.close()
+
+    # …then the caregiver agrees, a new version of the consent form says so, and it is made.
+    wizard = open_form(qtbot, window, "consent")
+    consent = dict(CONSENT_ANSWERS)
+    consent["share_with"] = [
+        {"organisation": "Health centre", "service": "health"},
+        {"organisation": "Hope Counselling", "service": "psychosocial"},
+    ]
+    fill(wizard, "consent", consent)
+    with qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
+        wizard.finish()
+    qtbot.waitUntil(lambda: case_files(window)[0] is not case, timeout=TIMEOUT)
+    wizard = open_form(qtbot, window, "referral", new=True)
+    assert wizard.answers["referral"]["provider"] == "Hope Counselling"  # the draft came back
+    case = save(
+        qtbot,
+        window,
+        wizard,
+        "referral",
+        provider="Hope Counselling",
+        service_type="psychosocial",
+        outcome="awaiting",
+        follow_up_on=(TODAY + timedelta(days=5)).isoformat(),
+    )
+
+    # -- A follow-up visit, a review, then the closure request.
+    case = save(
+        qtbot,
+        window,
+        open_form(qtbot, window, "follow_up_visit", new=True),
+        "follow_up_visit",
+        risk_level="low",
+        next_visit=(TODAY + timedelta(days=2)).isoformat(),
+    )
+    assert "Follow-up and review" in header(case)
+    case = save(
+        qtbot,
+        window,
+        open_form(qtbot, window, "review", new=True),
+        "review",
+        risk_level="low",
+        next_step="prepare_closure",
+    )
+    closure = {
+        "reason": "goals_met_safe",
+        "risk_at_closure": "low",
+        "post_closure_visit_on": (TODAY + timedelta(days=4)).isoformat(),
+    }
+    case = save(
+        qtbot, window, open_form(qtbot, window, "closure_request"), "closure_request", **closure
+    )
+    assert "Closure requested" in header(case)
+    sign_out(qtbot, window)
+
+    # -- Sam returns the request with a comment, from the case file.
+    window = open_window(qtbot, agency, "sam")
+    window.show_queue()
+    qtbot.waitUntil(
+        lambda: bool(window.queue.queue and window.queue.queue.approvals), timeout=TIMEOUT
+    )
+    qtbot.mouseClick(window.queue.open_button, Qt.MouseButton.LeftButton)
+    case = case_file(qtbot, window)
+    assert case.return_button.isVisible()
+    case.ask_comment = lambda title, prompt: "Visit once more after the school term starts."
+    old = case
+    qtbot.mouseClick(case.return_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: case_files(window)[0] is not old, timeout=TIMEOUT)
+    case = case_files(window)[0]
+    assert "Follow-up and review" in header(case)
+    assert "Visit once more after the school term starts." in header(case)
+    sign_out(qtbot, window)
+
+    # -- Cara finds the returned request in her tasks and asks again.
+    window = open_window(qtbot, agency, "cara")
+    window.show_tasks()
+    qtbot.waitUntil(
+        lambda: any(r.kind == "revise_closure" for r in window.tasks.rows), timeout=TIMEOUT
+    )
+    task = next(r for r in window.tasks.rows if r.kind == "revise_closure")
+    window.do_task(task)
+    wizard = wait_for_wizard(qtbot, window)
+    assert wizard.forms[0].id == "closure_request"
+    save(qtbot, window, wizard, "closure_request", **closure)
+    sign_out(qtbot, window)
+
+    # -- Sam approves it: the case closes, and a post-closure visit is due.
+    window = open_window(qtbot, agency, "sam")
+    window.show_queue()
+    qtbot.waitUntil(
+        lambda: bool(window.queue.queue and window.queue.queue.approvals), timeout=TIMEOUT
+    )
+    assert window.queue.approvals.item(0, 3).text() == "the closure"
+    qtbot.mouseClick(window.queue.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.queue.queue.approvals, timeout=TIMEOUT)
+    sign_out(qtbot, window)
+
+    window = open_window(qtbot, agency, "cara")
+    window.show_tasks()
+    qtbot.waitUntil(
+        lambda: any(r.kind == "post_closure_visit" for r in window.tasks.rows), timeout=TIMEOUT
+    )
+    visit = next(r for r in window.tasks.rows if r.kind == "post_closure_visit")
+    assert visit.due.astimezone().date() == TODAY + timedelta(days=4)
+    # One click on the task opens the visit form; the visit done, the task is gone.
+    window.do_task(visit)
+    wizard = wait_for_wizard(qtbot, window)
+    assert wizard.forms[0].id == "follow_up_visit"
+    case = save(
+        qtbot,
+        window,
+        wizard,
+        "follow_up_visit",
+        risk_level="low",
+        next_visit=None,
+        visited_on=TODAY.isoformat(),
+    )
+    assert "Closed" in header(case)
+    assert "Next:" not in header(case)
+    window.show_tasks()
+    qtbot.waitUntil(lambda: window.tasks.rows == [], timeout=TIMEOUT)
+    window.tabs.setCurrentWidget(case)
+    case.show_form("case_plan")
+    assert not case.fill_button.isVisible()  # a closed case's plan is read only
+
+    # -- Cara reopens it with a reason; all its history stays.
+    assert case.reopen_button.isVisible()
+    case.ask_comment = lambda title, prompt: "The aunt called: the child left school again."
+    old = case
+    qtbot.mouseClick(case.reopen_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: case_files(window)[0] is not old, timeout=TIMEOUT)
+    case = case_files(window)[0]
+    assert "Reopened" in header(case)
+    assert "Next: Full assessment" in header(case)
+    events = timeline(case)
+    assert events[0] == "Reopened the case: “The aunt called: the child left school again.”"
+    assert "Returned the closure: “Visit once more after the school term starts.”" in events
+    assert "Approved the case plan" in events
+    assert sum(e.startswith("Saved Service or referral") for e in events) == 1
+    window.sign_out()
