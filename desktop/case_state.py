@@ -174,13 +174,19 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
             plan_approved_at=approved_plan.get(case.id),
             plan_review_date=_day(plan_answers.get("review_date")),
             last_review_on=_day(reviews[-1][1].get("reviewed_on")) if reviews else None,
+            last_review_saved_at=max(r.submitted_at for r, _ in reviews) if reviews else None,
             next_review=_day(reviews[-1][1].get("next_review")) if reviews else None,
             next_visit=_day(visits[-1][1].get("next_visit")) if visits else None,
             post_closure_visit_on=_day(closure[0][1].get("post_closure_visit_on"))
             if closure
             else None,
+            # Recorded after the closure, and made on or after its day.
             visited_since_closure=stage == Stage.CLOSED
-            and any((_day(a.get("visited_on")) or date.min) >= closed_on for _, a in visits),
+            and any(
+                row.submitted_at >= case.stage_changed_at
+                and (_day(a.get("visited_on")) or date.min) >= closed_on
+                for row, a in visits
+            ),
             plan_actions=plan_actions(plan_answers, updates.get(plan_row.id, {}))
             if plan_row
             else (),
@@ -287,12 +293,13 @@ def move(
             reason=reason.strip(),
         )
     )
-    # A request that waits for a decision is withdrawn when the case moves back past it.
-    if how == "back" and case.stage == Stage.CLOSURE_REQUESTED:
+    # A plan or a closure waiting for a decision is withdrawn when the case moves back: the
+    # work it asked approval for is being done again.
+    if how == "back":
         for a in s.execute(
             select(Approval).where(
                 Approval.case_id == case.id,
-                Approval.kind == ApprovalKind.CLOSURE.value,
+                Approval.kind.in_((ApprovalKind.CASE_PLAN.value, ApprovalKind.CLOSURE.value)),
                 Approval.state == ApprovalState.PENDING.value,
             )
         ).scalars():

@@ -368,6 +368,7 @@ class CaseFacts:
     plan_approved_at: datetime | None = None
     plan_review_date: date | None = None  # chosen in the latest case plan
     last_review_on: date | None = None
+    last_review_saved_at: datetime | None = None
     next_review: date | None = None  # chosen in the latest review
     next_visit: date | None = None  # chosen in the latest follow-up visit
     post_closure_visit_on: date | None = None  # chosen in the closure request
@@ -512,7 +513,7 @@ def tasks(facts: CaseFacts, deadlines: Deadlines = Deadlines()) -> list[Task]:
         a = facts.approval(kind)
         if a is None or a.state != ApprovalState.RETURNED or a.decided_at is None:
             continue
-        if facts.last_review_on and facts.last_review_on >= a.decided_at.astimezone().date():
+        if facts.last_review_saved_at and facts.last_review_saved_at > a.decided_at:
             continue
         code = _RETURNED[kind]
         found.append(

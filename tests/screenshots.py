@@ -4,8 +4,8 @@
 
 Starts Xvfb itself (a 1366×768 screen, the size of the offices' PCs) when no display is set,
 runs the application on a fresh demo store, and saves: the first-run screen, the login, the case
-list, a case file, the case list in French, and
-the first page of each form in English and French.
+list, a case file with its plan and timeline, "My tasks", the supervisor queue, the case list in
+French, and the first page of each form in English and French.
 """
 
 from __future__ import annotations
@@ -96,11 +96,20 @@ def main() -> int:
 
         rows = main.case_list.model
         target = next(
-            i for i in range(rows.rowCount()) if rows.row_at(i).risk == "high"
-        )  # a case with something to show
+            i for i in range(rows.rowCount()) if rows.row_at(i).stage == "follow_up"
+        )  # a case with a plan, visits and a review to show
         main.open_case(rows.uuid_at(target))
         settle(1.0)
         shoot("case-file")
+        main.tabs.currentWidget().tabs.setCurrentIndex(1)
+        shoot("case-plan")
+        main.tabs.currentWidget().tabs.setCurrentIndex(2)
+        shoot("case-timeline")
+        main.tabs.currentWidget().tabs.setCurrentIndex(0)
+        main.show_tasks()
+        shoot("my-tasks")
+        main.open_case(rows.uuid_at(target))
+        settle()
 
         # Each form's first page, in English and in French.
         from ui.form_wizard import FormWizard
@@ -131,6 +140,21 @@ def main() -> int:
         i18n.set_language("en")
         main.sign_out()
         settle()
+
+        # The supervisor's queue, as Grace (Amina's supervisor) sees it.
+        from desktop import accounts
+        from ui.tasks import SupervisorQueueWidget
+
+        grace = accounts.sign_in(demo_folder, "grace", demo.password)
+        queue = SupervisorQueueWidget(grace)
+        queue.resize(1366, 740)
+        queue.show()
+        queue.refresh()
+        settle(1.0)
+        queue.grab().save(str(out / "supervisor-queue.png"))
+        print(f"saved {out}/supervisor-queue.png")
+        queue.close()
+        grace.close()
     return 0
 
 

@@ -817,10 +817,13 @@ def test_a_returned_request_is_a_task_until_a_new_request_or_a_review(kind, code
         (form_id, DECIDED + timedelta(days=7), False)
     ]
     # A review after the return settles it (the caseworker chose to go on with the plan).
-    reviewed = in_implementation(approvals=(returned(kind),), last_review_on=DECIDED.date())
+    reviewed = in_implementation(
+        approvals=(returned(kind),), last_review_saved_at=DECIDED + timedelta(hours=1)
+    )
     assert not [t for t in tasks(reviewed) if t.kind == code]
+    # A review saved earlier the same day does not: it came before the return.
     earlier = in_implementation(
-        approvals=(returned(kind),), last_review_on=DECIDED.date() - timedelta(days=1)
+        approvals=(returned(kind),), last_review_saved_at=DECIDED - timedelta(hours=1)
     )
     assert [t for t in tasks(earlier) if t.kind == code]
 

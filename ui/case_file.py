@@ -3,7 +3,7 @@ versions, the case plan with its actions, the timeline of the work, and the audi
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -194,7 +194,11 @@ class CaseFileWidget(QWidget):
                 action=label(NEXT_ACTIONS, row.next_action),
                 date=format_date(row.next_due.astimezone()) if row.next_due else "",
             )
-        top.addWidget(QLabel(next_text, objectName="nextAction"), 2, 0, 1, 2)
+        next_label = QLabel(next_text, objectName="nextAction")
+        if row.next_due is not None and row.next_due < datetime.now(UTC):
+            next_label.setText(next_text + " – " + self.tr("overdue"))
+            next_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        top.addWidget(next_label, 2, 0, 1, 2)
         top.addLayout(self._decisions(), 3, 0, 1, 2)
 
         self.tabs = QTabWidget(objectName="caseTabs")
@@ -218,6 +222,7 @@ class CaseFileWidget(QWidget):
         self.move_back_button = QPushButton(self.tr("Move &back…"), objectName="moveBack")
         self.reopen_button = QPushButton(self.tr("Re&open…"), objectName="reopen")
         row.addWidget(self.approval_label, 1)
+        row.addStretch(1)  # the buttons keep their size when there is no message
         for button in (
             self.approve_button,
             self.return_button,
@@ -495,6 +500,7 @@ class CaseFileWidget(QWidget):
         self.actions.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.actions.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.actions.setWordWrap(True)
+        self.actions.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.actions.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)

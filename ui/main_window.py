@@ -584,8 +584,12 @@ class MainWindow(QMainWindow):
             self._hidden_dialogs.append(dialog)
         from ui.admin import AdminDialog  # already imported if one is open
 
+        from ui.providers import ProvidersDialog
+
         for admin in self.findChildren(AdminDialog):
             admin.close_now()  # unsaved agency settings are dropped; accounts are saved as made
+        for directory in self.findChildren(ProvidersDialog):
+            directory.close_now()
         self.case_list.save_header()
         self.case_list.clear()
         for view in (self.tasks, self.queue):

@@ -36,15 +36,17 @@ def when_text(widget: QWidget, due: datetime | None, now: datetime) -> str:
         return ""
     local_due, today = due.astimezone().date(), now.astimezone().date()
     days = (local_due - today).days
+    if due < now and days == -1:
+        return widget.tr("Overdue by 1 day")
     if due < now and days < 0:
-        return widget.tr("Overdue by %n day(s)", "", -days)
+        return widget.tr("Overdue by {n} days").format(n=-days)
     if due < now:
         return widget.tr("Overdue since today")
     if days == 0:
         return widget.tr("Today")
     if days == 1:
         return widget.tr("Tomorrow")
-    return widget.tr("In %n day(s)", "", days)
+    return widget.tr("In {n} days").format(n=days)
 
 
 def _table(columns: list[str], name: str) -> QTableWidget:

@@ -253,8 +253,79 @@
         <translation>Prochaine action : {action}, à faire d&apos;ici le {date}</translation>
     </message>
     <message>
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
         <source>&amp;Forms</source>
         <translation>&amp;Formulaires</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>Chronolo&amp;gie</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approuver</translation>
+    </message>
+    <message>
+        <source>&amp;Return with a comment…</source>
+        <translation>Ren&amp;voyer avec un commentaire…</translation>
+    </message>
+    <message>
+        <source>Move &amp;back…</source>
+        <translation>Ra&amp;mener en arrière…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>R&amp;ouvrir…</translation>
+    </message>
+    <message>
+        <source>Waiting for the supervisor&apos;s approval of {what} (asked by {who}, {when}).</source>
+        <translation>En attente de l&apos;approbation du superviseur pour {what} (demandée par {who}, le {when}).</translation>
+    </message>
+    <message>
+        <source>{who} returned {what}: “{comment}”</source>
+        <translation>{who} a renvoyé {what} : « {comment} »</translation>
+    </message>
+    <message>
+        <source>Move the case back</source>
+        <translation>Ramener le cas à une étape antérieure</translation>
+    </message>
+    <message>
+        <source>Why does the case go back? The reason is kept in its timeline.</source>
+        <translation>Pourquoi le cas revient-il en arrière ? Le motif est conservé dans sa chronologie.</translation>
+    </message>
+    <message>
+        <source>Return {what}</source>
+        <translation>Renvoyer {what}</translation>
+    </message>
+    <message>
+        <source>What needs to change? The caseworker reads your comment.</source>
+        <translation>Que faut-il modifier ? Le gestionnaire de cas lira votre commentaire.</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>Rouvrir le cas</translation>
+    </message>
+    <message>
+        <source>Why is the case reopened? Its history is kept; the reason is added to it.</source>
+        <translation>Pourquoi rouvrir le cas ? Son historique est conservé ; le motif y est ajouté.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recorded</source>
+        <translation>
+            <numerusform>%n fiche enregistrée</numerusform>
+            <numerusform>%n fiches enregistrées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none recorded yet</source>
+        <translation>aucune fiche pour l&apos;instant</translation>
     </message>
     <message>
         <source>version {n}, {date}</source>
@@ -271,6 +342,14 @@
     <message>
         <source>Version {n}: {date}, {who}</source>
         <translation>Version {n} : {date}, {who}</translation>
+    </message>
+    <message>
+        <source>&amp;Continue the new one</source>
+        <translation>&amp;Continuer la nouvelle fiche</translation>
+    </message>
+    <message>
+        <source>&amp;Add a new one</source>
+        <translation>A&amp;jouter une nouvelle fiche</translation>
     </message>
     <message>
         <source>Draft kept {when}</source>
@@ -297,8 +376,104 @@
         <translation>Questions modifiées dans cette version (surlignées) : {fields}</translation>
     </message>
     <message>
+        <source>Saved {form} (version {n})</source>
+        <translation>A enregistré « {form} » (version {n})</translation>
+    </message>
+    <message>
+        <source>Saved {form}</source>
+        <translation>A enregistré « {form} »</translation>
+    </message>
+    <message>
+        <source>Asked the supervisor to approve {what}</source>
+        <translation>A demandé au superviseur d&apos;approuver {what}</translation>
+    </message>
+    <message>
+        <source>Approved {what}</source>
+        <translation>A approuvé {what}</translation>
+    </message>
+    <message>
+        <source>Returned {what}: “{text}”</source>
+        <translation>A renvoyé {what} : « {text} »</translation>
+    </message>
+    <message>
+        <source>The case moved on to: {stage}</source>
+        <translation>Le cas est passé à l&apos;étape : {stage}</translation>
+    </message>
+    <message>
+        <source>The case went back to: {stage}</source>
+        <translation>Le cas est revenu à l&apos;étape : {stage}</translation>
+    </message>
+    <message>
+        <source>Moved the case back to {stage}: “{text}”</source>
+        <translation>A ramené le cas à l&apos;étape {stage} : « {text} »</translation>
+    </message>
+    <message>
+        <source>Reopened the case: “{text}”</source>
+        <translation>A rouvert le cas : « {text} »</translation>
+    </message>
+    <message>
+        <source>Transferred the case</source>
+        <translation>A transféré le cas</translation>
+    </message>
+    <message>
+        <source>Marked a plan action “{status}”: {text}</source>
+        <translation>A mis le statut d&apos;une action du plan à « {status} » : {text}</translation>
+    </message>
+    <message>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>How we know it is done</source>
+        <translation>Comment nous saurons que c&apos;est fait</translation>
+    </message>
+    <message>
+        <source>&amp;Set the status</source>
+        <translation>Changer le &amp;statut</translation>
+    </message>
+    <message>
+        <source>Selected action:</source>
+        <translation>Action sélectionnée :</translation>
+    </message>
+    <message>
+        <source>&amp;New version of the plan</source>
+        <translation>&amp;Nouvelle version du plan</translation>
+    </message>
+    <message>
+        <source>&amp;Make the case plan</source>
+        <translation>É&amp;laborer le plan de cas</translation>
+    </message>
+    <message>
+        <source>There is no case plan yet. It is made with the child and family, within two weeks of the assessment.</source>
+        <translation>Il n&apos;y a pas encore de plan de cas. Il s&apos;établit avec l&apos;enfant et la famille, dans les deux semaines qui suivent l&apos;évaluation.</translation>
+    </message>
+    <message>
+        <source>Case plan, version {n}</source>
+        <translation>Plan de cas, version {n}</translation>
+    </message>
+    <message>
+        <source>Permanency goal:</source>
+        <translation>Objectif de permanence :</translation>
+    </message>
+    <message>
+        <source>Next review by:</source>
+        <translation>Prochaine révision au plus tard le :</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
     </message>
     <message>
         <source>When</source>
@@ -1006,12 +1181,32 @@
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
+        <source>My &amp;tasks</source>
+        <translation>Mes &amp;tâches</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor queue</source>
+        <translation>Espace &amp;superviseur</translation>
+    </message>
+    <message>
+        <source>Service &amp;providers</source>
+        <translation>P&amp;restataires de services</translation>
+    </message>
+    <message>
         <source>A&amp;bout Ulinzi</source>
         <translation>À &amp;propos d&apos;Ulinzi</translation>
     </message>
     <message>
         <source>Cases</source>
         <translation>Cas</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>Mes tâches</translation>
+    </message>
+    <message>
+        <source>Supervisor queue</source>
+        <translation>Espace superviseur</translation>
     </message>
     <message>
         <source>Signed in: {name} ({roles})</source>
@@ -1024,6 +1219,14 @@
     <message>
         <source>locked</source>
         <translation>verrouillé</translation>
+    </message>
+    <message>
+        <source>Return the request</source>
+        <translation>Renvoyer la demande</translation>
+    </message>
+    <message>
+        <source>What needs to change? The caseworker reads your comment.</source>
+        <translation>Que faut-il modifier ? Le gestionnaire de cas lira votre commentaire.</translation>
     </message>
     <message>
         <source>New case: register a child</source>
@@ -1094,6 +1297,177 @@
     </message>
 </context>
 <context>
+    <name>ProviderEditor</name>
+    <message>
+        <source>e.g. girls under 18 in Gasabo; free of charge</source>
+        <translation>p. ex. filles de moins de 18 ans à Gasabo ; gratuit</translation>
+    </message>
+    <message>
+        <source>In &amp;use for new referrals</source>
+        <translation>&amp;Utilisé pour les nouvelles orientations</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>No&amp;m</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>&amp;Contact person</source>
+        <translation>Personne à &amp;contacter</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>A&amp;dresse</translation>
+    </message>
+    <message>
+        <source>Who can be &amp;referred</source>
+        <translation>Qui peut y être o&amp;rienté</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No: not offered for new referrals</source>
+        <translation>Non : pas proposé pour les nouvelles orientations</translation>
+    </message>
+    <message>
+        <source>New provider</source>
+        <translation>Nouveau prestataire</translation>
+    </message>
+    <message>
+        <source>{name} (not in use)</source>
+        <translation>{name} (plus utilisé)</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderField</name>
+    <message>
+        <source>Choose from the directory, or type</source>
+        <translation>Choisissez dans l&apos;annuaire, ou saisissez un nom</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Personne à contacter</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>{name} (not in use)</source>
+        <translation>{name} (plus utilisé)</translation>
+    </message>
+    <message>
+        <source>Not in use: no longer offered for new referrals.</source>
+        <translation>Plus utilisé : n&apos;est plus proposé pour les nouvelles orientations.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersDialog</name>
+    <message>
+        <source>Service providers</source>
+        <translation>Prestataires de services</translation>
+    </message>
+    <message>
+        <source>Local organisations the agency refers children and families to. Supervisors and administrators keep this list up to date.</source>
+        <translation>Les organisations locales vers lesquelles l&apos;agence oriente les enfants et les familles. Les superviseurs et les administrateurs tiennent cette liste à jour.</translation>
+    </message>
+    <message>
+        <source>Local organisations the agency refers children and families to. Ask your supervisor to add a provider or correct one.</source>
+        <translation>Les organisations locales vers lesquelles l&apos;agence oriente les enfants et les familles. Demandez à votre superviseur d&apos;ajouter ou de corriger un prestataire.</translation>
+    </message>
+    <message>
+        <source>Name, service, place…</source>
+        <translation>Nom, service, lieu…</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>C&amp;hercher</translation>
+    </message>
+    <message>
+        <source>&amp;New provider</source>
+        <translation>&amp;Nouveau prestataire</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Reading the directory…</source>
+        <translation>Lecture de l&apos;annuaire…</translation>
+    </message>
+    <message>
+        <source>No providers yet: fill in the first one on the right.</source>
+        <translation>Aucun prestataire pour l&apos;instant : remplissez le premier à droite.</translation>
+    </message>
+    <message>
+        <source>No providers yet.</source>
+        <translation>Aucun prestataire pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>No provider matches “{text}”.</source>
+        <translation>Aucun prestataire ne correspond à « {text} ».</translation>
+    </message>
+    <message>
+        <source>Type the provider&apos;s name.</source>
+        <translation>Saisissez le nom du prestataire.</translation>
+    </message>
+    <message>
+        <source>Tick at least one service this provider offers.</source>
+        <translation>Cochez au moins un service offert par ce prestataire.</translation>
+    </message>
+    <message>
+        <source>{name} was added to the directory.</source>
+        <translation>{name} a été ajouté à l&apos;annuaire.</translation>
+    </message>
+    <message>
+        <source>The changes to {name} were saved.</source>
+        <translation>Les modifications de {name} ont été enregistrées.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>the new provider</source>
+        <translation>le nouveau prestataire</translation>
+    </message>
+    <message>
+        <source>The details of {name} were changed but not saved. Save them now?</source>
+        <translation>Les informations de {name} ont été modifiées mais pas enregistrées. Les enregistrer maintenant ?</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Back to the stage:</source>
+        <translation>Revenir à l&apos;étape :</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorDialog</name>
     <message>
         <source>Assign supervisor</source>
@@ -1122,6 +1496,128 @@
     <message>
         <source>{name} has no supervisor now.</source>
         <translation>{name} n&apos;a plus de superviseur.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorQueueWidget</name>
+    <message>
+        <source>Waiting since</source>
+        <translation>En attente depuis</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Cas</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Enfant</translation>
+    </message>
+    <message>
+        <source>To decide</source>
+        <translation>À approuver</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Demandé par</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approuver</translation>
+    </message>
+    <message>
+        <source>&amp;Return with a comment…</source>
+        <translation>Ren&amp;voyer avec un commentaire…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>&amp;Ouvrir le cas</translation>
+    </message>
+    <message>
+        <source>Caseload per caseworker (guideline: 15 to 30 open cases)</source>
+        <translation>Charge de travail par gestionnaire de cas (repère : 15 à 30 cas ouverts)</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Gestionnaire de cas</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>Cas ouverts</translation>
+    </message>
+    <message>
+        <source>Caseload</source>
+        <translation>Charge de travail</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>Tâches en retard</translation>
+    </message>
+    <message>
+        <source>Due in 7 days</source>
+        <translation>Échéance sous 7 jours</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>Waiting for your decision: {n}</source>
+        <translation>En attente de votre décision : {n}</translation>
+    </message>
+    <message>
+        <source>Waiting for a decision: {n} (yours: {mine})</source>
+        <translation>En attente d&apos;une décision : {n} (dont {mine} pour vous)</translation>
+    </message>
+    <message>
+        <source>Overdue in the team: {n}</source>
+        <translation>En retard dans l&apos;équipe : {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TasksWidget</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Cas</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Enfant</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>Double-click a task, or press Enter, to open the form that does it.</source>
+        <translation>Double-cliquez sur une tâche, ou appuyez sur Entrée, pour ouvrir le formulaire correspondant.</translation>
+    </message>
+    <message>
+        <source>My tasks: {late} overdue, {soon} due in the next 7 days</source>
+        <translation>Mes tâches : {late} en retard, {soon} à faire dans les 7 prochains jours</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1963,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Le formulaire « {form} » n&apos;est pas complet : {field} : {problem}</translation>
     </message>
     <message>
+        <source>This referral cannot be saved: the consent form does not record that the caregiver or the child agreed to share information with “{provider}”. Ask them, record their answer in a new version of the consent form (Sharing information: with whom), then make the referral. Your answers are kept as a draft.</source>
+        <translation>Cette orientation ne peut pas être enregistrée : le formulaire de consentement n&apos;indique pas que le parent ou tuteur, ou l&apos;enfant, a accepté le partage d&apos;informations avec « {provider} ». Posez-leur la question, notez leur réponse dans une nouvelle version du formulaire de consentement (Avec qui les informations peuvent être partagées), puis faites l&apos;orientation. Vos réponses sont conservées en brouillon.</translation>
+    </message>
+    <message>
         <source>Someone saved a newer version of “{form}” for this case while you were typing. Your answers are kept as a draft: open the form again to see the newer version.</source>
         <translation>Quelqu&apos;un a enregistré une version plus récente de « {form} » pour ce cas pendant votre saisie. Vos réponses sont conservées en brouillon : rouvrez le formulaire pour voir la version plus récente.</translation>
     </message>
@@ -1479,8 +1979,52 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>modifier les formulaires</translation>
     </message>
     <message>
+        <source>The request</source>
+        <translation>La demande</translation>
+    </message>
+    <message>
+        <source>This request was already decided on, or replaced by a newer one.</source>
+        <translation>Une décision a déjà été prise sur cette demande, ou elle a été remplacée par une demande plus récente.</translation>
+    </message>
+    <message>
+        <source>Only a closed case can be reopened.</source>
+        <translation>Seul un cas clôturé peut être rouvert.</translation>
+    </message>
+    <message>
+        <source>Say why the case is reopened: the reason is kept in its history.</source>
+        <translation>Indiquez pourquoi le cas est rouvert : le motif est conservé dans son historique.</translation>
+    </message>
+    <message>
+        <source>The case plan</source>
+        <translation>Le plan de cas</translation>
+    </message>
+    <message>
+        <source>The action</source>
+        <translation>L&apos;action</translation>
+    </message>
+    <message>
         <source>open this case</source>
         <translation>ouvrir ce cas</translation>
+    </message>
+    <message>
+        <source>see the supervisor&apos;s queue</source>
+        <translation>voir l&apos;espace superviseur</translation>
+    </message>
+    <message>
+        <source>change the service providers</source>
+        <translation>modifier les prestataires de services</translation>
+    </message>
+    <message>
+        <source>A provider needs a name.</source>
+        <translation>Un prestataire doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s name is too long.</source>
+        <translation>Le nom du prestataire est trop long.</translation>
+    </message>
+    <message>
+        <source>There is already a provider named {name}.</source>
+        <translation>Il existe déjà un prestataire nommé {name}.</translation>
     </message>
     <message>
         <source>{what} must be one of: {allowed}.</source>
@@ -1543,6 +2087,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Impossible de lire {path} comme fichier texte.</translation>
     </message>
     <message>
+        <source>Unknown service type: {codes}. The service types are: {known}.</source>
+        <translation>Type de service inconnu : {codes}. Les types de service sont : {known}.</translation>
+    </message>
+    <message>
         <source>Ulinzi</source>
         <translation>Ulinzi</translation>
     </message>
@@ -1561,6 +2109,46 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Form definition {file}, line {line}: {problem}</source>
         <translation>Définition de formulaire {file}, ligne {line} : {problem}</translation>
+    </message>
+    <message>
+        <source>This case was transferred to another agency: it is read only.</source>
+        <translation>Ce cas a été transféré à un autre organisme : il est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>This case is closed. Reopen it, with a reason, to work on it again.</source>
+        <translation>Ce cas est clôturé. Rouvrez-le, en indiquant un motif, pour y travailler de nouveau.</translation>
+    </message>
+    <message>
+        <source>A case can only be moved back to one of its working stages; closing and transferring need a request and the supervisor&apos;s approval.</source>
+        <translation>Un cas ne peut revenir qu&apos;à l&apos;une de ses étapes de travail ; la clôture et le transfert nécessitent une demande et l&apos;approbation du superviseur.</translation>
+    </message>
+    <message>
+        <source>A case moves forward by doing the work: saving the assessment, the case plan, a visit or a review. Only a move back to an earlier stage is made by hand.</source>
+        <translation>Un cas avance au fil du travail : enregistrement de l&apos;évaluation, du plan de cas, d&apos;une visite ou d&apos;une révision. Seul le retour à une étape antérieure se fait à la main.</translation>
+    </message>
+    <message>
+        <source>Say why the case goes back: the reason is kept in its history.</source>
+        <translation>Indiquez pourquoi le cas revient en arrière : le motif est conservé dans son historique.</translation>
+    </message>
+    <message>
+        <source>This form cannot be saved now: the case is {stage}. A closed case can be reopened, with a reason; a transferred case is read only.</source>
+        <translation>Ce formulaire ne peut pas être enregistré maintenant : le cas est à l&apos;étape « {stage} ». Un cas clôturé peut être rouvert, en indiquant un motif ; un cas transféré est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can approve or return a request.</source>
+        <translation>Seul un superviseur peut approuver ou renvoyer une demande.</translation>
+    </message>
+    <message>
+        <source>You made this request yourself: another supervisor must decide on it (the agency does not allow approving your own requests).</source>
+        <translation>Vous avez fait cette demande vous-même : un autre superviseur doit en décider (l&apos;organisme ne permet pas d&apos;approuver ses propres demandes).</translation>
+    </message>
+    <message>
+        <source>Only the supervisor of this case&apos;s caseworker can decide on this request.</source>
+        <translation>Seul le superviseur du gestionnaire de ce cas peut décider de cette demande.</translation>
+    </message>
+    <message>
+        <source>Write what needs to change: the caseworker reads your comment.</source>
+        <translation>Indiquez ce qui doit être modifié : le gestionnaire de cas lira votre commentaire.</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +2329,114 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Visite après clôture</translation>
     </message>
     <message>
+        <source>Case plan approval</source>
+        <translation>Approbation du plan de cas</translation>
+    </message>
+    <message>
+        <source>Revise the returned case plan</source>
+        <translation>Revoir le plan de cas renvoyé</translation>
+    </message>
+    <message>
+        <source>Revise the returned closure request</source>
+        <translation>Revoir la demande de clôture renvoyée</translation>
+    </message>
+    <message>
+        <source>Transfer approval</source>
+        <translation>Approbation du transfert</translation>
+    </message>
+    <message>
+        <source>Revise the returned transfer request</source>
+        <translation>Revoir la demande de transfert renvoyée</translation>
+    </message>
+    <message>
+        <source>Send the case to the receiving agency</source>
+        <translation>Envoyer le cas à l&apos;organisme d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Best interests determination approval</source>
+        <translation>Approbation de la détermination de l&apos;intérêt supérieur</translation>
+    </message>
+    <message>
+        <source>Revise the returned best interests determination</source>
+        <translation>Revoir la détermination de l&apos;intérêt supérieur renvoyée</translation>
+    </message>
+    <message>
+        <source>Follow-up visit</source>
+        <translation>Visite de suivi</translation>
+    </message>
+    <message>
+        <source>Check a referral&apos;s outcome</source>
+        <translation>Vérifier le résultat d&apos;une orientation</translation>
+    </message>
+    <message>
+        <source>Plan action</source>
+        <translation>Action du plan</translation>
+    </message>
+    <message>
+        <source>the case plan</source>
+        <translation>le plan de cas</translation>
+    </message>
+    <message>
+        <source>the closure</source>
+        <translation>la demande de clôture</translation>
+    </message>
+    <message>
+        <source>the transfer</source>
+        <translation>la demande de transfert</translation>
+    </message>
+    <message>
+        <source>the best interests determination</source>
+        <translation>la détermination de l&apos;intérêt supérieur</translation>
+    </message>
+    <message>
+        <source>waiting for the supervisor</source>
+        <translation>en attente du superviseur</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>renvoyé</translation>
+    </message>
+    <message>
+        <source>replaced by a newer request</source>
+        <translation>remplacé par une demande plus récente</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Pas commencée</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Réalisée</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Abandonnée</translation>
+    </message>
+    <message>
+        <source>below 15</source>
+        <translation>moins de 15</translation>
+    </message>
+    <message>
+        <source>within 15–30</source>
+        <translation>entre 15 et 30</translation>
+    </message>
+    <message>
+        <source>above 30</source>
+        <translation>plus de 30</translation>
+    </message>
+    <message>
         <source>Caseworker</source>
         <translation>Gestionnaire de cas</translation>
     </message>
@@ -1785,6 +2481,26 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>A enregistré un formulaire</translation>
     </message>
     <message>
+        <source>Asked for the supervisor&apos;s approval</source>
+        <translation>A demandé l&apos;approbation du superviseur</translation>
+    </message>
+    <message>
+        <source>Approved a request</source>
+        <translation>A approuvé une demande</translation>
+    </message>
+    <message>
+        <source>Returned a request with a comment</source>
+        <translation>A renvoyé une demande avec un commentaire</translation>
+    </message>
+    <message>
+        <source>Was refused a decision on a request</source>
+        <translation>S&apos;est vu refuser une décision sur une demande</translation>
+    </message>
+    <message>
+        <source>Changed the status of a plan action</source>
+        <translation>A changé le statut d&apos;une action du plan</translation>
+    </message>
+    <message>
         <source>about 1 year</source>
         <translation>environ 1 an</translation>
     </message>
@@ -1819,6 +2535,33 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Strong</source>
         <translation>Fort</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>Overdue by 1 day</source>
+        <translation>En retard d&apos;un jour</translation>
+    </message>
+    <message>
+        <source>Overdue by {n} days</source>
+        <translation>En retard de {n} jours</translation>
+    </message>
+    <message>
+        <source>Overdue since today</source>
+        <translation>En retard depuis aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Demain</translation>
+    </message>
+    <message>
+        <source>In {n} days</source>
+        <translation>Dans {n} jours</translation>
     </message>
 </context>
 </TS>
