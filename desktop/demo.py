@@ -654,6 +654,8 @@ def _demo_forms(
             late = form_id in work
             when = since if late else registered
             answers = sample_answers(form, rng, when.astimezone().date() if late else day, **fixed)  # type: ignore[union-attr]
+            for action in answers.get("actions") or []:  # each action serves one of the goals
+                action["goal_number"] = rng.randint(1, len(answers.get("goals") or [1]))
             submission_id = len(submissions) + 1
             kind = {
                 "case_plan": ApprovalKind.CASE_PLAN,

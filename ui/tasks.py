@@ -49,7 +49,8 @@ def when_text(widget: QWidget, due: datetime | None, now: datetime) -> str:
     return widget.tr("In {n} days").format(n=days)
 
 
-def _table(columns: list[str], name: str) -> QTableWidget:
+def _table(columns: list[str], name: str, stretch: int | None = None) -> QTableWidget:
+    """A read-only table; column `stretch` takes the room left (the last one when None)."""
     table = QTableWidget(0, len(columns), objectName=name)
     table.setHorizontalHeaderLabels(columns)
     table.verticalHeader().setVisible(False)
@@ -60,7 +61,10 @@ def _table(columns: list[str], name: str) -> QTableWidget:
     header = table.horizontalHeader()
     for column in range(len(columns)):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    elif stretch >= 0:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -118,6 +122,7 @@ class TasksWidget(QWidget):
         self.table = _table(
             [self.tr("When"), self.tr("Due"), self.tr("Case"), self.tr("Child"), self.tr("What")],
             "taskTable",
+            stretch=4,
         )
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
@@ -216,6 +221,7 @@ class SupervisorQueueWidget(QWidget):
                 self.tr("Due in 7 days"),
             ],
             "workloadTable",
+            stretch=-1,
         )
         self.overdue_heading = QLabel(objectName="overdueHeading")
         self.overdue = _table(
@@ -228,6 +234,7 @@ class SupervisorQueueWidget(QWidget):
                 self.tr("Caseworker"),
             ],
             "teamOverdue",
+            stretch=4,
         )
         self.overdue.doubleClicked.connect(self._overdue_opened)
         refresh = QPushButton(self.tr("&Refresh"), objectName="refreshQueue")
@@ -244,7 +251,7 @@ class SupervisorQueueWidget(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.approvals, 2)
         layout.addWidget(self.workload_heading)
-        layout.addWidget(self.workload, 1)
+        layout.addWidget(self.workload)
         layout.addWidget(self.overdue_heading)
         layout.addWidget(self.overdue, 2)
 
@@ -305,6 +312,13 @@ class SupervisorQueueWidget(QWidget):
                 if column == 3 and w.overdue:
                     item.setForeground(OVERDUE)
                 self.workload.setItem(position, column, item)
+        # The whole team at a glance: the table is as tall as its rows (up to eight).
+        shown = min(len(queue.workload), 8)
+        self.workload.setFixedHeight(
+            self.workload.horizontalHeader().height()
+            + sum(self.workload.rowHeight(r) for r in range(shown))
+            + 2 * self.workload.frameWidth()
+        )
         self.overdue_heading.setText(
             self.tr("Overdue in the team: {n}").format(n=sum(w.overdue for w in queue.workload))
         )
