@@ -369,7 +369,7 @@ def submit_form(
             if not form_allowed(
                 stage, form_id, post_closure_visit_due=case.next_action == "post_closure_visit"
             ):
-                raise FormNotNow(stage=stage.value.replace("_", " "))
+                raise FormNotNow(FormNotNow.TRANSFERRED if stage == Stage.TRANSFERRED else None)
             if not form.repeatable:
                 instance = 1
             elif instance is None:

@@ -239,8 +239,11 @@ def form_allowed(stage: Stage, form_id: str, *, post_closure_visit_due: bool = F
 class FormNotNow(UlinziError):
     text = QT_TRANSLATE_NOOP(
         "errors",
-        "This form cannot be saved now: the case is {stage}. A closed case can be reopened, "
-        "with a reason; a transferred case is read only.",
+        "This case is closed: only the visit after closure can still be recorded. Reopen the "
+        "case, with a reason, to fill in its other forms.",
+    )
+    TRANSFERRED = QT_TRANSLATE_NOOP(
+        "errors", "This case was transferred to another agency: it is read only."
     )
 
 

@@ -141,7 +141,7 @@ def test_registering_a_child_with_the_keyboard_only(qtbot, agency):
     window.sign_out()
 
 
-def test_a_form_dropped_mid_way_comes_back_from_its_draft(qtbot, agency):
+def test_a_form_dropped_mid_way_comes_back_from_its_draft(qtbot, agency, monkeypatch):
     window = open_window(qtbot, agency)
     window.new_case_action.trigger()
     wizard = wait_for_wizard(qtbot, window)
@@ -158,12 +158,9 @@ def test_a_form_dropped_mid_way_comes_back_from_its_draft(qtbot, agency):
     QApplication.processEvents()
 
     asked = []
-    FormWizard.ask_resume = lambda self, when: asked.append(when) or True
-    try:
-        window.new_case_action.trigger()
-        resumed = wait_for_wizard(qtbot, window)
-    finally:
-        del FormWizard.ask_resume
+    monkeypatch.setattr(FormWizard, "ask_resume", lambda self, when: asked.append(when) or True)
+    window.new_case_action.trigger()
+    resumed = wait_for_wizard(qtbot, window)
     assert asked, "reopening offers the draft"
     assert resumed.widget_for("registration", "given_name").value() == "Zuri"
     assert resumed.widget_for("registration", "location").value() == "Mathare"

@@ -125,7 +125,7 @@ def test_idle_lock_hides_every_case_detail_and_the_same_user_unlocks(qtbot, agen
     window.sign_out()
 
 
-def test_nothing_typed_is_lost_on_lock_or_switch_of_user(qtbot, agency):
+def test_nothing_typed_is_lost_on_lock_or_switch_of_user(qtbot, agency, monkeypatch):
     window = open_window(qtbot, agency)
     window.new_case_action.trigger()
     wizard = wait_for_wizard(qtbot, window)
@@ -144,14 +144,12 @@ def test_nothing_typed_is_lost_on_lock_or_switch_of_user(qtbot, agency):
     window.sign_out()
     wait_for_background()
     window = open_window(qtbot, agency, "cara")
-    FormWizard.ask_resume = lambda self, when: True  # answer "Continue where you stopped?"
-    try:
-        window.new_case_action.trigger()
-        resumed = wait_for_wizard(qtbot, window)
-        assert resumed.widget_for("registration", "given_name").value() == "Neema"
-        assert resumed.answers["registration"]["immediate_priorities"] == "Safe place tonight"
-    finally:
-        del FormWizard.ask_resume
+    # Answer "Continue where you stopped?" with yes.
+    monkeypatch.setattr(FormWizard, "ask_resume", lambda self, when: True)
+    window.new_case_action.trigger()
+    resumed = wait_for_wizard(qtbot, window)
+    assert resumed.widget_for("registration", "given_name").value() == "Neema"
+    assert resumed.answers["registration"]["immediate_priorities"] == "Safe place tonight"
     resumed._dirty = resumed._kept = False
     window.sign_out()
 

@@ -356,7 +356,12 @@ class CaseFileWidget(QWidget):
         for form in self.form_set.ordered():
             if form.repeatable:
                 count = len(instances(self.case.forms, form.id))
-                state = self.tr("%n recorded", "", count) if count else self.tr("none recorded yet")
+                if count == 1:
+                    state = self.tr("1 recorded")
+                elif count:
+                    state = self.tr("{n} recorded").format(n=count)
+                else:
+                    state = self.tr("none recorded yet")
                 kept = draft_key(self.uuid, form.id) in self.drafts or any(
                     k.startswith(draft_key(self.uuid, form.id) + ":") for k in self.drafts
                 )

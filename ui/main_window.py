@@ -583,7 +583,6 @@ class MainWindow(QMainWindow):
             dialog.hide()
             self._hidden_dialogs.append(dialog)
         from ui.admin import AdminDialog  # already imported if one is open
-
         from ui.providers import ProvidersDialog
 
         for admin in self.findChildren(AdminDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import QT_TRANSLATE_NOOP
 from desktop import case_flow
 from desktop.case_flow import ApprovalRow, SupervisorQueue, TaskRow
 from desktop.session import UserSession
@@ -30,6 +31,10 @@ OVERDUE = QColor("#c62828")
 SOON = QColor("#b45309")
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("tasks", text)
+
+
 def when_text(widget: QWidget, due: datetime | None, now: datetime) -> str:
     """ "Overdue by 3 days", "Today", "In 2 days": how a person reads a due date."""
     if due is None:
@@ -37,16 +42,16 @@ def when_text(widget: QWidget, due: datetime | None, now: datetime) -> str:
     local_due, today = due.astimezone().date(), now.astimezone().date()
     days = (local_due - today).days
     if due < now and days == -1:
-        return widget.tr("Overdue by 1 day")
+        return _tr(QT_TRANSLATE_NOOP("tasks", "Overdue by 1 day"))
     if due < now and days < 0:
-        return widget.tr("Overdue by {n} days").format(n=-days)
+        return _tr(QT_TRANSLATE_NOOP("tasks", "Overdue by {n} days")).format(n=-days)
     if due < now:
-        return widget.tr("Overdue since today")
+        return _tr(QT_TRANSLATE_NOOP("tasks", "Overdue since today"))
     if days == 0:
-        return widget.tr("Today")
+        return _tr(QT_TRANSLATE_NOOP("tasks", "Today"))
     if days == 1:
-        return widget.tr("Tomorrow")
-    return widget.tr("In {n} days").format(n=days)
+        return _tr(QT_TRANSLATE_NOOP("tasks", "Tomorrow"))
+    return _tr(QT_TRANSLATE_NOOP("tasks", "In {n} days")).format(n=days)
 
 
 def _table(columns: list[str], name: str, stretch: int | None = None) -> QTableWidget:

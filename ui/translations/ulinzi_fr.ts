@@ -316,13 +316,6 @@
         <source>Why is the case reopened? Its history is kept; the reason is added to it.</source>
         <translation>Pourquoi rouvrir le cas ? Son historique est conservé ; le motif y est ajouté.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n recorded</source>
-        <translation>
-            <numerusform>%n fiche enregistrée</numerusform>
-            <numerusform>%n fiches enregistrées</numerusform>
-        </translation>
-    </message>
     <message>
         <source>none recorded yet</source>
         <translation>aucune fiche pour l&apos;instant</translation>
@@ -422,6 +415,14 @@
     <message>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>1 recorded</source>
+        <translation>1 fiche enregistrée</translation>
+    </message>
+    <message>
+        <source>{n} recorded</source>
+        <translation>{n} fiches enregistrées</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -2131,8 +2132,8 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Indiquez pourquoi le cas revient en arrière : le motif est conservé dans son historique.</translation>
     </message>
     <message>
-        <source>This form cannot be saved now: the case is {stage}. A closed case can be reopened, with a reason; a transferred case is read only.</source>
-        <translation>Ce formulaire ne peut pas être enregistré maintenant : le cas est à l&apos;étape « {stage} ». Un cas clôturé peut être rouvert, en indiquant un motif ; un cas transféré est en lecture seule.</translation>
+        <source>This case is closed: only the visit after closure can still be recorded. Reopen the case, with a reason, to fill in its other forms.</source>
+        <translation>Ce cas est clôturé : seule la visite après clôture peut encore être enregistrée. Rouvrez le cas, en donnant la raison, pour remplir ses autres formulaires.</translation>
     </message>
     <message>
         <source>Only a supervisor can approve or return a request.</source>
@@ -2538,10 +2539,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
 </context>
 <context>
-    <name>widget</name>
+    <name>tasks</name>
     <message>
         <source>Overdue by 1 day</source>
-        <translation>En retard d&apos;un jour</translation>
+        <translation>En retard de 1 jour</translation>
     </message>
     <message>
         <source>Overdue by {n} days</source>
