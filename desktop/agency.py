@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
 from sqlalchemy import select
 
@@ -12,7 +12,7 @@ from db.errors import QT_TRANSLATE_NOOP, InvalidInput
 from db.models import Agency, Setting
 from desktop.case_state import refresh_all
 from desktop.session import AgencyInfo, UserSession
-from desktop.workflow import Deadlines
+from desktop.workflow import Deadlines, Rules
 
 DEFAULT_IDLE_MINUTES = 5
 MAX_LOGO_BYTES = 512 * 1024
@@ -28,6 +28,7 @@ class AgencySettings:
     idle_minutes: int
     deadlines: Deadlines
     logo: bytes | None
+    rules: Rules = Rules()
 
 
 def _setting(s, key: str, default: object) -> object:  # type: ignore[no-untyped-def]
@@ -56,6 +57,7 @@ def load_settings(us: UserSession) -> AgencySettings:
             idle_minutes=int(_setting(s, "idle_minutes", DEFAULT_IDLE_MINUTES)),  # type: ignore[arg-type]
             deadlines=Deadlines.from_dict(_setting(s, "deadlines", {})),  # type: ignore[arg-type]
             logo=agency.logo,
+            rules=Rules.from_dict(_setting(s, "workflow_rules", {})),  # type: ignore[arg-type]
         )
 
 
@@ -112,6 +114,11 @@ def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
             refresh_all(s, new.deadlines)
         _put(s, "idle_minutes", new.idle_minutes)
         _put(s, "deadlines", new.deadlines.as_dict())
+        if Rules.from_dict(_setting(s, "workflow_rules", {})) != new.rules:  # type: ignore[arg-type]
+            changed.append("workflow_rules")
+            _put(s, "workflow_rules", asdict(new.rules))
+            s.flush()
+            refresh_all(s, new.deadlines)  # who approves a best interests determination
         us.audit(s, "agency.settings_changed", summary=", ".join(changed) or "nothing")
         us.agency = AgencyInfo.of(agency)
     return replace(new, code=code)

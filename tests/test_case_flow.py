@@ -752,3 +752,20 @@ def test_a_demo_store_has_tasks_approvals_to_decide_and_providers(tmp_path):
         mine = case_flow.my_tasks(us, days=3650)
         assert mine and {t.caseworker for t in mine} == {"Amina Juma"}
         assert [p.name for p in case_flow.providers(us)] == sorted(p[0] for p in PROVIDERS)
+
+
+def test_the_approval_rules_are_agency_settings(agency):
+    from dataclasses import replace
+
+    from desktop import agency as agency_settings
+    from desktop.workflow import Rules
+
+    with agency.sign_in("admin") as us:
+        before = agency_settings.load_settings(us)
+        assert before.rules == Rules()  # by default: no self-approval, BID without approval
+        agency_settings.save_settings(
+            us, replace(before, rules=Rules(allow_self_approval=True, approve_best_interests=True))
+        )
+    with agency.sign_in("cara") as us:
+        rules = agency_settings.load_settings(us).rules
+    assert rules == Rules(allow_self_approval=True, approve_best_interests=True)

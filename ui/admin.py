@@ -57,7 +57,7 @@ from desktop import agency as agency_settings
 from desktop.accounts import UserSummary
 from desktop.agency import AgencySettings
 from desktop.session import UserInfo, UserSession
-from desktop.workflow import Deadlines
+from desktop.workflow import Deadlines, Rules
 from ui import i18n
 from ui.background import run_in_background
 from ui.common import ROLES, label, password_strength, show_error, two_columns
@@ -803,7 +803,7 @@ class AgencyPage(_Page):
             _hint(self.tr("Protects the children's information when someone leaves the desk."))
         )
 
-        sop = QGroupBox(self.tr("Deadlines from the SOP"))
+        sop = QGroupBox(self.tr("Deadlines and approvals"))
         sop_form = QFormLayout(sop)
         sop_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         names = self._deadline_labels()
@@ -816,6 +816,16 @@ class AgencyPage(_Page):
         sop_form.addRow(
             _hint(self.tr("Changing a deadline updates the due dates of every case on saving."))
         )
+        self.self_approval = QCheckBox(
+            self.tr("A supervisor may approve their own requests"), objectName="selfApproval"
+        )
+        self.approve_bid = QCheckBox(
+            self.tr("A best interests determination needs the supervisor's approval"),
+            objectName="approveBid",
+        )
+        for box in (self.self_approval, self.approve_bid):
+            sop_form.addRow(box)
+            box.toggled.connect(self._edited)
         spins = (self.idle_minutes, *self.deadlines.values())
         width = max(spin.sizeHint().width() for spin in spins)
         for spin in spins:  # one column of equal boxes reads more calmly
@@ -851,7 +861,8 @@ class AgencyPage(_Page):
             "case_plan_days": self.tr("Case plan within (days after the assessment)"),
             "review_months": self.tr("Plan review every (months)"),
             "review_months_high_risk": self.tr("Plan review for high-risk cases every (months)"),
-            "closure_approval_days": self.tr("Supervisor decides on a closure within (days)"),
+            "approval_days": self.tr("Supervisor decides on a request within (days)"),
+            "due_soon_days": self.tr("A task shows as due soon (days before)"),
             "post_closure_visit_months": self.tr("Visit after closure within (months)"),
         }
 
@@ -890,6 +901,8 @@ class AgencyPage(_Page):
         for name, value in settings.deadlines.as_dict().items():
             if name in self.deadlines:
                 self.deadlines[name].setValue(value)
+        self.self_approval.setChecked(settings.rules.allow_self_approval)
+        self.approve_bid.setChecked(settings.rules.approve_best_interests)
         self._logo = settings.logo
         self._show_logo()
         self._update_code_hint()
@@ -906,6 +919,7 @@ class AgencyPage(_Page):
             idle_minutes=self.idle_minutes.value(),
             deadlines=Deadlines(**{k: spin.value() for k, spin in self.deadlines.items()}),
             logo=self._logo,
+            rules=Rules(self.self_approval.isChecked(), self.approve_bid.isChecked()),
         )
 
     def is_changed(self) -> bool:

@@ -130,12 +130,28 @@
         <translation>Protège les informations des enfants quand quelqu&apos;un quitte son poste.</translation>
     </message>
     <message>
-        <source>Deadlines from the SOP</source>
-        <translation>Délais fixés par les PON</translation>
+        <source>Deadlines and approvals</source>
+        <translation>Délais et approbations</translation>
+    </message>
+    <message>
+        <source>Supervisor decides on a request within (days)</source>
+        <translation>Le superviseur décide d&apos;une demande sous (jours)</translation>
+    </message>
+    <message>
+        <source>A task shows as due soon (days before)</source>
+        <translation>Une tâche est signalée comme proche (jours avant)</translation>
     </message>
     <message>
         <source>Changing a deadline updates the due dates of every case on saving.</source>
         <translation>Modifier un délai met à jour les échéances de tous les cas lors de l&apos;enregistrement.</translation>
+    </message>
+    <message>
+        <source>A supervisor may approve their own requests</source>
+        <translation>Un superviseur peut approuver ses propres demandes</translation>
+    </message>
+    <message>
+        <source>A best interests determination needs the supervisor&apos;s approval</source>
+        <translation>Une détermination de l&apos;intérêt supérieur doit être approuvée par le superviseur</translation>
     </message>
     <message>
         <source>Initial assessment within (hours after registration)</source>
@@ -160,10 +176,6 @@
     <message>
         <source>Plan review for high-risk cases every (months)</source>
         <translation>Révision du plan des cas à risque élevé tous les (mois)</translation>
-    </message>
-    <message>
-        <source>Supervisor decides on a closure within (days)</source>
-        <translation>Décision du superviseur sur une clôture dans un délai de (jours)</translation>
     </message>
     <message>
         <source>Visit after closure within (months)</source>
