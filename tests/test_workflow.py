@@ -274,10 +274,12 @@ def test_a_closed_case_takes_the_post_closure_visit_only_while_it_is_due():
     assert form_allowed(S.CLOSED, "follow_up_visit") is False
 
 
-def test_form_not_now_names_the_stage():
-    message = FormNotNow(stage="closed").message
-    assert "the case is closed." in message
-    assert "reopened" in message and "read only" in message
+def test_form_not_now_says_what_can_still_be_done():
+    closed = FormNotNow().message
+    assert closed.startswith("This case is closed")
+    assert "visit after closure" in closed and "Reopen the case" in closed
+    transferred = FormNotNow(FormNotNow.TRANSFERRED).message
+    assert "transferred" in transferred and "read only" in transferred
 
 
 # -- approvals: who decides ---------------------------------------------------------------------
