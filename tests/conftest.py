@@ -32,11 +32,11 @@ class Agency:
 
 
 @pytest.fixture(autouse=True)
-def _background_work_finishes():
+def _background_work_finishes(request):
     """A window's work still running off the UI thread when a test ends would touch a store or
-    widgets being torn down: every test waits for it."""
+    widgets being torn down: every test with widgets waits for it."""
     yield
-    if "ui.background" in sys.modules:
+    if "ui.background" in sys.modules and {"qtbot", "qapp"} & set(request.fixturenames):
         sys.modules["ui.background"].wait_for_background()
         sys.modules["ui.background"].collect_garbage()  # on this thread, while Qt is alive
 
