@@ -303,3 +303,31 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
     assert "Approved the case plan" in events
     assert sum(e.startswith("Saved Service or referral") for e in events) == 1
     window.sign_out()
+
+
+def test_a_case_moved_back_keeps_the_reason_in_its_timeline(qtbot, agency):
+    window = open_window(qtbot, agency, "cara")
+    register_through_wizard(qtbot, window, "Baraka", "Otieno")
+    case_file(qtbot, window)
+    save(qtbot, window, open_form(qtbot, window, "initial_assessment"), "initial_assessment")
+    case = save(qtbot, window, open_form(qtbot, window, "full_assessment"), "full_assessment")
+    assert case.move_back_button.isVisible()
+    assert case.back_stages() == ["registered", "initial_assessment"]
+    asked = []
+
+    def answer(stages):
+        asked.append(stages)
+        return "initial_assessment", "The family moved: the situation must be screened again."
+
+    case.ask_move_back = answer
+    qtbot.mouseClick(case.move_back_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: case_files(window)[0] is not case, timeout=TIMEOUT)
+    case = case_files(window)[0]
+    assert asked == [["registered", "initial_assessment"]]
+    assert "Initial assessment" in header(case)
+    assert "Next: Full assessment" in header(case)
+    assert timeline(case)[0] == (
+        "Moved the case back to Initial assessment: "
+        "“The family moved: the situation must be screened again.”"
+    )
+    window.sign_out()

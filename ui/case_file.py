@@ -80,6 +80,7 @@ class ReasonDialog(QDialog):
             layout.addWidget(caption)
             for code in stages:
                 self.stage.addItem(label(STAGES, code), code)
+            self.stage.setCurrentIndex(self.stage.count() - 1)  # the stage just before, most often
             layout.addWidget(self.stage)
         caption = QLabel(prompt, wordWrap=True)
         self.text = QPlainTextEdit(objectName="reasonText")
