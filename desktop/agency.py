@@ -110,15 +110,14 @@ def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
             changed.append("idle_minutes")
         if Deadlines.from_dict(_setting(s, "deadlines", {})) != new.deadlines:  # type: ignore[arg-type]
             changed.append("deadlines")
-            s.flush()
-            refresh_all(s, new.deadlines)
-        _put(s, "idle_minutes", new.idle_minutes)
-        _put(s, "deadlines", new.deadlines.as_dict())
         if Rules.from_dict(_setting(s, "workflow_rules", {})) != new.rules:  # type: ignore[arg-type]
             changed.append("workflow_rules")
-            _put(s, "workflow_rules", asdict(new.rules))
+        _put(s, "idle_minutes", new.idle_minutes)
+        _put(s, "deadlines", new.deadlines.as_dict())
+        _put(s, "workflow_rules", asdict(new.rules))
+        if {"deadlines", "workflow_rules"} & set(changed):
             s.flush()
-            refresh_all(s, new.deadlines)  # who approves a best interests determination
+            refresh_all(s, new.deadlines)  # every case's due dates and who approves what
         us.audit(s, "agency.settings_changed", summary=", ".join(changed) or "nothing")
         us.agency = AgencyInfo.of(agency)
     return replace(new, code=code)

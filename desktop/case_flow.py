@@ -126,7 +126,7 @@ def _approval_rows(s: Session, us: UserSession, *where: Any) -> list[ApprovalRow
 def _may_decide(us: UserSession, requester, worker_id, boss, rules) -> bool:  # type: ignore[no-untyped-def]
     try:
         check_decider(us.user.id, us.user.roles, requester, worker_id, boss, rules)
-    except Exception:
+    except MoveRefused:
         return False
     return True
 
@@ -368,6 +368,7 @@ def case_workflow(us: UserSession, case_uuid: str) -> CaseWorkflow:
         plan = None
         if plan_row is not None:
             answers = json.loads(plan_row.answers)
+            plans = {plan_row.id: answers}
             updates: dict[int, str] = {}
             for u in s.execute(
                 select(PlanActionUpdate)
@@ -378,7 +379,11 @@ def case_workflow(us: UserSession, case_uuid: str) -> CaseWorkflow:
                     updates[u.action_index] = u.status
                 entries.append(
                     TimelineEntry(
-                        u.at, names.get(u.user_id, ""), "action", u.status, text=_action_text(s, u)
+                        u.at,
+                        names.get(u.user_id, ""),
+                        "action",
+                        u.status,
+                        text=_action_text(s, u, plans),
                     )
                 )
             state = next(
@@ -397,9 +402,11 @@ def case_workflow(us: UserSession, case_uuid: str) -> CaseWorkflow:
         )
 
 
-def _action_text(s: Session, u: PlanActionUpdate) -> str:
-    answers = json.loads(s.get(FormSubmission, u.submission_id).answers)  # type: ignore[union-attr]
-    actions = answers.get("actions") or []
+def _action_text(s: Session, u: PlanActionUpdate, plans: dict[int, dict[str, Any]]) -> str:
+    """The action an update is about, from its plan's answers (each plan read once)."""
+    if u.submission_id not in plans:
+        plans[u.submission_id] = json.loads(s.get(FormSubmission, u.submission_id).answers)  # type: ignore[union-attr]
+    actions = plans[u.submission_id].get("actions") or []
     if 0 <= u.action_index < len(actions):
         return str(actions[u.action_index].get("action") or "")
     return ""

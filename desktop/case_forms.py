@@ -402,7 +402,8 @@ def submit_form(
 
 
 def _check_consent(s: Session, case: Case, provider: str) -> None:
-    consent = consent_to_share([x for x in submissions_in(s, case.id) if x.form_id == CONSENT])
+    row = _latest(s, case.id, CONSENT)
+    consent = consent_to_share([submission_of(s, row)] if row else [])
     if not consent.covers(provider):
         raise NoConsentToShare(provider=provider)
 

@@ -101,7 +101,7 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
     """Each case's facts, read with a handful of queries for the whole list."""
     ids = [c.id for c in cases]
     latest: dict[tuple[int, str, int], FormSubmission] = {}
-    approvals: dict[tuple[int, str], Approval] = {}
+    approvals: dict[int, dict[str, Approval]] = {}  # the latest request of each kind
     approved_plan: dict[int, datetime] = {}
     last_move: dict[int, StageMove] = {}
     restarted: dict[int, datetime] = {}
@@ -116,7 +116,7 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
         for a in s.execute(
             select(Approval).where(Approval.case_id.in_(chunk)).order_by(Approval.id)
         ).scalars():
-            approvals[(a.case_id, a.kind)] = a
+            approvals.setdefault(a.case_id, {})[a.kind] = a
             if a.kind == ApprovalKind.CASE_PLAN and a.state == ApprovalState.APPROVED:
                 approved_plan[a.case_id] = a.decided_at or a.requested_at
         for m in s.execute(
@@ -168,8 +168,7 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
                 ApprovalFact(
                     ApprovalKind(a.kind), ApprovalState(a.state), a.requested_at, a.decided_at
                 )
-                for (case_id, _), a in approvals.items()
-                if case_id == case.id
+                for a in approvals.get(case.id, {}).values()
             ),
             plan_approved_at=approved_plan.get(case.id),
             plan_review_date=_day(plan_answers.get("review_date")),
@@ -255,13 +254,8 @@ def refresh_all(s: Session, deadlines: Deadlines | None = None) -> int:
 
 
 def tasks_current(s: Session) -> bool:
-    return (
-        s.get(Setting, "tasks_version") is not None
-        and json.loads(
-            s.get(Setting, "tasks_version").value  # type: ignore[union-attr]
-        )
-        == TASKS_VERSION
-    )
+    row = s.get(Setting, "tasks_version")
+    return row is not None and json.loads(row.value) == TASKS_VERSION
 
 
 def _put(s: Session, key: str, value: object) -> None:

@@ -16,16 +16,17 @@ from PySide6.QtWidgets import QLabel, QTableWidget
 from desktop import case_flow
 from desktop.demo import sample_answers
 from tests.test_ui_main import open_window
-from tests.wizard_helpers import CONSENT_ANSWERS, case_files, fill, register_through_wizard
-from tests.wizard_helpers import wait_for_wizard as _wait_for_wizard
+from tests.wizard_helpers import (
+    CONSENT_ANSWERS,
+    case_files,
+    fill,
+    register_through_wizard,
+    wait_for_wizard,
+)
 
 TIMEOUT = 10000
 TODAY = date.today()
 RNG = random.Random(5)
-
-
-def wait_for_wizard(qtbot, window):
-    return _wait_for_wizard(qtbot, window)
 
 
 def case_file(qtbot, window):
@@ -63,10 +64,6 @@ def open_form(qtbot, window, form_id: str, *, new: bool = False):
 def timeline(case) -> list[str]:
     table = case.findChild(QTableWidget, "timeline")
     return [table.item(r, 2).text() for r in range(table.rowCount())]
-
-
-def sign_out(qtbot, window):
-    window.sign_out()
 
 
 def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkeypatch):
@@ -120,7 +117,7 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
     qtbot.waitUntil(lambda: window.tasks.rows != [], timeout=TIMEOUT)
     assert any(r.kind == "plan_action" for r in window.tasks.rows)
     assert not any(r.kind == "plan_approval" for r in window.tasks.rows)  # that is Sam's
-    sign_out(qtbot, window)
+    window.sign_out()
 
     # -- Sam approves the plan from his queue.
     window = open_window(qtbot, agency, "sam")
@@ -133,7 +130,7 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
     qtbot.waitUntil(lambda: not queue.queue.approvals, timeout=TIMEOUT)
     cara = next(w for w in queue.queue.workload if w.name == "Cara Caseworker")
     assert (cara.open_cases, cara.caseload) == (1, "under")
-    sign_out(qtbot, window)
+    window.sign_out()
 
     # -- Cara: the plan is in force. A referral without consent to share is refused…
     window = open_window(qtbot, agency, "cara")
@@ -216,7 +213,7 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
         qtbot, window, open_form(qtbot, window, "closure_request"), "closure_request", **closure
     )
     assert "Closure requested" in header(case)
-    sign_out(qtbot, window)
+    window.sign_out()
 
     # -- Sam returns the request with a comment, from the case file.
     window = open_window(qtbot, agency, "sam")
@@ -234,7 +231,7 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
     case = case_files(window)[0]
     assert "Follow-up and review" in header(case)
     assert "Visit once more after the school term starts." in header(case)
-    sign_out(qtbot, window)
+    window.sign_out()
 
     # -- Cara finds the returned request in her tasks and asks again.
     window = open_window(qtbot, agency, "cara")
@@ -247,7 +244,7 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
     wizard = wait_for_wizard(qtbot, window)
     assert wizard.forms[0].id == "closure_request"
     save(qtbot, window, wizard, "closure_request", **closure)
-    sign_out(qtbot, window)
+    window.sign_out()
 
     # -- Sam approves it: the case closes, and a post-closure visit is due.
     window = open_window(qtbot, agency, "sam")
@@ -258,7 +255,7 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
     assert window.queue.approvals.item(0, 3).text() == "the closure"
     qtbot.mouseClick(window.queue.approve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.queue.queue.approvals, timeout=TIMEOUT)
-    sign_out(qtbot, window)
+    window.sign_out()
 
     window = open_window(qtbot, agency, "cara")
     window.show_tasks()

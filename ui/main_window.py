@@ -25,7 +25,7 @@ from desktop.case_flow import TaskRow
 from desktop.forms.saved import latest
 from desktop.session import UserSession
 from ui.background import run_in_background, wait_for_background
-from ui.case_file import NEW, CaseFileWidget
+from ui.case_file import NEW, CaseFileWidget, ReasonDialog
 from ui.case_list import CaseListWidget
 from ui.common import ROLES, label, show_error
 from ui.form_fields import text_of
@@ -425,8 +425,6 @@ class MainWindow(QMainWindow):
             return
         comment = ""
         if not approve:
-            from ui.case_file import ReasonDialog
-
             dialog = ReasonDialog(
                 self.tr("Return the request"),
                 self.tr("What needs to change? The caseworker reads your comment."),
