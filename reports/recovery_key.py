@@ -24,12 +24,12 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from reports.texts import NBSP, format_date
+
 SANS = "UlinziSans"
 SANS_BOLD = "UlinziSans-Bold"
 MONO = "Courier-Bold"
 _FONT_FOLDER = Path(reportlab.__file__).parent / "fonts"
-
-NBSP = "\u00a0"  # French puts a non-breaking space before : and ;
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
@@ -117,48 +117,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
-_MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-}
-
 
 def texts(language: str) -> dict[str, str]:
     """The sheet's words in `language` (English when there is no such language)."""
     return TEXTS.get(language, TEXTS["en"])
-
-
-def format_date(day: datetime.date, language: str) -> str:
-    """14 March 2026 / 14 mars 2026 (1er mars in French): no number-only dates on paper."""
-    months = _MONTHS.get(language, _MONTHS["en"])
-    number = "1er" if language == "fr" and day.day == 1 else str(day.day)
-    return f"{number} {months[day.month - 1]} {day.year}"
 
 
 def key_groups(recovery_key: str) -> list[str]:
