@@ -339,3 +339,41 @@ class AuditEvent(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class PrintedDocument(Base):
+    """A case document that went to paper (or to a PDF file): what the verification code on
+    the paper points to. The same content printed again is the same document, counted."""
+
+    __tablename__ = "printed_documents"
+    __table_args__ = (
+        UniqueConstraint("case_id", "kind", "code", name="uq_printed_documents_code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(20))  # closure, transfer, child_plan, summary
+    version: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(20))  # the short content hash, e.g. 2BF9-FC25
+    language: Mapped[str] = mapped_column(String(10))
+    printed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    printed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    times: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+
+class SignedCopy(Base):
+    """A scan or photo of the signed paper, filed back against its printed document."""
+
+    __tablename__ = "signed_copies"
+    __table_args__ = (Index("ix_signed_copies_case", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("printed_documents.id"))
+    file_name: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

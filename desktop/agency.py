@@ -16,6 +16,7 @@ from desktop.workflow import Deadlines, Rules
 
 DEFAULT_IDLE_MINUTES = 5
 MAX_LOGO_BYTES = 512 * 1024
+PAPER_SIZES = ("A4", "Letter")  # printed documents; A4 unless the agency says otherwise
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class AgencySettings:
     deadlines: Deadlines
     logo: bytes | None
     rules: Rules = Rules()
+    paper: str = "A4"
 
 
 def _setting(s, key: str, default: object) -> object:  # type: ignore[no-untyped-def]
@@ -58,7 +60,14 @@ def load_settings(us: UserSession) -> AgencySettings:
             deadlines=Deadlines.from_dict(_setting(s, "deadlines", {})),  # type: ignore[arg-type]
             logo=agency.logo,
             rules=Rules.from_dict(_setting(s, "workflow_rules", {})),  # type: ignore[arg-type]
+            paper=paper_in(s),
         )
+
+
+def paper_in(s) -> str:  # type: ignore[no-untyped-def]
+    """The agency's paper size for printed documents."""
+    paper = _setting(s, "paper", PAPER_SIZES[0])
+    return paper if paper in PAPER_SIZES else PAPER_SIZES[0]
 
 
 def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
@@ -83,6 +92,8 @@ def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
                 "The latest time for the initial assessment cannot be before the usual one.",
             )
         )
+    if new.paper not in PAPER_SIZES:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The paper size is A4 or Letter."))
     if new.logo is not None and not new.logo.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The logo must be a PNG or JPEG picture."))
     if new.logo is not None and len(new.logo) > MAX_LOGO_BYTES:
@@ -112,9 +123,12 @@ def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
             changed.append("deadlines")
         if Rules.from_dict(_setting(s, "workflow_rules", {})) != new.rules:  # type: ignore[arg-type]
             changed.append("workflow_rules")
+        if paper_in(s) != new.paper:
+            changed.append("paper")
         _put(s, "idle_minutes", new.idle_minutes)
         _put(s, "deadlines", new.deadlines.as_dict())
         _put(s, "workflow_rules", asdict(new.rules))
+        _put(s, "paper", new.paper)
         if {"deadlines", "workflow_rules"} & set(changed):
             s.flush()
             refresh_all(s, new.deadlines)  # every case's due dates and who approves what

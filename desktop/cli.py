@@ -1,5 +1,5 @@
-"""The administrator's command line: `ulinzi init | user | forms | providers | demo | cases | check |
-rekey | recover`.
+"""The administrator's command line: `ulinzi init | user | forms | providers | demo | cases |
+report | check | rekey | recover`.
 
 Secrets come from a prompt, or one per line from standard input with `--password-stdin`; never
 from the command line itself, where other users of the PC could read them. Errors are one plain
@@ -317,6 +317,60 @@ def cmd_providers_add(args: argparse.Namespace, secrets: Secrets) -> int:
     return 0
 
 
+REPORT_KINDS = {
+    "closure": "closure",
+    "transfer": "transfer",
+    "plan": "child_plan",
+    "summary": "summary",
+}
+
+
+def cmd_report(args: argparse.Namespace, secrets: Secrets) -> int:
+    from db.errors import CannotWriteFolder, StoreFull
+    from db.files import atomic_write
+    from desktop import documents
+
+    sections = None
+    if args.sections:
+        if args.kind != "summary":
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "Only the case summary has sections to choose.")
+            )
+        sections = [x.strip() for x in args.sections.split(",") if x.strip()]
+    out = Path(args.out)
+    with _sign_in(args, secrets) as us:
+        uuid = documents.case_uuid_of(us, args.case)
+        made = documents.make_document(
+            us,
+            uuid,
+            REPORT_KINDS[args.kind],
+            language=args.lang,
+            sections=sections,
+            purpose=args.purpose or "",
+        )
+        try:
+            atomic_write(out, made.pdf)
+        except PermissionError as e:
+            raise CannotWriteFolder(folder=str(out.parent.resolve())) from e
+        except FileNotFoundError as e:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "There is no folder {folder}."),
+                folder=str(out.parent),
+            ) from e
+        except StoreFull as e:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "The disk is full: the PDF was not written.")
+            ) from e
+        documents.record_output(us, made, "saved")
+    print(f"Wrote {out} ({made.pages} pages, {made.verification}).")
+    print(
+        "This PDF is not encrypted: print it, then delete it. Keep no copy on a shared "
+        "computer or USB stick.",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ulinzi",
@@ -427,6 +481,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="after restoring an older copy on purpose: trust the database as it is now",
     )
+    p = command(
+        "report", cmd_report, "write a case document to a PDF file (not encrypted), to print"
+    )
+    p.add_argument("kind", choices=tuple(REPORT_KINDS), help="which document")
+    p.add_argument("--case", required=True, metavar="NUMBER", help="the case number")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--lang", choices=("en", "fr"), help="default: the agency's language")
+    p.add_argument(
+        "--sections",
+        help="summary only, comma-separated: registration, assessments, plan, services, "
+        "follow_up, decisions, closure (default: all)",
+    )
+    p.add_argument("--purpose", help="summary only: whom it is for, e.g. 'the case conference'")
+
     command("rekey", cmd_rekey, "re-encrypt the database under a new key")
     p = command("recover", cmd_recover, "set a user's password with the recovery key")
     p.set_defaults(needs_user=True)

@@ -316,7 +316,7 @@ class SignatureBlock(Flowable):
         y = self.height - size
         c.setFillColor(ACCENT)
         c.setFont(FONT_BOLD, size)
-        c.drawString(0, y, self.role)
+        c.drawString(0, y, _fit(self.role, FONT_BOLD, size, line_end))
         c.setFillColor(INK)
         c.setStrokeColor(INK)
         c.setLineWidth(0.5)

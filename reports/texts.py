@@ -191,7 +191,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "who": "Who",
         "what": "What",
         "version": "version {n}",
-        "filled_in": "{form}, {version}, saved by {who} on {date}",
+        "filled_in": "{version}, saved by {who} on {date}",
         "nothing_recorded": "Nothing recorded yet.",
     },
     "fr": {
@@ -215,7 +215,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "estimated": "{date} (estimée)",
         "signatures": "Signatures",
         "role_child": "L'enfant",
-        "role_caregiver": "Parent ou personne qui s'occupe de l'enfant",
+        "role_caregiver": "Parent ou tuteur",
         "role_caseworker": "Travailleur social",
         "role_supervisor": "Superviseur",
         "identification": "L'enfant et le dossier",
@@ -343,7 +343,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "who": "Qui",
         "what": "Quoi",
         "version": "version {n}",
-        "filled_in": "{form}, {version}, enregistré par {who} le {date}",
+        "filled_in": "{version}, enregistrée par {who} le {date}",
         "nothing_recorded": "Rien n'est encore enregistré.",
     },
 }

@@ -760,6 +760,9 @@ class AgencyPage(_Page):
         self.language = QComboBox(objectName="language")
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
+        self.paper = QComboBox(objectName="paper")
+        self.paper.addItem(self.tr("A4"), "A4")
+        self.paper.addItem(self.tr("Letter (US)"), "Letter")
         self.logo_preview = QLabel(objectName="logoPreview", alignment=Qt.AlignmentFlag.AlignCenter)
         self.logo_preview.setFrameShape(QFrame.Shape.StyledPanel)
         self.logo_preview.setMinimumSize(LOGO_MAX_WIDTH // 2, LOGO_HEIGHT + 8)
@@ -791,6 +794,7 @@ class AgencyPage(_Page):
         logo.addWidget(self.logo_preview)
         logo.addLayout(logo_buttons)
         form.addRow(self.tr("Logo for printouts"), logo)
+        form.addRow(self.tr("&Paper for printouts"), self.paper)
 
         lock = QGroupBox(self.tr("Screen lock"))
         lock_form = QFormLayout(lock)
@@ -847,6 +851,7 @@ class AgencyPage(_Page):
         for edit in (self.name, self.code, self.country, self.district):
             edit.textChanged.connect(self._edited)
         self.language.currentIndexChanged.connect(self._edited)
+        self.paper.currentIndexChanged.connect(self._edited)
         for spin in (self.idle_minutes, *self.deadlines.values()):
             spin.valueChanged.connect(self._edited)
         self.load()
@@ -903,6 +908,7 @@ class AgencyPage(_Page):
                 self.deadlines[name].setValue(value)
         self.self_approval.setChecked(settings.rules.allow_self_approval)
         self.approve_bid.setChecked(settings.rules.approve_best_interests)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper)))
         self._logo = settings.logo
         self._show_logo()
         self._update_code_hint()
@@ -920,6 +926,7 @@ class AgencyPage(_Page):
             deadlines=Deadlines(**{k: spin.value() for k, spin in self.deadlines.items()}),
             logo=self._logo,
             rules=Rules(self.self_approval.isChecked(), self.approve_bid.isChecked()),
+            paper=self.paper.currentData(),
         )
 
     def is_changed(self) -> bool:

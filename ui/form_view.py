@@ -7,68 +7,36 @@ person typed is never read as markup.
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.forms import display
 from desktop.forms.answers import Answers, is_empty
-from desktop.forms.definition import CONSENT_METHODS, PEOPLE_PARTS, FormDefinition, FormField
+from desktop.forms.definition import FormDefinition, FormField
+from desktop.forms.display import Words
 from ui.common import format_date
 from ui.form_fields import text_of
 from ui.i18n import current_language
 
 
-def _day(value: Any) -> str:
-    try:
-        return format_date(date.fromisoformat(str(value)))
-    except ValueError:
-        return str(value)
+def _words() -> Words:
+    return Words(
+        yes=QCoreApplication.translate("FormView", "Yes"),
+        no=QCoreApplication.translate("FormView", "No"),
+        estimated=QCoreApplication.translate("FormView", "{date} (estimated)"),
+        consent=QCoreApplication.translate("FormView", "{who}, {how}, on {date}"),
+        spoken=QCoreApplication.translate("FormView", "spoken"),
+        signed=QCoreApplication.translate("FormView", "signed"),
+        thumbprint=QCoreApplication.translate("FormView", "thumbprint"),
+        format_date=format_date,
+    )
 
 
 def answer_text(f: FormField, value: Any) -> str:
-    """One answer as plain text."""
-    language = current_language()
-    match f.type:
-        case "yes_no":
-            return (
-                QCoreApplication.translate("FormView", "Yes")
-                if value
-                else QCoreApplication.translate("FormView", "No")
-            )
-        case "choice":
-            return f.choice_label(str(value), language)
-        case "multi_choice":
-            return ", ".join(f.choice_label(str(v), language) for v in value or [])
-        case "date":
-            if isinstance(value, dict):
-                day = _day(value.get("date"))
-                return (
-                    QCoreApplication.translate("FormView", "{date} (estimated)").format(date=day)
-                    if value.get("estimated")
-                    else day
-                )
-            return _day(value)
-        case "consent":
-            methods = {
-                "verbal": QCoreApplication.translate("FormView", "spoken"),
-                "written": QCoreApplication.translate("FormView", "signed"),
-                "thumbprint": QCoreApplication.translate("FormView", "thumbprint"),
-            }
-            method = (
-                methods.get(str(value.get("method")), "")
-                if value.get("method") in CONSENT_METHODS
-                else ""
-            )
-            return QCoreApplication.translate("FormView", "{who}, {how}, on {date}").format(
-                who=value.get("by", ""), how=method, date=_day(value.get("date", ""))
-            )
-        case "people":
-            return "; ".join(
-                " – ".join(str(p[k]) for k in PEOPLE_PARTS if p.get(k)) for p in value or []
-            )
-    return str(value)
+    """One answer as plain text, in the person's language."""
+    return display.answer_text(f, value, current_language(), _words())
 
 
 def _group_html(f: FormField, value: Any) -> str:
