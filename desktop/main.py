@@ -8,7 +8,18 @@ from collections.abc import Sequence
 from desktop import logs
 
 # The command line's subcommands (desktop.cli builds them); anything else opens the window.
-COMMANDS = ("init", "user", "forms", "providers", "demo", "cases", "check", "rekey", "recover")
+COMMANDS = (
+    "init",
+    "user",
+    "forms",
+    "providers",
+    "demo",
+    "cases",
+    "report",
+    "check",
+    "rekey",
+    "recover",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
