@@ -33,9 +33,11 @@ from db.models import Stage
 from desktop.case_flow import ApprovalRow, CaseWorkflow, TimelineEntry
 from desktop.case_forms import draft_key
 from desktop.cases import CaseFile, HistoryEntry
+from desktop.documents import PrintedDocumentInfo
 from desktop.forms.definition import FormSet
 from desktop.forms.saved import instances, latest
 from desktop.workflow import WORKING, form_allowed, rank
+from ui.case_documents import DocumentsTab, SummaryDialog, print_menu
 from ui.common import (
     ACTION_STATUSES,
     APPROVAL_KINDS,
@@ -57,6 +59,7 @@ from ui.form_view import answers_html
 from ui.i18n import current_language
 
 NEW = -1  # fill_form's instance for a new one of a repeatable form
+DOCUMENTS_TAB = 4  # the case file's tab of printed documents and signed copies
 
 
 class ReasonDialog(QDialog):
@@ -112,13 +115,18 @@ class CaseFileWidget(QWidget):
     It asks the window to do the work, which runs off the UI thread: `fill_form(uuid, form id,
     instance)` fills in a form (0: the case's one; NEW: another of a repeatable form; n: a new
     version of that one); `decide(approval id, approve, comment)`, `move_back(stage, reason)`,
-    `reopen(reason)` and `action_status(plan submission id, action index, status)`."""
+    `reopen(reason)`, `action_status(plan submission id, action index, status)`,
+    `print_document(kind, summary sections, purpose)`, `attach_copy(printed document id)` and
+    `show_copy(signed copy id)`."""
 
     fill_form = Signal(str, str, int)
     decide = Signal(int, bool, str)
     move_back = Signal(str, str)
     reopen = Signal(str)
     action_status = Signal(int, int, str)
+    print_document = Signal(str, list, str)
+    attach_copy = Signal(int)
+    show_copy = Signal(int)
 
     def __init__(
         self,
@@ -128,10 +136,12 @@ class CaseFileWidget(QWidget):
         drafts: dict[str, datetime],
         editable: bool,
         workflow: CaseWorkflow | None = None,
+        printed: list[PrintedDocumentInfo] | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.case = case
+        self.printed = printed or []
         self.form_set = form_set
         self.drafts = drafts
         self.workflow = workflow or CaseWorkflow([], [], None, [], False)
@@ -207,6 +217,10 @@ class CaseFileWidget(QWidget):
         self.tabs.addTab(self._plan(), self.tr("&Plan"))
         self.tabs.addTab(self._timeline(), self.tr("&Timeline"))
         self.tabs.addTab(self._history(history), self.tr("&History"))
+        self.documents = DocumentsTab(self.printed, self.editable)
+        self.documents.attach.connect(self.attach_copy)
+        self.documents.show_copy.connect(self.show_copy)
+        self.tabs.addTab(self.documents, self.tr("&Documents"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(header)
@@ -222,6 +236,9 @@ class CaseFileWidget(QWidget):
         )
         self.move_back_button = QPushButton(self.tr("Move &back…"), objectName="moveBack")
         self.reopen_button = QPushButton(self.tr("Re&open…"), objectName="reopen")
+        self.print_button = QPushButton(self.tr("Pr&int"), objectName="print")
+        self.print_button.setMenu(print_menu(self, self.documents_available()))
+        self.print_button.menu().triggered.connect(lambda action: self._print(action.data()))
         row.addWidget(self.approval_label, 1)
         row.addStretch(1)  # the buttons keep their size when there is no message
         for button in (
@@ -229,6 +246,7 @@ class CaseFileWidget(QWidget):
             self.return_button,
             self.move_back_button,
             self.reopen_button,
+            self.print_button,
         ):
             row.addWidget(button)
         self.pending: ApprovalRow | None = None
@@ -270,6 +288,38 @@ class CaseFileWidget(QWidget):
         self.move_back_button.clicked.connect(self._move_back)
         self.reopen_button.clicked.connect(self._reopen)
         return row
+
+    def documents_available(self) -> dict[str, str]:
+        """Each printed document: "" when this case can have it, else why not."""
+        transfer = [a for a in self.workflow.approvals if a.kind == "transfer"]
+        return {
+            "closure": ""
+            if self.case.row.status == "closed"
+            else self.tr("The closure form is printed once the closure is authorised."),
+            "transfer": ""
+            if transfer and transfer[-1].state == "approved"
+            else self.tr("The transfer form is printed once the supervisor approves the transfer."),
+            "child_plan": ""
+            if self.workflow.plan is not None
+            else self.tr("The case has no case plan yet."),
+            "summary": "",
+        }
+
+    def ask_summary(self) -> tuple[list[str], str] | None:
+        """The sections of a case summary and whom it is for (tests answer in its place)."""
+        dialog = SummaryDialog(self)
+        if not dialog.exec():
+            return None
+        return dialog.sections(), dialog.purpose.text().strip()
+
+    def _print(self, kind: str) -> None:
+        if kind == "summary":
+            chosen = self.ask_summary()
+            if chosen is None:
+                return
+            self.print_document.emit(kind, chosen[0], chosen[1])
+        else:
+            self.print_document.emit(kind, [], "")
 
     def back_stages(self) -> list[str]:
         """The earlier working stages this case may go back to."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,16 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Role
-from desktop import accounts, agency, case_flow, case_forms, cases, drafts
+from desktop import accounts, agency, case_flow, case_forms, cases, documents, drafts
 from desktop.case_flow import TaskRow
 from desktop.forms.saved import latest
 from desktop.session import UserSession
 from ui.background import run_in_background, wait_for_background
-from ui.case_file import NEW, CaseFileWidget, ReasonDialog
+from ui.case_file import DOCUMENTS_TAB, NEW, CaseFileWidget, ReasonDialog
 from ui.case_list import CaseListWidget
 from ui.common import ROLES, label, show_error
+from ui.document_view import AttachmentView, DocumentPreview
 from ui.form_fields import text_of
 from ui.form_wizard import FormWizard
+from ui.i18n import current_language
 from ui.login import ChangePasswordDialog, LoginWidget
 from ui.tasks import SupervisorQueueWidget, TasksWidget
 
@@ -359,14 +362,15 @@ class MainWindow(QMainWindow):
                 drafts.drafts_under(session, case_forms.DRAFT_KIND, uuid + ":"),
                 case_flow.case_workflow(session, uuid),
                 [p.name for p in case_flow.providers(session)],
+                documents.printed_documents(session, uuid),
             )
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
             if self.locked or session is not self.session:
                 return
-            case, history, forms, kept, workflow, providers = result
+            case, history, forms, kept, workflow, providers, printed = result
             editable = bool(session.user.roles & {Role.CASEWORKER, Role.SUPERVISOR})
-            widget = CaseFileWidget(case, history, forms, kept, editable, workflow)
+            widget = CaseFileWidget(case, history, forms, kept, editable, workflow, printed)
             widget.providers = providers
             widget.fill_form.connect(self.fill_form)
             widget.decide.connect(lambda i, ok, c: self._decide(uuid, i, ok, c))
@@ -387,6 +391,11 @@ class MainWindow(QMainWindow):
                     tab=1,
                 )
             )
+            widget.print_document.connect(
+                lambda kind, sections, purpose: self.print_document(uuid, kind, sections, purpose)
+            )
+            widget.attach_copy.connect(lambda document_id: self.attach_copy(uuid, document_id))
+            widget.show_copy.connect(lambda copy_id: self.show_copy(uuid, copy_id))
             old = self._case_tab(uuid)
             if old is not None:  # reloaded: the new file takes the old one's place
                 tab = self.tabs.widget(old).tabs.currentIndex()
@@ -414,6 +423,79 @@ class MainWindow(QMainWindow):
             )
 
         run_in_background(work, done, self._error)
+
+    # -- printed documents ----------------------------------------------------------------------
+    def print_document(self, uuid: str, kind: str, sections: list[str], purpose: str) -> None:
+        """Make a case document off the UI thread, then preview it (in memory) to print or save."""
+        session = self.session
+        language = current_language()
+
+        def work():  # type: ignore[no-untyped-def]
+            return documents.make_document(
+                session,
+                uuid,
+                kind,
+                language=language,
+                sections=sections if kind == "summary" else None,
+                purpose=purpose,
+            )
+
+        def done(made: documents.MadeDocument) -> None:
+            if self.locked or session is not self.session:
+                return
+            preview = DocumentPreview(
+                made.pdf, f"{made.title} – {made.case_number}", made.file_name, self
+            )
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            preview.printed.connect(lambda: self._record_output(uuid, made, "printed"))
+            preview.saved.connect(lambda _path: self._record_output(uuid, made, "saved"))
+            self.show_preview(preview)
+
+        run_in_background(work, done, self._error)
+
+    def show_preview(self, preview: QWidget) -> None:
+        """Show a document or a signed copy beside the window (tests look at it instead)."""
+        preview.show()
+
+    def _record_output(self, uuid: str, made, how: str) -> None:  # type: ignore[no-untyped-def]
+        session = self.session
+        self._case_work(
+            uuid, lambda: documents.record_output(session, made, how), tab=DOCUMENTS_TAB
+        )
+
+    def ask_signed_copy_file(self) -> str | None:
+        """The scan or photo of a signed paper to file (tests answer in its place)."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Attach the signed copy"),
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation),
+            self.tr("Scans and photos (*.pdf *.jpg *.jpeg *.png);;All files (*)"),
+        )
+        return path or None
+
+    def attach_copy(self, uuid: str, document_id: int) -> None:
+        path = self.ask_signed_copy_file()
+        if not path:
+            return
+        session = self.session
+        self._case_work(
+            uuid,
+            lambda: documents.attach_signed_copy_file(session, uuid, document_id, Path(path)),
+            tab=DOCUMENTS_TAB,
+        )
+
+    def show_copy(self, uuid: str, copy_id: int) -> None:
+        session = self.session
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            if self.locked or session is not self.session:
+                return
+            info, data = result
+            view = AttachmentView(data, info.media_type, info.file_name, self)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.show_preview(view)
+
+        run_in_background(lambda: documents.signed_copy(session, uuid, copy_id), done, self._error)
 
     def _decide(self, uuid: str, approval_id: int, approve: bool, comment: str) -> None:
         session = self.session
@@ -587,6 +669,9 @@ class MainWindow(QMainWindow):
             admin.close_now()  # unsaved agency settings are dropped; accounts are saved as made
         for directory in self.findChildren(ProvidersDialog):
             directory.close_now()
+        for shown in (*self.findChildren(DocumentPreview), *self.findChildren(AttachmentView)):
+            shown.close()  # a printout shows a child's data: it goes with the key
+            shown.deleteLater()
         self.case_list.save_header()
         self.case_list.clear()
         for view in (self.tasks, self.queue):

@@ -1,0 +1,348 @@
+"""Show a printout or an attachment on screen from memory, print it, or save it as a PDF."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRect,
+    QSize,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+# A page image at the printer's full resolution can pass 500 MB (A4 at 1200 dpi); 300 dpi keeps
+# text sharp on paper and a page near 35 MB, which the office laptops can afford.
+MAX_PRINT_DPI = 300
+
+
+def pdf_document(data: bytes, parent: QObject | None = None) -> QPdfDocument:
+    """A QPdfDocument read from `data` in memory: the PDF holds a child's data in clear, so it
+    never goes through a temporary file. Check `status()` for `QPdfDocument.Status.Error`."""
+    document = QPdfDocument(parent)
+    array = QByteArray(data)
+    # Parented to the document, the buffer lives exactly as long as it: PDFium reads pages from
+    # it lazily. The Python references keep both wrappers from being collected early.
+    buffer = QBuffer(document)
+    buffer.setData(array)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    document._ulinzi_buffer = buffer  # type: ignore[attr-defined]
+    document._ulinzi_bytes = array  # type: ignore[attr-defined]
+    return document
+
+
+def pdf_view(document: QPdfDocument, parent: QWidget | None = None) -> QPdfView:
+    view = QPdfView(parent)
+    view.setDocument(document)
+    view.setPageMode(QPdfView.PageMode.MultiPage)
+    view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+    view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page Down scroll the pages
+    return view
+
+
+def _default_size(widget: QWidget) -> QSize:
+    """900×700, or less on a small screen (1366×768 leaves ~700 px under the taskbar)."""
+    size = QSize(900, 700)
+    screen = widget.screen()
+    if screen is not None:
+        room = screen.availableGeometry().size() * 0.9
+        size = size.boundedTo(room)
+    return size
+
+
+class DocumentPreview(QDialog):
+    """A printout (a PDF made by `reports/`) on screen, with Print and Save as PDF."""
+
+    printed = Signal()
+    saved = Signal(str)
+
+    def __init__(self, pdf: bytes, title: str, file_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.title = title
+        self.pdf = pdf
+        self.file_name = os.path.basename(file_name.replace("\\", "/")) or "document.pdf"
+
+        self.document = pdf_document(pdf, self)
+        self.buffer = self.document._ulinzi_buffer  # type: ignore[attr-defined]
+        self.bytes = self.document._ulinzi_bytes  # type: ignore[attr-defined]
+        self.view = pdf_view(self.document, self)
+
+        n = self.page_count()
+        self.pages = QLabel(self.tr("1 page") if n == 1 else self.tr("{n} pages").format(n=n))
+
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
+        self.save_button.clicked.connect(self.save_as_pdf)
+        self.close_button = QPushButton(self.tr("&Close"))
+        self.close_button.clicked.connect(self.reject)
+
+        icon_size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        warning_icon = QLabel()
+        warning_icon.setPixmap(
+            self.style()
+            .standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            .pixmap(icon_size, icon_size)
+        )
+        warning_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.save_warning = QLabel(
+            self.tr(
+                "A saved PDF is not encrypted: keep it only on a computer or USB stick that "
+                "nobody else uses, and delete it once it is printed."
+            )
+        )
+        self.save_warning.setWordWrap(True)
+        self.save_warning.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+        # On a line of its own, above the buttons: squeezed between them, a wrapped label gets
+        # clipped on a narrow window.
+        warning = QHBoxLayout()
+        warning.addWidget(warning_icon)
+        warning.addWidget(self.save_warning, 1)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(warning)
+        layout.addLayout(buttons)
+
+        QWidget.setTabOrder(self.view, self.print_button)
+        QWidget.setTabOrder(self.print_button, self.save_button)
+        QWidget.setTabOrder(self.save_button, self.close_button)
+        self.view.setFocus()
+        self.resize(_default_size(self))
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    # Printing -------------------------------------------------------------------------------
+
+    def ask_print(self, printer: QPrinter) -> bool:
+        """Let the user pick the printer and pages; False when cancelled. Tests override it."""
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print"))
+        dialog.setMinMax(1, max(1, self.page_count()))
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.title)
+        if not self.ask_print(printer):
+            return
+        n = self.page_count()
+        first = printer.fromPage() - 1 if printer.fromPage() > 0 else 0
+        last = printer.toPage() - 1 if printer.toPage() > 0 else n - 1
+        first, last = max(0, first), min(n - 1, last)
+        painter = QPainter()
+        if n == 0 or not painter.begin(printer):
+            QMessageBox.warning(
+                self,
+                self.tr("Print"),
+                self.tr(
+                    "The printer could not be started. Check that it is switched on and "
+                    "connected, then try again."
+                ),
+            )
+            return
+        try:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            paper = printer.pageLayout().paintRectPixels(printer.resolution())
+            paper.moveTo(0, 0)  # the painter's origin is already the printable area's corner
+            dpi = min(printer.resolution(), MAX_PRINT_DPI)
+            for index in range(first, last + 1):
+                if index > first:
+                    printer.newPage()
+                points = self.document.pagePointSize(index)
+                image = self.document.render(
+                    index,
+                    QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72)),
+                )
+                painter.drawImage(_fit(image.size(), paper), image)
+        finally:
+            painter.end()
+        self.printed.emit()
+
+    # Saving ---------------------------------------------------------------------------------
+
+    def confirm_unencrypted(self) -> bool:
+        """The user agrees that the saved file will not be encrypted. Tests override it."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Save as PDF"),
+            self.tr(
+                "The saved PDF will NOT be encrypted: anyone who gets the file can read it.\n\n"
+                "Save it anyway?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_save_path(self) -> str | None:
+        """Where to save, or None when cancelled. Tests override it."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save as PDF"),
+            os.path.join(folder, self.file_name),
+            self.tr("PDF (*.pdf)"),
+        )
+        return path or None
+
+    def save_as_pdf(self) -> None:
+        if not self.confirm_unencrypted():
+            return
+        path = self.ask_save_path()
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            _write_atomically(path, self.pdf)
+        except OSError as e:
+            QMessageBox.warning(self, self.tr("Save as PDF"), self._save_error(e))
+            return
+        self.saved.emit(path)
+
+    def _save_error(self, error: OSError) -> str:
+        if error.errno == errno.ENOSPC:
+            return self.tr(
+                "The disk is full: the PDF was not saved. Free some space or choose another place."
+            )
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return self.tr("Ulinzi may not write in that folder: choose another place.")
+        reason = error.strerror or str(error)
+        return self.tr("The PDF could not be saved: {reason}").format(reason=reason)
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    """The whole file or none: a half-written PDF (disk full, USB stick pulled) is never left
+    under the chosen name."""
+    part = path + ".part"
+    try:
+        with open(part, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(part, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(part)
+        raise
+
+
+def _fit(size: QSize, area: QRect) -> QRect:
+    """`size` scaled to fit `area`, keeping its shape, centred at the top."""
+    scaled = size.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    x = area.x() + (area.width() - scaled.width()) // 2
+    return QRect(x, area.y(), scaled.width(), scaled.height())
+
+
+class AttachmentView(QDialog):
+    """An attached document (PDF, JPEG or PNG) on screen, read from memory."""
+
+    def __init__(self, data: bytes, media_type: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.media_type = media_type
+        self.document: QPdfDocument | None = None
+        self.view: QPdfView | None = None
+        self.image = QImage()
+        self.image_label: QLabel | None = None
+        self.scroll: QScrollArea | None = None
+
+        layout = QVBoxLayout(self)
+        content: QWidget | None = None
+        if media_type == "application/pdf":
+            self.document = pdf_document(data, self)
+            if self.document.status() != QPdfDocument.Status.Error:
+                content = self.view = pdf_view(self.document, self)
+        elif media_type in ("image/jpeg", "image/png"):
+            self.image = QImage.fromData(data)
+            if not self.image.isNull():
+                self.image_label = QLabel()
+                self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.scroll = QScrollArea()
+                self.scroll.setWidget(self.image_label)
+                self.scroll.setWidgetResizable(True)
+                self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                content = self.scroll
+        if content is None:
+            self.problem = QLabel(self.tr("This file cannot be shown: it may be damaged."))
+            self.problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.problem.setWordWrap(True)
+            content = self.problem
+        layout.addWidget(content, 1)
+
+        self.close_button = QPushButton(self.tr("&Close"))
+        self.close_button.setDefault(True)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+
+        # A one-line explanation needs no photo-sized window.
+        self.resize(_default_size(self) if self.shown() else QSize(480, 200))
+        self._fit_image()
+        content.setFocus()
+
+    def shown(self) -> bool:
+        """Whether the file could be read and is on screen."""
+        return self.view is not None or self.image_label is not None
+
+    def page_count(self) -> int:
+        return self.document.pageCount() if self.document is not None else 0
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._fit_image()
+
+    def _fit_image(self) -> None:
+        """A photo larger than the window is scaled down to its width; a small one stays as is."""
+        if self.image_label is None or self.scroll is None:
+            return
+        width = self.scroll.viewport().width()
+        if width <= 0:
+            width = self.width() - 40
+        pixmap = QPixmap.fromImage(self.image)
+        if pixmap.width() > width > 0:
+            if pixmap.height() * width / pixmap.width() > self.scroll.viewport().height():
+                # tall: room for the vertical scroll bar, so no horizontal one is needed
+                width -= self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        self.image_label.setPixmap(pixmap)
