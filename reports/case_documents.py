@@ -521,6 +521,7 @@ def build_transfer_form(form: TransferForm, head: Letterhead, options: PrintOpti
         fields_table(
             [
                 (w["to_agency"], form.to_agency),
+                (w["received_by"], ""),
                 (w["received_on"], ""),
                 (w["documents_complete"], w["tick_yes_no"]),
             ],

@@ -303,7 +303,7 @@ class SignatureBlock(Flowable):
         super().__init__()
         self.role, self.name, self.words = role, name, words
         self.width, self.thumbprint, self.size = width, thumbprint, size
-        self.height = 30 * mm if thumbprint else 26 * mm
+        self.height = (30 * mm if thumbprint else 26 * mm) * max(1.0, size / 9.5)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -331,9 +331,13 @@ class SignatureBlock(Flowable):
             text = caption + self.words["colon"]
             c.drawString(0, y, text)
             start = pdfmetrics.stringWidth(text, FONT, size * 0.9) + 4
-            if value:
-                c.setFont(FONT_BOLD, size)
-                c.drawString(start, y + 1, value)
+            if value:  # a long name prints smaller rather than cut, down to 6 pt
+                room = line_end - start
+                fitted = size
+                while fitted > 6 and pdfmetrics.stringWidth(value, FONT_BOLD, fitted) > room:
+                    fitted -= 0.25
+                c.setFont(FONT_BOLD, fitted)
+                c.drawString(start, y + 1, _fit(value, FONT_BOLD, fitted, room))
             c.line(start, y - 2, line_end, y - 2)
         if box:
             x = self.width - box
@@ -357,7 +361,8 @@ def signatures(
 ) -> Flowable:
     """Signature blocks two by two under their heading, kept together on one page."""
     column = (width - 10 * mm) / 2
-    blocks = [SignatureBlock(s.role, s.name, words, column, s.thumbprint) for s in signers]
+    size = min(st.body.fontSize, 12)  # a child's copy writes larger, within the column
+    blocks = [SignatureBlock(s.role, s.name, words, column, s.thumbprint, size) for s in signers]
     rows = [
         blocks[i : i + 2] + [""] * (2 - len(blocks[i : i + 2])) for i in range(0, len(blocks), 2)
     ]
@@ -419,6 +424,7 @@ def letterhead(
         try:
             reader = ImageReader(io.BytesIO(head.logo))
             w, h = reader.getSize()
+            reader.getRGBData()  # decode it all now: a truncated file fails here, not mid-build
             height = 16 * mm
             logo = _Image(reader, height * w / h, height)
             left.append(Table([[logo, agency]], colWidths=[height * w / h + 4 * mm, None]))

@@ -51,10 +51,10 @@ def print_menu(parent: QWidget, available: dict[str, str]) -> QMenu:
     menu = QMenu(parent)
     menu.setToolTipsVisible(True)
     texts = {
-        "closure": parent.tr("Print the &closure form…"),
-        "transfer": parent.tr("Print the &transfer form…"),
-        "child_plan": parent.tr("Print the &plan for the child…"),
-        "summary": parent.tr("Print a case &summary…"),
+        "closure": QCoreApplication.translate("CaseDocuments", "Print the &closure form…"),
+        "transfer": QCoreApplication.translate("CaseDocuments", "Print the &transfer form…"),
+        "child_plan": QCoreApplication.translate("CaseDocuments", "Print the &plan for the child…"),
+        "summary": QCoreApplication.translate("CaseDocuments", "Print a case &summary…"),
     }
     for kind, text in texts.items():
         action = menu.addAction(text)

@@ -146,6 +146,18 @@
         <translation>Modifier un délai met à jour les échéances de tous les cas lors de l&apos;enregistrement.</translation>
     </message>
     <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter (US)</source>
+        <translation>Letter (États-Unis)</translation>
+    </message>
+    <message>
+        <source>&amp;Paper for printouts</source>
+        <translation>&amp;Papier des impressions</translation>
+    </message>
+    <message>
         <source>A supervisor may approve their own requests</source>
         <translation>Un superviseur peut approuver ses propres demandes</translation>
     </message>
@@ -227,6 +239,88 @@
     </message>
 </context>
 <context>
+    <name>AttachmentView</name>
+    <message>
+        <source>This file cannot be shown: it may be damaged.</source>
+        <translation>Ce fichier ne peut pas être affiché&#xa0;: il est peut-être endommagé.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDocuments</name>
+    <message>
+        <source>Closure form</source>
+        <translation>Formulaire de clôture</translation>
+    </message>
+    <message>
+        <source>Transfer form</source>
+        <translation>Formulaire de transfert</translation>
+    </message>
+    <message>
+        <source>Plan for the child</source>
+        <translation>Plan pour l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Résumé du dossier</translation>
+    </message>
+    <message>
+        <source>Registration and consent</source>
+        <translation>Enregistrement et consentement</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>Évaluations</translation>
+    </message>
+    <message>
+        <source>Case plan</source>
+        <translation>Plan de prise en charge</translation>
+    </message>
+    <message>
+        <source>Services and referrals</source>
+        <translation>Services et orientations</translation>
+    </message>
+    <message>
+        <source>Follow-up visits and reviews</source>
+        <translation>Visites de suivi et révisions</translation>
+    </message>
+    <message>
+        <source>Decisions and stage changes</source>
+        <translation>Décisions et changements d&apos;étape</translation>
+    </message>
+    <message>
+        <source>Closure and transfer</source>
+        <translation>Clôture et transfert</translation>
+    </message>
+    <message>
+        <source>Print the &amp;closure form…</source>
+        <translation>Imprimer le formulaire de &amp;clôture…</translation>
+    </message>
+    <message>
+        <source>Print the &amp;transfer form…</source>
+        <translation>Imprimer le formulaire de &amp;transfert…</translation>
+    </message>
+    <message>
+        <source>Print the &amp;plan for the child…</source>
+        <translation>Imprimer le &amp;plan pour l&apos;enfant…</translation>
+    </message>
+    <message>
+        <source>Print a case &amp;summary…</source>
+        <translation>Imprimer un &amp;résumé du dossier…</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} Mo</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} Ko</translation>
+    </message>
+</context>
+<context>
     <name>CaseFileWidget</name>
     <message>
         <source>Risk: {level}</source>
@@ -281,6 +375,10 @@
         <translation>Chronolo&amp;gie</translation>
     </message>
     <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
         <source>&amp;Approve</source>
         <translation>&amp;Approuver</translation>
     </message>
@@ -297,12 +395,28 @@
         <translation>R&amp;ouvrir…</translation>
     </message>
     <message>
+        <source>Pr&amp;int</source>
+        <translation>&amp;Imprimer</translation>
+    </message>
+    <message>
         <source>Waiting for the supervisor&apos;s approval of {what} (asked by {who}, {when}).</source>
         <translation>En attente de l&apos;approbation du superviseur pour {what} (demandée par {who}, le {when}).</translation>
     </message>
     <message>
         <source>{who} returned {what}: “{comment}”</source>
         <translation>{who} a renvoyé {what} : « {comment} »</translation>
+    </message>
+    <message>
+        <source>The closure form is printed once the closure is authorised.</source>
+        <translation>Le formulaire de clôture s&apos;imprime une fois la clôture autorisée.</translation>
+    </message>
+    <message>
+        <source>The transfer form is printed once the supervisor approves the transfer.</source>
+        <translation>Le formulaire de transfert s&apos;imprime une fois le transfert approuvé par le superviseur.</translation>
+    </message>
+    <message>
+        <source>The case has no case plan yet.</source>
+        <translation>Le dossier n&apos;a pas encore de plan de prise en charge.</translation>
     </message>
     <message>
         <source>Move the case back</source>
@@ -719,6 +833,124 @@
     <message>
         <source>Choose on a calendar</source>
         <translation>Choisir dans un calendrier</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>1 page</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>A saved PDF is not encrypted: keep it only on a computer or USB stick that nobody else uses, and delete it once it is printed.</source>
+        <translation>Un PDF enregistré n&apos;est pas chiffré&#xa0;: gardez-le seulement sur un ordinateur ou une clé USB que personne d&apos;autre n&apos;utilise, et supprimez-le une fois imprimé.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+        <translation>L&apos;imprimante n&apos;a pas pu démarrer. Vérifiez qu&apos;elle est allumée et branchée, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <source>The saved PDF will NOT be encrypted: anyone who gets the file can read it.
+
+Save it anyway?</source>
+        <translation>Le PDF enregistré ne sera PAS chiffré&#xa0;: toute personne qui obtient le fichier peut le lire.
+
+L&apos;enregistrer quand même&#xa0;?</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The disk is full: the PDF was not saved. Free some space or choose another place.</source>
+        <translation>Le disque est plein&#xa0;: le PDF n&apos;a pas été enregistré. Libérez de la place ou choisissez un autre endroit.</translation>
+    </message>
+    <message>
+        <source>Ulinzi may not write in that folder: choose another place.</source>
+        <translation>Ulinzi ne peut pas écrire dans ce dossier&#xa0;: choisissez un autre endroit.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {reason}</source>
+        <translation>Le PDF n&apos;a pas pu être enregistré&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Code de vérification</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Imprimé</translation>
+    </message>
+    <message>
+        <source>{document}, version {n}</source>
+        <translation>{document}, version {n}</translation>
+    </message>
+    <message>
+        <source>No signed copy filed yet</source>
+        <translation>Aucune copie signée classée pour le moment</translation>
+    </message>
+    <message>
+        <source>Signed copy: {file} ({size})</source>
+        <translation>Copie signée&#xa0;: {file} ({size})</translation>
+    </message>
+    <message>
+        <source>filed by {who}, {when}</source>
+        <translation>classée par {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Nothing has been printed from this case yet. Print a document from the Print menu above; once it is signed, scan or photograph it and file it here.</source>
+        <translation>Rien n&apos;a encore été imprimé pour ce dossier. Imprimez un document depuis le menu Imprimer ci-dessus&#xa0;; une fois signé, scannez-le ou photographiez-le et classez-le ici.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the signed copy…</source>
+        <translation>&amp;Joindre la copie signée…</translation>
+    </message>
+    <message>
+        <source>S&amp;how the signed copy</source>
+        <translation>&amp;Afficher la copie signée</translation>
+    </message>
+    <message>
+        <source>PDF, JPEG or PNG, at most 20 MB. The copy is kept encrypted in the store.</source>
+        <translation>PDF, JPEG ou PNG, 20 Mo au plus. La copie est conservée chiffrée dans la base.</translation>
+    </message>
+    <message>
+        <source>{when} by {who}</source>
+        <translation>{when} par {who}</translation>
+    </message>
+    <message>
+        <source>({n} times)</source>
+        <translation>({n} fois)</translation>
     </message>
 </context>
 <context>
@@ -1234,6 +1466,14 @@
         <translation>verrouillé</translation>
     </message>
     <message>
+        <source>Attach the signed copy</source>
+        <translation>Joindre la copie signée</translation>
+    </message>
+    <message>
+        <source>Scans and photos (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>Scans et photos (*.pdf *.jpg *.jpeg *.png);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
         <source>Return the request</source>
         <translation>Renvoyer la demande</translation>
     </message>
@@ -1478,6 +1718,29 @@
     <message>
         <source>Back to the stage:</source>
         <translation>Revenir à l&apos;étape :</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>Print a case summary</source>
+        <translation>Imprimer un résumé du dossier</translation>
+    </message>
+    <message>
+        <source>Choose what the reader needs to know. The child&apos;s identity and the case number are always printed.</source>
+        <translation>Choisissez ce que le lecteur doit savoir. L&apos;identité de l&apos;enfant et le numéro du dossier sont toujours imprimés.</translation>
+    </message>
+    <message>
+        <source>Prepared &amp;for (optional):</source>
+        <translation>Préparé &amp;pour (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. the case conference of 12 March</source>
+        <translation>par ex. la conférence de cas du 12 mars</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Aperçu</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +2223,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Le délai maximal de l&apos;évaluation initiale ne peut pas être plus court que le délai habituel.</translation>
     </message>
     <message>
+        <source>The paper size is A4 or Letter.</source>
+        <translation>Le format de papier est A4 ou Letter.</translation>
+    </message>
+    <message>
         <source>The logo must be a PNG or JPEG picture.</source>
         <translation>Le logo doit être une image PNG ou JPEG.</translation>
     </message>
@@ -2104,6 +2371,18 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Type de service inconnu : {codes}. Les types de service sont : {known}.</translation>
     </message>
     <message>
+        <source>Only the case summary has sections to choose.</source>
+        <translation>Seul le résumé du dossier a des sections à choisir.</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder}.</source>
+        <translation>Le dossier {folder} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the PDF was not written.</source>
+        <translation>Le disque est plein&#xa0;: le PDF n&apos;a pas été écrit.</translation>
+    </message>
+    <message>
         <source>Ulinzi</source>
         <translation>Ulinzi</translation>
     </message>
@@ -2162,6 +2441,50 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Write what needs to change: the caseworker reads your comment.</source>
         <translation>Indiquez ce qui doit être modifié : le gestionnaire de cas lira votre commentaire.</translation>
+    </message>
+    <message>
+        <source>The closure form is printed once the supervisor has authorised the closure: case {number} is not closed.</source>
+        <translation>Le formulaire de clôture s&apos;imprime une fois la clôture autorisée par le superviseur&#xa0;: le dossier {number} n&apos;est pas clôturé.</translation>
+    </message>
+    <message>
+        <source>The transfer form is printed once the supervisor has approved a transfer request for case {number}.</source>
+        <translation>Le formulaire de transfert s&apos;imprime une fois qu&apos;une demande de transfert du dossier {number} a été approuvée par le superviseur.</translation>
+    </message>
+    <message>
+        <source>Case {number} has no case plan yet: there is nothing to print for the child.</source>
+        <translation>Le dossier {number} n&apos;a pas encore de plan de prise en charge&#xa0;: il n&apos;y a rien à imprimer pour l&apos;enfant.</translation>
+    </message>
+    <message>
+        <source>The file is too large ({size} MB): a signed copy may have at most 20 MB. Scan at a lower resolution or in black and white.</source>
+        <translation>Le fichier est trop volumineux ({size} Mo)&#xa0;: une copie signée peut faire au plus 20 Mo. Scannez à une résolution plus basse ou en noir et blanc.</translation>
+    </message>
+    <message>
+        <source>Unknown summary section: {names}. The sections are: {known}.</source>
+        <translation>Section de résumé inconnue&#xa0;: {names}. Les sections sont&#xa0;: {known}.</translation>
+    </message>
+    <message>
+        <source>The signed copy must be a PDF, a JPEG photo or a PNG picture.</source>
+        <translation>La copie signée doit être un PDF, une photo JPEG ou une image PNG.</translation>
+    </message>
+    <message>
+        <source>file a signed copy in this case</source>
+        <translation>classer une copie signée dans ce dossier</translation>
+    </message>
+    <message>
+        <source>The printed document</source>
+        <translation>Le document imprimé</translation>
+    </message>
+    <message>
+        <source>The file {name} could not be read: {reason}</source>
+        <translation>Le fichier {name} n&apos;a pas pu être lu&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The signed copy</source>
+        <translation>La copie signée</translation>
+    </message>
+    <message>
+        <source>The signed copy is damaged and cannot be shown.</source>
+        <translation>La copie signée est endommagée et ne peut pas être affichée.</translation>
     </message>
 </context>
 <context>
