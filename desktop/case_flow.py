@@ -31,7 +31,7 @@ from db.models import (
     User,
 )
 from desktop.case_state import move, plan_actions, refresh, refresh_all, rules_in, tasks_current
-from desktop.cases import _case_for, _refuse, editable_cases, visible_cases
+from desktop.cases import _case_for, _refuse, editable_cases, readable_case, visible_cases
 from desktop.forms.saved import submission_of
 from desktop.session import UserSession
 from desktop.workflow import (
@@ -321,9 +321,7 @@ class CaseWorkflow:
 
 def case_workflow(us: UserSession, case_uuid: str) -> CaseWorkflow:
     with us.store.read() as s:
-        case = _case_for(
-            s, case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
-        )
+        case = readable_case(s, us, case_uuid)
         can_change = bool(
             s.execute(select(Case.id).where(Case.id == case.id, editable_cases(us.user))).first()
         )

@@ -31,9 +31,9 @@ from desktop.cases import (
     _refuse,
     create_case,
     editable_cases,
+    readable_case,
     reindex,
     row_of,
-    visible_cases,
 )
 from desktop.forms.answers import (
     Answers,
@@ -432,9 +432,7 @@ def _instances(s: Session, case_id: int, form_id: str) -> int:
 
 def case_submissions(us: UserSession, case_uuid: str) -> list[Submission]:
     with us.store.read() as s:
-        case = _case_for(
-            s, case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
-        )
+        case = readable_case(s, us, case_uuid)
         return submissions_in(s, case.id)
 
 

@@ -138,6 +138,13 @@ def _case_for(s: Session, case_uuid: str, allowed, refusal: str) -> Case:  # typ
     return case
 
 
+def readable_case(s: Session, us: UserSession, case_uuid: str) -> Case:
+    """A case `us` may open (read); refused otherwise, as opening it would be."""
+    return _case_for(
+        s, case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
+    )
+
+
 def _refuse(us: UserSession, case_uuid: str, action: str, error: PermissionDenied) -> None:
     # The refusal is recorded in a unit of work of its own: the refused one changes nothing.
     with us.store.write() as s:
@@ -318,9 +325,7 @@ def open_case(us: UserSession, case_uuid: str) -> CaseFile:
     """Open a case file: allowed readers only, and every opening is in the audit log."""
     try:
         with us.store.write() as s:
-            case = _case_for(
-                s, case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
-            )
+            case = readable_case(s, us, case_uuid)
             us.audit(s, "case.opened", case_id=case.id)
             return CaseFile(row_of(s, case), submissions_in(s, case.id))
     except PermissionDenied as e:
@@ -331,9 +336,7 @@ def open_case(us: UserSession, case_uuid: str) -> CaseFile:
 def case_history(us: UserSession, case_uuid: str) -> list[HistoryEntry]:
     """This case's audit events, oldest first, with the full names of who did what."""
     with us.store.read() as s:
-        case = _case_for(
-            s, case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
-        )
+        case = readable_case(s, us, case_uuid)
         who = func.coalesce(User.full_name, AuditEvent.username)
         rows = s.execute(
             select(AuditEvent.at, who, AuditEvent.action, AuditEvent.summary)

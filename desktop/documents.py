@@ -28,7 +28,7 @@ from db.models import (
 )
 from desktop.agency import paper_in
 from desktop.case_forms import CONSENT
-from desktop.cases import _case_for, _refuse, editable_cases, visible_cases
+from desktop.cases import _case_for, _refuse, editable_cases, readable_case
 from desktop.session import UserSession
 
 
@@ -159,9 +159,7 @@ def make_document(
         )
     try:
         with us.store.write() as s:
-            case = _case_for(
-                s, case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
-            )
+            case = readable_case(s, us, case_uuid)
             facts = Facts(s, case, language)
             head = letterhead(s)
             options = PrintOptions(
@@ -224,9 +222,7 @@ def record_output(us: UserSession, made: MadeDocument, how: str) -> int:
     if how not in ("printed", "saved"):
         raise ValueError(how)
     with us.store.write() as s:
-        case = _case_for(
-            s, made.case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
-        )
+        case = readable_case(s, us, made.case_uuid)
         row = s.execute(
             select(PrintedDocument).where(
                 PrintedDocument.case_id == case.id,
@@ -262,9 +258,7 @@ def record_output(us: UserSession, made: MadeDocument, how: str) -> int:
 def printed_documents(us: UserSession, case_uuid: str) -> list[PrintedDocumentInfo]:
     """The documents of a case that went to paper, newest first, each with its signed copies."""
     with us.store.read() as s:
-        case = _case_for(
-            s, case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
-        )
+        case = readable_case(s, us, case_uuid)
         names = dict(s.execute(select(User.id, User.full_name)).all())
         copies: dict[int, list[SignedCopyInfo]] = {}
         for c in s.execute(
@@ -389,9 +383,7 @@ def attach_signed_copy_file(
 def signed_copy(us: UserSession, case_uuid: str, copy_id: int) -> tuple[SignedCopyInfo, bytes]:
     """A signed copy's file, to show; reading it is in the audit log like opening the case."""
     with us.store.write() as s:
-        case = _case_for(
-            s, case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
-        )
+        case = readable_case(s, us, case_uuid)
         row = s.get(SignedCopy, copy_id)
         if row is None or row.case_id != case.id:
             raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The signed copy"))

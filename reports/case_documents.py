@@ -238,23 +238,32 @@ def _identity(case: CaseIdentity, w: dict[str, str], language: str) -> list[tupl
     return rows
 
 
-def _start(
+def _begin(
     head: Letterhead,
     options: PrintOptions,
+    *,
+    content: object,
+    case_number: str,
+    kind: str,
+    version: int,
     title: str,
     subtitle: str,
-    verification: Verification,
-    st: Styles,
-) -> list[Flowable]:
-    w = texts(options.language)
+    size: float = 9.5,
+) -> tuple[str, dict[str, str], Styles, float, Verification, list[Flowable]]:
+    """What every builder starts from: its language, words, styles (body `size`), width, its
+    verification code, and a story opened by the letterhead (and the demo note)."""
+    lang = options.language
+    w = texts(lang)
+    check = Verification(case_number, kind, version, content_digest((content, head)))
+    page = styles()
     story: list[Flowable] = [
-        letterhead(head, title, subtitle, verification, w, st, frame_width(options))
+        letterhead(head, title, subtitle, check, w, page, frame_width(options))
     ]
     if head.is_demo:
-        note = Paragraph(f"<b>{escape(w['demo_note'])}</b>", st.body)
+        note = Paragraph(f"<b>{escape(w['demo_note'])}</b>", page.body)
         note.style = note.style.clone("demo", textColor=ALERT)
         story += [Spacer(0, 3 * mm), note]
-    return story
+    return lang, w, styles(size), frame_width(options), check, story
 
 
 def _goals_table(goals: Sequence[Goal], st: Styles, width: float, w: dict[str, str]) -> Flowable:
@@ -276,20 +285,21 @@ def _goals_table(goals: Sequence[Goal], st: Styles, width: float, w: dict[str, s
     )
 
 
-def _verification(case_number: str, kind: str, version: int, content: object) -> Verification:
-    return Verification(case_number, kind, version, content_digest(content))
-
-
 # -- the closure form ----------------------------------------------------------------------------
 
 
 def build_closure_form(form: ClosureForm, head: Letterhead, options: PrintOptions) -> Document:
-    lang = options.language
-    w = texts(lang)
-    st = styles()
-    width = frame_width(options)
-    check = _verification(form.case.case_number, "closure", form.version, (form, head))
-    story = _start(head, options, w["closure_title"], w["closure_subtitle"], check, st)
+    w = texts(options.language)
+    lang, w, st, width, check, story = _begin(
+        head,
+        options,
+        content=form,
+        case_number=form.case.case_number,
+        kind="closure",
+        version=form.version,
+        title=w["closure_title"],
+        subtitle=w["closure_subtitle"],
+    )
 
     story += [
         heading(w["identification"], st),
@@ -378,12 +388,17 @@ def build_closure_form(form: ClosureForm, head: Letterhead, options: PrintOption
 
 
 def build_transfer_form(form: TransferForm, head: Letterhead, options: PrintOptions) -> Document:
-    lang = options.language
-    w = texts(lang)
-    st = styles()
-    width = frame_width(options)
-    check = _verification(form.case.case_number, "transfer", form.version, (form, head))
-    story = _start(head, options, w["transfer_title"], w["transfer_subtitle"], check, st)
+    w = texts(options.language)
+    lang, w, st, width, check, story = _begin(
+        head,
+        options,
+        content=form,
+        case_number=form.case.case_number,
+        kind="transfer",
+        version=form.version,
+        title=w["transfer_title"],
+        subtitle=w["transfer_subtitle"],
+    )
 
     story += [
         heading(w["agencies"], st),
@@ -564,12 +579,18 @@ def _actions_table(
 
 def build_child_plan(plan: ChildPlan, head: Letterhead, options: PrintOptions) -> Document:
     """Large type, short sentences, the child's own actions first; no risk, no other case data."""
-    lang = options.language
-    w = texts(lang)
-    st = styles(15)
-    width = frame_width(options)
-    check = _verification(plan.case_number, "child-plan", plan.version, (plan, head))
-    story = _start(head, options, w["child_plan_title"], "", check, styles())
+    w = texts(options.language)
+    lang, w, st, width, check, story = _begin(
+        head,
+        options,
+        content=plan,
+        case_number=plan.case_number,
+        kind="child-plan",
+        version=plan.version,
+        title=w["child_plan_title"],
+        subtitle="",
+        size=15,
+    )
     intro = (
         w["child_plan_intro"].format(name=plan.child_name, date=_day(plan.made_on, lang))
         if plan.made_on
@@ -643,13 +664,17 @@ def _child_action(a: ChildAction, st: Styles, w: dict[str, str], lang: str) -> F
 
 def build_case_summary(summary: CaseSummary, head: Letterhead, options: PrintOptions) -> Document:
     """The sections chosen for a supervisor or a conference; each form as it was last saved."""
-    lang = options.language
-    w = texts(lang)
-    st = styles()
-    width = frame_width(options)
-    check = _verification(summary.case.case_number, "summary", summary.version, (summary, head))
-    subtitle = w["summary_subtitle"].format(purpose=summary.purpose) if summary.purpose else ""
-    story = _start(head, options, w["summary_title"], subtitle, check, st)
+    w = texts(options.language)
+    lang, w, st, width, check, story = _begin(
+        head,
+        options,
+        content=summary,
+        case_number=summary.case.case_number,
+        kind="summary",
+        version=summary.version,
+        title=w["summary_title"],
+        subtitle=w["summary_subtitle"].format(purpose=summary.purpose) if summary.purpose else "",
+    )
     story += [
         heading(w["identification"], st),
         fields_table(_identity(summary.case, w, lang), st, width),

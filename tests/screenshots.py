@@ -5,18 +5,21 @@
 Starts Xvfb itself (a 1366×768 screen, the size of the offices' PCs) when no display is set,
 runs the application on a fresh demo store, and saves: the first-run screen, the login, the case
 list, a case file with its plan and timeline, "My tasks", the supervisor queue, the case list in
-French, and the first page of each form in English and French.
+French, the first page of each form in English and French, the preview of a printed document,
+a case's Documents tab, and the first page of the closure and transfer forms.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +52,7 @@ def main() -> int:
     app.setApplicationName("Ulinzi")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 
-    from desktop.demo import create_demo_store
+    from desktop.demo import create_demo_store, sample_answers
     from tests.benchmarks.plain import FAST_KDF
     from ui import i18n
     from ui.app import Controller
@@ -133,6 +136,53 @@ def main() -> int:
                 wizard.close()
                 settle(0.3)
 
+        # Printing: the closure form of a closed case, previewed, printed and filed back.
+        from desktop import case_forms, cases, documents
+        from ui.document_view import DocumentPreview
+
+        i18n.set_language("en")
+        settle()
+        closed_uuid = cases.list_cases(main.session, status="closed")[0].uuid
+        main.open_case(closed_uuid)
+        settle(1.0)
+        main.print_document(closed_uuid, "closure", [], "")
+        settle(1.5)
+        preview = next(w for w in main.findChildren(DocumentPreview) if w.isVisible())
+        preview.resize(1000, 740)
+        settle(0.5)
+        preview.grab().save(str(out / "document-preview.png"))
+        print(f"saved {out}/document-preview.png")
+        _first_page(bytes(preview.document._ulinzi_bytes.data()), out / "closure-form.png")
+        preview.printed.emit()  # as if the print dialog said Print
+        preview.close()
+        settle(1.5)
+        printed = documents.printed_documents(main.session, closed_uuid)
+        documents.attach_signed_copy(
+            main.session, closed_uuid, printed[0].id, "closure-signed.jpg", _photo()
+        )
+        main.open_case(closed_uuid, reload=True)
+        settle(1.0)
+        main.tabs.currentWidget().tabs.setCurrentIndex(4)
+        shoot("case-documents")
+
+        # A transfer request, approved below by the supervisor, for the transfer form.
+        transfer = rows.uuid_at(target)
+        form = case_forms.form_set(main.session).get("transfer_request")
+        case_forms.submit_form(
+            main.session,
+            transfer,
+            "transfer_request",
+            sample_answers(
+                form,
+                random.Random(3),
+                date.today(),
+                to_agency="Demo North District Office",
+                reason="moved_district",
+                documents=["registration", "assessments", "case_plan"],
+            ),
+            None,
+        )
+
         main.tabs.setCurrentIndex(0)
         i18n.set_language("fr")
         main.case_list.refresh()
@@ -154,8 +204,51 @@ def main() -> int:
         queue.grab().save(str(out / "supervisor-queue.png"))
         print(f"saved {out}/supervisor-queue.png")
         queue.close()
+        from desktop import case_flow
+
+        waiting = next(
+            a for a in case_flow.supervisor_queue(grace).approvals if a.case_uuid == transfer
+        )
+        case_flow.decide(grace, waiting.id, True)
+        made = documents.make_document(grace, transfer, "transfer", language="en")
+        _first_page(made.pdf, out / "transfer-form.png")
         grace.close()
     return 0
+
+
+def _first_page(pdf: bytes, png: Path) -> None:
+    """A document's first page as the README shows it (pdftoppm reads the PDF from stdin)."""
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "80",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            "-",
+            str(png.with_suffix("")),
+        ],
+        input=pdf,
+        check=True,
+    )
+    print(f"saved {png}")
+
+
+def _photo() -> bytes:
+    """A stand-in for a phone photo of the signed paper."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (600, 800), "#f7f5ef")
+    ImageDraw.Draw(image).text((40, 40), "signed closure form", fill="#333333")
+    out = io.BytesIO()
+    image.save(out, "JPEG")
+    return out.getvalue()
 
 
 if __name__ == "__main__":
