@@ -495,3 +495,29 @@ def test_printed_documents_are_kept_per_case(agency):
     with agency.sign_in("cara") as us, us.store.read() as s:
         rows = s.execute(select(PrintedDocument.kind, PrintedDocument.language)).all()
     assert rows == [("closure", "en")]
+
+
+def test_the_agencys_paper_size_and_logo_are_printed(agency):
+    from dataclasses import replace
+
+    from desktop import agency as agency_settings
+
+    uuid = closed_case(agency)
+    with agency.sign_in("admin") as us:
+        settings = agency_settings.load_settings(us)
+        assert settings.paper == "A4"
+        logo = io.BytesIO()
+        Image.new("RGB", (160, 80), "navy").save(logo, "PNG")
+        agency_settings.save_settings(us, replace(settings, paper="Letter", logo=logo.getvalue()))
+        with pytest.raises(InvalidInput, match="A4 or Letter"):
+            agency_settings.save_settings(us, replace(settings, paper="A5"))
+    with agency.sign_in("cara") as us:
+        made = documents.make_document(us, uuid, "closure")
+    first = PdfReader(io.BytesIO(made.pdf)).pages[0]
+    assert [round(float(x)) for x in first.mediabox[2:]] == [612, 792]
+    images = [
+        x
+        for x in first["/Resources"]["/XObject"].values()
+        if x.get_object()["/Subtype"] == "/Image"
+    ]
+    assert images  # the logo

@@ -9,6 +9,7 @@ from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QTableWidget
 
 from tests.test_case_flow import case_in_implementation
 from tests.test_documents import closed_case, text_of
@@ -88,6 +89,9 @@ def test_the_closure_form_is_previewed_printed_recorded_and_its_signed_copy_file
     assert item.child(0).text(0) == "No signed copy filed yet"
     code = item.text(1)
     assert code and code in text_of(preview_pdf(preview))
+    history = case.findChild(QTableWidget, "history")
+    rows = [history.item(r, 2).text() for r in range(history.rowCount())]  # newest first
+    assert rows[:2] == ["Viewed the case file", f"Printed a document (closure v1 {code})"]
 
     # The signed paper comes back as a phone photo: it is filed with its document.
     photo = tmp_path / "signed closure.jpg"

@@ -42,6 +42,7 @@ from ui.common import (
     ACTION_STATUSES,
     APPROVAL_KINDS,
     APPROVAL_STATES,
+    DOCUMENT_ACTIONS,
     HISTORY_ACTIONS,
     NEXT_ACTIONS,
     RISK_COLOURS,
@@ -761,7 +762,7 @@ class CaseFileWidget(QWidget):
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         for position, entry in enumerate(reversed(history)):  # newest first
             what = label(HISTORY_ACTIONS, entry.action)
-            if entry.summary and entry.action == "case.updated":
+            if entry.summary and entry.action in ("case.updated", *DOCUMENT_ACTIONS):
                 what = f"{what} ({entry.summary})"
             for column, text in enumerate((format_datetime(entry.at), entry.who, what)):
                 table.setItem(position, column, QTableWidgetItem(text))

@@ -117,7 +117,23 @@ HISTORY_ACTIONS = {
     "approval.returned": QT_TRANSLATE_NOOP("labels", "Returned a request with a comment"),
     "approval.refused": QT_TRANSLATE_NOOP("labels", "Was refused a decision on a request"),
     "plan.action_status": QT_TRANSLATE_NOOP("labels", "Changed the status of a plan action"),
+    "document.made": QT_TRANSLATE_NOOP("labels", "Prepared a document to print"),
+    "document.printed": QT_TRANSLATE_NOOP("labels", "Printed a document"),
+    "document.saved": QT_TRANSLATE_NOOP("labels", "Saved a document as a PDF file"),
+    "document.refused": QT_TRANSLATE_NOOP("labels", "Was refused a document of the case"),
+    "document.signed_copy_added": QT_TRANSLATE_NOOP("labels", "Filed a signed copy"),
+    "document.signed_copy_opened": QT_TRANSLATE_NOOP("labels", "Viewed a signed copy"),
+    "document.signed_copy_refused": QT_TRANSLATE_NOOP(
+        "labels", "Was refused the filing of a signed copy"
+    ),
 }
+# Their audit summary (a document, its version and verification code) is shown beside them.
+DOCUMENT_ACTIONS = (
+    "document.made",
+    "document.printed",
+    "document.saved",
+    "document.signed_copy_added",
+)
 
 
 def label(table: dict[str, str], code: str | None) -> str:

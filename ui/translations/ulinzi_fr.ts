@@ -2837,6 +2837,34 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>A changé le statut d&apos;une action du plan</translation>
     </message>
     <message>
+        <source>Prepared a document to print</source>
+        <translation>A préparé un document à imprimer</translation>
+    </message>
+    <message>
+        <source>Printed a document</source>
+        <translation>A imprimé un document</translation>
+    </message>
+    <message>
+        <source>Saved a document as a PDF file</source>
+        <translation>A enregistré un document en fichier PDF</translation>
+    </message>
+    <message>
+        <source>Was refused a document of the case</source>
+        <translation>S&apos;est vu refuser un document du dossier</translation>
+    </message>
+    <message>
+        <source>Filed a signed copy</source>
+        <translation>A classé une copie signée</translation>
+    </message>
+    <message>
+        <source>Viewed a signed copy</source>
+        <translation>A consulté une copie signée</translation>
+    </message>
+    <message>
+        <source>Was refused the filing of a signed copy</source>
+        <translation>S&apos;est vu refuser le classement d&apos;une copie signée</translation>
+    </message>
+    <message>
         <source>about 1 year</source>
         <translation>environ 1 an</translation>
     </message>
