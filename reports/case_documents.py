@@ -589,7 +589,7 @@ def build_child_plan(plan: ChildPlan, head: Letterhead, options: PrintOptions) -
         version=plan.version,
         title=w["child_plan_title"],
         subtitle="",
-        size=15,
+        size=14,
     )
     intro = (
         w["child_plan_intro"].format(name=plan.child_name, date=_day(plan.made_on, lang))
@@ -615,24 +615,31 @@ def build_child_plan(plan: ChildPlan, head: Letterhead, options: PrintOptions) -
             heading(w["next_talk"], st),
             para(w["next_talk_text"].format(date=_day(plan.review_on, lang)), st.body),
         ]
-    story += [
-        heading(w["who_to_talk_to"], st),
-        para(
-            w["who_to_talk_to_text"].format(caseworker=plan.caseworker, agency=plan.agency_name),
-            st.body,
-        ),
-        Spacer(0, 8 * mm),
-        signatures(
-            "",
+    # Whom to talk to stays with the signatures: the child never gets a page of lines alone.
+    story.append(
+        KeepTogether(
             [
-                Signer(w["role_child"], plan.child_name, thumbprint=True),
-                Signer(w["role_caseworker"], plan.caseworker),
-            ],
-            w,
-            st,
-            width,
-        ),
-    ]
+                Paragraph(escape(w["who_to_talk_to"]), st.heading),
+                para(
+                    w["who_to_talk_to_text"].format(
+                        caseworker=plan.caseworker, agency=plan.agency_name
+                    ),
+                    st.body,
+                ),
+                Spacer(0, 3 * mm),
+                signatures(
+                    "",
+                    [
+                        Signer(w["role_child"], plan.child_name, thumbprint=True),
+                        Signer(w["role_caseworker"], plan.caseworker),
+                    ],
+                    w,
+                    st,
+                    width,
+                ),
+            ]
+        )
+    )
     return render(
         head=head, options=options, title=w["child_plan_title"], verification=check, story=story
     )

@@ -74,7 +74,8 @@ def test_the_closure_form_is_previewed_printed_recorded_and_its_signed_copy_file
 
     preview.ask_print = printer_accepts
     old = case
-    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(preview.printed, timeout=TIMEOUT):  # printed off the UI thread
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
     assert len(PdfReader(printed).pages) == preview.page_count()
 
     # The case file comes back on its Documents tab with what was printed.

@@ -9,6 +9,7 @@ import os
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QIODevice,
     QObject,
     QRect,
@@ -34,6 +35,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.background import run_in_background, wait_for_background
 
 # A page image at the printer's full resolution can pass 500 MB (A4 at 1200 dpi); 300 dpi keeps
 # text sharp on paper and a page near 35 MB, which the office laptops can afford.
@@ -94,7 +97,9 @@ class DocumentPreview(QDialog):
         self.view = pdf_view(self.document, self)
 
         n = self.page_count()
-        self.pages = QLabel(self.tr("1 page") if n == 1 else self.tr("{n} pages").format(n=n))
+        self._pages_text = self.tr("1 page") if n == 1 else self.tr("{n} pages").format(n=n)
+        self.pages = QLabel(self._pages_text)
+        self._printing: QPrinter | None = None
 
         self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.setDefault(True)
@@ -159,42 +164,49 @@ class DocumentPreview(QDialog):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def print_document(self) -> None:
+        """Ask for the printer, then print off the UI thread (a page takes a few hundred ms)."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.title)
         if not self.ask_print(printer):
             return
-        n = self.page_count()
-        first = printer.fromPage() - 1 if printer.fromPage() > 0 else 0
-        last = printer.toPage() - 1 if printer.toPage() > 0 else n - 1
-        first, last = max(0, first), min(n - 1, last)
-        painter = QPainter()
-        if n == 0 or not painter.begin(printer):
-            QMessageBox.warning(
-                self,
-                self.tr("Print"),
-                self.tr(
-                    "The printer could not be started. Check that it is switched on and "
-                    "connected, then try again."
-                ),
-            )
-            return
-        try:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            paper = printer.pageLayout().paintRectPixels(printer.resolution())
-            paper.moveTo(0, 0)  # the painter's origin is already the printable area's corner
-            dpi = min(printer.resolution(), MAX_PRINT_DPI)
-            for index in range(first, last + 1):
-                if index > first:
-                    printer.newPage()
-                points = self.document.pagePointSize(index)
-                image = self.document.render(
-                    index,
-                    QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72)),
-                )
-                painter.drawImage(_fit(image.size(), paper), image)
-        finally:
-            painter.end()
+        self._printing = printer  # kept alive, and untouched here, until the job reports
+        self.print_button.setEnabled(False)
+        self.pages.setText(self.tr("Printing…"))
+        run_in_background(lambda: print_pages(self.pdf, printer), self._printed, self._not_printed)
+
+    def _finished_printing(self) -> None:
+        self._printing = None
+        self.print_button.setEnabled(True)
+        self.pages.setText(self._pages_text)
+
+    def _printed(self, _result: object) -> None:
+        self._finished_printing()
         self.printed.emit()
+
+    def _not_printed(self, error: Exception) -> None:
+        self._finished_printing()
+        if not isinstance(error, PrinterUnavailable):
+            raise error
+        QMessageBox.warning(
+            self,
+            self.tr("Print"),
+            self.tr(
+                "The printer could not be started. Check that it is switched on and "
+                "connected, then try again."
+            ),
+        )
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt's name: every way of closing
+        if self._printing is not None:  # the job reports while the window still exists
+            wait_for_background()
+            QCoreApplication.sendPostedEvents()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if self._printing is not None:
+            wait_for_background()
+            QCoreApplication.sendPostedEvents()
+        super().closeEvent(event)
 
     # Saving ---------------------------------------------------------------------------------
 
@@ -247,6 +259,42 @@ class DocumentPreview(QDialog):
             return self.tr("Ulinzi may not write in that folder: choose another place.")
         reason = error.strerror or str(error)
         return self.tr("The PDF could not be saved: {reason}").format(reason=reason)
+
+
+class PrinterUnavailable(Exception):
+    """The printer could not be started (switched off, disconnected, or a bad output file)."""
+
+
+def print_pages(pdf: bytes, printer: QPrinter) -> None:
+    """Print the pages the print dialog chose. Runs off the UI thread: Qt paints on a QPrinter
+    from any thread, and the job reads its own copy of the document, shared with no widget."""
+    document = pdf_document(pdf)
+    try:
+        n = document.pageCount()
+        first = printer.fromPage() - 1 if printer.fromPage() > 0 else 0
+        last = printer.toPage() - 1 if printer.toPage() > 0 else n - 1
+        first, last = max(0, first), min(n - 1, last)
+        painter = QPainter()
+        if n == 0 or not painter.begin(printer):
+            raise PrinterUnavailable()
+        try:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            paper = printer.pageLayout().paintRectPixels(printer.resolution())
+            paper.moveTo(0, 0)  # the painter's origin is already the printable area's corner
+            dpi = min(printer.resolution(), MAX_PRINT_DPI)
+            for index in range(first, last + 1):
+                if index > first:
+                    printer.newPage()
+                points = document.pagePointSize(index)
+                image = document.render(
+                    index,
+                    QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72)),
+                )
+                painter.drawImage(_fit(image.size(), paper), image)
+        finally:
+            painter.end()
+    finally:
+        document.deleteLater()
 
 
 def _write_atomically(path: str, data: bytes) -> None:
