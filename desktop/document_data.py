@@ -396,8 +396,7 @@ class Facts:
         return self.choice(assessment, "risk_level", self.case.risk) if f else self.case.risk
 
     def child_plan(self, agency_name: str) -> docs.ChildPlan:
-        plan, _ = self._plan()
-        if plan is None:
+        if self.latest("case_plan") is None:
             raise DocumentUnavailable(
                 QT_TRANSLATE_NOOP(
                     "errors",
@@ -405,15 +404,22 @@ class Facts:
                 ),
                 number=self.case.case_number,
             )
-        actions = [a for a in self.actions(open_only=False) if a.status]
-        raw = {a.index + 1: a for a in plan_actions(plan.answers, {})}
+        plan, actions = self._plan()
+        group = plan.definition.field("actions")
+        entries = plan.answers.get("actions") or []
         mine, others = [], []
         for a in actions:
-            if raw.get(a.number) is not None and raw[a.number].responsible == "child":
-                mine.append(docs.ChildAction(a.text, a.due))
-            else:
-                who = a.responsible_name or a.responsible
-                others.append(docs.ChildAction(a.text, a.due, who))
+            if a.status == "dropped":
+                continue
+            done = a.status == "done"
+            if a.responsible == "child":
+                mine.append(docs.ChildAction(a.action, a.due, done=done))
+                continue
+            entry = entries[a.index] if a.index < len(entries) else {}
+            who = str(entry.get("responsible_name") or "") or self.sub_choice(
+                group, "responsible", a.responsible
+            )
+            others.append(docs.ChildAction(a.action, a.due, who, done))
         return docs.ChildPlan(
             case_number=self.case.case_number,
             version=plan.revision,

@@ -152,6 +152,7 @@ class ChildAction:
     text: str
     due: datetime.date | None = None
     who: str = ""  # empty for the child's own actions
+    done: bool = False
 
 
 @dataclass(frozen=True)
@@ -653,7 +654,7 @@ def _numbered(number: int, text: str, st: Styles) -> Flowable:
 
 
 def _child_action(a: ChildAction, st: Styles, w: dict[str, str], lang: str) -> Flowable:
-    parts = [f"☐&nbsp;&nbsp;{escape(a.text)}"]
+    parts = [f"{'☑' if a.done else '☐'}&nbsp;&nbsp;{escape(a.text)}"]
     extra = ", ".join(
         p for p in (a.who, w["by_date"].format(date=_day(a.due, lang)) if a.due else "") if p
     )

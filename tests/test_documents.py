@@ -521,3 +521,29 @@ def test_the_agencys_paper_size_and_logo_are_printed(agency):
         if x.get_object()["/Subtype"] == "/Image"
     ]
     assert images  # the logo
+
+
+def test_the_childs_plan_leaves_out_dropped_actions_and_ticks_done_ones(agency):
+    def action(text: str, status: str, responsible: str = "child") -> dict[str, object]:
+        return {
+            "goal_number": 1,
+            "action": text,
+            "term": "short",
+            "responsible": responsible,
+            "due": day(10),
+            "indicator": "Seen at the visit",
+            "status": status,
+        }
+
+    uuid = case_in_implementation(
+        agency,
+        actions=[
+            action("Read one book a week", "done"),
+            action("Join the football team", "dropped"),
+            action("Walk to school with a friend", "in_progress"),
+        ],
+    )
+    with agency.sign_in("cara") as us:
+        text = text_of(documents.make_document(us, uuid, "child_plan").pdf)
+    in_order(text, "What you will do", "☑ Read one book a week", "☐ Walk to school with a friend")
+    assert "football" not in text
