@@ -158,22 +158,21 @@ def make_document(
             known=", ".join(SUMMARY_SECTIONS),
         )
     try:
+        # Read and audit in one unit of work; the PDF is built after it, holding no lock.
         with us.store.write() as s:
             case = readable_case(s, us, case_uuid)
             facts = Facts(s, case, language)
             head = letterhead(s)
-            options = PrintOptions(
-                printed_on=today, language=language, paper=paper_in(s), printed_by=us.user.full_name
-            )
+            paper = paper_in(s)
             if kind == DocumentKind.CLOSURE:
-                made = docs.build_closure_form(facts.closure_form(), head, options)
+                data, build = facts.closure_form(), docs.build_closure_form
             elif kind == DocumentKind.TRANSFER:
-                made = docs.build_transfer_form(facts.transfer_form(us.agency.name), head, options)
+                data, build = facts.transfer_form(us.agency.name), docs.build_transfer_form
             elif kind == DocumentKind.CHILD_PLAN:
-                made = docs.build_child_plan(facts.child_plan(head.agency_name), head, options)
+                data, build = facts.child_plan(head.agency_name), docs.build_child_plan
             else:
-                made = docs.build_case_summary(facts.summary(chosen, purpose), head, options)
-            check = made.verification
+                data, build = facts.summary(chosen, purpose), docs.build_case_summary
+            check = docs.verification_of(data, head)
             us.audit(
                 s,
                 "document.made",
@@ -183,6 +182,10 @@ def make_document(
     except PermissionDenied as e:
         _refuse(us, case_uuid, "document.refused", e)
         raise
+    options = PrintOptions(
+        printed_on=today, language=language, paper=paper, printed_by=us.user.full_name
+    )
+    made = build(data, head, options)  # type: ignore[arg-type]
     title = texts(language)[_TITLE_KEYS[kind]]
     return MadeDocument(
         case_uuid=case_uuid,

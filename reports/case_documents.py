@@ -239,14 +239,28 @@ def _identity(case: CaseIdentity, w: dict[str, str], language: str) -> list[tupl
     return rows
 
 
+Content = ClosureForm | TransferForm | ChildPlan | CaseSummary
+_KINDS = {
+    ClosureForm: "closure",
+    TransferForm: "transfer",
+    ChildPlan: "child-plan",
+    CaseSummary: "summary",
+}
+
+
+def verification_of(content: Content, head: Letterhead) -> Verification:
+    """The code printed on a document: the same content (and letterhead) always gives it."""
+    number = content.case_number if isinstance(content, ChildPlan) else content.case.case_number
+    return Verification(
+        number, _KINDS[type(content)], content.version, content_digest((content, head))
+    )
+
+
 def _begin(
     head: Letterhead,
     options: PrintOptions,
     *,
-    content: object,
-    case_number: str,
-    kind: str,
-    version: int,
+    content: Content,
     title: str,
     subtitle: str,
     size: float = 9.5,
@@ -255,7 +269,7 @@ def _begin(
     verification code, and a story opened by the letterhead (and the demo note)."""
     lang = options.language
     w = texts(lang)
-    check = Verification(case_number, kind, version, content_digest((content, head)))
+    check = verification_of(content, head)
     page = styles()
     story: list[Flowable] = [
         letterhead(head, title, subtitle, check, w, page, frame_width(options))
@@ -295,9 +309,6 @@ def build_closure_form(form: ClosureForm, head: Letterhead, options: PrintOption
         head,
         options,
         content=form,
-        case_number=form.case.case_number,
-        kind="closure",
-        version=form.version,
         title=w["closure_title"],
         subtitle=w["closure_subtitle"],
     )
@@ -394,9 +405,6 @@ def build_transfer_form(form: TransferForm, head: Letterhead, options: PrintOpti
         head,
         options,
         content=form,
-        case_number=form.case.case_number,
-        kind="transfer",
-        version=form.version,
         title=w["transfer_title"],
         subtitle=w["transfer_subtitle"],
     )
@@ -585,9 +593,6 @@ def build_child_plan(plan: ChildPlan, head: Letterhead, options: PrintOptions) -
         head,
         options,
         content=plan,
-        case_number=plan.case_number,
-        kind="child-plan",
-        version=plan.version,
         title=w["child_plan_title"],
         subtitle="",
         size=14,
@@ -677,9 +682,6 @@ def build_case_summary(summary: CaseSummary, head: Letterhead, options: PrintOpt
         head,
         options,
         content=summary,
-        case_number=summary.case.case_number,
-        kind="summary",
-        version=summary.version,
         title=w["summary_title"],
         subtitle=w["summary_subtitle"].format(purpose=summary.purpose) if summary.purpose else "",
     )
