@@ -866,6 +866,10 @@
         <translation>Imprimer</translation>
     </message>
     <message>
+        <source>Printing…</source>
+        <translation>Impression…</translation>
+    </message>
+    <message>
         <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
         <translation>L&apos;imprimante n&apos;a pas pu démarrer. Vérifiez qu&apos;elle est allumée et branchée, puis réessayez.</translation>
     </message>
