@@ -17,7 +17,7 @@ from desktop.case_state import plan_actions
 from desktop.documents import SUMMARY_SECTIONS, DocumentUnavailable
 from desktop.forms.answers import is_empty, shown_fields
 from desktop.forms.definition import FormField
-from desktop.forms.display import Words, answer_text
+from desktop.forms.display import Words, answer_text, consent_method
 from desktop.forms.saved import Submission, instances, latest, submissions_in
 from desktop.workflow import ApprovalKind, ApprovalState
 from reports import case_documents as docs
@@ -316,7 +316,7 @@ class Facts:
                         who=f"{who}: {by}" if by else who,
                         answer=self.text(consent_sub, f"{prefix}_sharing")
                         or texts(self.language)["no"],
-                        how=self._consent_method(given),
+                        how=consent_method(given, self.words),
                         given_on=_date(given.get("date")) if isinstance(given, dict) else None,
                     )
                 )
@@ -379,21 +379,8 @@ class Facts:
             approved_on=_local_day(approval.decided_at),
         )
 
-    def _consent_method(self, given: Any) -> str:
-        if not isinstance(given, dict):
-            return ""
-        methods = {
-            "verbal": self.words.spoken,
-            "written": self.words.signed,
-            "thumbprint": self.words.thumbprint,
-        }
-        return methods.get(str(given.get("method")), "")
-
     def _current_risk(self, assessment: Submission | None) -> str:
-        if self.case.risk is None:
-            return ""
-        f = assessment.definition.field("risk_level") if assessment else None
-        return self.choice(assessment, "risk_level", self.case.risk) if f else self.case.risk
+        return self.choice(assessment, "risk_level", self.case.risk) if self.case.risk else ""
 
     def child_plan(self, agency_name: str) -> docs.ChildPlan:
         if self.latest("case_plan") is None:

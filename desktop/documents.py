@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -277,17 +278,7 @@ def printed_documents(us: UserSession, case_uuid: str) -> list[PrintedDocumentIn
             .where(SignedCopy.case_id == case.id)
             .order_by(SignedCopy.id)
         ):
-            copies.setdefault(c.document_id, []).append(
-                SignedCopyInfo(
-                    c.id,
-                    c.document_id,
-                    c.file_name,
-                    c.media_type,
-                    c.size,
-                    names.get(c.added_by, ""),
-                    c.added_at,
-                )
-            )
+            copies.setdefault(c.document_id, []).append(_copy_info(c, names.get(c.added_by, "")))
         rows = s.execute(
             select(PrintedDocument)
             .where(PrintedDocument.case_id == case.id)
@@ -307,6 +298,19 @@ def printed_documents(us: UserSession, case_uuid: str) -> list[PrintedDocumentIn
             )
             for r in rows
         ]
+
+
+def _copy_info(copy: Any, added_by: str) -> SignedCopyInfo:
+    """A signed copy as the case file lists it (from a row or a selected tuple), without data."""
+    return SignedCopyInfo(
+        copy.id,
+        copy.document_id,
+        copy.file_name,
+        copy.media_type,
+        copy.size,
+        added_by,
+        copy.added_at,
+    )
 
 
 def media_type_of(data: bytes) -> str | None:
@@ -357,9 +361,7 @@ def attach_signed_copy(
                 case_id=case.id,
                 summary=f"{document.kind} v{document.version} {document.code} {media_type}",
             )
-            return SignedCopyInfo(
-                row.id, document.id, name, media_type, len(data), us.user.full_name, row.added_at
-            )
+            return _copy_info(row, us.user.full_name)
     except PermissionDenied as e:
         _refuse(us, case_uuid, "document.signed_copy_refused", e)
         raise
@@ -397,9 +399,7 @@ def signed_copy(us: UserSession, case_uuid: str, copy_id: int) -> tuple[SignedCo
         us.audit(s, "document.signed_copy_opened", case_id=case.id, summary=str(row.id))
         who = s.execute(select(User.full_name).where(User.id == row.added_by)).scalar() or ""
         return (
-            SignedCopyInfo(
-                row.id, row.document_id, row.file_name, row.media_type, row.size, who, row.added_at
-            ),
+            _copy_info(row, who),
             row.data,
         )
 

@@ -33,6 +33,16 @@ def day_text(value: Any, words: Words) -> str:
         return str(value)
 
 
+def consent_method(given: Any, words: Words) -> str:
+    """How consent was given ("spoken", "signed", "thumbprint"), from a consent answer."""
+    if not isinstance(given, dict):
+        return ""
+    methods = dict(
+        zip(CONSENT_METHODS, (words.spoken, words.signed, words.thumbprint), strict=True)
+    )
+    return methods.get(str(given.get("method")), "")
+
+
 def answer_text(f: FormField, value: Any, language: str, words: Words) -> str:
     """One answer as plain text."""
     match f.type:
@@ -48,12 +58,9 @@ def answer_text(f: FormField, value: Any, language: str, words: Words) -> str:
                 return words.estimated.format(date=day) if value.get("estimated") else day
             return day_text(value, words)
         case "consent":
-            methods = dict(
-                zip(CONSENT_METHODS, (words.spoken, words.signed, words.thumbprint), strict=True)
-            )
             return words.consent.format(
                 who=value.get("by", ""),
-                how=methods.get(str(value.get("method")), ""),
+                how=consent_method(value, words),
                 date=day_text(value.get("date", ""), words),
             )
         case "people":
