@@ -114,6 +114,9 @@ def test_a_supervisor_adds_a_provider_with_two_services(qtbot, agency, open_prov
     assert dialog.focusWidget() is editor.name  # an empty directory starts with a name
     assert not dialog.save_button.isEnabled()  # nothing typed yet
 
+    # Boxes added to a shown window appear at the next turn of the event loop, and Tab skips
+    # what is not on screen yet: wait until a person would see them.
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in editor.service_boxes.values()))
     qtbot.keyClicks(editor.name, "Isange One Stop Centre")
     qtbot.keyClick(editor.name, Qt.Key.Key_Tab)
     assert dialog.focusWidget() is editor.service_boxes["health"]  # the services come next
