@@ -377,3 +377,55 @@ class SignedCopy(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
     added_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ConferenceState(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    HELD = "held"  # its minutes are finalised
+    CANCELLED = "cancelled"
+
+
+class Conference(Base):
+    """A case conference planned for a case; its minutes are the `case_conference` form,
+    instance `number`."""
+
+    __tablename__ = "conferences"
+    __table_args__ = (
+        UniqueConstraint("case_id", "number", name="uq_conferences_number"),
+        Index("ix_conferences_state", "state", "scheduled_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    scheduled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    place: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    chair: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    purpose: Mapped[str] = mapped_column(String(30))
+    purpose_other: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    state: Mapped[str] = mapped_column(String(20), default=ConferenceState.SCHEDULED.value)
+    cancel_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ConferenceAction(Base):
+    """An action point of a conference's minutes: ours (it also became a plan action when the
+    case had a plan) or a partner organisation's commitment, followed up by the caseworker."""
+
+    __tablename__ = "conference_actions"
+    __table_args__ = (Index("ix_conference_actions_case", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id"))
+    action: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    organisation: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    ours: Mapped[bool] = mapped_column(Boolean)
+    due: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="not_started")
+    plan_submission_id: Mapped[int | None] = mapped_column(ForeignKey("form_submissions.id"))
+    plan_index: Mapped[int | None] = mapped_column(Integer)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

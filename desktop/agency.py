@@ -17,6 +17,9 @@ from desktop.workflow import Deadlines, Rules
 DEFAULT_IDLE_MINUTES = 5
 MAX_LOGO_BYTES = 512 * 1024
 PAPER_SIZES = ("A4", "Letter")  # printed documents; A4 unless the agency says otherwise
+# How much of the child's identity conference minutes show: the case number only (the
+# default: minutes go to other organisations), with the child's initials, or with the name.
+MINUTES_IDENTITY = ("number", "initials", "name")
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class AgencySettings:
     logo: bytes | None
     rules: Rules = Rules()
     paper: str = "A4"
+    minutes_identity: str = "number"
 
 
 def _setting(s, key: str, default: object) -> object:  # type: ignore[no-untyped-def]
@@ -61,6 +65,7 @@ def load_settings(us: UserSession) -> AgencySettings:
             logo=agency.logo,
             rules=Rules.from_dict(_setting(s, "workflow_rules", {})),  # type: ignore[arg-type]
             paper=paper_in(s),
+            minutes_identity=minutes_identity_in(s),
         )
 
 
@@ -68,6 +73,11 @@ def paper_in(s) -> str:  # type: ignore[no-untyped-def]
     """The agency's paper size for printed documents."""
     paper = _setting(s, "paper", PAPER_SIZES[0])
     return paper if paper in PAPER_SIZES else PAPER_SIZES[0]
+
+
+def minutes_identity_in(s) -> str:  # type: ignore[no-untyped-def]
+    value = _setting(s, "minutes_identity", MINUTES_IDENTITY[0])
+    return value if value in MINUTES_IDENTITY else MINUTES_IDENTITY[0]
 
 
 def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
@@ -94,6 +104,12 @@ def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
         )
     if new.paper not in PAPER_SIZES:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The paper size is A4 or Letter."))
+    if new.minutes_identity not in MINUTES_IDENTITY:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "{what} must be one of: {allowed}."),
+            what="minutes_identity",
+            allowed=", ".join(MINUTES_IDENTITY),
+        )
     if new.logo is not None and not new.logo.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The logo must be a PNG or JPEG picture."))
     if new.logo is not None and len(new.logo) > MAX_LOGO_BYTES:
@@ -125,10 +141,13 @@ def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
             changed.append("workflow_rules")
         if paper_in(s) != new.paper:
             changed.append("paper")
+        if minutes_identity_in(s) != new.minutes_identity:
+            changed.append("minutes_identity")
         _put(s, "idle_minutes", new.idle_minutes)
         _put(s, "deadlines", new.deadlines.as_dict())
         _put(s, "workflow_rules", asdict(new.rules))
         _put(s, "paper", new.paper)
+        _put(s, "minutes_identity", new.minutes_identity)
         if {"deadlines", "workflow_rules"} & set(changed):
             s.flush()
             refresh_all(s, new.deadlines)  # every case's due dates and who approves what

@@ -64,6 +64,7 @@ from desktop.workflow import (
 REGISTRATION = "registration"
 CONSENT = "consent"
 REFERRAL = "referral"
+CONFERENCE = "case_conference"  # its minutes are saved by desktop.conferences
 DRAFT_KIND = "form"
 NEW_CASE = "new"
 _OVERRIDE_PREFIX = "form_file:"
@@ -353,6 +354,13 @@ def submit_form(
     Saving moves the case forward when the form is its next step (an assessment, the case
     plan, a closure request), asks for the supervisor's approval when the form needs it, and
     works out the case's next action and tasks again, all in the same transaction."""
+    if form_id == CONFERENCE:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The minutes of a case conference are written from the case's Conferences tab.",
+            )
+        )
     forms = form_set(us)
     form = forms.get(form_id)
     kept = _checked(form, answers)

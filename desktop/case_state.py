@@ -21,6 +21,9 @@ from db.models import (
     Approval,
     Case,
     CaseStatus,
+    Conference,
+    ConferenceAction,
+    ConferenceState,
     FormSubmission,
     PlanActionUpdate,
     Setting,
@@ -31,18 +34,21 @@ from db.models import (
 )
 from desktop.session import UserSession
 from desktop.workflow import (
-    Approval as ApprovalFact,
-)
-from desktop.workflow import (
+    OPEN_ACTION_STATUSES,
     ApprovalKind,
     ApprovalState,
     CaseFacts,
+    Commitment,
     Deadlines,
     PlanAction,
     Referral,
     Rules,
+    ScheduledConference,
     next_action,
     tasks,
+)
+from desktop.workflow import (
+    Approval as ApprovalFact,
 )
 
 _FORMS_READ = ("case_plan", "review", "follow_up_visit", "closure_request", "referral")
@@ -106,7 +112,32 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
     last_move: dict[int, StageMove] = {}
     restarted: dict[int, datetime] = {}
     updates: dict[int, dict[int, str]] = {}
+    conferences: dict[int, list[ScheduledConference]] = {}
+    commitments: dict[int, list[Commitment]] = {}
     for chunk in _chunks(ids):
+        for c in s.execute(
+            select(Conference)
+            .where(
+                Conference.case_id.in_(chunk),
+                Conference.state == ConferenceState.SCHEDULED.value,
+            )
+            .order_by(Conference.number)
+        ).scalars():
+            conferences.setdefault(c.case_id, []).append(
+                ScheduledConference(c.number, c.scheduled_at, c.place)
+            )
+        for m in s.execute(
+            select(ConferenceAction)
+            .where(
+                ConferenceAction.case_id.in_(chunk),
+                ConferenceAction.plan_index.is_(None),
+                ConferenceAction.status.in_(OPEN_ACTION_STATUSES),
+            )
+            .order_by(ConferenceAction.id)
+        ).scalars():
+            commitments.setdefault(m.case_id, []).append(
+                Commitment(m.id, m.action, m.organisation, m.due)
+            )
         for row in s.execute(
             select(FormSubmission)
             .where(FormSubmission.case_id.in_(chunk), FormSubmission.form_id.in_(_FORMS_READ))
@@ -199,6 +230,8 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
                 )
                 for row, a in sorted(answers.get("referral", []), key=lambda x: x[0].instance)
             ),
+            conferences=tuple(conferences.get(case.id, ())),
+            commitments=tuple(commitments.get(case.id, ())),
         )
     return result
 

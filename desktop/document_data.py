@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP
 from db.models import Agency, Approval, Case, CaseStatus, PlanActionUpdate, StageMove, User
-from desktop.case_forms import CONSENT, consent_to_share
+from desktop.case_forms import CONFERENCE, CONSENT, consent_to_share
 from desktop.case_state import plan_actions
+from desktop.conferences import CORRECTION_KEY
 from desktop.documents import SUMMARY_SECTIONS, DocumentUnavailable
 from desktop.forms.answers import is_empty, shown_fields
 from desktop.forms.definition import FormField
@@ -21,6 +22,7 @@ from desktop.forms.display import Words, answer_text, consent_method
 from desktop.forms.saved import Submission, instances, latest, submissions_in
 from desktop.workflow import ApprovalKind, ApprovalState
 from reports import case_documents as docs
+from reports import minutes
 from reports.layout import Letterhead
 from reports.texts import format_date, texts
 
@@ -521,6 +523,87 @@ class Facts:
                 )  # type: ignore[arg-type]
         found.sort(key=lambda x: x[0])
         return tuple(event for _, event in found)
+
+    def minutes(self, number: int, identity: str) -> minutes.Minutes:
+        """The minutes of conference `number` as last finalised; the child named no more than
+        `identity` (an agency setting) allows."""
+        sub = latest(self.subs, CONFERENCE, number)
+        if sub is None:
+            raise DocumentUnavailable(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The minutes of conference {conference} of case {number} are printed once "
+                    "they are finalised.",
+                ),
+                conference=number,
+                number=self.case.case_number,
+            )
+        a = sub.answers
+        c = self.case
+        child = ""
+        if identity == "name":
+            child = f"{c.given_name} {c.family_name}".strip()
+        elif identity == "initials":
+            child = " ".join(f"{n[0]}." for n in (c.given_name, c.family_name) if n.strip())
+        attendees = sub.definition.field("attendees")
+        actions = sub.definition.field("actions")
+        agency = self.s.execute(select(Agency.name)).scalar() or ""
+        return minutes.Minutes(
+            case_number=c.case_number,
+            child=child,
+            number=number,
+            version=sub.revision,
+            held_on=_date(a.get("held_on")),
+            time=str(a.get("time") or ""),
+            place=str(a.get("place") or ""),
+            chair=str(a.get("chair") or ""),
+            purpose=str(a.get("purpose_other") or "")
+            if a.get("purpose") == "other"
+            else self.text(sub, "purpose"),
+            attendees=tuple(
+                minutes.Attendee(
+                    name=str(e.get("name") or ""),
+                    organisation=str(e.get("organisation") or ""),
+                    role=str(e.get("role") or ""),
+                    contact=str(e.get("contact") or ""),
+                    attendance=self.sub_choice(attendees, "attendance", e.get("attendance")),
+                    basis=self.sub_choice(attendees, "basis", e.get("basis")),
+                    override_reason=str(e.get("override_reason") or "")
+                    if e.get("basis") == "override"
+                    else "",
+                )
+                for e in a.get("attendees") or []
+            ),
+            agenda=tuple(
+                minutes.AgendaItem(str(e.get("item") or ""), str(e.get("notes") or ""))
+                for e in a.get("agenda") or []
+            ),
+            decisions=tuple(
+                minutes.Decision(
+                    str(e.get("decision") or ""),
+                    e.get("best_interests") is True,
+                    str(e.get("reasoning") or "") if e.get("best_interests") is True else "",
+                )
+                for e in a.get("decisions") or []
+            ),
+            actions=tuple(
+                minutes.ActionPoint(
+                    action=str(e.get("action") or ""),
+                    owner=str(e.get("owner") or ""),
+                    organisation=agency
+                    if e.get("our_agency")
+                    else self.sub_choice(actions, "organisation", e.get("organisation")),
+                    due=_date(e.get("due")),
+                )
+                for e in a.get("actions") or []
+            ),
+            next_meeting_on=_date(a.get("next_meeting_on")),
+            next_meeting_notes=str(a.get("next_meeting_notes") or ""),
+            caseworker=self.caseworker,
+            finalised_by=sub.submitted_by,
+            finalised_on=_local_day(sub.submitted_at),
+            correction=str(a.get(CORRECTION_KEY) or ""),
+        )
 
     def _form_title(self, form_id: str) -> str:
         sub = self.latest(form_id)

@@ -27,7 +27,7 @@ from db.models import (
     SignedCopy,
     User,
 )
-from desktop.agency import paper_in
+from desktop.agency import minutes_identity_in, paper_in
 from desktop.case_forms import CONSENT
 from desktop.cases import _case_for, _refuse, editable_cases, readable_case
 from desktop.session import UserSession
@@ -38,6 +38,7 @@ class DocumentKind(enum.StrEnum):
     TRANSFER = "transfer"
     CHILD_PLAN = "child_plan"
     SUMMARY = "summary"
+    MINUTES = "minutes"  # of a case conference
 
 
 # The case summary's sections, in order, with the forms each holds.
@@ -135,13 +136,16 @@ def make_document(
     language: str | None = None,
     sections: Iterable[str] | None = None,
     purpose: str = "",
+    conference: int | None = None,
     today: date | None = None,
 ) -> MadeDocument:
     """Make one of a case's documents (in memory): whoever may open the case may make it.
 
-    `sections` (the case summary only) picks from SUMMARY_SECTIONS, all when None."""
+    `sections` (the case summary only) picks from SUMMARY_SECTIONS, all when None;
+    `conference` is the number of the conference whose minutes to print."""
     from desktop.document_data import Facts, letterhead
     from reports import case_documents as docs
+    from reports import minutes
     from reports.layout import PrintOptions
     from reports.texts import texts
 
@@ -171,9 +175,16 @@ def make_document(
                 data, build = facts.transfer_form(us.agency.name), docs.build_transfer_form
             elif kind == DocumentKind.CHILD_PLAN:
                 data, build = facts.child_plan(head.agency_name), docs.build_child_plan
+            elif kind == DocumentKind.MINUTES:
+                data = facts.minutes(conference or 0, minutes_identity_in(s))
+                build = minutes.build_minutes
             else:
                 data, build = facts.summary(chosen, purpose), docs.build_case_summary
-            check = docs.verification_of(data, head)
+            check = (
+                minutes.verification_of(data, head)
+                if kind == DocumentKind.MINUTES
+                else docs.verification_of(data, head)
+            )
             us.audit(
                 s,
                 "document.made",
@@ -197,7 +208,11 @@ def make_document(
         code=check.short,
         verification=check.text,
         title=title,
-        file_name=_file_name(title, check.case_number, check.version),
+        file_name=_file_name(
+            f"{title} {conference}" if kind == DocumentKind.MINUTES else title,
+            check.case_number,
+            check.version,
+        ),
         pdf=made.pdf,
         pages=made.pages,
     )
@@ -208,6 +223,7 @@ _TITLE_KEYS = {
     DocumentKind.TRANSFER: "transfer_title",
     DocumentKind.CHILD_PLAN: "child_plan_title",
     DocumentKind.SUMMARY: "summary_title",
+    DocumentKind.MINUTES: "minutes_title",
 }
 
 

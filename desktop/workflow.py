@@ -88,6 +88,8 @@ class NextAction:
     FOLLOW_UP_VISIT = "follow_up_visit"
     REFERRAL_FOLLOW_UP = "referral_follow_up"
     PLAN_ACTION = "plan_action"
+    CASE_CONFERENCE = "case_conference"  # to hold, and its minutes to finalise
+    CONFERENCE_ACTION = "conference_action"  # a commitment made at a conference, to follow up
     NONE = ""
 
 
@@ -357,6 +359,24 @@ class Referral:
 
 
 @dataclass(frozen=True)
+class ScheduledConference:
+    number: int
+    at: datetime
+    place: str
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """An action point of a conference that is not in the case plan: a partner's, or ours
+    when the case had no plan yet."""
+
+    id: int
+    action: str
+    organisation: str
+    due: date | None
+
+
+@dataclass(frozen=True)
 class CaseFacts:
     """What the rules need to know about one case: plain values read from its forms."""
 
@@ -378,6 +398,8 @@ class CaseFacts:
     visited_since_closure: bool = False
     plan_actions: tuple[PlanAction, ...] = ()
     referrals: tuple[Referral, ...] = ()
+    conferences: tuple[ScheduledConference, ...] = ()  # scheduled, minutes not finalised
+    commitments: tuple[Commitment, ...] = ()  # open ones
 
     def approval(self, kind: ApprovalKind) -> Approval | None:
         return next((a for a in self.approvals if a.kind == kind), None)
@@ -506,7 +528,8 @@ def next_action(facts: CaseFacts, deadlines: Deadlines = Deadlines()) -> Task:
 
 def tasks(facts: CaseFacts, deadlines: Deadlines = Deadlines()) -> list[Task]:
     """Everything to do for a case: its next action, a returned request to settle, the next
-    visit, the referrals whose outcome must be checked, and the caseworker's plan actions."""
+    visit, the referrals whose outcome must be checked, the caseworker's plan actions, the
+    conferences to hold and the commitments made at them to follow up."""
     first = next_action(facts, deadlines)
     found = [first] if first.kind else []
     if facts.stage not in OPEN:
@@ -545,5 +568,22 @@ def tasks(facts: CaseFacts, deadlines: Deadlines = Deadlines()) -> list[Task]:
         if a.responsible == "caseworker" and a.status in OPEN_ACTION_STATUSES and a.due:
             found.append(
                 Task(NextAction.PLAN_ACTION, end_of(a.due), detail=a.action, ref=str(a.index))
+            )
+    for c in facts.conferences:  # the caseworker holds it; the supervisor is there too
+        for supervisor in (False, True):
+            found.append(
+                Task(
+                    NextAction.CASE_CONFERENCE,
+                    c.at,
+                    for_supervisor=supervisor,
+                    detail=c.place,
+                    ref=str(c.number),
+                )
+            )
+    for m in facts.commitments:
+        if m.due is not None:
+            detail = f"{m.organisation}: {m.action}" if m.organisation else m.action
+            found.append(
+                Task(NextAction.CONFERENCE_ACTION, end_of(m.due), detail=detail, ref=str(m.id))
             )
     return found

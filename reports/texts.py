@@ -79,6 +79,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "stage": "Stage",
         # closure
         "closure_title": "Case closure form",
+        "minutes_title": "Case conference minutes",
         "closure_subtitle": "Record of the decision to close the case, for signature",
         "closure": "The closure",
         "requested_on": "Closure requested on",
@@ -230,6 +231,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "registered_on": "Enregistré le",
         "stage": "Étape",
         "closure_title": "Formulaire de clôture du dossier",
+        "minutes_title": "Procès-verbal de conférence de cas",
         "closure_subtitle": "Trace de la décision de clôturer le dossier, à signer",
         "closure": "La clôture",
         "requested_on": "Clôture demandée le",
