@@ -30,6 +30,7 @@ def document_titles() -> dict[str, str]:
         "transfer": QCoreApplication.translate("CaseDocuments", "Transfer form"),
         "child_plan": QCoreApplication.translate("CaseDocuments", "Plan for the child"),
         "summary": QCoreApplication.translate("CaseDocuments", "Case summary"),
+        "minutes": QCoreApplication.translate("CaseDocuments", "Conference minutes"),
     }
 
 

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from db.models import Stage
 from desktop.case_flow import ApprovalRow, CaseWorkflow, TimelineEntry
-from desktop.case_forms import draft_key
+from desktop.case_forms import CONFERENCE, draft_key
 from desktop.cases import CaseFile, HistoryEntry
+from desktop.conferences import CaseConferences
 from desktop.documents import PrintedDocumentInfo
 from desktop.forms.definition import FormSet
 from desktop.forms.saved import instances, latest
@@ -55,12 +56,14 @@ from ui.common import (
     label,
     years,
 )
+from ui.conferences import ConferencesTab
 from ui.form_fields import text_of
 from ui.form_view import answers_html
 from ui.i18n import current_language
 
 NEW = -1  # fill_form's instance for a new one of a repeatable form
 DOCUMENTS_TAB = 4  # the case file's tab of printed documents and signed copies
+CONFERENCES_TAB = 5
 
 
 class ReasonDialog(QDialog):
@@ -138,6 +141,7 @@ class CaseFileWidget(QWidget):
         editable: bool,
         workflow: CaseWorkflow | None = None,
         printed: list[PrintedDocumentInfo] | None = None,
+        conferences: CaseConferences | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -222,6 +226,12 @@ class CaseFileWidget(QWidget):
         self.documents.attach.connect(self.attach_copy)
         self.documents.show_copy.connect(self.show_copy)
         self.tabs.addTab(self.documents, self.tr("&Documents"))
+        self.conferences = ConferencesTab(
+            conferences or CaseConferences([], [], False),
+            form_set.forms.get(CONFERENCE),
+            self.editable,
+        )
+        self.tabs.addTab(self.conferences, self.tr("Co&nferences"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(header)
@@ -443,10 +453,16 @@ class CaseFileWidget(QWidget):
                 self.form_list.setCurrentRow(row)
 
     def may_fill(self, form_id: str) -> bool:
-        return self.editable and form_allowed(
-            self.stage,
-            form_id,
-            post_closure_visit_due=self.case.row.next_action == "post_closure_visit",
+        """Whether this person may fill in `form_id` here (conference minutes are written
+        from the Conferences tab)."""
+        return (
+            form_id != CONFERENCE
+            and self.editable
+            and form_allowed(
+                self.stage,
+                form_id,
+                post_closure_visit_due=self.case.row.next_action == "post_closure_visit",
+            )
         )
 
     def _form_chosen(self, row: int) -> None:

@@ -72,6 +72,8 @@ NEXT_ACTIONS = {
     "follow_up_visit": QT_TRANSLATE_NOOP("labels", "Follow-up visit"),
     "referral_follow_up": QT_TRANSLATE_NOOP("labels", "Check a referral's outcome"),
     "plan_action": QT_TRANSLATE_NOOP("labels", "Plan action"),
+    "case_conference": QT_TRANSLATE_NOOP("labels", "Case conference"),
+    "conference_action": QT_TRANSLATE_NOOP("labels", "Follow up a conference action point"),
     "": "",
 }
 APPROVAL_KINDS = {
@@ -125,6 +127,21 @@ HISTORY_ACTIONS = {
     "document.signed_copy_opened": QT_TRANSLATE_NOOP("labels", "Viewed a signed copy"),
     "document.signed_copy_refused": QT_TRANSLATE_NOOP(
         "labels", "Was refused the filing of a signed copy"
+    ),
+    "conference.scheduled": QT_TRANSLATE_NOOP("labels", "Scheduled a case conference"),
+    "conference.rescheduled": QT_TRANSLATE_NOOP("labels", "Moved a case conference"),
+    "conference.cancelled": QT_TRANSLATE_NOOP("labels", "Cancelled a case conference"),
+    "conference.minutes_final": QT_TRANSLATE_NOOP(
+        "labels", "Finalised the minutes of a case conference"
+    ),
+    "conference.consent_override": QT_TRANSLATE_NOOP(
+        "labels", "Let someone attend a conference without recorded consent"
+    ),
+    "conference.action_status": QT_TRANSLATE_NOOP(
+        "labels", "Followed up a conference action point"
+    ),
+    "plan.actions_added": QT_TRANSLATE_NOOP(
+        "labels", "Added a conference's action points to the plan"
     ),
 }
 # Their audit summary (a document, its version and verification code) is shown beside them.

@@ -45,7 +45,7 @@ from desktop.forms.answers import (
     section_shown,
     visible_answers,
 )
-from desktop.forms.definition import FormDefinition, Section
+from desktop.forms.definition import FormDefinition, FormField, Section
 from desktop.session import UserSession
 from ui.background import run_in_background, wait_for_background
 from ui.common import error_text, format_date, format_datetime, show_error
@@ -96,10 +96,14 @@ class FormWizard(QDialog):
         finish_text: str = "",
         answers: dict[str, Answers] | None = None,
         providers: Sequence[str] = (),
+        check: Callable[[FormField, Any, Answers], Problem | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`check(field, answer, answers)` adds a rule of the work the form is for (whom the
+        consent covers…): the answer's problem, or None."""
         super().__init__(parent)
         self.providers = providers
+        self.extra_check = check
         self.session = session
         self.forms = forms
         self.submit_work = submit
@@ -307,6 +311,8 @@ class FormWizard(QDialog):
             problem = None
             if shown and field_shown(widget.field, answers):
                 problem = check_value(widget.field, answers.get(widget.field.id), answers, today)
+                if problem is None and self.extra_check is not None:
+                    problem = self.extra_check(widget.field, answers.get(widget.field.id), answers)
             widget.set_error(problem_text(problem) if problem else "")
             if problem:
                 wrong.append(widget)

@@ -21,14 +21,24 @@ from PySide6.QtWidgets import (
 )
 
 from db.models import Role
-from desktop import accounts, agency, case_flow, case_forms, cases, documents, drafts
+from desktop import (
+    accounts,
+    agency,
+    case_flow,
+    case_forms,
+    cases,
+    conferences,
+    documents,
+    drafts,
+)
 from desktop.case_flow import TaskRow
 from desktop.forms.saved import latest
 from desktop.session import UserSession
 from ui.background import run_in_background, wait_for_background
-from ui.case_file import DOCUMENTS_TAB, NEW, CaseFileWidget, ReasonDialog
+from ui.case_file import CONFERENCES_TAB, DOCUMENTS_TAB, NEW, CaseFileWidget, ReasonDialog
 from ui.case_list import CaseListWidget
 from ui.common import ROLES, label, show_error
+from ui.conferences import ScheduleDialog, attendee_check, minutes_answers
 from ui.document_view import AttachmentView, DocumentPreview
 from ui.form_fields import text_of
 from ui.form_wizard import FormWizard
@@ -324,7 +334,11 @@ class MainWindow(QMainWindow):
         """Open what does the task: its form, the plan's action, or the case to decide on."""
 
         def then(widget: CaseFileWidget) -> None:
-            if task.kind == "plan_action" and task.ref.isdigit():
+            if task.kind in ("case_conference", "conference_action"):
+                widget.tabs.setCurrentIndex(CONFERENCES_TAB)
+                if task.kind == "case_conference" and task.ref.isdigit():
+                    widget.conferences.select(int(task.ref))
+            elif task.kind == "plan_action" and task.ref.isdigit():
                 widget.show_plan_action(int(task.ref))
             elif task.form_id and task.form_id in widget.form_set.forms:
                 widget.show_form(task.form_id)
@@ -363,14 +377,15 @@ class MainWindow(QMainWindow):
                 case_flow.case_workflow(session, uuid),
                 [p.name for p in case_flow.providers(session)],
                 documents.printed_documents(session, uuid),
+                conferences.case_conferences(session, uuid),
             )
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
             if self.locked or session is not self.session:
                 return
-            case, history, forms, kept, workflow, providers, printed = result
+            case, history, forms, kept, workflow, providers, printed, held = result
             editable = bool(session.user.roles & {Role.CASEWORKER, Role.SUPERVISOR})
-            widget = CaseFileWidget(case, history, forms, kept, editable, workflow, printed)
+            widget = CaseFileWidget(case, history, forms, kept, editable, workflow, printed, held)
             widget.providers = providers
             widget.fill_form.connect(self.fill_form)
             widget.decide.connect(lambda i, ok, c: self._decide(uuid, i, ok, c))
@@ -396,6 +411,20 @@ class MainWindow(QMainWindow):
             )
             widget.attach_copy.connect(lambda document_id: self.attach_copy(uuid, document_id))
             widget.show_copy.connect(lambda copy_id: self.show_copy(uuid, copy_id))
+            meetings = widget.conferences
+            meetings.schedule.connect(lambda number: self.schedule_conference(uuid, number))
+            meetings.cancel.connect(lambda number: self.cancel_conference(uuid, number))
+            meetings.write_minutes.connect(lambda number: self.write_minutes(uuid, number))
+            meetings.print_minutes.connect(
+                lambda number: self.print_document(uuid, "minutes", [], "", number)
+            )
+            meetings.commitment_status.connect(
+                lambda action_id, status: self._case_work(
+                    uuid,
+                    lambda: conferences.set_commitment_status(session, uuid, action_id, status),
+                    tab=CONFERENCES_TAB,
+                )
+            )
             old = self._case_tab(uuid)
             if old is not None:  # reloaded: the new file takes the old one's place
                 tab = self.tabs.widget(old).tabs.currentIndex()
@@ -425,8 +454,11 @@ class MainWindow(QMainWindow):
         run_in_background(work, done, self._error)
 
     # -- printed documents ----------------------------------------------------------------------
-    def print_document(self, uuid: str, kind: str, sections: list[str], purpose: str) -> None:
-        """Make a case document off the UI thread, then preview it (in memory) to print or save."""
+    def print_document(
+        self, uuid: str, kind: str, sections: list[str], purpose: str, conference: int = 0
+    ) -> None:
+        """Make a case document off the UI thread, then preview it (in memory) to print or save.
+        `conference` is the number of the conference whose minutes to print."""
         session = self.session
         language = current_language()
 
@@ -438,6 +470,7 @@ class MainWindow(QMainWindow):
                 language=language,
                 sections=sections if kind == "summary" else None,
                 purpose=purpose,
+                conference=conference or None,
             )
 
         def done(made: documents.MadeDocument) -> None:
@@ -496,6 +529,109 @@ class MainWindow(QMainWindow):
             self.show_preview(view)
 
         run_in_background(lambda: documents.signed_copy(session, uuid, copy_id), done, self._error)
+
+    # -- case conferences -----------------------------------------------------------------------
+    def _case_widget(self, uuid: str) -> CaseFileWidget | None:
+        index = self._case_tab(uuid)
+        return None if index is None else self.tabs.widget(index)
+
+    def schedule_conference(self, uuid: str, number: int) -> None:
+        """Schedule a conference (`number` 0) or move conference `number`."""
+        widget = self._case_widget(uuid)
+        if widget is None:
+            return
+        form = widget.form_set.get(case_forms.CONFERENCE)
+        existing = next(
+            (c for c in widget.conferences.data.conferences if c.number == number), None
+        )
+        chair = self.session.user.full_name if Role.SUPERVISOR in self.session.user.roles else ""
+        dialog = ScheduleDialog(form, chair, existing, self)
+        if not self.ask_dialog(dialog):
+            return
+        when, place, chair, purpose, other = dialog.values()
+        session = self.session
+        self._case_work(
+            uuid,
+            lambda: conferences.schedule(
+                session, uuid, when, place, chair, purpose, other, number=number or None
+            ),
+            tab=CONFERENCES_TAB,
+        )
+
+    def cancel_conference(self, uuid: str, number: int) -> None:
+        dialog = ReasonDialog(
+            self.tr("Cancel the case conference"),
+            self.tr("Why is the conference cancelled? The reason is kept with it."),
+            parent=self,
+        )
+        if not self.ask_dialog(dialog):
+            return
+        reason, session = dialog.text.toPlainText(), self.session
+        self._case_work(
+            uuid, lambda: conferences.cancel(session, uuid, number, reason), tab=CONFERENCES_TAB
+        )
+
+    def write_minutes(self, uuid: str, number: int) -> None:
+        """Write the minutes of conference `number`, or correct them (a new version, with why)."""
+        key = case_forms.draft_key(uuid, case_forms.CONFERENCE, number)
+        for existing in self.findChildren(FormWizard):  # already open
+            if existing.draft_key == key:
+                existing.raise_()
+                existing.activateWindow()
+                return
+        session = self.session
+
+        def done(start: conferences.MinutesStart) -> None:
+            widget = self._case_widget(uuid)
+            if self.locked or session is not self.session or widget is None:
+                return
+            correction = ""
+            if start.saved is not None:
+                dialog = ReasonDialog(
+                    self.tr("Correct the minutes"),
+                    self.tr(
+                        "What is corrected, and why? The minutes stay as they were finalised; "
+                        "the correction is a new version that keeps your reason."
+                    ),
+                    parent=self,
+                )
+                if not self.ask_dialog(dialog):
+                    return
+                correction = dialog.text.toPlainText()
+            form = widget.form_set.get(case_forms.CONFERENCE)
+            based_on = start.saved.revision if start.saved else None
+            answers = minutes_answers(start, widget.case.row.caseworker, session.agency.name)
+
+            def submit(answers: dict[str, dict]) -> str:  # type: ignore[type-arg]
+                conferences.save_minutes(
+                    session, uuid, number, answers[case_forms.CONFERENCE], based_on, correction
+                )
+                return uuid
+
+            title = self.tr("Minutes of case conference {number}: {child}").format(
+                number=number, child=widget.case.row.child_name
+            )
+            if start.saved:
+                title += " – " + self.tr("correction")
+            wizard = FormWizard(
+                session,
+                [form],
+                submit,
+                draft_key=key,
+                title=title,
+                subtitle=widget.case.row.case_number,
+                finish_text=self.tr("&Finalise the minutes"),
+                answers={case_forms.CONFERENCE: answers},
+                providers=getattr(widget, "providers", ()),
+                check=attendee_check(start.consent),
+                parent=self,
+            )
+            wizard.saved.connect(lambda u: self._case_work(u, lambda: None, tab=CONFERENCES_TAB))
+            self._show_wizard(wizard)
+
+        run_in_background(
+            lambda: conferences.minutes_start(session, uuid, number), done, self._error
+        )
 
     def _decide(self, uuid: str, approval_id: int, approve: bool, comment: str) -> None:
         session = self.session
