@@ -20,6 +20,8 @@ PAPER_SIZES = ("A4", "Letter")  # printed documents; A4 unless the agency says o
 # How much of the child's identity conference minutes show: the case number only (the
 # default: minutes go to other organisations), with the child's initials, or with the name.
 MINUTES_IDENTITY = ("number", "initials", "name")
+AGENDA_SETTING = "conference_agenda"
+MAX_AGENDA_ITEMS = 30
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class AgencySettings:
     rules: Rules = Rules()
     paper: str = "A4"
     minutes_identity: str = "number"
+    # The case conference agenda, in order; empty for the standard one in the reader's language.
+    conference_agenda: tuple[str, ...] = ()
 
 
 def _setting(s, key: str, default: object) -> object:  # type: ignore[no-untyped-def]
@@ -66,6 +70,7 @@ def load_settings(us: UserSession) -> AgencySettings:
             rules=Rules.from_dict(_setting(s, "workflow_rules", {})),  # type: ignore[arg-type]
             paper=paper_in(s),
             minutes_identity=minutes_identity_in(s),
+            conference_agenda=tuple(agenda_in(s) or ()),
         )
 
 
@@ -78,6 +83,25 @@ def paper_in(s) -> str:  # type: ignore[no-untyped-def]
 def minutes_identity_in(s) -> str:  # type: ignore[no-untyped-def]
     value = _setting(s, "minutes_identity", MINUTES_IDENTITY[0])
     return value if value in MINUTES_IDENTITY else MINUTES_IDENTITY[0]
+
+
+def agenda_in(s) -> list[str] | None:  # type: ignore[no-untyped-def]
+    """The agency's conference agenda, or None for the standard one."""
+    items = _setting(s, AGENDA_SETTING, None)
+    return [str(x) for x in items] if isinstance(items, list) and items else None
+
+
+def _agenda(items: tuple[str, ...]) -> list[str]:
+    kept = [" ".join(x.split()) for x in items if x.strip()]
+    if len(kept) > MAX_AGENDA_ITEMS:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "An agenda has at most {max} items."), max=MAX_AGENDA_ITEMS
+        )
+    if any(len(x) > 200 for x in kept):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "An agenda item is too long: at most 200 characters.")
+        )
+    return kept
 
 
 def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
@@ -110,6 +134,7 @@ def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
             what="minutes_identity",
             allowed=", ".join(MINUTES_IDENTITY),
         )
+    agenda = _agenda(new.conference_agenda)
     if new.logo is not None and not new.logo.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The logo must be a PNG or JPEG picture."))
     if new.logo is not None and len(new.logo) > MAX_LOGO_BYTES:
@@ -143,14 +168,20 @@ def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
             changed.append("paper")
         if minutes_identity_in(s) != new.minutes_identity:
             changed.append("minutes_identity")
+        if (agenda_in(s) or []) != agenda:
+            changed.append("conference_agenda")
         _put(s, "idle_minutes", new.idle_minutes)
         _put(s, "deadlines", new.deadlines.as_dict())
         _put(s, "workflow_rules", asdict(new.rules))
         _put(s, "paper", new.paper)
         _put(s, "minutes_identity", new.minutes_identity)
+        if agenda:
+            _put(s, AGENDA_SETTING, agenda)
+        elif (row := s.get(Setting, AGENDA_SETTING)) is not None:
+            s.delete(row)
         if {"deadlines", "workflow_rules"} & set(changed):
             s.flush()
             refresh_all(s, new.deadlines)  # every case's due dates and who approves what
         us.audit(s, "agency.settings_changed", summary=", ".join(changed) or "nothing")
         us.agency = AgencyInfo.of(agency)
-    return replace(new, code=code)
+    return replace(new, code=code, conference_agenda=tuple(agenda))

@@ -33,11 +33,11 @@ from db.models import (
     FormSubmission,
     PlanActionUpdate,
     Role,
-    Setting,
     Stage,
     User,
 )
 from desktop import drafts
+from desktop.agency import agenda_in
 from desktop.case_forms import (
     CONFERENCE,
     CONSENT,
@@ -60,8 +60,6 @@ from desktop.workflow import OPEN_ACTION_STATUSES, FormNotNow, PlanAction, form_
 FORM_ID = CONFERENCE
 PURPOSES = ("build_plan", "review_plan", "best_interests", "closure", "other")
 COMMITMENT_STATUSES = ("not_started", "in_progress", "done", "dropped")
-AGENDA_SETTING = "conference_agenda"
-MAX_AGENDA_ITEMS = 30
 CORRECTION_KEY = "_correction"  # kept with a corrected version's answers (never a field id)
 # The plan action's "how we will know it is done", in the agency's language.
 _FROM_CONFERENCE = {
@@ -302,46 +300,6 @@ def cancel(us: UserSession, case_uuid: str, number: int, reason: str) -> None:
     except PermissionDenied as e:
         _refuse(us, case_uuid, "case.change_refused", e)
         raise
-
-
-# -- the agenda (an agency setting) --------------------------------------------------------------
-
-
-def agenda_in(s: Session) -> list[str] | None:
-    """The agency's agenda, or None for the default one (in the reader's language)."""
-    value = s.execute(select(Setting.value).where(Setting.key == AGENDA_SETTING)).scalar()
-    items = json.loads(value) if value else None
-    return [str(x) for x in items] if isinstance(items, list) and items else None
-
-
-def agenda(us: UserSession) -> list[str] | None:
-    with us.store.read() as s:
-        return agenda_in(s)
-
-
-def save_agenda(us: UserSession, items: list[str] | None) -> list[str] | None:
-    """Set the agency's agenda (one title per item, in order); None or [] restores the default."""
-    us.require_administrator(QT_TRANSLATE_NOOP("errors", "change the agency settings"))
-    kept = [" ".join(x.split()) for x in (items or []) if x.strip()]
-    if len(kept) > MAX_AGENDA_ITEMS:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "An agenda has at most {max} items."), max=MAX_AGENDA_ITEMS
-        )
-    if any(len(x) > 200 for x in kept):
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "An agenda item is too long: at most 200 characters.")
-        )
-    with us.store.write() as s:
-        row = s.get(Setting, AGENDA_SETTING)
-        if not kept:
-            if row is not None:
-                s.delete(row)
-        elif row is None:
-            s.add(Setting(key=AGENDA_SETTING, value=json.dumps(kept)))
-        else:
-            row.value = json.dumps(kept)
-        us.audit(s, "agency.settings_changed", summary="conference_agenda")
-    return kept or None
 
 
 # -- writing the minutes -------------------------------------------------------------------------

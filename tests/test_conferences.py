@@ -280,20 +280,27 @@ def test_minutes_are_not_saved_as_an_ordinary_form(agency):
 
 
 def test_the_agenda_is_the_agencys_to_set(agency):
+    uuid = case_in_implementation(agency)
+    scheduled(agency, uuid)
     with agency.sign_in("cara") as us:
-        assert conferences.agenda(us) is None  # the default, in the reader's language
-        with pytest.raises(PermissionDenied):
-            conferences.save_agenda(us, ["Welcome"])
+        assert conferences.minutes_start(us, uuid, 1).agenda is None  # the standard one
     with agency.sign_in("admin") as us:
-        assert conferences.save_agenda(us, ["  Welcome ", "", "Case  summary"]) == [
-            "Welcome",
-            "Case summary",
-        ]
-        assert conferences.agenda(us) == ["Welcome", "Case summary"]
+        settings = agency_settings.load_settings(us)
+        assert settings.conference_agenda == ()
+        saved = agency_settings.save_settings(
+            us, replace(settings, conference_agenda=("  Welcome ", "", "Case  summary"))
+        )
+        assert saved.conference_agenda == ("Welcome", "Case summary")
         with pytest.raises(InvalidInput):
-            conferences.save_agenda(us, [f"Item {i}" for i in range(31)])
-        assert conferences.save_agenda(us, []) is None
-        assert conferences.agenda(us) is None
+            agency_settings.save_settings(
+                us, replace(settings, conference_agenda=tuple(f"Item {i}" for i in range(31)))
+            )
+    with agency.sign_in("cara") as us:
+        assert conferences.minutes_start(us, uuid, 1).agenda == ["Welcome", "Case summary"]
+    with agency.sign_in("admin") as us:
+        settings = agency_settings.load_settings(us)
+        agency_settings.save_settings(us, replace(settings, conference_agenda=()))
+        assert agency_settings.load_settings(us).conference_agenda == ()
 
 
 def test_a_scheduled_conference_counts_in_the_supervisors_tasks_only_once_per_case(agency):

@@ -430,6 +430,38 @@ def test_agency_settings_are_saved_and_shown_again(
     again.close()
 
 
+def test_the_conference_agenda_and_what_minutes_name_are_agency_settings(qtbot, open_admin):
+    opened = open_admin()
+    page = opened.dialog.agency
+    assert page.agenda.toPlainText() == ""  # the standard agenda, shown in grey
+    assert "Case summary" in page.agenda.placeholderText()
+    assert page.minutes_identity.currentData() == "number"
+    page.agenda.setPlainText("Welcome\n\n  Case   summary \nDecisions")
+    page.minutes_identity.setCurrentIndex(page.minutes_identity.findData("initials"))
+    assert page.is_changed()
+    click(qtbot, page.save_button)
+    qtbot.waitUntil(lambda: page.saved.text() == "Saved.", timeout=JOB_MS)
+    settings = agency_service.load_settings(opened.session)
+    assert settings.conference_agenda == ("Welcome", "Case summary", "Decisions")
+    assert settings.minutes_identity == "initials"
+    opened.close()
+
+    again = open_admin()
+    page = again.dialog.agency
+    assert page.agenda.toPlainText() == "Welcome\nCase summary\nDecisions"
+    assert not page.is_changed()
+    page.agenda.setPlainText("\n".join(f"Item {i}" for i in range(31)))
+    click(qtbot, page.save_button)
+    qtbot.waitUntil(lambda: again.errors != [], timeout=JOB_MS)  # shown in a message box
+    assert "at most 30 items" in str(again.errors[0])
+    assert agency_service.load_settings(again.session).conference_agenda == (
+        "Welcome",
+        "Case summary",
+        "Decisions",
+    )
+    again.close()
+
+
 def test_saving_unchanged_settings_changes_nothing(qtbot, open_admin):
     opened = open_admin()
     page = opened.dialog.agency

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -61,6 +62,7 @@ from desktop.workflow import Deadlines, Rules
 from ui import i18n
 from ui.background import run_in_background
 from ui.common import ROLES, label, password_strength, show_error, two_columns
+from ui.conferences import default_agenda
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 LOGO_HEIGHT = 120
@@ -835,7 +837,39 @@ class AgencyPage(_Page):
         for spin in spins:  # one column of equal boxes reads more calmly
             spin.setMinimumWidth(width)
 
-        scroll = two_columns([identity], [lock, sop])
+        meetings = QGroupBox(self.tr("Case conferences"))
+        meetings_form = QFormLayout(meetings)
+        meetings_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.agenda = QPlainTextEdit(objectName="conferenceAgenda")
+        self.agenda.setTabChangesFocus(True)
+        self.agenda.setPlaceholderText("\n".join(default_agenda()))
+        self.agenda.setFixedHeight(self.agenda.fontMetrics().lineSpacing() * 8 + 12)
+        meetings_form.addRow(_caption(self.tr("A&genda, one item per line"), self.agenda))
+        meetings_form.addRow(self.agenda)
+        meetings_form.addRow(
+            _hint(
+                self.tr(
+                    "Empty: the standard agenda shown in grey, in each reader's language. The "
+                    "item whose title says “summary” is filled in with the case summary and the "
+                    "plan's overdue actions."
+                )
+            )
+        )
+        self.minutes_identity = QComboBox(objectName="minutesIdentity")
+        self.minutes_identity.addItem(self.tr("The case number only"), "number")
+        self.minutes_identity.addItem(
+            self.tr("The case number and the child's initials"), "initials"
+        )
+        self.minutes_identity.addItem(self.tr("The case number and the child's name"), "name")
+        meetings_form.addRow(
+            _caption(self.tr("Printed &minutes name the child by"), self.minutes_identity),
+            self.minutes_identity,
+        )
+        meetings_form.addRow(
+            _hint(self.tr("Minutes go to other organisations: name the child no more than needed."))
+        )
+
+        scroll = two_columns([identity, meetings], [lock, sop])
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it scrolls to whichever field has focus
 
         save_row = QHBoxLayout()
@@ -852,6 +886,8 @@ class AgencyPage(_Page):
             edit.textChanged.connect(self._edited)
         self.language.currentIndexChanged.connect(self._edited)
         self.paper.currentIndexChanged.connect(self._edited)
+        self.minutes_identity.currentIndexChanged.connect(self._edited)
+        self.agenda.textChanged.connect(self._edited)
         for spin in (self.idle_minutes, *self.deadlines.values()):
             spin.valueChanged.connect(self._edited)
         self.load()
@@ -909,6 +945,10 @@ class AgencyPage(_Page):
         self.self_approval.setChecked(settings.rules.allow_self_approval)
         self.approve_bid.setChecked(settings.rules.approve_best_interests)
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper)))
+        self.minutes_identity.setCurrentIndex(
+            max(0, self.minutes_identity.findData(settings.minutes_identity))
+        )
+        self.agenda.setPlainText("\n".join(settings.conference_agenda))
         self._logo = settings.logo
         self._show_logo()
         self._update_code_hint()
@@ -927,6 +967,12 @@ class AgencyPage(_Page):
             logo=self._logo,
             rules=Rules(self.self_approval.isChecked(), self.approve_bid.isChecked()),
             paper=self.paper.currentData(),
+            minutes_identity=self.minutes_identity.currentData(),
+            conference_agenda=tuple(
+                " ".join(line.split())
+                for line in self.agenda.toPlainText().splitlines()
+                if line.strip()
+            ),
         )
 
     def is_changed(self) -> bool:
