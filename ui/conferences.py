@@ -78,22 +78,26 @@ def purposes(form: FormDefinition) -> list[tuple[str, str]]:
 def summary_notes(start: MinutesStart) -> str:
     """The case summary presented at the meeting, and the plan's overdue actions."""
     lines = [
-        _t("Case {number}, registered on {date}. Stage: {stage}. Risk: {risk}.").format(
+        QCoreApplication.translate(
+            "Conferences", "Case {number}, registered on {date}. Stage: {stage}. Risk: {risk}."
+        ).format(
             number=start.case_number,
             date=format_date(start.registered_at.astimezone()),
             stage=label(STAGES, start.stage),
-            risk=label(RISKS, start.risk) if start.risk else _t("not assessed yet"),
+            risk=label(RISKS, start.risk)
+            if start.risk
+            else QCoreApplication.translate("Conferences", "not assessed yet"),
         )
     ]
     if start.goals:
-        lines.append(_t("Goals of the plan:"))
+        lines.append(QCoreApplication.translate("Conferences", "Goals of the plan:"))
         lines += [f"{n}. {goal}" for n, goal in enumerate(start.goals, start=1)]
     if start.overdue:
         lines.append("")
-        lines.append(_t("Overdue actions of the plan:"))
+        lines.append(QCoreApplication.translate("Conferences", "Overdue actions of the plan:"))
         lines += [
             "– "
-            + _t("{action} (due {date}, {status})").format(
+            + QCoreApplication.translate("Conferences", "{action} (due {date}, {status})").format(
                 action=a.action,
                 date=format_date(a.due) if a.due else "",
                 status=label(ACTION_STATUSES, a.status),
@@ -101,7 +105,7 @@ def summary_notes(start: MinutesStart) -> str:
             for a in start.overdue
         ]
     elif start.goals:
-        lines.append(_t("No action of the plan is overdue."))
+        lines.append(QCoreApplication.translate("Conferences", "No action of the plan is overdue."))
     return "\n".join(lines)
 
 
@@ -126,7 +130,7 @@ def minutes_answers(start: MinutesStart, caseworker: str, agency: str) -> dict[s
             {
                 "name": caseworker,
                 "organisation": agency,
-                "role": _t("Caseworker"),
+                "role": QCoreApplication.translate("Conferences", "Caseworker"),
                 "attendance": "present",
                 "basis": "agency",
             }

@@ -166,6 +166,38 @@
         <translation>Une détermination de l&apos;intérêt supérieur doit être approuvée par le superviseur</translation>
     </message>
     <message>
+        <source>Case conferences</source>
+        <translation>Conférences de cas</translation>
+    </message>
+    <message>
+        <source>A&amp;genda, one item per line</source>
+        <translation>Ordre du &amp;jour, un point par ligne</translation>
+    </message>
+    <message>
+        <source>Empty: the standard agenda shown in grey, in each reader&apos;s language. The item whose title says “summary” is filled in with the case summary and the plan&apos;s overdue actions.</source>
+        <translation>Vide : l&apos;ordre du jour standard affiché en gris, dans la langue de chaque lecteur. Le point dont le titre contient « résumé » est prérempli avec le résumé du dossier et les actions en retard du plan.</translation>
+    </message>
+    <message>
+        <source>The case number only</source>
+        <translation>Le numéro de cas seulement</translation>
+    </message>
+    <message>
+        <source>The case number and the child&apos;s initials</source>
+        <translation>Le numéro de cas et les initiales de l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>The case number and the child&apos;s name</source>
+        <translation>Le numéro de cas et le nom de l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>Printed &amp;minutes name the child by</source>
+        <translation>Les procès-verbaux &amp;imprimés désignent l&apos;enfant par</translation>
+    </message>
+    <message>
+        <source>Minutes go to other organisations: name the child no more than needed.</source>
+        <translation>Les procès-verbaux vont à d&apos;autres organismes : ne désignez l&apos;enfant que dans la mesure nécessaire.</translation>
+    </message>
+    <message>
         <source>Initial assessment within (hours after registration)</source>
         <translation>Évaluation initiale dans un délai de (heures après l&apos;enregistrement)</translation>
     </message>
@@ -266,6 +298,10 @@
     <message>
         <source>Case summary</source>
         <translation>Résumé du dossier</translation>
+    </message>
+    <message>
+        <source>Conference minutes</source>
+        <translation>Procès-verbal de conférence</translation>
     </message>
     <message>
         <source>Registration and consent</source>
@@ -377,6 +413,10 @@
     <message>
         <source>&amp;Documents</source>
         <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <source>Co&amp;nferences</source>
+        <translation>Co&amp;nférences</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
@@ -765,6 +805,192 @@
     <message>
         <source>Choose…</source>
         <translation>Choisir…</translation>
+    </message>
+</context>
+<context>
+    <name>Conferences</name>
+    <message>
+        <source>Introductions and confidentiality reminder</source>
+        <translation>Présentations et rappel de la confidentialité</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Résumé du dossier</translation>
+    </message>
+    <message>
+        <source>The child&apos;s views</source>
+        <translation>L&apos;avis de l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <source>Action points</source>
+        <translation>Actions à mener</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>Prochaine réunion</translation>
+    </message>
+    <message>
+        <source>Case {number}, registered on {date}. Stage: {stage}. Risk: {risk}.</source>
+        <translation>Cas {number}, enregistré le {date}. Étape : {stage}. Risque : {risk}.</translation>
+    </message>
+    <message>
+        <source>not assessed yet</source>
+        <translation>pas encore évalué</translation>
+    </message>
+    <message>
+        <source>Goals of the plan:</source>
+        <translation>Objectifs du plan :</translation>
+    </message>
+    <message>
+        <source>Overdue actions of the plan:</source>
+        <translation>Actions du plan en retard :</translation>
+    </message>
+    <message>
+        <source>{action} (due {date}, {status})</source>
+        <translation>{action} (échéance le {date}, {status})</translation>
+    </message>
+    <message>
+        <source>No action of the plan is overdue.</source>
+        <translation>Aucune action du plan n&apos;est en retard.</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Gestionnaire de cas</translation>
+    </message>
+</context>
+<context>
+    <name>ConferencesTab</name>
+    <message>
+        <source>A case conference brings together the people working with the child to build or review the plan, or to take a best interests decision. Its minutes are printed, signed and filed.</source>
+        <translation>Une conférence de cas réunit les personnes qui travaillent avec l&apos;enfant pour établir ou réviser le plan, ou pour prendre une décision dans son intérêt supérieur. Son procès-verbal est imprimé, signé et classé.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Chaired by</source>
+        <translation>Présidée par</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Procès-verbal</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule a conference…</source>
+        <translation>&amp;Programmer une conférence…</translation>
+    </message>
+    <message>
+        <source>&amp;Write the minutes…</source>
+        <translation>&amp;Rédiger le procès-verbal…</translation>
+    </message>
+    <message>
+        <source>Print the &amp;minutes…</source>
+        <translation>Imprimer le procès-&amp;verbal…</translation>
+    </message>
+    <message>
+        <source>&amp;Move…</source>
+        <translation>&amp;Déplacer…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the conference…</source>
+        <translation>&amp;Annuler la conférence…</translation>
+    </message>
+    <message>
+        <source>Action points agreed at the conferences</source>
+        <translation>Actions convenues lors des conférences</translation>
+    </message>
+    <message>
+        <source>Conf.</source>
+        <translation>Conf.</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>Ce qui sera fait</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Pour le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>Marquer &amp;réalisée</translation>
+    </message>
+    <message>
+        <source>Mark dro&amp;pped</source>
+        <translation>Marquer a&amp;bandonnée</translation>
+    </message>
+    <message>
+        <source>Corrected: {reason}</source>
+        <translation>Corrigé : {reason}</translation>
+    </message>
+    <message>
+        <source>In the case plan</source>
+        <translation>Dans le plan de prise en charge</translation>
+    </message>
+    <message>
+        <source>Our agency</source>
+        <translation>Notre organisme</translation>
+    </message>
+    <message>
+        <source>Cancelled: {reason}</source>
+        <translation>Annulée : {reason}</translation>
+    </message>
+    <message>
+        <source>To write</source>
+        <translation>À rédiger</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programmée</translation>
+    </message>
+    <message>
+        <source>Finalised, version {version}, by {who} on {date}</source>
+        <translation>Finalisé, version {version}, par {who} le {date}</translation>
+    </message>
+    <message>
+        <source>&amp;Correct the minutes…</source>
+        <translation>&amp;Corriger le procès-verbal…</translation>
+    </message>
+    <message>
+        <source>The minutes are printed once they are finalised.</source>
+        <translation>Le procès-verbal s&apos;imprime une fois finalisé.</translation>
+    </message>
+    <message>
+        <source>Our action points are followed in the case plan (Plan tab).</source>
+        <translation>Nos actions sont suivies dans le plan de prise en charge (onglet Plan).</translation>
     </message>
 </context>
 <context>
@@ -1478,6 +1704,34 @@ L&apos;enregistrer quand même&#xa0;?</translation>
         <translation>Scans et photos (*.pdf *.jpg *.jpeg *.png);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>Cancel the case conference</source>
+        <translation>Annuler la conférence de cas</translation>
+    </message>
+    <message>
+        <source>Why is the conference cancelled? The reason is kept with it.</source>
+        <translation>Pourquoi la conférence est-elle annulée ? Le motif est conservé avec elle.</translation>
+    </message>
+    <message>
+        <source>Correct the minutes</source>
+        <translation>Corriger le procès-verbal</translation>
+    </message>
+    <message>
+        <source>What is corrected, and why? The minutes stay as they were finalised; the correction is a new version that keeps your reason.</source>
+        <translation>Que corrigez-vous, et pourquoi ? Le procès-verbal finalisé est conservé tel quel ; la correction est une nouvelle version qui garde votre motif.</translation>
+    </message>
+    <message>
+        <source>Minutes of case conference {number}: {child}</source>
+        <translation>Procès-verbal de la conférence de cas {number} : {child}</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>correction</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise the minutes</source>
+        <translation>&amp;Finaliser le procès-verbal</translation>
+    </message>
+    <message>
         <source>Return the request</source>
         <translation>Renvoyer la demande</translation>
     </message>
@@ -1722,6 +1976,57 @@ L&apos;enregistrer quand même&#xa0;?</translation>
     <message>
         <source>Back to the stage:</source>
         <translation>Revenir à l&apos;étape :</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Move the case conference</source>
+        <translation>Déplacer la conférence de cas</translation>
+    </message>
+    <message>
+        <source>Schedule a case conference</source>
+        <translation>Programmer une conférence de cas</translation>
+    </message>
+    <message>
+        <source>A case conference is a planned meeting of the people who work with the child. Invite only those who need to know and whom the consent covers; meet in a place where you cannot be overheard.</source>
+        <translation>Une conférence de cas est une réunion prévue des personnes qui travaillent avec l&apos;enfant. N&apos;invitez que celles qui ont besoin de savoir et que le consentement couvre ; réunissez-vous dans un lieu où personne ne peut vous entendre.</translation>
+    </message>
+    <message>
+        <source>e.g. District office, meeting room 2</source>
+        <translation>p. ex. Bureau du district, salle de réunion 2</translation>
+    </message>
+    <message>
+        <source>What the conference is for</source>
+        <translation>À quoi sert la conférence</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>&amp;Date et heure :</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Lieu :</translation>
+    </message>
+    <message>
+        <source>C&amp;haired by:</source>
+        <translation>Pr&amp;ésidée par :</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>&amp;Which other purpose:</source>
+        <translation>&amp;Quel autre objet :</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Programmer</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Déplacer</translation>
     </message>
 </context>
 <context>
@@ -2211,6 +2516,14 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>créer une nouvelle clé de récupération</translation>
     </message>
     <message>
+        <source>An agenda has at most {max} items.</source>
+        <translation>Un ordre du jour compte au plus {max} points.</translation>
+    </message>
+    <message>
+        <source>An agenda item is too long: at most 200 characters.</source>
+        <translation>Un point de l&apos;ordre du jour est trop long : 200 caractères au plus.</translation>
+    </message>
+    <message>
         <source>change the agency settings</source>
         <translation>modifier les paramètres de l&apos;organisme</translation>
     </message>
@@ -2261,6 +2574,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>change the forms</source>
         <translation>modifier les formulaires</translation>
+    </message>
+    <message>
+        <source>The minutes of a case conference are written from the case&apos;s Conferences tab.</source>
+        <translation>Le procès-verbal d&apos;une conférence de cas se rédige depuis l&apos;onglet Conférences du dossier.</translation>
     </message>
     <message>
         <source>The request</source>
@@ -2459,6 +2776,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Le dossier {number} n&apos;a pas encore de plan de prise en charge&#xa0;: il n&apos;y a rien à imprimer pour l&apos;enfant.</translation>
     </message>
     <message>
+        <source>The minutes of conference {conference} of case {number} are printed once they are finalised.</source>
+        <translation>Le procès-verbal de la conférence {conference} du cas {number} s&apos;imprime une fois finalisé.</translation>
+    </message>
+    <message>
         <source>The file is too large ({size} MB): a signed copy may have at most 20 MB. Scan at a lower resolution or in black and white.</source>
         <translation>Le fichier est trop volumineux ({size} Mo)&#xa0;: une copie signée peut faire au plus 20 Mo. Scannez à une résolution plus basse ou en noir et blanc.</translation>
     </message>
@@ -2489,6 +2810,54 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>The signed copy is damaged and cannot be shown.</source>
         <translation>La copie signée est endommagée et ne peut pas être affichée.</translation>
+    </message>
+    <message>
+        <source>{name} ({organisation}) cannot attend on the basis of consent: the consent form does not name “{organisation}”. Choose “Invited without recorded consent” and say why they attend, or record the consent in a new version of the consent form first. Your minutes are kept as a draft.</source>
+        <translation>{name} ({organisation}) ne peut pas participer sur la base du consentement : le formulaire de consentement ne nomme pas « {organisation} ». Choisissez « Invité sans consentement enregistré » et dites pourquoi cette personne participe, ou enregistrez d&apos;abord le consentement dans une nouvelle version du formulaire de consentement. Votre procès-verbal est conservé comme brouillon.</translation>
+    </message>
+    <message>
+        <source>The case conference</source>
+        <translation>La conférence de cas</translation>
+    </message>
+    <message>
+        <source>Say what the conference is for.</source>
+        <translation>Dites à quoi sert la conférence.</translation>
+    </message>
+    <message>
+        <source>Say where the conference takes place: a confidential place.</source>
+        <translation>Dites où a lieu la conférence : un lieu confidentiel.</translation>
+    </message>
+    <message>
+        <source>Say who chairs the conference.</source>
+        <translation>Dites qui préside la conférence.</translation>
+    </message>
+    <message>
+        <source>An answer is too long: at most 200 characters.</source>
+        <translation>Une réponse est trop longue : 200 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>This conference was held or cancelled: it cannot be moved.</source>
+        <translation>Cette conférence a eu lieu ou a été annulée : elle ne peut pas être déplacée.</translation>
+    </message>
+    <message>
+        <source>Say why the conference is cancelled: it is kept.</source>
+        <translation>Dites pourquoi la conférence est annulée : le motif est conservé.</translation>
+    </message>
+    <message>
+        <source>Only a conference still to be held can be cancelled.</source>
+        <translation>Seule une conférence qui n&apos;a pas encore eu lieu peut être annulée.</translation>
+    </message>
+    <message>
+        <source>Finalised minutes are only corrected with a reason: say what is corrected and why.</source>
+        <translation>Un procès-verbal finalisé ne se corrige qu&apos;avec un motif : dites ce qui est corrigé et pourquoi.</translation>
+    </message>
+    <message>
+        <source>This conference was cancelled: it has no minutes.</source>
+        <translation>Cette conférence a été annulée : elle n&apos;a pas de procès-verbal.</translation>
+    </message>
+    <message>
+        <source>This action is in the case plan: change its status there.</source>
+        <translation>Cette action figure dans le plan de prise en charge : changez son état là-bas.</translation>
     </message>
 </context>
 <context>
@@ -2580,6 +2949,14 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>This answer must be a list.</source>
         <translation>Cette réponse doit être une liste.</translation>
+    </message>
+    <message>
+        <source>The consent form does not name “{organisation}”. Choose “Invited without recorded consent” and say why this person attends, or record the consent first.</source>
+        <translation>Le formulaire de consentement ne nomme pas « {organisation} ». Choisissez « Invité sans consentement enregistré » et dites pourquoi cette personne participe, ou enregistrez d&apos;abord le consentement.</translation>
+    </message>
+    <message>
+        <source>Name the organisation the consent form names, or choose another basis.</source>
+        <translation>Indiquez l&apos;organisme nommé dans le formulaire de consentement, ou choisissez une autre raison.</translation>
     </message>
 </context>
 <context>
@@ -2711,6 +3088,14 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Plan action</source>
         <translation>Action du plan</translation>
+    </message>
+    <message>
+        <source>Case conference</source>
+        <translation>Conférence de cas</translation>
+    </message>
+    <message>
+        <source>Follow up a conference action point</source>
+        <translation>Suivre une action décidée en conférence</translation>
     </message>
     <message>
         <source>the case plan</source>
@@ -2867,6 +3252,34 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Was refused the filing of a signed copy</source>
         <translation>S&apos;est vu refuser le classement d&apos;une copie signée</translation>
+    </message>
+    <message>
+        <source>Scheduled a case conference</source>
+        <translation>A programmé une conférence de cas</translation>
+    </message>
+    <message>
+        <source>Moved a case conference</source>
+        <translation>A déplacé une conférence de cas</translation>
+    </message>
+    <message>
+        <source>Cancelled a case conference</source>
+        <translation>A annulé une conférence de cas</translation>
+    </message>
+    <message>
+        <source>Finalised the minutes of a case conference</source>
+        <translation>A finalisé le procès-verbal d&apos;une conférence de cas</translation>
+    </message>
+    <message>
+        <source>Let someone attend a conference without recorded consent</source>
+        <translation>A admis une personne à une conférence sans consentement enregistré</translation>
+    </message>
+    <message>
+        <source>Followed up a conference action point</source>
+        <translation>A suivi une action décidée en conférence</translation>
+    </message>
+    <message>
+        <source>Added a conference&apos;s action points to the plan</source>
+        <translation>A ajouté au plan les actions d&apos;une conférence</translation>
     </message>
     <message>
         <source>about 1 year</source>
