@@ -322,6 +322,7 @@ REPORT_KINDS = {
     "transfer": "transfer",
     "plan": "child_plan",
     "summary": "summary",
+    "minutes": "minutes",
 }
 
 
@@ -337,6 +338,14 @@ def cmd_report(args: argparse.Namespace, secrets: Secrets) -> int:
                 QT_TRANSLATE_NOOP("errors", "Only the case summary has sections to choose.")
             )
         sections = [x.strip() for x in args.sections.split(",") if x.strip()]
+    if (args.kind == "minutes") != (args.conference is not None):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors", "Say which conference's minutes to print with --conference NUMBER."
+            )
+            if args.kind == "minutes"
+            else QT_TRANSLATE_NOOP("errors", "Only the minutes are printed for one conference.")
+        )
     out = Path(args.out)
     with _sign_in(args, secrets) as us:
         uuid = documents.case_uuid_of(us, args.case)
@@ -347,6 +356,7 @@ def cmd_report(args: argparse.Namespace, secrets: Secrets) -> int:
             language=args.lang,
             sections=sections,
             purpose=args.purpose or "",
+            conference=args.conference,
         )
         try:
             atomic_write(out, made.pdf)
@@ -494,6 +504,9 @@ def build_parser() -> argparse.ArgumentParser:
         "follow_up, decisions, closure (default: all)",
     )
     p.add_argument("--purpose", help="summary only: whom it is for, e.g. 'the case conference'")
+    p.add_argument(
+        "--conference", type=int, metavar="N", help="minutes only: the conference's number"
+    )
 
     command("rekey", cmd_rekey, "re-encrypt the database under a new key")
     p = command("recover", cmd_recover, "set a user's password with the recovery key")

@@ -56,8 +56,8 @@ WORDS = {
         "basis": "Basis for attending",
         "override": "{basis}: {reason}",
         "confidentiality": (
-            "Everyone present was reminded that what is said about the child stays between the "
-            "people in this meeting and is shared only with those who need to know."
+            "What is said about the child in this meeting stays between the people present, and "
+            "is shared only with those who need to know."
         ),
         "agenda": "Agenda and notes",
         "decisions": "Decisions",
@@ -95,8 +95,8 @@ WORDS = {
         "basis": "Raison de sa participation",
         "override": "{basis} : {reason}",
         "confidentiality": (
-            "Chaque participant a été informé que ce qui est dit sur l'enfant reste entre les "
-            "personnes présentes et n'est partagé qu'avec celles qui ont besoin de le savoir."
+            "Ce qui est dit sur l'enfant au cours de cette réunion reste entre les personnes "
+            "présentes, et n'est partagé qu'avec celles qui ont besoin de le savoir."
         ),
         "agenda": "Ordre du jour et notes",
         "decisions": "Décisions",

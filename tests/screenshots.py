@@ -122,6 +122,8 @@ def main() -> int:
             i18n.set_language(language)
             settle()
             for form in case_file.form_set.ordered():
+                if form.id == "case_conference":
+                    continue  # written from the Conferences tab, shot below
                 if form.id == "registration":
                     main.new_case()
                 else:
@@ -164,6 +166,10 @@ def main() -> int:
         settle(1.0)
         main.tabs.currentWidget().tabs.setCurrentIndex(4)
         shoot("case-documents")
+
+        # A case conference: scheduled, its minutes warned about an organisation the consent
+        # does not name, then finalised with the override's reason, and printed.
+        _conference(main, rows.uuid_at(target), settle, out)
 
         # A transfer request, approved below by the supervisor, for the transfer form.
         transfer = rows.uuid_at(target)
@@ -214,6 +220,82 @@ def main() -> int:
         _first_page(made.pdf, out / "transfer-form.png")
         grace.close()
     return 0
+
+
+def _conference(main, uuid: str, settle, out: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime, timedelta
+
+    from desktop import conferences, documents
+    from ui.case_file import CONFERENCES_TAB
+    from ui.form_wizard import FormWizard
+
+    session = main.session
+    conferences.schedule(
+        session,
+        uuid,
+        datetime.now(UTC) - timedelta(hours=2),
+        "District office, meeting room 2",
+        "Grace Mwangi",
+        "review_plan",
+    )
+    main.open_case(uuid, reload=True)
+    settle(1.0)
+    main.write_minutes(uuid, 1)
+    settle(1.0)
+    wizard = next(w for w in main.findChildren(FormWizard) if w.isVisible())
+    wizard.resize(1366, 740)
+    answers = dict(wizard.answers["case_conference"])
+    people = answers["attendees"] + [
+        {
+            "name": "Joseph Ndayisaba",
+            "organisation": "Youth Football Club",
+            "role": "Coach",
+            "attendance": "present",
+            "basis": "consent",
+        }
+    ]
+    answers |= {
+        "held_on": date.today().isoformat(),
+        "attendees": people,
+        "decisions": [
+            {"decision": "The child stays with the grandmother.", "best_interests": False}
+        ],
+        "actions": [
+            {
+                "action": "Visit the school with the grandmother",
+                "owner": "Amina Juma",
+                "our_agency": True,
+                "goal_number": 1,
+                "due": date.today().isoformat(),
+            },
+            {
+                "action": "Weekly sessions with the child",
+                "owner": "Joseph Ndayisaba",
+                "our_agency": False,
+                "organisation": "Youth Football Club",
+                "due": date.today().isoformat(),
+            },
+        ],
+    }
+    for field_id, value in answers.items():
+        wizard.widget_for("case_conference", field_id).set_value(value)
+    wizard.finish()  # refused: the club is not in the consent form
+    settle(0.5)
+    wizard.grab().save(str(out / "conference-attendees.png"))
+    print(f"saved {out}/conference-attendees.png")
+    people[-1] |= {
+        "basis": "override",
+        "override_reason": "The chair agreed: the coach sees the child every week.",
+    }
+    wizard.widget_for("case_conference", "attendees").set_value(people)
+    wizard.finish()
+    settle(1.5)
+    main.tabs.currentWidget().tabs.setCurrentIndex(CONFERENCES_TAB)
+    settle(0.5)
+    main.grab().save(str(out / "case-conferences.png"))
+    print(f"saved {out}/case-conferences.png")
+    made = documents.make_document(session, uuid, "minutes", conference=1, language="en")
+    _first_page(made.pdf, out / "conference-minutes.png")
 
 
 def _first_page(pdf: bytes, png: Path) -> None:

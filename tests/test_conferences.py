@@ -3,6 +3,7 @@ minutes and their corrections, and what the action points become."""
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -15,6 +16,7 @@ from desktop import agency as agency_settings
 from desktop import case_flow, case_forms, cases, conferences, documents, drafts
 from desktop.conferences import AttendeeNotCovered
 from reports.texts import texts
+from tests.conftest import run_signed_in
 from tests.test_case_flow import (
     COUNSELLING,
     HEALTH_CENTRE,
@@ -422,3 +424,35 @@ def test_minutes_are_printed_only_once_finalised_and_a_correction_prints_as_a_ne
         two = documents.make_document(us, uuid, "minutes", conference=1)
     assert (one.version, two.version) == (1, 2) and one.code != two.code
     assert "corrected on" in text_of(two.pdf) and "The time was wrong." in text_of(two.pdf)
+
+
+def test_ulinzi_report_minutes_needs_the_conference_number(agency, tmp_path):
+    uuid = finalised(agency)
+    with agency.sign_in("cara") as us:
+        number = cases.open_case(us, uuid).row.case_number
+    out = tmp_path / "minutes.pdf"
+    r = run_signed_in(
+        agency.folder, "report", "minutes", "--case", number, "--out", str(out), user="cara"
+    )
+    assert r.returncode == 1 and "--conference" in r.stderr and not out.exists()
+    r = run_signed_in(
+        agency.folder,
+        "report",
+        "minutes",
+        "--case",
+        number,
+        "--conference",
+        "1",
+        "--out",
+        str(out),
+        "--lang",
+        "fr",
+        user="cara",
+    )
+    assert r.returncode == 0, r.stderr
+    assert "not encrypted" in r.stderr
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Procès-verbal de conférence de cas" in text and "Peter Otieno" in text
+    with agency.sign_in("cara") as us:
+        printed = documents.printed_documents(us, uuid)
+    assert [(p.kind, p.version, p.language) for p in printed] == [("minutes", 1, "fr")]

@@ -238,3 +238,35 @@ def test_a_saved_form_is_read_only_and_a_new_version_keeps_the_history(qtbot, ag
     qtbot.waitUntil(lambda: len(case_files(window)) == 1, timeout=10000)
     assert case_files(window)[0].findChild(QLabel, "risk").text() == "Risk: High"
     window.sign_out()
+
+
+def test_a_list_of_entries_shows_them_in_order_when_filled_again(qtbot):
+    """Filling a list again (a draft resumed, a correction opened) keeps the entries' order,
+    and a problem in one entry is shown next to its question."""
+    from desktop.case_forms import _form_set_of, shipped_sources
+    from ui.form_fields import make_field
+
+    form = _form_set_of(shipped_sources()).get("case_conference")
+    group = make_field(form.field("attendees"))
+    qtbot.addWidget(group)
+    group.show()
+    people = [{"name": n, "attendance": "present", "basis": "agency"} for n in ("A", "B", "C")]
+    group.set_value(people[:1])
+    group.set_value(people)
+    group.set_value(list(reversed(people)))
+
+    def shown_order() -> list[str]:
+        layout = group.list_layout
+        frames = [layout.itemAt(i).widget() for i in range(layout.count())]
+        frames = [f for f in frames if f is not None]  # a dropped entry leaves the layout
+        return [f.findChild(QLabel).text() for f in frames]
+
+    assert shown_order() == ["<b>Attendee 1</b>", "<b>Attendee 2</b>", "<b>Attendee 3</b>"]
+    assert [e["name"] for e in group.value()] == ["C", "B", "A"]
+
+    group.set_error("Entry 2: wrong")
+    group.mark_entry(2, "name", "Not this one")
+    marked = next(w for w in group.entries[1][1] if w.field.id == "name")
+    assert marked.error.text() == "Not this one" and group.focus_target() is marked.focus_target()
+    group.set_error("")
+    assert marked.error.isHidden()

@@ -408,7 +408,6 @@ class ConferencesTab(QWidget):
                 if c.state == "cancelled":
                     item.setForeground(Qt.GlobalColor.darkGray)
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
         self.actions.setRowCount(len(self.data.actions))
         for row, a in enumerate(self.data.actions):
             status = label(ACTION_STATUSES, a.status)
@@ -424,7 +423,6 @@ class ConferencesTab(QWidget):
             )
             for column, text in enumerate(cells):
                 self.actions.setItem(row, column, QTableWidgetItem(text))
-        self.actions.resizeRowsToContents()
 
     def state_text(self, c: ConferenceInfo) -> str:
         if c.state == "cancelled":

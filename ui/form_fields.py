@@ -473,7 +473,38 @@ class ConsentField(FieldWidget):
 
 
 class GroupField(FieldWidget):
-    """A list of entries (people, goals, options…), each a few questions; add and remove."""
+    """A list of entries (people, goals, options…), each a few questions; add and remove.
+
+    Its message shows under its caption (a list can be taller than the screen), and the
+    entry's question that has the problem is marked too (`mark_entry`)."""
+
+    def __init__(
+        self,
+        field: FormField,
+        parent: QWidget | None = None,
+        providers: Sequence[str] = (),
+    ) -> None:
+        self.marked: FieldWidget | None = None
+        super().__init__(field, parent, providers)
+        layout = self.layout()
+        layout.removeWidget(self.error)
+        layout.insertWidget(layout.indexOf(self.editor), self.error)
+
+    def set_error(self, message: str) -> None:
+        super().set_error(message)
+        for _frame, widgets in self.entries:
+            for w in widgets:
+                w.set_error("")
+        self.marked = None
+
+    def mark_entry(self, number: int, field_id: str, message: str) -> None:
+        """Put `message` next to question `field_id` of entry `number` (from 1)."""
+        if not 1 <= number <= len(self.entries) or not message:
+            return
+        for w in self.entries[number - 1][1]:
+            if w.field.id == field_id:
+                w.set_error(message)
+                self.marked = w
 
     def build(self) -> QWidget:
         box = QWidget()
@@ -490,6 +521,8 @@ class GroupField(FieldWidget):
         return box
 
     def focus_target(self) -> QWidget:
+        if getattr(self, "marked", None) is not None:
+            return self.marked.focus_target()  # type: ignore[union-attr]
         return self.entries[0][1][0].focus_target() if self.entries else self.add_button
 
     def _sub_fields(self) -> list[FormField]:
@@ -538,13 +571,19 @@ class GroupField(FieldWidget):
         entry = (frame, widgets)
         remove.clicked.connect(lambda: self._remove(entry))
         self.entries.append(entry)
-        self.list_layout.insertWidget(len(self.entries) - 1, frame)
+        self.list_layout.insertWidget(self.list_layout.count() - 1, frame)  # above "+ Add"
         self._number()
         return widgets
 
+    def _drop(self, frame: QFrame) -> None:
+        """Out of the layout now (a later entry must not be placed among dying ones)."""
+        self.list_layout.removeWidget(frame)
+        frame.hide()
+        frame.deleteLater()
+
     def _remove(self, entry: tuple[QFrame, list[FieldWidget]]) -> None:
         self.entries.remove(entry)
-        entry[0].deleteLater()
+        self._drop(entry[0])
         self._number()
         self.add_button.setFocus()
         self._emit()
@@ -565,8 +604,9 @@ class GroupField(FieldWidget):
 
     def set_value(self, value: Any) -> None:
         for frame, _widgets in self.entries:
-            frame.deleteLater()
+            self._drop(frame)
         self.entries = []
+        self.marked = None
         for entry in value if isinstance(value, list) else []:
             if isinstance(entry, dict):
                 self._add_entry(entry)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from db.errors import UlinziError
 from desktop import drafts
 from desktop.forms.answers import (
+    ENTRY_PROBLEM,
     Answers,
     Problem,
     check_value,
@@ -314,12 +315,19 @@ class FormWizard(QDialog):
                 if problem is None and self.extra_check is not None:
                     problem = self.extra_check(widget.field, answers.get(widget.field.id), answers)
             widget.set_error(problem_text(problem) if problem else "")
+            if problem and problem.text == ENTRY_PROBLEM and isinstance(widget, GroupField):
+                inner = problem.params.get("problem")
+                widget.mark_entry(
+                    int(problem.params.get("number") or 0),
+                    str(problem.params.get("field") or ""),
+                    problem_text(inner) if isinstance(inner, Problem) else "",
+                )
             if problem:
                 wrong.append(widget)
         return wrong
 
     def _mark(self, page: Page) -> None:
-        wrong = page.checked and any(w.error.isVisible() for w in page.fields)
+        wrong = page.checked and any(not w.error.isHidden() for w in page.fields)
         if wrong:
             page.item.setText("⚠ " + text_of(page.section.title))
             page.item.setForeground(Qt.GlobalColor.darkRed)
@@ -471,7 +479,7 @@ class FormWizard(QDialog):
                 self.tr("Not saved yet: some answers are missing or need a look (in red).")
             )
             widget.focus_target().setFocus()
-            self.pages[i].widget.ensureWidgetVisible(widget)
+            self.pages[i].widget.ensureWidgetVisible(widget.focus_target())
             return
         self._saving = True
         self._autosave.stop()

@@ -2696,6 +2696,14 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Seul le résumé du dossier a des sections à choisir.</translation>
     </message>
     <message>
+        <source>Say which conference&apos;s minutes to print with --conference NUMBER.</source>
+        <translation>Indiquez avec --conference NUMÉRO de quelle conférence imprimer le procès-verbal.</translation>
+    </message>
+    <message>
+        <source>Only the minutes are printed for one conference.</source>
+        <translation>Seul le procès-verbal s&apos;imprime pour une conférence.</translation>
+    </message>
+    <message>
         <source>There is no folder {folder}.</source>
         <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
