@@ -429,3 +429,60 @@ class ConferenceAction(Base):
     plan_index: Mapped[int | None] = mapped_column(Integer)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PartnerAgency(Base):
+    """An agency cases are exchanged with: its public keys, and whether someone checked their
+    fingerprint with that agency (by phone, in person)."""
+
+    __tablename__ = "partner_agencies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    age_recipient: Mapped[str] = mapped_column(String(100))
+    verify_key: Mapped[str] = mapped_column(String(100))
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ExchangedPackage(Base):
+    """A case package this agency sent or received (or a receipt for one)."""
+
+    __tablename__ = "exchanged_packages"
+    __table_args__ = (
+        UniqueConstraint("package_id", "direction", name="uq_exchanged_packages_id"),
+        Index("ix_exchanged_packages_case", "case_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(36))
+    direction: Mapped[str] = mapped_column(String(10))  # sent, received
+    kind: Mapped[str] = mapped_column(String(20))  # transfer, receipt
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    agency_code: Mapped[str] = mapped_column(String(20))  # the other agency
+    sha256: Mapped[str] = mapped_column(String(64))  # of the encrypted file
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    receipt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    details: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+
+
+class ReceivedEvent(Base):
+    """One event of a received case's history at the agency that sent it, kept as it came."""
+
+    __tablename__ = "received_events"
+    __table_args__ = (Index("ix_received_events_case", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    package_id: Mapped[str] = mapped_column(String(36))
+    agency_code: Mapped[str] = mapped_column(String(20))
+    at: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    action: Mapped[str] = mapped_column(String(60))
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")

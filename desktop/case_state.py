@@ -154,7 +154,7 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
             select(StageMove).where(StageMove.case_id.in_(chunk)).order_by(StageMove.id)
         ).scalars():
             last_move[m.case_id] = m
-            if m.how in ("back", "reopened"):
+            if m.how in ("back", "reopened", "received"):
                 restarted[m.case_id] = m.at
         for u in s.execute(
             select(PlanActionUpdate)

@@ -326,6 +326,116 @@ REPORT_KINDS = {
 }
 
 
+def cmd_agency_identity(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import exchange
+
+    with _sign_in(args, secrets) as us:
+        identity = exchange.our_identity(us)
+    _write_file(Path(args.out), identity.to_json().encode())
+    print(
+        f"Wrote {args.out}: {identity.name} ({identity.code}), fingerprint {identity.fingerprint}."
+    )
+    print("Give this file to partner agencies; read them the fingerprint by phone.")
+    return 0
+
+
+def cmd_agency_add(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import exchange
+
+    identity = exchange.Identity.from_json(_read_text(Path(args.file)))
+    with _sign_in(args, secrets) as us:
+        partner = exchange.add_partner(us, identity, verified=args.verified)
+    state = "verified" if partner.verified else "NOT verified: check the fingerprint by phone"
+    print(f"{partner.name} ({partner.code}), fingerprint {partner.fingerprint}: {state}.")
+    return 0
+
+
+def cmd_agency_list(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import exchange
+
+    with _sign_in(args, secrets) as us:
+        for p in exchange.partners(us):
+            checked = f"verified by {p.verified_by}" if p.verified else "not verified"
+            print(f"{p.code}\t{p.name}\t{p.fingerprint}\t{checked}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import documents, exchange
+
+    passphrase = _read_text(Path(args.passphrase_file)).strip() if args.passphrase_file else None
+    with _sign_in(args, secrets) as us:
+        uuid = documents.case_uuid_of(us, args.case)
+        done = exchange.export_case(
+            us,
+            uuid,
+            Path(args.to),
+            recipient=args.recipient,
+            passphrase=passphrase,
+            reason=args.reason or "",
+            consent_override=args.consent_override or "",
+        )
+    print(f"Wrote {done.path} ({done.size:,} bytes, encrypted to {done.to}).")
+    print(f"Package {done.package_id}, SHA-256 {done.sha256}.")
+    print(f"Case {args.case.strip().upper()} is now transferred and read only.")
+    if passphrase is not None:
+        print("Send the passphrase by another way than the package (a phone call, an SMS).")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import exchange
+
+    path = Path(args.file)
+    data = exchange.read_file(path)
+    passphrase = _read_text(Path(args.passphrase_file)).strip() if args.passphrase_file else None
+    with _sign_in(args, secrets) as us:
+        done = exchange.import_package(
+            us,
+            data,
+            passphrase=passphrase,
+            caseworker=args.caseworker,
+            confirm_unknown_sender=args.confirm_unknown_sender,
+            accept_duplicates=args.new_case,
+        )
+    if done.already:
+        print(f"Already imported (case {done.case_number}): nothing was changed.")
+        return 0
+    if done.receipt is None:
+        print(f"Receipt recorded: case {done.case_number} arrived at the other agency.")
+        return 0
+    receipt = Path(args.receipt) if args.receipt else path.with_name(path.stem + "-receipt.ulz")
+    _write_file(receipt, done.receipt)
+    print(f"Imported as case {done.case_number}.")
+    print(f"Send {receipt} back to the sending agency: it records that the case arrived.")
+    return 0
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The file {name} could not be read: {reason}"),
+            name=path.name,
+            reason=getattr(e, "strerror", None) or str(e),
+        ) from e
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    from db.errors import CannotWriteFolder
+    from db.files import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except PermissionError as e:
+        raise CannotWriteFolder(folder=str(path.parent.resolve())) from e
+    except FileNotFoundError as e:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "There is no folder {folder}."), folder=str(path.parent)
+        ) from e
+
+
 def cmd_report(args: argparse.Namespace, secrets: Secrets) -> int:
     from db.errors import CannotWriteFolder, StoreFull
     from db.files import atomic_write
@@ -507,6 +617,55 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--conference", type=int, metavar="N", help="minutes only: the conference's number"
     )
+
+    p = sub.add_parser("agency", help="this agency's public identity, and partner agencies")
+    agency_commands = p.add_subparsers(dest="agency_command", metavar="ACTION", required=True)
+    for name, func, help_text in (
+        ("identity", cmd_agency_identity, "write this agency's public identity to a file"),
+        ("add", cmd_agency_add, "add (or update) a partner agency from its identity file"),
+        ("list", cmd_agency_list, "list the partner agencies"),
+    ):
+        action = agency_commands.add_parser(name, help=help_text)
+        action.set_defaults(func=func)
+        _store_options(action, True)
+        if name == "identity":
+            action.add_argument("--out", required=True, metavar="FILE")
+        elif name == "add":
+            action.add_argument("file", metavar="FILE")
+            action.add_argument(
+                "--verified",
+                action="store_true",
+                help="the fingerprint was checked with the agency (by phone, in person)",
+            )
+
+    p = command("export", cmd_export, "send a transferred case to another agency as a package")
+    p.add_argument("--case", required=True, metavar="NUMBER")
+    p.add_argument("--to", required=True, metavar="FILE.ulz")
+    to = p.add_mutually_exclusive_group(required=True)
+    to.add_argument("--recipient", metavar="AGENCY_CODE", help="a partner in the address book")
+    to.add_argument("--passphrase-file", metavar="F", help="a file holding the passphrase")
+    p.add_argument("--reason", help="why the case is sent (kept in the package)")
+    p.add_argument(
+        "--consent-override",
+        metavar="REASON",
+        help="supervisors only: send although the consent form does not name the agency",
+    )
+
+    p = command("import", cmd_import, "import a case package, or a receipt for one we sent")
+    p.add_argument("file", metavar="FILE.ulz")
+    p.add_argument("--passphrase-file", metavar="F")
+    p.add_argument("--caseworker", metavar="USERNAME", help="who takes the case (default: you)")
+    p.add_argument(
+        "--new-case",
+        action="store_true",
+        help="import even though a case with the same child may exist here",
+    )
+    p.add_argument(
+        "--confirm-unknown-sender",
+        action="store_true",
+        help="supervisors only: import from an agency not in the address book",
+    )
+    p.add_argument("--receipt", metavar="FILE", help="where to write the receipt")
 
     command("rekey", cmd_rekey, "re-encrypt the database under a new key")
     p = command("recover", cmd_recover, "set a user's password with the recovery key")

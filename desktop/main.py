@@ -19,6 +19,9 @@ COMMANDS = (
     "check",
     "rekey",
     "recover",
+    "agency",
+    "export",
+    "import",
 )
 
 

@@ -41,15 +41,13 @@ def _background_work_finishes(request):
         sys.modules["ui.background"].collect_garbage()  # on this thread, while Qt is alive
 
 
-@pytest.fixture
-def agency(tmp_path: Path) -> Agency:
+def make_agency(folder: Path, name: str = "Kigali District Office", code: str = "KGL") -> Agency:
     """A closed store with an administrator, two supervisors, three caseworkers and a manager,
     all with PASSWORD. Sign in with `agency.sign_in(name)` (one session at a time)."""
-    folder = tmp_path / "store"
-    admin, code = accounts.init_agency(
+    admin, recovery = accounts.init_agency(
         folder,
-        agency_name="Kigali District Office",
-        agency_code="KGL",
+        agency_name=name,
+        agency_code=code,
         admin_username="admin",
         admin_full_name="Alice Admin",
         admin_password=PASSWORD,
@@ -63,11 +61,11 @@ def agency(tmp_path: Path) -> Agency:
         ("cleo", "Cleo Caseworker", ["caseworker"], "tess"),
         ("mina", "Mina Manager", ["manager"], None),
     ]
-    for username, name, roles, supervisor in staff:
+    for username, full_name, roles, supervisor in staff:
         accounts.add_user(
             admin,
             username,
-            name,
+            full_name,
             roles,
             PASSWORD,
             supervisor=supervisor,
@@ -75,7 +73,19 @@ def agency(tmp_path: Path) -> Agency:
             kdf=FAST_KDF,
         )
     admin.close()
-    return Agency(folder, code)
+    return Agency(folder, recovery)
+
+
+@pytest.fixture
+def agency(tmp_path: Path) -> Agency:
+    """Kigali District Office (KGL): see `make_agency`."""
+    return make_agency(tmp_path / "store")
+
+
+@pytest.fixture
+def partner(tmp_path: Path) -> Agency:
+    """Another agency's store, the same people: Musanze District Office (MUS)."""
+    return make_agency(tmp_path / "partner", "Musanze District Office", "MUS")
 
 
 def run_python(code: str, *, stdin: str = "", timeout: float = 120) -> subprocess.CompletedProcess:

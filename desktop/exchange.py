@@ -1,0 +1,1147 @@
+"""Handing a case to another agency: the agency's keys, the address book of partners, the
+export of a transferred case as an encrypted, signed package, its import, and the receipt that
+tells the sending agency the case arrived.
+
+The package format and its safe reading are in `desktop.packages`; here is what the store does
+with them. A package is built and encrypted in memory, and the encrypted file is written in the
+same unit of work that marks the case transferred: if either fails, neither happens. An import
+is applied in one unit of work, or not at all; the same package imported twice changes nothing.
+Audit summaries hold codes and hashes, never a name or a reason.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid as uuids
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.errors import (
+    QT_TRANSLATE_NOOP,
+    CannotWriteFolder,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    StoreFull,
+    UlinziError,
+)
+from db.files import atomic_write
+from db.models import (
+    Agency,
+    Approval,
+    AuditEvent,
+    Case,
+    Conference,
+    ConferenceAction,
+    ExchangedPackage,
+    FormDefinitionRow,
+    FormSubmission,
+    PartnerAgency,
+    PlanActionUpdate,
+    PrintedDocument,
+    ReceivedEvent,
+    Role,
+    Setting,
+    SignedCopy,
+    Stage,
+    StageMove,
+    User,
+)
+from desktop import packages
+from desktop.case_forms import CONSENT, consent_to_share, definition_row
+from desktop.case_state import move, refresh
+from desktop.cases import _case_for, _refuse, create_case, editable_cases, reindex
+from desktop.forms.definition import FormDefinition
+from desktop.forms.saved import submission_of
+from desktop.packages import AgencyKeys, PackageError
+from desktop.session import UserSession
+from desktop.workflow import ApprovalKind, ApprovalState
+
+KEYS_SETTING = "agency_keys"
+IDENTITY_FORMAT = "ulinzi-agency-identity"
+CASE_FORMAT = 1  # of case.json
+_MEDIA_SUFFIX = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
+
+
+class NotTransferable(UlinziError):
+    """A case that cannot be sent yet, and why."""
+
+
+# -- the agency's keys and public identity --------------------------------------------------------
+
+
+def keys_in(s: Session) -> AgencyKeys:
+    """This agency's keys, made the first time they are needed (in the unit of work `s`)."""
+    row = s.get(Setting, KEYS_SETTING)
+    if row is None:
+        keys = AgencyKeys.generate()
+        value = {
+            "age_identity": keys.age_identity,
+            "signing_key": base64.b64encode(keys.signing_key).decode(),
+        }
+        s.add(Setting(key=KEYS_SETTING, value=json.dumps(value)))
+        s.flush()
+        return keys
+    value = json.loads(row.value)
+    return AgencyKeys(value["age_identity"], base64.b64decode(value["signing_key"]))
+
+
+@dataclass(frozen=True)
+class Identity:
+    """An agency's public identity: what a partner needs to send it cases and check its
+    signature. Safe to give to anyone."""
+
+    name: str
+    code: str
+    age_recipient: str
+    verify_key: str
+
+    @property
+    def fingerprint(self) -> str:
+        return packages.fingerprint(self.code, self.age_recipient, self.verify_key)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "format": IDENTITY_FORMAT,
+                "version": 1,
+                "name": self.name,
+                "code": self.code,
+                "age_recipient": self.age_recipient,
+                "verify_key": self.verify_key,
+                "fingerprint": self.fingerprint,
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Identity:
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict) or data.get("format") != IDENTITY_FORMAT:
+                raise ValueError("format")
+            found = cls(
+                str(data["name"]).strip()[:200],
+                str(data["code"]).strip().upper()[:20],
+                packages.check_recipient(str(data["age_recipient"])),
+                packages.check_verify_key(str(data["verify_key"])),
+            )
+        except (ValueError, KeyError, TypeError, PackageError) as e:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "This file is not an agency's public identity from Ulinzi. Ask the agency "
+                    "for the file made by “ulinzi agency identity” (or Administration → "
+                    "Partner agencies).",
+                )
+            ) from e
+        if "fingerprint" in data and data["fingerprint"] != found.fingerprint:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "This identity file was changed: its fingerprint does not match its keys.",
+                )
+            )
+        if not found.name or not found.code:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "The identity has no agency name or code.")
+            )
+        return found
+
+
+def _identity(s: Session) -> Identity:
+    agency = s.execute(select(Agency)).scalar_one()
+    keys = keys_in(s)
+    return Identity(agency.name, agency.code, keys.age_recipient, keys.verify_key)
+
+
+def our_identity(us: UserSession) -> Identity:
+    with us.store.write() as s:  # the keys are made on first use
+        return _identity(s)
+
+
+# -- the address book ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Partner:
+    code: str
+    name: str
+    fingerprint: str
+    verified: bool
+    verified_by: str
+    verified_at: datetime | None
+
+
+def partners(us: UserSession) -> list[Partner]:
+    with us.store.read() as s:
+        names = dict(s.execute(select(User.id, User.full_name)).all())
+        return [
+            Partner(
+                p.code,
+                p.name,
+                p.fingerprint,
+                p.verified,
+                names.get(p.verified_by, ""),
+                p.verified_at,
+            )
+            for p in s.execute(select(PartnerAgency).order_by(PartnerAgency.name)).scalars()
+        ]
+
+
+def _keeper(us: UserSession) -> None:
+    if not us.user.roles & {Role.SUPERVISOR, Role.ADMINISTRATOR}:
+        raise PermissionDenied(action=QT_TRANSLATE_NOOP("errors", "change the partner agencies"))
+
+
+def add_partner(us: UserSession, identity: Identity, verified: bool = False) -> Partner:
+    """Add a partner agency from its identity (or replace its keys, which un-verifies it)."""
+    _keeper(us)
+    now = datetime.now(UTC)
+    with us.store.write() as s:
+        if identity.code == s.execute(select(Agency.code)).scalar():
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "This is this agency's own identity."))
+        row = s.execute(
+            select(PartnerAgency).where(PartnerAgency.code == identity.code)
+        ).scalar_one_or_none()
+        if row is None:
+            row = PartnerAgency(code=identity.code, added_by=us.user.id, added_at=now)
+            s.add(row)
+        elif (row.age_recipient, row.verify_key) != (identity.age_recipient, identity.verify_key):
+            row.verified, row.verified_by, row.verified_at = False, None, None
+        row.name = identity.name
+        row.age_recipient, row.verify_key = identity.age_recipient, identity.verify_key
+        row.fingerprint = identity.fingerprint
+        if verified:
+            row.verified, row.verified_by, row.verified_at = True, us.user.id, now
+        s.flush()
+        us.audit(
+            s,
+            "agency.partner_saved",
+            summary=f"{identity.code} {identity.fingerprint}{' verified' if verified else ''}",
+        )
+        return Partner(
+            row.code,
+            row.name,
+            row.fingerprint,
+            row.verified,
+            us.user.full_name if row.verified else "",
+            row.verified_at,
+        )
+
+
+def _known_keys(s: Session) -> dict[str, str]:
+    return dict(s.execute(select(PartnerAgency.code, PartnerAgency.verify_key)).all())
+
+
+# -- exporting a case -----------------------------------------------------------------------------
+
+
+def _iso(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def case_records(s: Session, case: Case) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """Everything the store holds about `case`, as plain JSON, and its attachments by entry
+    name."""
+    names = dict(s.execute(select(User.id, User.full_name)).all())
+    subs = list(
+        s.execute(
+            select(FormSubmission)
+            .where(FormSubmission.case_id == case.id)
+            .order_by(FormSubmission.id)
+        ).scalars()
+    )
+    definitions = {
+        d.id: d.definition
+        for d in s.execute(
+            select(FormDefinitionRow).where(
+                FormDefinitionRow.id.in_({x.definition_id for x in subs})
+            )
+        ).scalars()
+    }
+    ref = {x.id: [x.form_id, x.instance, x.revision] for x in subs}
+    forms = [
+        {
+            "form_id": x.form_id,
+            "instance": x.instance,
+            "revision": x.revision,
+            "definition": definitions[x.definition_id],
+            "answers": json.loads(x.answers),
+            "changed": json.loads(x.changed),
+            "submitted_by": names.get(x.submitted_by, ""),
+            "submitted_at": _iso(x.submitted_at),
+        }
+        for x in subs
+    ]
+    approvals = [
+        {
+            "kind": a.kind,
+            "submission": ref.get(a.submission_id),
+            "state": a.state,
+            "requested_by": names.get(a.requested_by, ""),
+            "requested_at": _iso(a.requested_at),
+            "decided_by": names.get(a.decided_by, ""),
+            "decided_at": _iso(a.decided_at),
+            "comment": a.comment,
+        }
+        for a in s.execute(
+            select(Approval).where(Approval.case_id == case.id).order_by(Approval.id)
+        ).scalars()
+    ]
+    moves = [
+        {
+            "at": _iso(m.at),
+            "by": names.get(m.user_id, ""),
+            "how": m.how,
+            "from": m.from_stage,
+            "to": m.to_stage,
+            "reason": m.reason,
+        }
+        for m in s.execute(
+            select(StageMove).where(StageMove.case_id == case.id).order_by(StageMove.id)
+        ).scalars()
+    ]
+    updates = [
+        {
+            "submission": ref.get(u.submission_id),
+            "action_index": u.action_index,
+            "status": u.status,
+            "note": u.note,
+            "by": names.get(u.user_id, ""),
+            "at": _iso(u.at),
+        }
+        for u in s.execute(
+            select(PlanActionUpdate)
+            .where(PlanActionUpdate.case_id == case.id)
+            .order_by(PlanActionUpdate.id)
+        ).scalars()
+    ]
+    meetings = list(
+        s.execute(
+            select(Conference).where(Conference.case_id == case.id).order_by(Conference.number)
+        ).scalars()
+    )
+    number_of = {c.id: c.number for c in meetings}
+    conferences = [
+        {
+            "number": c.number,
+            "scheduled_at": _iso(c.scheduled_at),
+            "place": c.place,
+            "chair": c.chair,
+            "purpose": c.purpose,
+            "purpose_other": c.purpose_other,
+            "state": c.state,
+            "cancel_reason": c.cancel_reason,
+        }
+        for c in meetings
+    ]
+    conference_actions = [
+        {
+            "conference": number_of.get(a.conference_id),
+            "action": a.action,
+            "owner": a.owner,
+            "organisation": a.organisation,
+            "ours": a.ours,
+            "due": _iso(a.due),
+            "status": a.status,
+            "plan": ref.get(a.plan_submission_id),
+            "plan_index": a.plan_index,
+        }
+        for a in s.execute(
+            select(ConferenceAction)
+            .where(ConferenceAction.case_id == case.id)
+            .order_by(ConferenceAction.id)
+        ).scalars()
+    ]
+    printed = {
+        p.id: p
+        for p in s.execute(
+            select(PrintedDocument).where(PrintedDocument.case_id == case.id)
+        ).scalars()
+    }
+    attachments: dict[str, bytes] = {}
+    copies = []
+    for n, c in enumerate(
+        s.execute(
+            select(SignedCopy).where(SignedCopy.case_id == case.id).order_by(SignedCopy.id)
+        ).scalars(),
+        start=1,
+    ):
+        entry = f"attachments/{n}.{_MEDIA_SUFFIX.get(c.media_type, 'pdf')}"
+        attachments[entry] = c.data
+        document = printed[c.document_id]
+        copies.append(
+            {
+                "entry": entry,
+                "file_name": c.file_name,
+                "media_type": c.media_type,
+                "size": c.size,
+                "sha256": c.sha256,
+                "document": {
+                    "kind": document.kind,
+                    "version": document.version,
+                    "code": document.code,
+                    "language": document.language,
+                },
+                "added_by": names.get(c.added_by, ""),
+                "added_at": _iso(c.added_at),
+            }
+        )
+    history = [
+        {"at": e.at, "username": e.username, "action": e.action, "summary": e.summary}
+        for e in s.execute(
+            select(AuditEvent).where(AuditEvent.case_id == case.id).order_by(AuditEvent.seq)
+        ).scalars()
+    ]
+    history += [
+        {"at": e.at, "username": e.username, "action": e.action, "summary": e.summary}
+        for e in s.execute(
+            select(ReceivedEvent).where(ReceivedEvent.case_id == case.id).order_by(ReceivedEvent.id)
+        ).scalars()
+    ]
+    worker = s.get(User, case.caseworker_id) if case.caseworker_id else None
+    record = {
+        "format": CASE_FORMAT,
+        "case": {
+            "uuid": case.uuid,
+            "case_number": case.case_number,
+            "given_name": case.given_name,
+            "family_name": case.family_name,
+            "sex": case.sex,
+            "birth_date": _iso(case.birth_date),
+            "birth_date_estimated": case.birth_date_estimated,
+            "location": case.location,
+            "registration_place": case.registration_place,
+            "risk": case.risk,
+            "stage": case.stage,
+            "registered_at": _iso(case.registered_at),
+            "caseworker": worker.full_name if worker else "",
+        },
+        "forms": forms,
+        "approvals": approvals,
+        "stage_moves": moves,
+        "plan_action_updates": updates,
+        "conferences": conferences,
+        "conference_actions": conference_actions,
+        "signed_copies": copies,
+        "history": history,
+    }
+    return record, attachments
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    package_id: str
+    sha256: str
+    size: int
+    to: str  # an agency code, or "passphrase"
+
+
+def export_case(
+    us: UserSession,
+    case_uuid: str,
+    out: Path,
+    *,
+    recipient: str | None = None,
+    passphrase: str | None = None,
+    reason: str = "",
+    consent_override: str = "",
+) -> Exported:
+    """Send a case whose transfer the supervisor approved to another agency: a package
+    encrypted to the partner's key (`recipient`, its code) or to a `passphrase`, written to
+    `out`; the case is then transferred and read only."""
+    if (recipient is None) == (passphrase is None):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Choose one: the receiving agency's key, or a passphrase.")
+        )
+    if passphrase is not None:
+        packages.check_passphrase(passphrase)
+    from desktop import documents
+
+    transfer_form = documents.make_document(us, case_uuid, "transfer")  # refuses if not approved
+    try:
+        with us.store.write() as s:
+            case = _case_for(
+                s,
+                case_uuid,
+                editable_cases(us.user),
+                QT_TRANSLATE_NOOP("errors", "change this case"),
+            )
+            partner = None
+            if recipient is not None:
+                partner = s.execute(
+                    select(PartnerAgency).where(PartnerAgency.code == recipient.strip().upper())
+                ).scalar_one_or_none()
+                if partner is None:
+                    raise NotFound(what=recipient.strip().upper())
+            destination = _destination(s, case)
+            _check_transfer(s, us, case, partner, destination, consent_override)
+            keys = keys_in(s)
+            me = _identity(s)
+            record, attachments = case_records(s, case)
+            package_id = str(uuids.uuid4())
+            now = datetime.now(UTC)
+            manifest = {
+                "kind": "transfer",
+                "package_id": package_id,
+                "created_at": _iso(now),
+                "sender": {
+                    "name": me.name,
+                    "code": me.code,
+                    "age_recipient": me.age_recipient,
+                    "verify_key": me.verify_key,
+                    "fingerprint": me.fingerprint,
+                },
+                "recipient": {"code": partner.code, "name": partner.name}
+                if partner
+                else {"passphrase": True, "name": destination},
+                "exported_by": {"username": us.user.username, "name": us.user.full_name},
+                "cases": [case.uuid],
+                "case_numbers": [case.case_number],
+                "reason": reason.strip(),
+            }
+            entries = {
+                packages.CASE: json.dumps(record, ensure_ascii=False, sort_keys=True).encode(),
+                "documents/transfer-form.pdf": transfer_form.pdf,
+                **attachments,
+            }
+            plain = packages.build(manifest, entries, keys)
+            data = (
+                packages.encrypt_to(plain, partner.age_recipient)
+                if partner
+                else packages.encrypt_with_passphrase(plain, passphrase or "")
+            )
+            del plain
+            digest = packages.sha256(data)
+            to = partner.code if partner else "passphrase"
+            s.add(
+                ExchangedPackage(
+                    package_id=package_id,
+                    direction="sent",
+                    kind="transfer",
+                    case_id=case.id,
+                    agency_code=partner.code if partner else "",
+                    sha256=digest,
+                    user_id=us.user.id,
+                    at=now,
+                    details=json.dumps({"to": partner.name if partner else destination}),
+                )
+            )
+            move(s, us, case, Stage.TRANSFERRED, "transferred", destination)
+            us.audit(
+                s,
+                "package.exported",
+                case_id=case.id,
+                summary=f"transfer to {to}: {package_id} sha256 {digest}",
+            )
+            refresh(s, case)
+            _write(out, data)  # last: a failure here rolls the whole transfer back
+    except PermissionDenied as e:
+        _refuse(us, case_uuid, "case.change_refused", e)
+        raise
+    return Exported(out, package_id, digest, len(data), to)
+
+
+def _write(out: Path, data: bytes) -> None:
+    try:
+        atomic_write(out, data)
+    except PermissionError as e:
+        raise CannotWriteFolder(folder=str(out.parent.resolve())) from e
+    except FileNotFoundError as e:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "There is no folder {folder}."), folder=str(out.parent)
+        ) from e
+    except StoreFull as e:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The disk is full: the package was not written.")
+        ) from e
+
+
+def _destination(s: Session, case: Case) -> str:
+    row = s.execute(
+        select(FormSubmission)
+        .where(FormSubmission.case_id == case.id, FormSubmission.form_id == "transfer_request")
+        .order_by(FormSubmission.revision.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return str(json.loads(row.answers).get("to_agency") or "") if row else ""
+
+
+def _check_transfer(
+    s: Session,
+    us: UserSession,
+    case: Case,
+    partner: PartnerAgency | None,
+    destination: str,
+    override: str,
+) -> None:
+    approval = s.execute(
+        select(Approval)
+        .where(Approval.case_id == case.id, Approval.kind == ApprovalKind.TRANSFER.value)
+        .order_by(Approval.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if approval is None or approval.state != ApprovalState.APPROVED:
+        raise NotTransferable(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Case {number} cannot be sent: its transfer request has not been approved by "
+                "the supervisor.",
+            ),
+            number=case.case_number,
+        )
+    consent_row = s.execute(
+        select(FormSubmission)
+        .where(FormSubmission.case_id == case.id, FormSubmission.form_id == CONSENT)
+        .order_by(FormSubmission.revision.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    consent = consent_to_share([submission_of(s, consent_row)] if consent_row else [])
+    names = [n for n in (partner.name if partner else "", destination) if n]
+    if any(consent.covers(n) for n in names):
+        return
+    if not override.strip():
+        raise NotTransferable(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The consent form does not record agreement to share information with "
+                "“{agency}”. Record the consent in a new version of the consent form, or a "
+                "supervisor may send the case anyway with a reason.",
+            ),
+            agency=names[0] if names else "?",
+        )
+    if Role.SUPERVISOR not in us.user.roles:
+        raise PermissionDenied(
+            action=QT_TRANSLATE_NOOP("errors", "send a case without consent to share")
+        )
+    s.add(
+        StageMove(
+            case_id=case.id,
+            at=datetime.now(UTC),
+            user_id=us.user.id,
+            how="consent_override",
+            from_stage=case.stage,
+            to_stage=case.stage,
+            reason=override.strip(),
+        )
+    )
+    us.audit(s, "package.consent_override", case_id=case.id, summary="transfer")
+
+
+# -- importing a package --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a person sees before importing: who sent it, whether their key is known and
+    checked, the case, and possible duplicates already in this store."""
+
+    package_id: str
+    kind: str
+    sender_name: str
+    sender_code: str
+    sender_known: bool
+    sender_verified: bool
+    fingerprint: str
+    created_at: str
+    exported_by: str
+    case_number: str
+    child_name: str
+    birth_date: str | None
+    forms: int
+    attachments: int
+    duplicates: list[tuple[str, str]]  # (case number, child's name) here
+    already_imported: bool
+    sha256: str
+
+
+def open_package(
+    us: UserSession, data: bytes, passphrase: str | None = None
+) -> tuple[Preview, packages.Opened]:
+    with us.store.write() as s:  # our keys may be made on first use
+        keys = keys_in(s)
+        known = _known_keys(s)
+        opened = packages.open_package(data, known, [keys.age_identity], passphrase)
+        return _preview(s, opened), opened
+
+
+def _preview(s: Session, opened: packages.Opened) -> Preview:
+    m = opened.manifest
+    sender = m.get("sender") or {}
+    partner = s.execute(
+        select(PartnerAgency).where(PartnerAgency.code == opened.sender_code)
+    ).scalar_one_or_none()
+    kind = str(m.get("kind") or "")
+    child, number, born, forms, files, duplicates = "", "", None, 0, 0, []
+    if kind == "transfer":
+        record = _record(opened)
+        c = record["case"]
+        child = f"{c.get('given_name', '')} {c.get('family_name', '')}".strip()
+        number, born = str(c.get("case_number") or ""), c.get("birth_date")
+        forms, files = len(record.get("forms") or []), len(record.get("signed_copies") or [])
+        duplicates = _duplicates(s, c)
+    already = (
+        s.execute(
+            select(ExchangedPackage.id).where(
+                ExchangedPackage.package_id == str(m.get("package_id") or ""),
+                ExchangedPackage.direction == "received",
+            )
+        ).first()
+        is not None
+    )
+    return Preview(
+        package_id=str(m.get("package_id") or ""),
+        kind=kind,
+        sender_name=str(sender.get("name") or ""),
+        sender_code=opened.sender_code,
+        sender_known=opened.sender_known,
+        sender_verified=bool(partner and partner.verified and opened.sender_known),
+        fingerprint=packages.fingerprint(
+            opened.sender_code,
+            str(sender.get("age_recipient") or ""),
+            str(sender.get("verify_key") or ""),
+        ),
+        created_at=str(m.get("created_at") or ""),
+        exported_by=str((m.get("exported_by") or {}).get("name") or ""),
+        case_number=number,
+        child_name=child,
+        birth_date=born,
+        forms=forms,
+        attachments=files,
+        duplicates=duplicates,
+        already_imported=already,
+        sha256=opened.digest,
+    )
+
+
+def _record(opened: packages.Opened) -> dict[str, Any]:
+    record = opened.json(packages.CASE)
+    if not isinstance(record, dict) or record.get("format") != CASE_FORMAT:
+        raise PackageError(packages.DAMAGED, detail="case.json format")
+    if not isinstance(record.get("case"), dict):
+        raise PackageError(packages.DAMAGED, detail="case")
+    return record
+
+
+def _duplicates(s: Session, c: dict[str, Any]) -> list[tuple[str, str]]:
+    given = str(c.get("given_name") or "").strip().casefold()
+    family = str(c.get("family_name") or "").strip().casefold()
+    query = select(Case.case_number, Case.given_name, Case.family_name, Case.birth_date).where(
+        func.lower(Case.given_name) == given
+    )
+    found = []
+    for number, g, f, born in s.execute(query):
+        same_family = f.strip().casefold() == family
+        same_birth = born is not None and _iso(born) == c.get("birth_date")
+        if same_family or same_birth:
+            found.append((number, f"{g} {f}".strip()))
+    return found
+
+
+@dataclass(frozen=True)
+class Imported:
+    case_uuid: str | None
+    case_number: str
+    already: bool
+    receipt: bytes | None  # encrypted to the sender: write it and send it back
+
+
+def import_package(
+    us: UserSession,
+    data: bytes,
+    *,
+    passphrase: str | None = None,
+    caseworker: str | None = None,
+    confirm_unknown_sender: bool = False,
+    accept_duplicates: bool = False,
+) -> Imported:
+    """Import a transfer package as a new case (or record a receipt for a package we sent).
+    Everything in one unit of work; the same package twice changes nothing the second time."""
+    preview, opened = open_package(us, data, passphrase)
+    if preview.kind == "receipt":
+        return _record_receipt(us, opened)
+    if preview.kind != "transfer":
+        raise PackageError(packages.DAMAGED, detail="kind")
+    if preview.already_imported:
+        with us.store.read() as s:
+            row = s.execute(
+                select(Case.uuid, Case.case_number)
+                .join(ExchangedPackage, ExchangedPackage.case_id == Case.id)
+                .where(
+                    ExchangedPackage.package_id == preview.package_id,
+                    ExchangedPackage.direction == "received",
+                )
+            ).first()
+        return Imported(row[0] if row else None, row[1] if row else "", True, None)
+    if not preview.sender_known and not (
+        confirm_unknown_sender and Role.SUPERVISOR in us.user.roles
+    ):
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This package comes from an agency that is not in your address book "
+                "(“{name}”, {code}, fingerprint {fingerprint}): anyone could have made it. "
+                "Add the agency's identity first, or a supervisor may confirm the import after "
+                "checking the fingerprint with that agency by phone.",
+            ),
+            name=preview.sender_name[:100],
+            code=preview.sender_code[:20],
+            fingerprint=preview.fingerprint,
+        )
+    if preview.duplicates and not accept_duplicates:
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This child may already have a case here: {cases}. Check before importing; "
+                "import as a new case only if it is another child.",
+            ),
+            cases=", ".join(f"{n} ({name})" for n, name in preview.duplicates),
+        )
+    record = _record(opened)
+    with us.store.write() as s:
+        case = _apply(s, us, opened, record, caseworker)
+        keys = keys_in(s)
+        me = _identity(s)
+        now = datetime.now(UTC)
+        s.add(
+            ExchangedPackage(
+                package_id=preview.package_id,
+                direction="received",
+                kind="transfer",
+                case_id=case.id,
+                agency_code=preview.sender_code,
+                sha256=opened.digest,
+                user_id=us.user.id,
+                at=now,
+                details=json.dumps(
+                    {
+                        "from": preview.sender_name,
+                        "case_number": preview.case_number,
+                        "case_uuid": record["case"].get("uuid"),
+                    },
+                    ensure_ascii=False,
+                ),
+            )
+        )
+        us.audit(
+            s,
+            "package.imported",
+            case_id=case.id,
+            summary=f"transfer from {preview.sender_code}: {preview.package_id} "
+            f"sha256 {opened.digest}",
+        )
+        receipt = _receipt(opened, preview, case, me, keys, now)
+        return Imported(case.uuid, case.case_number, False, receipt)
+
+
+def _date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _moment(value: Any) -> datetime | None:
+    try:
+        found = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return found if found is None or found.tzinfo else found.replace(tzinfo=UTC)
+
+
+def _apply(
+    s: Session,
+    us: UserSession,
+    opened: packages.Opened,
+    record: dict[str, Any],
+    caseworker: str | None,
+) -> Case:
+    """The received case, written into the store (in the unit of work `s`)."""
+    damaged = lambda what: PackageError(packages.DAMAGED, detail=what)  # noqa: E731
+    c = record["case"]
+    try:
+        case = create_case(
+            s,
+            us,
+            given_name=str(c.get("given_name") or ""),
+            family_name=str(c.get("family_name") or ""),
+            sex=str(c.get("sex") or "unknown"),
+            birth_date=_date(c.get("birth_date")),
+            birth_date_estimated=bool(c.get("birth_date_estimated")),
+            location=str(c.get("location") or ""),
+            registration_place=str(c.get("registration_place") or ""),
+            risk=c.get("risk") if c.get("risk") in ("high", "medium", "low") else None,
+            caseworker=caseworker,
+            registered_at=_moment(c.get("registered_at")),
+        )
+    except InvalidInput as e:
+        raise damaged(f"case: {e.message}") from e
+    subs: dict[tuple[Any, ...], int] = {}
+    for f in record.get("forms") or []:
+        try:
+            form = FormDefinition.model_validate_json(f["definition"])
+            if not isinstance(f["answers"], dict) or form.id != f["form_id"]:
+                raise ValueError(f["form_id"])
+            row = FormSubmission(
+                case_id=case.id,
+                form_id=form.id,
+                instance=int(f["instance"]),
+                revision=int(f["revision"]),
+                definition_id=definition_row(s, form).id,
+                answers=json.dumps(f["answers"], ensure_ascii=False, sort_keys=True),
+                changed=json.dumps([str(x) for x in f.get("changed") or []]),
+                submitted_by=None,
+                submitted_at=_moment(f.get("submitted_at")) or datetime.now(UTC),
+            )
+        except (KeyError, ValueError, TypeError) as e:
+            raise damaged("forms") from e
+        s.add(row)
+        s.flush()
+        subs[(row.form_id, row.instance, row.revision)] = row.id
+
+    def submission(ref: Any) -> int | None:
+        return subs.get(tuple(ref)) if isinstance(ref, list) and len(ref) == 3 else None
+
+    try:
+        for a in record.get("approvals") or []:
+            s.add(
+                Approval(
+                    case_id=case.id,
+                    kind=str(a["kind"]),
+                    submission_id=submission(a.get("submission")),
+                    state=str(a["state"]),
+                    requested_at=_moment(a.get("requested_at")) or datetime.now(UTC),
+                    decided_at=_moment(a.get("decided_at")),
+                    comment=str(a.get("comment") or ""),
+                )
+            )
+        for m in record.get("stage_moves") or []:
+            s.add(
+                StageMove(
+                    case_id=case.id,
+                    at=_moment(m.get("at")) or datetime.now(UTC),
+                    how=str(m["how"]),
+                    from_stage=str(m["from"]),
+                    to_stage=str(m["to"]),
+                    reason=str(m.get("reason") or ""),
+                )
+            )
+        for u in record.get("plan_action_updates") or []:
+            target = submission(u.get("submission"))
+            if target is not None:
+                s.add(
+                    PlanActionUpdate(
+                        case_id=case.id,
+                        submission_id=target,
+                        action_index=int(u["action_index"]),
+                        status=str(u["status"]),
+                        note=str(u.get("note") or ""),
+                        at=_moment(u.get("at")) or datetime.now(UTC),
+                    )
+                )
+        conference_ids = {}
+        for m in record.get("conferences") or []:
+            row = Conference(
+                case_id=case.id,
+                number=int(m["number"]),
+                scheduled_at=_moment(m.get("scheduled_at")) or datetime.now(UTC),
+                place=str(m.get("place") or ""),
+                chair=str(m.get("chair") or ""),
+                purpose=str(m.get("purpose") or "other"),
+                purpose_other=str(m.get("purpose_other") or ""),
+                state=str(m.get("state") or "scheduled"),
+                cancel_reason=str(m.get("cancel_reason") or ""),
+                created_at=datetime.now(UTC),
+            )
+            s.add(row)
+            s.flush()
+            conference_ids[row.number] = row.id
+        for a in record.get("conference_actions") or []:
+            if a.get("conference") not in conference_ids:
+                continue
+            s.add(
+                ConferenceAction(
+                    case_id=case.id,
+                    conference_id=conference_ids[a["conference"]],
+                    action=str(a["action"]),
+                    owner=str(a.get("owner") or ""),
+                    organisation=str(a.get("organisation") or ""),
+                    ours=bool(a.get("ours")),
+                    due=_date(a.get("due")),
+                    status=str(a.get("status") or "not_started"),
+                    plan_submission_id=submission(a.get("plan")),
+                    plan_index=a.get("plan_index")
+                    if isinstance(a.get("plan_index"), int)
+                    else None,
+                    updated_at=datetime.now(UTC),
+                )
+            )
+        documents: dict[tuple[Any, ...], int] = {}
+        for copy in record.get("signed_copies") or []:
+            data = opened.entries.get(str(copy["entry"]))
+            if data is None or packages.sha256(data) != copy.get("sha256"):
+                raise damaged(f"attachment {copy.get('entry')}")
+            d = copy["document"]
+            key = (str(d["kind"]), int(d["version"]), str(d["code"]))
+            if key not in documents:
+                printed = PrintedDocument(
+                    case_id=case.id,
+                    kind=key[0],
+                    version=key[1],
+                    code=key[2],
+                    language=str(d.get("language") or "en"),
+                    printed_at=datetime.now(UTC),
+                )
+                s.add(printed)
+                s.flush()
+                documents[key] = printed.id
+            s.add(
+                SignedCopy(
+                    case_id=case.id,
+                    document_id=documents[key],
+                    file_name=str(copy.get("file_name") or copy["entry"])[:200],
+                    media_type=str(copy.get("media_type") or ""),
+                    size=len(data),
+                    sha256=packages.sha256(data),
+                    data=data,
+                    added_at=_moment(copy.get("added_at")) or datetime.now(UTC),
+                )
+            )
+        for e in record.get("history") or []:
+            s.add(
+                ReceivedEvent(
+                    case_id=case.id,
+                    package_id=str(opened.manifest.get("package_id")),
+                    agency_code=opened.sender_code,
+                    at=str(e["at"])[:32],
+                    username=str(e.get("username") or "")[:100],
+                    action=str(e["action"])[:60],
+                    summary=str(e.get("summary") or ""),
+                )
+            )
+    except (KeyError, ValueError, TypeError) as e:
+        raise damaged("records") from e
+    stage = str(c.get("stage") or "")
+    working = (
+        stage
+        if stage in Stage._value2member_map_
+        and stage
+        not in (
+            Stage.CLOSED,
+            Stage.TRANSFERRED,
+        )
+        else Stage.REGISTERED.value
+    )
+    move(s, us, case, Stage(working), "received", opened.sender_code)
+    reindex(s, case)
+    refresh(s, case)
+    return case
+
+
+def _receipt(
+    opened: packages.Opened,
+    preview: Preview,
+    case: Case,
+    me: Identity,
+    keys: AgencyKeys,
+    now: datetime,
+) -> bytes:
+    """A signed receipt for the sending agency, encrypted to its key."""
+    sender = opened.manifest.get("sender") or {}
+    manifest = {
+        "kind": "receipt",
+        "package_id": str(uuids.uuid4()),
+        "created_at": _iso(now),
+        "sender": {
+            "name": me.name,
+            "code": me.code,
+            "age_recipient": me.age_recipient,
+            "verify_key": me.verify_key,
+            "fingerprint": me.fingerprint,
+        },
+        "recipient": {"code": preview.sender_code, "name": preview.sender_name},
+        "receipt_for": {
+            "package_id": preview.package_id,
+            "sha256": opened.digest,
+            "case_numbers": opened.manifest.get("case_numbers") or [],
+            "received_at": _iso(now),
+            "new_case_number": case.case_number,
+        },
+    }
+    plain = packages.build(manifest, {}, keys)
+    return packages.encrypt_to(plain, packages.check_recipient(str(sender.get("age_recipient"))))
+
+
+def _record_receipt(us: UserSession, opened: packages.Opened) -> Imported:
+    if not opened.sender_known:
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This receipt comes from an agency that is not in your address book: it cannot "
+                "be trusted.",
+            )
+        )
+    about = opened.manifest.get("receipt_for") or {}
+    with us.store.write() as s:
+        sent = s.execute(
+            select(ExchangedPackage).where(
+                ExchangedPackage.package_id == str(about.get("package_id") or ""),
+                ExchangedPackage.direction == "sent",
+            )
+        ).scalar_one_or_none()
+        if (
+            sent is None
+            or sent.sha256 != about.get("sha256")
+            or sent.agency_code
+            not in (
+                opened.sender_code,
+                "",
+            )
+        ):
+            raise PackageError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "This receipt is for a package this agency did not send."
+                )
+            )
+        case = s.get(Case, sent.case_id) if sent.case_id else None
+        if sent.receipt_at is not None:
+            return Imported(
+                case.uuid if case else None, case.case_number if case else "", True, None
+            )
+        sent.receipt_at = _moment(about.get("received_at")) or datetime.now(UTC)
+        us.audit(
+            s,
+            "package.receipt",
+            case_id=case.id if case else None,
+            summary=f"{opened.sender_code} received {sent.package_id} as "
+            f"{str(about.get('new_case_number') or '')[:40]}",
+        )
+        return Imported(case.uuid if case else None, case.case_number if case else "", False, None)
+
+
+def read_file(path: Path) -> bytes:
+    """A package file, refusing one too large before reading it."""
+    try:
+        if path.stat().st_size > packages.MAX_PACKAGE_BYTES:
+            raise PackageError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "This file is too large to be a case package (at most {max} MB)."
+                ),
+                max=packages.MAX_PACKAGE_BYTES // (1024 * 1024),
+            )
+        return path.read_bytes()
+    except OSError as e:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The file {name} could not be read: {reason}"),
+            name=path.name,
+            reason=e.strerror or str(e),
+        ) from e

@@ -1,0 +1,531 @@
+"""Handing a case to another agency, between two real stores: keys and the address book, the
+export of a transferred case as an encrypted, signed package, its import, the receipt, and
+every way a package can be wrong."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pty
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+
+from db.errors import InvalidInput, NotFound, PermissionDenied
+from db.models import Case, ExchangedPackage
+from desktop import case_flow, case_forms, cases, documents, exchange, packages
+from desktop.exchange import NotTransferable
+from desktop.packages import PackageError
+from tests.conftest import run_signed_in
+from tests.test_case_flow import approval, visit
+from tests.test_documents import RECEIVER, transfer_requested
+
+PASSPHRASE = "maize river blue lantern seven goats"
+
+
+def approved_transfer(agency) -> str:
+    uuid = transfer_requested(agency)  # to Musanze District Office
+    with agency.sign_in("sam") as us:
+        case_flow.decide(us, approval(us, uuid, "transfer").id, True)
+    with agency.sign_in("cara") as us:  # the family agreed to share with the new district
+        saved = case_forms.case_submissions(us, uuid)
+        consent = next(x for x in saved if x.form_id == "consent")
+        answers = dict(consent.answers)
+        answers["share_with"] = [
+            *answers["share_with"],
+            {"organisation": RECEIVER, "service": "other"},
+        ]
+        case_forms.submit_form(us, uuid, "consent", answers, consent.revision)
+    return uuid
+
+
+def introduce(a, b) -> None:
+    """Each agency adds the other's identity, its fingerprint checked by phone."""
+    with a.sign_in("sam") as us:
+        a_id = exchange.our_identity(us)
+    with b.sign_in("sam") as us:
+        b_id = exchange.our_identity(us)
+        exchange.add_partner(us, exchange.Identity.from_json(a_id.to_json()), verified=True)
+    with a.sign_in("sam") as us:
+        exchange.add_partner(us, exchange.Identity.from_json(b_id.to_json()), verified=True)
+
+
+def exported(agency, partner, tmp_path: Path) -> tuple[str, Path]:
+    uuid = approved_transfer(agency)
+    introduce(agency, partner)
+    out = tmp_path / "case.ulz"
+    with agency.sign_in("cara") as us:
+        exchange.export_case(us, uuid, out, recipient="MUS", reason="The family moved.")
+    return uuid, out
+
+
+def snapshot(folder_agency, uuid: str) -> dict:
+    """What a person can read of a case: its forms, attachments and history."""
+    with folder_agency.sign_in("sam") as us, us.store.read() as s:
+        case = s.execute(select(Case).where(Case.uuid == uuid)).scalar_one()
+        record, attachments = exchange.case_records(s, case)
+    return {"record": record, "attachments": attachments}
+
+
+# -- keys and partners ------------------------------------------------------------------------
+
+
+def test_an_agency_identity_has_a_stable_fingerprint_and_a_changed_file_is_refused(agency):
+    with agency.sign_in("cara") as us:
+        first = exchange.our_identity(us)
+        again = exchange.our_identity(us)
+    assert first == again and first.code == "KGL"
+    assert first.age_recipient.startswith("age1") and len(first.fingerprint) == 19
+    data = json.loads(first.to_json())
+    assert "age_identity" not in first.to_json() and "AGE-SECRET" not in first.to_json()
+    data["verify_key"] = exchange.AgencyKeys.generate().verify_key
+    with pytest.raises(InvalidInput):  # the fingerprint no longer matches the keys
+        exchange.Identity.from_json(json.dumps(data))
+    with pytest.raises(InvalidInput):
+        exchange.Identity.from_json("{not json")
+
+
+def test_only_supervisors_and_administrators_keep_the_address_book(agency, partner):
+    with partner.sign_in("cara") as us:
+        theirs = exchange.our_identity(us)
+    with agency.sign_in("cara") as us, pytest.raises(PermissionDenied):
+        exchange.add_partner(us, theirs)
+    with agency.sign_in("admin") as us:
+        added = exchange.add_partner(us, theirs)
+        assert (added.code, added.verified) == ("MUS", False)
+        assert exchange.add_partner(us, theirs, verified=True).verified
+        assert [p.code for p in exchange.partners(us)] == ["MUS"]
+        with pytest.raises(InvalidInput):
+            exchange.add_partner(us, exchange.our_identity(us))  # ourselves
+
+
+# -- the round trip ---------------------------------------------------------------------------
+
+
+def test_a_case_goes_from_one_agency_to_another_whole_and_the_receipt_comes_back(
+    agency, partner, tmp_path
+):
+    uuid = approved_transfer(agency)
+    introduce(agency, partner)
+    before = snapshot(agency, uuid)  # as the package holds it
+    out = tmp_path / "case.ulz"
+    with agency.sign_in("cara") as us:
+        exchange.export_case(us, uuid, out, recipient="MUS", reason="The family moved.")
+    data = out.read_bytes()
+    assert data.startswith(b"age-encryption.org/v1\n")
+    assert b"Zawadi" not in data and b"KGL-" not in data  # nothing readable
+
+    with agency.sign_in("cara") as us:
+        row = cases.open_case(us, uuid).row
+        assert (row.stage, row.status) == ("transferred", "transferred")
+        history = cases.case_history(us, uuid)
+        sent = next(h for h in history if h.action == "package.exported")
+        assert "to MUS" in sent.summary and packages.sha256(data) in sent.summary
+        with pytest.raises(case_forms.FormNotNow):  # read only now
+            case_forms.submit_form(us, uuid, "follow_up_visit", visit(us), None)
+
+    with partner.sign_in("cara") as us:
+        preview, _ = exchange.open_package(us, data)
+        assert (preview.sender_code, preview.sender_known, preview.sender_verified) == (
+            "KGL",
+            True,
+            True,
+        )
+        assert preview.child_name == "Zawadi Wanjiru" and preview.duplicates == []
+        done = exchange.import_package(us, data)
+        assert done.case_number.startswith("MUS-") and not done.already
+        again = exchange.import_package(us, data)  # twice: nothing changes
+        assert again.already and again.case_number == done.case_number
+        with us.store.read() as s:
+            assert s.execute(select(func.count()).select_from(Case)).scalar() == 1
+        row = cases.open_case(us, done.case_uuid).row
+        assert row.status == "open" and row.caseworker == "Cara Caseworker"
+
+    after = snapshot(partner, done.case_uuid)
+    mine, theirs = before["record"], after["record"]
+    strip = lambda forms: [{k: v for k, v in f.items() if k != "submitted_by"} for f in forms]  # noqa: E731
+    assert strip(theirs["forms"]) == strip(mine["forms"])  # every form, every version
+    assert theirs["signed_copies"] == [] and after["attachments"] == before["attachments"]
+    assert theirs["conference_actions"] == mine["conference_actions"]
+    received = [(e["at"], e["action"], e["summary"]) for e in theirs["history"]]
+    for event in mine["history"]:  # the sender's history, side by side with ours
+        assert (event["at"], event["action"], event["summary"]) in received
+
+    receipt = tmp_path / "receipt.ulz"
+    receipt.write_bytes(done.receipt)
+    with agency.sign_in("cara") as us:
+        recorded = exchange.import_package(us, receipt.read_bytes())
+        assert not recorded.already and recorded.case_uuid == uuid
+        assert any(h.action == "package.receipt" for h in cases.case_history(us, uuid))
+        assert exchange.import_package(us, receipt.read_bytes()).already
+        with us.store.read() as s:
+            sent = s.execute(
+                select(ExchangedPackage).where(ExchangedPackage.direction == "sent")
+            ).scalar_one()
+            assert sent.receipt_at is not None
+
+
+def test_attachments_travel_with_the_case(agency, partner, tmp_path):
+    uuid = approved_transfer(agency)
+    introduce(agency, partner)
+    with agency.sign_in("cara") as us:
+        made = documents.make_document(us, uuid, "transfer")
+        document_id = documents.record_output(us, made, "printed")
+        photo = b"\xff\xd8\xff\xe0" + os.urandom(200_000)
+        documents.attach_signed_copy(us, uuid, document_id, "signed transfer.jpg", photo)
+        exchange.export_case(us, uuid, tmp_path / "c.ulz", recipient="MUS")
+    with partner.sign_in("cara") as us:
+        done = exchange.import_package(us, (tmp_path / "c.ulz").read_bytes())
+        printed = documents.printed_documents(us, done.case_uuid)
+        copy = printed[0].signed_copies[0]
+        assert copy.file_name == "signed transfer.jpg"
+        info, data = documents.signed_copy(us, done.case_uuid, copy.id)
+        assert data == photo
+
+
+def test_a_transfer_needs_the_supervisors_approval_and_consent_or_a_supervisors_reason(
+    agency, partner, tmp_path
+):
+    uuid = transfer_requested(agency)  # asked, not approved; consent names the health centre
+    introduce(agency, partner)
+    out = tmp_path / "c.ulz"
+    with agency.sign_in("cara") as us, pytest.raises(documents.DocumentUnavailable):
+        exchange.export_case(us, uuid, out, recipient="MUS")
+    with agency.sign_in("sam") as us:
+        case_flow.decide(us, approval(us, uuid, "transfer").id, True)
+    with agency.sign_in("cara") as us:
+        with pytest.raises(NotTransferable) as refused:
+            exchange.export_case(us, uuid, out, recipient="MUS")
+        assert "Musanze District Office" in str(refused.value)
+        with pytest.raises(PermissionDenied):  # only a supervisor overrides
+            exchange.export_case(us, uuid, out, recipient="MUS", consent_override="Court order")
+        with pytest.raises(NotFound):
+            exchange.export_case(us, uuid, out, recipient="XYZ")
+    assert not out.exists()
+    with agency.sign_in("sam") as us:
+        exchange.export_case(us, uuid, out, recipient="MUS", consent_override="Court order 12/2026")
+        history = [h.action for h in cases.case_history(us, uuid)]
+        assert "package.consent_override" in history and "package.exported" in history
+    assert out.exists()
+
+
+def test_a_failed_write_leaves_the_case_as_it_was(agency, partner, tmp_path):
+    uuid = approved_transfer(agency)
+    introduce(agency, partner)
+    with agency.sign_in("cara") as us:
+        with pytest.raises(InvalidInput):
+            exchange.export_case(us, uuid, tmp_path / "missing" / "c.ulz", recipient="MUS")
+        assert cases.open_case(us, uuid).row.status == "open"
+        with us.store.read() as s:
+            assert s.execute(select(func.count()).select_from(ExchangedPackage)).scalar() == 0
+    assert list(tmp_path.glob("**/*.ulz")) == []
+
+
+# -- what the receiving agency is protected from ----------------------------------------------
+
+
+def test_a_package_for_another_agency_or_from_an_unknown_one_is_refused(agency, partner, tmp_path):
+    uuid, out = exported(agency, partner, tmp_path)
+    data = out.read_bytes()
+    with agency.sign_in("cara") as us, pytest.raises(PackageError) as refused:
+        exchange.import_package(us, data)  # KGL's own package, made for MUS
+    assert "not made for this agency" in str(refused.value)
+
+    # A third agency B's partner has never heard of, with a passphrase package.
+    from tests.conftest import make_agency
+
+    third = make_agency(tmp_path / "third", "Rubavu District Office", "RUB")
+    uuid = approved_transfer(third)
+    with third.sign_in("sam") as us:
+        exchange.export_case(
+            us, uuid, tmp_path / "p.ulz", passphrase=PASSPHRASE, consent_override="Court order"
+        )
+    data = (tmp_path / "p.ulz").read_bytes()
+    with partner.sign_in("cara") as us:
+        with pytest.raises(PackageError) as refused:
+            exchange.import_package(us, data)
+        assert "passphrase" in str(refused.value)
+        with pytest.raises(PackageError) as refused:
+            exchange.import_package(us, data, passphrase="wrong " * 5)
+        assert "passphrase is not right" in str(refused.value)
+        with pytest.raises(PackageError) as refused:
+            exchange.import_package(us, data, passphrase=PASSPHRASE)
+        assert "not in your address book" in str(refused.value) and "RUB" in str(refused.value)
+        with pytest.raises(PackageError):  # a caseworker cannot confirm it
+            exchange.import_package(us, data, passphrase=PASSPHRASE, confirm_unknown_sender=True)
+    with partner.sign_in("sam") as us:
+        preview, _ = exchange.open_package(us, data, PASSPHRASE)
+        assert not preview.sender_known and preview.sender_code == "RUB"
+        done = exchange.import_package(
+            us, data, passphrase=PASSPHRASE, confirm_unknown_sender=True, caseworker="cara"
+        )
+        assert done.case_number.startswith("MUS-")
+
+
+def test_a_short_passphrase_is_refused(agency, tmp_path):
+    uuid = approved_transfer(agency)
+    with agency.sign_in("sam") as us, pytest.raises(PackageError) as refused:
+        exchange.export_case(us, uuid, tmp_path / "c.ulz", passphrase="secret")
+    assert "another way" in str(refused.value)
+
+
+def test_a_possible_duplicate_is_shown_and_needs_a_choice(agency, partner, tmp_path):
+    uuid, out = exported(agency, partner, tmp_path)
+    from tests.test_case_flow import consent, registration
+
+    with partner.sign_in("cara") as us:
+        case_forms.register_with_forms(
+            us, {"registration": registration(), "consent": consent("Kibera Health Centre")}
+        )
+        preview, _ = exchange.open_package(us, out.read_bytes())
+        assert [name for _, name in preview.duplicates] == ["Zawadi Wanjiru"]
+        with pytest.raises(PackageError) as refused:
+            exchange.import_package(us, out.read_bytes())
+        assert "may already have a case" in str(refused.value)
+        assert exchange.import_package(us, out.read_bytes(), accept_duplicates=True).case_number
+
+
+def _forged(
+    keys: exchange.AgencyKeys, recipient: str, entries: dict[str, bytes], **manifest
+) -> bytes:
+    base = {
+        "kind": "transfer",
+        "package_id": "00000000-0000-4000-8000-000000000000",
+        "sender": {
+            "code": "KGL",
+            "name": "Kigali",
+            "verify_key": keys.verify_key,
+            "age_recipient": keys.age_recipient,
+        },
+    }
+    return packages.encrypt_to(packages.build({**base, **manifest}, entries, keys), recipient)
+
+
+def _unzip(zip_bytes: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def _rezip(entries: dict[str, bytes], extra: list[tuple[zipfile.ZipInfo, bytes]] = ()) -> bytes:
+    buffer = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "w") as z:
+        warnings.simplefilter("ignore")  # a duplicate name is one of the tricks
+        for name, data in entries.items():
+            z.writestr(name, data)
+        for info, data in extra:
+            z.writestr(info, data)
+    return buffer.getvalue()
+
+
+def test_tampered_forged_and_tricked_packages_change_nothing(agency, partner, tmp_path):
+    uuid, out = exported(agency, partner, tmp_path)
+    data = out.read_bytes()
+    with partner.sign_in("sam") as us, us.store.write() as s:
+        mine = exchange.keys_in(s)
+    with agency.sign_in("sam") as us, us.store.write() as s:
+        theirs = exchange.keys_in(s)
+    plain = packages.decrypt(data, [mine.age_identity])
+    entries = _unzip(plain)
+    record = json.loads(entries["case.json"])
+
+    def attempt(package: bytes) -> str:
+        with partner.sign_in("sam") as us:
+            with pytest.raises(PackageError) as refused:
+                exchange.import_package(
+                    us, package, confirm_unknown_sender=True, accept_duplicates=True
+                )
+            with us.store.read() as s:
+                assert s.execute(select(func.count()).select_from(Case)).scalar() == 0
+        return str(refused.value)
+
+    # A changed case record, signed manifest untouched: the hash does not match.
+    changed = dict(entries, **{"case.json": entries["case.json"].replace(b"Zawadi", b"Zawadx")})
+    assert "hash of case.json" in attempt(packages.encrypt_to(_rezip(changed), mine.age_recipient))
+    # A manifest re-signed by someone else in KGL's name.
+    forger = exchange.AgencyKeys.generate()
+    assert "not signed with KGL's key" in attempt(
+        _forged(forger, mine.age_recipient, {"case.json": entries["case.json"]})
+    )
+    # Path tricks, links, duplicates, an unknown name: refused before anything is read.
+    for name in (
+        "../evil.pdf",
+        "/etc/passwd",
+        "C:\\evil.pdf",
+        "attachments/../../x.pdf",
+        "evil.sh",
+    ):
+        tricked = _rezip(entries, [(zipfile.ZipInfo(name), b"x")])
+        assert "entry name" in attempt(packages.encrypt_to(tricked, mine.age_recipient))
+    link = zipfile.ZipInfo("attachments/9.pdf")
+    link.external_attr = 0o120777 << 16
+    assert "not a file" in attempt(
+        packages.encrypt_to(_rezip(entries, [(link, b"/etc/passwd")]), mine.age_recipient)
+    )
+    twice = _rezip(entries, [(zipfile.ZipInfo("case.json"), b"{}")])
+    assert "entry name" in attempt(packages.encrypt_to(twice, mine.age_recipient))
+    # A 2 GB attachment (its header says so) and a zip bomb.
+    huge = _rezip(entries, [(zipfile.ZipInfo("attachments/7.pdf"), b"x")])
+    head = huge.rfind(b"PK\x01\x02")  # the last central directory entry: its size, 2 GB
+    huge = huge[: head + 24] + (2 * 1024**3).to_bytes(4, "little") + huge[head + 28 :]
+    assert "too large (attachments/7.pdf, 2048 MB" in attempt(
+        packages.encrypt_to(huge, mine.age_recipient)
+    )
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, d in entries.items():
+            z.writestr(n, d)
+        z.writestr("attachments/8.pdf", b"\0" * (20 * 1024 * 1024))
+    assert "compressed too much" in attempt(
+        packages.encrypt_to(bomb.getvalue(), mine.age_recipient)
+    )
+    # An unknown format version, invalid JSON, a truncated file, not a package at all.
+    bad_json = _forged(theirs, mine.age_recipient, {"case.json": b"{not json"})
+    assert "case.json" in attempt(bad_json)
+    assert "cut short" in attempt(b"PK\x03\x04 not age")
+    assert "not made for this agency" in attempt(data[: len(data) // 2])
+    assert record["case"]["given_name"] == "Zawadi"
+
+
+def test_a_package_of_a_newer_format_asks_for_an_update(partner):
+    keys = exchange.AgencyKeys.generate()
+    plain = packages.build({"kind": "transfer", "sender": {"code": "X"}}, {}, keys)
+    entries = _unzip(plain)
+    manifest = json.loads(entries["manifest.json"])
+    manifest["version"] = 9
+    entries["manifest.json"] = json.dumps(manifest).encode()
+    entries["manifest.sig"] = keys.sign(entries["manifest.json"])
+    with partner.sign_in("sam") as us, us.store.write() as s:
+        mine = exchange.keys_in(s)
+    with pytest.raises(PackageError) as refused:
+        packages.open_package(
+            packages.encrypt_to(_rezip(entries), mine.age_recipient), {}, [mine.age_identity]
+        )
+    assert "newer version of Ulinzi" in str(refused.value)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cuts=st.lists(st.tuples(st.integers(0, 10**6), st.binary(min_size=0, max_size=8)), max_size=4)
+)
+def test_damaged_packages_never_raise_anything_else_and_import_nothing(partner_package, cuts):
+    keys, data, known = partner_package
+    damaged = bytearray(data)
+    for at, junk in cuts:
+        at %= len(damaged) + 1
+        damaged[at : at + len(junk)] = junk
+    try:
+        opened = packages.open_package(bytes(damaged), known, [keys.age_identity])
+    except PackageError:
+        return
+    assert bytes(damaged) == data  # only an undamaged package opens
+    assert opened.json("case.json")["case"]["given_name"] == "Amani"
+
+
+@pytest.fixture(scope="module")
+def partner_package():
+    sender, receiver = exchange.AgencyKeys.generate(), exchange.AgencyKeys.generate()
+    record = {"format": 1, "case": {"given_name": "Amani"}}
+    data = packages.encrypt_to(
+        packages.build(
+            {"kind": "transfer", "sender": {"code": "KGL", "verify_key": sender.verify_key}},
+            {
+                "case.json": json.dumps(record).encode(),
+                "documents/transfer-form.pdf": b"%PDF-1.4 x",
+            },
+            sender,
+        ),
+        receiver.age_recipient,
+    )
+    return receiver, data, {"KGL": sender.verify_key}
+
+
+# -- the format is open --------------------------------------------------------------------------
+
+
+def test_the_standard_age_tool_opens_a_passphrase_package(agency, tmp_path):
+    uuid = approved_transfer(agency)
+    out = tmp_path / "c.ulz"
+    with agency.sign_in("sam") as us:
+        exchange.export_case(us, uuid, out, passphrase=PASSPHRASE, consent_override="Court order")
+    plain = tmp_path / "c.zip"
+    pid, fd = pty.fork()  # age reads a passphrase from a terminal only
+    if pid == 0:
+        os.execvp("age", ["age", "--decrypt", "--output", str(plain), str(out)])
+    output = b""
+    while b"passphrase" not in output.lower():
+        output += os.read(fd, 1024)
+    os.write(fd, PASSPHRASE.encode() + b"\n")
+    try:
+        while os.read(fd, 1024):
+            pass
+    except OSError:
+        pass
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    with zipfile.ZipFile(plain) as z:
+        names = set(z.namelist())
+        manifest = json.loads(z.read("manifest.json"))
+    assert {"manifest.json", "manifest.sig", "case.json", "documents/transfer-form.pdf"} <= names
+    assert manifest["sender"]["code"] == "KGL" and manifest["format"] == "ulinzi-package"
+
+
+# -- the command line -------------------------------------------------------------------------
+
+
+def test_the_round_trip_by_the_command_line(agency, partner, tmp_path):
+    uuid = approved_transfer(agency)
+    with agency.sign_in("cara") as us:
+        number = cases.open_case(us, uuid).row.case_number
+    ours, theirs = tmp_path / "kgl.json", tmp_path / "mus.json"
+    r = run_signed_in(agency.folder, "agency", "identity", "--out", str(ours), user="cara")
+    assert r.returncode == 0, r.stderr
+    assert "fingerprint" in r.stdout
+    assert run_signed_in(partner.folder, "agency", "identity", "--out", str(theirs)).returncode == 0
+    r = run_signed_in(agency.folder, "agency", "add", str(theirs), "--verified", user="sam")
+    assert r.returncode == 0 and "verified" in r.stdout, r.stderr
+    assert (
+        run_signed_in(
+            partner.folder, "agency", "add", str(ours), "--verified", user="sam"
+        ).returncode
+        == 0
+    )
+    r = run_signed_in(agency.folder, "agency", "list", user="cara")
+    assert r.stdout.startswith("MUS\tMusanze District Office\t")
+
+    package = tmp_path / "case.ulz"
+    r = run_signed_in(
+        agency.folder,
+        "export",
+        "--case",
+        number,
+        "--to",
+        str(package),
+        "--recipient",
+        "MUS",
+        user="cara",
+    )
+    assert r.returncode == 0, r.stderr
+    assert "now transferred" in r.stdout
+    r = run_signed_in(partner.folder, "import", str(package), user="cara")
+    assert r.returncode == 0, r.stderr
+    assert "Imported as case MUS-" in r.stdout
+    receipt = tmp_path / "case-receipt.ulz"
+    assert receipt.exists()
+    r = run_signed_in(partner.folder, "import", str(package), user="cara")
+    assert r.returncode == 0 and "nothing was changed" in r.stdout
+    r = run_signed_in(agency.folder, "import", str(receipt), user="cara")
+    assert r.returncode == 0 and "arrived" in r.stdout, r.stderr
+
+    r = run_signed_in(agency.folder, "import", str(tmp_path / "nothing.ulz"), user="cara")
+    assert r.returncode == 1 and r.stderr.count("\n") == 1
+    (tmp_path / "junk.ulz").write_bytes(b"junk")
+    r = run_signed_in(partner.folder, "import", str(tmp_path / "junk.ulz"), user="cara")
+    assert r.returncode == 1 and "not a Ulinzi case package" in r.stderr
