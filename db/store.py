@@ -402,6 +402,28 @@ class Store:
         self.slots.save(self.folder / KEYSLOTS_FILE)
         return code
 
+    def snapshot(self, target: Path) -> int:
+        """A consistent copy of the live database through SQLite's backup API (never a copy of
+        the file under a writer), still encrypted under the same key, at `target`. Returns
+        how many cases the copy holds."""
+        source = self.connector()()
+        try:
+            copy = _keyed_connect(target, self._key)()
+            try:
+                source.backup(copy)
+                cases = copy.execute("SELECT count(*) FROM cases").fetchone()[0]
+                copy.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+        except sqlcipher3.OperationalError as e:
+            if _is_disk_full(e):
+                raise StoreFull() from e
+            raise
+        finally:
+            source.close()
+        return int(cases)
+
     # -- re-key -------------------------------------------------------------------------------
     def rekey(self) -> None:
         """Re-encrypt the database under a fresh raw key and give it to every slot.

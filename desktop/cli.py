@@ -411,6 +411,35 @@ def cmd_import(args: argparse.Namespace, secrets: Secrets) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import backups
+
+    passphrase = _read_text(Path(args.passphrase_file)).strip() if args.passphrase_file else None
+    with _sign_in(args, secrets) as us:
+        recovery = None if passphrase is not None else secrets.ask("Recovery key: ")
+        done = backups.backup(us, Path(args.to), passphrase=passphrase, recovery_key=recovery)
+    print(f"Wrote {done.path} ({done.size:,} bytes, {done.cases} cases), SHA-256 {done.sha256}.")
+    print("Keep it away from this computer (a USB drive in a locked drawer).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import backups, exchange
+
+    data = exchange.read_file(Path(args.file))
+    secret = (
+        _read_text(Path(args.passphrase_file)).strip()
+        if args.passphrase_file
+        else secrets.ask("Recovery key (or the backup's passphrase): ")
+    )
+    done = backups.restore(data, Path(args.into), secret)
+    print(f"Restored {done.agency}, {done.cases} cases, backed up on {done.created_at[:16]}.")
+    if done.checked:
+        print("Opened with the recovery key and checked: the store is whole.")
+    print(f"Open it with: ulinzi --store {done.folder}")
+    return 0
+
+
 def _read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -666,6 +695,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="supervisors only: import from an agency not in the address book",
     )
     p.add_argument("--receipt", metavar="FILE", help="where to write the receipt")
+
+    p = command("backup", cmd_backup, "write an encrypted backup of the whole store")
+    p.add_argument("--to", required=True, metavar="FILE")
+    p.add_argument(
+        "--passphrase-file",
+        metavar="F",
+        help="lock it with this passphrase (default: the store's recovery key, asked for)",
+    )
+    p = command("restore", cmd_restore, "restore a backup into a new store folder", signs_in=False)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--into", required=True, metavar="DIR", help="a new, empty folder")
+    p.add_argument("--passphrase-file", metavar="F")
 
     command("rekey", cmd_rekey, "re-encrypt the database under a new key")
     p = command("recover", cmd_recover, "set a user's password with the recovery key")

@@ -22,6 +22,8 @@ COMMANDS = (
     "agency",
     "export",
     "import",
+    "backup",
+    "restore",
 )
 
 

@@ -1,0 +1,253 @@
+"""Encrypted backups of a whole store, and their restore into a new folder.
+
+A backup is an **age** file (like a case package; the standard `age` tool opens it with the
+passphrase) around a zip made in memory: the database as SQLite's backup API copies it while
+the store stays open (still encrypted under the store's key), the key slots and the audit
+head, and `backup.json` with their SHA-256. It is locked with the store's recovery key or with
+a passphrase. Restoring writes a *new* store folder, never over an existing one: the restored
+store opens with the same passwords and recovery key as the original did on the day of the
+backup.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import secrets
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pyrage
+from sqlalchemy import select
+
+from db.errors import (
+    QT_TRANSLATE_NOOP,
+    InvalidInput,
+    PermissionDenied,
+    UlinziError,
+    WrongRecoveryKey,
+)
+from db.files import fsync_dir, write_durably
+from db.models import Agency, Role, Setting
+from db.recovery_code import normalise_recovery_code
+from db.store import BACKUPS_DIR, DB_FILE, HEAD_FILE, KEYSLOTS_FILE, RecoveryKey, open_store
+from desktop import packages
+from desktop.session import UserSession
+
+FORMAT = "ulinzi-backup"
+MANIFEST = "backup.json"
+FILES = (DB_FILE, KEYSLOTS_FILE, HEAD_FILE)
+LAST_BACKUP = "last_backup"
+BACKUP_DAYS = "backup_days"
+DEFAULT_BACKUP_DAYS = 7
+MAX_BACKUP_BYTES = 4 * 1024**3
+
+
+class BackupError(UlinziError):
+    pass
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    sha256: str
+    cases: int
+    at: datetime
+
+
+def _may_back_up(us: UserSession) -> None:
+    if not us.user.roles & {Role.ADMINISTRATOR, Role.SUPERVISOR}:
+        raise PermissionDenied(action=QT_TRANSLATE_NOOP("errors", "back up the store"))
+
+
+def _secret(us: UserSession | None, passphrase: str | None, recovery_key: str | None) -> str:
+    if (passphrase is None) == (recovery_key is None):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Lock the backup with the recovery key or a passphrase.")
+        )
+    if passphrase is not None:
+        packages.check_passphrase(passphrase)
+        return passphrase
+    code = normalise_recovery_code(recovery_key or "")
+    if us is not None:
+        us.store.slots.unlock_recovery(code)  # WrongRecoveryKey if it is not this store's
+    return code
+
+
+def backup(
+    us: UserSession,
+    out: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+) -> BackupInfo:
+    """Write an encrypted backup of the whole store to `out` (a USB drive's folder…)."""
+    _may_back_up(us)
+    secret = _secret(us, passphrase, recovery_key)
+    store = us.store
+    now = datetime.now(UTC)
+    with store.read() as s:
+        agency = s.execute(select(Agency)).scalar_one()
+        name, code = agency.name, agency.code
+    scratch = store.folder / BACKUPS_DIR
+    scratch.mkdir(exist_ok=True)
+    snapshot = scratch / f".snapshot-{secrets.token_hex(8)}.db"
+    # The audit head first: the snapshot is then as new as the head or newer, never older.
+    head = store.folder / HEAD_FILE
+    files = {HEAD_FILE: head.read_bytes()} if head.exists() else {}
+    files[KEYSLOTS_FILE] = (store.folder / KEYSLOTS_FILE).read_bytes()
+    try:
+        count = store.snapshot(snapshot)  # encrypted under the store's key, like the live one
+        files[DB_FILE] = snapshot.read_bytes()
+    finally:
+        for leftover in ("", "-wal", "-shm", "-journal"):
+            Path(str(snapshot) + leftover).unlink(missing_ok=True)
+    manifest = {
+        "format": FORMAT,
+        "version": 1,
+        "store_id": store.store_id,
+        "agency": {"name": name, "code": code},
+        "created_at": now.isoformat(),
+        "created_by": us.user.username,
+        "cases": count,
+        "files": {n: {"sha256": packages.sha256(d), "size": len(d)} for n, d in files.items()},
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(MANIFEST, json.dumps(manifest, indent=1))
+        for n, d in files.items():
+            z.writestr(n, d, zipfile.ZIP_STORED)  # encrypted pages do not compress
+    data = pyrage.passphrase.encrypt(buffer.getvalue(), secret)
+    del buffer, files
+    from desktop.exchange import _write
+
+    _write(out, data)
+    digest = packages.sha256(data)
+    with store.write() as s:
+        value = json.dumps({"at": now.isoformat(), "by": us.user.full_name, "file": out.name})
+        row = s.get(Setting, LAST_BACKUP)
+        if row is None:
+            s.add(Setting(key=LAST_BACKUP, value=value))
+        else:
+            row.value = value
+        us.audit(s, "store.backup", summary=f"{count} cases, sha256 {digest}")
+    return BackupInfo(out, len(data), digest, count, now)
+
+
+@dataclass(frozen=True)
+class BackupState:
+    last_at: datetime | None
+    last_by: str
+    days: int  # the agency's interval
+
+    @property
+    def due(self) -> bool:
+        return self.last_at is None or datetime.now(UTC) - self.last_at > timedelta(days=self.days)
+
+
+def backup_state(us: UserSession) -> BackupState:
+    with us.store.read() as s:
+        last = s.get(Setting, LAST_BACKUP)
+        days = s.get(Setting, BACKUP_DAYS)
+        value = json.loads(last.value) if last else {}
+        return BackupState(
+            datetime.fromisoformat(value["at"]) if value.get("at") else None,
+            str(value.get("by") or ""),
+            int(json.loads(days.value)) if days else DEFAULT_BACKUP_DAYS,
+        )
+
+
+@dataclass(frozen=True)
+class Restored:
+    folder: Path
+    agency: str
+    cases: int
+    created_at: str
+    checked: bool  # opened with the recovery key and checked
+
+
+def restore(data: bytes, into: Path, secret: str) -> Restored:
+    """Restore a backup into the new folder `into` (refused when it exists and is not empty).
+    `secret` is the recovery key or the passphrase the backup was locked with."""
+    into = Path(into)
+    if into.exists() and (not into.is_dir() or any(into.iterdir())):
+        raise BackupError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "A backup is restored into a new, empty folder, never over a store: {folder} "
+                "is not empty.",
+            ),
+            folder=str(into),
+        )
+    if len(data) > MAX_BACKUP_BYTES or not data.startswith(b"age-encryption.org/v1\n"):
+        raise BackupError(QT_TRANSLATE_NOOP("errors", "This file is not a Ulinzi backup."))
+    candidates = [secret]
+    recovery = None
+    try:
+        recovery = normalise_recovery_code(secret)
+        candidates.insert(0, recovery)
+    except WrongRecoveryKey:
+        pass
+    plain = None
+    for candidate in candidates:
+        try:
+            plain = pyrage.passphrase.decrypt(data, candidate)
+            break
+        except Exception:  # noqa: BLE001 - pyrage's errors are not typed precisely
+            continue
+    if plain is None:
+        raise BackupError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This is not the recovery key or the passphrase of this backup, or the backup "
+                "is damaged.",
+            )
+        )
+    damaged = BackupError(
+        QT_TRANSLATE_NOOP("errors", "This backup is damaged: it cannot be restored.")
+    )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(plain))
+        infos = archive.infolist()
+        names = [i.filename for i in infos]
+        if len(names) != len(set(names)) or not {MANIFEST} <= set(names) <= {MANIFEST, *FILES}:
+            raise damaged
+        if any(i.file_size > MAX_BACKUP_BYTES for i in infos):
+            raise damaged
+        manifest = json.loads(archive.read(MANIFEST))
+        files = {n: archive.read(n) for n in names if n != MANIFEST}
+    except (zipfile.BadZipFile, ValueError, KeyError, OSError, EOFError) as e:
+        raise damaged from e
+    if manifest.get("format") != FORMAT or manifest.get("version") != 1:
+        raise damaged
+    listed = manifest.get("files") or {}
+    if set(listed) != set(files) or DB_FILE not in files or KEYSLOTS_FILE not in files:
+        raise damaged
+    for n, d in files.items():
+        if listed[n].get("sha256") != packages.sha256(d):
+            raise damaged
+    into.mkdir(parents=True, exist_ok=True)
+    for n, d in files.items():
+        write_durably(into / n, d)
+    fsync_dir(into)
+    checked = False
+    if recovery is not None:
+        store = open_store(into, RecoveryKey(recovery))
+        try:
+            report = store.check()
+            if not report.ok:
+                raise damaged
+            checked = True
+        finally:
+            store.close()
+    agency = manifest.get("agency") or {}
+    return Restored(
+        into,
+        f"{agency.get('name', '')} ({agency.get('code', '')})",
+        int(manifest.get("cases") or 0),
+        str(manifest.get("created_at") or ""),
+        checked,
+    )

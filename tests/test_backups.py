@@ -1,0 +1,152 @@
+"""Encrypted backups of a real store and their restore into a new folder."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from db.errors import InvalidInput, PermissionDenied, WrongRecoveryKey
+from db.models import AuditEvent
+from desktop import accounts, backups, case_forms, cases
+from desktop.backups import BackupError
+from desktop.packages import PackageError
+from tests.conftest import NAMES, PASSWORD, run_cli, run_signed_in
+from tests.test_case_flow import consent, registration
+
+PASSPHRASE = "maize river blue lantern seven goats"
+
+
+def register(agency, n: int) -> None:
+    with agency.sign_in("cara") as us:
+        for i in range(n):
+            case_forms.register_with_forms(
+                us,
+                {
+                    "registration": registration(given=f"Zawadi{i}" if i else "Zawadi"),
+                    "consent": consent("Kibera Health Centre"),
+                },
+            )
+
+
+def test_a_backup_restores_into_a_new_folder_that_opens_with_the_same_passwords(agency, tmp_path):
+    register(agency, 3)
+    out = tmp_path / "usb" / "ulinzi-backup.age"
+    out.parent.mkdir()
+    with agency.sign_in("sam") as us:
+        before = [(r.case_number, r.child_name) for r in cases.list_cases(us)]
+        assert backups.backup_state(us).due  # never backed up
+        done = backups.backup(us, out, recovery_key=agency.recovery_key)
+        assert done.cases == 3 and out.stat().st_size == done.size
+        state = backups.backup_state(us)
+        assert not state.due and state.last_by == "Sam Supervisor"
+        with us.store.read() as s:
+            actions = s.execute(select(AuditEvent.action)).scalars().all()
+        assert "store.backup" in actions
+    data = out.read_bytes()
+    for name in NAMES:
+        assert name.encode() not in data
+    assert list((agency.folder / "backups").glob(".snapshot*")) == []  # the scratch copy is gone
+
+    restored = backups.restore(data, tmp_path / "restored", agency.recovery_key)
+    assert restored.checked and restored.cases == 3
+    with accounts.sign_in(tmp_path / "restored", "sam", PASSWORD) as us:
+        assert [(r.case_number, r.child_name) for r in cases.list_cases(us)] == before
+
+
+def test_a_backup_taken_while_someone_saves_is_consistent(agency, tmp_path):
+    register(agency, 1)
+    # One process holds the store: a writer thread saves through the same session meanwhile.
+    with agency.sign_in("sam") as us:
+        writer = threading.Thread(
+            target=lambda: [
+                case_forms.register_with_forms(
+                    us,
+                    {"registration": registration(), "consent": consent("Kibera Health Centre")},
+                )
+                for _ in range(15)
+            ]
+        )
+        writer.start()
+        done = backups.backup(us, tmp_path / "b.age", passphrase=PASSPHRASE)
+        writer.join()
+    restored = backups.restore((tmp_path / "b.age").read_bytes(), tmp_path / "r", PASSPHRASE)
+    assert not restored.checked  # a passphrase backup cannot be opened without a password
+    with accounts.sign_in(tmp_path / "r", "sam", PASSWORD) as us:
+        report = us.store.check()
+        assert report.ok, report.lines()
+        assert len(cases.list_cases(us)) == done.cases
+
+
+def test_only_the_stores_recovery_key_or_a_long_passphrase_locks_a_backup(agency, tmp_path):
+    with agency.sign_in("sam") as us:
+        with pytest.raises(WrongRecoveryKey):
+            backups.backup(us, tmp_path / "b.age", recovery_key="A" * 30)
+        with pytest.raises(PackageError):
+            backups.backup(us, tmp_path / "b.age", passphrase="short")
+        with pytest.raises(InvalidInput):
+            backups.backup(us, tmp_path / "b.age")
+    with agency.sign_in("cara") as us, pytest.raises(PermissionDenied):
+        backups.backup(us, tmp_path / "b.age", passphrase=PASSPHRASE)
+    assert not (tmp_path / "b.age").exists()
+
+
+def test_a_restore_never_writes_over_a_store_and_refuses_a_bad_backup(agency, tmp_path):
+    register(agency, 1)
+    with agency.sign_in("sam") as us:
+        backups.backup(us, tmp_path / "b.age", passphrase=PASSPHRASE)
+    data = (tmp_path / "b.age").read_bytes()
+    with pytest.raises(BackupError) as refused:
+        backups.restore(data, agency.folder, PASSPHRASE)  # the live store
+    assert "never over a store" in str(refused.value)
+    with pytest.raises(BackupError) as refused:
+        backups.restore(data, tmp_path / "r1", "the wrong passphrase entirely")
+    assert "not the recovery key or the passphrase" in str(refused.value)
+    damaged = bytearray(data)
+    damaged[len(damaged) // 2] ^= 0x01
+    with pytest.raises(BackupError):
+        backups.restore(bytes(damaged), tmp_path / "r2", PASSPHRASE)
+    with pytest.raises(BackupError):
+        backups.restore(b"not a backup", tmp_path / "r3", PASSPHRASE)
+    assert not any((tmp_path / name).exists() for name in ("r1", "r2", "r3"))
+
+
+def test_the_backup_reminder_follows_the_agency_interval(agency, tmp_path):
+    with agency.sign_in("sam") as us:
+        backups.backup(us, tmp_path / "b.age", passphrase=PASSPHRASE)
+        with us.store.write() as s:
+            from db.models import Setting
+
+            row = s.get(Setting, backups.LAST_BACKUP)
+            old = (datetime.now(UTC) - timedelta(days=8)).isoformat()
+            row.value = row.value.replace(row.value.split('"at": "')[1].split('"')[0], old)
+        assert backups.backup_state(us).due
+
+
+def test_backup_and_restore_by_the_command_line(agency, tmp_path):
+    register(agency, 2)
+    out = tmp_path / "b.age"
+    r = run_signed_in(
+        agency.folder,
+        "backup",
+        "--to",
+        str(out),
+        user="admin",
+        stdin=f"{PASSWORD}\n{agency.recovery_key}\n",
+    )
+    assert r.returncode == 0, r.stderr
+    assert "2 cases" in r.stdout
+    r = run_cli(
+        "restore",
+        str(out),
+        "--into",
+        str(tmp_path / "restored"),
+        "--password-stdin",
+        stdin=agency.recovery_key + "\n",
+    )
+    assert r.returncode == 0, r.stderr
+    assert "checked: the store is whole" in r.stdout
+    r = run_cli("restore", str(out), "--into", str(agency.folder), "--password-stdin", stdin="x\n")
+    assert r.returncode == 1 and "never over a store" in r.stderr
