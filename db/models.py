@@ -486,3 +486,21 @@ class ReceivedEvent(Base):
     username: Mapped[str] = mapped_column(String(100), default="", server_default="")
     action: Mapped[str] = mapped_column(String(60))
     summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class ReceivedRecord(Base):
+    """A case file as another agency sent it (its records as JSON, and the transfer form), kept
+    unchanged beside the case it became or was linked to."""
+
+    __tablename__ = "received_records"
+    __table_args__ = (Index("ix_received_records_case", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    package_id: Mapped[str] = mapped_column(String(36))
+    agency_code: Mapped[str] = mapped_column(String(20))
+    agency_name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))  # transfer, referral
+    record: Mapped[str] = mapped_column(Text)
+    transfer_form: Mapped[bytes | None] = mapped_column(LargeBinary)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

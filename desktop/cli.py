@@ -374,22 +374,27 @@ def cmd_export(args: argparse.Namespace, secrets: Secrets) -> int:
             passphrase=passphrase,
             reason=args.reason or "",
             consent_override=args.consent_override or "",
+            referral_forms=[f.strip() for f in args.referral.split(",") if f.strip()]
+            if args.referral is not None
+            else None,
         )
     print(f"Wrote {done.path} ({done.size:,} bytes, encrypted to {done.to}).")
     print(f"Package {done.package_id}, SHA-256 {done.sha256}.")
-    print(f"Case {args.case.strip().upper()} is now transferred and read only.")
+    if args.referral is None:
+        print(f"Case {args.case.strip().upper()} is now transferred and read only.")
     if passphrase is not None:
         print("Send the passphrase by another way than the package (a phone call, an SMS).")
     return 0
 
 
 def cmd_import(args: argparse.Namespace, secrets: Secrets) -> int:
-    from desktop import exchange
+    from desktop import documents, exchange
 
     path = Path(args.file)
     data = exchange.read_file(path)
     passphrase = _read_text(Path(args.passphrase_file)).strip() if args.passphrase_file else None
     with _sign_in(args, secrets) as us:
+        link = documents.case_uuid_of(us, args.link) if args.link else None
         done = exchange.import_package(
             us,
             data,
@@ -397,6 +402,7 @@ def cmd_import(args: argparse.Namespace, secrets: Secrets) -> int:
             caseworker=args.caseworker,
             confirm_unknown_sender=args.confirm_unknown_sender,
             accept_duplicates=args.new_case,
+            link_to=link,
         )
     if done.already:
         print(f"Already imported (case {done.case_number}): nothing was changed.")
@@ -406,7 +412,11 @@ def cmd_import(args: argparse.Namespace, secrets: Secrets) -> int:
         return 0
     receipt = Path(args.receipt) if args.receipt else path.with_name(path.stem + "-receipt.ulz")
     _write_file(receipt, done.receipt)
-    print(f"Imported as case {done.case_number}.")
+    print(
+        f"Linked to case {done.case_number}."
+        if args.link
+        else f"Imported as case {done.case_number}."
+    )
     print(f"Send {receipt} back to the sending agency: it records that the case arrived.")
     return 0
 
@@ -679,6 +689,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="REASON",
         help="supervisors only: send although the consent form does not name the agency",
     )
+    p.add_argument(
+        "--referral",
+        metavar="FORMS",
+        help="a referral package instead of a transfer: only these forms (comma-separated "
+        "form ids, e.g. registration,initial_assessment); the case stays here",
+    )
 
     p = command("import", cmd_import, "import a case package, or a receipt for one we sent")
     p.add_argument("file", metavar="FILE.ulz")
@@ -695,6 +711,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="supervisors only: import from an agency not in the address book",
     )
     p.add_argument("--receipt", metavar="FILE", help="where to write the receipt")
+    p.add_argument(
+        "--link",
+        metavar="NUMBER",
+        help="add it beside this case of ours (the same child) instead of a new case",
+    )
 
     p = command("backup", cmd_backup, "write an encrypted backup of the whole store")
     p.add_argument("--to", required=True, metavar="FILE")

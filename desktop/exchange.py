@@ -46,6 +46,7 @@ from db.models import (
     PlanActionUpdate,
     PrintedDocument,
     ReceivedEvent,
+    ReceivedRecord,
     Role,
     Setting,
     SignedCopy,
@@ -455,10 +456,19 @@ def export_case(
     passphrase: str | None = None,
     reason: str = "",
     consent_override: str = "",
+    referral_forms: list[str] | None = None,
 ) -> Exported:
     """Send a case whose transfer the supervisor approved to another agency: a package
     encrypted to the partner's key (`recipient`, its code) or to a `passphrase`, written to
-    `out`; the case is then transferred and read only."""
+    `out`; the case is then transferred and read only.
+
+    With `referral_forms`, a **referral package** instead: only those forms (as last saved),
+    for a service provider that needs to know them; the case stays ours, and open."""
+    referral = referral_forms is not None
+    if referral and not referral_forms:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Choose the forms the provider needs to know.")
+        )
     if (recipient is None) == (passphrase is None):
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "Choose one: the receiving agency's key, or a passphrase.")
@@ -467,7 +477,9 @@ def export_case(
         packages.check_passphrase(passphrase)
     from desktop import documents
 
-    transfer_form = documents.make_document(us, case_uuid, "transfer")  # refuses if not approved
+    transfer_form = (
+        None if referral else documents.make_document(us, case_uuid, "transfer")
+    )  # refused when the transfer is not approved
     try:
         with us.store.write() as s:
             case = _case_for(
@@ -483,15 +495,27 @@ def export_case(
                 ).scalar_one_or_none()
                 if partner is None:
                     raise NotFound(what=recipient.strip().upper())
-            destination = _destination(s, case)
-            _check_transfer(s, us, case, partner, destination, consent_override)
+            destination = "" if referral else _destination(s, case)
+            if referral and partner is None:
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "A referral package goes to a partner agency in the address book.",
+                    )
+                )
+            overridden = _check_transfer(
+                s, us, case, partner, destination, consent_override, referral
+            )
             keys = keys_in(s)
             me = _identity(s)
             record, attachments = case_records(s, case)
+            if referral:
+                record, attachments = _need_to_know(record, referral_forms or []), {}
             package_id = str(uuids.uuid4())
             now = datetime.now(UTC)
+            kind = "referral" if referral else "transfer"
             manifest = {
-                "kind": "transfer",
+                "kind": kind,
                 "package_id": package_id,
                 "created_at": _iso(now),
                 "sender": {
@@ -511,7 +535,7 @@ def export_case(
             }
             entries = {
                 packages.CASE: json.dumps(record, ensure_ascii=False, sort_keys=True).encode(),
-                "documents/transfer-form.pdf": transfer_form.pdf,
+                **({"documents/transfer-form.pdf": transfer_form.pdf} if transfer_form else {}),
                 **attachments,
             }
             plain = packages.build(manifest, entries, keys)
@@ -527,21 +551,29 @@ def export_case(
                 ExchangedPackage(
                     package_id=package_id,
                     direction="sent",
-                    kind="transfer",
+                    kind=kind,
                     case_id=case.id,
                     agency_code=partner.code if partner else "",
                     sha256=digest,
                     user_id=us.user.id,
                     at=now,
-                    details=json.dumps({"to": partner.name if partner else destination}),
+                    details=json.dumps(
+                        {
+                            "to": partner.name if partner else destination,
+                            "reason": reason.strip(),
+                            "consent_override": consent_override.strip() if overridden else "",
+                        },
+                        ensure_ascii=False,
+                    ),
                 )
             )
-            move(s, us, case, Stage.TRANSFERRED, "transferred", destination)
+            if not referral:
+                move(s, us, case, Stage.TRANSFERRED, "transferred", destination)
             us.audit(
                 s,
                 "package.exported",
                 case_id=case.id,
-                summary=f"transfer to {to}: {package_id} sha256 {digest}",
+                summary=f"{kind} to {to}: {package_id} sha256 {digest}",
             )
             refresh(s, case)
             _write(out, data)  # last: a failure here rolls the whole transfer back
@@ -566,6 +598,22 @@ def _write(out: Path, data: bytes) -> None:
         ) from e
 
 
+def _need_to_know(record: dict[str, Any], form_ids: list[str]) -> dict[str, Any]:
+    """A referral's records: the case's identity and the chosen forms as last saved."""
+    latest: dict[tuple[str, int], dict[str, Any]] = {}
+    for f in record["forms"]:
+        if f["form_id"] in form_ids:
+            key = (f["form_id"], f["instance"])
+            if key not in latest or f["revision"] > latest[key]["revision"]:
+                latest[key] = f
+    case = {k: v for k, v in record["case"].items() if k != "stage"}
+    return {
+        "format": CASE_FORMAT,
+        "case": case,
+        "forms": [{**f, "revision": 1, "changed": []} for f in latest.values()],
+    }
+
+
 def _destination(s: Session, case: Case) -> str:
     row = s.execute(
         select(FormSubmission)
@@ -583,14 +631,21 @@ def _check_transfer(
     partner: PartnerAgency | None,
     destination: str,
     override: str,
-) -> None:
-    approval = s.execute(
-        select(Approval)
-        .where(Approval.case_id == case.id, Approval.kind == ApprovalKind.TRANSFER.value)
-        .order_by(Approval.id.desc())
-        .limit(1)
-    ).scalar_one_or_none()
-    if approval is None or approval.state != ApprovalState.APPROVED:
+    referral: bool = False,
+) -> bool:
+    """Refuse a send the case is not ready for; True when a supervisor's override of the
+    consent was used."""
+    approval = (
+        None
+        if referral
+        else s.execute(
+            select(Approval)
+            .where(Approval.case_id == case.id, Approval.kind == ApprovalKind.TRANSFER.value)
+            .order_by(Approval.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+    )
+    if not referral and (approval is None or approval.state != ApprovalState.APPROVED):
         raise NotTransferable(
             QT_TRANSLATE_NOOP(
                 "errors",
@@ -608,7 +663,7 @@ def _check_transfer(
     consent = consent_to_share([submission_of(s, consent_row)] if consent_row else [])
     names = [n for n in (partner.name if partner else "", destination) if n]
     if any(consent.covers(n) for n in names):
-        return
+        return False
     if not override.strip():
         raise NotTransferable(
             QT_TRANSLATE_NOOP(
@@ -623,18 +678,13 @@ def _check_transfer(
         raise PermissionDenied(
             action=QT_TRANSLATE_NOOP("errors", "send a case without consent to share")
         )
-    s.add(
-        StageMove(
-            case_id=case.id,
-            at=datetime.now(UTC),
-            user_id=us.user.id,
-            how="consent_override",
-            from_stage=case.stage,
-            to_stage=case.stage,
-            reason=override.strip(),
-        )
+    us.audit(
+        s,
+        "package.consent_override",
+        case_id=case.id,
+        summary="referral" if referral else "transfer",
     )
-    us.audit(s, "package.consent_override", case_id=case.id, summary="transfer")
+    return True
 
 
 # -- importing a package --------------------------------------------------------------------------
@@ -682,7 +732,7 @@ def _preview(s: Session, opened: packages.Opened) -> Preview:
     ).scalar_one_or_none()
     kind = str(m.get("kind") or "")
     child, number, born, forms, files, duplicates = "", "", None, 0, 0, []
-    if kind == "transfer":
+    if kind in ("transfer", "referral"):
         record = _record(opened)
         c = record["case"]
         child = f"{c.get('given_name', '')} {c.get('family_name', '')}".strip()
@@ -763,13 +813,16 @@ def import_package(
     caseworker: str | None = None,
     confirm_unknown_sender: bool = False,
     accept_duplicates: bool = False,
+    link_to: str | None = None,
 ) -> Imported:
-    """Import a transfer package as a new case (or record a receipt for a package we sent).
-    Everything in one unit of work; the same package twice changes nothing the second time."""
+    """Import a transfer or referral package as a new case, or with `link_to` (a case's uuid)
+    beside a case already here: the sender's history and signed copies are added to it and
+    its records kept as they came, never written over ours. A receipt for a package we sent
+    is recorded. Everything in one unit of work; the same package twice changes nothing."""
     preview, opened = open_package(us, data, passphrase)
     if preview.kind == "receipt":
         return _record_receipt(us, opened)
-    if preview.kind != "transfer":
+    if preview.kind not in ("transfer", "referral"):
         raise PackageError(packages.DAMAGED, detail="kind")
     if preview.already_imported:
         with us.store.read() as s:
@@ -797,7 +850,7 @@ def import_package(
             code=preview.sender_code[:20],
             fingerprint=preview.fingerprint,
         )
-    if preview.duplicates and not accept_duplicates:
+    if preview.duplicates and not accept_duplicates and link_to is None:
         raise PackageError(
             QT_TRANSLATE_NOOP(
                 "errors",
@@ -808,7 +861,26 @@ def import_package(
         )
     record = _record(opened)
     with us.store.write() as s:
-        case = _apply(s, us, opened, record, caseworker)
+        if link_to is None:
+            case = _apply(s, us, opened, record, caseworker)
+        else:
+            case = _case_for(
+                s, link_to, editable_cases(us.user), QT_TRANSLATE_NOOP("errors", "change this case")
+            )
+            _copies_and_history(s, case, opened, record)
+            case.updated_at = datetime.now(UTC)
+        s.add(
+            ReceivedRecord(
+                case_id=case.id,
+                package_id=preview.package_id,
+                agency_code=preview.sender_code,
+                agency_name=preview.sender_name,
+                kind=preview.kind,
+                record=opened.entries[packages.CASE].decode("utf-8", "replace"),
+                transfer_form=opened.entries.get("documents/transfer-form.pdf"),
+                at=datetime.now(UTC),
+            )
+        )
         keys = keys_in(s)
         me = _identity(s)
         now = datetime.now(UTC)
@@ -816,7 +888,7 @@ def import_package(
             ExchangedPackage(
                 package_id=preview.package_id,
                 direction="received",
-                kind="transfer",
+                kind=preview.kind,
                 case_id=case.id,
                 agency_code=preview.sender_code,
                 sha256=opened.digest,
@@ -836,8 +908,8 @@ def import_package(
             s,
             "package.imported",
             case_id=case.id,
-            summary=f"transfer from {preview.sender_code}: {preview.package_id} "
-            f"sha256 {opened.digest}",
+            summary=f"{preview.kind} from {preview.sender_code}"
+            f"{' (linked)' if link_to else ''}: {preview.package_id} sha256 {opened.digest}",
         )
         receipt = _receipt(opened, preview, case, me, keys, now)
         return Imported(case.uuid, case.case_number, False, receipt)
@@ -858,6 +930,10 @@ def _moment(value: Any) -> datetime | None:
     return found if found is None or found.tzinfo else found.replace(tzinfo=UTC)
 
 
+def _damaged(what: str) -> PackageError:
+    return PackageError(packages.DAMAGED, detail=what)
+
+
 def _apply(
     s: Session,
     us: UserSession,
@@ -865,8 +941,8 @@ def _apply(
     record: dict[str, Any],
     caseworker: str | None,
 ) -> Case:
-    """The received case, written into the store (in the unit of work `s`)."""
-    damaged = lambda what: PackageError(packages.DAMAGED, detail=what)  # noqa: E731
+    """The received case, written into the store as a new case (in the unit of work `s`)."""
+    damaged = _damaged
     c = record["case"]
     try:
         case = create_case(
@@ -985,6 +1061,27 @@ def _apply(
                     updated_at=datetime.now(UTC),
                 )
             )
+    except (KeyError, ValueError, TypeError) as e:
+        raise damaged("records") from e
+    _copies_and_history(s, case, opened, record)
+    stage = str(c.get("stage") or "")
+    working = (
+        stage
+        if stage in Stage._value2member_map_ and stage not in (Stage.CLOSED, Stage.TRANSFERRED)
+        else Stage.REGISTERED.value
+    )
+    move(s, us, case, Stage(working), "received", opened.sender_code)
+    reindex(s, case)
+    refresh(s, case)
+    return case
+
+
+def _copies_and_history(
+    s: Session, case: Case, opened: packages.Opened, record: dict[str, Any]
+) -> None:
+    """The signed copies and the sender's history of a received case, added to `case`."""
+    damaged = _damaged
+    try:
         documents: dict[tuple[Any, ...], int] = {}
         for copy in record.get("signed_copies") or []:
             data = opened.entries.get(str(copy["entry"]))
@@ -1030,21 +1127,6 @@ def _apply(
             )
     except (KeyError, ValueError, TypeError) as e:
         raise damaged("records") from e
-    stage = str(c.get("stage") or "")
-    working = (
-        stage
-        if stage in Stage._value2member_map_
-        and stage
-        not in (
-            Stage.CLOSED,
-            Stage.TRANSFERRED,
-        )
-        else Stage.REGISTERED.value
-    )
-    move(s, us, case, Stage(working), "received", opened.sender_code)
-    reindex(s, case)
-    refresh(s, case)
-    return case
 
 
 def _receipt(

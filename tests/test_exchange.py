@@ -529,3 +529,70 @@ def test_the_round_trip_by_the_command_line(agency, partner, tmp_path):
     (tmp_path / "junk.ulz").write_bytes(b"junk")
     r = run_signed_in(partner.folder, "import", str(tmp_path / "junk.ulz"), user="cara")
     assert r.returncode == 1 and "not a Ulinzi case package" in r.stderr
+
+
+def test_a_referral_package_carries_only_the_chosen_forms_and_keeps_the_case(
+    agency, partner, tmp_path
+):
+    from tests.test_case_flow import case_in_implementation
+
+    uuid = case_in_implementation(agency)  # consent names the health centre only
+    introduce(agency, partner)
+    out = tmp_path / "referral.ulz"
+    with agency.sign_in("cara") as us:
+        with pytest.raises(NotTransferable):  # Musanze is not in the consent form
+            exchange.export_case(us, uuid, out, recipient="MUS", referral_forms=["registration"])
+    with agency.sign_in("sam") as us:
+        exchange.export_case(
+            us,
+            uuid,
+            out,
+            recipient="MUS",
+            referral_forms=["registration", "initial_assessment"],
+            consent_override="The family asked for it by phone; form to follow.",
+        )
+        row = cases.open_case(us, uuid).row
+        assert row.status == "open"  # a referral keeps responsibility here
+        with us.store.read() as s:
+            sent = s.execute(select(ExchangedPackage)).scalar_one()
+            assert sent.kind == "referral"
+            assert "phone" in json.loads(sent.details)["consent_override"]
+    with partner.sign_in("cara") as us:
+        preview, opened = exchange.open_package(us, out.read_bytes())
+        assert preview.kind == "referral" and preview.forms == 2 and preview.attachments == 0
+        record = json.loads(opened.entries["case.json"])
+        assert {f["form_id"] for f in record["forms"]} == {"registration", "initial_assessment"}
+        assert "history" not in record and "documents/transfer-form.pdf" not in opened.entries
+        done = exchange.import_package(us, out.read_bytes())
+        forms = {x.form_id for x in case_forms.case_submissions(us, done.case_uuid)}
+        assert forms == {"registration", "initial_assessment"}
+
+
+def test_a_package_can_be_linked_to_a_case_already_here_without_overwriting_it(
+    agency, partner, tmp_path
+):
+    from tests.test_case_flow import consent, registration
+
+    uuid, out = exported(agency, partner, tmp_path)
+    with partner.sign_in("cara") as us:
+        ours = case_forms.register_with_forms(
+            us, {"registration": registration(), "consent": consent("Kibera Health Centre")}
+        )
+        before = case_forms.case_submissions(us, ours.uuid)
+        done = exchange.import_package(us, out.read_bytes(), link_to=ours.uuid)
+        assert done.case_uuid == ours.uuid
+        after = case_forms.case_submissions(us, ours.uuid)
+        assert [(x.form_id, x.revision, x.answers) for x in after] == [
+            (x.form_id, x.revision, x.answers) for x in before
+        ]  # our records untouched
+        history = [h.action for h in cases.case_history(us, ours.uuid)]
+        assert "package.imported" in history
+        with us.store.read() as s:
+            from db.models import ReceivedEvent, ReceivedRecord
+
+            kept = s.execute(select(ReceivedRecord)).scalar_one()
+            assert json.loads(kept.record)["case"]["given_name"] == "Zawadi"
+            assert kept.transfer_form.startswith(b"%PDF")
+            received = s.execute(select(func.count()).select_from(ReceivedEvent)).scalar()
+            assert received > 5
+            assert s.execute(select(func.count()).select_from(Case)).scalar() == 1

@@ -57,9 +57,24 @@ def upgrade() -> None:
         sa.Column("summary", sa.Text(), nullable=False, server_default=""),
     )
     op.create_index("ix_received_events_case", "received_events", ["case_id"])
+    op.create_table(
+        "received_records",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("case_id", sa.Integer(), sa.ForeignKey("cases.id"), nullable=False),
+        sa.Column("package_id", sa.String(36), nullable=False),
+        sa.Column("agency_code", sa.String(20), nullable=False),
+        sa.Column("agency_name", sa.String(200), nullable=False),
+        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("record", sa.Text(), nullable=False),
+        sa.Column("transfer_form", sa.LargeBinary(), nullable=True),
+        sa.Column("at", sa.DateTime(), nullable=False),
+    )
+    op.create_index("ix_received_records_case", "received_records", ["case_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_received_records_case", "received_records")
+    op.drop_table("received_records")
     op.drop_index("ix_received_events_case", "received_events")
     op.drop_table("received_events")
     op.drop_index("ix_exchanged_packages_case", "exchanged_packages")
