@@ -251,3 +251,19 @@ def restore(data: bytes, into: Path, secret: str) -> Restored:
         str(manifest.get("created_at") or ""),
         checked,
     )
+
+
+def set_backup_days(us: UserSession, days: int) -> None:
+    """How often the window reminds to back up (the agency's setting)."""
+    us.require_administrator(QT_TRANSLATE_NOOP("errors", "change the agency settings"))
+    if not 1 <= days <= 90:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The backup reminder is every 1 to 90 days.")
+        )
+    with us.store.write() as s:
+        row = s.get(Setting, BACKUP_DAYS)
+        if row is None:
+            s.add(Setting(key=BACKUP_DAYS, value=json.dumps(days)))
+        else:
+            row.value = json.dumps(days)
+        us.audit(s, "agency.settings_changed", summary="backup_days")

@@ -238,6 +238,18 @@ def add_partner(us: UserSession, identity: Identity, verified: bool = False) -> 
         )
 
 
+def verify_partner(us: UserSession, code: str) -> Partner:
+    """Record that a partner's fingerprint was checked with that agency (by phone…)."""
+    with us.store.read() as s:
+        row = s.execute(
+            select(PartnerAgency).where(PartnerAgency.code == code)
+        ).scalar_one_or_none()
+        if row is None:
+            raise NotFound(what=code)
+        identity = Identity(row.name, row.code, row.age_recipient, row.verify_key)
+    return add_partner(us, identity, verified=True)
+
+
 def _known_keys(s: Session) -> dict[str, str]:
     return dict(s.execute(select(PartnerAgency.code, PartnerAgency.verify_key)).all())
 
@@ -1227,3 +1239,25 @@ def read_file(path: Path) -> bytes:
             name=path.name,
             reason=e.strerror or str(e),
         ) from e
+
+
+def caseworkers(us: UserSession) -> list[tuple[str, str]]:
+    """Whom an imported case can be given to: the signed-in person first, then (for a
+    supervisor) the caseworkers of their team."""
+    with us.store.read() as s:
+        rows = (
+            [(us.user.username, us.user.full_name)]
+            if Role.CASEWORKER in us.user.roles or Role.SUPERVISOR in us.user.roles
+            else []
+        )
+        if Role.SUPERVISOR in us.user.roles:
+            rows += [
+                (u.username, u.full_name)
+                for u in s.execute(
+                    select(User)
+                    .where(User.supervisor_id == us.user.id, User.active)
+                    .order_by(User.full_name)
+                ).scalars()
+                if u.username != us.user.username
+            ]
+        return rows

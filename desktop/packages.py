@@ -74,6 +74,12 @@ DAMAGED = QT_TRANSLATE_NOOP(
 )
 
 
+NEEDS_PASSPHRASE = QT_TRANSLATE_NOOP(
+    "errors",
+    "This package is locked with a passphrase: type the passphrase the sending agency gave you.",
+)
+
+
 # -- keys ----------------------------------------------------------------------------------------
 
 
@@ -240,13 +246,7 @@ def decrypt(data: bytes, identities: Iterable[str] = (), passphrase: str | None 
         )
     if b"\n-> scrypt " in data.split(b"\n---", 1)[0]:
         if passphrase is None:
-            raise _refuse(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "This package is locked with a passphrase: type the passphrase the sending "
-                    "agency gave you.",
-                )
-            )
+            raise _refuse(NEEDS_PASSPHRASE)
         try:
             return pyrage.passphrase.decrypt(data, passphrase)
         except Exception as e:  # noqa: BLE001 - pyrage's errors are not typed precisely

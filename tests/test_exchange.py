@@ -67,7 +67,12 @@ def exported(agency, partner, tmp_path: Path) -> tuple[str, Path]:
 
 def snapshot(folder_agency, uuid: str) -> dict:
     """What a person can read of a case: its forms, attachments and history."""
-    with folder_agency.sign_in("sam") as us, us.store.read() as s:
+    with folder_agency.sign_in("sam") as us:
+        return records_of(us, uuid)
+
+
+def records_of(us, uuid: str) -> dict:
+    with us.store.read() as s:
         case = s.execute(select(Case).where(Case.uuid == uuid)).scalar_one()
         record, attachments = exchange.case_records(s, case)
     return {"record": record, "attachments": attachments}

@@ -1103,6 +1103,10 @@ class AdminDialog(QDialog):
         self.agency = AgencyPage(session)
         self.tabs.addTab(self.users, self.tr("&Users"))
         self.tabs.addTab(self.agency, self.tr("A&gency"))
+        from ui.exchange import PartnersPage
+
+        self.partners = PartnersPage(session)
+        self.tabs.addTab(self.partners, self.tr("&Partners and backups"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         _no_enter(self.close_button)

@@ -131,6 +131,7 @@ class CaseFileWidget(QWidget):
     print_document = Signal(str, list, str)
     attach_copy = Signal(int)
     show_copy = Signal(int)
+    send_case = Signal(bool)  # True: a referral package; False: the transfer
 
     def __init__(
         self,
@@ -247,6 +248,8 @@ class CaseFileWidget(QWidget):
         )
         self.move_back_button = QPushButton(self.tr("Move &back…"), objectName="moveBack")
         self.reopen_button = QPushButton(self.tr("Re&open…"), objectName="reopen")
+        self.send_button = QPushButton(self.tr("&Send to the new agency…"), objectName="sendCase")
+        self.refer_button = QPushButton(self.tr("Re&ferral package…"), objectName="referralPackage")
         self.print_button = QPushButton(self.tr("Pr&int"), objectName="print")
         self.print_button.setMenu(print_menu(self, self.documents_available()))
         self.print_button.menu().triggered.connect(lambda action: self._print(action.data()))
@@ -257,6 +260,8 @@ class CaseFileWidget(QWidget):
             self.return_button,
             self.move_back_button,
             self.reopen_button,
+            self.send_button,
+            self.refer_button,
             self.print_button,
         ):
             row.addWidget(button)
@@ -294,6 +299,18 @@ class CaseFileWidget(QWidget):
         self.return_button.setVisible(self.pending is not None)
         self.move_back_button.setVisible(self.editable and bool(self.back_stages()))
         self.reopen_button.setVisible(self.editable and self.stage == Stage.CLOSED)
+        transfer = [a for a in self.workflow.approvals if a.kind == "transfer"]
+        self.send_button.setVisible(
+            self.editable
+            and self.stage not in (Stage.CLOSED, Stage.TRANSFERRED)
+            and bool(transfer)
+            and transfer[-1].state == "approved"
+        )
+        self.refer_button.setVisible(
+            self.editable and self.stage not in (Stage.CLOSED, Stage.TRANSFERRED)
+        )
+        self.send_button.clicked.connect(lambda: self.send_case.emit(False))
+        self.refer_button.clicked.connect(lambda: self.send_case.emit(True))
         self.approve_button.clicked.connect(self._approve)
         self.return_button.clicked.connect(self._return)
         self.move_back_button.clicked.connect(self._move_back)

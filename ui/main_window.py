@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
@@ -9,7 +10,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSizePolicy,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,12 +28,14 @@ from db.models import Role
 from desktop import (
     accounts,
     agency,
+    backups,
     case_flow,
     case_forms,
     cases,
     conferences,
     documents,
     drafts,
+    exchange,
 )
 from desktop.case_flow import TaskRow
 from desktop.forms.saved import latest
@@ -40,6 +46,7 @@ from ui.case_list import CaseListWidget
 from ui.common import ROLES, label, show_error
 from ui.conferences import ScheduleDialog, attendee_check, minutes_answers
 from ui.document_view import AttachmentView, DocumentPreview
+from ui.exchange import BackupBanner, BackupDialog, ExportDialog, ImportDialog
 from ui.form_fields import text_of
 from ui.form_wizard import FormWizard
 from ui.i18n import current_language
@@ -108,7 +115,15 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="workspace", tabsClosable=True, documentMode=True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.lock_screen: LoginWidget | None = None
-        self.stack.addWidget(self.tabs)
+        self.backup_banner = BackupBanner()
+        self.backup_banner.back_up.connect(self.back_up)
+        self.workspace = QWidget()
+        column = QVBoxLayout(self.workspace)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.backup_banner)
+        column.addWidget(self.tabs, 1)
+        self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
 
         self.counts = QLabel(objectName="counts")
@@ -157,6 +172,14 @@ class MainWindow(QMainWindow):
             style.standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon), "", self
         )
         self.providers_action.triggered.connect(self.service_providers)
+        self.import_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), "", self
+        )
+        self.import_action.triggered.connect(self.import_package)
+        self.backup_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_DriveFDIcon), "", self
+        )
+        self.backup_action.triggered.connect(self.back_up)
         self.lock_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogNoButton), "", self
         )
@@ -179,6 +202,8 @@ class MainWindow(QMainWindow):
             self.queue_action,
             self.new_case_action,
             self.providers_action,
+            self.import_action,
+            self.backup_action,
             self.admin_action,
         ):
             bar.addAction(action)
@@ -198,6 +223,8 @@ class MainWindow(QMainWindow):
         self.tasks_action.setText(self.tr("My &tasks"))
         self.queue_action.setText(self.tr("&Supervisor queue"))
         self.providers_action.setText(self.tr("Service &providers"))
+        self.import_action.setText(self.tr("&Import a package"))
+        self.backup_action.setText(self.tr("&Back up"))
         self.lock_action.setText(self.tr("&Lock"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.about_action.setText(self.tr("A&bout Ulinzi"))
@@ -241,6 +268,7 @@ class MainWindow(QMainWindow):
             if view is not None and self.tabs.indexOf(view) < 0:
                 view.deleteLater()
         self.tasks = self.queue = None
+        session = self.session
         self.new_case_action.setVisible(works)
         self.tasks_action.setVisible(works)
         self.queue_action.setVisible(bool(user.roles & {Role.SUPERVISOR, Role.MANAGER}))
@@ -248,6 +276,16 @@ class MainWindow(QMainWindow):
             bool(user.roles & {Role.CASEWORKER, Role.SUPERVISOR, Role.ADMINISTRATOR})
         )
         self.admin_action.setVisible(user.is_administrator)
+        self.import_action.setVisible(works)
+        keeper = bool(user.roles & {Role.SUPERVISOR, Role.ADMINISTRATOR})
+        self.backup_action.setVisible(keeper)
+        self.backup_banner.hide()
+        if keeper:
+            run_in_background(
+                lambda: backups.backup_state(session),
+                lambda state: not self.locked and self.backup_banner.show_state(state),
+                self._error,
+            )
         roles = ", ".join(label(ROLES, r.value) for r in sorted(user.roles))
         self.who.setText(
             self.tr("Signed in: {name} ({roles})").format(name=user.full_name, roles=roles)
@@ -256,7 +294,6 @@ class MainWindow(QMainWindow):
         self.case_list.refresh()
         self.case_list.search.setFocus()
         self.idle.timer.start()
-        session = self.session
         # After an upgrade, every case's tasks are worked out once, off the UI thread.
         run_in_background(
             lambda: case_flow.ensure_tasks(session),
@@ -411,6 +448,7 @@ class MainWindow(QMainWindow):
             )
             widget.attach_copy.connect(lambda document_id: self.attach_copy(uuid, document_id))
             widget.show_copy.connect(lambda copy_id: self.show_copy(uuid, copy_id))
+            widget.send_case.connect(lambda referral: self.send_case(uuid, referral))
             meetings = widget.conferences
             meetings.schedule.connect(lambda number: self.schedule_conference(uuid, number))
             meetings.cancel.connect(lambda number: self.cancel_conference(uuid, number))
@@ -529,6 +567,203 @@ class MainWindow(QMainWindow):
             self.show_preview(view)
 
         run_in_background(lambda: documents.signed_copy(session, uuid, copy_id), done, self._error)
+
+    # -- exchange between agencies, and backups ---------------------------------------------------
+    def ask_save_path(self, title: str, name: str, pattern: str) -> str | None:
+        """Where to write a file (tests answer in the person's place)."""
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(start) / name), pattern)
+        return path or None
+
+    def ask_open_path(self, title: str, pattern: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self, title, "", pattern)
+        return path or None
+
+    def ask_passphrase(self) -> str | None:
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Passphrase"),
+            self.tr(
+                "This package is locked with a passphrase. Type the passphrase the sending agency gave you:"
+            ),
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok and text else None
+
+    def tell(self, title: str, text: str) -> None:
+        """A message after work is done (tests read it instead)."""
+        QMessageBox.information(self, title, text)
+
+    def send_case(self, uuid: str, referral: bool) -> None:
+        """Send a case whose transfer was approved, or a referral package, as a package file."""
+        widget = self._case_widget(uuid)
+        if widget is None:
+            return
+        session = self.session
+
+        def ready(partners) -> None:  # type: ignore[no-untyped-def]
+            if self.locked or session is not self.session:
+                return
+            saved = {x.form_id for x in widget.case.forms}
+            dialog = ExportDialog(
+                partners,
+                referral_forms=widget.form_set if referral else None,
+                saved_forms=saved,
+                supervisor=Role.SUPERVISOR in session.user.roles,
+                parent=self,
+            )
+            if not self.ask_dialog(dialog):
+                return
+            choice = dialog.choice()
+            number = widget.case.row.case_number
+            kind = self.tr("referral") if referral else self.tr("transfer")
+            path = self.ask_save_path(
+                self.tr("Save the package"),
+                f"{number}-{kind}.ulz",
+                self.tr("Case packages (*.ulz)"),
+            )
+            if not path:
+                return
+
+            def done(result: exchange.Exported) -> None:
+                text = self.tr(
+                    "The package was written to {path}.\n\nIts SHA-256, kept in the case's "
+                    "history: {sha}"
+                ).format(path=result.path, sha=result.sha256)
+                if choice["passphrase"]:
+                    text += "\n\n" + self.tr(
+                        "Send the passphrase by another way than the package (a phone call, "
+                        "an SMS), never with it."
+                    )
+                self._refresh_work()
+                self.open_case(uuid, reload=True)
+                self.tell(self.tr("Package sent"), text)
+
+            run_in_background(
+                lambda: exchange.export_case(session, uuid, Path(path), **choice),  # type: ignore[arg-type]
+                done,
+                self._error,
+            )
+
+        run_in_background(lambda: exchange.partners(session), ready, self._error)
+
+    def import_package(self) -> None:
+        """Open a package (or a receipt), preview it, then import it as the person chooses."""
+        path = self.ask_open_path(
+            self.tr("Import a case package"), self.tr("Case packages (*.ulz);;All files (*)")
+        )
+        if not path:
+            return
+        session = self.session
+
+        def opened(result, passphrase: str | None = None) -> None:  # type: ignore[no-untyped-def]
+            if self.locked or session is not self.session:
+                return
+            data, preview, caseworkers = result
+            if preview.kind == "receipt" or preview.already_imported:
+                run_in_background(
+                    lambda: exchange.import_package(session, data, passphrase=passphrase),
+                    imported,
+                    self._error,
+                )
+                return
+            dialog = ImportDialog(
+                preview, caseworkers, supervisor=Role.SUPERVISOR in session.user.roles, parent=self
+            )
+            if not self.ask_dialog(dialog):
+                return
+            choice = dialog.choice()
+            link = choice.pop("link_number")
+
+            def work():  # type: ignore[no-untyped-def]
+                link_to = documents.case_uuid_of(session, str(link)) if link else None
+                return exchange.import_package(
+                    session, data, passphrase=passphrase, link_to=link_to, **choice
+                )
+
+            run_in_background(work, lambda done: imported(done, preview), self._error)
+
+        def imported(done: exchange.Imported, preview=None) -> None:  # type: ignore[no-untyped-def]
+            self._refresh_work()
+            if done.already:
+                self.tell(
+                    self.tr("Already imported"),
+                    self.tr(
+                        "This package was already imported (case {number}): nothing was changed."
+                    ).format(number=done.case_number),
+                )
+                return
+            if done.receipt is None:
+                self.tell(
+                    self.tr("Receipt recorded"),
+                    self.tr(
+                        "Case {number} arrived at the other agency: it is in its history."
+                    ).format(number=done.case_number),
+                )
+                return
+            if done.case_uuid:
+                self.open_case(done.case_uuid, reload=True)
+            target = self.ask_save_path(
+                self.tr("Save the receipt for the sending agency"),
+                f"{done.case_number}-receipt.ulz",
+                self.tr("Case packages (*.ulz)"),
+            )
+            if target:
+                try:
+                    Path(target).write_bytes(done.receipt)
+                except OSError as e:
+                    show_error(self, e)
+                    return
+                self.tell(
+                    self.tr("Case imported"),
+                    self.tr(
+                        "The case is {number}. Send the receipt {path} back to the sending "
+                        "agency: it records that the case arrived."
+                    ).format(number=done.case_number, path=target),
+                )
+
+        def read(passphrase: str | None):  # type: ignore[no-untyped-def]
+            data = exchange.read_file(Path(path))
+            preview, _ = exchange.open_package(session, data, passphrase)
+            return data, preview, exchange.caseworkers(session)
+
+        def failed(error: Exception) -> None:
+            if (
+                isinstance(error, exchange.PackageError)
+                and "passphrase" in str(error)
+                and ("locked" in error.text)
+            ):
+                passphrase = self.ask_passphrase()
+                if passphrase:
+                    run_in_background(
+                        lambda: read(passphrase),
+                        lambda result: opened(result, passphrase),
+                        self._error,
+                    )
+                return
+            self._error(error)
+
+        run_in_background(lambda: read(None), opened, failed)
+
+    def back_up(self) -> None:
+        dialog = BackupDialog(self)
+        if not self.ask_dialog(dialog):
+            return
+        folder, secret = dialog.choice()
+        session = self.session
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
+        out = folder / f"ulinzi-{session.agency.code}-{stamp}.backup"
+
+        def done(info: backups.BackupInfo) -> None:
+            self.backup_banner.hide()
+            self.tell(
+                self.tr("Backup written"),
+                self.tr("{cases} cases were backed up to {path} ({size} MB).").format(
+                    cases=info.cases, path=info.path, size=round(info.size / 1024 / 1024, 1)
+                ),
+            )
+
+        run_in_background(lambda: backups.backup(session, out, **secret), done, self._error)
 
     # -- case conferences -----------------------------------------------------------------------
     def _case_widget(self, uuid: str) -> CaseFileWidget | None:
@@ -834,7 +1069,7 @@ class MainWindow(QMainWindow):
     def _unlocked(self, session: UserSession) -> None:
         same_person = session.user.id == self.session.user.id
         self.locked = False
-        self.stack.setCurrentWidget(self.tabs)
+        self.stack.setCurrentWidget(self.workspace)
         if self.lock_screen is not None:
             self.stack.removeWidget(self.lock_screen)
             self.lock_screen.deleteLater()

@@ -1,0 +1,123 @@
+"""A case handed from one agency to another through the real windows: send it from the case
+file, import it after the preview in the other store, and bring the receipt back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from desktop import cases
+from tests.test_exchange import approved_transfer, introduce, records_of, snapshot
+from tests.test_ui_documents import open_case_file
+from tests.test_ui_main import open_window
+from tests.wizard_helpers import case_files
+from ui.exchange import BackupDialog, ExportDialog, ImportDialog
+
+TIMEOUT = 15000
+
+
+def answering(window, tmp_path, told: list[str], **paths: str) -> None:
+    """The window's questions, answered as a person would: the dialogs accepted as they
+    are, files saved and opened where the test says."""
+    window.ask_save_path = lambda title, name, pattern: str(tmp_path / paths.get("save", name))
+    window.ask_open_path = lambda title, pattern: str(tmp_path / paths["open"])
+    window.tell = lambda title, text: told.append(text)
+
+
+def test_a_case_sent_from_one_window_is_imported_in_the_other_and_the_receipt_comes_back(
+    qtbot, agency, partner, tmp_path
+):
+    uuid = approved_transfer(agency)
+    introduce(agency, partner)
+    before = snapshot(agency, uuid)
+
+    # Agency A: the caseworker sends the case from its file.
+    told: list[str] = []
+    window = open_window(qtbot, agency, "cara")
+    answering(window, tmp_path, told, save="case.ulz")
+    case = open_case_file(qtbot, window, uuid)
+    assert case.send_button.isVisible() and case.refer_button.isVisible()
+
+    def send(dialog) -> bool:
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.to_partner.isChecked() and dialog.partner.currentData() == "MUS"
+        dialog.reason.setText("The family moved to Musanze.")
+        return True
+
+    window.ask_dialog = send
+    qtbot.mouseClick(case.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(told), timeout=TIMEOUT)
+    assert "SHA-256" in told[0] and (tmp_path / "case.ulz").exists()
+    qtbot.waitUntil(lambda: case_files(window)[0] is not case, timeout=TIMEOUT)
+    case = case_files(window)[0]
+    assert case.case.row.status == "transferred"
+    assert not case.send_button.isVisible() and not case.refer_button.isVisible()
+    window.ask_quit = lambda: True
+    window.close()
+
+    # Agency B: the package is previewed, then imported; the receipt is saved to send back.
+    told.clear()
+    other = open_window(qtbot, partner, "cara")
+    answering(other, tmp_path, told, open="case.ulz", save="receipt.ulz")
+    previews = []
+
+    def accept(dialog) -> bool:
+        assert isinstance(dialog, ImportDialog)
+        assert "signature checked" in dialog.findChild(QLabel, "sender").text()
+        previews.append(dialog.preview)
+        assert dialog.as_new.isChecked() and dialog.caseworker.currentData() == "cara"
+        assert dialog.ok.isEnabled()
+        return True
+
+    other.ask_dialog = accept
+    other.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=TIMEOUT)
+    preview = previews[0]
+    assert (preview.sender_code, preview.sender_verified, preview.child_name) == (
+        "KGL",
+        True,
+        "Zawadi Wanjiru",
+    )
+    assert "receipt" in told[0] and (tmp_path / "receipt.ulz").exists()
+    qtbot.waitUntil(lambda: len(case_files(other)) == 1, timeout=TIMEOUT)
+    imported = case_files(other)[0]
+    assert imported.case.row.case_number.startswith("MUS-")
+    after = records_of(other.session, imported.uuid)
+    strip = lambda forms: [{k: v for k, v in f.items() if k != "submitted_by"} for f in forms]  # noqa: E731
+    assert strip(after["record"]["forms"]) == strip(before["record"]["forms"])
+    other.ask_quit = lambda: True
+    other.close()
+
+    # Agency A again: the receipt records that the case arrived.
+    told.clear()
+    window = open_window(qtbot, agency, "cara")
+    answering(window, tmp_path, told, open="receipt.ulz")
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=TIMEOUT)
+    assert "arrived" in told[0]
+    history = [h.action for h in cases.case_history(window.session, uuid)]
+    assert "package.receipt" in history
+    window.ask_quit = lambda: True
+
+
+def test_a_supervisor_backs_up_from_the_banner(qtbot, agency, tmp_path):
+    told: list[str] = []
+    window = open_window(qtbot, agency, "sam")
+    answering(window, tmp_path, told)
+    qtbot.waitUntil(lambda: window.backup_banner.isVisible(), timeout=TIMEOUT)
+    assert "never been backed up" in window.backup_banner.text.text()
+
+    def lock_with_the_recovery_key(dialog) -> bool:
+        assert isinstance(dialog, BackupDialog)
+        dialog.folder.setText(str(tmp_path))
+        dialog.recovery.setText(agency.recovery_key)
+        assert dialog.ok.isEnabled()
+        return True
+
+    window.ask_dialog = lock_with_the_recovery_key
+    window.back_up()
+    qtbot.waitUntil(lambda: bool(told), timeout=TIMEOUT)
+    assert "backed up to" in told[0]
+    assert not window.backup_banner.isVisible()
+    assert len(list(tmp_path.glob("ulinzi-KGL-*.backup"))) == 1
+    window.ask_quit = lambda: True
