@@ -143,9 +143,18 @@ HISTORY_ACTIONS = {
     "plan.actions_added": QT_TRANSLATE_NOOP(
         "labels", "Added a conference's action points to the plan"
     ),
+    "package.exported": QT_TRANSLATE_NOOP("labels", "Sent the case to another agency"),
+    "package.imported": QT_TRANSLATE_NOOP("labels", "Received the case from another agency"),
+    "package.receipt": QT_TRANSLATE_NOOP("labels", "The other agency confirmed it arrived"),
+    "package.consent_override": QT_TRANSLATE_NOOP(
+        "labels", "Sent the case without recorded consent (supervisor)"
+    ),
 }
-# Their audit summary (a document, its version and verification code) is shown beside them.
+# Their audit summary (a document and its code, a package and its hash) is shown beside them.
 DOCUMENT_ACTIONS = (
+    "package.exported",
+    "package.imported",
+    "package.receipt",
     "document.made",
     "document.printed",
     "document.saved",

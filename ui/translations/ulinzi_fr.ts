@@ -71,6 +71,10 @@
         <translation>&amp;Organisme</translation>
     </message>
     <message>
+        <source>&amp;Partners and backups</source>
+        <translation>&amp;Partenaires et sauvegardes</translation>
+    </message>
+    <message>
         <source>The agency settings were changed but not saved. Save them now?</source>
         <translation>Les paramètres de l&apos;organisme ont été modifiés mais pas enregistrés. Les enregistrer maintenant ?</translation>
     </message>
@@ -282,6 +286,56 @@
     </message>
 </context>
 <context>
+    <name>BackupBanner</name>
+    <message>
+        <source>Back &amp;up now…</source>
+        <translation>&amp;Sauvegarder maintenant…</translation>
+    </message>
+    <message>
+        <source>This store has never been backed up.</source>
+        <translation>Ces données n&apos;ont jamais été sauvegardées.</translation>
+    </message>
+    <message>
+        <source>The last backup was on {date}, more than {days} days ago.</source>
+        <translation>La dernière sauvegarde date du {date}, il y a plus de {days} jours.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up the store</source>
+        <translation>Sauvegarder les données</translation>
+    </message>
+    <message>
+        <source>A backup holds every case, encrypted. Keep it away from this computer: on a USB drive in a locked drawer. It is restored into a new folder, never over this store.</source>
+        <translation>Une sauvegarde contient tous les dossiers, chiffrés. Gardez-la loin de cet ordinateur : sur une clé USB dans un tiroir fermé à clé. Elle se restaure dans un nouveau dossier, jamais par-dessus ces données.</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier :</translation>
+    </message>
+    <message>
+        <source>Lock it with the store&apos;s &amp;recovery key:</source>
+        <translation>La verrouiller avec la clé de &amp;récupération :</translation>
+    </message>
+    <message>
+        <source>Lock it with a pass&amp;phrase:</source>
+        <translation>La verrouiller avec une &amp;phrase secrète :</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Sauvegarder</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Dossier de sauvegarde</translation>
+    </message>
+</context>
+<context>
     <name>CaseDocuments</name>
     <message>
         <source>Closure form</source>
@@ -433,6 +487,14 @@
     <message>
         <source>Re&amp;open…</source>
         <translation>R&amp;ouvrir…</translation>
+    </message>
+    <message>
+        <source>&amp;Send to the new agency…</source>
+        <translation>&amp;Envoyer au nouvel organisme…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ferral package…</source>
+        <translation>Paquet d&apos;&amp;orientation…</translation>
     </message>
     <message>
         <source>Pr&amp;int</source>
@@ -1184,6 +1246,61 @@ L&apos;enregistrer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Send a referral package</source>
+        <translation>Envoyer un paquet d&apos;orientation</translation>
+    </message>
+    <message>
+        <source>Send the case</source>
+        <translation>Envoyer le dossier</translation>
+    </message>
+    <message>
+        <source>Only the forms you tick go to the provider: what they need to know for the service. The case stays with us.</source>
+        <translation>Seuls les formulaires cochés vont au prestataire : ce qu&apos;il doit savoir pour le service. Le dossier reste chez nous.</translation>
+    </message>
+    <message>
+        <source>The whole case file goes to the receiving agency, encrypted so that only they can open it. Afterwards the case is read only here.</source>
+        <translation>Tout le dossier part vers l&apos;organisme d&apos;accueil, chiffré pour que lui seul puisse l&apos;ouvrir. Ensuite, le dossier est en lecture seule ici.</translation>
+    </message>
+    <message>
+        <source>To a &amp;partner agency:</source>
+        <translation>À un organisme &amp;partenaire :</translation>
+    </message>
+    <message>
+        <source>(fingerprint not checked)</source>
+        <translation>(empreinte non vérifiée)</translation>
+    </message>
+    <message>
+        <source>Locked with a pass&amp;phrase</source>
+        <translation>Verrouillé par une &amp;phrase secrète</translation>
+    </message>
+    <message>
+        <source>Send the passphrase by another way than the package (a phone call, an SMS), never with it.</source>
+        <translation>Transmettez la phrase secrète par un autre moyen que le paquet (un appel, un SMS), jamais avec lui.</translation>
+    </message>
+    <message>
+        <source>Forms to send</source>
+        <translation>Formulaires à envoyer</translation>
+    </message>
+    <message>
+        <source>&amp;Why it is sent:</source>
+        <translation>&amp;Motif de l&apos;envoi :</translation>
+    </message>
+    <message>
+        <source>Only if the consent form does not name this agency: why send it anyway</source>
+        <translation>Seulement si le formulaire de consentement ne nomme pas cet organisme : pourquoi l&apos;envoyer malgré tout</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;reason:</source>
+        <translation>&amp;Motif du superviseur :</translation>
+    </message>
+    <message>
+        <source>&amp;Send…</source>
+        <translation>&amp;Envoyer…</translation>
+    </message>
+</context>
+<context>
     <name>FieldWidget</name>
     <message>
         <source>Problem</source>
@@ -1571,6 +1688,85 @@ L&apos;enregistrer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import a case package</source>
+        <translation>Importer un paquet de dossier</translation>
+    </message>
+    <message>
+        <source>UNKNOWN SENDER: {name} ({code}) is not in your address book. Anyone could have made this package. Check its fingerprint {fingerprint} with that agency by phone before importing.</source>
+        <translation>EXPÉDITEUR INCONNU : {name} ({code}) ne figure pas dans votre carnet d&apos;adresses. N&apos;importe qui a pu fabriquer ce paquet. Vérifiez son empreinte {fingerprint} avec cet organisme par téléphone avant d&apos;importer.</translation>
+    </message>
+    <message>
+        <source>From {name} ({code}), signed with the key in your address book; its fingerprint was not checked by phone yet.</source>
+        <translation>De {name} ({code}), signé avec la clé de votre carnet d&apos;adresses ; son empreinte n&apos;a pas encore été vérifiée par téléphone.</translation>
+    </message>
+    <message>
+        <source>From {name} ({code}): signature checked against its verified key.</source>
+        <translation>De {name} ({code}) : signature vérifiée avec sa clé contrôlée.</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>Fait le</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Their case number</source>
+        <translation>Leur numéro de dossier</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Enfant</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Né(e) le</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Formulaires</translation>
+    </message>
+    <message>
+        <source>Signed copies</source>
+        <translation>Copies signées</translation>
+    </message>
+    <message>
+        <source>Import as a &amp;new case, for:</source>
+        <translation>Importer comme &amp;nouveau dossier, pour :</translation>
+    </message>
+    <message>
+        <source>Add it &amp;beside our case of the same child:</source>
+        <translation>L&apos;ajouter à &amp;côté de notre dossier du même enfant :</translation>
+    </message>
+    <message>
+        <source>This child may already have a case here. Beside it, their history and documents are added and their records kept as they came; nothing of ours is written over.</source>
+        <translation>Cet enfant a peut-être déjà un dossier ici. À côté de celui-ci, leur historique et leurs documents sont ajoutés et leurs fiches gardées telles quelles ; rien des nôtres n&apos;est écrasé.</translation>
+    </message>
+    <message>
+        <source>I checked the fingerprint with the sending agency by phone (supervisor)</source>
+        <translation>J&apos;ai vérifié l&apos;empreinte avec l&apos;organisme expéditeur par téléphone (superviseur)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+</context>
+<context>
     <name>LoginWidget</name>
     <message>
         <source>&amp;Username</source>
@@ -1668,6 +1864,14 @@ L&apos;enregistrer quand même&#xa0;?</translation>
         <translation>P&amp;restataires de services</translation>
     </message>
     <message>
+        <source>&amp;Import a package</source>
+        <translation>&amp;Importer un paquet</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Sauvegarder</translation>
+    </message>
+    <message>
         <source>A&amp;bout Ulinzi</source>
         <translation>À &amp;propos d&apos;Ulinzi</translation>
     </message>
@@ -1702,6 +1906,90 @@ L&apos;enregistrer quand même&#xa0;?</translation>
     <message>
         <source>Scans and photos (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>Scans et photos (*.pdf *.jpg *.jpeg *.png);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>This package is locked with a passphrase. Type the passphrase the sending agency gave you:</source>
+        <translation>Ce paquet est verrouillé par une phrase secrète. Tapez la phrase secrète donnée par l&apos;organisme expéditeur :</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>orientation</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>transfert</translation>
+    </message>
+    <message>
+        <source>Save the package</source>
+        <translation>Enregistrer le paquet</translation>
+    </message>
+    <message>
+        <source>Case packages (*.ulz)</source>
+        <translation>Paquets de dossier (*.ulz)</translation>
+    </message>
+    <message>
+        <source>The package was written to {path}.
+
+Its SHA-256, kept in the case&apos;s history: {sha}</source>
+        <translation>Le paquet a été écrit dans {path}.
+
+Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
+    </message>
+    <message>
+        <source>Send the passphrase by another way than the package (a phone call, an SMS), never with it.</source>
+        <translation>Transmettez la phrase secrète par un autre moyen que le paquet (un appel, un SMS), jamais avec lui.</translation>
+    </message>
+    <message>
+        <source>Package sent</source>
+        <translation>Paquet envoyé</translation>
+    </message>
+    <message>
+        <source>Import a case package</source>
+        <translation>Importer un paquet de dossier</translation>
+    </message>
+    <message>
+        <source>Case packages (*.ulz);;All files (*)</source>
+        <translation>Paquets de dossier (*.ulz);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation>Déjà importé</translation>
+    </message>
+    <message>
+        <source>This package was already imported (case {number}): nothing was changed.</source>
+        <translation>Ce paquet a déjà été importé (dossier {number}) : rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Receipt recorded</source>
+        <translation>Accusé de réception enregistré</translation>
+    </message>
+    <message>
+        <source>Case {number} arrived at the other agency: it is in its history.</source>
+        <translation>Le dossier {number} est arrivé à l&apos;autre organisme : c&apos;est noté dans son historique.</translation>
+    </message>
+    <message>
+        <source>Save the receipt for the sending agency</source>
+        <translation>Enregistrer l&apos;accusé de réception pour l&apos;organisme expéditeur</translation>
+    </message>
+    <message>
+        <source>Case imported</source>
+        <translation>Dossier importé</translation>
+    </message>
+    <message>
+        <source>The case is {number}. Send the receipt {path} back to the sending agency: it records that the case arrived.</source>
+        <translation>Le dossier porte le numéro {number}. Renvoyez l&apos;accusé de réception {path} à l&apos;organisme expéditeur : il enregistre l&apos;arrivée du dossier.</translation>
+    </message>
+    <message>
+        <source>Backup written</source>
+        <translation>Sauvegarde écrite</translation>
+    </message>
+    <message>
+        <source>{cases} cases were backed up to {path} ({size} MB).</source>
+        <translation>{cases} dossiers ont été sauvegardés dans {path} ({size} Mo).</translation>
     </message>
     <message>
         <source>Cancel the case conference</source>
@@ -1770,6 +2058,113 @@ L&apos;enregistrer quand même&#xa0;?</translation>
     <message>
         <source>A form is still open. What you typed will be kept as a draft. Quit?</source>
         <translation>Un formulaire est encore ouvert. Ce que vous avez saisi sera conservé en brouillon. Quitter ?</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersPage</name>
+    <message>
+        <source>This agency&apos;s public identity</source>
+        <translation>Identité publique de cet organisme</translation>
+    </message>
+    <message>
+        <source>&amp;Save the identity file…</source>
+        <translation>&amp;Enregistrer le fichier d&apos;identité…</translation>
+    </message>
+    <message>
+        <source>Give this file (or the QR code) to the agencies you exchange cases with. It holds no secret. Read them the fingerprint by phone: they compare it with the one their Ulinzi shows.</source>
+        <translation>Donnez ce fichier (ou le code QR) aux organismes avec qui vous échangez des dossiers. Il ne contient aucun secret. Lisez-leur l&apos;empreinte par téléphone : ils la comparent avec celle qu&apos;affiche leur Ulinzi.</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Empreinte :</translation>
+    </message>
+    <message>
+        <source>Partner agencies</source>
+        <translation>Organismes partenaires</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Vérifiée</translation>
+    </message>
+    <message>
+        <source>&amp;Add from a file…</source>
+        <translation>&amp;Ajouter depuis un fichier…</translation>
+    </message>
+    <message>
+        <source>&amp;Fingerprint checked by phone…</source>
+        <translation>&amp;Empreinte vérifiée par téléphone…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Remind to back up every</source>
+        <translation>Rappeler de sauvegarder tous les</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Dernière sauvegarde</translation>
+    </message>
+    <message>
+        <source>Yes, by {who} on {date}</source>
+        <translation>Oui, par {who} le {date}</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <source>{date}, by {who}</source>
+        <translation>{date}, par {who}</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>A partner agency&apos;s identity</source>
+        <translation>L&apos;identité d&apos;un organisme partenaire</translation>
+    </message>
+    <message>
+        <source>Identity (*.json)</source>
+        <translation>Identité (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the identity file</source>
+        <translation>Enregistrer le fichier d&apos;identité</translation>
+    </message>
+    <message>
+        <source>Add {name} ({code})?
+
+Its fingerprint is {fingerprint}.
+
+Did you read this fingerprint with someone at {name} (by phone or in person)? Answer No if not yet: you can mark it checked later.</source>
+        <translation>Ajouter {name} ({code}) ?
+
+Son empreinte est {fingerprint}.
+
+Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou en personne) ? Répondez Non sinon : vous pourrez la marquer vérifiée plus tard.</translation>
+    </message>
+    <message>
+        <source>Did someone at {name} read you the fingerprint {fingerprint}, and did it match exactly?</source>
+        <translation>Quelqu&apos;un de {name} vous a-t-il lu l&apos;empreinte {fingerprint}, et correspondait-elle exactement ?</translation>
     </message>
 </context>
 <context>
@@ -2867,6 +3262,146 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <source>This action is in the case plan: change its status there.</source>
         <translation>Cette action figure dans le plan de prise en charge : changez son état là-bas.</translation>
     </message>
+    <message>
+        <source>back up the store</source>
+        <translation>sauvegarder les données</translation>
+    </message>
+    <message>
+        <source>Lock the backup with the recovery key or a passphrase.</source>
+        <translation>Verrouillez la sauvegarde avec la clé de récupération ou une phrase secrète.</translation>
+    </message>
+    <message>
+        <source>A backup is restored into a new, empty folder, never over a store: {folder} is not empty.</source>
+        <translation>Une sauvegarde se restaure dans un nouveau dossier vide, jamais par-dessus des données : {folder} n&apos;est pas vide.</translation>
+    </message>
+    <message>
+        <source>This file is not a Ulinzi backup.</source>
+        <translation>Ce fichier n&apos;est pas une sauvegarde Ulinzi.</translation>
+    </message>
+    <message>
+        <source>This is not the recovery key or the passphrase of this backup, or the backup is damaged.</source>
+        <translation>Ce n&apos;est pas la clé de récupération ni la phrase secrète de cette sauvegarde, ou la sauvegarde est endommagée.</translation>
+    </message>
+    <message>
+        <source>This backup is damaged: it cannot be restored.</source>
+        <translation>Cette sauvegarde est endommagée : elle ne peut pas être restaurée.</translation>
+    </message>
+    <message>
+        <source>The backup reminder is every 1 to 90 days.</source>
+        <translation>Le rappel de sauvegarde se règle entre 1 et 90 jours.</translation>
+    </message>
+    <message>
+        <source>This file is not an agency&apos;s public identity from Ulinzi. Ask the agency for the file made by “ulinzi agency identity” (or Administration → Partner agencies).</source>
+        <translation>Ce fichier n&apos;est pas l&apos;identité publique d&apos;un organisme Ulinzi. Demandez à l&apos;organisme le fichier produit par « ulinzi agency identity » (ou Administration → Partenaires).</translation>
+    </message>
+    <message>
+        <source>This identity file was changed: its fingerprint does not match its keys.</source>
+        <translation>Ce fichier d&apos;identité a été modifié : son empreinte ne correspond pas à ses clés.</translation>
+    </message>
+    <message>
+        <source>The identity has no agency name or code.</source>
+        <translation>L&apos;identité n&apos;a pas de nom ou de code d&apos;organisme.</translation>
+    </message>
+    <message>
+        <source>change the partner agencies</source>
+        <translation>modifier les organismes partenaires</translation>
+    </message>
+    <message>
+        <source>This is this agency&apos;s own identity.</source>
+        <translation>C&apos;est l&apos;identité de cet organisme lui-même.</translation>
+    </message>
+    <message>
+        <source>Choose the forms the provider needs to know.</source>
+        <translation>Choisissez les formulaires que le prestataire doit connaître.</translation>
+    </message>
+    <message>
+        <source>Choose one: the receiving agency&apos;s key, or a passphrase.</source>
+        <translation>Choisissez l&apos;un des deux : la clé de l&apos;organisme d&apos;accueil, ou une phrase secrète.</translation>
+    </message>
+    <message>
+        <source>A referral package goes to a partner agency in the address book.</source>
+        <translation>Un paquet d&apos;orientation va à un organisme partenaire du carnet d&apos;adresses.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the package was not written.</source>
+        <translation>Le disque est plein : le paquet n&apos;a pas été écrit.</translation>
+    </message>
+    <message>
+        <source>Case {number} cannot be sent: its transfer request has not been approved by the supervisor.</source>
+        <translation>Le dossier {number} ne peut pas être envoyé : sa demande de transfert n&apos;a pas été approuvée par le superviseur.</translation>
+    </message>
+    <message>
+        <source>The consent form does not record agreement to share information with “{agency}”. Record the consent in a new version of the consent form, or a supervisor may send the case anyway with a reason.</source>
+        <translation>Le formulaire de consentement n&apos;indique pas d&apos;accord pour partager des informations avec « {agency} ». Enregistrez le consentement dans une nouvelle version du formulaire, ou un superviseur peut envoyer le dossier malgré tout avec un motif.</translation>
+    </message>
+    <message>
+        <source>send a case without consent to share</source>
+        <translation>envoyer un dossier sans consentement au partage</translation>
+    </message>
+    <message>
+        <source>This package comes from an agency that is not in your address book (“{name}”, {code}, fingerprint {fingerprint}): anyone could have made it. Add the agency&apos;s identity first, or a supervisor may confirm the import after checking the fingerprint with that agency by phone.</source>
+        <translation>Ce paquet vient d&apos;un organisme absent de votre carnet d&apos;adresses (« {name} », {code}, empreinte {fingerprint}) : n&apos;importe qui a pu le fabriquer. Ajoutez d&apos;abord l&apos;identité de l&apos;organisme, ou un superviseur peut confirmer l&apos;import après avoir vérifié l&apos;empreinte avec cet organisme par téléphone.</translation>
+    </message>
+    <message>
+        <source>This child may already have a case here: {cases}. Check before importing; import as a new case only if it is another child.</source>
+        <translation>Cet enfant a peut-être déjà un dossier ici : {cases}. Vérifiez avant d&apos;importer ; importez comme nouveau dossier seulement s&apos;il s&apos;agit d&apos;un autre enfant.</translation>
+    </message>
+    <message>
+        <source>This receipt comes from an agency that is not in your address book: it cannot be trusted.</source>
+        <translation>Cet accusé de réception vient d&apos;un organisme absent de votre carnet d&apos;adresses : il n&apos;est pas fiable.</translation>
+    </message>
+    <message>
+        <source>This receipt is for a package this agency did not send.</source>
+        <translation>Cet accusé de réception concerne un paquet que cet organisme n&apos;a pas envoyé.</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a case package (at most {max} MB).</source>
+        <translation>Ce fichier est trop grand pour être un paquet de dossier ({max} Mo au plus).</translation>
+    </message>
+    <message>
+        <source>This package is damaged or was changed after it was made ({detail}). Nothing was imported. Ask the sending agency to send it again.</source>
+        <translation>Ce paquet est endommagé ou a été modifié après sa fabrication ({detail}). Rien n&apos;a été importé. Demandez à l&apos;organisme expéditeur de l&apos;envoyer à nouveau.</translation>
+    </message>
+    <message>
+        <source>This package is locked with a passphrase: type the passphrase the sending agency gave you.</source>
+        <translation>Ce paquet est verrouillé par une phrase secrète : tapez la phrase secrète donnée par l&apos;organisme expéditeur.</translation>
+    </message>
+    <message>
+        <source>This is not an agency&apos;s public key (age1…).</source>
+        <translation>Ce n&apos;est pas la clé publique d&apos;un organisme (age1…).</translation>
+    </message>
+    <message>
+        <source>This is not an agency&apos;s signing key.</source>
+        <translation>Ce n&apos;est pas la clé de signature d&apos;un organisme.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least 4 words and {min} characters, for example five unrelated words. Send it by another way than the package (a phone call, an SMS), never with it.</source>
+        <translation>La phrase secrète est trop courte : au moins 4 mots et {min} caractères, par exemple cinq mots sans rapport. Transmettez-la par un autre moyen que le paquet (un appel, un SMS), jamais avec lui.</translation>
+    </message>
+    <message>
+        <source>This file is not a Ulinzi case package (or it is cut short). Nothing was imported.</source>
+        <translation>Ce fichier n&apos;est pas un paquet de dossier Ulinzi (ou il est tronqué). Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The passphrase is not right, or the package is damaged. Check the passphrase with the sending agency (by phone, not by the same way as the package).</source>
+        <translation>La phrase secrète n&apos;est pas la bonne, ou le paquet est endommagé. Vérifiez la phrase secrète avec l&apos;organisme expéditeur (par téléphone, pas par le même moyen que le paquet).</translation>
+    </message>
+    <message>
+        <source>This package was not made for this agency (or it is damaged): it cannot be opened with this agency&apos;s key. Nothing was imported. Check with the sending agency that they used your agency&apos;s public key.</source>
+        <translation>Ce paquet n&apos;a pas été fait pour cet organisme (ou il est endommagé) : la clé de cet organisme ne l&apos;ouvre pas. Rien n&apos;a été importé. Vérifiez avec l&apos;organisme expéditeur qu&apos;il a utilisé votre clé publique.</translation>
+    </message>
+    <message>
+        <source>The package holds a file that is too large ({name}, {size} MB; at most {max} MB). Nothing was imported.</source>
+        <translation>Le paquet contient un fichier trop grand ({name}, {size} Mo ; {max} Mo au plus). Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>This package was made by a newer version of Ulinzi (package format {version}). Update Ulinzi on this computer, then import it again.</source>
+        <translation>Ce paquet a été fait par une version plus récente d&apos;Ulinzi (format {version}). Mettez Ulinzi à jour sur cet ordinateur, puis importez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>This package says it comes from {code}, but it is not signed with {code}&apos;s key in your address book. It may be forged: nothing was imported. Call {code} to check.</source>
+        <translation>Ce paquet dit venir de {code}, mais il n&apos;est pas signé avec la clé de {code} de votre carnet d&apos;adresses. Il est peut-être falsifié : rien n&apos;a été importé. Appelez {code} pour vérifier.</translation>
+    </message>
 </context>
 <context>
     <name>forms</name>
@@ -3288,6 +3823,22 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Added a conference&apos;s action points to the plan</source>
         <translation>A ajouté au plan les actions d&apos;une conférence</translation>
+    </message>
+    <message>
+        <source>Sent the case to another agency</source>
+        <translation>A envoyé le dossier à un autre organisme</translation>
+    </message>
+    <message>
+        <source>Received the case from another agency</source>
+        <translation>A reçu le dossier d&apos;un autre organisme</translation>
+    </message>
+    <message>
+        <source>The other agency confirmed it arrived</source>
+        <translation>L&apos;autre organisme a confirmé son arrivée</translation>
+    </message>
+    <message>
+        <source>Sent the case without recorded consent (supervisor)</source>
+        <translation>A envoyé le dossier sans consentement enregistré (superviseur)</translation>
     </message>
     <message>
         <source>about 1 year</source>
