@@ -218,8 +218,67 @@ def main() -> int:
         case_flow.decide(grace, waiting.id, True)
         made = documents.make_document(grace, transfer, "transfer", language="en")
         _first_page(made.pdf, out / "transfer-form.png")
+        _exchange(grace, demo_folder, demo.password, settle, out)
         grace.close()
     return 0
+
+
+def _exchange(grace, folder: Path, password: str, settle, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The address book, sending a case, and an import's preview from an unknown sender."""
+    from desktop import exchange
+    from desktop.exchange import Identity, Preview
+    from ui.admin import AdminDialog
+    from ui.exchange import ExportDialog, ImportDialog
+
+    for name, code, verified in (
+        ("Musanze District Office", "MUS", True),
+        ("Hope Counselling Centre", "HCC", False),
+    ):
+        keys = exchange.AgencyKeys.generate()
+        exchange.add_partner(
+            grace, Identity(name, code, keys.age_recipient, keys.verify_key), verified
+        )
+    partners = exchange.partners(grace)
+    dialog = ExportDialog(partners, supervisor=True)
+    dialog.reason.setText("The family moved to Musanze.")
+    dialog.show()
+    settle(0.5)
+    dialog.grab().save(str(out / "send-case.png"))
+    print(f"saved {out}/send-case.png")
+    dialog.close()
+    preview = Preview(
+        package_id="0",
+        kind="transfer",
+        sender_name="Rubavu District Office",
+        sender_code="RUB",
+        sender_known=False,
+        sender_verified=False,
+        fingerprint="C3I6-5CYE-IBLO-4BMK",
+        created_at="2026-12-04T09:30",
+        exported_by="Jean Habimana",
+        case_number="RUB-2026-00017",
+        child_name="Amani Uwase",
+        birth_date="2016-05-02",
+        forms=14,
+        attachments=2,
+        duplicates=[("DEMO-2026-00042", "Amani Uwase")],
+        already_imported=False,
+        sha256="",
+    )
+    dialog = ImportDialog(preview, [("grace", "Grace Mwangi")], supervisor=True)
+    dialog.show()
+    settle(0.5)
+    dialog.grab().save(str(out / "import-preview.png"))
+    print(f"saved {out}/import-preview.png")
+    dialog.close()
+    admin = AdminDialog(grace)
+    admin.resize(1000, 700)
+    admin.tabs.setCurrentWidget(admin.partners)
+    admin.show()
+    settle(1.5)
+    admin.grab().save(str(out / "partners.png"))
+    print(f"saved {out}/partners.png")
+    admin.close()
 
 
 def _conference(main, uuid: str, settle, out: Path) -> None:  # type: ignore[no-untyped-def]

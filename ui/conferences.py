@@ -188,7 +188,7 @@ class ScheduleDialog(QDialog):
             if conference
             else self.tr("Schedule a case conference")
         )
-        self.resize(560, 0)
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(

@@ -6,6 +6,7 @@ backing up the store."""
 from __future__ import annotations
 
 import secrets
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
@@ -155,6 +156,13 @@ def qr_pixmap(text: str, size: int = 220) -> QPixmap:
     return QPixmap.fromImage(image)
 
 
+def _day(iso: str | None) -> str:
+    try:
+        return format_date(date.fromisoformat(iso)) if iso else ""
+    except ValueError:
+        return iso or ""
+
+
 def _table(columns: list[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(columns), objectName=name)
     table.setHorizontalHeaderLabels(columns)
@@ -235,6 +243,7 @@ class PartnersPage(QWidget):
 
         reminder = QGroupBox(self.tr("Backups"))
         form = QFormLayout(reminder)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.backup_days = QSpinBox(objectName="backupDays", minimum=1, maximum=90)
         self.backup_days.setSuffix(self.tr(" days"))
         self.backup_days.valueChanged.connect(self._days_changed)
@@ -396,7 +405,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(
             self.tr("Send a referral package") if self.referral else self.tr("Send the case")
         )
-        self.resize(620, 0)
+        self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -530,7 +539,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.preview = preview
         self.setWindowTitle(self.tr("Import a case package"))
-        self.resize(640, 0)
+        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         sender = QLabel(objectName="sender", wordWrap=True)
         if not preview.sender_known:
@@ -573,7 +582,7 @@ class ImportDialog(QDialog):
             (self.tr("By"), preview.exported_by),
             (self.tr("Their case number"), preview.case_number),
             (self.tr("Child"), preview.child_name),
-            (self.tr("Born"), preview.birth_date or ""),
+            (self.tr("Born"), _day(preview.birth_date)),
             (self.tr("Forms"), str(preview.forms)),
             (self.tr("Signed copies"), str(preview.attachments)),
         ):
@@ -655,7 +664,7 @@ class BackupDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Back up the store"))
-        self.resize(600, 0)
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
