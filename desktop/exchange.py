@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from db.errors import (
@@ -55,7 +55,7 @@ from db.models import (
     User,
 )
 from desktop import packages
-from desktop.case_forms import CONSENT, consent_to_share, definition_row
+from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
 from desktop.case_state import move, refresh
 from desktop.cases import _case_for, _refuse, create_case, editable_cases, reindex
 from desktop.forms.definition import FormDefinition
@@ -750,7 +750,7 @@ def _preview(s: Session, opened: packages.Opened) -> Preview:
         child = f"{c.get('given_name', '')} {c.get('family_name', '')}".strip()
         number, born = str(c.get("case_number") or ""), c.get("birth_date")
         forms, files = len(record.get("forms") or []), len(record.get("signed_copies") or [])
-        duplicates = _duplicates(s, c)
+        duplicates = _duplicates(s, record)
     already = (
         s.execute(
             select(ExchangedPackage.id).where(
@@ -794,18 +794,51 @@ def _record(opened: packages.Opened) -> dict[str, Any]:
     return record
 
 
-def _duplicates(s: Session, c: dict[str, Any]) -> list[tuple[str, str]]:
+def _caregivers(answers: Any) -> set[str]:
+    """The folded names of the people in a registration's "caregivers" answer."""
+    people = answers.get("caregivers") if isinstance(answers, dict) else None
+    return {
+        " ".join(str(p.get("name") or "").casefold().split())
+        for p in people or []
+        if isinstance(p, dict) and str(p.get("name") or "").strip()
+    }
+
+
+def _duplicates(s: Session, record: dict[str, Any]) -> list[tuple[str, str]]:
+    """Our cases that may be the same child: the same given name with the same family name or
+    date of birth, or the same date of birth and one of the same caregivers (a name spelled
+    another way at the other office)."""
+    c = record["case"]
     given = str(c.get("given_name") or "").strip().casefold()
     family = str(c.get("family_name") or "").strip().casefold()
-    query = select(Case.case_number, Case.given_name, Case.family_name, Case.birth_date).where(
-        func.lower(Case.given_name) == given
+    born = _date(c.get("birth_date"))
+    registrations = [
+        f
+        for f in record.get("forms") or []
+        if isinstance(f, dict) and f.get("form_id") == REGISTRATION
+    ]
+    latest = max(registrations, key=lambda f: int(f.get("revision") or 0), default={})
+    theirs = _caregivers(latest.get("answers"))
+    query = select(Case.id, Case.case_number, Case.given_name, Case.family_name, Case.birth_date)
+    query = query.where(
+        or_(func.lower(Case.given_name) == given, Case.birth_date == born)
+        if born
+        else func.lower(Case.given_name) == given
     )
     found = []
-    for number, g, f, born in s.execute(query):
-        same_family = f.strip().casefold() == family
-        same_birth = born is not None and _iso(born) == c.get("birth_date")
-        if same_family or same_birth:
+    for case_id, number, g, f, birth in s.execute(query):
+        same_birth = born is not None and birth == born
+        if g.strip().casefold() == given and (f.strip().casefold() == family or same_birth):
             found.append((number, f"{g} {f}".strip()))
+        elif same_birth and theirs:
+            answers = s.execute(
+                select(FormSubmission.answers)
+                .where(FormSubmission.case_id == case_id, FormSubmission.form_id == REGISTRATION)
+                .order_by(FormSubmission.revision.desc())
+                .limit(1)
+            ).scalar()
+            if answers and theirs & _caregivers(json.loads(answers)):
+                found.append((number, f"{g} {f}".strip()))
     return found
 
 

@@ -296,6 +296,40 @@ def test_a_possible_duplicate_is_shown_and_needs_a_choice(agency, partner, tmp_p
         assert exchange.import_package(us, out.read_bytes(), accept_duplicates=True).case_number
 
 
+def test_a_child_registered_under_another_spelling_is_found_by_birth_date_and_caregiver(
+    agency, partner, tmp_path
+):
+    from tests.test_case_flow import consent, registration
+
+    uuid = approved_transfer(agency)
+    introduce(agency, partner)
+    grandmother = {"name": "Mary Akinyi", "relationship": "grandmother"}
+    with agency.sign_in("cara") as us:
+        saved = next(
+            x for x in case_forms.case_submissions(us, uuid) if x.form_id == "registration"
+        )
+        answers = {**saved.answers, "caregivers": [grandmother]}
+        case_forms.submit_form(us, uuid, "registration", answers, saved.revision)
+        exchange.export_case(us, uuid, tmp_path / "c.ulz", recipient="MUS")
+
+    def registered(us, given: str, caregiver: str, year_earlier: int = 0) -> None:
+        answers = registration(given=given)
+        born = answers["birth_date"]["date"]  # type: ignore[index]
+        year = int(born[:4]) - year_earlier
+        answers["birth_date"] = {"date": f"{year}{born[4:]}", "estimated": False}
+        answers["caregivers"] = [{"name": caregiver, "relationship": "grandmother"}]
+        case_forms.register_with_forms(
+            us, {"registration": answers, "consent": consent("Kibera Health Centre")}
+        )
+
+    with partner.sign_in("cara") as us:
+        registered(us, "Zawady", "mary  AKINYI")  # the same child, spelled another way
+        registered(us, "Amani", "Ruth Otieno")  # born the same day, another family
+        registered(us, "Zawadie", "Mary Akinyi", year_earlier=1)  # a sibling, older
+        preview, _ = exchange.open_package(us, (tmp_path / "c.ulz").read_bytes())
+    assert [name for _, name in preview.duplicates] == ["Zawady Wanjiru"]
+
+
 def _forged(
     keys: exchange.AgencyKeys, recipient: str, entries: dict[str, bytes], **manifest
 ) -> bytes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import os
 import re
 import shutil
@@ -200,6 +201,38 @@ def test_the_bundle_makes_a_store_and_checks_it(bundle, bundled_env, bundled_sto
     assert "The store is sound." in result.stdout
     # The schema is the newest: every migration in db/migrations/versions went into the bundle.
     assert revision_of(bundled_store) == HEAD
+
+
+@pytest.mark.slow
+@linux_only
+def test_the_bundle_makes_keys_and_a_backup_that_it_restores(
+    bundle, bundled_env, bundled_store, tmp_path
+):
+    """age (pyrage) and Ed25519 (cryptography) are in the bundle: the agency's identity is
+    made, a backup is locked with a passphrase and restored into a new folder."""
+    signed_in = ("--store", str(bundled_store), "--user", "admin", "--password-stdin")
+    identity = tmp_path / "identity.json"
+    made = run_bundled(
+        bundle, bundled_env, "agency", "identity", "--out", str(identity), *signed_in,
+        stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert json.loads(identity.read_text())["age_recipient"].startswith("age1")
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("maize river blue lantern seven goats\n")
+    backup = tmp_path / "backup.age"
+    done = run_bundled(
+        bundle, bundled_env, "backup", "--to", str(backup), "--passphrase-file", str(secret),
+        *signed_in, stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert backup.read_bytes().startswith(b"age-encryption.org/v1")
+    restored = run_bundled(
+        bundle, bundled_env, "restore", str(backup), "--into", str(tmp_path / "restored"),
+        "--passphrase-file", str(secret),
+    )  # fmt: skip
+    assert restored.returncode == 0, restored.stderr
+    assert revision_of(tmp_path / "restored") == revision_of(bundled_store)
 
 
 def revision_of(folder: Path) -> str | None:

@@ -4,7 +4,7 @@ file, import it after the preview in the other store, and bring the receipt back
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop import cases
 from tests.test_exchange import approved_transfer, introduce, records_of, snapshot
@@ -116,8 +116,11 @@ def test_a_supervisor_backs_up_from_the_banner(qtbot, agency, tmp_path):
 
     window.ask_dialog = lock_with_the_recovery_key
     window.back_up()
+    assert "Backing up the store" in window.statusBar().currentMessage()  # a few seconds
+    assert QApplication.overrideCursor().shape() == Qt.CursorShape.BusyCursor
     qtbot.waitUntil(lambda: bool(told), timeout=TIMEOUT)
     assert "backed up to" in told[0]
+    assert window.statusBar().currentMessage() == "" and QApplication.overrideCursor() is None
     assert not window.backup_banner.isVisible()
     assert len(list(tmp_path.glob("ulinzi-KGL-*.backup"))) == 1
     window.ask_quit = lambda: True

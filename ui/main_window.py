@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -309,6 +311,32 @@ class MainWindow(QMainWindow):
         if self._finished or self.locked or not self.session.store.is_open:
             return
         show_error(self, error)
+
+    def _slow(
+        self,
+        message: str,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Work of a few seconds (a package, a backup) away from the window's thread, with
+        `message` in the status bar and a busy cursor until it ends."""
+        self.statusBar().showMessage(message)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+        def ended() -> None:
+            QApplication.restoreOverrideCursor()
+            self.statusBar().clearMessage()
+
+        def ok(result: Any) -> None:
+            ended()
+            done(result)
+
+        def error(e: Exception) -> None:
+            ended()
+            (failed or self._error)(e)
+
+        run_in_background(work, ok, error)
 
     def _refresh_work(self) -> None:
         """After a change: the list, and the task views that are open."""
@@ -639,10 +667,10 @@ class MainWindow(QMainWindow):
                 self.open_case(uuid, reload=True)
                 self.tell(self.tr("Package sent"), text)
 
-            run_in_background(
+            self._slow(
+                self.tr("Making the package of case {number}…").format(number=number),
                 lambda: exchange.export_case(session, uuid, Path(path), **choice),  # type: ignore[arg-type]
                 done,
-                self._error,
             )
 
         run_in_background(lambda: exchange.partners(session), ready, self._error)
@@ -661,10 +689,10 @@ class MainWindow(QMainWindow):
                 return
             data, preview, caseworkers = result
             if preview.kind == "receipt" or preview.already_imported:
-                run_in_background(
+                self._slow(
+                    importing,
                     lambda: exchange.import_package(session, data, passphrase=passphrase),
                     imported,
-                    self._error,
                 )
                 return
             dialog = ImportDialog(
@@ -681,7 +709,7 @@ class MainWindow(QMainWindow):
                     session, data, passphrase=passphrase, link_to=link_to, **choice
                 )
 
-            run_in_background(work, lambda done: imported(done, preview), self._error)
+            self._slow(importing, work, lambda done: imported(done, preview))
 
         def imported(done: exchange.Imported, preview=None) -> None:  # type: ignore[no-untyped-def]
             self._refresh_work()
@@ -735,15 +763,13 @@ class MainWindow(QMainWindow):
             ):
                 passphrase = self.ask_passphrase()
                 if passphrase:
-                    run_in_background(
-                        lambda: read(passphrase),
-                        lambda result: opened(result, passphrase),
-                        self._error,
-                    )
+                    self._slow(checking, lambda: read(passphrase), lambda r: opened(r, passphrase))
                 return
             self._error(error)
 
-        run_in_background(lambda: read(None), opened, failed)
+        checking = self.tr("Opening the package and checking its signature…")
+        importing = self.tr("Importing the case…")
+        self._slow(checking, lambda: read(None), opened, failed)
 
     def back_up(self) -> None:
         dialog = BackupDialog(self)
@@ -763,7 +789,11 @@ class MainWindow(QMainWindow):
                 ),
             )
 
-        run_in_background(lambda: backups.backup(session, out, **secret), done, self._error)
+        self._slow(
+            self.tr("Backing up the store to {path}…").format(path=out),
+            lambda: backups.backup(session, out, **secret),
+            done,
+        )
 
     # -- case conferences -----------------------------------------------------------------------
     def _case_widget(self, uuid: str) -> CaseFileWidget | None:

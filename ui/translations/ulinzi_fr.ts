@@ -1948,6 +1948,10 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Paquet envoyé</translation>
     </message>
     <message>
+        <source>Making the package of case {number}…</source>
+        <translation>Préparation du paquet du dossier {number}…</translation>
+    </message>
+    <message>
         <source>Import a case package</source>
         <translation>Importer un paquet de dossier</translation>
     </message>
@@ -1984,12 +1988,24 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Le dossier porte le numéro {number}. Renvoyez l&apos;accusé de réception {path} à l&apos;organisme expéditeur : il enregistre l&apos;arrivée du dossier.</translation>
     </message>
     <message>
+        <source>Opening the package and checking its signature…</source>
+        <translation>Ouverture du paquet et vérification de sa signature…</translation>
+    </message>
+    <message>
+        <source>Importing the case…</source>
+        <translation>Importation du dossier…</translation>
+    </message>
+    <message>
         <source>Backup written</source>
         <translation>Sauvegarde écrite</translation>
     </message>
     <message>
         <source>{cases} cases were backed up to {path} ({size} MB).</source>
         <translation>{cases} dossiers ont été sauvegardés dans {path} ({size} Mo).</translation>
+    </message>
+    <message>
+        <source>Backing up the store to {path}…</source>
+        <translation>Sauvegarde de la base vers {path}…</translation>
     </message>
     <message>
         <source>Cancel the case conference</source>
