@@ -6,7 +6,7 @@ import errno
 import os
 from pathlib import Path
 
-from db.errors import StoreFull
+from db.errors import QT_TRANSLATE_NOOP, CannotWriteFolder, InvalidInput, StoreFull
 
 
 def fsync_dir(folder: Path) -> None:
@@ -43,3 +43,25 @@ def atomic_write(path: Path, data: bytes) -> None:
     write_durably(tmp, data)
     os.replace(tmp, path)
     fsync_dir(path.parent)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write a file the person chose (a package, a backup, a PDF, an identity) in one piece,
+    or refuse in plain words: a folder we may not write in, no such folder, a full disk."""
+    try:
+        atomic_write(path, data)
+    except PermissionError as e:
+        raise CannotWriteFolder(folder=str(path.parent.resolve())) from e
+    except FileNotFoundError as e:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "There is no folder {folder}."), folder=str(path.parent)
+        ) from e
+    except StoreFull as e:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The disk is full: {name} was not written. Free some space or choose "
+                "another place.",
+            ),
+            name=path.name,
+        ) from e

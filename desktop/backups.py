@@ -29,7 +29,7 @@ from db.errors import (
     UlinziError,
     WrongRecoveryKey,
 )
-from db.files import fsync_dir, write_durably
+from db.files import fsync_dir, write_durably, write_file
 from db.models import Agency, Role, Setting
 from db.recovery_code import normalise_recovery_code
 from db.store import BACKUPS_DIR, DB_FILE, HEAD_FILE, KEYSLOTS_FILE, RecoveryKey, open_store
@@ -122,9 +122,7 @@ def backup(
             z.writestr(n, d, zipfile.ZIP_STORED)  # encrypted pages do not compress
     data = pyrage.passphrase.encrypt(buffer.getvalue(), secret)
     del buffer, files
-    from desktop.exchange import _write
-
-    _write(out, data)
+    write_file(out, data)
     digest = packages.sha256(data)
     with store.write() as s:
         value = json.dumps({"at": now.isoformat(), "by": us.user.full_name, "file": out.name})

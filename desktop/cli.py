@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UlinziError
+from db.files import write_file
 from db.models import Role
 from desktop import accounts, cases, paths
 from desktop.session import UserSession
@@ -331,7 +332,7 @@ def cmd_agency_identity(args: argparse.Namespace, secrets: Secrets) -> int:
 
     with _sign_in(args, secrets) as us:
         identity = exchange.our_identity(us)
-    _write_file(Path(args.out), identity.to_json().encode())
+    write_file(Path(args.out), identity.to_json().encode())
     print(
         f"Wrote {args.out}: {identity.name} ({identity.code}), fingerprint {identity.fingerprint}."
     )
@@ -411,7 +412,7 @@ def cmd_import(args: argparse.Namespace, secrets: Secrets) -> int:
         print(f"Receipt recorded: case {done.case_number} arrived at the other agency.")
         return 0
     receipt = Path(args.receipt) if args.receipt else path.with_name(path.stem + "-receipt.ulz")
-    _write_file(receipt, done.receipt)
+    write_file(receipt, done.receipt)
     print(
         f"Linked to case {done.case_number}."
         if args.link
@@ -461,23 +462,7 @@ def _read_text(path: Path) -> str:
         ) from e
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    from db.errors import CannotWriteFolder
-    from db.files import atomic_write
-
-    try:
-        atomic_write(path, data)
-    except PermissionError as e:
-        raise CannotWriteFolder(folder=str(path.parent.resolve())) from e
-    except FileNotFoundError as e:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "There is no folder {folder}."), folder=str(path.parent)
-        ) from e
-
-
 def cmd_report(args: argparse.Namespace, secrets: Secrets) -> int:
-    from db.errors import CannotWriteFolder, StoreFull
-    from db.files import atomic_write
     from desktop import documents
 
     sections = None
@@ -507,19 +492,7 @@ def cmd_report(args: argparse.Namespace, secrets: Secrets) -> int:
             purpose=args.purpose or "",
             conference=args.conference,
         )
-        try:
-            atomic_write(out, made.pdf)
-        except PermissionError as e:
-            raise CannotWriteFolder(folder=str(out.parent.resolve())) from e
-        except FileNotFoundError as e:
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP("errors", "There is no folder {folder}."),
-                folder=str(out.parent),
-            ) from e
-        except StoreFull as e:
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP("errors", "The disk is full: the PDF was not written.")
-            ) from e
+        write_file(out, made.pdf)
         documents.record_output(us, made, "saved")
     print(f"Wrote {out} ({made.pages} pages, {made.verification}).")
     print(

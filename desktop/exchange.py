@@ -24,14 +24,12 @@ from sqlalchemy.orm import Session
 
 from db.errors import (
     QT_TRANSLATE_NOOP,
-    CannotWriteFolder,
     InvalidInput,
     NotFound,
     PermissionDenied,
-    StoreFull,
     UlinziError,
 )
-from db.files import atomic_write
+from db.files import write_file
 from db.models import (
     Agency,
     Approval,
@@ -107,17 +105,19 @@ class Identity:
     def fingerprint(self) -> str:
         return packages.fingerprint(self.code, self.age_recipient, self.verify_key)
 
+    def public(self) -> dict[str, str]:
+        """What a package's manifest says of its sender."""
+        return {
+            "name": self.name,
+            "code": self.code,
+            "age_recipient": self.age_recipient,
+            "verify_key": self.verify_key,
+            "fingerprint": self.fingerprint,
+        }
+
     def to_json(self) -> str:
         return json.dumps(
-            {
-                "format": IDENTITY_FORMAT,
-                "version": 1,
-                "name": self.name,
-                "code": self.code,
-                "age_recipient": self.age_recipient,
-                "verify_key": self.verify_key,
-                "fingerprint": self.fingerprint,
-            },
+            {"format": IDENTITY_FORMAT, "version": 1, **self.public()},
             ensure_ascii=False,
             indent=1,
         )
@@ -530,13 +530,7 @@ def export_case(
                 "kind": kind,
                 "package_id": package_id,
                 "created_at": _iso(now),
-                "sender": {
-                    "name": me.name,
-                    "code": me.code,
-                    "age_recipient": me.age_recipient,
-                    "verify_key": me.verify_key,
-                    "fingerprint": me.fingerprint,
-                },
+                "sender": me.public(),
                 "recipient": {"code": partner.code, "name": partner.name}
                 if partner
                 else {"passphrase": True, "name": destination},
@@ -588,26 +582,11 @@ def export_case(
                 summary=f"{kind} to {to}: {package_id} sha256 {digest}",
             )
             refresh(s, case)
-            _write(out, data)  # last: a failure here rolls the whole transfer back
+            write_file(out, data)  # last: a failure here rolls the whole transfer back
     except PermissionDenied as e:
         _refuse(us, case_uuid, "case.change_refused", e)
         raise
     return Exported(out, package_id, digest, len(data), to)
-
-
-def _write(out: Path, data: bytes) -> None:
-    try:
-        atomic_write(out, data)
-    except PermissionError as e:
-        raise CannotWriteFolder(folder=str(out.parent.resolve())) from e
-    except FileNotFoundError as e:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "There is no folder {folder}."), folder=str(out.parent)
-        ) from e
-    except StoreFull as e:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "The disk is full: the package was not written.")
-        ) from e
 
 
 def _need_to_know(record: dict[str, Any], form_ids: list[str]) -> dict[str, Any]:
@@ -1188,13 +1167,7 @@ def _receipt(
         "kind": "receipt",
         "package_id": str(uuids.uuid4()),
         "created_at": _iso(now),
-        "sender": {
-            "name": me.name,
-            "code": me.code,
-            "age_recipient": me.age_recipient,
-            "verify_key": me.verify_key,
-            "fingerprint": me.fingerprint,
-        },
+        "sender": me.public(),
         "recipient": {"code": preview.sender_code, "name": preview.sender_name},
         "receipt_for": {
             "package_id": preview.package_id,

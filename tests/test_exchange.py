@@ -8,6 +8,8 @@ import io
 import json
 import os
 import pty
+import subprocess
+import sys
 import warnings
 import zipfile
 from pathlib import Path
@@ -22,7 +24,7 @@ from db.models import Case, ExchangedPackage
 from desktop import case_flow, case_forms, cases, documents, exchange, packages
 from desktop.exchange import NotTransferable
 from desktop.packages import PackageError
-from tests.conftest import run_signed_in
+from tests.conftest import ROOT, run_signed_in
 from tests.test_case_flow import approval, visit
 from tests.test_documents import RECEIVER, transfer_requested
 
@@ -230,6 +232,58 @@ def test_a_failed_write_leaves_the_case_as_it_was(agency, partner, tmp_path):
         with us.store.read() as s:
             assert s.execute(select(func.count()).select_from(ExchangedPackage)).scalar() == 0
     assert list(tmp_path.glob("**/*.ulz")) == []
+
+
+SEND_TO_FULL_DISK = """
+import json, sys
+from pathlib import Path
+from db.errors import UlinziError
+from desktop import accounts, cases, exchange
+from tests.conftest import PASSWORD
+store, uuid, usb = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+with accounts.sign_in(store, "cara", PASSWORD) as us:
+    try:
+        exchange.export_case(us, uuid, usb / "case.ulz", recipient="MUS")
+        message = None
+    except UlinziError as e:
+        message = e.message
+    status = cases.open_case(us, uuid).row.status
+print(json.dumps({"message": message, "status": status, "left": sorted(p.name for p in usb.iterdir())}))
+"""
+
+
+def test_a_full_usb_drive_refuses_the_package_plainly_and_the_case_stays_open(
+    agency, partner, tmp_path
+):
+    uuid = approved_transfer(agency)
+    introduce(agency, partner)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    # A private mount namespace with a 16 KiB tmpfs: a real full drive, the host untouched.
+    result = subprocess.run(
+        [
+            "unshare",
+            "-rm",
+            "sh",
+            "-c",
+            f'mount -t tmpfs -o size=16k tmpfs "{usb}" && exec "{sys.executable}" -c "$0" "$@"',
+            SEND_TO_FULL_DISK,
+            str(agency.folder),
+            uuid,
+            str(usb),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["message"].startswith("The disk is full: case.ulz was not written.")
+    assert outcome["status"] == "open" and outcome["left"] == []
+    with agency.sign_in("cara") as us, us.store.read() as s:
+        assert s.execute(select(func.count()).select_from(ExchangedPackage)).scalar() == 0
 
 
 # -- what the receiving agency is protected from ----------------------------------------------

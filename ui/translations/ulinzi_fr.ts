@@ -3119,8 +3119,8 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
     <message>
-        <source>The disk is full: the PDF was not written.</source>
-        <translation>Le disque est plein&#xa0;: le PDF n&apos;a pas été écrit.</translation>
+        <source>The disk is full: {name} was not written. Free some space or choose another place.</source>
+        <translation>Le disque est plein : {name} n&apos;a pas été écrit. Libérez de la place ou choisissez un autre emplacement.</translation>
     </message>
     <message>
         <source>Ulinzi</source>
@@ -3337,10 +3337,6 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>A referral package goes to a partner agency in the address book.</source>
         <translation>Un paquet d&apos;orientation va à un organisme partenaire du carnet d&apos;adresses.</translation>
-    </message>
-    <message>
-        <source>The disk is full: the package was not written.</source>
-        <translation>Le disque est plein : le paquet n&apos;a pas été écrit.</translation>
     </message>
     <message>
         <source>Case {number} cannot be sent: its transfer request has not been approved by the supervisor.</source>
