@@ -55,7 +55,14 @@ from db.models import (
 from desktop import packages
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
 from desktop.case_state import move, refresh
-from desktop.cases import _case_for, _refuse, create_case, editable_cases, reindex
+from desktop.cases import (
+    _case_for,
+    _refuse,
+    create_case,
+    editable_cases,
+    readable_case,
+    reindex,
+)
 from desktop.forms.definition import FormDefinition
 from desktop.forms.saved import submission_of
 from desktop.packages import AgencyKeys, PackageError
@@ -1267,3 +1274,108 @@ def caseworkers(us: UserSession) -> list[tuple[str, str]]:
                 if u.username != us.user.username
             ]
         return rows
+
+
+# -- what other agencies sent, as it came -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReceivedForm:
+    """One version of a form as the sending agency saved it, with the definition it used."""
+
+    definition: FormDefinition
+    instance: int
+    revision: int
+    answers: dict[str, Any]
+    changed: tuple[str, ...]
+    submitted_at: datetime | None
+    submitted_by: str
+
+
+@dataclass(frozen=True)
+class ReceivedHistoryEntry:
+    at: datetime | None
+    who: str  # their username
+    action: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class ReceivedFile:
+    """A case file another agency sent us, kept unchanged beside our case."""
+
+    id: int
+    kind: str  # transfer, referral
+    agency_name: str
+    agency_code: str
+    their_number: str
+    received_at: datetime
+    forms: list[ReceivedForm]
+    history: list[ReceivedHistoryEntry]  # oldest first
+    has_transfer_form: bool
+
+
+def received_files(us: UserSession, case_uuid: str) -> list[ReceivedFile]:
+    """The case files other agencies sent for this case, newest first: their forms (every
+    version) and their history, read only. Opening the case is what the audit log records."""
+    with us.store.read() as s:
+        case = readable_case(s, us, case_uuid)
+        rows = s.execute(
+            select(ReceivedRecord)
+            .where(ReceivedRecord.case_id == case.id)
+            .order_by(ReceivedRecord.id.desc())
+        ).scalars()
+        found = []
+        for row in rows:
+            events = s.execute(
+                select(ReceivedEvent)
+                .where(ReceivedEvent.case_id == case.id, ReceivedEvent.package_id == row.package_id)
+                .order_by(ReceivedEvent.id)
+            ).scalars()
+            record = json.loads(row.record)
+            found.append(
+                ReceivedFile(
+                    id=row.id,
+                    kind=row.kind,
+                    agency_name=row.agency_name,
+                    agency_code=row.agency_code,
+                    their_number=str(record["case"].get("case_number") or ""),
+                    received_at=row.at,
+                    forms=[_received_form(f) for f in record.get("forms") or []],
+                    history=[
+                        ReceivedHistoryEntry(_moment(e.at), e.username, e.action, e.summary)
+                        for e in events
+                    ],
+                    has_transfer_form=row.transfer_form is not None,
+                )
+            )
+        return found
+
+
+def _received_form(f: dict[str, Any]) -> ReceivedForm:
+    """A form of a received record (checked when it was imported)."""
+    return ReceivedForm(
+        definition=FormDefinition.model_validate_json(f["definition"]),
+        instance=int(f["instance"]),
+        revision=int(f["revision"]),
+        answers=f["answers"],
+        changed=tuple(f.get("changed") or ()),
+        submitted_at=_moment(f.get("submitted_at")),
+        submitted_by=str(f.get("submitted_by") or ""),
+    )
+
+
+def received_transfer_form(us: UserSession, case_uuid: str, received_id: int) -> bytes:
+    """The transfer form (PDF) that came with a received case, to show; in the audit log."""
+    with us.store.write() as s:
+        case = readable_case(s, us, case_uuid)
+        row = s.get(ReceivedRecord, received_id)
+        if row is None or row.case_id != case.id or row.transfer_form is None:
+            raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The transfer form"))
+        us.audit(
+            s,
+            "document.received_opened",
+            case_id=case.id,
+            summary=f"transfer form from {row.agency_code}: {row.package_id}",
+        )
+        return row.transfer_form

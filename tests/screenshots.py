@@ -280,6 +280,52 @@ def _exchange(grace, folder: Path, password: str, settle, out: Path) -> None:  #
     print(f"saved {out}/partners.png")
     admin.close()
 
+    # A case as another agency sent it (here, one of the demo's own cases, as if it came
+    # from Rubavu), beside ours in the case file's tab.
+    from datetime import UTC, datetime
+
+    from desktop import case_forms, cases
+    from desktop.exchange import ReceivedFile, ReceivedForm, ReceivedHistoryEntry
+    from ui.received import ReceivedTab
+
+    row = next(r for r in cases.list_cases(grace, status="open") if r.stage == "follow_up")
+    sent = ReceivedFile(
+        id=1,
+        kind="transfer",
+        agency_name="Rubavu District Office",
+        agency_code="RUB",
+        their_number="RUB-2026-00017",
+        received_at=datetime.now(UTC),
+        forms=[
+            ReceivedForm(
+                x.definition,
+                x.instance,
+                x.revision,
+                x.answers,
+                x.changed,
+                x.submitted_at,
+                "Jean Habimana",
+            )  # fmt: skip
+            for x in case_forms.case_submissions(grace, row.uuid)
+        ],
+        history=[  # a demo store keeps no history of its made-up cases: a likely one
+            ReceivedHistoryEntry(row.registered_at, "jean", "case.registered", ""),
+            *(
+                ReceivedHistoryEntry(x.submitted_at, "jean", "form.saved", x.form_id)
+                for x in case_forms.case_submissions(grace, row.uuid)
+            ),
+            ReceivedHistoryEntry(datetime.now(UTC), "jean", "package.exported", "transfer to DEMO"),
+        ],
+        has_transfer_form=True,
+    )
+    tab = ReceivedTab([sent])
+    tab.resize(1100, 620)
+    tab.show()
+    settle(0.5)
+    tab.grab().save(str(out / "received.png"))
+    print(f"saved {out}/received.png")
+    tab.close()
+
 
 def _conference(main, uuid: str, settle, out: Path) -> None:  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime, timedelta

@@ -688,3 +688,45 @@ def test_a_package_can_be_linked_to_a_case_already_here_without_overwriting_it(
             received = s.execute(select(func.count()).select_from(ReceivedEvent)).scalar()
             assert received > 5
             assert s.execute(select(func.count()).select_from(Case)).scalar() == 1
+
+
+def test_what_the_other_agency_sent_can_be_read_beside_our_case(agency, partner, tmp_path):
+    from tests.test_case_flow import consent, registration
+
+    uuid, out = exported(agency, partner, tmp_path)
+    sent = snapshot(agency, uuid)["record"]
+    with partner.sign_in("cara") as us:
+        ours = case_forms.register_with_forms(
+            us, {"registration": registration(), "consent": consent("Kibera Health Centre")}
+        )
+        exchange.import_package(us, out.read_bytes(), link_to=ours.uuid)
+        [got] = exchange.received_files(us, ours.uuid)
+        assert (got.kind, got.agency_code, got.agency_name) == (
+            "transfer",
+            "KGL",
+            "Kigali District Office",
+        )
+        assert got.their_number == sent["case"]["case_number"]
+        # Every version of every form, as they saved it, with the questions they asked.
+        assert [(f.definition.id, f.revision, f.answers) for f in got.forms] == [
+            (f["form_id"], f["revision"], f["answers"]) for f in sent["forms"]
+        ]
+        assert all(f.submitted_by and f.submitted_at for f in got.forms)
+        theirs = [(h["action"], h.get("summary") or "") for h in sent["history"]]
+        # Their history up to the package (the move to "transferred" and the export come after).
+        assert [(h.action, h.summary) for h in got.history] == theirs[: len(got.history)]
+        assert [a for a, _ in theirs[len(got.history) :]] == [
+            "case.stage_changed",
+            "package.exported",
+        ]
+        assert got.has_transfer_form
+        pdf = exchange.received_transfer_form(us, ours.uuid, got.id)
+        assert pdf.startswith(b"%PDF")
+        assert "document.received_opened" in [h.action for h in cases.case_history(us, ours.uuid)]
+        with pytest.raises(NotFound):
+            exchange.received_transfer_form(us, ours.uuid, got.id + 1)
+    with partner.sign_in("cleo") as us:  # another team's caseworker: not her case
+        with pytest.raises(PermissionDenied):
+            exchange.received_files(us, ours.uuid)
+        with pytest.raises(PermissionDenied):
+            exchange.received_transfer_form(us, ours.uuid, got.id)

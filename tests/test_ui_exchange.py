@@ -11,6 +11,8 @@ from tests.test_exchange import approved_transfer, introduce, records_of, snapsh
 from tests.test_ui_documents import open_case_file
 from tests.test_ui_main import open_window
 from tests.wizard_helpers import case_files
+from ui.case_file import RECEIVED_TAB
+from ui.document_view import AttachmentView
 from ui.exchange import BackupDialog, ExportDialog, ImportDialog
 
 TIMEOUT = 15000
@@ -85,6 +87,27 @@ def test_a_case_sent_from_one_window_is_imported_in_the_other_and_the_receipt_co
     after = records_of(other.session, imported.uuid)
     strip = lambda forms: [{k: v for k, v in f.items() if k != "submitted_by"} for f in forms]  # noqa: E731
     assert strip(after["record"]["forms"]) == strip(before["record"]["forms"])
+
+    # What Kigali sent is readable beside the case: their forms, their history, their PDF.
+    assert imported.tabs.tabText(RECEIVED_TAB) == "From other a&gencies"
+    imported.tabs.setCurrentIndex(RECEIVED_TAB)
+    received = imported.received
+    assert "Transfer from Kigali District Office (KGL)" in received.package.currentText()
+    entries = [received.entries.item(i).text() for i in range(received.entries.count())]
+    assert entries[0].startswith("Their history") and len(entries) == 1 + len(
+        after["record"]["forms"]
+    )
+    assert entries[1].startswith("Registration\nversion 1")
+    assert "Wanjiru" in received.view.toPlainText()  # the registration they saved
+    received.entries.setCurrentRow(0)
+    assert "At Kigali District Office" in received.view.toPlainText()
+    assert "Registered the case" in received.view.toPlainText()
+    shown = []
+    other.show_preview = lambda widget: shown.append(widget)
+    qtbot.mouseClick(received.form_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
+    assert isinstance(shown[0], AttachmentView) and shown[0].document.pageCount() >= 1
+    shown[0].close()
     other.ask_quit = lambda: True
     other.close()
 

@@ -35,6 +35,7 @@ from desktop.case_forms import CONFERENCE, draft_key
 from desktop.cases import CaseFile, HistoryEntry
 from desktop.conferences import CaseConferences
 from desktop.documents import PrintedDocumentInfo
+from desktop.exchange import ReceivedFile
 from desktop.forms.definition import FormSet
 from desktop.forms.saved import instances, latest
 from desktop.workflow import WORKING, form_allowed, rank
@@ -43,8 +44,6 @@ from ui.common import (
     ACTION_STATUSES,
     APPROVAL_KINDS,
     APPROVAL_STATES,
-    DOCUMENT_ACTIONS,
-    HISTORY_ACTIONS,
     NEXT_ACTIONS,
     RISK_COLOURS,
     RISKS,
@@ -53,6 +52,7 @@ from ui.common import (
     STATUSES,
     format_date,
     format_datetime,
+    history_text,
     label,
     years,
 )
@@ -60,10 +60,12 @@ from ui.conferences import ConferencesTab
 from ui.form_fields import text_of
 from ui.form_view import answers_html
 from ui.i18n import current_language
+from ui.received import ReceivedTab
 
 NEW = -1  # fill_form's instance for a new one of a repeatable form
 DOCUMENTS_TAB = 4  # the case file's tab of printed documents and signed copies
 CONFERENCES_TAB = 5
+RECEIVED_TAB = 6  # only when another agency sent the case
 
 
 class ReasonDialog(QDialog):
@@ -132,6 +134,7 @@ class CaseFileWidget(QWidget):
     attach_copy = Signal(int)
     show_copy = Signal(int)
     send_case = Signal(bool)  # True: a referral package; False: the transfer
+    show_received_form = Signal(int)  # the transfer form another agency sent (received id)
 
     def __init__(
         self,
@@ -143,6 +146,7 @@ class CaseFileWidget(QWidget):
         workflow: CaseWorkflow | None = None,
         printed: list[PrintedDocumentInfo] | None = None,
         conferences: CaseConferences | None = None,
+        received: list[ReceivedFile] | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -233,6 +237,11 @@ class CaseFileWidget(QWidget):
             self.editable,
         )
         self.tabs.addTab(self.conferences, self.tr("Co&nferences"))
+        self.received: ReceivedTab | None = None
+        if received:  # only a case another agency sent has this tab
+            self.received = ReceivedTab(received)
+            self.received.show_transfer_form.connect(self.show_received_form)
+            self.tabs.addTab(self.received, self.tr("From other a&gencies"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(header)
@@ -794,9 +803,7 @@ class CaseFileWidget(QWidget):
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         for position, entry in enumerate(reversed(history)):  # newest first
-            what = label(HISTORY_ACTIONS, entry.action)
-            if entry.summary and entry.action in ("case.updated", *DOCUMENT_ACTIONS):
-                what = f"{what} ({entry.summary})"
+            what = history_text(entry.action, entry.summary)
             for column, text in enumerate((format_datetime(entry.at), entry.who, what)):
                 table.setItem(position, column, QTableWidgetItem(text))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

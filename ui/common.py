@@ -149,6 +149,9 @@ HISTORY_ACTIONS = {
     "package.consent_override": QT_TRANSLATE_NOOP(
         "labels", "Sent the case without recorded consent (supervisor)"
     ),
+    "document.received_opened": QT_TRANSLATE_NOOP(
+        "labels", "Viewed the transfer form another agency sent"
+    ),
 }
 # Their audit summary (a document and its code, a package and its hash) is shown beside them.
 DOCUMENT_ACTIONS = (
@@ -159,7 +162,17 @@ DOCUMENT_ACTIONS = (
     "document.printed",
     "document.saved",
     "document.signed_copy_added",
+    "document.received_opened",
 )
+
+
+def history_text(action: str, summary: str) -> str:
+    """An audit event as a History tab says it: its label, with the summary where it tells a
+    reader something (a change, a document's code, a package's hash)."""
+    what = label(HISTORY_ACTIONS, action)
+    if summary and action in ("case.updated", *DOCUMENT_ACTIONS):
+        return f"{what} ({summary})"
+    return what
 
 
 def label(table: dict[str, str], code: str | None) -> str:

@@ -443,14 +443,17 @@ class MainWindow(QMainWindow):
                 [p.name for p in case_flow.providers(session)],
                 documents.printed_documents(session, uuid),
                 conferences.case_conferences(session, uuid),
+                exchange.received_files(session, uuid),
             )
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
             if self.locked or session is not self.session:
                 return
-            case, history, forms, kept, workflow, providers, printed, held = result
+            case, history, forms, kept, workflow, providers, printed, held, received = result
             editable = bool(session.user.roles & {Role.CASEWORKER, Role.SUPERVISOR})
-            widget = CaseFileWidget(case, history, forms, kept, editable, workflow, printed, held)
+            widget = CaseFileWidget(
+                case, history, forms, kept, editable, workflow, printed, held, received
+            )
             widget.providers = providers
             widget.fill_form.connect(self.fill_form)
             widget.decide.connect(lambda i, ok, c: self._decide(uuid, i, ok, c))
@@ -477,6 +480,9 @@ class MainWindow(QMainWindow):
             widget.attach_copy.connect(lambda document_id: self.attach_copy(uuid, document_id))
             widget.show_copy.connect(lambda copy_id: self.show_copy(uuid, copy_id))
             widget.send_case.connect(lambda referral: self.send_case(uuid, referral))
+            widget.show_received_form.connect(
+                lambda received_id: self.show_received_form(uuid, received_id)
+            )
             meetings = widget.conferences
             meetings.schedule.connect(lambda number: self.schedule_conference(uuid, number))
             meetings.cancel.connect(lambda number: self.cancel_conference(uuid, number))
@@ -595,6 +601,24 @@ class MainWindow(QMainWindow):
             self.show_preview(view)
 
         run_in_background(lambda: documents.signed_copy(session, uuid, copy_id), done, self._error)
+
+    def show_received_form(self, uuid: str, received_id: int) -> None:
+        """The transfer form another agency sent with the case, on screen from memory."""
+        session = self.session
+
+        def done(data: bytes) -> None:
+            if self.locked or session is not self.session:
+                return
+            title = self.tr("Transfer form from the other agency")
+            view = AttachmentView(data, "application/pdf", title, self)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.show_preview(view)
+
+        run_in_background(
+            lambda: exchange.received_transfer_form(session, uuid, received_id),
+            done,
+            self._error,
+        )
 
     # -- exchange between agencies, and backups ---------------------------------------------------
     def ask_save_path(self, title: str, name: str, pattern: str) -> str | None:

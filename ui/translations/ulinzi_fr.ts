@@ -473,6 +473,10 @@
         <translation>Co&amp;nférences</translation>
     </message>
     <message>
+        <source>From other a&amp;gencies</source>
+        <translation>D&apos;a&amp;utres organismes</translation>
+    </message>
+    <message>
         <source>&amp;Approve</source>
         <translation>&amp;Approuver</translation>
     </message>
@@ -494,7 +498,7 @@
     </message>
     <message>
         <source>Re&amp;ferral package…</source>
-        <translation>Paquet d&apos;&amp;orientation…</translation>
+        <translation>Pa&amp;quet d&apos;orientation…</translation>
     </message>
     <message>
         <source>Pr&amp;int</source>
@@ -1908,6 +1912,10 @@ L&apos;enregistrer quand même&#xa0;?</translation>
         <translation>Scans et photos (*.pdf *.jpg *.jpeg *.png);;Tous les fichiers (*)</translation>
     </message>
     <message>
+        <source>Transfer form from the other agency</source>
+        <translation>Fiche de transfert de l&apos;autre organisme</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
@@ -2387,6 +2395,45 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
     <message>
         <source>Back to the stage:</source>
         <translation>Revenir à l&apos;étape :</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedTab</name>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>{kind} from {agency} ({code}), their case {number}, received {date}</source>
+        <translation>{kind} de {agency} ({code}), leur dossier {number}, reçu le {date}</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w their transfer form</source>
+        <translation>Voir leur fiche de &amp;transfert</translation>
+    </message>
+    <message>
+        <source>Kept as the other agency sent it, beside our records: it cannot be changed here. Our own forms are in the Forms tab.</source>
+        <translation>Conservé tel que l&apos;autre organisme l&apos;a envoyé, à côté de nos dossiers : rien ne peut y être modifié. Nos propres formulaires sont dans l&apos;onglet Formulaires.</translation>
+    </message>
+    <message>
+        <source>Their history
+{n} events</source>
+        <translation>Leur historique
+{n} événements</translation>
+    </message>
+    <message>
+        <source>{form}
+version {n}, {date}, {who}</source>
+        <translation>{form}
+version {n}, {date}, {who}</translation>
+    </message>
+    <message>
+        <source>At {agency}</source>
+        <translation>Chez {agency}</translation>
     </message>
 </context>
 <context>
@@ -3371,6 +3418,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Ce fichier est trop grand pour être un paquet de dossier ({max} Mo au plus).</translation>
     </message>
     <message>
+        <source>The transfer form</source>
+        <translation>La fiche de transfert</translation>
+    </message>
+    <message>
         <source>This package is damaged or was changed after it was made ({detail}). Nothing was imported. Ask the sending agency to send it again.</source>
         <translation>Ce paquet est endommagé ou a été modifié après sa fabrication ({detail}). Rien n&apos;a été importé. Demandez à l&apos;organisme expéditeur de l&apos;envoyer à nouveau.</translation>
     </message>
@@ -3851,6 +3902,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Sent the case without recorded consent (supervisor)</source>
         <translation>A envoyé le dossier sans consentement enregistré (superviseur)</translation>
+    </message>
+    <message>
+        <source>Viewed the transfer form another agency sent</source>
+        <translation>A consulté la fiche de transfert envoyée par un autre organisme</translation>
     </message>
     <message>
         <source>about 1 year</source>
