@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select, text
 from sqlalchemy.orm import Session
 
 from db.errors import (
@@ -52,6 +52,7 @@ from db.models import (
     StageMove,
     User,
 )
+from db.search import fold, fts_query
 from desktop import packages
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
 from desktop.case_state import move, refresh
@@ -784,7 +785,7 @@ def _caregivers(answers: Any) -> set[str]:
     """The folded names of the people in a registration's "caregivers" answer."""
     people = answers.get("caregivers") if isinstance(answers, dict) else None
     return {
-        " ".join(str(p.get("name") or "").casefold().split())
+        " ".join(fold(str(p.get("name") or "")).split())
         for p in people or []
         if isinstance(p, dict) and str(p.get("name") or "").strip()
     }
@@ -793,10 +794,11 @@ def _caregivers(answers: Any) -> set[str]:
 def _duplicates(s: Session, record: dict[str, Any]) -> list[tuple[str, str]]:
     """Our cases that may be the same child: the same given name with the same family name or
     date of birth, or the same date of birth and one of the same caregivers (a name spelled
-    another way at the other office)."""
+    another way at the other office). Names compare as the case search does: "Émile" is
+    "emile"."""
     c = record["case"]
-    given = str(c.get("given_name") or "").strip().casefold()
-    family = str(c.get("family_name") or "").strip().casefold()
+    given = " ".join(fold(str(c.get("given_name") or "")).split())
+    family = " ".join(fold(str(c.get("family_name") or "")).split())
     born = _date(c.get("birth_date"))
     registrations = [
         f
@@ -805,16 +807,28 @@ def _duplicates(s: Session, record: dict[str, Any]) -> list[tuple[str, str]]:
     ]
     latest = max(registrations, key=lambda f: int(f.get("revision") or 0), default={})
     theirs = _caregivers(latest.get("answers"))
-    query = select(Case.id, Case.case_number, Case.given_name, Case.family_name, Case.birth_date)
-    query = query.where(
-        or_(func.lower(Case.given_name) == given, Case.birth_date == born)
-        if born
-        else func.lower(Case.given_name) == given
-    )
+    named = fts_query(given) if given else None
+    candidates = []
+    if named is not None:  # the search index: a prefix match, narrowed below
+        candidates.append(
+            Case.id.in_(
+                select(text("rowid"))
+                .select_from(text("case_search"))
+                .where(text("case_search MATCH :match"))
+            )
+        )
+    if born is not None:
+        candidates.append(Case.birth_date == born)
+    if not candidates:
+        return []
+    query = select(
+        Case.id, Case.case_number, Case.given_name, Case.family_name, Case.birth_date
+    ).where(or_(*candidates))
     found = []
-    for case_id, number, g, f, birth in s.execute(query):
+    for case_id, number, g, f, birth in s.execute(query, {"match": named} if named else {}):
         same_birth = born is not None and birth == born
-        if g.strip().casefold() == given and (f.strip().casefold() == family or same_birth):
+        same_given = " ".join(fold(g).split()) == given
+        if same_given and (" ".join(fold(f).split()) == family or same_birth):
             found.append((number, f"{g} {f}".strip()))
         elif same_birth and theirs:
             answers = s.execute(

@@ -380,8 +380,9 @@ def test_a_child_registered_under_another_spelling_is_found_by_birth_date_and_ca
         registered(us, "Zawady", "mary  AKINYI")  # the same child, spelled another way
         registered(us, "Amani", "Ruth Otieno")  # born the same day, another family
         registered(us, "Zawadie", "Mary Akinyi", year_earlier=1)  # a sibling, older
+        registered(us, "ZAWÁDI", "Ruth Otieno")  # written in capitals, with an accent
         preview, _ = exchange.open_package(us, (tmp_path / "c.ulz").read_bytes())
-    assert [name for _, name in preview.duplicates] == ["Zawady Wanjiru"]
+    assert [name for _, name in preview.duplicates] == ["Zawady Wanjiru", "ZAWÁDI Wanjiru"]
 
 
 def _forged(
