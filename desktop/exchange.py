@@ -805,7 +805,7 @@ def _duplicates(s: Session, record: dict[str, Any]) -> list[tuple[str, str]]:
         for f in record.get("forms") or []
         if isinstance(f, dict) and f.get("form_id") == REGISTRATION
     ]
-    latest = max(registrations, key=lambda f: int(f.get("revision") or 0), default={})
+    latest = max(registrations, key=lambda f: _whole(f.get("revision")), default={})
     theirs = _caregivers(latest.get("answers"))
     named = fts_query(given) if given else None
     candidates = []
@@ -905,6 +905,11 @@ def import_package(
             cases=", ".join(f"{n} ({name})" for n, name in preview.duplicates),
         )
     record = _record(opened)
+    try:  # kept as they came, and read again whenever the case is opened: readable, or refused
+        for f in record.get("forms") or []:
+            _received_form(f)
+    except (KeyError, ValueError, TypeError) as e:
+        raise _damaged("forms") from e
     with us.store.write() as s:
         if link_to is None:
             case = _apply(s, us, opened, record, caseworker)
@@ -973,6 +978,11 @@ def _moment(value: Any) -> datetime | None:
     except ValueError:
         return None
     return found if found is None or found.tzinfo else found.replace(tzinfo=UTC)
+
+
+def _whole(value: Any) -> int:
+    """A number from a package, or 0 when it is none (nothing here may raise on odd input)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _damaged(what: str) -> PackageError:

@@ -486,6 +486,38 @@ def test_tampered_forged_and_tricked_packages_change_nothing(agency, partner, tm
     assert record["case"]["given_name"] == "Zawadi"
 
 
+def test_a_signed_package_with_an_unreadable_form_is_refused_even_beside_a_case(
+    agency, partner, tmp_path
+):
+    """The sender's signature is good but a form's definition is not one Ulinzi can read (a
+    bug at the sender, say): refused, so that the case it would join always opens."""
+    from tests.test_case_flow import consent, registration
+
+    uuid, out = exported(agency, partner, tmp_path)
+    with partner.sign_in("sam") as us, us.store.write() as s:
+        mine = exchange.keys_in(s)
+    with agency.sign_in("sam") as us, us.store.write() as s:
+        theirs = exchange.keys_in(s)
+    entries = _unzip(packages.decrypt(out.read_bytes(), [mine.age_identity]))
+    record = json.loads(entries["case.json"])
+    record["forms"][0]["definition"] = '{"id": "registration"}'
+    entries["case.json"] = json.dumps(record).encode()
+    manifest = json.loads(entries.pop("manifest.json"))
+    entries.pop("manifest.sig")
+    package = packages.encrypt_to(
+        packages.build(manifest, entries, theirs), mine.age_recipient
+    )  # signed by KGL, as KGL's own software would
+    with partner.sign_in("cara") as us:
+        ours = case_forms.register_with_forms(
+            us, {"registration": registration(), "consent": consent("Kibera Health Centre")}
+        )
+        with pytest.raises(PackageError) as refused:
+            exchange.import_package(us, package, link_to=ours.uuid)
+        assert "damaged" in str(refused.value) and "forms" in str(refused.value)
+        assert exchange.received_files(us, ours.uuid) == []
+        assert cases.open_case(us, ours.uuid).row.uuid == ours.uuid
+
+
 def test_a_package_of_a_newer_format_asks_for_an_update(partner):
     keys = exchange.AgencyKeys.generate()
     plain = packages.build({"kind": "transfer", "sender": {"code": "X"}}, {}, keys)
