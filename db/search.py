@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from sqlalchemy import Connection, text
+from sqlalchemy import ColumnElement, Connection, select, text
 from sqlalchemy.orm import Session
 
 _LIGATURES = str.maketrans(
@@ -43,6 +43,17 @@ def fts_query(typed: str) -> str | None:
 
 
 _UPSERT = text("INSERT OR REPLACE INTO case_search(rowid, text) VALUES (:id, :text)")
+
+
+def matching(case_id: ColumnElement[int]) -> ColumnElement[bool]:
+    """`case_id` among the cases whose search text matches the bound parameter `match` (made
+    by `fts_query`). FTS5 answers a MATCH with rowids; as a sub-select it keeps the caller's
+    other filters in one statement."""
+    return case_id.in_(
+        select(text("rowid"))
+        .select_from(text("case_search"))
+        .where(text("case_search MATCH :match"))
+    )
 
 
 def index_case(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, false, func, or_, select, text, true, type_coerce
+from sqlalchemy import ColumnElement, String, false, func, or_, select, true, type_coerce
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
@@ -30,7 +30,7 @@ from db.models import (
     Stage,
     User,
 )
-from db.search import fts_query, index_case
+from db.search import fts_query, index_case, matching
 from desktop.case_state import refresh
 from desktop.forms.saved import Submission, submissions_in
 from desktop.session import UserInfo, UserSession
@@ -229,14 +229,7 @@ def _filtered(query, us: UserSession, q: CaseQuery):  # type: ignore[no-untyped-
         match = fts_query(q.search)
         if match is None:
             return query.where(false())
-        # FTS5 answers a MATCH with rowids; the sub-select keeps the filters in one statement.
-        query = query.where(
-            Case.id.in_(
-                select(text("rowid"))
-                .select_from(text("case_search"))
-                .where(text("case_search MATCH :match"))
-            )
-        ).params(match=match)
+        query = query.where(matching(Case.id)).params(match=match)
     return query
 
 

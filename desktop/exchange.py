@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from db.errors import (
@@ -52,7 +52,7 @@ from db.models import (
     StageMove,
     User,
 )
-from db.search import fold, fts_query
+from db.search import fold, fts_query, matching
 from desktop import packages
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
 from desktop.case_state import move, refresh
@@ -65,7 +65,7 @@ from desktop.cases import (
     reindex,
 )
 from desktop.forms.definition import FormDefinition
-from desktop.forms.saved import submission_of
+from desktop.forms.saved import parse_definition, submission_of
 from desktop.packages import AgencyKeys, PackageError
 from desktop.session import UserSession
 from desktop.workflow import ApprovalKind, ApprovalState
@@ -781,14 +781,15 @@ def _record(opened: packages.Opened) -> dict[str, Any]:
     return record
 
 
+def _folded(name: Any) -> str:
+    """A name as the case search compares it ("  Émile " is "emile"); "" for none."""
+    return " ".join(fold(str(name or "")).split())
+
+
 def _caregivers(answers: Any) -> set[str]:
     """The folded names of the people in a registration's "caregivers" answer."""
     people = answers.get("caregivers") if isinstance(answers, dict) else None
-    return {
-        " ".join(fold(str(p.get("name") or "")).split())
-        for p in people or []
-        if isinstance(p, dict) and str(p.get("name") or "").strip()
-    }
+    return {_folded(p.get("name")) for p in people or [] if isinstance(p, dict)} - {""}
 
 
 def _duplicates(s: Session, record: dict[str, Any]) -> list[tuple[str, str]]:
@@ -797,8 +798,7 @@ def _duplicates(s: Session, record: dict[str, Any]) -> list[tuple[str, str]]:
     another way at the other office). Names compare as the case search does: "Émile" is
     "emile"."""
     c = record["case"]
-    given = " ".join(fold(str(c.get("given_name") or "")).split())
-    family = " ".join(fold(str(c.get("family_name") or "")).split())
+    given, family = _folded(c.get("given_name")), _folded(c.get("family_name"))
     born = _date(c.get("birth_date"))
     registrations = [
         f
@@ -810,13 +810,7 @@ def _duplicates(s: Session, record: dict[str, Any]) -> list[tuple[str, str]]:
     named = fts_query(given) if given else None
     candidates = []
     if named is not None:  # the search index: a prefix match, narrowed below
-        candidates.append(
-            Case.id.in_(
-                select(text("rowid"))
-                .select_from(text("case_search"))
-                .where(text("case_search MATCH :match"))
-            )
-        )
+        candidates.append(matching(Case.id))
     if born is not None:
         candidates.append(Case.birth_date == born)
     if not candidates:
@@ -827,8 +821,7 @@ def _duplicates(s: Session, record: dict[str, Any]) -> list[tuple[str, str]]:
     found = []
     for case_id, number, g, f, birth in s.execute(query, {"match": named} if named else {}):
         same_birth = born is not None and birth == born
-        same_given = " ".join(fold(g).split()) == given
-        if same_given and (" ".join(fold(f).split()) == family or same_birth):
+        if _folded(g) == given and (_folded(f) == family or same_birth):
             found.append((number, f"{g} {f}".strip()))
         elif same_birth and theirs:
             answers = s.execute(
@@ -1019,7 +1012,7 @@ def _apply(
     subs: dict[tuple[Any, ...], int] = {}
     for f in record.get("forms") or []:
         try:
-            form = FormDefinition.model_validate_json(f["definition"])
+            form = parse_definition(f["definition"])
             if not isinstance(f["answers"], dict) or form.id != f["form_id"]:
                 raise ValueError(f["form_id"])
             row = FormSubmission(
@@ -1379,7 +1372,7 @@ def received_files(us: UserSession, case_uuid: str) -> list[ReceivedFile]:
 def _received_form(f: dict[str, Any]) -> ReceivedForm:
     """A form of a received record (checked when it was imported)."""
     return ReceivedForm(
-        definition=FormDefinition.model_validate_json(f["definition"]),
+        definition=parse_definition(f["definition"]),
         instance=int(f["instance"]),
         revision=int(f["revision"]),
         answers=f["answers"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,15 +33,22 @@ class Submission:
 _parsed: dict[str, FormDefinition] = {}  # by content digest: the same in every store
 
 
+def parse_definition(text: str, digest: str | None = None) -> FormDefinition:
+    """A stored definition (ours, or one another agency sent) as a form, parsed once per
+    content; `digest` is its SHA-256 when already known."""
+    key = digest or hashlib.sha256(text.encode()).hexdigest()
+    if key not in _parsed:
+        _parsed[key] = FormDefinition.model_validate_json(text)
+    return _parsed[key]
+
+
 def definition_of(s: Session, definition_id: int) -> FormDefinition:
     digest, text = s.execute(
         select(FormDefinitionRow.digest, FormDefinitionRow.definition).where(
             FormDefinitionRow.id == definition_id
         )
     ).one()
-    if digest not in _parsed:
-        _parsed[digest] = FormDefinition.model_validate_json(text)
-    return _parsed[digest]
+    return parse_definition(text, digest)
 
 
 def submission_of(s: Session, row: FormSubmission) -> Submission:
