@@ -46,6 +46,14 @@ class StoreInUse(UlinziError):
     )
 
 
+class StoreOpenElsewhere(UlinziError):
+    text = QT_TRANSLATE_NOOP(
+        "errors",
+        "Another program on this computer has this store's database open. Close every Ulinzi "
+        "window and any other program using the store, then try again; nothing was changed.",
+    )
+
+
 class WrongCredentials(UlinziError):
     text = QT_TRANSLATE_NOOP("errors", "The username or password is not correct.")
 

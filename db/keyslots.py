@@ -48,7 +48,7 @@ class KdfParams:
 
     def derive(self, secret: str, salt: bytes) -> bytes:
         return hash_secret_raw(
-            secret.encode("utf-8"),
+            secret_bytes(secret),
             salt,
             time_cost=self.time_cost,
             memory_cost=self.memory_kib,
@@ -59,6 +59,15 @@ class KdfParams:
 
 
 DEFAULT_KDF = KdfParams()
+
+
+def secret_bytes(secret: str) -> bytes:
+    """A typed secret as bytes. Any bytes are a password: a line read with `surrogateescape`
+    gives back its own bytes, so a non-UTF-8 password is simply a (probably wrong) password."""
+    try:
+        return secret.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that did not come from a byte
+        return secret.encode("utf-8", "surrogatepass")
 
 
 def _b64(data: bytes) -> str:
@@ -135,10 +144,19 @@ class KeySlots:
     def store_id(self) -> str:
         return self._data["store_id"]
 
+    @property
+    def throttle_kept(self) -> bool:
+        """The store keeps a failed-login record beside it (so its absence means deletion)."""
+        return self._data.get("throttle_kept") is True
+
+    @throttle_kept.setter
+    def throttle_kept(self, value: bool) -> None:
+        self._data["throttle_kept"] = bool(value)
+
     # -- lookup ----------------------------------------------------------------------------
     def slot_id(self, username: str) -> str:
         salt = _unb64(self._data["lookup_salt"])
-        return hmac.new(salt, fold_username(username).encode("utf-8"), hashlib.sha256).hexdigest()
+        return hmac.new(salt, secret_bytes(fold_username(username)), hashlib.sha256).hexdigest()
 
     def has_user(self, username: str) -> bool:
         return self.slot_id(username) in self._data["slots"]

@@ -52,12 +52,18 @@ from db.errors import (
     StoreFull,
     StoreInUse,
     StoreNotFound,
+    StoreOpenElsewhere,
     StoreRolledBack,
 )
 from db.files import fsync_dir, write_durably
 from db.keyslots import DEFAULT_KDF, RAW_KEY_BYTES, KdfParams, KeySlots
 from db.models import Setting
 from db.recovery_code import new_recovery_code, normalise_recovery_code
+
+try:
+    import fcntl
+except ImportError:  # Windows: the lock file alone
+    fcntl = None  # type: ignore[assignment]
 
 DB_FILE = "ulinzi.db"
 KEYSLOTS_FILE = "keyslots.json"
@@ -83,19 +89,34 @@ def _is_disk_full(error: BaseException) -> bool:
 
 
 class StoreLock:
-    """One process per store. The OS releases the lock when the holder dies, so it is never stale."""
+    """One process per store. The OS releases the lock when the holder dies, so it is never stale.
+
+    Two OS locks: `ulinzi.lock` (taken first, also while a new store's database does not exist
+    yet) and an exclusive `flock` on the database file itself. Anyone can delete the lock file
+    under a running process and take a new one of the same name; nobody can swap the database
+    file's inode under us without going through this lock, so the second lock is what keeps a
+    re-key from replacing a database another process is writing. `flock` and SQLite's own
+    `fcntl` byte-range locks are independent on Linux, so they do not interfere.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         # Not thread-local: the window opens the store on a worker thread and closes it on the
         # UI thread, and both must see the same lock.
         self._lock = FileLock(folder / LOCK_FILE, timeout=0, thread_local=False)
+        self._db_fd: int | None = None
 
     def acquire(self) -> None:
         try:
             self._lock.acquire()
         except Timeout:
             raise self._in_use() from None
+        try:
+            if (self.folder / DB_FILE).exists():
+                self.hold_database()
+        except BaseException:
+            self._lock.release()
+            raise
         info = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
@@ -104,6 +125,45 @@ class StoreLock:
         }
         with suppress(OSError):
             (self.folder / LOCK_INFO_FILE).write_text(json.dumps(info), encoding="utf-8")
+
+    def hold_database(self, path: Path | None = None) -> None:
+        """Take the database file's own lock (again, after a re-key put a new file in place).
+
+        `path` is the file about to become the database: it is locked before it is renamed
+        over the old one, so there is no moment when the live database is unlocked.
+        """
+        if fcntl is None:
+            return
+        fd = os.open(path or self.folder / DB_FILE, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise self._in_use() from None
+        # Closing our descriptor of the old file drops any POSIX lock this process holds on
+        # it, so this happens only while no SQLite connection of ours is open on it.
+        self._release_database()
+        self._db_fd = fd
+
+    def verify(self) -> None:
+        """Before a destructive step: we still hold the live database, and nobody else has it
+        open (another Ulinzi process, or any SQLite program, holds a lock in its `-shm`)."""
+        if fcntl is None:
+            return
+        try:
+            live = os.stat(self.folder / DB_FILE)
+            held = os.fstat(self._db_fd) if self._db_fd is not None else None
+        except OSError:
+            held = None
+        if held is None or (held.st_dev, held.st_ino) != (live.st_dev, live.st_ino):
+            raise StoreOpenElsewhere()
+        if _shm_in_use_elsewhere(self.folder / (DB_FILE + "-shm")):
+            raise StoreOpenElsewhere()
+
+    def _release_database(self) -> None:
+        if self._db_fd is not None:
+            os.close(self._db_fd)  # closing it releases the flock
+            self._db_fd = None
 
     def _in_use(self) -> StoreInUse:
         try:
@@ -117,9 +177,33 @@ class StoreLock:
 
     def release(self) -> None:
         if self._lock.is_locked:
+            self._release_database()
             with suppress(OSError):
                 (self.folder / LOCK_INFO_FILE).unlink()
             self._lock.release()
+
+
+# SQLite's unix VFS: every connection to a WAL database holds a shared lock on this byte of the
+# `-shm` file for as long as it is open (the "dead man switch").
+_SHM_DMS_BYTE = 128
+
+
+def _shm_in_use_elsewhere(shm: Path) -> bool:
+    """True when another process has the database open. Call only while this process has no
+    connection to it: closing our descriptor drops this process's locks on the file."""
+    try:
+        fd = os.open(shm, os.O_RDWR | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return False  # a WAL database always has its -shm while any connection is open
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS_BYTE)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, _SHM_DMS_BYTE)
+        return False
+    finally:
+        os.close(fd)
 
 
 def _os_user() -> str:
@@ -166,7 +250,12 @@ def _configure(conn: sqlcipher3.Connection) -> None:
 def make_engine(path: Path, connect: Callable[[], sqlcipher3.Connection]) -> Engine:
     """An engine over `connect()`; transactions are begun by us, so writers can BEGIN IMMEDIATE."""
     engine = create_engine(
-        "sqlite://", creator=connect, module=sqlcipher3, poolclass=QueuePool, pool_size=4
+        "sqlite://",
+        creator=connect,
+        module=sqlcipher3,
+        poolclass=QueuePool,
+        pool_size=4,
+        hide_parameters=True,  # an error's text must never quote a child's name
     )
 
     @event.listens_for(engine, "begin")
@@ -425,6 +514,12 @@ class Store:
         return int(cases)
 
     # -- re-key -------------------------------------------------------------------------------
+    def require_sole_process(self) -> None:
+        """Before replacing the database: refuse (StoreInUse) unless this process alone has it
+        open. Closes our own connections first; the next unit of work opens new ones."""
+        self.engine.dispose()
+        self._lock.verify()
+
     def rekey(self) -> None:
         """Re-encrypt the database under a fresh raw key and give it to every slot.
 
@@ -435,7 +530,7 @@ class Store:
         db_new.unlink(missing_ok=True)
         with self.read() as s:
             last = last_event(s)
-        self.engine.dispose()
+        self.require_sole_process()
         conn = self.connector()()
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -457,6 +552,7 @@ class Store:
         if last:
             write_durably(self.folder / (HEAD_FILE + PENDING), new_head.full_image(*last))
         write_durably(self.folder / (KEYSLOTS_FILE + PENDING), new_slots.to_bytes())
+        self._lock.hold_database(db_new)  # locked before it becomes the database
         for leftover in ("-wal", "-shm"):
             self.folder.joinpath(DB_FILE + leftover).unlink(missing_ok=True)
         fsync_dir(self.folder)
@@ -532,6 +628,7 @@ def create_store(
             migrations.upgrade(conn)
         with store.write() as s:
             s.add(Setting(key="store_id", value=json.dumps(store_id)))
+        lock.hold_database()
         slots.save(folder / KEYSLOTS_FILE)
         return store, code
     except BaseException:

@@ -8,12 +8,14 @@ Unknown usernames are counted too, so the wait does not reveal who has an accoun
 from __future__ import annotations
 
 import json
+import logging
 import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -30,15 +32,23 @@ from db.errors import (
 from db.files import atomic_write
 from db.keyslots import DEFAULT_KDF, RECOVERY_SLOT, KdfParams, KeySlots, fold_username
 from db.models import Agency, Role, User
-from db.store import Password, RecoveryKey, Store, create_store, open_store
+from db.store import KEYSLOTS_FILE, Password, RecoveryKey, Store, create_store, open_store
 from desktop.session import UserInfo, UserSession, load_session, record
 
 MIN_PASSWORD_LENGTH = 10
 FREE_ATTEMPTS = 5
 FIRST_WAIT_SECONDS = 30
 MAX_WAIT_SECONDS = 15 * 60
+# Across every name: someone trying many names (each within its free attempts) slows everybody
+# a little, never for long, so one person cannot lock an office out of its shared PC.
+GLOBAL_FREE_ATTEMPTS = 20
+GLOBAL_WINDOW_SECONDS = 15 * 60
+GLOBAL_WAIT_SECONDS = 10
 THROTTLE_FILE = "throttle.json"
+THROTTLE_FORMAT = 2
 _USERNAME = re.compile(r"^[\w.\-]{2,50}$")
+
+log = logging.getLogger("ulinzi.accounts")
 
 clock = time.time  # tests move time forward by replacing this
 
@@ -47,42 +57,88 @@ clock = time.time  # tests move time forward by replacing this
 
 
 class Throttle:
-    """Failures in a row per slot id, and the time before which no attempt is taken."""
+    """Failures in a row per slot id, recent failures of any name, and the time before which no
+    attempt is taken.
 
-    def __init__(self, folder: Path) -> None:
+    Nothing can authenticate this file before the store is unlocked (no secret exists yet), so
+    it cannot be protected against an edit by someone who may write the store's folder; what it
+    must not do is reset silently. Once a store has kept a throttle file, `keyslots.json` says
+    so (`KeySlots.throttle_kept`): a missing or unreadable file is then treated as the longest
+    wait for every name, starting when it was noticed. (Whoever can write the folder can delete
+    the database too; the Argon2 cost of each slot remains the real protection.)
+    """
+
+    def __init__(self, folder: Path, slots: KeySlots | None = None) -> None:
         self.path = folder / THROTTLE_FILE
+        self._accounts: dict[str, dict[str, float]] = {}
+        self._recent: list[float] = []
+        self._everyone_not_before = 0.0
         try:
-            self._data: dict[str, dict[str, float]] = json.loads(self.path.read_text("utf-8"))
-            if not isinstance(self._data, dict):
-                self._data = {}
-        except (OSError, ValueError):
-            self._data = {}
+            data = json.loads(self.path.read_text("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+            if data.get("format") == THROTTLE_FORMAT:
+                self._accounts = dict(data["accounts"])
+                self._recent = [float(t) for t in data["recent"]]
+                self._everyone_not_before = float(data["everyone_not_before"])
+            else:  # the first format: slot id -> entry
+                self._accounts = data
+        except FileNotFoundError:
+            if slots is not None and slots.throttle_kept:
+                self._lost()
+        except (OSError, ValueError, KeyError, TypeError):
+            self._lost()
+
+    def _lost(self) -> None:
+        log.warning("the failed-login record was missing or damaged: every sign-in waits")
+        self._accounts = {}
+        self._recent = []
+        self._everyone_not_before = clock() + MAX_WAIT_SECONDS
+        self._save()
 
     def wait_seconds(self, key: str) -> int:
-        entry = self._data.get(key)
-        if not entry:
-            return 0
-        remaining = float(entry.get("not_before", 0)) - clock()
+        entry = self._accounts.get(key) or {}
+        not_before = max(float(entry.get("not_before", 0)), self._everyone_not_before)
+        recent = self._recent_failures()
+        if len(recent) >= GLOBAL_FREE_ATTEMPTS:
+            not_before = max(not_before, recent[-1] + GLOBAL_WAIT_SECONDS)
+        remaining = not_before - clock()
         # A clock set backwards must not stretch the wait beyond its longest value.
         return max(0, min(int(remaining + 0.999), MAX_WAIT_SECONDS))
 
+    def _recent_failures(self) -> list[float]:
+        now = clock()
+        return [t for t in self._recent if now - GLOBAL_WINDOW_SECONDS < t <= now]
+
     def failed(self, key: str) -> None:
-        entry = self._data.setdefault(key, {"failures": 0, "not_before": 0})
+        entry = self._accounts.setdefault(key, {"failures": 0, "not_before": 0})
         entry["failures"] = int(entry["failures"]) + 1
         extra = entry["failures"] - FREE_ATTEMPTS
         if extra >= 0:
             entry["not_before"] = clock() + min(FIRST_WAIT_SECONDS * 2**extra, MAX_WAIT_SECONDS)
+        self._recent = [*self._recent_failures(), clock()][-GLOBAL_FREE_ATTEMPTS:]
         self._save()
 
     def succeeded(self, key: str) -> int:
         """Clear the count; return how many failures came before this success."""
-        entry = self._data.pop(key, None)
-        if entry is not None:
+        entry = self._accounts.pop(key, None)
+        if entry is not None or not self.path.exists():
             self._save()
         return int(entry["failures"]) if entry else 0
 
     def _save(self) -> None:
-        atomic_write(self.path, json.dumps(self._data).encode("utf-8"))
+        data = {
+            "format": THROTTLE_FORMAT,
+            "accounts": self._accounts,
+            "recent": self._recent,
+            "everyone_not_before": self._everyone_not_before,
+        }
+        atomic_write(self.path, json.dumps(data).encode("utf-8"))
+
+
+def start_throttle_record(folder: Path) -> None:
+    """An empty failed-login record, for a store folder written from a backup."""
+    Throttle(Path(folder))._save()
 
 
 def _guarded_open(
@@ -93,7 +149,7 @@ def _guarded_open(
 ) -> tuple[Store, int]:
     """Open the store, refusing while a wait runs and counting failures. Returns store, failures."""
     folder = Path(folder)
-    seen: dict[str, str] = {}
+    seen: dict[str, Any] = {}
 
     def before_unlock(slots: KeySlots) -> None:
         key = (
@@ -101,8 +157,8 @@ def _guarded_open(
             if isinstance(credentials, Password)
             else RECOVERY_SLOT
         )
-        seen["key"] = key
-        wait = Throttle(folder).wait_seconds(key)
+        seen["key"], seen["slots"] = key, slots
+        wait = Throttle(folder, slots).wait_seconds(key)
         if wait > 0:
             raise LoginThrottled(seconds=wait)
 
@@ -117,9 +173,19 @@ def _guarded_open(
     except (WrongCredentials, WrongRecoveryKey):
         # The store lock is released by now; a second process could race here, which at worst
         # loses one count. The key slot's Argon2 cost is the real protection.
-        Throttle(folder).failed(seen["key"])
+        Throttle(folder, seen["slots"]).failed(seen["key"])
         raise
-    return store, Throttle(folder).succeeded(seen["key"])
+    try:
+        failures = Throttle(folder, store.slots).succeeded(seen["key"])
+        if not store.slots.throttle_kept:
+            # From now on a missing throttle file is noticed (see Throttle). Written while the
+            # store is held, so no other process rewrites the slots at the same moment.
+            store.slots.throttle_kept = True
+            store.slots.save(folder / KEYSLOTS_FILE)
+    except BaseException:
+        store.close()
+        raise
+    return store, failures
 
 
 # -- passwords and names -------------------------------------------------------------------------
@@ -185,6 +251,9 @@ def init_agency(
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The agency needs a name."))
     store, recovery_code = create_store(Path(folder), username, admin_password, kdf, store_class)
     try:
+        start_throttle_record(store.folder)
+        store.slots.throttle_kept = True  # from now on, a missing record is noticed
+        store.slots.save(store.folder / KEYSLOTS_FILE)
         with store.write() as s:
             s.add(
                 Agency(
@@ -252,7 +321,7 @@ def unlock(us: UserSession, username: str, password: str) -> UserSession:
     store = us.store
     folded = fold_username(username)
     key = store.slots.slot_id(folded)
-    throttle = Throttle(store.folder)
+    throttle = Throttle(store.folder, store.slots)
     wait = throttle.wait_seconds(key)
     if wait > 0:
         raise LoginThrottled(seconds=wait)
@@ -495,6 +564,7 @@ def list_users(us: UserSession) -> list[UserSummary]:
 def rekey(us: UserSession) -> None:
     """Re-encrypt the database under a new key (after someone who left may have copied it)."""
     us.require_administrator(QT_TRANSLATE_NOOP("errors", "re-key the store"))
+    us.store.require_sole_process()  # before the event: a refused re-key did not happen
     with us.store.write() as s:
         us.audit(s, "store.rekeyed", summary=f"{len(us.store.slots)} key slots resealed")
     us.store.rekey()

@@ -32,8 +32,16 @@ from db.errors import (
 from db.files import fsync_dir, write_durably, write_file
 from db.models import Agency, Role, Setting
 from db.recovery_code import normalise_recovery_code
-from db.store import BACKUPS_DIR, DB_FILE, HEAD_FILE, KEYSLOTS_FILE, RecoveryKey, open_store
-from desktop import packages
+from db.store import (
+    BACKUPS_DIR,
+    DB_FILE,
+    HEAD_FILE,
+    KEYSLOTS_FILE,
+    RecoveryKey,
+    StoreLock,
+    open_store,
+)
+from desktop import accounts, packages
 from desktop.session import UserSession
 
 FORMAT = "ulinzi-backup"
@@ -228,9 +236,15 @@ def restore(data: bytes, into: Path, secret: str) -> Restored:
         if listed[n].get("sha256") != packages.sha256(d):
             raise damaged
     into.mkdir(parents=True, exist_ok=True)
-    for n, d in files.items():
-        write_durably(into / n, d)
-    fsync_dir(into)
+    lock = StoreLock(into)  # a second restore into the same folder waits for none: it is refused
+    lock.acquire()
+    try:
+        for n, d in files.items():
+            write_durably(into / n, d)
+        accounts.start_throttle_record(into)  # the slots say one is kept: a new store starts one
+        fsync_dir(into)
+    finally:
+        lock.release()
     checked = False
     if recovery is not None:
         store = open_store(into, RecoveryKey(recovery))

@@ -31,6 +31,9 @@ class Secrets:
 
     def __init__(self, from_stdin: bool) -> None:
         self.from_stdin = from_stdin
+        if from_stdin and hasattr(sys.stdin, "reconfigure"):
+            # Any bytes are a password (a wrong one, most likely), never an error of their own.
+            sys.stdin.reconfigure(errors="surrogateescape")
 
     def ask(self, prompt: str, *, confirm: bool = False) -> str:
         if self.from_stdin:
@@ -60,7 +63,18 @@ def _sign_in(
     args: argparse.Namespace, secrets: Secrets, *, verify_head: bool = True
 ) -> UserSession:
     username, password = _credentials(args, secrets)
-    return accounts.sign_in(_store_folder(args), username, password, verify_head=verify_head)
+    us = accounts.sign_in(_store_folder(args), username, password, verify_head=verify_head)
+    if us.user.must_change_password:
+        us.close()
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Your password is a temporary one: choose your own first, with "
+                "`ulinzi user passwd --user {name}`.",
+            ),
+            name=us.user.username,
+        )
+    return us
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -109,6 +123,15 @@ def cmd_user_passwd(args: argparse.Namespace, secrets: Secrets) -> int:
     username, current = _credentials(args, secrets)
     with accounts.sign_in(_store_folder(args), username, current) as us:
         target = args.username or us.user.username
+        if us.user.must_change_password and target.casefold() != us.user.username:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Your password is a temporary one: choose your own first, with "
+                    "`ulinzi user passwd --user {name}`.",
+                ),
+                name=us.user.username,
+            )
         if target.casefold() == us.user.username:
             new = secrets.ask("New password: ", confirm=True)
             accounts.change_own_password(us, current, new)

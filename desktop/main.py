@@ -29,6 +29,7 @@ COMMANDS = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    logs.no_core_dumps()
     logs.configure()
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         from desktop import cli

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 
 import pytest
 from sqlalchemy import text
 
 from db.errors import InvalidInput, LoginThrottled, PermissionDenied, WeakPassword, WrongCredentials
 from desktop import accounts
-from tests.conftest import FAST_KDF, PASSWORD, run_python
+from tests.conftest import FAST_KDF, PASSWORD, ROOT, run_python, run_signed_in
 
 
 def _fail(agency, username, times):
@@ -63,7 +66,7 @@ def test_unknown_usernames_wait_too_and_the_file_names_nobody(agency):
         agency.sign_in("nobody-here", "anything at all")
     raw = (agency.folder / accounts.THROTTLE_FILE).read_text()
     assert "nobody" not in raw and "cara" not in raw
-    assert len(json.loads(raw)) == 1
+    assert len(json.loads(raw)["accounts"]) == 1
     with agency.sign_in("cara"):  # other people are not held up
         pass
 
@@ -178,3 +181,74 @@ def test_reactivation_and_supervisor_assignment(agency):
     assert users["carl"].active and users["carl"].supervisor == "tess"
     with agency.sign_in("carl", "welcome back 1") as us:
         assert us.user.must_change_password
+
+
+# -- sign-in under attack (issue 19.8) -----------------------------------------------------------
+
+
+def _cli_bytes(agency, user: str, stdin: bytes) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.main", "cases", "--store", str(agency.folder)]
+        + ["--user", user, "--password-stdin"],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_a_password_that_is_not_utf8_is_a_wrong_password_for_known_and_unknown_names(agency):
+    for user in ("cara", "nobody-here"):
+        r = _cli_bytes(agency, user, b"caf\xe9 \xff\xfe password\n")
+        assert r.returncode == 1
+        assert r.stderr.decode() == "ulinzi: The username or password is not correct.\n"
+    for _ in range(4):  # the same wait as any wrong password
+        _cli_bytes(agency, "cara", b"\xff\n")
+    r = _cli_bytes(agency, "cara", (PASSWORD + "\n").encode())
+    assert re.match(r"ulinzi: Too many failed attempts. Wait \d+ seconds", r.stderr.decode())
+
+
+def test_failures_spread_over_many_names_slow_everyone_only_for_seconds(agency, monkeypatch):
+    now = [3_000_000.0]
+    monkeypatch.setattr(accounts, "clock", lambda: now[0])
+    for i in range(accounts.GLOBAL_FREE_ATTEMPTS):
+        _fail(agency, f"guess-{i}", 1)  # each name within its own free attempts
+        now[0] += 1
+    with pytest.raises(LoginThrottled) as caught:
+        agency.sign_in("cara")
+    assert 0 < caught.value.params["seconds"] <= accounts.GLOBAL_WAIT_SECONDS
+    now[0] += accounts.GLOBAL_WAIT_SECONDS
+    with agency.sign_in("cara"):  # the right password gets in after a few seconds
+        pass
+
+
+def test_deleting_the_failed_login_record_does_not_reset_the_wait(agency):
+    _fail(agency, "carl", 5)
+    (agency.folder / accounts.THROTTLE_FILE).unlink()
+    with pytest.raises(LoginThrottled) as caught:
+        agency.sign_in("carl")
+    assert caught.value.params["seconds"] == accounts.MAX_WAIT_SECONDS
+    (agency.folder / accounts.THROTTLE_FILE).write_text("{ not json")
+    with pytest.raises(LoginThrottled):
+        agency.sign_in("cara")
+
+
+def test_a_temporary_password_must_be_changed_before_any_command_line_work(agency):
+    r = run_signed_in(
+        agency.folder, "user", "add", "neema", "--role", "caseworker",
+        stdin=f"{PASSWORD}\ntemporary pass 1\ntemporary pass 1\n",
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    r = run_signed_in(agency.folder, "cases", user="neema", stdin="temporary pass 1\n")
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr == (
+        "ulinzi: Your password is a temporary one: choose your own first, with "
+        "`ulinzi user passwd --user neema`.\n"
+    )
+    r = run_signed_in(
+        agency.folder, "user", "passwd", user="neema",
+        stdin="temporary pass 1\nmy own password\nmy own password\n",
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    r = run_signed_in(agency.folder, "cases", user="neema", stdin="my own password\n")
+    assert r.returncode == 0, r.stderr

@@ -64,6 +64,7 @@ class LoginWidget(QWidget):
 
         self.username = QLineEdit(objectName="username")
         self.password = QLineEdit(objectName="password", echoMode=QLineEdit.EchoMode.Password)
+        self.username.textChanged.connect(self._another_name)
         self.language = QComboBox(objectName="language")
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
@@ -194,6 +195,15 @@ class LoginWidget(QWidget):
             self.message.setText(i18n.error_text(error))
         else:
             show_error(self, error)
+
+    def _another_name(self, _text: str) -> None:
+        # A wait belongs to one account, not to this PC's window: a colleague may sign in at
+        # once. If the name is the waiting one again, the next attempt is told the time left.
+        if self._wait > 0:
+            self._countdown.stop()
+            self._wait = 0
+            self.button.setEnabled(True)
+            self.message.clear()
 
     def _show_wait(self) -> None:
         self.button.setEnabled(self._wait <= 0)
