@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 
 from db.errors import QT_TRANSLATE_NOOP, CannotWriteFolder, InvalidInput, StoreFull
@@ -48,6 +49,13 @@ def atomic_write(path: Path, data: bytes) -> None:
 def write_file(path: Path, data: bytes) -> None:
     """Write a file the person chose (a package, a backup, a PDF, an identity) in one piece,
     or refuse in plain words: a folder we may not write in, no such folder, a full disk."""
+    if path.is_dir():
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors", "{path} is a folder: give the name of a file to write, inside it."
+            ),
+            path=str(path),
+        )
     try:
         atomic_write(path, data)
     except PermissionError as e:
@@ -65,3 +73,19 @@ def write_file(path: Path, data: bytes) -> None:
             ),
             name=path.name,
         ) from e
+
+
+def read_bounded(path: Path, most: int) -> bytes | None:
+    """The bytes of the regular file `path`, or None when it holds more than `most` bytes.
+
+    A device (`/dev/zero`), a pipe or a folder is refused before anything is read; the read
+    itself stops after `most` bytes whatever the file claims its size is.
+    """
+    with open(path, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "{name} is not a file that can be read."),
+                name=path.name,
+            )
+        data = f.read(most + 1)
+    return None if len(data) > most else data

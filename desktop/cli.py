@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UlinziError
-from db.files import write_file
+from db.files import read_bounded, write_file
 from db.models import Role
 from desktop import accounts, cases, paths
 from desktop.session import UserSession
@@ -261,8 +261,8 @@ def cmd_forms_import(args: argparse.Namespace, secrets: Secrets) -> int:
 
     path = Path(args.path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = _read_text(path)
+    except InvalidInput:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "Cannot read {path} as a text file."), path=path
         ) from None
@@ -474,9 +474,20 @@ def cmd_restore(args: argparse.Namespace, secrets: Secrets) -> int:
     return 0
 
 
+# A passphrase, an identity or a form definition: far below this.
+MAX_TEXT_FILE_BYTES = 4 * 1024 * 1024
+
+
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        data = read_bounded(path, MAX_TEXT_FILE_BYTES)
+        if data is None:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "The file {name} is too large (at most {most} MB)."),
+                name=path.name,
+                most=MAX_TEXT_FILE_BYTES // (1024 * 1024),
+            )
+        return data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "The file {name} could not be read: {reason}"),
@@ -752,13 +763,21 @@ def run(argv: Sequence[str]) -> int:
         parser.error("--user is required")
     secrets = Secrets(args.password_stdin)
     try:
-        return args.func(args, secrets)
+        status = args.func(args, secrets)
+        sys.stdout.flush()  # a closed pipe shows here, where it is handled, not at exit
+        return status
     except UlinziError as e:
         print(f"ulinzi: {e.message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("ulinzi: interrupted; nothing was changed by the unfinished step.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`ulinzi cases | head`): stop quietly, as Unix tools do. Point
+        # stdout at nothing so the interpreter's last flush does not fail a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell shows for a tool stopped by a closed pipe
     except Exception:
         log.exception("unexpected error in `ulinzi %s`", args.command)
         print(f"ulinzi: something went wrong. Details are in {paths.log_file()}", file=sys.stderr)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from db.errors import DemoPasswordLost
+from db.errors import QT_TRANSLATE_NOOP, DemoPasswordLost, InvalidInput
 from db.keyslots import DEFAULT_KDF, KdfParams
 from db.models import (
     Approval,
@@ -292,6 +292,9 @@ def demo_password() -> str:
     return "demo-" + "".join(secrets.choice(ALPHABET[10:]) for _ in range(6)).lower()
 
 
+MAX_DEMO_CASES = 1_000_000
+
+
 def create_demo_store(
     folder: Path,
     cases: int,
@@ -302,6 +305,11 @@ def create_demo_store(
     store_class: type[Store] = Store,
 ) -> DemoStore:
     """A new store in an empty `folder`, never an existing one (create_store refuses those)."""
+    if not 0 <= cases <= MAX_DEMO_CASES:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "A demo store has from 0 to {most} cases."),
+            most=MAX_DEMO_CASES,
+        )
     password = demo_password()
     session, recovery_key = init_agency(
         folder,

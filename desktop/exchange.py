@@ -29,7 +29,7 @@ from db.errors import (
     PermissionDenied,
     UlinziError,
 )
-from db.files import write_file
+from db.files import read_bounded, write_file
 from db.models import (
     Agency,
     Approval,
@@ -1255,14 +1255,15 @@ def _record_receipt(us: UserSession, opened: packages.Opened) -> Imported:
 def read_file(path: Path) -> bytes:
     """A package file, refusing one too large before reading it."""
     try:
-        if path.stat().st_size > packages.MAX_PACKAGE_BYTES:
+        data = read_bounded(path, packages.MAX_PACKAGE_BYTES)
+        if data is None:
             raise PackageError(
                 QT_TRANSLATE_NOOP(
                     "errors", "This file is too large to be a case package (at most {max} MB)."
                 ),
                 max=packages.MAX_PACKAGE_BYTES // (1024 * 1024),
             )
-        return path.read_bytes()
+        return data
     except OSError as e:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "The file {name} could not be read: {reason}"),
