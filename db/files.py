@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from db.errors import QT_TRANSLATE_NOOP, CannotWriteFolder, InvalidInput, StoreFull
@@ -49,6 +51,13 @@ def atomic_write(path: Path, data: bytes) -> None:
 def write_file(path: Path, data: bytes) -> None:
     """Write a file the person chose (a package, a backup, a PDF, an identity) in one piece,
     or refuse in plain words: a folder we may not write in, no such folder, a full disk."""
+    with writing_to(path):
+        atomic_write(path, data)
+
+
+@contextmanager
+def writing_to(path: Path) -> Iterator[None]:
+    """Plain words for what goes wrong while writing `path` or scratch files beside it."""
     if path.is_dir():
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
@@ -56,14 +65,19 @@ def write_file(path: Path, data: bytes) -> None:
             ),
             path=str(path),
         )
+    no_folder = InvalidInput(
+        QT_TRANSLATE_NOOP("errors", "There is no folder {folder}."), folder=str(path.parent)
+    )
+    if not path.parent.is_dir():
+        raise no_folder
+    if not os.access(path.parent, os.W_OK):
+        raise CannotWriteFolder(folder=str(path.parent.resolve()))
     try:
-        atomic_write(path, data)
+        yield
     except PermissionError as e:
         raise CannotWriteFolder(folder=str(path.parent.resolve())) from e
     except FileNotFoundError as e:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "There is no folder {folder}."), folder=str(path.parent)
-        ) from e
+        raise no_folder from e
     except StoreFull as e:
         raise InvalidInput(
             QT_TRANSLATE_NOOP(

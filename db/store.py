@@ -280,6 +280,8 @@ def _keyed_connect(path: Path, key: bytearray) -> Callable[[], sqlcipher3.Connec
             _configure(conn)
         except sqlcipher3.DatabaseError as e:
             conn.close()
+            if _is_disk_full(e):
+                raise StoreFull() from e
             # The key came from an authenticated slot, so it is right: the file is damaged.
             raise StoreDamaged(detail=str(e)) from e
         return conn

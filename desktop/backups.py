@@ -29,11 +29,10 @@ from db.errors import (
     UlinziError,
     WrongRecoveryKey,
 )
-from db.files import fsync_dir, write_durably, write_file
+from db.files import fsync_dir, write_durably, write_file, writing_to
 from db.models import Agency, Role, Setting
 from db.recovery_code import normalise_recovery_code
 from db.store import (
-    BACKUPS_DIR,
     DB_FILE,
     HEAD_FILE,
     KEYSLOTS_FILE,
@@ -100,19 +99,21 @@ def backup(
     with store.read() as s:
         agency = s.execute(select(Agency)).scalar_one()
         name, code = agency.name, agency.code
-    scratch = store.folder / BACKUPS_DIR
-    scratch.mkdir(exist_ok=True)
-    snapshot = scratch / f".snapshot-{secrets.token_hex(8)}.db"
+    # The scratch copy goes beside the backup, not into the store's folder: the store's disk
+    # may be nearly full (the backup is what one makes before freeing space), and a full disk
+    # there must not look like damage.
+    snapshot = out.parent / f".{out.name}.{secrets.token_hex(8)}.snapshot"
     # The audit head first: the snapshot is then as new as the head or newer, never older.
     head = store.folder / HEAD_FILE
     files = {HEAD_FILE: head.read_bytes()} if head.exists() else {}
     files[KEYSLOTS_FILE] = (store.folder / KEYSLOTS_FILE).read_bytes()
-    try:
-        count = store.snapshot(snapshot)  # encrypted under the store's key, like the live one
-        files[DB_FILE] = snapshot.read_bytes()
-    finally:
-        for leftover in ("", "-wal", "-shm", "-journal"):
-            Path(str(snapshot) + leftover).unlink(missing_ok=True)
+    with writing_to(out):
+        try:
+            count = store.snapshot(snapshot)  # encrypted under the store's key, like the live one
+            files[DB_FILE] = snapshot.read_bytes()
+        finally:
+            for leftover in ("", "-wal", "-shm", "-journal"):
+                Path(str(snapshot) + leftover).unlink(missing_ok=True)
     manifest = {
         "format": FORMAT,
         "version": 1,

@@ -1,0 +1,94 @@
+"""A full disk, for real: a small tmpfs in a private mount namespace (root only, as in CI).
+
+Backups write their scratch copy beside the backup, so a store's nearly full disk does not stop
+one, and a full disk is reported as a full disk, never as damage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from desktop import cases
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("unshare") is None,
+    reason="mounting a small tmpfs needs root (CI runs as root)",
+)
+
+ON_SMALL_DISK = """
+import json, os, shutil, sys
+from pathlib import Path
+from db.errors import UlinziError
+from desktop import accounts, backups, cases
+from tests.conftest import PASSWORD
+disk, source, leave, target = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+store = disk / "store"
+shutil.copytree(source, store)
+with open(disk / "filler", "wb") as f:  # fill the disk, leaving `leave` bytes free
+    free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+    f.write(b"\\0" * max(0, free - leave))
+outcome = {}
+out = Path(target.replace("DISK", str(disk)))
+try:
+    with accounts.sign_in(store, "sam", PASSWORD) as us:
+        outcome["cases"] = len(cases.list_cases(us))
+        try:
+            done = backups.backup(us, out, passphrase="maize river blue lantern seven goats")
+            outcome["backup"] = done.cases
+        except UlinziError as e:
+            outcome["backup"] = e.message
+except UlinziError as e:
+    outcome["sign_in"] = e.message
+outcome["left"] = sorted(p.name for p in Path(out).parent.iterdir() if "snapshot" in p.name)
+print(json.dumps(outcome))
+"""
+
+
+def on_small_disk(tmp_path, agency, *, size: str, leave: int, target: str) -> dict:
+    disk = tmp_path / "disk"
+    disk.mkdir(exist_ok=True)
+    result = subprocess.run(
+        ["unshare", "-rm", "sh", "-c",
+         f'mount -t tmpfs -o size={size} tmpfs "{disk}" && exec "{sys.executable}" -c "$0" "$@"',
+         ON_SMALL_DISK, str(disk), str(agency.folder), str(leave), target],
+        cwd=ROOT, capture_output=True, text=True, timeout=180,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _register(agency, n: int) -> None:
+    with agency.sign_in("cara") as us:
+        for i in range(n):
+            cases.register_case(us, given_name=f"Child{i}", family_name="Disk", location="x" * 300)
+
+
+def test_a_backup_works_when_the_stores_own_disk_is_nearly_full(agency, tmp_path):
+    _register(agency, 200)
+    outcome = on_small_disk(
+        tmp_path, agency, size="4m", leave=256 * 1024, target=str(tmp_path / "backup.age")
+    )
+    assert outcome == {"cases": 200, "backup": 200, "left": []}
+
+
+def test_a_backup_to_a_full_disk_says_the_disk_is_full(agency, tmp_path):
+    _register(agency, 200)
+    outcome = on_small_disk(tmp_path, agency, size="4m", leave=256 * 1024, target="DISK/b.age")
+    assert outcome["backup"] == (
+        "The disk is full: b.age was not written. Free some space or choose another place."
+    )
+    assert outcome["left"] == []
+
+
+def test_people_sign_in_and_read_when_the_disk_is_completely_full(agency, tmp_path):
+    _register(agency, 20)
+    outcome = on_small_disk(tmp_path, agency, size="4m", leave=0, target="DISK/b.age")
+    assert outcome.get("cases") == 20, outcome
