@@ -53,7 +53,7 @@ from db.models import (
     User,
 )
 from db.search import fold, fts_query, matching
-from desktop import packages
+from desktop import package_schema, packages
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
 from desktop.case_state import move, refresh
 from desktop.cases import (
@@ -64,6 +64,7 @@ from desktop.cases import (
     readable_case,
     reindex,
 )
+from desktop.forms import answers as answer_rules
 from desktop.forms.definition import FormDefinition
 from desktop.forms.saved import parse_definition, submission_of
 from desktop.packages import AgencyKeys, PackageError
@@ -725,7 +726,7 @@ def open_package(
 
 def _preview(s: Session, opened: packages.Opened) -> Preview:
     m = opened.manifest
-    sender = m.get("sender") or {}
+    sender = m.get("sender") if isinstance(m.get("sender"), dict) else {}
     partner = s.execute(
         select(PartnerAgency).where(PartnerAgency.code == opened.sender_code)
     ).scalar_one_or_none()
@@ -760,7 +761,9 @@ def _preview(s: Session, opened: packages.Opened) -> Preview:
             str(sender.get("verify_key") or ""),
         ),
         created_at=str(m.get("created_at") or ""),
-        exported_by=str((m.get("exported_by") or {}).get("name") or ""),
+        exported_by=str(
+            m["exported_by"].get("name") or "" if isinstance(m.get("exported_by"), dict) else ""
+        ),
         case_number=number,
         child_name=child,
         birth_date=born,
@@ -778,6 +781,9 @@ def _record(opened: packages.Opened) -> dict[str, Any]:
         raise PackageError(packages.DAMAGED, detail="case.json format")
     if not isinstance(record.get("case"), dict):
         raise PackageError(packages.DAMAGED, detail="case")
+    problem = package_schema.first_problem(record)
+    if problem is not None:
+        raise PackageError(packages.DAMAGED, detail=problem)
     return record
 
 
@@ -978,6 +984,33 @@ def _whole(value: Any) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
+# What a received answer may not be, whatever its form's rules at the sender were: of the wrong
+# kind, or beyond its bounds. (A missing answer, or a date now outside a range, is history.)
+_SHAPE_PROBLEMS = frozenset(
+    {
+        answer_rules.TOO_LONG,
+        answer_rules.NOT_TEXT,
+        answer_rules.NOT_NUMBER,
+        answer_rules.TOO_SMALL,
+        answer_rules.TOO_LARGE,
+        answer_rules.NOT_DATE,
+        answer_rules.NOT_YES_NO,
+        answer_rules.NOT_A_CHOICE,
+        answer_rules.NOT_LIST,
+        answer_rules.TOO_MANY,
+    }
+)
+
+
+def _answer_out_of_bounds(form: FormDefinition, answers: dict[str, Any]) -> str:
+    """The id of the first answer a person could not have typed into `form`, or ""."""
+    for field_id, problem in answer_rules.problems(form, answers).items():
+        inner = problem.params.get("problem", problem)
+        if problem.text in _SHAPE_PROBLEMS or getattr(inner, "text", None) in _SHAPE_PROBLEMS:
+            return field_id
+    return ""
+
+
 def _damaged(what: str) -> PackageError:
     return PackageError(packages.DAMAGED, detail=what)
 
@@ -1015,6 +1048,9 @@ def _apply(
             form = parse_definition(f["definition"])
             if not isinstance(f["answers"], dict) or form.id != f["form_id"]:
                 raise ValueError(f["form_id"])
+            wrong = _answer_out_of_bounds(form, f["answers"])
+            if wrong:
+                raise damaged(f"forms: {form.id}.{wrong}")
             row = FormSubmission(
                 case_id=case.id,
                 form_id=form.id,
