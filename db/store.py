@@ -247,14 +247,17 @@ def _configure(conn: sqlcipher3.Connection) -> None:
     conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
 
 
-def make_engine(path: Path, connect: Callable[[], sqlcipher3.Connection]) -> Engine:
+def make_engine(
+    path: Path, connect: Callable[[], sqlcipher3.Connection], pool_size: int = 4
+) -> Engine:
     """An engine over `connect()`; transactions are begun by us, so writers can BEGIN IMMEDIATE."""
     engine = create_engine(
         "sqlite://",
         creator=connect,
         module=sqlcipher3,
         poolclass=QueuePool,
-        pool_size=4,
+        pool_size=pool_size,
+        max_overflow=0 if pool_size == 1 else 10,  # one exclusive connection when read-only
         hide_parameters=True,  # an error's text must never quote a child's name
     )
 
@@ -266,7 +269,17 @@ def make_engine(path: Path, connect: Callable[[], sqlcipher3.Connection]) -> Eng
     return engine
 
 
-def _keyed_connect(path: Path, key: bytearray) -> Callable[[], sqlcipher3.Connection]:
+def _no_space_left(folder: Path) -> bool:
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return st.f_bavail * st.f_frsize < 64 * 1024
+
+
+def _keyed_connect(
+    path: Path, key: bytearray, *, read_only: bool = False
+) -> Callable[[], sqlcipher3.Connection]:
     def connect() -> sqlcipher3.Connection:
         if not any(key):
             raise StoreClosed()
@@ -276,11 +289,17 @@ def _keyed_connect(path: Path, key: bytearray) -> Callable[[], sqlcipher3.Connec
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            if read_only:
+                # Before the first read: the WAL index then lives in this process's memory, so
+                # no -shm file has to grow on a disk with no space left (SQLite's WAL docs).
+                conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+                conn.execute("PRAGMA query_only = ON")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            _configure(conn)
+            if not read_only:
+                _configure(conn)
         except sqlcipher3.DatabaseError as e:
             conn.close()
-            if _is_disk_full(e):
+            if _is_disk_full(e) or (not read_only and _no_space_left(path.parent)):
                 raise StoreFull() from e
             # The key came from an authenticated slot, so it is right: the file is damaged.
             raise StoreDamaged(detail=str(e)) from e
@@ -347,14 +366,24 @@ class Store:
         self._head = AuditHeadFile(folder / HEAD_FILE, raw_key, self.store_id)
         self._head_mutex = threading.Lock()
         self._head_seq = 0
+        self.read_only = False
         self._start_engine()
 
     def connector(self) -> Callable[[], sqlcipher3.Connection]:
         """How each pooled connection is opened and keyed (a benchmark subclass opens plain)."""
-        return _keyed_connect(self.db_path, self._key)
+        return _keyed_connect(self.db_path, self._key, read_only=self.read_only)
+
+    def open_read_only(self) -> None:
+        """The disk is full: read with one connection that needs no disk space; every write is
+        refused as StoreFull until the store is opened again with space free."""
+        self.engine.dispose()
+        self.read_only = True
+        self._start_engine()
 
     def _start_engine(self) -> None:
-        self.engine = make_engine(self.db_path, self.connector())
+        self.engine = make_engine(
+            self.db_path, self.connector(), pool_size=1 if self.read_only else 4
+        )
         self._reads = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._writes = sessionmaker(
             bind=self.engine.execution_options(ulinzi_begin="IMMEDIATE"), expire_on_commit=False
@@ -386,6 +415,8 @@ class Store:
         """One unit of work: committed whole at the end, or not at all."""
         if not self.is_open:
             raise StoreClosed()
+        if self.read_only:
+            raise StoreFull()
         session = self._writes()
         session.info["store_id"] = self.store_id
         try:
@@ -681,7 +712,11 @@ def open_store(
             before_unlock(slots)
         raw_key = unlock_slot(slots, credentials)
         store = store_class(folder, lock, slots, raw_key)
-        _migrate_if_needed(store)
+        try:
+            _migrate_if_needed(store)
+        except StoreFull:
+            store.open_read_only()  # people can still sign in and read (see accounts.sign_in)
+            _migrate_if_needed(store)
         with store.read() as s:
             stored_id = s.execute(select(Setting.value).where(Setting.key == "store_id")).scalar()
         if stored_id is None or json.loads(stored_id) != slots.store_id:

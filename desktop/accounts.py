@@ -12,6 +12,7 @@ import logging
 import re
 import time
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from db.errors import (
     InvalidInput,
     LoginThrottled,
     PermissionDenied,
+    StoreFull,
     UlinziError,
     WeakPassword,
     WrongCredentials,
@@ -33,7 +35,7 @@ from db.files import atomic_write
 from db.keyslots import DEFAULT_KDF, RECOVERY_SLOT, KdfParams, KeySlots, fold_username
 from db.models import Agency, Role, User
 from db.store import KEYSLOTS_FILE, Password, RecoveryKey, Store, create_store, open_store
-from desktop.session import UserInfo, UserSession, load_session, record
+from desktop.session import AgencyInfo, UserInfo, UserSession, load_session, record
 
 MIN_PASSWORD_LENGTH = 10
 FREE_ATTEMPTS = 5
@@ -94,7 +96,8 @@ class Throttle:
         self._accounts = {}
         self._recent = []
         self._everyone_not_before = clock() + MAX_WAIT_SECONDS
-        self._save()
+        with suppress(StoreFull):  # on a full disk the wait holds for this attempt only
+            self._save()
 
     def wait_seconds(self, key: str) -> int:
         entry = self._accounts.get(key) or {}
@@ -173,8 +176,10 @@ def _guarded_open(
     except (WrongCredentials, WrongRecoveryKey):
         # The store lock is released by now; a second process could race here, which at worst
         # loses one count. The key slot's Argon2 cost is the real protection.
-        Throttle(folder, seen["slots"]).failed(seen["key"])
+        with suppress(StoreFull):  # a full disk cannot keep the count; the answer stays "wrong"
+            Throttle(folder, seen["slots"]).failed(seen["key"])
         raise
+    failures = 0
     try:
         failures = Throttle(folder, store.slots).succeeded(seen["key"])
         if not store.slots.throttle_kept:
@@ -182,6 +187,8 @@ def _guarded_open(
             # store is held, so no other process rewrites the slots at the same moment.
             store.slots.throttle_kept = True
             store.slots.save(folder / KEYSLOTS_FILE)
+    except StoreFull:
+        pass  # a full disk: the count is cleared (and the slots marked) at a later sign-in
     except BaseException:
         store.close()
         raise
@@ -296,6 +303,16 @@ def sign_in(
         Path(folder), Password(folded, password), verify_head, store_class
     )
     try:
+        if store.read_only:
+            # The disk is full: nothing can be written, not this event and not the log (on the
+            # same disk). People may still read what they are allowed to; everything that
+            # needs an audit event (opening a case file, any change) is refused as StoreFull.
+            with store.read() as s:
+                user = s.execute(select(User).where(User.username == folded)).scalar_one_or_none()
+                if user is None or not user.active:
+                    raise WrongCredentials()
+                agency = s.execute(select(Agency)).scalar_one()  # one connection: no nesting
+                return UserSession(store, UserInfo.of(user), AgencyInfo.of(agency))
         with store.write() as s:
             user = s.execute(select(User).where(User.username == folded)).scalar_one_or_none()
             if user is None or not user.active:

@@ -1,7 +1,9 @@
 """A full disk, for real: a small tmpfs in a private mount namespace (root only, as in CI).
 
 Backups write their scratch copy beside the backup, so a store's nearly full disk does not stop
-one, and a full disk is reported as a full disk, never as damage.
+one, and a full disk is reported as a full disk, never as damage. On a completely full disk
+people still sign in and read the case list; what must be recorded (opening a case file, any
+change) is refused in plain words.
 """
 
 from __future__ import annotations
@@ -38,7 +40,13 @@ outcome = {}
 out = Path(target.replace("DISK", str(disk)))
 try:
     with accounts.sign_in(store, "sam", PASSWORD) as us:
-        outcome["cases"] = len(cases.list_cases(us))
+        rows = cases.list_cases(us)
+        outcome["cases"] = len(rows)
+        try:
+            cases.open_case(us, rows[0].uuid)
+            outcome["opened"] = True
+        except UlinziError as e:
+            outcome["opened"] = e.message
         try:
             done = backups.backup(us, out, passphrase="maize river blue lantern seven goats")
             outcome["backup"] = done.cases
@@ -76,7 +84,7 @@ def test_a_backup_works_when_the_stores_own_disk_is_nearly_full(agency, tmp_path
     outcome = on_small_disk(
         tmp_path, agency, size="4m", leave=256 * 1024, target=str(tmp_path / "backup.age")
     )
-    assert outcome == {"cases": 200, "backup": 200, "left": []}
+    assert outcome == {"cases": 200, "opened": True, "backup": 200, "left": []}
 
 
 def test_a_backup_to_a_full_disk_says_the_disk_is_full(agency, tmp_path):
@@ -92,3 +100,5 @@ def test_people_sign_in_and_read_when_the_disk_is_completely_full(agency, tmp_pa
     _register(agency, 20)
     outcome = on_small_disk(tmp_path, agency, size="4m", leave=0, target="DISK/b.age")
     assert outcome.get("cases") == 20, outcome
+    # Opening a case file must be recorded, and nothing can be: refused, in plain words.
+    assert outcome["opened"].startswith("The disk is full")
