@@ -2826,6 +2826,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Ce coffre est déjà ouvert sur cet ordinateur par {owner} (programme {pid}, depuis {since}). Fermez d&apos;abord Ulinzi dans cette autre session.</translation>
     </message>
     <message>
+        <source>Another program on this computer has this store&apos;s database open. Close every Ulinzi window and any other program using the store, then try again; nothing was changed.</source>
+        <translation>Un autre programme de cet ordinateur a ouvert la base de données de ce coffre. Fermez toutes les fenêtres d&apos;Ulinzi et tout autre programme qui utilise le coffre, puis réessayez ; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
         <source>The username or password is not correct.</source>
         <translation>Le nom d&apos;utilisateur ou le mot de passe est incorrect.</translation>
     </message>
@@ -3134,6 +3138,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Les deux saisies sont différentes.</translation>
     </message>
     <message>
+        <source>Your password is a temporary one: choose your own first, with `ulinzi user passwd --user {name}`.</source>
+        <translation>Votre mot de passe est provisoire : choisissez d&apos;abord le vôtre, avec `ulinzi user passwd --user {name}`.</translation>
+    </message>
+    <message>
         <source>accept the database as current</source>
         <translation>accepter la base de données comme version actuelle</translation>
     </message>
@@ -3150,6 +3158,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Type de service inconnu : {codes}. Les types de service sont : {known}.</translation>
     </message>
     <message>
+        <source>The file {name} is too large (at most {most} MB).</source>
+        <translation>Le fichier {name} est trop volumineux (au plus {most} Mo).</translation>
+    </message>
+    <message>
         <source>Only the case summary has sections to choose.</source>
         <translation>Seul le résumé du dossier a des sections à choisir.</translation>
     </message>
@@ -3162,12 +3174,20 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Seul le procès-verbal s&apos;imprime pour une conférence.</translation>
     </message>
     <message>
+        <source>{path} is a folder: give the name of a file to write, inside it.</source>
+        <translation>{path} est un dossier : donnez le nom d&apos;un fichier à écrire, à l&apos;intérieur.</translation>
+    </message>
+    <message>
         <source>There is no folder {folder}.</source>
         <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
     <message>
         <source>The disk is full: {name} was not written. Free some space or choose another place.</source>
         <translation>Le disque est plein : {name} n&apos;a pas été écrit. Libérez de la place ou choisissez un autre emplacement.</translation>
+    </message>
+    <message>
+        <source>{name} is not a file that can be read.</source>
+        <translation>{name} n&apos;est pas un fichier qui peut être lu.</translation>
     </message>
     <message>
         <source>Ulinzi</source>
@@ -3464,6 +3484,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>This package says it comes from {code}, but it is not signed with {code}&apos;s key in your address book. It may be forged: nothing was imported. Call {code} to check.</source>
         <translation>Ce paquet dit venir de {code}, mais il n&apos;est pas signé avec la clé de {code} de votre carnet d&apos;adresses. Il est peut-être falsifié : rien n&apos;a été importé. Appelez {code} pour vérifier.</translation>
+    </message>
+    <message>
+        <source>A demo store has from 0 to {most} cases.</source>
+        <translation>Un coffre de démonstration contient de 0 à {most} dossiers.</translation>
     </message>
 </context>
 <context>
