@@ -548,8 +548,8 @@ class Store:
 
     # -- re-key -------------------------------------------------------------------------------
     def require_sole_process(self) -> None:
-        """Before replacing the database: refuse (StoreInUse) unless this process alone has it
-        open. Closes our own connections first; the next unit of work opens new ones."""
+        """Before replacing the database: refuse (StoreOpenElsewhere) unless this process alone
+        has it open. Closes our own connections first; the next unit of work opens new ones."""
         self.engine.dispose()
         self._lock.verify()
 

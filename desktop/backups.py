@@ -237,7 +237,7 @@ def restore(data: bytes, into: Path, secret: str) -> Restored:
         if listed[n].get("sha256") != packages.sha256(d):
             raise damaged
     into.mkdir(parents=True, exist_ok=True)
-    lock = StoreLock(into)  # a second restore into the same folder waits for none: it is refused
+    lock = StoreLock(into)  # another restore into this folder at the same moment is refused
     lock.acquire()
     try:
         for n, d in files.items():
