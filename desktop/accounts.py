@@ -80,11 +80,11 @@ class Throttle:
             if not isinstance(data, dict):
                 raise ValueError("not an object")
             if data.get("format") == THROTTLE_FORMAT:
-                self._accounts = dict(data["accounts"])
+                self._accounts = _entries(data["accounts"])
                 self._recent = [float(t) for t in data["recent"]]
                 self._everyone_not_before = float(data["everyone_not_before"])
             else:  # the first format: slot id -> entry
-                self._accounts = data
+                self._accounts = _entries(data)
         except FileNotFoundError:
             if slots is not None and slots.throttle_kept:
                 self._lost()
@@ -139,8 +139,18 @@ class Throttle:
         atomic_write(self.path, json.dumps(data).encode("utf-8"))
 
 
+def _entries(raw: Any) -> dict[str, dict[str, float]]:
+    """Per-account entries as numbers (ValueError, TypeError or KeyError if they are not)."""
+    if not isinstance(raw, dict):
+        raise ValueError("not an object")
+    return {
+        str(key): {"failures": int(v["failures"]), "not_before": float(v["not_before"])}
+        for key, v in raw.items()
+    }
+
+
 def start_throttle_record(folder: Path) -> None:
-    """An empty failed-login record, for a store folder written from a backup."""
+    """An empty failed-login record, for a new store or one written from a backup."""
     Throttle(Path(folder))._save()
 
 
@@ -346,10 +356,21 @@ def unlock(us: UserSession, username: str, password: str) -> UserSession:
     try:
         store.resume(Password(folded, password))
     except WrongCredentials:
-        throttle.failed(key)
+        with suppress(StoreFull):
+            throttle.failed(key)
         raise
-    failures = throttle.succeeded(key)
+    failures = 0
+    with suppress(StoreFull):
+        failures = throttle.succeeded(key)
     action = "session.unlocked" if folded == us.user.username else "session.switched"
+    if store.read_only:  # a full disk: as at sign-in, reading without an event
+        with store.read() as s:
+            user = s.execute(select(User).where(User.username == folded)).scalar_one_or_none()
+            if user is None or not user.active:
+                store.suspend()
+                raise WrongCredentials()
+            agency = s.execute(select(Agency)).scalar_one()
+            return UserSession(store, UserInfo.of(user), AgencyInfo.of(agency))
     with store.write() as s:
         user = s.execute(select(User).where(User.username == folded)).scalar_one_or_none()
         if user is None or not user.active:
@@ -369,7 +390,8 @@ def reload_session(us: UserSession) -> UserSession:
 
 def lock(us: UserSession) -> None:
     """Lock the screen: the key is forgotten until someone unlocks."""
-    with us.store.write() as s:
+    # On a full disk the screen still locks, unrecorded: the lock matters more than its event.
+    with suppress(StoreFull), us.store.write() as s:
         us.audit(s, "session.locked")
     us.store.suspend()
 

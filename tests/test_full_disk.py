@@ -47,6 +47,9 @@ try:
             outcome["opened"] = True
         except UlinziError as e:
             outcome["opened"] = e.message
+        if leave == 0:  # the idle lock works, and the same person comes back
+            accounts.lock(us)
+            outcome["after_unlock"] = len(cases.list_cases(accounts.unlock(us, "sam", PASSWORD)))
         try:
             done = backups.backup(us, out, passphrase="maize river blue lantern seven goats")
             outcome["backup"] = done.cases
@@ -102,3 +105,4 @@ def test_people_sign_in_and_read_when_the_disk_is_completely_full(agency, tmp_pa
     assert outcome.get("cases") == 20, outcome
     # Opening a case file must be recorded, and nothing can be: refused, in plain words.
     assert outcome["opened"].startswith("The disk is full")
+    assert outcome["after_unlock"] == 20
