@@ -14,6 +14,7 @@ import logging
 import logging.handlers
 import os
 import sys
+import threading
 import traceback
 from contextlib import suppress
 from pathlib import Path
@@ -106,6 +107,20 @@ def no_core_dumps() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(pr_set_dumpable, 0, 0, 0, 0)
 
 
+def _uncaught(
+    kind: type[BaseException], error: BaseException | None, tb: TracebackType | None
+) -> None:
+    """An error nobody caught (a Qt slot, a thread): to the log and stderr without its values.
+    Stderr may be a file too (a desktop session's error log)."""
+    if issubclass(kind, (KeyboardInterrupt, SystemExit)):
+        sys.__excepthook__(kind, error or kind(), tb)
+        return
+    error = error if error is not None else kind.__new__(kind)
+    logging.getLogger("ulinzi").error("uncaught error", exc_info=(kind, error, tb))
+    with suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(describe_exception(error) + "\n")
+
+
 def configure() -> None:
     folder = paths.log_folder()
     try:
@@ -119,3 +134,5 @@ def configure() -> None:
     root = logging.getLogger("ulinzi")
     root.setLevel(logging.INFO)
     root.addHandler(handler)
+    sys.excepthook = _uncaught
+    threading.excepthook = lambda a: _uncaught(a.exc_type, a.exc_value, a.exc_traceback)

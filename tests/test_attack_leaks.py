@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -106,8 +107,10 @@ def window_log(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     root = logging.getLogger("ulinzi")
     before = list(root.handlers)
+    hooks = sys.excepthook, threading.excepthook
     logs.configure()
     yield tmp_path / "state"
+    sys.excepthook, threading.excepthook = hooks
     for handler in root.handlers[len(before) :]:
         handler.close()
         root.removeHandler(handler)
@@ -164,6 +167,31 @@ def test_exception_messages_of_any_kind_stay_out_of_the_log(window_log):
     assert files_naming([window_log]) == []
     log = next(window_log.rglob("ulinzi.log")).read_text()
     assert "builtins.KeyError" in log and "ENOSPC" in log
+
+
+def test_an_error_nobody_caught_reaches_the_log_and_stderr_without_its_values(tmp_path):
+    code = textwrap.dedent(
+        f"""
+        import threading
+        from desktop import logs
+        logs.configure()
+        answers = {{"given_name": "{CHILD[0]}"}}
+        thread = threading.Thread(target=lambda: answers["{CHILD[1]}"])
+        thread.start()
+        thread.join()
+        answers["{CHILD[1]}"]
+        """
+    )
+    state = tmp_path / "state"
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60,
+        env=dict(os.environ, XDG_STATE_HOME=str(state)),
+    )  # fmt: skip
+    assert r.returncode == 1
+    assert r.stderr.count("builtins.KeyError") == 2
+    assert CHILD[1].casefold() not in r.stderr.casefold()
+    assert next(state.rglob("ulinzi.log")).read_text().count("uncaught error") == 2
+    assert files_naming([state]) == []
 
 
 def test_a_started_ulinzi_cannot_write_a_core_dump(tmp_path):
