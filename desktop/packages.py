@@ -63,6 +63,10 @@ class PackageError(UlinziError):
     """A package that cannot be read: why, in words for the person importing it."""
 
 
+class PassphraseNeeded(PackageError):
+    """The package is locked with a passphrase and none was given: ask the person for it."""
+
+
 def _refuse(text: str, **params: Any) -> PackageError:
     return PackageError(text, **params)
 
@@ -246,7 +250,7 @@ def decrypt(data: bytes, identities: Iterable[str] = (), passphrase: str | None 
         )
     if b"\n-> scrypt " in data.split(b"\n---", 1)[0]:
         if passphrase is None:
-            raise _refuse(NEEDS_PASSPHRASE)
+            raise PassphraseNeeded(NEEDS_PASSPHRASE)
         try:
             return pyrage.passphrase.decrypt(data, passphrase)
         except Exception as e:  # noqa: BLE001 - pyrage's errors are not typed precisely

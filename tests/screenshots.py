@@ -57,6 +57,7 @@ def main() -> int:
     from ui import i18n
     from ui.app import Controller
     from ui.background import wait_for_background
+    from ui.session_holder import SessionHolder
 
     def settle(seconds: float = 0.6) -> None:
         end = time.time() + seconds
@@ -101,7 +102,7 @@ def main() -> int:
         target = next(
             i for i in range(rows.rowCount()) if rows.row_at(i).stage == "follow_up"
         )  # a case with a plan, visits and a review to show
-        main.open_case(rows.uuid_at(target))
+        main.cases.open_case(rows.uuid_at(target))
         settle(1.0)
         shoot("case-file")
         main.tabs.currentWidget().tabs.setCurrentIndex(1)
@@ -111,7 +112,7 @@ def main() -> int:
         main.tabs.currentWidget().tabs.setCurrentIndex(0)
         main.show_tasks()
         shoot("my-tasks")
-        main.open_case(rows.uuid_at(target))
+        main.cases.open_case(rows.uuid_at(target))
         settle()
 
         # Each form's first page, in English and in French.
@@ -125,9 +126,9 @@ def main() -> int:
                 if form.id == "case_conference":
                     continue  # written from the Conferences tab, shot below
                 if form.id == "registration":
-                    main.new_case()
+                    main.cases.new_case()
                 else:
-                    main.fill_form(case_file.uuid, form.id)
+                    main.cases.fill_form(case_file.uuid, form.id)
                 settle(1.0)
                 wizard = next(w for w in main.findChildren(FormWizard) if w.isVisible())
                 wizard.resize(1366, 740)
@@ -145,9 +146,9 @@ def main() -> int:
         i18n.set_language("en")
         settle()
         closed_uuid = cases.list_cases(main.session, status="closed")[0].uuid
-        main.open_case(closed_uuid)
+        main.cases.open_case(closed_uuid)
         settle(1.0)
-        main.print_document(closed_uuid, "closure", [], "")
+        main.documents.print_document(closed_uuid, "closure", [], "")
         settle(1.5)
         preview = next(w for w in main.findChildren(DocumentPreview) if w.isVisible())
         preview.resize(1000, 740)
@@ -162,7 +163,7 @@ def main() -> int:
         documents.attach_signed_copy(
             main.session, closed_uuid, printed[0].id, "closure-signed.jpg", _photo()
         )
-        main.open_case(closed_uuid, reload=True)
+        main.cases.open_case(closed_uuid, reload=True)
         settle(1.0)
         main.tabs.currentWidget().tabs.setCurrentIndex(4)
         shoot("case-documents")
@@ -202,7 +203,7 @@ def main() -> int:
         from ui.tasks import SupervisorQueueWidget
 
         grace = accounts.sign_in(demo_folder, "grace", demo.password)
-        queue = SupervisorQueueWidget(grace)
+        queue = SupervisorQueueWidget(SessionHolder(grace))
         queue.resize(1366, 740)
         queue.show()
         queue.refresh()
@@ -229,6 +230,7 @@ def _exchange(grace, folder: Path, password: str, settle, out: Path) -> None:  #
     from desktop.exchange import Identity, Preview
     from ui.admin import AdminDialog
     from ui.exchange import ExportDialog, ImportDialog
+    from ui.session_holder import SessionHolder
 
     for name, code, verified in (
         ("Musanze District Office", "MUS", True),
@@ -271,7 +273,7 @@ def _exchange(grace, folder: Path, password: str, settle, out: Path) -> None:  #
     dialog.grab().save(str(out / "import-preview.png"))
     print(f"saved {out}/import-preview.png")
     dialog.close()
-    admin = AdminDialog(grace)
+    admin = AdminDialog(SessionHolder(grace))
     admin.resize(1000, 700)
     admin.tabs.setCurrentWidget(admin.partners)
     admin.show()
@@ -343,9 +345,9 @@ def _conference(main, uuid: str, settle, out: Path) -> None:  # type: ignore[no-
         "Grace Mwangi",
         "review_plan",
     )
-    main.open_case(uuid, reload=True)
+    main.cases.open_case(uuid, reload=True)
     settle(1.0)
-    main.write_minutes(uuid, 1)
+    main.conferences.write_minutes(uuid, 1)
     settle(1.0)
     wizard = next(w for w in main.findChildren(FormWizard) if w.isVisible())
     wizard.resize(1366, 740)

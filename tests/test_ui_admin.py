@@ -19,6 +19,7 @@ from desktop.session import UserSession
 from tests.conftest import PASSWORD, Agency
 from ui.admin import AddUserDialog, AdminDialog, PasswordDialog, SupervisorDialog
 from ui.background import wait_for_background
+from ui.session_holder import SessionHolder
 
 TEMPORARY = "Temporary-Pass-42"
 JOB_MS = 15_000  # Argon2 with the strong default parameters, on a slow CI machine
@@ -51,7 +52,7 @@ def open_admin(qtbot, agency: Agency, monkeypatch) -> Iterator:
         session = agency.sign_in("admin")
         # Not qtbot.addWidget: pytest-qt would close it before this fixture's teardown, and a
         # test that failed with unsaved settings would then wait on the "Save them?" question.
-        dialog = AdminDialog(session)
+        dialog = AdminDialog(SessionHolder(session))
         result = Opened(dialog, session)
         monkeypatch.setattr(admin_module, "show_error", lambda _parent, e: result.errors.append(e))
         with qtbot.waitActive(dialog):  # mnemonics (Alt+letter) need an active window

@@ -20,7 +20,7 @@ TIMEOUT = 10000
 
 
 def open_case_file(qtbot, window, uuid: str):
-    window.open_case(uuid)
+    window.cases.open_case(uuid)
     qtbot.waitUntil(lambda: len(case_files(window)) == 1, timeout=TIMEOUT)
     return case_files(window)[0]
 
@@ -131,7 +131,7 @@ def test_a_case_summary_asks_which_sections_and_a_refusal_shows_in_plain_words(
     previews = shown(window)
     errors: list[str] = []
     monkeypatch.setattr(
-        "ui.main_window.show_error", lambda parent, error: errors.append(error.message)
+        "ui.operations.show_error", lambda parent, error: errors.append(error.message)
     )
     case = open_case_file(qtbot, window, uuid)
     assert not menu_action(case, "closure").isEnabled()

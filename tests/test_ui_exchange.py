@@ -138,7 +138,7 @@ def test_a_supervisor_backs_up_from_the_banner(qtbot, agency, tmp_path):
         return True
 
     window.ask_dialog = lock_with_the_recovery_key
-    window.back_up()
+    window.backup_action.trigger()
     assert "Backing up the store" in window.statusBar().currentMessage()  # a few seconds
     assert QApplication.overrideCursor().shape() == Qt.CursorShape.BusyCursor
     qtbot.waitUntil(lambda: bool(told), timeout=TIMEOUT)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTabBar, QTableWidget
 
 from tests.test_ui_first_run import _fill_admin, _fill_agency, _tick
 from tests.wizard_helpers import (
@@ -58,7 +58,7 @@ def test_a_caseworkers_first_day(qtbot, tmp_path, monkeypatch):
     assert main.session.user.is_administrator and main.admin_action.isVisible()
 
     # 2. The administrator adds a caseworker with a temporary password.
-    admin = AdminDialog(main.session, main)
+    admin = AdminDialog(main.holder, main)
     admin.show()
     click(qtbot, admin.users.add_button)
     add = admin.users.child_dialog
@@ -106,15 +106,19 @@ def test_a_caseworkers_first_day(qtbot, tmp_path, monkeypatch):
 
     # 5. She finds her by typing part of the name, without the accent, and opens the file.
     main.show_cases()
-    while main.tabs.count() > 1:
-        main._close_tab(1)
+    for opened in case_files(main):  # the tab's close button, as she would
+        index = main.tabs.indexOf(opened)
+        close = main.tabs.tabBar().tabButton(index, QTabBar.ButtonPosition.RightSide)
+        qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert case_files(main) == []
     qtbot.keyClicks(main.case_list.search, "helen")
     qtbot.waitUntil(lambda: main.counts.text() == "1 case shown", timeout=JOB_MS)
     main.case_list.table.setFocus()
     main.case_list.table.selectRow(0)
     qtbot.keyClick(main.case_list.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: main.tabs.count() == 2, timeout=JOB_MS)
+    qtbot.waitUntil(lambda: len(case_files(main)) == 1, timeout=JOB_MS)
     case_file = case_files(main)[0]
+    assert main.tabs.currentWidget() is case_file
     assert case_file.findChild(QLabel, "childName").text() == "Hélène Uwimana"
     history = case_file.findChild(QTableWidget, "history")
     assert history.item(0, 2).text() == HISTORY_ACTIONS["case.opened"]

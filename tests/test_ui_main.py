@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from desktop import drafts
+from desktop.session import UserSession
 from tests.conftest import PASSWORD
-from tests.wizard_helpers import case_files, fill, register_through_wizard, wait_for_wizard
+from tests.wizard_helpers import (
+    CONSENT_ANSWERS,
+    case_files,
+    fill,
+    register_through_wizard,
+    registration_answers,
+    wait_for_wizard,
+)
 from ui.background import wait_for_background
 from ui.common import HISTORY_ACTIONS
+from ui.document_view import DocumentPreview
 from ui.form_wizard import FormWizard
 from ui.login import LoginWidget
 from ui.main_window import MainWindow
+from ui.providers import ProvidersDialog
+from ui.session_holder import SessionHolder
 
 
 @pytest.fixture(autouse=True)
@@ -263,4 +274,75 @@ def test_a_long_list_shows_its_first_rows_then_grows_to_all_of_them(qtbot, tmp_p
     assert len(expected) > 100 and sizes == [len(expected)]  # 100 first, then the rest appended
     assert [model.row_at(i).id for i in range(model.rowCount())] == expected
     assert model.pages_read == (len(expected) + 99) // 100
+    window.sign_out()
+
+
+def sessions_kept_outside_the_holder(window) -> list[str]:
+    """Every object on screen that keeps a signed-in session of its own."""
+    objects = {id(o): o for o in (window, *window.findChildren(QObject))}
+    objects.update({id(w): w for w in QApplication.topLevelWidgets()})
+    return sorted(
+        f"{type(o).__name__}.{name}"
+        for o in objects.values()
+        if not isinstance(o, SessionHolder)
+        for name, value in vars(o).items()
+        if isinstance(value, UserSession)
+    )
+
+
+def unlock_as(qtbot, window, username):
+    screen = window.lock_screen
+    screen.username.clear()
+    qtbot.keyClicks(screen.username, username)
+    qtbot.keyClicks(screen.password, PASSWORD)
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.locked, timeout=10000)
+
+
+def test_lock_switch_and_unlock_with_every_tab_and_dialog_open_leave_no_old_session(qtbot, agency):
+    # Sam, a supervisor, has every kind of tab open: the list, his tasks, the queue, a case file;
+    # beside the window a form half typed and a printout; and the directory of providers.
+    window = open_window(qtbot, agency, "sam")
+    register(qtbot, window, "Zawadi", "Wanjiru")
+    uuid = case_files(window)[0].uuid
+    window.show_queue()
+    window.documents.print_document(uuid, "summary", ["registration"], "supervision")
+    qtbot.waitUntil(lambda: bool(window.findChildren(DocumentPreview)), timeout=10000)
+    window.new_case_action.trigger()
+    typing = wait_for_wizard(qtbot, window)
+    qtbot.keyClicks(typing.widget_for("registration", "given_name").line, "Neema")
+    sams = window.session
+    assert window.tasks.isVisible() or window.tabs.indexOf(window.tasks) > 0
+    assert window.tabs.indexOf(window.queue) > 0 and len(case_files(window)) == 1
+
+    # The idle lock comes while the (modal) directory of providers is open.
+    QTimer.singleShot(300, window.lock)
+    window.providers_action.trigger()  # returns when the lock closes it
+    assert window.locked and not typing.isVisible()
+    assert not [w for w in window.findChildren(ProvidersDialog) if w.isVisible()]
+    assert not [w for w in window.findChildren(DocumentPreview) if w.isVisible()]
+
+    # Carl unlocks: a fresh workspace, his own, and nothing of Sam's holds on.
+    unlock_as(qtbot, window, "carl")
+    QApplication.processEvents()  # deleteLater of Sam's views
+    assert window.session.user.username == "carl" and window.session is not sams
+    assert case_files(window) == [] and window.queue is None
+    assert not [w for w in window.findChildren(FormWizard) if w.isVisible()]
+    qtbot.waitUntil(lambda: window.counts.text() != "", timeout=10000)
+    assert window.case_list.model.rowCount() == 0  # Sam's case is not Carl's
+    assert sessions_kept_outside_the_holder(window) == []
+
+    # Carl locks and comes back himself: his typing reappears and saves with the new session.
+    window.new_case_action.trigger()
+    mine = wait_for_wizard(qtbot, window)
+    before = window.session
+    window.lock()
+    unlock_as(qtbot, window, "carl")
+    assert window.session is not before and mine.isVisible()
+    assert sessions_kept_outside_the_holder(window) == []
+    fill(mine, "registration", registration_answers("Baraka", "Otieno", "male"))
+    fill(mine, "consent", CONSENT_ANSWERS)
+    with qtbot.waitSignal(mine.saved, timeout=10000):
+        qtbot.mouseClick(mine.finish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1, timeout=10000)
     window.sign_out()

@@ -16,6 +16,7 @@ from desktop.session import UserSession
 from tests.conftest import Agency
 from ui.background import wait_for_background
 from ui.providers import ProvidersDialog, ProviderTableModel
+from ui.session_holder import SessionHolder
 
 JOB_MS = 10_000
 
@@ -45,7 +46,7 @@ def open_providers(qtbot, agency: Agency, monkeypatch) -> Iterator:
 
     def open_(username: str) -> Opened:
         session = agency.sign_in(username)
-        dialog = ProvidersDialog(session)
+        dialog = ProvidersDialog(SessionHolder(session))
         result = Opened(dialog, session)
         monkeypatch.setattr(
             providers_module, "show_error", lambda _parent, e: result.errors.append(e)

@@ -240,7 +240,7 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
         lambda: any(r.kind == "revise_closure" for r in window.tasks.rows), timeout=TIMEOUT
     )
     task = next(r for r in window.tasks.rows if r.kind == "revise_closure")
-    window.do_task(task)
+    window.cases.do_task(task)
     wizard = wait_for_wizard(qtbot, window)
     assert wizard.forms[0].id == "closure_request"
     save(qtbot, window, wizard, "closure_request", **closure)
@@ -265,7 +265,7 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
     visit = next(r for r in window.tasks.rows if r.kind == "post_closure_visit")
     assert visit.due.astimezone().date() == TODAY + timedelta(days=4)
     # One click on the task opens the visit form; the visit done, the task is gone.
-    window.do_task(visit)
+    window.cases.do_task(visit)
     wizard = wait_for_wizard(qtbot, window)
     assert wizard.forms[0].id == "follow_up_visit"
     case = save(

@@ -51,18 +51,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import UlinziError
-from db.models import Role
 from desktop import accounts
 from desktop import agency as agency_settings
 from desktop.accounts import UserSummary
 from desktop.agency import AgencySettings
-from desktop.session import UserInfo, UserSession
+from desktop.errors import UlinziError
+from desktop.session import UserInfo
+from desktop.vocabulary import Role
 from desktop.workflow import Deadlines, Rules
 from ui import i18n
-from ui.background import run_in_background
 from ui.common import ROLES, label, password_strength, show_error, two_columns
 from ui.conferences import default_agenda
+from ui.operations import Op
+from ui.session_holder import SessionHolder
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 LOGO_HEIGHT = 120
@@ -203,9 +204,9 @@ class _AccountDialog(QDialog):
     """One change to one account: a short form, a message line, and the service call run off
     the UI thread. The dialog stays open (keeping what was typed) when the call is refused."""
 
-    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.holder = holder
         self.target = ""  # the username changed, to select it again in the list
         self.result_text = ""  # one sentence for the administration window's status line
         self.is_busy = False
@@ -298,7 +299,7 @@ class _AccountDialog(QDialog):
         self.message.clear()
         work = self.work()
         self._set_busy(True)
-        run_in_background(work, self._done, self._failed)
+        Op(self, work).writes().on_success(self._done).on_failure(self._failed).run()
 
     def _set_busy(self, busy: bool) -> None:
         self.is_busy = busy
@@ -336,12 +337,12 @@ class AddUserDialog(_AccountDialog):
 
     def __init__(
         self,
-        session: UserSession,
+        holder: SessionHolder,
         supervisors: list[UserSummary],
         teams: list[str],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(session, parent)
+        super().__init__(holder, parent)
         self.setWindowTitle(self.tr("Add user"))
         self.intro.setText(self.tr("A new person who may sign in to this computer's case files."))
         self.username = QLineEdit(objectName="username")
@@ -389,7 +390,7 @@ class AddUserDialog(_AccountDialog):
         super()._done(result)
 
     def work(self) -> Callable[[], object]:
-        session = self.session
+        session = self.holder.session
         username = self.username.text().strip()
         full_name = self.full_name.text().strip()
         roles = [role for role, box in self.roles.items() if box.isChecked()]
@@ -416,13 +417,13 @@ class PasswordDialog(_AccountDialog):
 
     def __init__(
         self,
-        session: UserSession,
+        holder: SessionHolder,
         user: UserSummary,
         *,
         reactivate: bool,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(session, parent)
+        super().__init__(holder, parent)
         self.user = user
         self.reactivate = reactivate
         self.target = user.username
@@ -453,7 +454,7 @@ class PasswordDialog(_AccountDialog):
         return self._password_problem()
 
     def work(self) -> Callable[[], object]:
-        session, username, password = self.session, self.user.username, self.password.text()
+        session, username, password = self.holder.session, self.user.username, self.password.text()
         if self.reactivate:
             return lambda: accounts.reactivate_user(session, username, password)
         return lambda: accounts.reset_password(session, username, password, temporary=True)
@@ -464,12 +465,12 @@ class SupervisorDialog(_AccountDialog):
 
     def __init__(
         self,
-        session: UserSession,
+        holder: SessionHolder,
         user: UserSummary,
         supervisors: list[UserSummary],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(session, parent)
+        super().__init__(holder, parent)
         self.user = user
         self.target = user.username
         self.setWindowTitle(self.tr("Assign supervisor"))
@@ -490,7 +491,7 @@ class SupervisorDialog(_AccountDialog):
         self.supervisor.setFocus()
 
     def work(self) -> Callable[[], object]:
-        session, username = self.session, self.user.username
+        session, username = self.holder.session, self.user.username
         supervisor = self.supervisor.currentData()
         self.result_text = (
             self.tr("{name} is now in the team of {boss}.").format(
@@ -510,9 +511,9 @@ class _Page(QWidget):
 
     busy_changed = Signal(str)  # what is being done, "" when done
 
-    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.holder = holder
         self.is_busy = False
         self._focus: QWidget | None = None
 
@@ -529,7 +530,7 @@ class _Page(QWidget):
             self._set_busy(False, "")
             show_error(self, error)
 
-        run_in_background(work, done, failed)
+        Op(self, work).on_success(done).on_failure(failed).run()
 
     def _set_busy(self, busy: bool, text: str) -> None:
         self.is_busy = busy
@@ -552,8 +553,8 @@ class _Page(QWidget):
 class UsersPage(_Page):
     """Accounts: add one, give a temporary password, deactivate, reactivate, choose a team."""
 
-    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
+        super().__init__(holder, parent)
         self.child_dialog: _AccountDialog | None = None
         intro = QLabel(
             self.tr(
@@ -628,7 +629,7 @@ class UsersPage(_Page):
         """Read the accounts again; keep (or move) the selection to `select`."""
         keep = select or (self.selected_user().username if self.selected_user() else None)
         try:
-            users = accounts.list_users(self.session)
+            users = accounts.list_users(self.holder.session)
         except Exception as error:  # noqa: BLE001 - shown to the person, logged if unexpected
             show_error(self, error)
             users = []
@@ -665,7 +666,7 @@ class UsersPage(_Page):
         self.reset_button.setEnabled(active)
         self.supervisor_button.setEnabled(active)
         self.deactivate_button.setEnabled(
-            active and user is not None and user.username != self.session.user.username
+            active and user is not None and user.username != self.holder.session.user.username
         )
         self.reactivate_button.setEnabled(user is not None and not user.active)
 
@@ -676,22 +677,22 @@ class UsersPage(_Page):
     # -- actions -------------------------------------------------------------------------------
     def add_user(self) -> None:
         teams = [u.team for u in self.model.users()]
-        self._open(AddUserDialog(self.session, self.supervisors(), teams, self))
+        self._open(AddUserDialog(self.holder, self.supervisors(), teams, self))
 
     def reset_password(self) -> None:
         user = self.selected_user()
         if user is not None and user.active:
-            self._open(PasswordDialog(self.session, user, reactivate=False, parent=self))
+            self._open(PasswordDialog(self.holder, user, reactivate=False, parent=self))
 
     def reactivate(self) -> None:
         user = self.selected_user()
         if user is not None and not user.active:
-            self._open(PasswordDialog(self.session, user, reactivate=True, parent=self))
+            self._open(PasswordDialog(self.holder, user, reactivate=True, parent=self))
 
     def assign_supervisor(self) -> None:
         user = self.selected_user()
         if user is not None and user.active:
-            self._open(SupervisorDialog(self.session, user, self.supervisors(), self))
+            self._open(SupervisorDialog(self.holder, user, self.supervisors(), self))
 
     def deactivate(self) -> None:
         user = self.selected_user()
@@ -705,7 +706,7 @@ class UsersPage(_Page):
         ).format(person=_person(user))
         if not self.confirm(self.tr("Deactivate account"), question, self.tr("&Deactivate")):
             return
-        session, username = self.session, user.username
+        session, username = self.holder.session, user.username
         self.run(
             lambda: accounts.remove_user(session, username),
             lambda _r: self._changed(
@@ -745,8 +746,8 @@ class UsersPage(_Page):
 class AgencyPage(_Page):
     """The agency's name and code, its logo for printouts, the idle lock and the SOP deadlines."""
 
-    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
-        super().__init__(session, parent)
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
+        super().__init__(holder, parent)
         self._logo: bytes | None = None
         self._loaded: AgencySettings | None = None
 
@@ -920,7 +921,7 @@ class AgencyPage(_Page):
     # -- between the form and the settings -----------------------------------------------------
     def load(self) -> None:
         try:
-            settings = agency_settings.load_settings(self.session)
+            settings = agency_settings.load_settings(self.holder.session)
         except Exception as error:  # noqa: BLE001 - shown to the person, logged if unexpected
             show_error(self, error)
             self.setEnabled(False)
@@ -1069,7 +1070,7 @@ class AgencyPage(_Page):
             )
             self.deadlines["initial_assessment_max_hours"].setFocus()
             return
-        session = self.session
+        session = self.holder.session
 
         def saved(result: AgencySettings) -> None:
             self._show(result)
@@ -1094,18 +1095,20 @@ class AgencyPage(_Page):
 class AdminDialog(QDialog):
     """Users and agency settings, for administrators (the services check this again)."""
 
-    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.holder = holder
+        # Locked: unsaved agency settings are dropped; accounts are saved as they are made.
+        holder.locked.connect(self.close_now)
         self.setWindowTitle(self.tr("Administration"))
         self.tabs = QTabWidget(objectName="tabs")
-        self.users = UsersPage(session)
-        self.agency = AgencyPage(session)
+        self.users = UsersPage(holder)
+        self.agency = AgencyPage(holder)
         self.tabs.addTab(self.users, self.tr("&Users"))
         self.tabs.addTab(self.agency, self.tr("A&gency"))
         from ui.exchange import PartnersPage
 
-        self.partners = PartnersPage(session)
+        self.partners = PartnersPage(holder)
         self.tabs.addTab(self.partners, self.tr("&Partners and backups"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop import paths
-from ui import i18n
+from ui import error_hooks, i18n
 from ui.background import collect_garbage, wait_for_background
 from ui.login import LoginWidget
 
@@ -51,8 +51,8 @@ class Controller:
         from PySide6.QtCore import QCoreApplication, Qt
         from PySide6.QtWidgets import QLabel
 
-        from ui.background import run_in_background
         from ui.common import show_error
+        from ui.operations import Op
 
         waiting = QLabel(
             QCoreApplication.translate(
@@ -76,7 +76,7 @@ class Controller:
             show_error(waiting, error)
             QApplication.quit()
 
-        run_in_background(work, lambda _password: self.show_login(), failed)
+        Op(waiting, work).on_success(lambda _password: self.show_login()).on_failure(failed).run()
 
     def _show(self, window: QWidget) -> None:
         old, self.window = self.window, window
@@ -141,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Ulinzi")
     app.setApplicationName("Ulinzi")
+    error_hooks.install()
     i18n.set_language(str(QSettings().value("language", "en")))
     folder = Path(args.store) if args.store else paths.default_store_folder()
     controller = Controller(folder, paths.default_demo_folder(), demo=args.demo)

@@ -1,43 +1,32 @@
-"""Run slow work off the UI thread and get the result back on it, as a signal.
+"""The threads slow work runs on, and Python's garbage collector kept on the UI thread.
 
-The work function must not touch widgets; it gets its own database session from the services it
-calls (each service opens one per unit of work).
+Reads run on Qt's global thread pool, in parallel. Writes run one at a time on their own
+single-thread pool, in the order they were asked for (Picard saves on a one-thread pool "to avoid
+race conditions"; Anki runs collection work on one serial executor): two changes to one case can
+never race each other for the write lock. `ui.operations.Op` is the only way in.
 """
 
 from __future__ import annotations
 
 import atexit
 import gc
-import logging
-from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer
 
-log = logging.getLogger("ulinzi.ui")
+_writer: list[QThreadPool] = []
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+def reads() -> QThreadPool:
+    return QThreadPool.globalInstance()
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as e:  # handed to the UI thread, which shows it
-            self.signals.failed.emit(e)
-        else:
-            self.signals.done.emit(result)
-
-
-_running: set[_Job] = set()  # keeps jobs (and their signal objects) alive until they report
+def writes() -> QThreadPool:
+    """The one thread every change to the store runs on, in order."""
+    if not _writer:
+        pool = QThreadPool()
+        pool.setMaxThreadCount(1)
+        _writer.append(pool)
+    return _writer[0]
 
 
 class GarbageCollector(QObject):
@@ -70,7 +59,7 @@ class GarbageCollector(QObject):
 _collector: list[GarbageCollector] = []
 
 
-def _collect_on_ui_thread() -> None:
+def collect_on_ui_thread() -> None:
     app = QCoreApplication.instance()
     if app is not None and not _collector:
         _collector.append(GarbageCollector(app))
@@ -87,29 +76,7 @@ def collect_garbage() -> None:
     gc.collect()
 
 
-def run_in_background(
-    work: Callable[[], Any],
-    on_done: Callable[[Any], None],
-    on_error: Callable[[Exception], None] | None = None,
-) -> None:
-    """Run `work()` on the thread pool; call `on_done(result)` or `on_error(exc)` on the UI thread."""
-    _collect_on_ui_thread()
-    job = _Job(work)
-    job.setAutoDelete(False)
-
-    def finished(callback: Callable[[Any], None] | None, value: Any) -> None:
-        _running.discard(job)
-        if callback is not None:
-            callback(value)
-        elif isinstance(value, Exception):
-            log.error("background work failed", exc_info=value)
-
-    job.signals.done.connect(lambda result: finished(on_done, result))
-    job.signals.failed.connect(lambda error: finished(on_error, error))
-    _running.add(job)
-    QThreadPool.globalInstance().start(job)
-
-
 def wait_for_background(timeout_ms: int = 10000) -> bool:
-    """For tests and shutdown: wait until every job has finished."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    """For tests, lock and shutdown: wait until every job, read or write, has finished."""
+    done = all(pool.waitForDone(timeout_ms) for pool in _writer)
+    return reads().waitForDone(timeout_ms) and done

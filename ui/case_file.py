@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models import Stage
 from desktop.case_flow import ApprovalRow, CaseWorkflow, TimelineEntry
 from desktop.case_forms import CONFERENCE, draft_key
 from desktop.cases import CaseFile, HistoryEntry
@@ -38,6 +37,7 @@ from desktop.documents import PrintedDocumentInfo
 from desktop.exchange import ReceivedFile
 from desktop.forms.definition import FormSet
 from desktop.forms.saved import instances, latest
+from desktop.vocabulary import Stage
 from desktop.workflow import WORKING, form_allowed, rank
 from ui.case_documents import DocumentsTab, SummaryDialog, print_menu
 from ui.common import (
@@ -160,6 +160,7 @@ class CaseFileWidget(QWidget):
         self.revisions: dict[int, object] = {}
         row = case.row
         self.uuid = row.uuid
+        self.providers: list[str] = []  # the directory's names, offered in forms
         self.stage = Stage(row.stage)
 
         name = QLabel(row.child_name, objectName="childName")

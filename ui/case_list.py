@@ -33,12 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import QT_TRANSLATE_NOOP
-from db.models import Role
 from desktop import cases
 from desktop.cases import CaseQuery, CaseRow, Scope, SortKey
-from desktop.session import UserSession
-from ui.background import run_in_background
+from desktop.errors import QT_TRANSLATE_NOOP
+from desktop.vocabulary import Role
 from ui.common import (
     NEXT_ACTIONS,
     RISK_COLOURS,
@@ -51,6 +49,8 @@ from ui.common import (
     label,
     show_error,
 )
+from ui.operations import Op
+from ui.session_holder import SessionHolder
 
 PAGE = 100
 
@@ -74,9 +74,9 @@ class CaseTableModel(QAbstractTableModel):
 
     sort_requested = Signal(object, bool)  # SortKey, descending
 
-    def __init__(self, session: UserSession, parent: QObject | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.holder = holder
         self._ids: list[int] = []
         self._rows: dict[int, CaseRow] = {}
         self.pages_read = 0  # for tests and benchmarks: how much was really read
@@ -113,7 +113,7 @@ class CaseTableModel(QAbstractTableModel):
         if row is None:
             start = position - position % PAGE
             page = self._ids[start : start + PAGE]
-            self._rows.update(cases.rows_for_ids(self.session, page))
+            self._rows.update(cases.rows_for_ids(self.holder.session, page))
             self.pages_read += 1
             row = self._rows.get(case_id)
         return row
@@ -212,13 +212,14 @@ class CaseListWidget(QWidget):
     counts_changed = Signal(str)
     loaded = Signal()  # a new list of cases is in the table
 
-    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.holder = holder
         self._generation = 0
         self._sort = SortKey.REGISTERED
         self._descending = True
-        self.model = CaseTableModel(session, self)
+        self.model = CaseTableModel(holder, self)
+        holder.locked.connect(self._hide_for_lock)
 
         self.search = QLineEdit(objectName="search", clearButtonEnabled=True)
         self.scope = QComboBox(objectName="scope")
@@ -290,7 +291,7 @@ class CaseListWidget(QWidget):
         super().changeEvent(event)
 
     def _fill_filters(self) -> None:
-        roles = self.session.user.roles
+        roles = self.holder.session.user.roles
         self.search.setPlaceholderText(self.tr("Search by name, case number or place – just type"))
         self.scope.blockSignals(True)
         self.scope.clear()
@@ -342,7 +343,7 @@ class CaseListWidget(QWidget):
         the whole ordered list has been read. Only the newest request's answers are used.
         """
         self._generation += 1
-        generation, session, query = self._generation, self.session, self.query()
+        generation, session, query = self._generation, self.holder.session, self.query()
 
         def current() -> bool:
             return generation == self._generation and session.store.is_open
@@ -357,7 +358,9 @@ class CaseListWidget(QWidget):
             if len(ids) < PAGE:  # that was all of them
                 done(ids)
             else:  # then the rest, without competing with the first screenful
-                run_in_background(lambda: cases.case_ids(session, query), done, failed)
+                Op(self, lambda: cases.case_ids(session, query)).on_success(done).on_failure(
+                    failed
+                ).run()
 
         def done(ids: list[int]) -> None:
             if not current():
@@ -378,10 +381,12 @@ class CaseListWidget(QWidget):
             if current():
                 show_error(self, error)
 
-        run_in_background(lambda: cases.case_ids(session, query, limit=PAGE), first, failed)
+        Op(self, lambda: cases.case_ids(session, query, limit=PAGE)).on_success(first).on_failure(
+            failed
+        ).run()
 
     def _empty_text(self, query: CaseQuery) -> str:
-        if not self.session.user.roles & {Role.CASEWORKER, Role.SUPERVISOR, Role.MANAGER}:
+        if not self.holder.session.user.roles & {Role.CASEWORKER, Role.SUPERVISOR, Role.MANAGER}:
             return self.tr(
                 "Administrators manage accounts and settings; they do not read case files. "
                 "Sign in as a caseworker, supervisor or manager to see cases."
@@ -398,6 +403,10 @@ class CaseListWidget(QWidget):
     def clear(self) -> None:
         self._generation += 1
         self.model.clear()
+
+    def _hide_for_lock(self) -> None:
+        self.save_header()
+        self.clear()
 
     # -- opening -------------------------------------------------------------------------------
     def _open(self, position: int) -> None:
@@ -433,7 +442,7 @@ class CaseListWidget(QWidget):
 
     # -- remembered columns ----------------------------------------------------------------------
     def _settings_key(self) -> str:
-        return f"caselist/{self.session.store.store_id}/{self.session.user.id}/header"
+        return f"caselist/{self.holder.session.store.store_id}/{self.holder.session.user.id}/header"
 
     def _restore_header(self) -> None:
         state = QSettings().value(self._settings_key())

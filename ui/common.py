@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import QT_TRANSLATE_NOOP, UlinziError
 from desktop import paths
+from desktop.errors import QT_TRANSLATE_NOOP, UlinziError
+from ui.error_hooks import where
 from ui.i18n import error_text
 
 log = logging.getLogger("ulinzi.ui")
@@ -218,12 +219,19 @@ def years(n: int, estimated: bool = False) -> str:
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """Plain words for errors we expect; "something went wrong" and the log's place otherwise."""
+    if not isinstance(error, UlinziError):
+        # The kind and the code path, not the text: a message can hold a child's name.
+        log.error("unexpected error: %s", where(type(error), error.__traceback__))
+    tell_error(parent, error)
+
+
+def tell_error(parent: QWidget | None, error: BaseException) -> None:
+    """Show `error` in plain words (it is already logged, if it needs to be)."""
     if isinstance(error, UlinziError):
         QMessageBox.warning(
             parent, QCoreApplication.translate("errors", "Ulinzi"), error_text(error)
         )
         return
-    log.error("unexpected error", exc_info=error)
     QMessageBox.critical(
         parent,
         QCoreApplication.translate("errors", "Ulinzi"),

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import QT_TRANSLATE_NOOP
 from desktop.case_forms import ConsentToShare
 from desktop.conferences import (
     CORRECTION_KEY,
@@ -34,6 +33,7 @@ from desktop.conferences import (
     MinutesStart,
     uncovered_attendees,
 )
+from desktop.errors import QT_TRANSLATE_NOOP
 from desktop.forms.answers import ENTRY_PROBLEM, Answers, Problem
 from desktop.forms.definition import FormDefinition, FormField
 from ui.common import ACTION_STATUSES, RISKS, STAGES, format_date, format_datetime, label

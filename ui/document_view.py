@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.background import run_in_background, wait_for_background
+from ui.background import wait_for_background
+from ui.operations import Op
 
 # A page image at the printer's full resolution can pass 500 MB (A4 at 1200 dpi); 300 dpi keeps
 # text sharp on paper and a page near 35 MB, which the office laptops can afford.
@@ -172,7 +173,9 @@ class DocumentPreview(QDialog):
         self._printing = printer  # kept alive, and untouched here, until the job reports
         self.print_button.setEnabled(False)
         self.pages.setText(self.tr("Printing…"))
-        run_in_background(lambda: print_pages(self.pdf, printer), self._printed, self._not_printed)
+        Op(self, lambda: print_pages(self.pdf, printer)).on_success(self._printed).on_failure(
+            self._not_printed
+        ).run()
 
     def _finished_printing(self) -> None:
         self._printing = None

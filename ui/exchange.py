@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 from desktop import backups, exchange
 from desktop.exchange import Identity, Partner, Preview
 from desktop.forms.definition import FormSet
-from desktop.session import UserSession
-from ui.background import run_in_background
 from ui.common import format_date, format_datetime, show_error
 from ui.form_fields import text_of
+from ui.operations import Op
+from ui.session_holder import SessionHolder
 
 # Words a person can read out and type back: a suggested passphrase is five of them.
 _WORDS = [
@@ -181,9 +181,9 @@ def _table(columns: list[str], name: str) -> QTableWidget:
 class PartnersPage(QWidget):
     """This agency's public identity (text, file, QR code, fingerprint) and the address book."""
 
-    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.holder = holder
         self.identity: Identity | None = None
         self.partners: list[Partner] = []
 
@@ -258,7 +258,7 @@ class PartnersPage(QWidget):
         self.load()
 
     def load(self) -> None:
-        session = self.session
+        session = self.holder.session
 
         def work():  # type: ignore[no-untyped-def]
             return (
@@ -267,7 +267,7 @@ class PartnersPage(QWidget):
                 backups.backup_state(session),
             )
 
-        run_in_background(work, self._show, lambda e: show_error(self, e))
+        Op(self, work).on_success(self._show).on_failure(lambda e: show_error(self, e)).run()
 
     def _show(self, result) -> None:  # type: ignore[no-untyped-def]
         self.identity, self.partners, state = result
@@ -349,12 +349,10 @@ class PartnersPage(QWidget):
                 "not yet: you can mark it checked later."
             ).format(name=identity.name, code=identity.code, fingerprint=identity.fingerprint)
         )
-        session = self.session
-        run_in_background(
-            lambda: exchange.add_partner(session, identity, verified),
-            lambda _r: self.load(),
-            lambda e: show_error(self, e),
-        )
+        session = self.holder.session
+        Op(self, lambda: exchange.add_partner(session, identity, verified)).writes().on_success(
+            lambda _r: self.load()
+        ).on_failure(lambda e: show_error(self, e)).run()
 
     def verify(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -368,20 +366,16 @@ class PartnersPage(QWidget):
             ).format(name=p.name, fingerprint=p.fingerprint)
         ):
             return
-        session = self.session
-        run_in_background(
-            lambda: exchange.verify_partner(session, p.code),
-            lambda _r: self.load(),
-            lambda e: show_error(self, e),
-        )
+        session = self.holder.session
+        Op(self, lambda: exchange.verify_partner(session, p.code)).writes().on_success(
+            lambda _r: self.load()
+        ).on_failure(lambda e: show_error(self, e)).run()
 
     def _days_changed(self, days: int) -> None:
-        session = self.session
-        run_in_background(
-            lambda: backups.set_backup_days(session, days),
-            lambda _r: None,
-            lambda e: show_error(self, e),
-        )
+        session = self.holder.session
+        Op(self, lambda: backups.set_backup_days(session, days)).writes().on_success(
+            lambda _r: None
+        ).on_failure(lambda e: show_error(self, e)).run()
 
 
 # -- sending a case --------------------------------------------------------------------------------

@@ -47,16 +47,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import CannotWriteFolder, InvalidInput
 from db.keyslots import DEFAULT_KDF, KdfParams
 from db.store import is_store
 from desktop import accounts
 from desktop.demo import STAFF, open_or_create_demo
+from desktop.errors import CannotWriteFolder, InvalidInput
 from desktop.session import UserSession
 from reports.recovery_key import build_recovery_key_pdf, format_date, key_rows, texts
 from ui import i18n
-from ui.background import run_in_background
 from ui.common import ROLES, label, password_strength, show_error
+from ui.operations import Op
 
 DEMO_CASES = 300
 ERROR_COLOUR = "#b71c1c"
@@ -1015,11 +1015,9 @@ class FirstRunWizard(QWidget):
         }
         folder, kdf = self.store_folder, self.kdf
         self._busy("store")
-        run_in_background(
-            lambda: accounts.init_agency(folder, kdf=kdf, **fields),
-            self._store_created,
-            self._store_failed,
-        )
+        Op(self, lambda: accounts.init_agency(folder, kdf=kdf, **fields)).on_success(
+            self._store_created
+        ).on_failure(self._store_failed).run()
 
     def _busy(self, kind: str) -> None:
         self._busy_kind = kind
@@ -1103,9 +1101,9 @@ class FirstRunWizard(QWidget):
     def start_demo(self) -> None:
         folder, cases, kdf = self.demo_folder, self.demo_cases, self.kdf
         self._busy("demo" if is_store(folder) else "new_demo")
-        run_in_background(
-            lambda: open_or_create_demo(folder, cases, kdf), self._demo_ready, self._demo_failed
-        )
+        Op(self, lambda: open_or_create_demo(folder, cases, kdf)).on_success(
+            self._demo_ready
+        ).on_failure(self._demo_failed).run()
 
     def _demo_ready(self, result: tuple[UserSession | None, str]) -> None:
         self._session, self._demo_password = result
@@ -1131,11 +1129,9 @@ class FirstRunWizard(QWidget):
             self._update_buttons()
             show_error(self, error)
 
-        run_in_background(
-            lambda: accounts.sign_in(folder, "admin", password),
-            lambda session: self._hand_over(SetupResult(folder, session, password)),
-            failed,
-        )
+        Op(self, lambda: accounts.sign_in(folder, "admin", password)).on_success(
+            lambda session: self._hand_over(SetupResult(folder, session, password))
+        ).on_failure(failed).run()
 
     # -- closing ---------------------------------------------------------------------------------
     def _release_session(self) -> None:

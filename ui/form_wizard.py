@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import UlinziError
 from desktop import drafts
+from desktop.errors import UlinziError
 from desktop.forms.answers import (
     ENTRY_PROBLEM,
     Answers,
@@ -47,10 +47,11 @@ from desktop.forms.answers import (
     visible_answers,
 )
 from desktop.forms.definition import FormDefinition, FormField, Section
-from desktop.session import UserSession
-from ui.background import run_in_background, wait_for_background
+from ui.background import wait_for_background
 from ui.common import error_text, format_date, format_datetime, show_error
 from ui.form_fields import FieldWidget, GroupField, make_field, text_of
+from ui.operations import Op
+from ui.session_holder import SessionHolder
 
 DRAFT_KIND = "form"
 AUTOSAVE_MS = 3000
@@ -87,7 +88,7 @@ class FormWizard(QDialog):
 
     def __init__(
         self,
-        session: UserSession,
+        holder: SessionHolder,
         forms: list[FormDefinition],
         submit: Callable[[dict[str, Answers]], str],
         *,
@@ -105,7 +106,11 @@ class FormWizard(QDialog):
         super().__init__(parent)
         self.providers = providers
         self.extra_check = check
-        self.session = session
+        self.holder = holder
+        self._hidden_by_lock = False
+        holder.locked.connect(self._lock)
+        holder.unlocked.connect(self._unlock)
+        holder.replaced.connect(self._unlock_for_another)
         self.forms = forms
         self.submit_work = submit
         self.draft_key = draft_key
@@ -413,13 +418,13 @@ class FormWizard(QDialog):
 
     def offer_draft(self) -> None:
         """If this person left these forms unfinished, offer to continue them."""
-        saved = drafts.load_draft(self.session, DRAFT_KIND, self.draft_key)
+        saved = drafts.load_draft(self.holder.session, DRAFT_KIND, self.draft_key)
         if saved is None:
             return
         if self.ask_resume(format_datetime(saved.updated_at)):
             self.resume(saved.data)
         else:
-            drafts.discard_draft(self.session, DRAFT_KIND, self.draft_key)
+            drafts.discard_draft(self.holder.session, DRAFT_KIND, self.draft_key)
 
     def ask_resume(self, when: str) -> bool:
         return (
@@ -440,9 +445,9 @@ class FormWizard(QDialog):
     def save_draft(self, *, wait: bool = False) -> None:
         """Keep what was typed, encrypted in the store (in the background unless `wait`)."""
         self._autosave.stop()
-        if not self._dirty or self._saving or not self.session.store.is_open:
+        if not self._dirty or self._saving or not self.holder.session.store.is_open:
             return
-        session, key, data = self.session, self.draft_key, self.draft()
+        session, key, data = self.holder.session, self.draft_key, self.draft()
         self._dirty = False
         self._kept = True
         if wait:  # locking or quitting: the key is about to go, so this must finish first
@@ -453,11 +458,9 @@ class FormWizard(QDialog):
             self._dirty = True
             show_error(self, error)
 
-        run_in_background(
-            lambda: drafts.save_draft(session, DRAFT_KIND, key, data),
-            lambda _r: self.draft_note.setText(self.tr("Draft kept.")),
-            failed,
-        )
+        Op(self, lambda: drafts.save_draft(session, DRAFT_KIND, key, data)).writes().on_success(
+            lambda _r: self.draft_note.setText(self.tr("Draft kept."))
+        ).on_failure(failed).run()
 
     # -- finishing ------------------------------------------------------------------------------
     def finish(self) -> None:
@@ -508,20 +511,46 @@ class FormWizard(QDialog):
             else:
                 show_error(self, error)
 
-        run_in_background(lambda: work(answers), done, failed)
+        Op(self, lambda: work(answers)).writes().on_success(done).on_failure(failed).run()
+
+    def _lock(self) -> None:
+        """The screen locks: keep what was typed (before the key goes) and hide."""
+        if self.isVisible():
+            self.save_draft(wait=True)
+            self.hide()
+            self._hidden_by_lock = True
+
+    def _unlock(self) -> None:
+        if self._hidden_by_lock:
+            self._hidden_by_lock = False
+            self.show()
+
+    def _unlock_for_another(self) -> None:
+        """Another person unlocked: the typing is the previous person's draft; go."""
+        if self._hidden_by_lock:
+            self._hidden_by_lock = False
+            self.discard()
+
+    def discard(self, *, close: bool = True) -> None:
+        """Go without asking: what was typed is already kept as a draft (a lock that another
+        person opened, a sign-out, a quit)."""
+        self._autosave.stop()
+        self._dirty = self._kept = False
+        if close:
+            self.close()
 
     def reject(self) -> None:
         """Escape, "Close" and the window's X all come here: never lose what was typed."""
         if self._saving:
             return
-        if (self._kept or self._dirty) and self.session.store.is_open:
+        if (self._kept or self._dirty) and self.holder.session.store.is_open:
             choice = self.ask_close()
             if choice == QMessageBox.StandardButton.Cancel:
                 return
             if choice == QMessageBox.StandardButton.Discard:
                 self._dirty = self._kept = False
                 self._autosave.stop()
-                drafts.discard_draft(self.session, DRAFT_KIND, self.draft_key)
+                drafts.discard_draft(self.holder.session, DRAFT_KIND, self.draft_key)
             else:
                 self.save_draft(wait=True)
         super().reject()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from db.errors import UlinziError
+from desktop.errors import UlinziError
 
 FOLDER = Path(__file__).parent / "translations"
 LANGUAGES = {"en": "English", "fr": "Français"}

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import LoginThrottled, UlinziError
+from desktop.errors import LoginThrottled, UlinziError
 from ui import i18n
-from ui.background import run_in_background
 from ui.common import password_strength, show_error
+from ui.operations import Op
+from ui.session_holder import SessionHolder
 
 if TYPE_CHECKING:
     from desktop.session import UserSession
@@ -174,7 +175,7 @@ class LoginWidget(QWidget):
                 return accounts.sign_in(folder, username, password)
             return accounts.unlock(locked, username, password)
 
-        run_in_background(work, self._done, self._failed)
+        Op(self, work).on_success(self._done).on_failure(self._failed).run()
 
     def _done(self, session: UserSession) -> None:
         self.password.clear()
@@ -227,9 +228,11 @@ class LoginWidget(QWidget):
 class ChangePasswordDialog(QDialog):
     """Shown at sign-in when an administrator gave a temporary password: it must be replaced."""
 
-    def __init__(self, session: UserSession, current: str = "", parent: QWidget | None = None):
+    def __init__(
+        self, holder: SessionHolder, current: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.holder = holder
         self.setWindowTitle(self.tr("Choose your own password"))
         self.setModal(True)
         intro = QLabel(
@@ -284,7 +287,7 @@ class ChangePasswordDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def save(self) -> None:
-        session, current, new = self.session, self.current.text(), self.new.text()
+        session, current, new = self.holder.session, self.current.text(), self.new.text()
         self.buttons.setEnabled(False)
 
         def failed(error: Exception) -> None:
@@ -296,8 +299,6 @@ class ChangePasswordDialog(QDialog):
 
         from desktop import accounts
 
-        run_in_background(
-            lambda: accounts.change_own_password(session, current, new),
-            lambda _r: self.accept(),
-            failed,
-        )
+        Op(self, lambda: accounts.change_own_password(session, current, new)).writes().on_success(
+            lambda _r: self.accept()
+        ).on_failure(failed).run()

@@ -44,16 +44,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import UlinziError
-from db.models import Role
 from desktop import case_flow, case_forms
 from desktop.case_flow import ProviderInfo
+from desktop.errors import UlinziError
 from desktop.forms.definition import CHOICES_FILE, SHIPPED_FOLDER, Choice, parse_choices
 from desktop.session import UserSession
+from desktop.vocabulary import Role
 from ui import i18n
-from ui.background import run_in_background
 from ui.common import show_error
 from ui.form_fields import text_of
+from ui.operations import Op
+from ui.session_holder import SessionHolder
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SERVICE_LIST = "service_types"  # the shared choice list in choices.yaml
@@ -417,10 +418,11 @@ class ProvidersDialog(QDialog):
     loaded = Signal()  # the list was (re)read from the store
     saved = Signal(object)  # ProviderInfo, as stored
 
-    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
-        self.editable = can_edit_providers(session)
+        self.holder = holder
+        holder.locked.connect(self.close_now)
+        self.editable = can_edit_providers(holder.session)
         self.is_busy = False
         self._shown = ProviderInfo(None, "")  # what the editor showed before any typing
         self._reverting = False  # while the dialog itself moves the selection
@@ -554,7 +556,7 @@ class ProvidersDialog(QDialog):
     # -- reading -------------------------------------------------------------------------------
     def reload(self, select: int | None = None, then: Callable[[], None] | None = None) -> None:
         """Read the directory and the service types again; select provider `select` after."""
-        session = self.session
+        session = self.holder.session
 
         def read() -> tuple[list[Choice], list[ProviderInfo]]:
             return service_types(session), case_flow.providers(session, active_only=False)
@@ -573,7 +575,7 @@ class ProvidersDialog(QDialog):
             self._set_busy(False, "")
             show_error(self, error)
 
-        run_in_background(read, done, failed)
+        Op(self, read).on_success(done).on_failure(failed).run()
 
     def _fill(
         self, choices: list[Choice], providers: list[ProviderInfo], select: int | None
@@ -747,7 +749,7 @@ class ProvidersDialog(QDialog):
             if then is not None:
                 then()
             return
-        session, is_new = self.session, info.id is None
+        session, is_new = self.holder.session, info.id is None
 
         def done(result: ProviderInfo) -> None:
             self._set_busy(False, "")
@@ -772,7 +774,9 @@ class ProvidersDialog(QDialog):
 
         self.message.clear()
         self._set_busy(True, self.tr("Saving…"))
-        run_in_background(lambda: case_flow.save_provider(session, info), done, failed)
+        Op(self, lambda: case_flow.save_provider(session, info)).writes().on_success(
+            done
+        ).on_failure(failed).run()
 
     def _save_failed(self, error: Exception) -> None:
         self._set_busy(False, "")

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import QT_TRANSLATE_NOOP
 from desktop import case_flow
 from desktop.case_flow import ApprovalRow, SupervisorQueue, TaskRow
-from desktop.session import UserSession
+from desktop.errors import QT_TRANSLATE_NOOP
 from desktop.workflow import Deadlines, Urgency, urgency
-from ui.background import run_in_background
 from ui.common import APPROVAL_KINDS, CASELOADS, NEXT_ACTIONS, format_date, label, show_error
+from ui.operations import Op
+from ui.session_holder import SessionHolder
 
 OVERDUE = QColor("#c62828")
 SOON = QColor("#b45309")
@@ -114,9 +114,10 @@ class TasksWidget(QWidget):
 
     open_task = Signal(object)  # TaskRow
 
-    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.holder = holder
+        holder.locked.connect(self.clear)
         self.deadlines = Deadlines()  # the agency's, set by the window
         self.rows: list[TaskRow] = []
         self.heading = QLabel(objectName="tasksHeading", wordWrap=True)
@@ -147,8 +148,10 @@ class TasksWidget(QWidget):
         layout.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        session = self.session
-        run_in_background(lambda: case_flow.my_tasks(session), self._show, self._error)
+        session = self.holder.session
+        Op(self, lambda: case_flow.my_tasks(session)).on_success(self._show).on_failure(
+            self._error
+        ).run()
 
     def _show(self, rows: list[TaskRow]) -> None:
         self.rows = rows
@@ -168,7 +171,7 @@ class TasksWidget(QWidget):
             self.open_task.emit(self.rows[index.row()])
 
     def _error(self, error: Exception) -> None:
-        if self.session.store.is_open:  # not signed out or locked meanwhile
+        if self.holder.session.store.is_open:  # not signed out or locked meanwhile
             show_error(self, error)
 
     def clear(self) -> None:
@@ -184,9 +187,10 @@ class SupervisorQueueWidget(QWidget):
     open_case = Signal(str)
     decide = Signal(int, bool)  # approval id, approve (False: return, with a comment asked)
 
-    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+    def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.holder = holder
+        holder.locked.connect(self.clear)
         self.deadlines = Deadlines()  # the agency's, set by the window
         self.queue: SupervisorQueue | None = None
         self.approvals_heading = QLabel(objectName="approvalsHeading")
@@ -261,8 +265,10 @@ class SupervisorQueueWidget(QWidget):
         layout.addWidget(self.overdue, 2)
 
     def refresh(self) -> None:
-        session = self.session
-        run_in_background(lambda: case_flow.supervisor_queue(session), self._show, self._error)
+        session = self.holder.session
+        Op(self, lambda: case_flow.supervisor_queue(session)).on_success(self._show).on_failure(
+            self._error
+        ).run()
 
     def _show(self, queue: SupervisorQueue) -> None:
         self.queue = queue
@@ -350,7 +356,7 @@ class SupervisorQueueWidget(QWidget):
             self.open_case.emit(self.queue.overdue[index.row()].case_uuid)
 
     def _error(self, error: Exception) -> None:
-        if self.session.store.is_open:
+        if self.holder.session.store.is_open:
             show_error(self, error)
 
     def clear(self) -> None:

@@ -80,6 +80,17 @@
     </message>
 </context>
 <context>
+    <name>AdministrationFlow</name>
+    <message>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <source>Offline case management for child protection social workers.</source>
+        <translation>Gestion hors ligne des dossiers de protection de l&apos;enfance.</translation>
+    </message>
+</context>
+<context>
     <name>AgencyPage</name>
     <message>
         <source>C&amp;hoose logo…</source>
@@ -722,6 +733,33 @@
     </message>
 </context>
 <context>
+    <name>CaseFlow</name>
+    <message>
+        <source>Return the request</source>
+        <translation>Renvoyer la demande</translation>
+    </message>
+    <message>
+        <source>What needs to change? The caseworker reads your comment.</source>
+        <translation>Que faut-il modifier ? Le gestionnaire de cas lira votre commentaire.</translation>
+    </message>
+    <message>
+        <source>New case: register a child</source>
+        <translation>Nouveau cas : enregistrer un enfant</translation>
+    </message>
+    <message>
+        <source>&amp;Register the child</source>
+        <translation>&amp;Enregistrer l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>{form}: {child}</source>
+        <translation>{form} : {child}</translation>
+    </message>
+    <message>
+        <source>new version</source>
+        <translation>nouvelle version</translation>
+    </message>
+</context>
+<context>
     <name>CaseListWidget</name>
     <message>
         <source>Search by name, case number or place – just type</source>
@@ -871,6 +909,37 @@
     <message>
         <source>Choose…</source>
         <translation>Choisir…</translation>
+    </message>
+</context>
+<context>
+    <name>ConferenceFlow</name>
+    <message>
+        <source>Cancel the case conference</source>
+        <translation>Annuler la conférence de cas</translation>
+    </message>
+    <message>
+        <source>Why is the conference cancelled? The reason is kept with it.</source>
+        <translation>Pourquoi la conférence est-elle annulée ? Le motif est conservé avec elle.</translation>
+    </message>
+    <message>
+        <source>Correct the minutes</source>
+        <translation>Corriger le procès-verbal</translation>
+    </message>
+    <message>
+        <source>What is corrected, and why? The minutes stay as they were finalised; the correction is a new version that keeps your reason.</source>
+        <translation>Que corrigez-vous, et pourquoi ? Le procès-verbal finalisé est conservé tel quel ; la correction est une nouvelle version qui garde votre motif.</translation>
+    </message>
+    <message>
+        <source>Minutes of case conference {number}: {child}</source>
+        <translation>Procès-verbal de la conférence de cas {number} : {child}</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>correction</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise the minutes</source>
+        <translation>&amp;Finaliser le procès-verbal</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1197,13 @@
     </message>
 </context>
 <context>
+    <name>DocumentFlow</name>
+    <message>
+        <source>Transfer form from the other agency</source>
+        <translation>Fiche de transfert de l&apos;autre organisme</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreview</name>
     <message>
         <source>1 page</source>
@@ -1247,6 +1323,101 @@ L&apos;enregistrer quand même&#xa0;?</translation>
     <message>
         <source>({n} times)</source>
         <translation>({n} fois)</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeFlow</name>
+    <message>
+        <source>referral</source>
+        <translation>orientation</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>transfert</translation>
+    </message>
+    <message>
+        <source>Save the package</source>
+        <translation>Enregistrer le paquet</translation>
+    </message>
+    <message>
+        <source>Case packages (*.ulz)</source>
+        <translation>Paquets de dossier (*.ulz)</translation>
+    </message>
+    <message>
+        <source>The package was written to {path}.
+
+Its SHA-256, kept in the case&apos;s history: {sha}</source>
+        <translation>Le paquet a été écrit dans {path}.
+
+Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
+    </message>
+    <message>
+        <source>Send the passphrase by another way than the package (a phone call, an SMS), never with it.</source>
+        <translation>Transmettez la phrase secrète par un autre moyen que le paquet (un appel, un SMS), jamais avec lui.</translation>
+    </message>
+    <message>
+        <source>Package sent</source>
+        <translation>Paquet envoyé</translation>
+    </message>
+    <message>
+        <source>Making the package of case {number}…</source>
+        <translation>Préparation du paquet du dossier {number}…</translation>
+    </message>
+    <message>
+        <source>Import a case package</source>
+        <translation>Importer un paquet de dossier</translation>
+    </message>
+    <message>
+        <source>Case packages (*.ulz);;All files (*)</source>
+        <translation>Paquets de dossier (*.ulz);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Opening the package and checking its signature…</source>
+        <translation>Ouverture du paquet et vérification de sa signature…</translation>
+    </message>
+    <message>
+        <source>Importing the case…</source>
+        <translation>Importation du dossier…</translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation>Déjà importé</translation>
+    </message>
+    <message>
+        <source>This package was already imported (case {number}): nothing was changed.</source>
+        <translation>Ce paquet a déjà été importé (dossier {number}) : rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Receipt recorded</source>
+        <translation>Accusé de réception enregistré</translation>
+    </message>
+    <message>
+        <source>Case {number} arrived at the other agency: it is in its history.</source>
+        <translation>Le dossier {number} est arrivé à l&apos;autre organisme : c&apos;est noté dans son historique.</translation>
+    </message>
+    <message>
+        <source>Save the receipt for the sending agency</source>
+        <translation>Enregistrer l&apos;accusé de réception pour l&apos;organisme expéditeur</translation>
+    </message>
+    <message>
+        <source>Case imported</source>
+        <translation>Dossier importé</translation>
+    </message>
+    <message>
+        <source>The case is {number}. Send the receipt {path} back to the sending agency: it records that the case arrived.</source>
+        <translation>Le dossier porte le numéro {number}. Renvoyez l&apos;accusé de réception {path} à l&apos;organisme expéditeur : il enregistre l&apos;arrivée du dossier.</translation>
+    </message>
+    <message>
+        <source>Backup written</source>
+        <translation>Sauvegarde écrite</translation>
+    </message>
+    <message>
+        <source>{cases} cases were backed up to {path} ({size} MB).</source>
+        <translation>{cases} dossiers ont été sauvegardés dans {path} ({size} Mo).</translation>
+    </message>
+    <message>
+        <source>Backing up the store to {path}…</source>
+        <translation>Sauvegarde de la base vers {path}…</translation>
     </message>
 </context>
 <context>
@@ -1903,186 +2074,6 @@ L&apos;enregistrer quand même&#xa0;?</translation>
         <source>locked</source>
         <translation>verrouillé</translation>
     </message>
-    <message>
-        <source>Attach the signed copy</source>
-        <translation>Joindre la copie signée</translation>
-    </message>
-    <message>
-        <source>Scans and photos (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
-        <translation>Scans et photos (*.pdf *.jpg *.jpeg *.png);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Transfer form from the other agency</source>
-        <translation>Fiche de transfert de l&apos;autre organisme</translation>
-    </message>
-    <message>
-        <source>Passphrase</source>
-        <translation>Phrase secrète</translation>
-    </message>
-    <message>
-        <source>This package is locked with a passphrase. Type the passphrase the sending agency gave you:</source>
-        <translation>Ce paquet est verrouillé par une phrase secrète. Tapez la phrase secrète donnée par l&apos;organisme expéditeur :</translation>
-    </message>
-    <message>
-        <source>referral</source>
-        <translation>orientation</translation>
-    </message>
-    <message>
-        <source>transfer</source>
-        <translation>transfert</translation>
-    </message>
-    <message>
-        <source>Save the package</source>
-        <translation>Enregistrer le paquet</translation>
-    </message>
-    <message>
-        <source>Case packages (*.ulz)</source>
-        <translation>Paquets de dossier (*.ulz)</translation>
-    </message>
-    <message>
-        <source>The package was written to {path}.
-
-Its SHA-256, kept in the case&apos;s history: {sha}</source>
-        <translation>Le paquet a été écrit dans {path}.
-
-Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
-    </message>
-    <message>
-        <source>Send the passphrase by another way than the package (a phone call, an SMS), never with it.</source>
-        <translation>Transmettez la phrase secrète par un autre moyen que le paquet (un appel, un SMS), jamais avec lui.</translation>
-    </message>
-    <message>
-        <source>Package sent</source>
-        <translation>Paquet envoyé</translation>
-    </message>
-    <message>
-        <source>Making the package of case {number}…</source>
-        <translation>Préparation du paquet du dossier {number}…</translation>
-    </message>
-    <message>
-        <source>Import a case package</source>
-        <translation>Importer un paquet de dossier</translation>
-    </message>
-    <message>
-        <source>Case packages (*.ulz);;All files (*)</source>
-        <translation>Paquets de dossier (*.ulz);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Already imported</source>
-        <translation>Déjà importé</translation>
-    </message>
-    <message>
-        <source>This package was already imported (case {number}): nothing was changed.</source>
-        <translation>Ce paquet a déjà été importé (dossier {number}) : rien n&apos;a été modifié.</translation>
-    </message>
-    <message>
-        <source>Receipt recorded</source>
-        <translation>Accusé de réception enregistré</translation>
-    </message>
-    <message>
-        <source>Case {number} arrived at the other agency: it is in its history.</source>
-        <translation>Le dossier {number} est arrivé à l&apos;autre organisme : c&apos;est noté dans son historique.</translation>
-    </message>
-    <message>
-        <source>Save the receipt for the sending agency</source>
-        <translation>Enregistrer l&apos;accusé de réception pour l&apos;organisme expéditeur</translation>
-    </message>
-    <message>
-        <source>Case imported</source>
-        <translation>Dossier importé</translation>
-    </message>
-    <message>
-        <source>The case is {number}. Send the receipt {path} back to the sending agency: it records that the case arrived.</source>
-        <translation>Le dossier porte le numéro {number}. Renvoyez l&apos;accusé de réception {path} à l&apos;organisme expéditeur : il enregistre l&apos;arrivée du dossier.</translation>
-    </message>
-    <message>
-        <source>Opening the package and checking its signature…</source>
-        <translation>Ouverture du paquet et vérification de sa signature…</translation>
-    </message>
-    <message>
-        <source>Importing the case…</source>
-        <translation>Importation du dossier…</translation>
-    </message>
-    <message>
-        <source>Backup written</source>
-        <translation>Sauvegarde écrite</translation>
-    </message>
-    <message>
-        <source>{cases} cases were backed up to {path} ({size} MB).</source>
-        <translation>{cases} dossiers ont été sauvegardés dans {path} ({size} Mo).</translation>
-    </message>
-    <message>
-        <source>Backing up the store to {path}…</source>
-        <translation>Sauvegarde de la base vers {path}…</translation>
-    </message>
-    <message>
-        <source>Cancel the case conference</source>
-        <translation>Annuler la conférence de cas</translation>
-    </message>
-    <message>
-        <source>Why is the conference cancelled? The reason is kept with it.</source>
-        <translation>Pourquoi la conférence est-elle annulée ? Le motif est conservé avec elle.</translation>
-    </message>
-    <message>
-        <source>Correct the minutes</source>
-        <translation>Corriger le procès-verbal</translation>
-    </message>
-    <message>
-        <source>What is corrected, and why? The minutes stay as they were finalised; the correction is a new version that keeps your reason.</source>
-        <translation>Que corrigez-vous, et pourquoi ? Le procès-verbal finalisé est conservé tel quel ; la correction est une nouvelle version qui garde votre motif.</translation>
-    </message>
-    <message>
-        <source>Minutes of case conference {number}: {child}</source>
-        <translation>Procès-verbal de la conférence de cas {number} : {child}</translation>
-    </message>
-    <message>
-        <source>correction</source>
-        <translation>correction</translation>
-    </message>
-    <message>
-        <source>&amp;Finalise the minutes</source>
-        <translation>&amp;Finaliser le procès-verbal</translation>
-    </message>
-    <message>
-        <source>Return the request</source>
-        <translation>Renvoyer la demande</translation>
-    </message>
-    <message>
-        <source>What needs to change? The caseworker reads your comment.</source>
-        <translation>Que faut-il modifier ? Le gestionnaire de cas lira votre commentaire.</translation>
-    </message>
-    <message>
-        <source>New case: register a child</source>
-        <translation>Nouveau cas : enregistrer un enfant</translation>
-    </message>
-    <message>
-        <source>&amp;Register the child</source>
-        <translation>&amp;Enregistrer l&apos;enfant</translation>
-    </message>
-    <message>
-        <source>{form}: {child}</source>
-        <translation>{form} : {child}</translation>
-    </message>
-    <message>
-        <source>new version</source>
-        <translation>nouvelle version</translation>
-    </message>
-    <message>
-        <source>Version {version}</source>
-        <translation>Version {version}</translation>
-    </message>
-    <message>
-        <source>Offline case management for child protection social workers.</source>
-        <translation>Gestion hors ligne des dossiers de protection de l&apos;enfance.</translation>
-    </message>
-    <message>
-        <source>Quit Ulinzi?</source>
-        <translation>Quitter Ulinzi ?</translation>
-    </message>
-    <message>
-        <source>A form is still open. What you typed will be kept as a draft. Quit?</source>
-        <translation>Un formulaire est encore ouvert. Ce que vous avez saisi sera conservé en brouillon. Quitter ?</translation>
-    </message>
 </context>
 <context>
     <name>PartnersPage</name>
@@ -2224,6 +2215,33 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
     <message>
         <source>{name} has a new temporary password.</source>
         <translation>{name} a un nouveau mot de passe temporaire.</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Attach the signed copy</source>
+        <translation>Joindre la copie signée</translation>
+    </message>
+    <message>
+        <source>Scans and photos (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>Scans et photos (*.pdf *.jpg *.jpeg *.png);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>This package is locked with a passphrase. Type the passphrase the sending agency gave you:</source>
+        <translation>Ce paquet est verrouillé par une phrase secrète. Tapez la phrase secrète donnée par l&apos;organisme expéditeur :</translation>
+    </message>
+    <message>
+        <source>Quit Ulinzi?</source>
+        <translation>Quitter Ulinzi ?</translation>
+    </message>
+    <message>
+        <source>A form is still open. What you typed will be kept as a draft. Quit?</source>
+        <translation>Un formulaire est encore ouvert. Ce que vous avez saisi sera conservé en brouillon. Quitter ?</translation>
     </message>
 </context>
 <context>

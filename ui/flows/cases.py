@@ -1,0 +1,289 @@
+"""Case files in the window: open one in its tab, fill its forms, decide, move it, register."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from desktop import case_flow, case_forms, cases, conferences, documents, drafts, exchange
+from desktop.case_flow import TaskRow
+from desktop.forms.definition import FormSet
+from desktop.forms.saved import latest
+from desktop.session import UserSession
+from desktop.vocabulary import Role
+from ui.case_file import CONFERENCES_TAB, NEW, CaseFileWidget, ReasonDialog
+from ui.flows.base import Flow
+from ui.form_fields import text_of
+from ui.form_wizard import FormWizard
+
+
+@dataclass(frozen=True)
+class CaseData:
+    """Everything a case file shows, read in one go off the UI thread."""
+
+    case: Any
+    history: Any
+    forms: Any
+    drafts: Any
+    workflow: Any
+    providers: list[str]
+    printed: Any
+    conferences: Any
+    received: Any
+
+    @classmethod
+    def read(cls, session: UserSession, uuid: str) -> CaseData:
+        return cls(
+            cases.open_case(session, uuid),
+            cases.case_history(session, uuid),
+            case_forms.form_set(session),
+            drafts.drafts_under(session, case_forms.DRAFT_KIND, uuid + ":"),
+            case_flow.case_workflow(session, uuid),
+            [p.name for p in case_flow.providers(session)],
+            documents.printed_documents(session, uuid),
+            conferences.case_conferences(session, uuid),
+            exchange.received_files(session, uuid),
+        )
+
+
+Then = Callable[[CaseFileWidget], object] | None
+
+
+class CaseFlow(Flow):
+    def case_widget(self, uuid: str) -> CaseFileWidget | None:
+        """The open tab showing case `uuid`, if any."""
+        tabs = self.window.tabs
+        for index in range(1, tabs.count()):
+            widget = tabs.widget(index)
+            if isinstance(widget, CaseFileWidget) and widget.uuid == uuid:
+                return widget
+        return None
+
+    def open_case(self, uuid: str, *, reload: bool = False, then: Then = None) -> None:
+        """Show case `uuid` in its tab (read again when `reload`), then call `then(widget)`."""
+        open_widget = self.case_widget(uuid)
+        if open_widget is not None and not reload:
+            self.window.tabs.setCurrentWidget(open_widget)
+            if then is not None:
+                then(open_widget)
+            return
+
+        def show(data: CaseData) -> None:
+            user = self.holder.session.user
+            editable = bool(user.roles & {Role.CASEWORKER, Role.SUPERVISOR})
+            widget = CaseFileWidget(
+                data.case,
+                data.history,
+                data.forms,
+                data.drafts,
+                editable,
+                data.workflow,
+                data.printed,
+                data.conferences,
+                data.received,
+            )
+            widget.providers = data.providers
+            self._connect(widget, uuid)
+            self.window.show_case_tab(widget, self.case_widget(uuid))
+            if then is not None:
+                then(widget)
+
+        self.op(lambda s: CaseData.read(s, uuid)).on_success(show).run()
+
+    def _connect(self, widget: CaseFileWidget, uuid: str) -> None:
+        """A case file's requests, each to the feature that does it."""
+        window = self.window
+        widget.fill_form.connect(self.fill_form)
+        widget.decide.connect(lambda i, ok, c: self.decide(uuid, i, ok, c))
+        widget.move_back.connect(
+            lambda stage, reason: self.change(
+                uuid, lambda s: case_flow.move_back(s, uuid, stage, reason)
+            )
+        )
+        widget.reopen.connect(
+            lambda reason: self.change(uuid, lambda s: case_flow.reopen(s, uuid, reason))
+        )
+        widget.action_status.connect(
+            lambda plan, index, status: self.change(
+                uuid, lambda s: case_flow.set_action_status(s, uuid, plan, index, status), tab=1
+            )
+        )
+        documents_flow = window.documents
+        widget.print_document.connect(
+            lambda kind, sections, purpose: documents_flow.print_document(
+                uuid, kind, sections, purpose
+            )
+        )
+        widget.attach_copy.connect(
+            lambda document_id: documents_flow.attach_copy(uuid, document_id)
+        )
+        widget.show_copy.connect(lambda copy_id: documents_flow.show_copy(uuid, copy_id))
+        widget.show_received_form.connect(
+            lambda received_id: documents_flow.show_received_form(uuid, received_id)
+        )
+        widget.send_case.connect(lambda referral: window.exchange.send_case(uuid, referral))
+        meetings = widget.conferences
+        conference_flow = window.conferences
+        meetings.schedule.connect(lambda number: conference_flow.schedule(uuid, number))
+        meetings.cancel.connect(lambda number: conference_flow.cancel(uuid, number))
+        meetings.write_minutes.connect(lambda number: conference_flow.write_minutes(uuid, number))
+        meetings.print_minutes.connect(
+            lambda number: documents_flow.print_document(uuid, "minutes", [], "", number)
+        )
+        meetings.commitment_status.connect(
+            lambda action_id, status: self.change(
+                uuid,
+                lambda s: conferences.set_commitment_status(s, uuid, action_id, status),
+                tab=CONFERENCES_TAB,
+            )
+        )
+
+    def change(
+        self, uuid: str, work: Callable[[UserSession], object], tab: int | None = None
+    ) -> None:
+        """Make a change to a case off the UI thread, then show the case and the lists again."""
+
+        def done(_result: object) -> None:
+            self.window.refresh_work()
+            self.open_case(
+                uuid,
+                reload=True,
+                then=(lambda w: w.tabs.setCurrentIndex(tab)) if tab is not None else None,
+            )
+
+        self.op(work).writes().on_success(done).run()
+
+    def decide(self, uuid: str, approval_id: int, approve: bool, comment: str) -> None:
+        self.change(uuid, lambda s: case_flow.decide(s, approval_id, approve, comment))
+
+    def decide_from_queue(self, approval_id: int, approve: bool) -> None:
+        """A supervisor's decision in the queue; returning a request asks what needs to change."""
+        queue = self.window.queue
+        if queue is None or queue.selected_approval() is None:
+            return
+        comment = ""
+        if not approve:
+            dialog = ReasonDialog(
+                self.tr("Return the request"),
+                self.tr("What needs to change? The caseworker reads your comment."),
+                parent=self.window,
+            )
+            if not self.window.ask_dialog(dialog):
+                return
+            comment = dialog.text.toPlainText()
+        self.op(lambda s: case_flow.decide(s, approval_id, approve, comment)).writes().on_success(
+            lambda _r: self.window.refresh_work()
+        ).run()
+
+    def do_task(self, task: TaskRow) -> None:
+        """Open what does the task: its form, the plan's action, or the case to decide on."""
+
+        def then(widget: CaseFileWidget) -> None:
+            if task.kind in ("case_conference", "conference_action"):
+                widget.tabs.setCurrentIndex(CONFERENCES_TAB)
+                if task.kind == "case_conference" and task.ref.isdigit():
+                    widget.conferences.select(int(task.ref))
+            elif task.kind == "plan_action" and task.ref.isdigit():
+                widget.show_plan_action(int(task.ref))
+            elif task.form_id and task.form_id in widget.form_set.forms:
+                widget.show_form(task.form_id)
+                form = widget.form_set.get(task.form_id)
+                if widget.may_fill(task.form_id):
+                    instance = (task.instance or NEW) if form.repeatable else 0
+                    if task.kind in ("follow_up_visit", "post_closure_visit"):
+                        instance = NEW  # a visit is a new one
+                    self.fill_form(task.case_uuid, task.form_id, instance)
+
+        self.open_case(task.case_uuid, then=then)
+
+    # -- forms ----------------------------------------------------------------------------------
+    def new_case(self) -> None:
+        """Register a child: the registration and consent forms, one section at a time."""
+
+        def show(result: tuple[FormSet, list[str]]) -> None:
+            forms, providers = result
+            chosen = [forms.get(case_forms.REGISTRATION)]
+            if case_forms.CONSENT in forms.forms:
+                chosen.append(forms.get(case_forms.CONSENT))
+            holder = self.holder
+            wizard = FormWizard(
+                holder,
+                chosen,
+                lambda answers: case_forms.register_with_forms(holder.session, answers).uuid,
+                draft_key=case_forms.NEW_CASE,
+                title=self.tr("New case: register a child"),
+                finish_text=self.tr("&Register the child"),
+                providers=providers,
+                parent=self.window,
+            )
+            wizard.saved.connect(self._registered)
+            self.show_wizard(wizard)
+
+        self.op(
+            lambda s: (case_forms.form_set(s), [p.name for p in case_flow.providers(s)])
+        ).on_success(show).run()
+
+    def _registered(self, uuid: str) -> None:
+        self.window.refresh_work()
+        self.open_case(uuid)
+
+    def fill_form(self, uuid: str, form_id: str, instance: int = 0) -> None:
+        """Fill in a form for a case: a first time, a new version of the saved one, or (for a
+        repeatable form) another one: `instance` NEW."""
+        widget = self.case_widget(uuid)
+        if widget is None:
+            return
+        form = widget.form_set.get(form_id)
+        number = instance if form.repeatable and instance > 0 else None
+        saved = latest(widget.case.forms, form_id, number or 1)
+        if form.repeatable and number is None:
+            saved = None
+        based_on = saved.revision if saved else None
+        answers = {form_id: _plan_with_status(widget, saved) if saved else {}}
+        title = self.tr("{form}: {child}").format(
+            form=text_of(form.title), child=widget.case.row.child_name
+        )
+        if saved:
+            title += " – " + self.tr("new version")
+        key = case_forms.draft_key(uuid, form_id, number)
+        if self.raise_wizard(key):  # the same form is already open
+            return
+        holder = self.holder
+
+        def submit(answers: dict[str, dict[str, Any]]) -> str:
+            case_forms.submit_form(
+                holder.session, uuid, form_id, answers[form_id], based_on, number
+            )
+            return uuid
+
+        wizard = FormWizard(
+            holder,
+            [form],
+            submit,
+            draft_key=key,
+            title=title,
+            subtitle=widget.case.row.case_number,
+            answers=answers,
+            providers=widget.providers,
+            parent=self.window,
+        )
+        wizard.saved.connect(self._form_saved)
+        self.show_wizard(wizard)
+
+    def _form_saved(self, uuid: str) -> None:
+        self.window.refresh_work()
+        self.open_case(uuid, reload=True)
+
+
+def _plan_with_status(widget: CaseFileWidget, saved: Any) -> dict[str, Any]:
+    """A new version of the case plan starts from the actions' statuses as they are now."""
+    answers = dict(saved.answers)
+    plan = widget.workflow.plan
+    if saved.form_id == "case_plan" and plan is not None and plan.submission_id == saved.id:
+        actions = [dict(a) for a in answers.get("actions") or []]
+        for action in plan.actions:
+            if action.index < len(actions):
+                actions[action.index]["status"] = action.status
+        answers["actions"] = actions
+    return answers

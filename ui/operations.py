@@ -1,0 +1,172 @@
+"""How the window runs work off its thread: `Op(parent, work).with_progress(text).on_success(cb).run()`.
+
+A user action builds one `Op` (Anki's `CollectionOp`/`QueryOp` are the model). The op owns what
+every action used to repeat by hand:
+- the work runs on a worker thread; reads in parallel, writes (`.writes()`) one at a time in order;
+- with a session holder (`SessionOp`), the work gets the session current when it starts, and a
+  read's result is dropped if the screen was locked, another person signed in, or the window
+  closed meanwhile: a late result never shows one person's data to the next. A write's success
+  still reaches the same person after an unlock (what was changed must be told);
+- `.with_progress(text)` puts a busy cursor and the text in the window's status bar until it ends;
+- a failure goes to `on_failure` if given, else to `show_error` on the parent (plain words for our
+  own errors, "something went wrong" and the log's place otherwise).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from desktop.session import UserSession
+from ui import background
+from ui.common import show_error
+from ui.session_holder import SessionHolder
+
+log = logging.getLogger("ulinzi.ui")
+
+T = TypeVar("T")
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as e:  # handed to the UI thread, which shows it
+            self.signals.failed.emit(e)
+        else:
+            self.signals.done.emit(result)
+
+
+_running: set[_Job] = set()  # keeps jobs (and their signal objects) alive until they report
+
+
+def _alive(widget: QWidget | None) -> bool:
+    return widget is None or shiboken6.isValid(widget)
+
+
+class Op(Generic[T]):
+    """One piece of work for a user action, run off the UI thread; see the module's docstring."""
+
+    def __init__(self, parent: QWidget | None, work: Callable[[], T]) -> None:
+        self.parent = parent
+        self._work = work
+        self._success: Callable[[T], object] | None = None
+        self._failure: Callable[[Exception], object] | None = None
+        self._progress: str | None = None
+        self._serial = False
+
+    def with_progress(self, text: str) -> Op[T]:
+        self._progress = text
+        return self
+
+    def on_success(self, callback: Callable[[T], object]) -> Op[T]:
+        self._success = callback
+        return self
+
+    def on_failure(self, callback: Callable[[Exception], object]) -> Op[T]:
+        self._failure = callback
+        return self
+
+    def writes(self) -> Op[T]:
+        """The work changes the store: run it on the one writer thread, after earlier writes."""
+        self._serial = True
+        return self
+
+    # -- what subclasses decide -----------------------------------------------------------------
+    def _prepare(self) -> Callable[[], T]:
+        return self._work
+
+    def _still_wanted(self, succeeded: bool) -> bool:
+        return _alive(self.parent)
+
+    # -- running --------------------------------------------------------------------------------
+    def run(self) -> None:
+        background.collect_on_ui_thread()
+        work = self._prepare()
+        job = _Job(work)
+        if self._progress is not None:
+            self._start_progress(self._progress)
+        job.signals.done.connect(lambda result: self._finished(job, result, None))
+        job.signals.failed.connect(lambda error: self._finished(job, None, error))
+        _running.add(job)
+        (background.writes() if self._serial else background.reads()).start(job)
+
+    def _finished(self, job: _Job, result: Any, error: Exception | None) -> None:
+        _running.discard(job)
+        if self._progress is not None:
+            self._end_progress()
+        if not self._still_wanted(error is None):
+            if error is not None:
+                log.info("work finished after its screen went: %s", type(error).__name__)
+            return
+        if error is None:
+            if self._success is not None:
+                self._success(result)
+        elif self._failure is not None:
+            self._failure(error)
+        else:
+            show_error(self.parent, error)
+
+    def _status_bar_window(self) -> QMainWindow | None:
+        window = self.parent.window() if _alive(self.parent) and self.parent else None
+        return window if isinstance(window, QMainWindow) else None
+
+    def _start_progress(self, text: str) -> None:
+        window = self._status_bar_window()
+        if window is not None:
+            window.statusBar().showMessage(text)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    def _end_progress(self) -> None:
+        QApplication.restoreOverrideCursor()
+        window = self._status_bar_window()
+        if window is not None:
+            window.statusBar().clearMessage()
+
+
+class SessionOp(Op[T]):
+    """Work for the signed-in person: `work(session)` gets the session current at `run()`, and
+    the result is dropped if that session is no longer the one showing (locked, switched, closed)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        holder: SessionHolder,
+        work: Callable[[UserSession], T],
+    ) -> None:
+        super().__init__(parent, lambda: work(holder.session))
+        self.holder = holder
+        self._session_work = work
+        self._session: UserSession | None = None
+
+    def _prepare(self) -> Callable[[], T]:
+        session = self._session = self.holder.session
+        work = self._session_work
+        return lambda: work(session)
+
+    def _still_wanted(self, succeeded: bool) -> bool:
+        if not super()._still_wanted(succeeded) or self._session is None:
+            return False
+        if succeeded and self._serial:
+            # A change that was made is reported even across a lock (the receipt of an import
+            # must still be saved), but not to another person, nor after the window closed.
+            return (
+                not self.holder.is_closed and self._session.user.id == self.holder.session.user.id
+            )
+        return self.holder.is_current(self._session)
