@@ -7,31 +7,19 @@ from collections.abc import Sequence
 
 from desktop import logs
 
-# The command line's subcommands (desktop.cli builds them); anything else opens the window.
-COMMANDS = (
-    "init",
-    "user",
-    "forms",
-    "providers",
-    "demo",
-    "cases",
-    "report",
-    "check",
-    "rekey",
-    "recover",
-    "agency",
-    "export",
-    "import",
-    "backup",
-    "restore",
-)
+
+def wants_command_line(argv: Sequence[str]) -> bool:
+    """A first word that is not an option is a subcommand: the window takes options only
+    (`--store`, `--demo`), so `desktop.cli.build_parser` alone decides which commands exist
+    and says so if the word is none of them."""
+    return bool(argv) and (not argv[0].startswith("-") or argv[0] in ("-h", "--help"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logs.no_core_dumps()
     logs.configure()
-    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+    if wants_command_line(argv):
         from desktop import cli
 
         return cli.run(argv)

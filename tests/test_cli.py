@@ -160,7 +160,14 @@ def test_every_command_the_parser_knows_is_routed_to_the_command_line():
 
     parser = cli.build_parser()
     subparsers = next(a for a in parser._actions if a.dest == "command")
-    assert set(subparsers.choices) == set(main.COMMANDS)
+    assert all(main.wants_command_line([name]) for name in subparsers.choices)
+    assert not any(main.wants_command_line(argv) for argv in ([], ["--demo"], ["--store", "x"]))
+
+
+def test_a_mistyped_command_is_answered_by_the_command_line_with_the_commands_it_knows():
+    r = run_cli("exprot")
+    assert r.returncode == 2
+    assert "invalid choice: 'exprot'" in r.stderr and "export" in r.stderr
 
 
 def test_an_administrator_adapts_a_form_from_the_command_line(cli_store, tmp_path):
