@@ -229,7 +229,7 @@ def test_save_as_pdf_writes_the_key_and_says_the_file_is_not_encrypted(
     signal.args[0].session.close()
 
 
-def test_print_draws_the_key_on_the_chosen_printer(qtbot, tmp_path, monkeypatch):
+def test_print_sends_the_recovery_sheet_pdf_to_the_chosen_printer(qtbot, tmp_path, monkeypatch):
     target = tmp_path / "printed.pdf"
 
     class PrintDialog:  # the printer a person would pick, here a PDF file
@@ -248,10 +248,15 @@ def test_print_draws_the_key_on_the_chosen_printer(qtbot, tmp_path, monkeypatch)
     w = _wizard(qtbot, tmp_path, kdf=FAST_KDF)
     key = _to_recovery_key(qtbot, w)
     _click(qtbot, w.print_button)
-    reader = PdfReader(str(target))
-    assert len(reader.pages) == 1
-    # Qt's shaping writes "office" with the ﬃ ligature: fold it back to compare.
-    text = " ".join(unicodedata.normalize("NFKC", reader.pages[0].extract_text()).split())
+    wait_for_background()  # the page is drawn off the UI thread
+    # The printer gets the page of the sheet the PDF button saves, as printed documents do: one
+    # A4 page, drawn from the PDF (an image), so its words are those of the saved sheet.
+    printed = PdfReader(str(target))
+    assert len(printed.pages) == 1 and len(printed.pages[0].images) == 1
+    width, height = (float(v) for v in printed.pages[0].mediabox.upper_right)
+    assert abs(width - 595) < 3 and abs(height - 842) < 3  # A4, in points
+    sheet = PdfReader(io.BytesIO(w.recovery_sheet().pdf()))
+    text = " ".join(unicodedata.normalize("NFKC", sheet.pages[0].extract_text()).split())
     assert all(group in text for group in key.split("-"))
     assert "CONFIDENTIAL" in text and "office safe" in text
     _tick(qtbot, w.stored_safely)

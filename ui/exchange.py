@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from desktop import backups, exchange
 from desktop.exchange import Identity, Partner, Preview
 from desktop.forms.definition import FormSet
+from desktop.qr import qr_modules
 from ui.common import format_date, format_datetime, show_error
 from ui.form_fields import text_of
 from ui.operations import Op
@@ -133,13 +134,9 @@ def suggest_passphrase() -> str:
 
 
 def qr_pixmap(text: str, size: int = 220) -> QPixmap:
-    """A QR code of `text`, drawn by Qt from ReportLab's encoder (no other library)."""
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-
-    widget = QrCodeWidget(text, barLevel="M")
-    widget.draw()
-    qr = widget.qr
-    count = qr.getModuleCount()
+    """A QR code of `text`, drawn by Qt."""
+    modules = qr_modules(text)
+    count = len(modules)
     border = 4
     cell = max(1, size // (count + 2 * border))
     side = cell * (count + 2 * border)
@@ -148,7 +145,7 @@ def qr_pixmap(text: str, size: int = 220) -> QPixmap:
     painter = QPainter(image)
     for row in range(count):
         for column in range(count):
-            if qr.isDark(row, column):
+            if modules[row][column]:
                 painter.fillRect(
                     (column + border) * cell, (row + border) * cell, cell, cell, QColor("black")
                 )

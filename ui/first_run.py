@@ -10,19 +10,14 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMarginsF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontDatabase,
     QKeyEvent,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPen,
     QRegularExpressionValidator,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -47,13 +42,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.keyslots import DEFAULT_KDF, KdfParams
-from db.store import is_store
 from desktop import accounts
 from desktop.demo import STAFF, open_or_create_demo
 from desktop.errors import CannotWriteFolder, InvalidInput
 from desktop.session import UserSession
-from reports.recovery_key import build_recovery_key_pdf, format_date, key_rows, texts
+from desktop.store_setup import DEFAULT_KDF, KdfParams, RecoveryKeySheet, is_store, key_rows
 from ui import i18n
 from ui.common import ROLES, label, password_strength, show_error
 from ui.operations import Op
@@ -82,166 +75,6 @@ class SetupResult:
     folder: Path
     session: UserSession
     demo_password: str | None = None
-
-
-@dataclass(frozen=True)
-class RecoveryKeySheet:
-    """What the printed recovery key sheet shows (the PDF and the printer get the same)."""
-
-    agency_name: str
-    agency_code: str
-    recovery_key: str
-    created: datetime.date
-    is_demo: bool = False
-    language: str = "en"
-
-
-# -- printing the recovery key with Qt (the same sheet as the PDF) --------------------------------
-
-
-def paint_recovery_key(printer: QPrinter, sheet: RecoveryKeySheet) -> None:
-    """Draw the recovery key sheet on one page of `printer`: the words of the PDF, drawn by Qt
-    because printing a PDF needs QtPdf, which this installation leaves out."""
-    t = texts(sheet.language)
-    printer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(20, 20, 20, 20),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("the printer could not start a page")
-    try:
-        _paint_sheet(painter, printer, sheet, t)
-    finally:
-        painter.end()
-
-
-def _paint_sheet(
-    painter: QPainter, printer: QPrinter, sheet: RecoveryKeySheet, t: dict[str, str]
-) -> None:
-    unit = printer.resolution() / 72  # device pixels per point
-    page = printer.pageLayout().paintRectPixels(printer.resolution())
-    width = page.width()
-    height = page.height()
-    ink, muted, alert, rule = (
-        QColor("#1a1a1a"),
-        QColor("#555555"),
-        QColor("#9b1c1c"),
-        QColor("#9e9e9e"),
-    )
-
-    def font(size: float, bold: bool = False, mono: bool = False) -> QFont:
-        f = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont) if mono else QFont()
-        f.setPointSizeF(size)
-        f.setBold(bold)
-        return f
-
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-
-    def text(y: float, words: str, f: QFont, colour: QColor) -> float:
-        """Draw wrapped `words` at `y`; return the y below them."""
-        painter.setFont(f)
-        painter.setPen(colour)
-        box = painter.boundingRect(QRectF(0, y, width, height), flags, words)
-        painter.drawText(QRectF(0, y, width, box.height()), flags, words)
-        return y + box.height()
-
-    if sheet.is_demo:
-        painter.save()
-        painter.setFont(font(150, bold=True))
-        painter.setPen(QColor(232, 232, 232))
-        painter.translate(width / 2, height * 0.62)
-        painter.rotate(-45)
-        painter.drawText(
-            QRectF(-width, -100 * unit, 2 * width, 200 * unit),
-            int(Qt.AlignmentFlag.AlignCenter),
-            t["watermark"],
-        )
-        painter.restore()
-
-    y = text(0, t["title"], font(22, bold=True), ink)
-    painter.setFont(font(10, bold=True))
-    painter.setPen(alert)
-    painter.drawText(
-        QRectF(0, 0, width, 30 * unit),
-        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-        t["confidential"],
-    )
-    y = text(y + 6 * unit, sheet.agency_name, font(14, bold=True), ink)
-    created = t["created"].format(date=format_date(sheet.created, sheet.language))
-    y = text(
-        y + 2 * unit,
-        f"{t['agency_code']}{t['colon']} {sheet.agency_code}    ·    {created}",
-        font(10.5),
-        muted,
-    )
-    if sheet.is_demo:
-        y = text(y + 4 * unit, t["demo_note"], font(10.5, bold=True), alert)
-    y += 10 * unit
-    painter.setPen(QPen(rule, 0.6 * unit))
-    painter.drawLine(0, int(y), int(width), int(y))
-
-    y = text(y + 16 * unit, t["key_label"], font(12, bold=True), ink) + 6 * unit
-    rows = key_rows(sheet.recovery_key)
-    row_height = 58 * unit
-    box = QRectF(0, y, width, 22 * unit + row_height * len(rows))
-    painter.setPen(QPen(rule, 0.8 * unit))
-    painter.setBrush(QColor("#f2f2f2"))
-    painter.drawRoundedRect(box, 6 * unit, 6 * unit)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    cell = width / 4
-    number = 0
-    top = y + 12 * unit
-    for row in rows:
-        for i, group in enumerate(row):
-            number += 1
-            painter.setFont(font(26, bold=True, mono=True))
-            painter.setPen(ink)
-            painter.drawText(
-                QRectF(i * cell, top, cell, 34 * unit), int(Qt.AlignmentFlag.AlignCenter), group
-            )
-            painter.setFont(font(8))
-            painter.setPen(muted)
-            painter.drawText(
-                QRectF(i * cell, top + 34 * unit, cell, 12 * unit),
-                int(Qt.AlignmentFlag.AlignCenter),
-                str(number),
-            )
-        top += row_height
-    y = box.bottom() + 8 * unit
-    y = text(y, t["key_help"], font(9), muted) + 18 * unit
-
-    for key in ("what", "keep", "who"):
-        y = text(y, t[f"{key}_heading"], font(12, bold=True), ink) + 3 * unit
-        y = text(y, t[key], font(10.5), ink) + 12 * unit
-
-    y += 28 * unit
-    painter.setFont(font(10.5))
-    painter.setPen(QPen(ink, 0.5 * unit))
-    x = 0.0
-    metrics = painter.fontMetrics()
-    for key, share in (("stored_by", 0.45), ("signature", 0.33), ("date", 0.22)):
-        caption = t[key] + t["colon"]
-        painter.drawText(int(x), int(y), caption)
-        start = x + metrics.horizontalAdvance(caption) + 4 * unit
-        end = x + width * share - 12 * unit
-        painter.drawLine(int(start), int(y + 2 * unit), int(end), int(y + 2 * unit))
-        x += width * share
-
-    footer = height - 30 * unit
-    painter.setPen(QPen(rule, 0.6 * unit))
-    painter.drawLine(0, int(footer), int(width), int(footer))
-    painter.setFont(font(11, bold=True))
-    painter.setPen(alert)
-    centre = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-    painter.drawText(QRectF(0, footer + 4 * unit, width, 16 * unit), centre, t["confidential"])
-    painter.setFont(font(8.5))
-    painter.setPen(muted)
-    painter.drawText(QRectF(0, footer + 18 * unit, width, 12 * unit), centre, t["footer"])
 
 
 # -- small building blocks ------------------------------------------------------------------------
@@ -346,6 +179,7 @@ class FirstRunWizard(QWidget):
         self._touched: set[QWidget] = set()
         self._agency_language_chosen = False
         self._saved_pdf: Path | None = None
+        self._printing: QPrinter | None = None  # a print job running off the UI thread
         self._created = datetime.date.today()
         # People read this screen once, carefully: a size up from the small default.
         base = QFont(self.font())
@@ -1054,10 +888,21 @@ class FirstRunWizard(QWidget):
         dialog.setWindowTitle(self.tr("Print the recovery key"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            paint_recovery_key(printer, self.recovery_sheet())
-        except Exception as e:  # a printer that went away: say so, keep the page
-            show_error(self, e)
+        from ui.document_view import print_pages
+
+        pdf = self.recovery_sheet().pdf()
+        self._printing = printer  # kept alive, and untouched here, until the job reports
+        # A printer that went away is said in plain words; the page stays, to try again.
+        Op(self, lambda: print_pages(pdf, printer)).on_success(self._printed).on_failure(
+            self._not_printed
+        ).run()
+
+    def _printed(self, _result: object) -> None:
+        self._printing = None
+
+    def _not_printed(self, error: Exception) -> None:
+        self._printing = None
+        show_error(self, error)
 
     def save_pdf(self) -> None:
         sheet = self.recovery_sheet()
@@ -1076,7 +921,7 @@ class FirstRunWizard(QWidget):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            target.write_bytes(build_recovery_key_pdf(**asdict(sheet)))
+            target.write_bytes(sheet.pdf())
         except PermissionError:
             show_error(self, CannotWriteFolder(folder=str(target.parent)))
             return
