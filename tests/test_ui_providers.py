@@ -84,7 +84,7 @@ def click(qtbot, widget) -> None:
 def choose_row(qtbot, dialog: ProvidersDialog, name: str) -> None:
     """Click the provider's row in the list, as a supervisor would."""
     model = dialog.model
-    row = next(r for r in range(model.rowCount()) if model.provider_at(r).name == name)
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).name == name)
     index = dialog.proxy.mapFromSource(model.index(row, ProviderTableModel.PHONE))
     assert index.isValid(), name
     rect = dialog.table.visualRect(index)

@@ -7,14 +7,13 @@ UI thread, with the dialog's controls paused until they report back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QRegularExpression,
@@ -23,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPalette, QPixmap, QRegularExpressionValidator
+from PySide6.QtGui import QColor, QPalette, QPixmap, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -64,6 +63,7 @@ from ui.common import ROLES, label, password_strength, show_error, two_columns
 from ui.conferences import default_agenda
 from ui.operations import Op
 from ui.session_holder import SessionHolder
+from ui.table_model import MUTED, RowsModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 LOGO_HEIGHT = 120
@@ -119,45 +119,20 @@ def _no_enter(*buttons: QPushButton) -> None:
 # -- the list of users ---------------------------------------------------------------------------
 
 
-class UserTableModel(QAbstractTableModel):
+class UserTableModel(RowsModel[UserSummary]):
     """The store's accounts, active and deactivated, one row each."""
 
     USERNAME, FULL_NAME, ROLES, TEAM, SUPERVISOR, STATE = range(6)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._users: list[UserSummary] = []
+        super().__init__(lambda user: user.username, parent)
         self._full_names: dict[str, str] = {}
 
-    def set_users(self, users: list[UserSummary]) -> None:
-        self.beginResetModel()
-        self._users = list(users)
-        self._full_names = {u.username: u.full_name for u in users}
-        self.endResetModel()
+    def set_rows(self, rows: Sequence[UserSummary]) -> None:
+        self._full_names = {u.username: u.full_name for u in rows}
+        super().set_rows(rows)
 
-    def users(self) -> list[UserSummary]:
-        return list(self._users)
-
-    def user_at(self, row: int) -> UserSummary:
-        return self._users[row]
-
-    def row_of(self, username: str) -> int:
-        for row, user in enumerate(self._users):
-            if user.username == username:
-                return row
-        return -1
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(  # noqa: N802 - Qt's name
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Username"),
             self.tr("Full name"),
@@ -165,35 +140,33 @@ class UserTableModel(QAbstractTableModel):
             self.tr("Team"),
             self.tr("Supervisor"),
             self.tr("State"),
-        )[section]
+        )
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def cell(self, user: UserSummary, column: int) -> Any:
+        if column == self.USERNAME:
+            return user.username
+        if column == self.FULL_NAME:
+            return user.full_name
+        if column == self.ROLES:
+            return ", ".join(label(ROLES, r.value) for r in Role if r in user.roles)
+        if column == self.TEAM:
+            return user.team
+        if column == self.SUPERVISOR:
+            return self._full_names.get(user.supervisor, user.supervisor)
+        if not user.active:
+            return self.tr("Deactivated")
+        return self.tr("Active") if user.has_key_slot else self.tr("Active, no password")
+
+    def muted(self, user: UserSummary) -> QColor | None:
+        return None if user.active else MUTED
+
+    def tooltip(self, user: UserSummary, column: int) -> str | None:
+        if column != self.STATE:
             return None
-        user = self._users[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.USERNAME:
-                return user.username
-            if column == self.FULL_NAME:
-                return user.full_name
-            if column == self.ROLES:
-                return ", ".join(label(ROLES, r.value) for r in Role if r in user.roles)
-            if column == self.TEAM:
-                return user.team
-            if column == self.SUPERVISOR:
-                return self._full_names.get(user.supervisor, user.supervisor)
-            if column == self.STATE:
-                if not user.active:
-                    return self.tr("Deactivated")
-                return self.tr("Active") if user.has_key_slot else self.tr("Active, no password")
-        if role == Qt.ItemDataRole.ForegroundRole and not user.active:
-            return QBrush(QColor("#757575"))
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.STATE:
-            if not user.active:
-                return self.tr("Cannot sign in. The name stays in the case history.")
-            if not user.has_key_slot:
-                return self.tr("This account has no password yet: reset its password.")
+        if not user.active:
+            return self.tr("Cannot sign in. The name stays in the case history.")
+        if not user.has_key_slot:
+            return self.tr("This account has no password yet: reset its password.")
         return None
 
 
@@ -633,7 +606,7 @@ class UsersPage(_Page):
         except Exception as error:  # noqa: BLE001 - shown to the person, logged if unexpected
             show_error(self, error)
             users = []
-        self.model.set_users(users)
+        self.model.set_rows(users)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount() - 1):  # a little air between columns
@@ -655,10 +628,10 @@ class UsersPage(_Page):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.user_at(self.proxy.mapToSource(rows[0]).row())
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
 
     def supervisors(self) -> list[UserSummary]:
-        return [u for u in self.model.users() if u.active and Role.SUPERVISOR in u.roles]
+        return [u for u in self.model.rows() if u.active and Role.SUPERVISOR in u.roles]
 
     def _update_buttons(self) -> None:
         user = self.selected_user()
@@ -676,7 +649,7 @@ class UsersPage(_Page):
 
     # -- actions -------------------------------------------------------------------------------
     def add_user(self) -> None:
-        teams = [u.team for u in self.model.users()]
+        teams = [u.team for u in self.model.rows()]
         self._open(AddUserDialog(self.holder, self.supervisors(), teams, self))
 
     def reset_password(self) -> None:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -20,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -55,6 +54,7 @@ from ui.common import show_error
 from ui.form_fields import text_of
 from ui.operations import Op
 from ui.session_holder import SessionHolder
+from ui.table_model import RowsModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SERVICE_LIST = "service_types"  # the shared choice list in choices.yaml
@@ -109,31 +109,19 @@ def _same(a: ProviderInfo, b: ProviderInfo) -> bool:
 # -- the list ------------------------------------------------------------------------------------
 
 
-class ProviderTableModel(QAbstractTableModel):
+class ProviderTableModel(RowsModel[ProviderInfo]):
     """Every provider of the directory, in use or not, one row each. One not in use is greyed
     and says so after its name (a column of "yes" would mostly repeat itself)."""
 
     NAME, SERVICES, CONTACT, PHONE = range(4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._providers: list[ProviderInfo] = []
+        super().__init__(lambda provider: provider.id, parent)
         self._words: dict[str, str] = {}
 
     def set_providers(self, providers: list[ProviderInfo], words: dict[str, str]) -> None:
-        self.beginResetModel()
-        self._providers = list(providers)
         self._words = dict(words)
-        self.endResetModel()
-
-    def provider_at(self, row: int) -> ProviderInfo:
-        return self._providers[row]
-
-    def row_of(self, provider_id: int | None) -> int:
-        for row, provider in enumerate(self._providers):
-            if provider.id == provider_id:
-                return row
-        return -1
+        self.set_rows(providers)
 
     def services_text(self, provider: ProviderInfo) -> str:
         # A code the agency has since removed from its list still shows, as the code.
@@ -141,51 +129,30 @@ class ProviderTableModel(QAbstractTableModel):
 
     def search_text(self, row: int) -> str:
         """What the filter looks in: the columns, and the address and who can be referred."""
-        p = self._providers[row]
+        p = self.row_at(row)
         parts = (p.name, self.services_text(p), p.contact, p.phone, p.address, p.eligibility)
         return folded(" ".join(parts))
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self._providers)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Services"), self.tr("Contact person"), self.tr("Phone"))
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 4
+    def cell(self, provider: ProviderInfo, column: int) -> Any:
+        if column == self.NAME:
+            if provider.active:
+                return provider.name
+            return self.tr("{name} (not in use)").format(name=provider.name)
+        if column == self.SERVICES:
+            return self.services_text(provider)
+        return provider.contact if column == self.CONTACT else provider.phone
 
-    def headerData(  # noqa: N802 - Qt's name
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Name"),
-            self.tr("Services"),
-            self.tr("Contact person"),
-            self.tr("Phone"),
-        )[section]
+    def muted(self, provider: ProviderInfo) -> QColor | None:
+        return None if provider.active else NOT_IN_USE
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        provider = self._providers[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.NAME:
-                if provider.active:
-                    return provider.name
-                return self.tr("{name} (not in use)").format(name=provider.name)
-            if column == self.SERVICES:
-                return self.services_text(provider)
-            if column == self.CONTACT:
-                return provider.contact
-            if column == self.PHONE:
-                return provider.phone
-        if role == Qt.ItemDataRole.ForegroundRole and not provider.active:
-            return QBrush(NOT_IN_USE)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.SERVICES:
-                return self.services_text(provider)
-            if not provider.active:
-                return self.tr("Not in use: no longer offered for new referrals.")
+    def tooltip(self, provider: ProviderInfo, column: int) -> str | None:
+        if column == self.SERVICES:
+            return self.services_text(provider)
+        if not provider.active:
+            return self.tr("Not in use: no longer offered for new referrals.")
         return None
 
 
@@ -628,7 +595,7 @@ class ProvidersDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.provider_at(self.proxy.mapToSource(rows[0]).row())
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
 
     def shown_provider(self) -> ProviderInfo:
         """The provider in the editor as last read or saved (id None for a new one)."""
@@ -672,7 +639,7 @@ class ProvidersDialog(QDialog):
                 self.table.clearSelection()
         finally:
             self._reverting = False
-        self._show(self.model.provider_at(row))
+        self._show(self.model.row_at(row))
 
     def _select_shown(self) -> None:
         """Put the selection back on the provider whose details are shown."""
