@@ -3,6 +3,10 @@
 Calls that derive an Argon2 key (a new account, a new or temporary password) take a noticeable
 moment, and saving changed SOP deadlines recomputes the due dates of every case; both run off the
 UI thread, with the dialog's controls paused until they report back.
+
+Why one long module: its three pages and four small account dialogs share the busy/status
+handling of `_Page` and close together when the screen locks; split, they would import each
+other's privates.
 """
 
 from __future__ import annotations

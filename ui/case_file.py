@@ -1,5 +1,9 @@
 """A case file: who the child is at a glance, what waits for a decision, its forms with their
-versions, the case plan with its actions, the timeline of the work, and the audit history."""
+versions, the case plan with its actions, the timeline of the work, and the audit history.
+
+Why one long module: the file's tabs share the case and its workflow read in one go and signal
+through one widget; each tab is a small class here rather than a module of its own.
+"""
 
 from __future__ import annotations
 

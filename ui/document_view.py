@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtGui import QCloseEvent, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -205,7 +205,7 @@ class DocumentPreview(QDialog):
             QCoreApplication.sendPostedEvents()
         super().done(result)
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self._printing is not None:
             wait_for_background()
             QCoreApplication.sendPostedEvents()
@@ -379,7 +379,7 @@ class AttachmentView(QDialog):
     def page_count(self) -> int:
         return self.document.pageCount() if self.document is not None else 0
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._fit_image()
 

@@ -1,7 +1,11 @@
 """Exchange between agencies and backups, in the window: the Partner agencies page of the
 administration (this agency's identity with its fingerprint and QR code, the address book),
 sending a case (a transfer or a referral package), importing a package after a preview, and
-backing up the store."""
+backing up the store.
+
+Why one long module: the four dialogs share the package and passphrase words and checks
+(`suggest_passphrase`, the partner list); what they do runs in `ui.flows.exchange`.
+"""
 
 from __future__ import annotations
 
@@ -257,7 +261,7 @@ class PartnersPage(QWidget):
     def load(self) -> None:
         session = self.holder.session
 
-        def work():  # type: ignore[no-untyped-def]
+        def work() -> tuple[Identity, list[Partner], backups.BackupState]:
             return (
                 exchange.our_identity(session),
                 exchange.partners(session),
@@ -266,7 +270,7 @@ class PartnersPage(QWidget):
 
         Op(self, work).on_success(self._show).on_failure(lambda e: show_error(self, e)).run()
 
-    def _show(self, result) -> None:  # type: ignore[no-untyped-def]
+    def _show(self, result: tuple[Identity, list[Partner], backups.BackupState]) -> None:
         self.identity, self.partners, state = result
         self.fingerprint.setText(self.identity.fingerprint)
         self.identity_text.setPlainText(self.identity.to_json())

@@ -4,6 +4,9 @@ Shown when the PC has no store yet. Two paths, each a few calm pages: the agency
 its first administrator, then the recovery key to print and lock away; or the demo store, with
 its accounts and the one demo password. Slow work (Argon2, the demo's cases) runs off the UI
 thread; the screen hands a signed-in session to the app through `ready`.
+
+Why one long module: six pages of one wizard, with one set of checks and one hand-over; the
+recovery sheet itself is made by `reports/` and printed by `ui.document_view`.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
+    QCloseEvent,
     QFont,
     QFontDatabase,
     QKeyEvent,
@@ -984,7 +988,7 @@ class FirstRunWizard(QWidget):
             self._session.close()
             self._session = None
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.pages.currentWidget() is self.busy_page:
             # The store is being written; its result needs this window. It takes seconds.
             event.ignore()

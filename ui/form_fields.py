@@ -3,6 +3,8 @@
 Every widget gives its answer as the plain JSON value `desktop.forms.answers` expects, and takes
 one back, so drafts and saved answers go in and out unchanged. Labels sit above their input:
 French labels are long, and one column reads top to bottom with the keyboard.
+
+Why one long module: one widget per kind of question, each small, all under one contract.
 """
 
 from __future__ import annotations

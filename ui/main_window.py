@@ -8,10 +8,11 @@ there in the person's place."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -112,7 +113,11 @@ class MainWindow(QMainWindow, Prompts):
     def _build_actions(self) -> None:
         icon, key = QStyle.StandardPixmap, QKeySequence
 
-        def action(pixmap: QStyle.StandardPixmap, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
+        def action(
+            pixmap: QStyle.StandardPixmap,
+            slot: Callable[[], object],
+            shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        ) -> QAction:
             made = QAction(self.style().standardIcon(pixmap), "", self, triggered=slot)
             if shortcut is not None:
                 made.setShortcut(shortcut)
@@ -383,7 +388,7 @@ class MainWindow(QMainWindow, Prompts):
         wait_for_background()  # reads in flight finish before the key goes
         self.holder.close()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.locked and self._open_dialogs():
             if not self.ask_quit():
                 event.ignore()

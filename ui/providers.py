@@ -3,6 +3,9 @@
 Supervisors and administrators add and correct providers here; everyone else reads the same
 dialog without the editing buttons (the service checks the role again). The list and the service
 types are read off the UI thread when the dialog opens and again after each save.
+
+Why one long module: the list, its filter and the editor are one dialog whose selection, unsaved
+changes and busy state must move together (leaving an edited provider asks first).
 """
 
 from __future__ import annotations

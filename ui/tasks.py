@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -166,7 +166,7 @@ class TasksWidget(QWidget):
         if rows and self.table.currentRow() < 0:
             self.table.selectRow(0)
 
-    def _activated(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _activated(self, index: QModelIndex) -> None:
         if 0 <= index.row() < len(self.rows):
             self.open_task.emit(self.rows[index.row()])
 
@@ -346,12 +346,12 @@ class SupervisorQueueWidget(QWidget):
         if chosen is not None and chosen.can_decide:
             self.decide.emit(chosen.id, approve)
 
-    def _approval_opened(self, _index) -> None:  # type: ignore[no-untyped-def]
+    def _approval_opened(self, _index: QModelIndex) -> None:
         chosen = self.selected_approval()
         if chosen is not None:
             self.open_case.emit(chosen.case_uuid)
 
-    def _overdue_opened(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _overdue_opened(self, index: QModelIndex) -> None:
         if self.queue is not None and 0 <= index.row() < len(self.queue.overdue):
             self.open_case.emit(self.queue.overdue[index.row()].case_uuid)
 
