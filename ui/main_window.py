@@ -138,18 +138,8 @@ class MainWindow(QMainWindow, Prompts):
         bar = QToolBar(self.tr("Actions"), objectName="actions", movable=False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(bar)
-        bar.addActions(
-            [
-                self.cases_action,
-                self.tasks_action,
-                self.queue_action,
-                self.new_case_action,
-                self.providers_action,
-                self.import_action,
-                self.backup_action,
-                self.admin_action,
-            ]
-        )
+        work = ("cases", "tasks", "queue", "new_case", "providers", "import", "backup", "admin")
+        bar.addActions([getattr(self, f"{name}_action") for name in work])
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)

@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from ui.session_holder import SessionHolder
     from ui.tasks import SupervisorQueueWidget, TasksWidget
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
                 took, rows = _median(lambda us=us: case_flow.my_tasks(us), args.runs)
                 results[f"my_tasks.{username}.service_s"] = took
                 results[f"my_tasks.{username}.rows"] = len(rows)  # type: ignore[arg-type]
-                widget = TasksWidget(us)
+                widget = TasksWidget(SessionHolder(us))
                 took, _ = _median(lambda w=widget, r=rows: w._show(r), args.runs)
                 results[f"my_tasks.{username}.widget_fill_s"] = took
                 if username == "grace":
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
                         w.open_cases
                         for w in queue.workload  # type: ignore[attr-defined]
                     )
-                    view = SupervisorQueueWidget(us)
+                    view = SupervisorQueueWidget(SessionHolder(us))
                     took, _ = _median(lambda v=view, q=queue: v._show(q), args.runs)
                     results["queue.grace.widget_fill_s"] = took
                     view.deleteLater()
