@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from desktop import case_flow, case_forms, cases, conferences, documents, drafts, exchange
@@ -22,15 +23,15 @@ from ui.form_wizard import FormWizard
 class CaseData:
     """Everything a case file shows, read in one go off the UI thread."""
 
-    case: Any
-    history: Any
-    forms: Any
-    drafts: Any
-    workflow: Any
+    case: cases.CaseFile
+    history: list[cases.HistoryEntry]
+    forms: FormSet
+    drafts: dict[str, datetime]
+    workflow: case_flow.CaseWorkflow
     providers: list[str]
-    printed: Any
-    conferences: Any
-    received: Any
+    printed: list[documents.PrintedDocumentInfo]
+    conferences: conferences.CaseConferences
+    received: list[exchange.ReceivedFile]
 
     @classmethod
     def read(cls, session: UserSession, uuid: str) -> CaseData:
