@@ -155,6 +155,11 @@ class SessionOp(Op[T]):
         self._session_work = work
         self._session: UserSession | None = None
 
+    def run(self) -> None:
+        if self.holder.is_locked or self.holder.is_closed:
+            return  # nobody to work for until someone unlocks (the key is gone)
+        super().run()
+
     def _prepare(self) -> Callable[[], T]:
         session = self._session = self.holder.session
         work = self._session_work

@@ -1,0 +1,59 @@
+"""How the window runs work: a late result never reaches the next person, and changes to the
+store happen one at a time, in the order they were asked for."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtWidgets import QWidget
+
+from ui.background import wait_for_background
+from ui.operations import Op, SessionOp
+from ui.session_holder import SessionHolder
+
+
+def test_a_result_that_arrives_after_the_lock_is_not_shown(qtbot, agency):
+    holder = SessionHolder(agency.sign_in("cara"))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+    shown, failed = [], []
+
+    def read(session):  # a search still running when the idle lock comes
+        release.wait(5)
+        return session.user.username
+
+    SessionOp(parent, holder, read).on_success(shown.append).on_failure(failed.append).run()
+    holder.lock()
+    release.set()
+    wait_for_background()
+    qtbot.wait(50)  # the result's signal is delivered on this thread
+    assert shown == [] and failed == []
+    # Nothing starts for a locked screen either.
+    SessionOp(parent, holder, read).on_success(shown.append).run()
+    wait_for_background()
+    qtbot.wait(50)
+    assert shown == []
+    holder.close()
+
+
+def test_changes_run_one_at_a_time_in_the_order_asked(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    running, order, overlaps = [], [], []
+
+    def change(n: int) -> int:
+        if running:
+            overlaps.append(n)
+        running.append(n)
+        time.sleep(0.02)
+        running.remove(n)
+        order.append(n)
+        return n
+
+    done: list[int] = []
+    for n in range(5):
+        Op(parent, lambda n=n: change(n)).writes().on_success(done.append).run()
+    qtbot.waitUntil(lambda: len(done) == 5, timeout=5000)
+    assert order == [0, 1, 2, 3, 4] and done == order and overlaps == []
