@@ -4,6 +4,9 @@ the signed-in session. Each rule is one a reviewer would otherwise have to remem
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 UI = Path(__file__).resolve().parent.parent / "ui"
@@ -78,3 +81,17 @@ def test_no_widget_keeps_a_session_of_its_own() -> None:
 def test_the_main_window_stays_a_host_of_tabs_and_actions() -> None:
     lines = (UI / "main_window.py").read_text("utf-8").count("\n")
     assert lines < 400, "feature work belongs in ui/flows/, one module per feature"
+
+
+def test_the_sign_in_screen_loads_without_the_store_code() -> None:
+    """SQLAlchemy takes half a second to import (STACK.md): the login shows before it loads."""
+    code = "import sys, ui.app; print(sorted({'sqlalchemy', 'reportlab'} & set(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=UI.parent,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        timeout=60,
+    )
+    assert done.stdout.strip() == "[]", done.stderr

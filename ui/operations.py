@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from desktop.session import UserSession
 from ui import background
 from ui.common import show_error
 from ui.session_holder import SessionHolder
+
+if TYPE_CHECKING:  # the store code loads after the sign-in screen shows
+    from desktop.session import UserSession
 
 log = logging.getLogger("ulinzi.ui")
 

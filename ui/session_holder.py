@@ -9,9 +9,12 @@ the same with `databaseLocked` / `databaseReplaced`; Anki reads `mw.col` at the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from desktop.session import UserSession
+if TYPE_CHECKING:  # the store code loads after the sign-in screen shows
+    from desktop.session import UserSession
 
 
 class SessionHolder(QObject):

@@ -96,9 +96,11 @@ def forms_times(folder: Path, password: str, runs: int) -> dict[str, float]:
     from desktop import accounts, case_forms, cases
     from desktop.demo import sample_answers
     from ui.form_wizard import FormWizard
+    from ui.session_holder import SessionHolder
 
     app = QApplication.instance() or QApplication([])
     session = accounts.sign_in(folder, "amina", password)
+    holder = SessionHolder(session)
     case_forms._cache.clear()
     started = time.perf_counter()
     forms = case_forms.form_set(session)
@@ -110,7 +112,7 @@ def forms_times(folder: Path, password: str, runs: int) -> dict[str, float]:
     builds, keystrokes = [], []
     for _ in range(runs):
         started = time.perf_counter()
-        wizard = FormWizard(session, [form], lambda a: "", draft_key="bench", title="bench")
+        wizard = FormWizard(holder, [form], lambda a: "", draft_key="bench", title="bench")
         builds.append(time.perf_counter() - started)
         wizard.show()
         app.processEvents()
