@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
-from desktop import drafts
+from desktop import accounts, drafts
 from desktop.session import UserSession
-from tests.conftest import PASSWORD
+from tests.conftest import FAST_KDF, PASSWORD
 from tests.wizard_helpers import (
     CONSENT_ANSWERS,
     case_files,
@@ -17,6 +17,7 @@ from tests.wizard_helpers import (
     registration_answers,
     wait_for_wizard,
 )
+from ui.admin import AdminDialog
 from ui.background import wait_for_background
 from ui.common import HISTORY_ACTIONS
 from ui.document_view import DocumentPreview
@@ -300,9 +301,15 @@ def unlock_as(qtbot, window, username):
 
 
 def test_lock_switch_and_unlock_with_every_tab_and_dialog_open_leave_no_old_session(qtbot, agency):
-    # Sam, a supervisor, has every kind of tab open: the list, his tasks, the queue, a case file;
-    # beside the window a form half typed and a printout; and the directory of providers.
-    window = open_window(qtbot, agency, "sam")
+    # Ada, a supervisor who also administers, has every kind of tab open: the list, her tasks,
+    # the queue, a case file; beside the window a form half typed and a printout; and over it the
+    # administration with the directory of providers.
+    with agency.sign_in("admin") as admin:
+        roles = ["supervisor", "administrator"]
+        accounts.add_user(
+            admin, "ada", "Ada", roles, PASSWORD, must_change_password=False, kdf=FAST_KDF
+        )
+    window = open_window(qtbot, agency, "ada")
     register(qtbot, window, "Zawadi", "Wanjiru")
     uuid = case_files(window)[0].uuid
     window.show_queue()
@@ -311,25 +318,50 @@ def test_lock_switch_and_unlock_with_every_tab_and_dialog_open_leave_no_old_sess
     window.new_case_action.trigger()
     typing = wait_for_wizard(qtbot, window)
     qtbot.keyClicks(typing.widget_for("registration", "given_name").line, "Neema")
-    sams = window.session
+    adas = window.session
     assert window.tasks.isVisible() or window.tabs.indexOf(window.tasks) > 0
     assert window.tabs.indexOf(window.queue) > 0 and len(case_files(window)) == 1
 
-    # The idle lock comes while the (modal) directory of providers is open.
-    QTimer.singleShot(300, window.lock)
-    window.providers_action.trigger()  # returns when the lock closes it
+    # The idle lock comes while the administration and, over it, the directory are open.
+    def shown(kind: type) -> list:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+    def when(ready, then) -> None:  # each step as soon as the one before is on screen
+        timer = QTimer(window, interval=20)
+
+        def check() -> None:
+            if ready():
+                timer.stop()
+                then()
+
+        timer.timeout.connect(check)
+        timer.start()
+
+    open_before_the_lock: list[str] = []
+    when(lambda: shown(AdminDialog), window.providers_action.trigger)
+    when(
+        lambda: shown(AdminDialog) and shown(ProvidersDialog),
+        lambda: (open_before_the_lock.extend(["AdminDialog", "ProvidersDialog"]), window.lock()),
+    )
+    fallback = QTimer(window, singleShot=True, interval=10000)  # goes with the window
+    fallback.timeout.connect(window.lock)  # if they never both showed: lock anyway, fail below
+    fallback.start()
+    window.admin_action.trigger()  # returns when the lock has closed both
+    fallback.stop()
+    assert open_before_the_lock == ["AdminDialog", "ProvidersDialog"]
     assert window.locked and not typing.isVisible()
-    assert not [w for w in window.findChildren(ProvidersDialog) if w.isVisible()]
+    for kind in (AdminDialog, ProvidersDialog):
+        assert not [w for w in window.findChildren(kind) if w.isVisible()]
     assert not [w for w in window.findChildren(DocumentPreview) if w.isVisible()]
 
-    # Carl unlocks: a fresh workspace, his own, and nothing of Sam's holds on.
+    # Carl unlocks: a fresh workspace, his own, and nothing of Ada's holds on.
     unlock_as(qtbot, window, "carl")
-    QApplication.processEvents()  # deleteLater of Sam's views
-    assert window.session.user.username == "carl" and window.session is not sams
+    QApplication.processEvents()  # deleteLater of Ada's views
+    assert window.session.user.username == "carl" and window.session is not adas
     assert case_files(window) == [] and window.queue is None
     assert not [w for w in window.findChildren(FormWizard) if w.isVisible()]
     qtbot.waitUntil(lambda: window.counts.text() != "", timeout=10000)
-    assert window.case_list.model.rowCount() == 0  # Sam's case is not Carl's
+    assert window.case_list.model.rowCount() == 0  # Ada's case is not Carl's
     assert sessions_kept_outside_the_holder(window) == []
 
     # Carl locks and comes back himself: his typing reappears and saves with the new session.
