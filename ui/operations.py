@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, Signal
@@ -73,19 +73,19 @@ class Op(Generic[T]):
         self._progress: str | None = None
         self._serial = False
 
-    def with_progress(self, text: str) -> Op[T]:
+    def with_progress(self, text: str) -> Self:
         self._progress = text
         return self
 
-    def on_success(self, callback: Callable[[T], object]) -> Op[T]:
+    def on_success(self, callback: Callable[[T], object]) -> Self:
         self._success = callback
         return self
 
-    def on_failure(self, callback: Callable[[Exception], object]) -> Op[T]:
+    def on_failure(self, callback: Callable[[Exception], object]) -> Self:
         self._failure = callback
         return self
 
-    def writes(self) -> Op[T]:
+    def writes(self) -> Self:
         """The work changes the store: run it on the one writer thread, after earlier writes."""
         self._serial = True
         return self
