@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from desktop import paths
 from desktop.errors import QT_TRANSLATE_NOOP, UlinziError
-from ui.error_hooks import where
 from ui.i18n import error_text
 
 log = logging.getLogger("ulinzi.ui")
@@ -220,8 +219,7 @@ def years(n: int, estimated: bool = False) -> str:
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """Plain words for errors we expect; "something went wrong" and the log's place otherwise."""
     if not isinstance(error, UlinziError):
-        # The kind and the code path, not the text: a message can hold a child's name.
-        log.error("unexpected error: %s", where(type(error), error.__traceback__))
+        log.error("unexpected error", exc_info=error)  # the log's formatter removes the values
     tell_error(parent, error)
 
 

@@ -1,21 +1,17 @@
-"""No exception vanishes: one hook for errors nothing caught (in a slot, an event handler, a
-thread) and one for Qt's own messages. Both log without the error's text, which can hold a
-child's name (a KeyError on a name, a value in a message); the log keeps the kind of error and
-where it happened, and the person sees the usual plain message (Anki's `errors.py` and
-Electrum's exception hook do the same)."""
+"""No exception vanishes: an error nothing caught (in a slot, an event handler) is shown to the
+person in plain words, after `desktop.logs`' hook has logged it without its values; Qt's own
+messages go to the same log (Anki's `errors.py` and Electrum's exception hook do the same).
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
-import threading
-import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
-
-from desktop.errors import UlinziError
 
 log = logging.getLogger("ulinzi.ui")
 
@@ -28,26 +24,20 @@ _QT_LEVELS = {
 }
 
 
-def where(kind: type[BaseException], tb: TracebackType | None) -> str:
-    """The error's kind and the code it went through, without its message."""
-    return kind.__name__ + "\n" + "".join(traceback.format_tb(tb)).rstrip()
+def showing(previous: Callable[..., object]) -> Callable[..., None]:
+    """`previous` (the log's hook) records the error; then the person sees it."""
 
-
-def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-    if issubclass(kind, KeyboardInterrupt):
-        sys.__excepthook__(kind, error, tb)
-        return
-    if not isinstance(error, UlinziError):  # ours are expected and say what to do
-        log.error("unexpected error, not caught: %s", where(kind, tb))
-    if QApplication.instance() is not None:
+    def excepthook(
+        kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        previous(kind, error, tb)
+        if issubclass(kind, KeyboardInterrupt | SystemExit) or QApplication.instance() is None:
+            return
         from ui.common import tell_error
 
         tell_error(QApplication.activeWindow(), error)
 
-
-def _thread_hook(args: threading.ExceptHookArgs) -> None:
-    """A thread outside Qt's pool failed: log it; the window hears through its operation."""
-    log.error("unexpected error in a thread: %s", where(args.exc_type, args.exc_traceback))
+    return excepthook
 
 
 def qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -56,6 +46,6 @@ def qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> No
 
 
 def install() -> None:
-    sys.excepthook = excepthook
-    threading.excepthook = _thread_hook
+    """After `desktop.logs.configure()`, whose hook logs (and writes to stderr) without values."""
+    sys.excepthook = showing(sys.excepthook)
     qInstallMessageHandler(qt_message)
