@@ -1,11 +1,40 @@
-"""The audit log: a hash chain of events, and its head kept outside the database.
+"""The audit log: a hash chain of events, signed with a forward-secure key, and its head kept
+outside the database.
 
-Every event's hash covers its fields and the previous event's hash, so a changed or deleted
-row breaks the chain. SQLCipher's page HMACs do not notice a page, or the whole file, put back
-from an older copy; the head file does: it holds the last event's sequence number and hash,
-authenticated with a key derived from the database key, and every open compares the two.
-The head is written after each commit, so after a crash it may lag behind the database (which
-is fine and caught up on open) but never run ahead of it.
+Every event's hash covers its fields and the previous event's hash, so a changed or deleted row
+breaks the chain. SQLCipher's page HMACs do not notice a page, or the whole file, put back from
+an older copy; the head file does: it holds the last event's sequence number and hash, and every
+open compares the two. The head is written after each commit, so after a crash it may lag
+behind the database (which is fine and caught up on open) but never run ahead of it.
+
+Why events are also signed, and with which key (the reasoning behind the design):
+
+* Every key slot unlocks the same raw database key, so anything derived from that key (the old
+  head MAC, a keyed chain) is known to every signed-in person: a caseworker could rewrite
+  events, re-hash the chain and re-seal the head. A secret shared by all insiders cannot make
+  history tamper-evident against them.
+* We use a forward-secure signature chain (Bellare & Yee 1997; Schneier & Kelsey 1999, with
+  Ed25519 signatures in place of MACs so that *anyone* can verify without holding a secret).
+  Event i is signed with a private key derived from a 32-byte seed s_i, and names the public
+  key of the next seed, s_{i+1} = SHA-256("evolve" | s_i), inside its hashed fields. The seed is
+  one-way: whoever holds today's seed can derive tomorrow's keys, never yesterday's. So the
+  person who holds the database key *now* (and the current seed) can add events, but cannot
+  produce a valid signature for any event already written: editing, deleting or re-ordering one
+  breaks its signature or the chain of public keys.
+* The current seed lives only in the head file (encrypted there under a key derived from the
+  raw key, so a stranger who copies the folder without a password learns nothing), never in the
+  database: a database copy, a backup's database, or the raw key alone never yield it. The old
+  seed is overwritten in the head at every event.
+* Truncation: the head's seed must be the one whose public key the last event names. Cutting
+  events off the end and re-sealing the head would need the seed of the new last event, which
+  is gone.
+* What the insider can still do is replace the *whole* signed history, starting a new root with
+  keys of their own. The root event (``audit.signing_started``) is inside the hash chain, and
+  backups, packages and receipts carry the head (sequence and hash) off the PC; ``ulinzi check
+  --against`` proves the history up to such an anchor is unchanged. A re-rooted chain is also
+  listed by ``check``.
+* Events written before this scheme keep their old hashes; signing starts at a recorded
+  sequence (the root event), which `check` reports.
 """
 
 from __future__ import annotations
@@ -15,12 +44,17 @@ import hashlib
 import hmac
 import json
 import os
+import secrets
 import struct
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -29,6 +63,9 @@ from db.errors import StoreFull
 from db.models import AuditEvent
 
 HEAD_INFO_KEY = "audit_head"  # Session.info key: (seq, hash) appended in this unit of work
+SIGNER_INFO_KEY = "audit_signer"  # Session.info key: the store's ForwardKey, when signing
+ROOT_ACTION = "audit.signing_started"
+SEED_BYTES = 32
 
 
 def genesis_hash(store_id: str) -> str:
@@ -44,19 +81,68 @@ def event_hash(
     action: str,
     case_id: int | None,
     summary: str,
+    next_key: str | None = None,
 ) -> str:
-    body = json.dumps(
-        [prev_hash, seq, at, user_id, username, action, case_id, summary],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    fields: list[object] = [prev_hash, seq, at, user_id, username, action, case_id, summary]
+    if next_key is not None:  # signed events also commit to the key that signs the next one
+        fields.append(next_key)
+    body = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
+# -- the forward-secure key ----------------------------------------------------------------------
+
+
+def evolve(seed: bytes) -> bytes:
+    """The next seed. One-way: the previous seed cannot be computed from this one."""
+    return hashlib.sha256(b"ulinzi audit key evolve|" + seed).digest()
+
+
+def public_key_hex(seed: bytes) -> str:
+    return Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes_raw().hex()
+
+
+def new_seed() -> bytes:
+    return secrets.token_bytes(SEED_BYTES)
+
+
+class ForwardKey:
+    """The seed that signs event `seq`; moves only forward (older seeds are dropped).
+
+    (seq, seed) is one tuple, replaced whole, so a writer on another thread never reads the seq
+    of one state with the seed of the next."""
+
+    def __init__(self, seq: int, seed: bytes) -> None:
+        self._state = (seq, seed)
+
+    @property
+    def seq(self) -> int:
+        return self._state[0]
+
+    @property
+    def seed(self) -> bytes:
+        return self._state[1]
+
+    def seed_for(self, seq: int) -> bytes:
+        at, seed = self._state
+        if seq < at:
+            # The database is behind the key: it was rolled back under a running program.
+            raise ValueError("audit event sequence behind the signing key")
+        for _ in range(seq - at):
+            seed = evolve(seed)
+        return seed
+
+    def advance_to(self, seq: int) -> None:
+        if seq > self.seq:
+            self._state = (seq, self.seed_for(seq))
+
+
 def last_event(session: Session | Connection):  # type: ignore[no-untyped-def]
-    """The newest link of the chain as a (seq, hash) row, or None for an empty log."""
+    """The newest link of the chain as a (seq, hash, next_key) row, or None for an empty log."""
     return session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+        select(AuditEvent.seq, AuditEvent.hash, AuditEvent.next_key)
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
     ).first()
 
 
@@ -70,11 +156,28 @@ def append_event(
     case_id: int | None = None,
     summary: str = "",
     at: datetime | None = None,
+    root_seed: bytes | None = None,
 ) -> AuditEvent:
-    """Add the next link of the chain to `session` (committed with the change it records)."""
+    """Add the next link of the chain to `session` (committed with the change it records).
+
+    The one place that numbers events: the sequence is read inside the writer's transaction
+    (BEGIN IMMEDIATE), so two writers never get the same number. With the store's signing key
+    in `session.info`, the event is signed; `root_seed` starts (or restarts) the signed chain:
+    the event names that seed's public key and is itself unsigned.
+    """
     last = last_event(session)
     seq, prev = (last.seq + 1, last.hash) if last else (1, genesis_hash(store_id))
     when = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
+    signer: ForwardKey | None = session.info.get(SIGNER_INFO_KEY)
+    next_key = sig = None
+    if root_seed is not None:
+        next_key = public_key_hex(root_seed)
+    elif signer is not None:
+        seed = signer.seed_for(seq)
+        next_key = public_key_hex(evolve(seed))
+    digest = event_hash(prev, seq, when, user_id, username, action, case_id, summary, next_key)
+    if root_seed is None and signer is not None:
+        sig = Ed25519PrivateKey.from_private_bytes(seed).sign(bytes.fromhex(digest)).hex()
     event = AuditEvent(
         seq=seq,
         at=when,
@@ -84,12 +187,40 @@ def append_event(
         case_id=case_id,
         summary=summary,
         prev_hash=prev,
-        hash=event_hash(prev, seq, when, user_id, username, action, case_id, summary),
+        hash=digest,
+        next_key=next_key,
+        sig=sig,
     )
     session.add(event)
     session.flush()
-    session.info[HEAD_INFO_KEY] = (seq, event.hash)
+    session.info[HEAD_INFO_KEY] = (seq, digest)
     return event
+
+
+def branch_root(prev_seq: int, prev_hash: str, seed: bytes, summary: str) -> dict[str, object]:
+    """The root event that ends a backup's copy of the database (a copy is a separate file
+    with one writer, so it is numbered here, not by `append_event`): the copy's history goes on
+    under a seed of its own, and the live store's seed never leaves the PC."""
+    seq = prev_seq + 1
+    when = datetime.now(UTC).isoformat(timespec="microseconds")
+    key = public_key_hex(seed)
+    digest = event_hash(prev_hash, seq, when, None, "", ROOT_ACTION, None, summary, key)
+    return {
+        "seq": seq,
+        "at": when,
+        "user_id": None,
+        "username": "",
+        "action": ROOT_ACTION,
+        "case_id": None,
+        "summary": summary,
+        "prev_hash": prev_hash,
+        "hash": digest,
+        "next_key": key,
+        "sig": None,
+    }
+
+
+# -- verifying -----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -99,56 +230,159 @@ class ChainReport:
     last_hash: str
     first_broken: int | None = None
     problem: str = ""
+    signed_from: int | None = None  # the first root event: signing starts after it
+    restarts: tuple[int, ...] = ()  # later root events (signing restarted, e.g. after a loss)
+    next_key: str | None = None  # the public key the last event names
 
     @property
     def ok(self) -> bool:
         return self.first_broken is None
 
 
-def verify_chain(conn: Connection | Session, store_id: str) -> ChainReport:
-    """Walk the whole chain; report the first event that does not fit."""
-    prev = genesis_hash(store_id)
-    expected_seq = 1
-    count = 0
-    rows = conn.execute(
-        select(
-            AuditEvent.seq,
-            AuditEvent.at,
-            AuditEvent.user_id,
-            AuditEvent.username,
-            AuditEvent.action,
-            AuditEvent.case_id,
-            AuditEvent.summary,
-            AuditEvent.prev_hash,
-            AuditEvent.hash,
-        ).order_by(AuditEvent.seq)
-    )
+@dataclass(frozen=True)
+class ChainPoint:
+    """Where a walk stopped and may resume: the last event's seq, hash and named next key."""
+
+    seq: int
+    hash: str
+    next_key: str | None
+
+
+_COLUMNS = (
+    AuditEvent.seq,
+    AuditEvent.at,
+    AuditEvent.user_id,
+    AuditEvent.username,
+    AuditEvent.action,
+    AuditEvent.case_id,
+    AuditEvent.summary,
+    AuditEvent.prev_hash,
+    AuditEvent.hash,
+    AuditEvent.next_key,
+    AuditEvent.sig,
+)
+
+
+def _walk(
+    rows: Iterable,  # type: ignore[type-arg]
+    start: ChainPoint,
+    *,
+    signed_from: int | None,
+    upto: int | None = None,
+) -> ChainReport:
+    prev, key, expected_seq = start.hash, start.next_key, start.seq + 1
+    count, restarts = 0, []
     for r in rows:
+        if upto is not None and r.seq > upto:
+            break
+        broken = None
         if r.seq != expected_seq:
-            return ChainReport(count, expected_seq - 1, prev, expected_seq, "missing")
-        if r.prev_hash != prev:
-            return ChainReport(count, r.seq - 1, prev, r.seq, "does not follow the one before")
-        computed = event_hash(
-            r.prev_hash, r.seq, r.at, r.user_id, r.username, r.action, r.case_id, r.summary
-        )
-        if computed != r.hash:
-            return ChainReport(count, r.seq - 1, prev, r.seq, "was modified")
+            broken, at_seq = "missing", expected_seq
+        elif r.prev_hash != prev:
+            broken, at_seq = "does not follow the one before", r.seq
+        elif r.hash != event_hash(
+            r.prev_hash,
+            r.seq,
+            r.at,
+            r.user_id,
+            r.username,
+            r.action,
+            r.case_id,
+            r.summary,
+            r.next_key,
+        ):
+            broken, at_seq = "was modified", r.seq
+        elif r.sig is None and r.next_key is not None and r.action == ROOT_ACTION:
+            if key is None:
+                signed_from = signed_from or r.seq
+            else:
+                restarts.append(r.seq)
+            key = r.next_key
+        elif key is not None:
+            if r.sig is None or r.next_key is None or not _verifies(key, r.sig, r.hash):
+                broken, at_seq = "was modified (its signature does not match)", r.seq
+            key = r.next_key
+        elif r.sig is not None or r.next_key is not None:
+            broken, at_seq = "is signed with no key before it", r.seq
+        if broken:
+            return ChainReport(
+                count, at_seq - 1, prev, at_seq, broken, signed_from, tuple(restarts), key
+            )
         prev = r.hash
         expected_seq += 1
         count += 1
-    return ChainReport(count, expected_seq - 1, prev)
+    return ChainReport(count, expected_seq - 1, prev, None, "", signed_from, tuple(restarts), key)
+
+
+def _verifies(public_hex: str, sig_hex: str, hash_hex: str) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(
+            bytes.fromhex(sig_hex), bytes.fromhex(hash_hex)
+        )
+        return True
+    except (InvalidSignature, ValueError):
+        return False
+
+
+def verify_chain(conn: Connection | Session, store_id: str, upto: int | None = None) -> ChainReport:
+    """Walk the whole chain (or up to event `upto`); report the first event that does not fit."""
+    rows = conn.execute(select(*_COLUMNS).order_by(AuditEvent.seq))
+    return _walk(rows, ChainPoint(0, genesis_hash(store_id), None), signed_from=None, upto=upto)
+
+
+def verify_from(conn: Connection | Session, point: ChainPoint) -> ChainReport:
+    """Walk only the events after `point` (an event already verified): the cheap check on open."""
+    rows = conn.execute(
+        select(*_COLUMNS).where(AuditEvent.seq > point.seq).order_by(AuditEvent.seq)
+    )
+    return _walk(rows, point, signed_from=None)
+
+
+def chain_point(conn: Connection | Session, seq: int) -> ChainPoint | None:
+    row = conn.execute(
+        select(AuditEvent.seq, AuditEvent.hash, AuditEvent.next_key).where(AuditEvent.seq == seq)
+    ).first()
+    return ChainPoint(row.seq, row.hash, row.next_key) if row else None
 
 
 def find_event_hash(conn: Connection | Session, seq: int) -> str | None:
     return conn.execute(select(AuditEvent.hash).where(AuditEvent.seq == seq)).scalar()
 
 
-class AuditHeadFile:
-    """Two fixed-size records (A/B by sequence parity) so a torn write never loses both."""
+# -- the head file -------------------------------------------------------------------------------
 
-    _FORMAT = struct.Struct(">4sBQ32s32s")
+
+@dataclass(frozen=True)
+class Head:
+    """What the head file holds: the last event (seq, hash) and, sealed, the store's secrets
+    that must not live in the database."""
+
+    seq: int
+    hash: str
+    seed: bytes | None = None  # signs event seq + 1
+    verified: int = 0  # the chain was verified up to this event on an open
+    case_year: int = 0  # the highest case number ever issued (year, serial), so numbers
+    case_serial: int = 0  # lost with a rolled-back database are not issued again
+
+    def advanced(self, seq: int, hash_hex: str, seed: bytes | None) -> Head:
+        return replace(self, seq=seq, hash=hash_hex, seed=seed)
+
+
+class AuditHeadFile:
+    """Two fixed-size records (A/B by sequence parity) so a torn write never loses both.
+
+    Version 2 records seal the seed, the verified point and the case-number mark with
+    AES-256-GCM under a key derived from the raw key, with magic, seq and hash as associated
+    data. That key stops strangers and accidents, not insiders (who hold the raw key): against
+    them, the head's worth is the seed, which only moves forward (see the module's notes).
+    """
+
     _MAGIC = b"ULZH"
     _SLOT = 128
+    _V1 = struct.Struct(">4sBQ32s32s")
+    _V2 = struct.Struct(">4sBQ32s12s")
+    _SECRET = struct.Struct(">32sQHI")  # seed, verified, case year, case serial
+    _SEALED = _SECRET.size + 16
 
     def __init__(self, path: Path, raw_key: bytes, store_id: str) -> None:
         self.path = path
@@ -156,46 +390,79 @@ class AuditHeadFile:
         self._mac_key = HKDF(
             hashes.SHA256(), 32, salt=self._store_id, info=b"ulinzi audit head v1"
         ).derive(raw_key)
+        self._seal = AESGCM(
+            HKDF(hashes.SHA256(), 32, salt=self._store_id, info=b"ulinzi audit head v2").derive(
+                raw_key
+            )
+        )
 
     def _mac(self, seq: int, digest: bytes) -> bytes:
         msg = b"ulinzi head|" + self._store_id + struct.pack(">Q", seq) + digest
         return hmac.new(self._mac_key, msg, hashlib.sha256).digest()
 
-    def encode(self, seq: int, hash_hex: str) -> bytes:
-        digest = bytes.fromhex(hash_hex)
-        record = self._FORMAT.pack(self._MAGIC, 1, seq, digest, self._mac(seq, digest))
-        return record.ljust(self._SLOT, b"\0")
+    def encode(self, head: Head) -> bytes:
+        digest = bytes.fromhex(head.hash)
+        nonce = secrets.token_bytes(12)
+        public = self._V2.pack(self._MAGIC, 2, head.seq, digest, nonce)
+        secret = self._SECRET.pack(
+            head.seed or bytes(SEED_BYTES), head.verified, head.case_year, head.case_serial
+        )
+        sealed = self._seal.encrypt(nonce, secret, public + self._store_id)
+        return (public + sealed).ljust(self._SLOT, b"\0")
 
     def exists(self) -> bool:
         return self.path.exists()
 
-    def read(self) -> tuple[int, str] | None:
+    def _decode(self, chunk: bytes) -> Head | None:
+        magic, version = chunk[:4], chunk[4] if len(chunk) > 4 else 0
+        if magic != self._MAGIC:
+            return None
+        if version == 1 and len(chunk) >= self._V1.size:
+            _, _, seq, digest, mac = self._V1.unpack(chunk[: self._V1.size])
+            if hmac.compare_digest(mac, self._mac(seq, digest)):
+                return Head(seq, digest.hex())
+        elif version == 2 and len(chunk) >= self._V2.size + self._SEALED:
+            public = chunk[: self._V2.size]
+            _, _, seq, digest, nonce = self._V2.unpack(public)
+            sealed = chunk[self._V2.size : self._V2.size + self._SEALED]
+            try:
+                secret = self._seal.decrypt(nonce, sealed, public + self._store_id)
+            except InvalidTag:
+                return None
+            seed, verified, year, serial = self._SECRET.unpack(secret)
+            return Head(seq, digest.hex(), seed if any(seed) else None, verified, year, serial)
+        return None
+
+    def read(self) -> Head | None:
         """The newest authentic record, or None when the file is missing or none is authentic."""
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:
             return None
-        best: tuple[int, str] | None = None
+        best: Head | None = None
         for offset in (0, self._SLOT):
-            chunk = data[offset : offset + self._FORMAT.size]
-            if len(chunk) < self._FORMAT.size:
+            head = self._decode(data[offset : offset + self._SLOT])
+            if head is None:
                 continue
-            magic, version, seq, digest, mac = self._FORMAT.unpack(chunk)
-            if magic != self._MAGIC or version != 1:
-                continue
-            if not hmac.compare_digest(mac, self._mac(seq, digest)):
-                continue
-            if best is None or seq > best[0]:
-                best = (seq, digest.hex())
+            if best is None or (head.seq, head.seed is not None) > (
+                best.seq,
+                best.seed is not None,
+            ):
+                best = head
         return best
 
-    def write(self, seq: int, hash_hex: str) -> None:
-        record = self.encode(seq, hash_hex)
+    def write(self, head: Head) -> None:
+        """Write `head` durably into the half its parity names, then the same record without its
+        seed into the other half. A torn write leaves the other half whole; the seed that signed
+        the previous event does not stay on disk for an insider to re-sign that event with."""
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
             try:
-                os.pwrite(fd, record, (seq % 2) * self._SLOT)
+                os.pwrite(fd, self.encode(head), (head.seq % 2) * self._SLOT)
                 os.fsync(fd)
+                os.pwrite(
+                    fd, self.encode(replace(head, seed=None)), (1 - head.seq % 2) * self._SLOT
+                )
             finally:
                 os.close(fd)
         except OSError as e:
@@ -203,8 +470,7 @@ class AuditHeadFile:
                 raise StoreFull() from e
             raise
 
-    def full_image(self, seq: int, hash_hex: str) -> bytes:
-        """A whole new file holding only (seq, hash): for re-keying."""
-        record = self.encode(seq, hash_hex)
-        blank = b"\0" * self._SLOT
-        return record + blank if seq % 2 == 0 else blank + record
+    def full_image(self, head: Head) -> bytes:
+        """A whole new file holding only `head`: for re-keying and resetting."""
+        full, bare = self.encode(head), self.encode(replace(head, seed=None))
+        return full + bare if head.seq % 2 == 0 else bare + full

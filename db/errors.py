@@ -128,8 +128,36 @@ class WeakPassword(UlinziError):
 class AuditHeadMissing(UlinziError):
     text = QT_TRANSLATE_NOOP(
         "errors",
-        "The store's record of its last change ({file}) is missing or damaged, so an older copy "
-        "of the database could not be told apart. Ask an administrator to run `ulinzi check`.",
+        "The store's record of its last change ({file}) is missing or damaged. This store has "
+        "kept one since it was created, so the database may be an older copy and changes may be "
+        "missing. Nothing was changed. Ask an administrator to run `ulinzi check`.",
+    )
+
+
+class AuditTampered(UlinziError):
+    text = QT_TRANSLATE_NOOP(
+        "errors",
+        "The store's history was changed after it was written (audit event {seq} {problem}). "
+        "Nothing was changed. Ask an administrator to run `ulinzi check`.",
+    )
+
+
+class WalDamaged(UlinziError):
+    text = QT_TRANSLATE_NOOP(
+        "errors",
+        "The database's journal of recent changes is damaged: changes recorded as audit events "
+        "{first} to {last}{cases} are missing. A copy of the damaged journal was kept in {copy}. "
+        "Nothing was changed. Ask an administrator to run `ulinzi check` and restore the latest "
+        "backup.",
+    )
+
+
+class PagesDamaged(UlinziError):
+    text = QT_TRANSLATE_NOOP(
+        "errors",
+        "Part of the store's database is damaged and could not be read. Nothing was changed. Ask "
+        "an administrator to run `ulinzi check`, then restore the latest backup if it finds "
+        "damage.",
     )
 
 

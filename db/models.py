@@ -339,6 +339,10 @@ class AuditEvent(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # The forward-secure signature (hex Ed25519) and the public key of the next event's seed;
+    # both empty on events written before signing started.
+    next_key: Mapped[str | None] = mapped_column(String(64))
+    sig: Mapped[str | None] = mapped_column(String(128))
 
 
 class PrintedDocument(Base):

@@ -22,13 +22,13 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 import sqlcipher3
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -36,16 +36,27 @@ from sqlalchemy.pool import QueuePool
 from db import migrations
 from db.audit import (
     HEAD_INFO_KEY,
+    ROOT_ACTION,
+    SIGNER_INFO_KEY,
     AuditHeadFile,
     ChainReport,
-    find_event_hash,
+    ForwardKey,
+    Head,
+    append_event,
+    branch_root,
+    chain_point,
     last_event,
+    new_seed,
+    public_key_hex,
     verify_chain,
+    verify_from,
 )
 from db.errors import (
     AuditHeadMissing,
+    AuditTampered,
     CannotWriteFolder,
     KeySlotsDamaged,
+    PagesDamaged,
     StoreClosed,
     StoreDamaged,
     StoreExists,
@@ -54,11 +65,14 @@ from db.errors import (
     StoreNotFound,
     StoreOpenElsewhere,
     StoreRolledBack,
+    UlinziError,
+    WalDamaged,
 )
-from db.files import fsync_dir, write_durably
+from db.files import atomic_write, fsync_dir, write_durably
 from db.keyslots import DEFAULT_KDF, RAW_KEY_BYTES, KdfParams, KeySlots
 from db.models import Setting
 from db.recovery_code import new_recovery_code, normalise_recovery_code
+from db.wal import WalImage
 
 try:
     import fcntl
@@ -72,6 +86,11 @@ LOCK_FILE = "ulinzi.lock"
 LOCK_INFO_FILE = "ulinzi.lock.json"
 BACKUPS_DIR = "backups"
 PENDING = ".rekey"  # suffix of the files a re-key writes before it switches over
+DAMAGED_WAL_DIR = "damaged-journal"  # under backups/: a damaged WAL kept as it was found
+# Session.info key: the highest case number ever issued, (year, serial), as the head keeps it;
+# desktop.cases numbers new cases above it and leaves the new mark there.
+CASE_MARK_INFO_KEY = "case_mark"
+ROOT_SEED_INFO_KEY = "audit_root_seed"
 
 PAGE_CACHE_KIB = 64 * 1024
 
@@ -83,6 +102,13 @@ def is_store(folder: Path) -> bool:
 def _is_disk_full(error: BaseException) -> bool:
     orig = getattr(error, "orig", error)
     return getattr(orig, "sqlite_errorcode", None) == 13 or "disk is full" in str(orig)
+
+
+def _is_damage(error: BaseException) -> bool:
+    """SQLITE_CORRUPT or SQLITE_NOTADB on a store already open: a page failed its HMAC or its
+    structure (the key was right, or the store would not have opened)."""
+    orig = getattr(error, "orig", error)
+    return getattr(orig, "sqlite_errorcode", None) in (11, 26)
 
 
 # -- the lock ------------------------------------------------------------------------------------
@@ -341,7 +367,14 @@ class CheckReport:
         if self.chain is None:
             out.append("audit log: could not be read")
         elif self.chain.ok:
-            out.append(f"audit log: ok, {self.chain.events} events")
+            signed = (
+                f", signed from event {self.chain.signed_from}"
+                if self.chain.signed_from
+                else ", not signed"
+            )
+            restarts = ", ".join(str(r) for r in self.chain.restarts)
+            again = f" (signing restarted at event {restarts})" if restarts else ""
+            out.append(f"audit log: ok, {self.chain.events} events{signed}{again}")
         else:
             out.append(
                 f"audit log: BROKEN at event {self.chain.first_broken} "
@@ -349,6 +382,13 @@ class CheckReport:
             )
         out.append("audit head: " + (self.head_problem or "ok, matches the database"))
         return out
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    cases: int
+    anchor: tuple[int, str]  # the live store's last audit event in the copy
+    head_image: bytes  # the copy's own head file
 
 
 # -- the store -----------------------------------------------------------------------------------
@@ -363,10 +403,15 @@ class Store:
         self.slots = slots
         self._lock = lock
         self._key = bytearray(raw_key)
-        self._head = AuditHeadFile(folder / HEAD_FILE, raw_key, self.store_id)
+        self._head_file = AuditHeadFile(folder / HEAD_FILE, raw_key, self.store_id)
         self._head_mutex = threading.Lock()
-        self._head_seq = 0
         self.read_only = False
+        self._head = Head(0, "")  # what the head file holds, once the store is opened
+        self._signer: ForwardKey | None = None
+        # Why this store may not be changed (rolled back, head lost, history altered); only
+        # `check` opens a refused store, to read it, until an administrator accepts it.
+        self.refusal: UlinziError | None = None
+        self.wal_at_open: WalImage | None = None
         self._start_engine()
 
     def connector(self) -> Callable[[], sqlcipher3.Connection]:
@@ -406,6 +451,10 @@ class Store:
         session = self._reads()
         try:
             yield session
+        except DBAPIError as e:
+            if _is_damage(e):
+                raise PagesDamaged() from e
+            raise
         finally:
             session.rollback()
             session.close()
@@ -415,10 +464,15 @@ class Store:
         """One unit of work: committed whole at the end, or not at all."""
         if not self.is_open:
             raise StoreClosed()
+        if self.refusal is not None:
+            raise self.refusal
         if self.read_only:
             raise StoreFull()
         session = self._writes()
         session.info["store_id"] = self.store_id
+        if self._signer is not None:
+            session.info[SIGNER_INFO_KEY] = self._signer
+        session.info[CASE_MARK_INFO_KEY] = (self._head.case_year, self._head.case_serial)
         try:
             yield session
             session.commit()
@@ -426,6 +480,8 @@ class Store:
             session.rollback()
             if _is_disk_full(e):
                 raise StoreFull() from e
+            if _is_damage(e):
+                raise PagesDamaged() from e
             raise
         except BaseException:
             session.rollback()
@@ -434,51 +490,196 @@ class Store:
             session.close()
         head = session.info.get(HEAD_INFO_KEY)
         if head:
-            self._advance_head(*head)
+            root_seed = session.info.get(ROOT_SEED_INFO_KEY)
+            if root_seed is not None:
+                self._signer = ForwardKey(head[0] + 1, root_seed)
+            self._advance_head(*head, case_mark=session.info.get(CASE_MARK_INFO_KEY))
 
-    def _advance_head(self, seq: int, hash_hex: str) -> None:
+    def _advance_head(
+        self, seq: int, hash_hex: str, case_mark: tuple[int, int] | None = None
+    ) -> None:
+        """Record event `seq` in the head file, with the seed that signs the next event; the
+        seed that signed this one is dropped (from memory and, see AuditHeadFile, from disk)."""
         with self._head_mutex:
-            if seq > self._head_seq:
-                self._head.write(seq, hash_hex)
-                self._head_seq = seq
+            if seq <= self._head.seq:
+                return
+            seed = self._signer.seed_for(seq + 1) if self._signer is not None else None
+            year, serial = max(case_mark or (0, 0), (self._head.case_year, self._head.case_serial))
+            head = Head(seq, hash_hex, seed, self._head.verified, year, serial)
+            self._head_file.write(head)
+            self._head = head
+            if self._signer is not None:
+                self._signer.advance_to(seq + 1)
 
     # -- audit head ---------------------------------------------------------------------------
-    def head_problem(self) -> tuple[str, Exception | None]:
-        """Compare the head file with the database: ("", None) when they agree."""
+    def compare_head(self) -> bool:
+        """Before anything may write (a migration included): is the head there, and is the
+        database at least as new as it? Works on any schema. Sets `refusal` when not."""
+        head = self._head_file.read()
+        self.refusal = None
+        if head is None:
+            self.refusal = AuditHeadMissing(file=HEAD_FILE)
+            return False
+        self._head = head
+        with self.engine.connect() as conn:
+            last_seq = conn.exec_driver_sql("SELECT max(seq) FROM audit_events").scalar() or 0
+            at_head = conn.exec_driver_sql(
+                "SELECT hash FROM audit_events WHERE seq = ?", (head.seq,)
+            ).scalar()
+            if head.seq > last_seq or at_head != head.hash:
+                self.refusal = self._lost_changes(conn, head, last_seq)
+            conn.rollback()
+        return self.refusal is None
+
+    def open_head(self) -> None:
+        """After `compare_head` and the migrations: verify the events added since the last
+        verified point, catch a lagging head up and start signing if it has not started.
+
+        Anything wrong sets `refusal` (and writes nothing, to the database or the head)."""
+        head = self._head
         with self.read() as s:
             last = last_event(s)
-            head = self._head.read()
-            if head is None:
-                if last is None and not self._head.exists():
-                    return "", None
-                err = AuditHeadMissing(file=HEAD_FILE)
-                return err.message, err
-            seq, hash_hex = head
-            if find_event_hash(s, seq) != hash_hex:
-                err = StoreRolledBack(expected=seq, found=last.seq if last else 0)
-                return err.message, err
-        if last and last.seq > seq:
-            # A crash between a commit and the head write: the database is ahead, which is fine.
-            self._advance_head(last.seq, last.hash)
+            last_seq = last.seq if last else 0
+            at_head = chain_point(s, head.seq) if head.seq else None
+            if head.seed is None and at_head is not None and at_head.next_key is not None:
+                # Signing had started, so the head had a seed: it was damaged or stripped.
+                self.refusal = AuditHeadMissing(file=HEAD_FILE)
+                return
+            if head.seed is not None and (
+                at_head is None or at_head.next_key != public_key_hex(head.seed)
+            ):
+                # The head's seed is not the one the event it names handed on: events were cut
+                # off the end and the head written again.
+                self.refusal = AuditTampered(seq=head.seq + 1, problem="is missing")
+                return
+            start = chain_point(s, head.verified) if head.verified else None
+            report = verify_from(s, start) if start else verify_chain(s, self.store_id)
+            if not report.ok:
+                self.refusal = AuditTampered(seq=report.first_broken, problem=report.problem)
+                return
+        signer = None
+        if head.seed is not None:
+            # After a crash the head may lag behind the database: walk the seed forward to the
+            # last event (the walk above checked those events' signatures).
+            signer = ForwardKey(head.seq + 1, head.seed)
+            signer.advance_to(last_seq + 1)
+            if public_key_hex(signer.seed) != last.next_key:
+                self.refusal = AuditTampered(seq=last_seq, problem="does not hand on its key")
+                return
+        now = replace(head, seq=last_seq, hash=last.hash, verified=last_seq)
+        now = replace(now, seed=signer.seed if signer else None)
+        with self._head_mutex:
+            if now != head:
+                # Lagging is safe (the next open walks forward again): a full disk must not
+                # stop people signing in to read.
+                with suppress(StoreFull):
+                    self._head_file.write(now)
+            self._head = now
+            self._signer = signer
+        if signer is None and not self.read_only:
+            self._start_signing("signing started")
+
+    def begin_history(self) -> None:
+        """A new store: its first event starts the signed chain and writes the head."""
+        self._head = Head(0, "")
+        self._start_signing("store created")
+
+    def _start_signing(self, reason: str) -> None:
+        """Append a root event naming a fresh seed's public key: signing starts after it."""
+        seed = new_seed()
+        with self.write() as s:
+            s.info.pop(SIGNER_INFO_KEY, None)
+            s.info[ROOT_SEED_INFO_KEY] = seed
+            append_event(
+                s,
+                store_id=self.store_id,
+                user_id=None,
+                username="",
+                action=ROOT_ACTION,
+                summary=reason,
+                root_seed=seed,
+            )
+
+    def _lost_changes(self, conn: Connection, head: Head, last_seq: int) -> UlinziError:
+        """The database is behind its head: a damaged WAL if one was found damaged on open,
+        else an older copy put back."""
+        kept = self.folder / BACKUPS_DIR / DAMAGED_WAL_DIR
+        wal = self.wal_at_open
+        copy = None
+        if wal is not None and wal.damaged:
+            copy = wal.keep(kept, f"head-{head.seq}")
         else:
-            self._head_seq = seq
+            # Found on an earlier open (SQLite has since dropped the WAL): still damage.
+            copy = next(iter(sorted(kept.glob(f"ulinzi.db-wal-head-{head.seq}-*"))), None)
+        if copy is not None:
+            return WalDamaged(
+                first=last_seq + 1,
+                last=head.seq,
+                cases=self._lost_case_numbers(conn, head),
+                copy=str(copy),
+            )
+        return StoreRolledBack(expected=head.seq, found=last_seq)
+
+    def _lost_case_numbers(self, conn: Connection, head: Head) -> str:
+        if not head.case_year:
+            return ""
+        have = (
+            conn.exec_driver_sql(
+                "SELECT last FROM case_number_counters WHERE year = ?", (head.case_year,)
+            ).scalar()
+            or 0
+        )
+        if head.case_serial <= have:
+            return ""
+        code = conn.exec_driver_sql("SELECT code FROM agency").scalar() or ""
+        first = f"{code}-{head.case_year}-{have + 1:05d}"
+        last = f"{code}-{head.case_year}-{head.case_serial:05d}"
+        return f" (cases {first} to {last})" if first != last else f" (case {first})"
+
+    def head_problem(self) -> tuple[str, Exception | None]:
+        """Compare the head file with the database: ("", None) when they agree."""
+        if self.refusal is not None:
+            return self.refusal.message, self.refusal
         return "", None
 
     def verify_head(self) -> None:
-        _, error = self.head_problem()
-        if error is not None:
-            raise error
+        if self.refusal is not None:
+            raise self.refusal
 
-    def accept_database_as_current(self) -> int:
-        """Trust the database as it is (after an administrator restored a copy on purpose)."""
+    def accept_database_as_current(self, reason: str = "") -> str:
+        """Trust the database as it is (an administrator restored a copy on purpose, or chose to
+        work on after a loss). Returns what was lost, in words, for the audit event the caller
+        records. Signing restarts with a fresh seed (the old one cannot be walked back); the
+        highest case number ever issued is kept, so lost numbers are not issued again."""
+        refusal = self.refusal
+        old = self._head_file.read()
         with self.read() as s:
             last = last_event(s)
+        last_seq = last.seq if last else 0
+        if old is None:
+            lost = f"audit head missing; the database ends at event {last_seq}"
+        elif old.seq > last_seq:
+            with self.engine.connect() as conn:
+                numbers = self._lost_case_numbers(conn, old)
+                conn.rollback()
+            lost = f"events {last_seq + 1} to {old.seq} lost{numbers}"
+        elif isinstance(refusal, AuditTampered):
+            lost = refusal.message.split("(", 1)[-1].split(")", 1)[0]
+        elif refusal is not None:
+            lost = f"events from {old.seq} differ from the recorded ones"
+        else:
+            lost = "nothing lost"
+        lost = reason or lost
+        mark = (old.case_year, old.case_serial) if old else (0, 0)
+        head = Head(last_seq, last.hash if last else "", None, last_seq, *mark)
         with self._head_mutex:
-            self.folder.joinpath(HEAD_FILE).unlink(missing_ok=True)
-            self._head_seq = 0
-        if last:
-            self._advance_head(last.seq, last.hash)
-        return last.seq if last else 0
+            atomic_write(self.folder / HEAD_FILE, self._head_file.full_image(head))
+            self._head = head
+            self._signer = None
+            self.refusal = None
+        _migrate_if_needed(self)  # skipped while the store was refused
+        self._start_signing(f"signing restarted: {lost}")
+        return lost
 
     # -- checks -------------------------------------------------------------------------------
     def check(self) -> CheckReport:
@@ -493,13 +694,14 @@ class Store:
                 report.integrity_problems.append(str(e.orig))
             try:
                 report.chain = verify_chain(conn, self.store_id)
+                if report.chain.ok and self.refusal is None and report.chain.next_key:
+                    seed = self._head.seed
+                    if seed is None or public_key_hex(seed) != report.chain.next_key:
+                        report.head_problem = "its signing key does not follow the last event"
             except DBAPIError as e:
                 report.integrity_problems.append(f"audit log unreadable: {e.orig}")
             conn.rollback()
-        try:
-            report.head_problem, _ = self.head_problem()
-        except DBAPIError as e:
-            report.head_problem = f"could not be compared: {e.orig}"
+        report.head_problem = report.head_problem or self.head_problem()[0]
         return report
 
     # -- key slots ----------------------------------------------------------------------------
@@ -524,16 +726,31 @@ class Store:
         self.slots.save(self.folder / KEYSLOTS_FILE)
         return code
 
-    def snapshot(self, target: Path) -> int:
+    def snapshot(self, target: Path, reason: str = "backup copy") -> Snapshot:
         """A consistent copy of the live database through SQLite's backup API (never a copy of
-        the file under a writer), still encrypted under the same key, at `target`. Returns
-        how many cases the copy holds."""
+        the file under a writer), still encrypted under the same key, at `target`, with the head
+        file that goes with it.
+
+        The copy's history is a branch: it ends with a root event of its own and its head holds
+        a fresh seed, so the live store's seed never leaves the PC in a backup, and a restored
+        copy opens and goes on signing. The anchor is the live store's last event in the copy."""
         source = self.connector()()
         try:
             copy = _keyed_connect(target, self._key)()
             try:
                 source.backup(copy)
                 cases = copy.execute("SELECT count(*) FROM cases").fetchone()[0]
+                last = copy.execute(
+                    "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
+                ).fetchone()
+                seed = new_seed()
+                root = branch_root(last[0], last[1], seed, reason)
+                copy.execute(
+                    "INSERT INTO audit_events (seq, at, user_id, username, action, case_id, "
+                    "summary, prev_hash, hash, next_key, sig) VALUES (:seq, :at, :user_id, "
+                    ":username, :action, :case_id, :summary, :prev_hash, :hash, :next_key, :sig)",
+                    root,
+                )
                 copy.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 copy.execute("PRAGMA journal_mode = DELETE")
             finally:
@@ -544,7 +761,10 @@ class Store:
             raise
         finally:
             source.close()
-        return int(cases)
+        with self._head_mutex:
+            mark = (self._head.case_year, self._head.case_serial)
+        head = Head(int(root["seq"]), str(root["hash"]), seed, int(root["seq"]), *mark)
+        return Snapshot(int(cases), (last[0], last[1]), self._head_file.full_image(head))
 
     # -- re-key -------------------------------------------------------------------------------
     def require_sole_process(self) -> None:
@@ -561,8 +781,8 @@ class Store:
         new_key = secrets.token_bytes(RAW_KEY_BYTES)
         db_new = self.folder / (DB_FILE + PENDING)
         db_new.unlink(missing_ok=True)
-        with self.read() as s:
-            last = last_event(s)
+        with self._head_mutex:
+            head = self._head
         self.require_sole_process()
         conn = self.connector()()
         try:
@@ -582,8 +802,8 @@ class Store:
         new_slots = KeySlots(json.loads(self.slots.to_bytes()))
         new_slots.reseal_all(new_key)
         new_head = AuditHeadFile(self.folder / HEAD_FILE, new_key, self.store_id)
-        if last:
-            write_durably(self.folder / (HEAD_FILE + PENDING), new_head.full_image(*last))
+        if head.seq:
+            write_durably(self.folder / (HEAD_FILE + PENDING), new_head.full_image(head))
         write_durably(self.folder / (KEYSLOTS_FILE + PENDING), new_slots.to_bytes())
         self._lock.hold_database(db_new)  # locked before it becomes the database
         for leftover in ("-wal", "-shm"):
@@ -594,7 +814,7 @@ class Store:
         finish_interrupted_rekey(self.folder)
         self.slots = new_slots
         self._key[:] = new_key
-        self._head = new_head
+        self._head_file = new_head
         self._start_engine()
 
     # -- lifetime -----------------------------------------------------------------------------
@@ -662,6 +882,7 @@ def create_store(
         with store.write() as s:
             s.add(Setting(key="store_id", value=json.dumps(store_id)))
         lock.hold_database()
+        store.begin_history()
         slots.save(folder / KEYSLOTS_FILE)
         return store, code
     except BaseException:
@@ -711,16 +932,22 @@ def open_store(
         if before_unlock is not None:
             before_unlock(slots)
         raw_key = unlock_slot(slots, credentials)
+        # Before SQLite reads it: a damaged WAL is dropped silently, and deleted on close.
+        wal = WalImage.read(folder / (DB_FILE + "-wal"))
         store = store_class(folder, lock, slots, raw_key)
+        store.wal_at_open = wal
         try:
-            _migrate_if_needed(store)
-        except StoreFull:
-            store.open_read_only()  # people can still sign in and read (see accounts.sign_in)
-            _migrate_if_needed(store)
-        with store.read() as s:
-            stored_id = s.execute(select(Setting.value).where(Setting.key == "store_id")).scalar()
-        if stored_id is None or json.loads(stored_id) != slots.store_id:
-            raise KeySlotsDamaged(detail="it belongs to another store")
+            try:
+                _open_database(store, slots)
+            except StoreFull:
+                store.open_read_only()  # people can still sign in and read (see accounts.sign_in)
+                _open_database(store, slots)
+        except DBAPIError as e:
+            if not _is_damage(e):
+                raise
+            # `check` may still open it, to say which pages; nothing else may use it.
+            store.refusal = PagesDamaged()
+        store.wal_at_open = None
         if verify_head:
             store.verify_head()
         return store
@@ -730,6 +957,21 @@ def open_store(
         else:
             lock.release()
         raise
+
+
+def _open_database(store: Store, slots: KeySlots) -> None:
+    """Check the database belongs to these slots, compare the head (before any write, a
+    migration included), migrate, then verify the events added since the last open."""
+    with store.engine.connect() as conn:
+        stored_id = conn.exec_driver_sql(
+            "SELECT value FROM settings WHERE key = 'store_id'"
+        ).scalar()
+        conn.rollback()
+    if stored_id is None or json.loads(stored_id) != slots.store_id:
+        raise KeySlotsDamaged(detail="it belongs to another store")
+    if store.compare_head():
+        _migrate_if_needed(store)
+        store.open_head()
 
 
 def _migrate_if_needed(store: Store) -> None:

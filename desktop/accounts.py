@@ -313,10 +313,12 @@ def sign_in(
         Path(folder), Password(folded, password), verify_head, store_class
     )
     try:
-        if store.read_only:
+        if store.read_only or store.refusal is not None:
             # The disk is full: nothing can be written, not this event and not the log (on the
             # same disk). People may still read what they are allowed to; everything that
             # needs an audit event (opening a case file, any change) is refused as StoreFull.
+            # Or the store is refused (only `check` gets here, with verify_head=False): it
+            # reads and may accept the store, but nothing, not even this sign-in, is written.
             with store.read() as s:
                 user = s.execute(select(User).where(User.username == folded)).scalar_one_or_none()
                 if user is None or not user.active:

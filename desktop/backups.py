@@ -103,14 +103,14 @@ def backup(
     # may be nearly full (the backup is what one makes before freeing space), and a full disk
     # there must not look like damage.
     snapshot = out.parent / f".{out.name}.{secrets.token_hex(8)}.snapshot"
-    # The audit head first: the snapshot is then as new as the head or newer, never older.
-    head = store.folder / HEAD_FILE
-    files = {HEAD_FILE: head.read_bytes()} if head.exists() else {}
-    files[KEYSLOTS_FILE] = (store.folder / KEYSLOTS_FILE).read_bytes()
+    files = {KEYSLOTS_FILE: (store.folder / KEYSLOTS_FILE).read_bytes()}
     with writing_to(out):
         try:
-            count = store.snapshot(snapshot)  # encrypted under the store's key, like the live one
+            # Encrypted under the store's key, like the live one, with a head of its own.
+            copy = store.snapshot(snapshot, f"backup copy made by {us.user.username}")
+            count = copy.cases
             files[DB_FILE] = snapshot.read_bytes()
+            files[HEAD_FILE] = copy.head_image
         finally:
             for leftover in ("", "-wal", "-shm", "-journal"):
                 Path(str(snapshot) + leftover).unlink(missing_ok=True)
@@ -122,6 +122,8 @@ def backup(
         "created_at": now.isoformat(),
         "created_by": us.user.username,
         "cases": count,
+        # `ulinzi check --against` proves the history up to this event is unchanged.
+        "audit_head": {"seq": copy.anchor[0], "hash": copy.anchor[1]},
         "files": {n: {"sha256": packages.sha256(d), "size": len(d)} for n, d in files.items()},
     }
     buffer = io.BytesIO()

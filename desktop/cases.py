@@ -31,6 +31,7 @@ from db.models import (
     User,
 )
 from db.search import fts_query, index_case, matching
+from db.store import CASE_MARK_INFO_KEY
 from desktop.case_state import refresh
 from desktop.forms.saved import Submission, submissions_in
 from desktop.session import UserInfo, UserSession
@@ -348,7 +349,13 @@ def next_case_number(s: Session, agency_code: str, year: int) -> str:
     if counter is None:
         counter = CaseNumberCounter(year=year, last=0)
         s.add(counter)
+    # The audit head outside the database remembers the highest number ever issued: after an
+    # older database was accepted, the numbers it lost are not given to other children.
+    mark_year, mark_serial = s.info.get(CASE_MARK_INFO_KEY, (0, 0))
+    if mark_year == year:
+        counter.last = max(counter.last, mark_serial)
     counter.last += 1
+    s.info[CASE_MARK_INFO_KEY] = max((mark_year, mark_serial), (year, counter.last))
     return f"{agency_code}-{year}-{counter.last:05d}"
 
 

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UlinziError
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied, UlinziError
 from db.files import read_bounded, write_file
 from db.models import Role
 from desktop import accounts, cases, paths
@@ -188,22 +188,34 @@ def cmd_cases(args: argparse.Namespace, secrets: Secrets) -> int:
 
 
 def cmd_check(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import anchors
+
     with _sign_in(args, secrets, verify_head=False) as us:
+        anchor = anchors.read_anchor(us, Path(args.against), secrets.ask) if args.against else None
         if args.accept_current:
-            us.require_administrator(QT_TRANSLATE_NOOP("errors", "accept the database as current"))
-            seq = us.store.accept_database_as_current()
+            if not us.user.is_administrator:
+                if us.store.refusal is not None:  # nothing may be written, not even a refusal
+                    raise PermissionDenied(action=ACCEPT_CURRENT)
+                us.require_administrator(ACCEPT_CURRENT)
+            lost = us.store.accept_database_as_current()
             with us.store.write() as s:
-                us.audit(s, "store.rollback_accepted", summary=f"head reset to event {seq}")
-            print(f"The database is now trusted as it is (audit log ends at event {seq + 1}).")
+                us.audit(s, "store.rollback_accepted", summary=lost)
+            print(f"The database is now trusted as it is ({lost}).")
             return 0
         report = us.store.check()
+        against = anchors.compare(us.store, anchor) if anchor is not None else None
     for line in report.lines():
         print(line)
-    if report.ok:
+    if against is not None:
+        print(against.line())
+    if report.ok and (against is None or against.ok):
         print("The store is sound.")
         return 0
     print("PROBLEMS FOUND: keep this store as it is and ask for help.", file=sys.stderr)
     return 1
+
+
+ACCEPT_CURRENT = QT_TRANSLATE_NOOP("errors", "accept the database as current")
 
 
 def cmd_rekey(args: argparse.Namespace, secrets: Secrets) -> int:
@@ -645,7 +657,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--accept-current",
         action="store_true",
-        help="after restoring an older copy on purpose: trust the database as it is now",
+        help="administrators, after restoring an older copy on purpose or a loss: trust the "
+        "database as it is now (recorded in the audit log with what was lost)",
+    )
+    p.add_argument(
+        "--against",
+        metavar="FILE",
+        help="a backup, or a receipt from a partner agency: prove the history up to the audit "
+        "head it carries is unchanged",
     )
     p = command(
         "report", cmd_report, "write a case document to a PDF file (not encrypted), to print"

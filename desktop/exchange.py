@@ -54,6 +54,7 @@ from db.models import (
 )
 from db.search import fold, fts_query, matching
 from desktop import package_schema, packages
+from desktop.anchors import anchor_of
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
 from desktop.case_state import move, refresh
 from desktop.cases import (
@@ -547,6 +548,7 @@ def export_case(
                 "cases": [case.uuid],
                 "case_numbers": [case.case_number],
                 "reason": reason.strip(),
+                "audit_head": anchor_of(s),  # our history's head leaves the PC (see anchors)
             }
             entries = {
                 packages.CASE: json.dumps(record, ensure_ascii=False, sort_keys=True).encode(),
@@ -1235,6 +1237,7 @@ def _receipt(
             "case_numbers": opened.manifest.get("case_numbers") or [],
             "received_at": _iso(now),
             "new_case_number": case.case_number,
+            "audit_head": opened.manifest.get("audit_head"),  # the sender's anchor, signed back
         },
     }
     plain = packages.build(manifest, {}, keys)

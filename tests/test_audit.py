@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import struct
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from db.errors import AuditHeadMissing, StoreRolledBack
@@ -130,3 +133,125 @@ def test_a_head_that_lags_after_a_crash_is_caught_up_not_reported(agency):
     with agency.sign_in("cara") as us:
         assert us.store.check().ok
     assert (agency.folder / HEAD_FILE).read_bytes() != head
+
+
+def _make_legacy(agency) -> list[tuple[int, str]]:
+    """Turn a store into one written before signing: schema 0008, plain hashes, a version 1
+    head. Returns its events' (seq, hash)."""
+    import hashlib
+    import hmac
+    import struct
+
+    from alembic import command
+
+    from db import migrations
+    from db.audit import AuditHeadFile, event_hash, genesis_hash
+
+    with agency.sign_in("admin") as us:
+        store = us.store
+        with store.engine.begin() as conn:
+            command.downgrade(migrations.alembic_config(conn), "0008")
+            prev, out = genesis_hash(store.store_id), []
+            for r in conn.execute(text("SELECT * FROM audit_events ORDER BY seq")).all():
+                h = event_hash(
+                    prev, r.seq, r.at, r.user_id, r.username, r.action, r.case_id, r.summary
+                )
+                conn.execute(
+                    text("UPDATE audit_events SET prev_hash = :p, hash = :h WHERE seq = :s"),
+                    {"p": prev, "h": h, "s": r.seq},
+                )
+                prev = h
+                out.append((r.seq, h))
+        head = AuditHeadFile(agency.folder / HEAD_FILE, bytes(store._key), store.store_id)
+        seq, digest = out[-1][0], bytes.fromhex(out[-1][1])
+        mac = hmac.new(
+            head._mac_key,
+            b"ulinzi head|" + store.store_id.encode() + struct.pack(">Q", seq) + digest,
+            hashlib.sha256,
+        ).digest()
+        record = struct.pack(">4sBQ32s32s", b"ULZH", 1, seq, digest, mac).ljust(128, b"\0")
+        store.engine.dispose()
+    (agency.folder / HEAD_FILE).write_bytes(
+        record + b"\0" * 128 if seq % 2 == 0 else b"\0" * 128 + record
+    )
+    return out
+
+
+def test_an_existing_store_keeps_its_old_hashes_and_starts_signing_at_a_recorded_event(agency):
+    old = _make_legacy(agency)
+    with agency.sign_in("cara") as us:
+        _register(us)
+        with us.store.read() as s:
+            rows = s.execute(
+                text("SELECT seq, hash, action, summary, sig FROM audit_events ORDER BY seq")
+            ).all()
+        report = us.store.check()
+    assert [(r.seq, r.hash) for r in rows[: len(old)]] == old  # untouched
+    root = rows[len(old)]
+    assert root.action == "audit.signing_started" and root.sig is None
+    assert all(r.sig for r in rows[len(old) + 1 :])  # every later event is signed
+    assert report.ok and report.chain.signed_from == root.seq
+    assert f"signed from event {root.seq}" in "\n".join(report.lines())
+
+
+def test_a_backup_does_not_carry_the_live_signing_seed(agency, tmp_path):
+    from db.audit import AuditHeadFile, public_key_hex
+    from desktop import backups
+
+    with agency.sign_in("sam") as us:
+        backups.backup(us, tmp_path / "b.age", recovery_key=agency.recovery_key)
+        live = us.store._head.seed
+    restored = backups.restore(
+        (tmp_path / "b.age").read_bytes(), tmp_path / "r", agency.recovery_key
+    )
+    assert restored.checked
+    with agency.sign_in("admin") as us:
+        raw_key, store_id = bytes(us.store._key), us.store.store_id
+        with us.store.read() as s:
+            live_keys = set(s.execute(text("SELECT next_key FROM audit_events")).scalars())
+    copy = AuditHeadFile(tmp_path / "r" / HEAD_FILE, raw_key, store_id).read()
+    assert copy.seed is not None and copy.seed != live
+    assert public_key_hex(copy.seed) not in live_keys  # it signs nothing of the live chain
+    # The restored copy opens, goes on signing, and checks sound.
+    from desktop import accounts
+
+    with accounts.sign_in(tmp_path / "r", "cara", PASSWORD) as us:
+        _register(us)
+        assert us.store.check().ok
+
+
+def test_a_receipt_brings_the_senders_anchor_back_for_check(agency, partner, tmp_path):
+    from desktop import exchange
+    from tests.test_exchange import exported
+
+    _, package = exported(agency, partner, tmp_path)
+    with partner.sign_in("cara") as us:
+        receipt = exchange.import_package(us, package.read_bytes()).receipt
+    (tmp_path / "receipt.ulz").write_bytes(receipt)
+    result = run_signed_in(agency.folder, "check", "--against", str(tmp_path / "receipt.ulz"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "receipt from MUS" in result.stdout and "unchanged" in result.stdout
+    _tamper_all(agency)
+    result = run_signed_in(agency.folder, "check", "--against", str(tmp_path / "receipt.ulz"))
+    assert result.returncode == 1 and "DIFFERS" in result.stdout
+
+
+def _tamper_all(agency):
+    from tests.test_attack_history import _rebuild_history
+
+    _rebuild_history(agency)
+
+
+@given(
+    st.binary(max_size=6000)
+    | st.builds(
+        lambda page, rest: struct.pack(">8I", 0x377F0682, 3007000, page, 0, 1, 2, 3, 4) + rest,
+        st.sampled_from([0, 1, 512, 1000, 4096, 65536]),
+        st.binary(max_size=9000),
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_any_bytes_found_as_a_wal_are_read_without_failing(data):
+    from db.wal import WalImage
+
+    assert WalImage(data).damaged in (True, False)

@@ -232,7 +232,9 @@ def test_an_older_store_is_migrated_on_open_after_a_backup(tmp_path):
     with store.engine.begin() as conn:  # take it back to the first schema
         command.downgrade(migrations.alembic_config(conn), "0001")
     store.close()
-    store = open_store(tmp_path / "old", Password("admin", PASSWORD))
+    # Going down to 0001 dropped the signatures of the events written since: the store rightly
+    # refuses that history, which this test about migrating does not look at.
+    store = open_store(tmp_path / "old", Password("admin", PASSWORD), verify_head=False)
     try:
         with store.engine.connect() as conn:
             assert migrations.current_revision(conn) == migrations.HEAD

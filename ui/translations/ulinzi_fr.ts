@@ -2896,8 +2896,20 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Le mot de passe doit comporter au moins {minimum} caractères.</translation>
     </message>
     <message>
-        <source>The store&apos;s record of its last change ({file}) is missing or damaged, so an older copy of the database could not be told apart. Ask an administrator to run `ulinzi check`.</source>
-        <translation>Le relevé de la dernière modification du coffre ({file}) est manquant ou endommagé : il est donc impossible de reconnaître une copie plus ancienne de la base de données. Demandez à un administrateur d&apos;exécuter `ulinzi check`.</translation>
+        <source>The store&apos;s record of its last change ({file}) is missing or damaged. This store has kept one since it was created, so the database may be an older copy and changes may be missing. Nothing was changed. Ask an administrator to run `ulinzi check`.</source>
+        <translation>Le relevé de la dernière modification du coffre ({file}) est manquant ou endommagé. Ce coffre en tient un depuis sa création : la base de données est peut-être une copie plus ancienne et des modifications peuvent manquer. Rien n&apos;a été modifié. Demandez à un administrateur d&apos;exécuter `ulinzi check`.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s history was changed after it was written (audit event {seq} {problem}). Nothing was changed. Ask an administrator to run `ulinzi check`.</source>
+        <translation>L&apos;historique du coffre a été modifié après avoir été écrit (événement d&apos;audit {seq} : {problem}). Rien n&apos;a été modifié. Demandez à un administrateur d&apos;exécuter `ulinzi check`.</translation>
+    </message>
+    <message>
+        <source>The database&apos;s journal of recent changes is damaged: changes recorded as audit events {first} to {last}{cases} are missing. A copy of the damaged journal was kept in {copy}. Nothing was changed. Ask an administrator to run `ulinzi check` and restore the latest backup.</source>
+        <translation>Le journal des modifications récentes de la base de données est endommagé : les modifications enregistrées comme événements d&apos;audit {first} à {last}{cases} manquent. Une copie du journal endommagé a été gardée dans {copy}. Rien n&apos;a été modifié. Demandez à un administrateur d&apos;exécuter `ulinzi check` et de restaurer la dernière sauvegarde.</translation>
+    </message>
+    <message>
+        <source>Part of the store&apos;s database is damaged and could not be read. Nothing was changed. Ask an administrator to run `ulinzi check`, then restore the latest backup if it finds damage.</source>
+        <translation>Une partie de la base de données du coffre est endommagée et n&apos;a pas pu être lue. Rien n&apos;a été modifié. Demandez à un administrateur d&apos;exécuter `ulinzi check`, puis de restaurer la dernière sauvegarde s&apos;il trouve des dommages.</translation>
     </message>
     <message>
         <source>The store is locked. Sign in again to continue.</source>
@@ -3506,6 +3518,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>A demo store has from 0 to {most} cases.</source>
         <translation>Un coffre de démonstration contient de 0 à {most} dossiers.</translation>
+    </message>
+    <message>
+        <source>{name} is not a backup or a receipt this store can read, or it carries no audit head.</source>
+        <translation>{name} n&apos;est pas une sauvegarde ni un accusé de réception que ce coffre peut lire, ou il ne porte pas de tête d&apos;audit.</translation>
     </message>
 </context>
 <context>

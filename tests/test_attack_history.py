@@ -1,0 +1,373 @@
+"""The attacks of the adversarial review on the store's history, repeated end to end through the
+command line: an older database put back, the audit head deleted, the audit log rewritten or cut
+short by a signed-in insider with the store's own key, a damaged WAL frame, a damaged page.
+Each must be refused or reported, and stay so until an administrator accepts it on purpose."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import struct
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import text
+
+from db.audit import AuditHeadFile, Head, event_hash, evolve, genesis_hash, public_key_hex
+from db.store import DB_FILE, HEAD_FILE
+from desktop import cases
+from tests.conftest import NAMES, PASSWORD, make_agency, run_python, run_signed_in
+
+
+def _register(agency, n: int, user: str = "cara") -> list[str]:
+    with agency.sign_in(user) as us:
+        return [
+            cases.register_case(us, given_name=f"{NAMES[0]}{i}", family_name=NAMES[1]).case_number
+            for i in range(n)
+        ]
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _store_files(folder: Path) -> dict[str, str]:
+    return {p.name: _sha(p) for p in folder.iterdir() if p.is_file() and "lock" not in p.name}
+
+
+@pytest.fixture
+def store(tmp_path):
+    agency = make_agency(tmp_path / "store")
+    _register(agency, 2)
+    return agency
+
+
+# -- 19.1: a rollback stays refused until an administrator accepts it -------------------------
+
+
+def test_an_older_database_put_back_stays_refused_by_every_command_until_accepted(store, tmp_path):
+    old = tmp_path / "old.db"
+    with store.sign_in("admin"):  # closing checkpoints the WAL into ulinzi.db
+        pass
+    shutil.copy2(store.folder / DB_FILE, old)
+    lost = _register(store, 2)
+    for leftover in ("-wal", "-shm"):
+        (store.folder / (DB_FILE + leftover)).unlink(missing_ok=True)
+    shutil.copy2(old, store.folder / DB_FILE)
+    before = _store_files(store.folder)
+
+    for attempt in range(2):  # the review's second `check` said "The store is sound."
+        for user in ("admin", "cara"):
+            result = run_signed_in(store.folder, "check", user=user)
+            assert result.returncode == 1, (attempt, user, result.stdout)
+            assert "older copy" in result.stdout and "sound" not in result.stdout
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 1 and "older copy" in result.stderr
+    assert NAMES[0] not in result.stdout
+    assert "Traceback" not in result.stderr
+    result = run_signed_in(store.folder, "check", "--accept-current", user="cara")
+    assert result.returncode == 1 and "permission" in result.stderr
+    assert _store_files(store.folder) == before  # nothing wrote to the store
+
+    result = run_signed_in(store.folder, "check", "--accept-current")
+    assert result.returncode == 0, result.stderr
+    with store.sign_in("admin") as us, us.store.read() as s:
+        accepted = s.execute(
+            text("SELECT summary FROM audit_events WHERE action = 'store.rollback_accepted'")
+        ).scalar_one()
+    assert accepted.startswith("events ") and "lost" in accepted
+    assert run_signed_in(store.folder, "check").returncode == 0
+    # The two case numbers the lost database had issued are never given to another child.
+    (again,) = _register(store, 1)
+    assert again not in lost and again > max(lost)
+
+
+def test_a_deleted_head_is_not_first_use_and_stays_refused(store):
+    (store.folder / HEAD_FILE).unlink()
+    before = _store_files(store.folder)
+    for _ in range(2):
+        result = run_signed_in(store.folder, "check", user="cara")
+        assert result.returncode == 1
+        assert "missing or damaged" in result.stdout and "sound" not in result.stdout
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 1 and "has kept one since it was created" in result.stderr
+    assert _store_files(store.folder) == before
+    assert run_signed_in(store.folder, "check", "--accept-current").returncode == 0
+    assert run_signed_in(store.folder, "check").returncode == 0
+    assert run_signed_in(store.folder, "cases", user="cara").returncode == 0
+
+
+# -- 19.2: an insider with the store's key cannot rewrite or cut the history ------------------
+
+
+def _insider_rewrite(agency, user: str, seq: int | None, summary: str) -> None:
+    """What a signed-in caseworker can do with the raw key: edit an event, sign it with the only
+    seed there is (the head's), re-hash and re-sign every later event, re-seal the head. With
+    `seq` None they first register a case, then hide that registration."""
+    with agency.sign_in(user) as us:
+        store = us.store
+        if seq is None:
+            cases.register_case(us, given_name=NAMES[0], family_name=NAMES[1])
+            with store.read() as s:
+                seq = s.execute(text("SELECT max(seq) FROM audit_events")).scalar()
+        raw_key = bytes(store._key)
+        head_file = AuditHeadFile(agency.folder / HEAD_FILE, raw_key, store.store_id)
+        seed = head_file.read().seed
+        with store.engine.begin() as conn:
+            rows = conn.execute(
+                text("SELECT * FROM audit_events WHERE seq >= :s ORDER BY seq"), {"s": seq}
+            ).all()
+            prev = conn.execute(
+                text("SELECT hash FROM audit_events WHERE seq = :s"), {"s": seq - 1}
+            ).scalar()
+            for r in rows:
+                new_summary = summary if r.seq == seq else r.summary
+                h = event_hash(
+                    prev,
+                    r.seq,
+                    r.at,
+                    r.user_id,
+                    r.username,
+                    r.action,
+                    r.case_id,
+                    new_summary,
+                    public_key_hex(evolve(seed)),
+                )
+                sig = Ed25519PrivateKey.from_private_bytes(seed).sign(bytes.fromhex(h)).hex()
+                conn.execute(
+                    text(
+                        "UPDATE audit_events SET summary=:m, prev_hash=:p, hash=:h, "
+                        "next_key=:k, sig=:g WHERE seq=:s"
+                    ),
+                    {
+                        "m": new_summary,
+                        "p": prev,
+                        "h": h,
+                        "k": public_key_hex(evolve(seed)),
+                        "g": sig,
+                        "s": r.seq,
+                    },
+                )
+                prev, seed = h, evolve(seed)
+            last = rows[-1].seq
+        head = head_file.read()
+        head_file.write(Head(last, prev, seed, head.verified, head.case_year, head.case_serial))
+        store.engine.dispose()
+
+
+def _last_seq(agency) -> int:
+    with agency.sign_in("admin") as us, us.store.read() as s:
+        return s.execute(text("SELECT max(seq) FROM audit_events")).scalar()
+
+
+def test_an_insider_rewriting_and_re_signing_events_is_caught(store):
+    target = _last_seq(store) - 4  # an event of an earlier session: caught by `check`
+    _insider_rewrite(store, "cara", target, "nothing happened")
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1
+    assert f"BROKEN at event {target}" in result.stdout and "signature" in result.stdout
+
+
+def test_an_insider_hiding_what_they_did_since_signing_in_is_caught_on_the_next_open(store):
+    _insider_rewrite(store, "cara", None, "nothing happened")
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 1 and "history was changed" in result.stderr
+    assert "signature" in result.stderr
+
+
+def test_events_cut_off_the_end_are_caught(store):
+    with store.sign_in("cara") as us:
+        raw_key = bytes(us.store._key)
+        store_id = us.store.store_id
+        with us.store.engine.begin() as conn:
+            last = conn.execute(text("SELECT max(seq) FROM audit_events")).scalar()
+            conn.execute(text("DELETE FROM audit_events WHERE seq > :s"), {"s": last - 3})
+            kept = conn.execute(
+                text("SELECT hash FROM audit_events WHERE seq = :s"), {"s": last - 3}
+            ).scalar()
+        us.store.engine.dispose()
+    head_file = AuditHeadFile(store.folder / HEAD_FILE, raw_key, store_id)
+    head = head_file.read()
+    head_file.write(Head(last - 3, kept, head.seed, 0, head.case_year, head.case_serial))
+    for command in ("cases", "check"):
+        result = run_signed_in(store.folder, command, user="cara")
+        assert result.returncode == 1, result.stdout
+        assert "sound" not in result.stdout
+    # Without the seed, the head is damaged: still refused.
+    head_file.write(Head(last - 3, kept, None, 0, head.case_year, head.case_serial))
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 1 and "missing or damaged" in result.stderr
+
+
+def _rebuild_history(agency) -> None:
+    """The insider's last resort: a whole new, self-consistent chain with keys of their own."""
+    with agency.sign_in("cara") as us:
+        store = us.store
+        raw_key = bytes(store._key)
+        with store.engine.begin() as conn:
+            rows = conn.execute(text("SELECT * FROM audit_events ORDER BY seq")).all()
+            prev, seed = genesis_hash(store.store_id), None
+            for r in rows:
+                summary = "nothing happened" if r.action == "case.registered" else r.summary
+                if seed is None:
+                    seed = hashlib.sha256(b"insider").digest()
+                    key, sig, signing = public_key_hex(seed), None, None
+                else:
+                    signing, seed = seed, evolve(seed)
+                    key = public_key_hex(seed)
+                h = event_hash(
+                    prev, r.seq, r.at, r.user_id, r.username, r.action, r.case_id, summary, key
+                )
+                if signing is not None:
+                    sig = Ed25519PrivateKey.from_private_bytes(signing).sign(bytes.fromhex(h))
+                action = "audit.signing_started" if r.seq == 1 else r.action
+                conn.execute(
+                    text(
+                        "UPDATE audit_events SET action=:a, summary=:m, prev_hash=:p, hash=:h, "
+                        "next_key=:k, sig=:g WHERE seq=:s"
+                    ),
+                    {
+                        "a": action,
+                        "m": summary,
+                        "p": prev,
+                        "h": h,
+                        "k": key,
+                        "g": sig.hex() if sig else None,
+                        "s": r.seq,
+                    },
+                )
+                prev = h
+        head_file = AuditHeadFile(agency.folder / HEAD_FILE, raw_key, store.store_id)
+        old = head_file.read()
+        head_file.write(Head(rows[-1].seq, prev, seed, 0, old.case_year, old.case_serial))
+        store.engine.dispose()
+
+
+def test_a_backup_anchors_the_history_outside_the_pc(store, tmp_path):
+    backup = tmp_path / "usb" / "backup.age"
+    backup.parent.mkdir()
+    result = run_signed_in(
+        store.folder,
+        "backup",
+        "--to",
+        str(backup),
+        stdin=f"{PASSWORD}\n{store.recovery_key}\n",
+    )
+    assert result.returncode == 0, result.stderr
+    stdin = f"{PASSWORD}\n{store.recovery_key}\n"
+    result = run_signed_in(store.folder, "check", "--against", str(backup), stdin=stdin)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "the history up to it is unchanged" in result.stdout
+
+    _rebuild_history(store)
+    result = run_signed_in(store.folder, "check", "--against", str(backup), stdin=stdin)
+    assert result.returncode == 1
+    assert "DIFFERS" in result.stdout and "sound" not in result.stdout
+
+
+# -- 19.9: a damaged WAL frame, a damaged page ---------------------------------------------------
+
+
+def _crash_after_registering(folder: Path, n: int) -> None:
+    """Register cases and die without closing: the acknowledged commits stay in the WAL."""
+    code = (
+        "import os\n"
+        "from desktop import accounts, cases\n"
+        f"us = accounts.sign_in({str(folder)!r}, 'cara', {PASSWORD!r})\n"
+        f"for i in range({n}):\n"
+        "    cases.register_case(us, given_name=f'Late{i}', family_name='Child')\n"
+        "os._exit(0)\n"
+    )
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr
+
+
+def _frames(wal: bytes) -> list[tuple[int, int]]:
+    """(offset, commit size) of each frame of the WAL's current generation."""
+    page_size = struct.unpack(">I", wal[8:12])[0]
+    salts = wal[16:24]
+    out, offset = [], 32
+    while offset + 24 + page_size <= len(wal) and wal[offset + 8 : offset + 16] == salts:
+        out.append((offset, struct.unpack(">I", wal[offset + 4 : offset + 8])[0]))
+        offset += 24 + page_size
+    return out
+
+
+def test_a_damaged_wal_frame_is_reported_as_damage_with_what_is_missing(store):
+    with store.sign_in("cara") as us:
+        known = {r.case_number for r in cases.list_cases(us)}
+    _crash_after_registering(store.folder, 2)
+    wal_path = store.folder / (DB_FILE + "-wal")
+    wal = bytearray(wal_path.read_bytes())
+    frames = _frames(bytes(wal))
+    commits = [i for i, (_, size) in enumerate(frames) if size]
+    first_of_last = commits[-2] + 1  # the first frame of the last acknowledged transaction
+    wal[frames[first_of_last][0] + 24 + 100] ^= 0x01
+    wal_path.write_bytes(bytes(wal))
+
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 1
+    assert "journal of recent changes is damaged" in result.stderr
+    assert "KGL-" in result.stderr  # names the missing case
+    kept = list((store.folder / "backups" / "damaged-journal").iterdir())
+    assert len(kept) == 1 and kept[0].read_bytes() == bytes(wal)
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1 and "journal of recent changes is damaged" in result.stdout
+    assert "sound" not in result.stdout
+    # Accepted by an administrator: work goes on, and the lost number is not given again.
+    assert run_signed_in(store.folder, "check", "--accept-current").returncode == 0
+    (new,) = _register(store, 1)
+    with store.sign_in("cara") as us:
+        now = {r.case_number for r in cases.list_cases(us)}
+    assert known < now and new in now
+    assert new == max(now) and int(new[-5:]) == len(known) + 3  # two numbers were issued, lost
+
+
+def _damage_page(agency, table: str) -> None:
+    with agency.sign_in("admin") as us, us.store.read() as s:  # closing checkpoints the WAL
+        page = s.execute(
+            text("SELECT rootpage FROM sqlite_master WHERE name = :t"), {"t": table}
+        ).scalar()
+    db = agency.folder / DB_FILE
+    data = bytearray(db.read_bytes())
+    data[(page - 1) * 4096 + 2000] ^= 0xFF  # fails the page's HMAC when read
+    db.write_bytes(bytes(data))
+
+
+def test_a_damaged_page_is_reported_as_damage_naming_check(store):
+    _damage_page(store, "cases")  # read by the case list, not on sign-in
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 1
+    assert "something went wrong" not in result.stderr
+    assert "database is damaged" in result.stderr and "ulinzi check" in result.stderr
+    _damage_page(store, "audit_events")  # read on sign-in: refused, but `check` still runs
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 1 and "database is damaged" in result.stderr
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1 and "sound" not in result.stdout
+    assert "encryption (page HMAC): ok" not in result.stdout
+
+
+def test_the_window_refuses_a_store_without_its_head_even_after_a_check(store, qtbot):
+    from PySide6.QtCore import Qt
+
+    from ui.login import LoginWidget
+
+    (store.folder / HEAD_FILE).unlink()
+    assert run_signed_in(store.folder, "check", user="cara").returncode == 1
+    before = _store_files(store.folder)
+
+    login = LoginWidget(store.folder)
+    qtbot.addWidget(login)
+    login.show()
+    signed_in = []
+    login.signed_in.connect(signed_in.append)
+    qtbot.keyClicks(login.username, "cara")
+    qtbot.keyClicks(login.password, PASSWORD)
+    qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: login.message.text() != "", timeout=10000)
+    assert not signed_in
+    assert "missing or damaged" in login.message.text()
+    assert "ulinzi check" in login.message.text()
+    assert _store_files(store.folder) == before
