@@ -24,7 +24,6 @@ from db.errors import (
     QT_TRANSLATE_NOOP,
     InvalidInput,
     LoginThrottled,
-    PermissionDenied,
     StoreFull,
     UlinziError,
     WeakPassword,
@@ -35,6 +34,7 @@ from db.files import atomic_write
 from db.keyslots import DEFAULT_KDF, RECOVERY_SLOT, KdfParams, KeySlots, fold_username
 from db.models import Agency, Role, User
 from db.store import KEYSLOTS_FILE, Password, RecoveryKey, Store, create_store, open_store
+from desktop import access
 from desktop.session import AgencyInfo, UserInfo, UserSession, load_session, record
 
 MIN_PASSWORD_LENGTH = 10
@@ -341,6 +341,7 @@ def sign_in(
         raise
 
 
+@access.signed_in
 def unlock(us: UserSession, username: str, password: str) -> UserSession:
     """After the screen locked: the same person unlocks, or another switches in.
 
@@ -383,6 +384,7 @@ def unlock(us: UserSession, username: str, password: str) -> UserSession:
     return load_session(store, user)
 
 
+@access.signed_in
 def reload_session(us: UserSession) -> UserSession:
     """The same person, with their account as it is now (e.g. after changing a password)."""
     with us.store.read() as s:
@@ -390,6 +392,7 @@ def reload_session(us: UserSession) -> UserSession:
         return load_session(us.store, user)
 
 
+@access.signed_in
 def lock(us: UserSession) -> None:
     """Lock the screen: the key is forgotten until someone unlocks."""
     # On a full disk the screen still locks, unrecorded: the lock matters more than its event.
@@ -442,6 +445,7 @@ def _find_user(s, username: str) -> User:  # type: ignore[no-untyped-def]
     return user
 
 
+@access.administrator(QT_TRANSLATE_NOOP("errors", "add users"))
 def add_user(
     us: UserSession,
     username: str,
@@ -454,7 +458,6 @@ def add_user(
     must_change_password: bool = True,
     kdf: KdfParams = DEFAULT_KDF,
 ) -> UserInfo:
-    us.require_administrator(QT_TRANSLATE_NOOP("errors", "add users"))
     folded = check_username(username)
     role_set = parse_roles(roles)
     check_password(password)
@@ -480,6 +483,7 @@ def add_user(
         return UserInfo.of(user)
 
 
+@access.signed_in
 def change_own_password(
     us: UserSession, current: str, new: str, kdf: KdfParams = DEFAULT_KDF
 ) -> None:
@@ -501,6 +505,7 @@ def change_own_password(
         us.store.set_user_slot(us.user.username, new, kdf)
 
 
+@access.administrator(QT_TRANSLATE_NOOP("errors", "set other people's passwords"))
 def reset_password(
     us: UserSession,
     username: str,
@@ -510,7 +515,6 @@ def reset_password(
     kdf: KdfParams = DEFAULT_KDF,
 ) -> None:
     """An administrator gives someone a new (by default temporary) password."""
-    us.require_administrator(QT_TRANSLATE_NOOP("errors", "set other people's passwords"))
     check_password(new)
     with us.store.write() as s:
         user = _find_user(s, username)
@@ -524,9 +528,9 @@ def reset_password(
         us.store.set_user_slot(user.username, new, kdf)
 
 
+@access.administrator(QT_TRANSLATE_NOOP("errors", "remove users"))
 def remove_user(us: UserSession, username: str) -> None:
     """Close an account: its key slot is deleted, its name stays in the history."""
-    us.require_administrator(QT_TRANSLATE_NOOP("errors", "remove users"))
     with us.store.write() as s:
         user = _find_user(s, username)
         if user.id == us.user.id:
@@ -544,11 +548,11 @@ def remove_user(us: UserSession, username: str) -> None:
         us.store.remove_user_slot(user.username)
 
 
+@access.administrator(QT_TRANSLATE_NOOP("errors", "reactivate users"))
 def reactivate_user(
     us: UserSession, username: str, temporary_password: str, kdf: KdfParams = DEFAULT_KDF
 ) -> None:
     """Give a removed account back, with a new key slot and a temporary password."""
-    us.require_administrator(QT_TRANSLATE_NOOP("errors", "reactivate users"))
     check_password(temporary_password)
     with us.store.write() as s:
         user = _find_user(s, username)
@@ -563,9 +567,9 @@ def reactivate_user(
         us.store.set_user_slot(user.username, temporary_password, kdf)
 
 
+@access.administrator(QT_TRANSLATE_NOOP("errors", "assign supervisors"))
 def assign_supervisor(us: UserSession, username: str, supervisor: str | None) -> None:
     """Put a caseworker in a supervisor's team (or in none)."""
-    us.require_administrator(QT_TRANSLATE_NOOP("errors", "assign supervisors"))
     with us.store.write() as s:
         user = _find_user(s, username)
         boss = _find_user(s, supervisor) if supervisor else None
@@ -582,9 +586,13 @@ def assign_supervisor(us: UserSession, username: str, supervisor: str | None) ->
         )
 
 
+@access.requires(
+    Role.ADMINISTRATOR,
+    Role.SUPERVISOR,
+    Role.MANAGER,
+    action=QT_TRANSLATE_NOOP("errors", "list the users"),
+)
 def list_users(us: UserSession) -> list[UserSummary]:
-    if not (us.user.is_administrator or us.user.roles & {Role.SUPERVISOR, Role.MANAGER}):
-        raise PermissionDenied(action=QT_TRANSLATE_NOOP("errors", "list the users"))
     with us.store.read() as s:
         users = s.execute(select(User).order_by(User.username)).scalars().all()
         names = {u.id: u.username for u in users}
@@ -602,17 +610,17 @@ def list_users(us: UserSession) -> list[UserSummary]:
         ]
 
 
+@access.administrator(QT_TRANSLATE_NOOP("errors", "re-key the store"))
 def rekey(us: UserSession) -> None:
     """Re-encrypt the database under a new key (after someone who left may have copied it)."""
-    us.require_administrator(QT_TRANSLATE_NOOP("errors", "re-key the store"))
     us.store.require_sole_process()  # before the event: a refused re-key did not happen
     with us.store.write() as s:
         us.audit(s, "store.rekeyed", summary=f"{len(us.store.slots)} key slots resealed")
     us.store.rekey()
 
 
+@access.administrator(QT_TRANSLATE_NOOP("errors", "make a new recovery key"))
 def new_recovery_key(us: UserSession, kdf: KdfParams = DEFAULT_KDF) -> str:
-    us.require_administrator(QT_TRANSLATE_NOOP("errors", "make a new recovery key"))
     with us.store.write() as s:
         us.audit(s, "store.recovery_key_replaced")
         return us.store.new_recovery_key(kdf)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput
 from db.models import Agency, Setting
+from desktop import access
 from desktop.case_state import refresh_all
 from desktop.session import AgencyInfo, UserSession
 from desktop.workflow import Deadlines, Rules
@@ -54,6 +55,7 @@ def _put(s, key: str, value: object) -> None:  # type: ignore[no-untyped-def]
         row.value = json.dumps(value)
 
 
+@access.signed_in
 def load_settings(us: UserSession) -> AgencySettings:
     """Everyone signed in may read these (the idle lock and deadlines apply to all)."""
     with us.store.read() as s:
@@ -104,8 +106,8 @@ def _agenda(items: tuple[str, ...]) -> list[str]:
     return kept
 
 
+@access.administrator(QT_TRANSLATE_NOOP("errors", "change the agency settings"))
 def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
-    us.require_administrator(QT_TRANSLATE_NOOP("errors", "change the agency settings"))
     if not new.name.strip():
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The agency needs a name."))
     code = new.code.strip().upper()

@@ -25,7 +25,6 @@ from sqlalchemy import select
 from db.errors import (
     QT_TRANSLATE_NOOP,
     InvalidInput,
-    PermissionDenied,
     UlinziError,
     WrongRecoveryKey,
 )
@@ -40,7 +39,7 @@ from db.store import (
     StoreLock,
     open_store,
 )
-from desktop import accounts, packages
+from desktop import access, accounts, packages
 from desktop.session import UserSession
 
 FORMAT = "ulinzi-backup"
@@ -65,11 +64,6 @@ class BackupInfo:
     at: datetime
 
 
-def _may_back_up(us: UserSession) -> None:
-    if not us.user.roles & {Role.ADMINISTRATOR, Role.SUPERVISOR}:
-        raise PermissionDenied(action=QT_TRANSLATE_NOOP("errors", "back up the store"))
-
-
 def _secret(us: UserSession | None, passphrase: str | None, recovery_key: str | None) -> str:
     if (passphrase is None) == (recovery_key is None):
         raise InvalidInput(
@@ -84,6 +78,9 @@ def _secret(us: UserSession | None, passphrase: str | None, recovery_key: str | 
     return code
 
 
+@access.requires(
+    Role.ADMINISTRATOR, Role.SUPERVISOR, action=QT_TRANSLATE_NOOP("errors", "back up the store")
+)
 def backup(
     us: UserSession,
     out: Path,
@@ -92,7 +89,6 @@ def backup(
     recovery_key: str | None = None,
 ) -> BackupInfo:
     """Write an encrypted backup of the whole store to `out` (a USB drive's folder…)."""
-    _may_back_up(us)
     secret = _secret(us, passphrase, recovery_key)
     store = us.store
     now = datetime.now(UTC)
@@ -157,6 +153,7 @@ class BackupState:
         return self.last_at is None or datetime.now(UTC) - self.last_at > timedelta(days=self.days)
 
 
+@access.signed_in
 def backup_state(us: UserSession) -> BackupState:
     with us.store.read() as s:
         last = s.get(Setting, LAST_BACKUP)
@@ -268,9 +265,9 @@ def restore(data: bytes, into: Path, secret: str) -> Restored:
     )
 
 
+@access.administrator(QT_TRANSLATE_NOOP("errors", "change the agency settings"))
 def set_backup_days(us: UserSession, days: int) -> None:
     """How often the window reminds to back up (the agency's setting)."""
-    us.require_administrator(QT_TRANSLATE_NOOP("errors", "change the agency settings"))
     if not 1 <= days <= 90:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "The backup reminder is every 1 to 90 days.")

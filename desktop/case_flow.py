@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, PermissionDenied
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
 from db.models import (
     Approval,
     Case,
@@ -30,8 +30,9 @@ from db.models import (
     Task,
     User,
 )
+from desktop import access
+from desktop.access import may_change, visible_cases
 from desktop.case_state import move, plan_actions, refresh, refresh_all, rules_in, tasks_current
-from desktop.cases import _case_for, _refuse, editable_cases, readable_case, visible_cases
 from desktop.forms.saved import submission_of
 from desktop.session import UserSession
 from desktop.workflow import (
@@ -131,6 +132,7 @@ def _may_decide(us: UserSession, requester, worker_id, boss, rules) -> bool:  # 
     return True
 
 
+@access.service(access.Need.RULES, event="approval.refused")
 def decide(us: UserSession, approval_id: int, approve: bool, comment: str = "") -> ApprovalRow:
     """Approve a request, or return it with a comment for the caseworker."""
     if not approve:
@@ -202,46 +204,33 @@ def _decided(
 # -- stage moves ---------------------------------------------------------------------------------
 
 
-def _changing(s: Session, us: UserSession, case_uuid: str) -> Case:
-    return _case_for(
-        s, case_uuid, editable_cases(us.user), QT_TRANSLATE_NOOP("errors", "change this case")
-    )
-
-
+@access.changes_case()
 def move_back(us: UserSession, case_uuid: str, stage: str, reason: str) -> None:
     """Send a case back to an earlier working stage (the process is not linear)."""
-    try:
-        with us.store.write() as s:
-            case = _changing(s, us, case_uuid)
-            target = Stage(stage)
-            check_back(Stage(case.stage), target, reason)
-            move(s, us, case, target, "back", reason)
-            refresh(s, case)
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "case.change_refused", e)
+    with access.changing_case(us, case_uuid) as (s, case):
+        target = Stage(stage)
+        check_back(Stage(case.stage), target, reason)
+        move(s, us, case, target, "back", reason)
+        refresh(s, case)
 
 
+@access.changes_case()
 def reopen(us: UserSession, case_uuid: str, reason: str) -> None:
     """Open a closed case again; all its history stays."""
-    try:
-        with us.store.write() as s:
-            case = _changing(s, us, case_uuid)
-            if case.stage != Stage.CLOSED:
-                raise InvalidInput(
-                    QT_TRANSLATE_NOOP("errors", "Only a closed case can be reopened.")
+    with access.changing_case(us, case_uuid) as (s, case):
+        if case.stage != Stage.CLOSED:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Only a closed case can be reopened."))
+        if not reason.strip():
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Say why the case is reopened: the reason is kept in its history."
                 )
-            if not reason.strip():
-                raise InvalidInput(
-                    QT_TRANSLATE_NOOP(
-                        "errors", "Say why the case is reopened: the reason is kept in its history."
-                    )
-                )
-            move(s, us, case, Stage.REOPENED, "reopened", reason)
-            refresh(s, case)
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "case.change_refused", e)
+            )
+        move(s, us, case, Stage.REOPENED, "reopened", reason)
+        refresh(s, case)
 
 
+@access.changes_case()
 def set_action_status(
     us: UserSession, case_uuid: str, submission_id: int, index: int, status: str, note: str = ""
 ) -> None:
@@ -252,32 +241,29 @@ def set_action_status(
             what="status",
             allowed=", ".join(ACTION_STATUSES),
         )
-    try:
-        with us.store.write() as s:
-            case = _changing(s, us, case_uuid)
-            plan = s.get(FormSubmission, submission_id)
-            if plan is None or plan.case_id != case.id or plan.form_id != "case_plan":
-                raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The case plan"))
-            if not 0 <= index < len(json.loads(plan.answers).get("actions") or []):
-                raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The action"))
-            s.add(
-                PlanActionUpdate(
-                    case_id=case.id,
-                    submission_id=plan.id,
-                    action_index=index,
-                    status=status,
-                    note=note.strip(),
-                    user_id=us.user.id,
-                    at=datetime.now(UTC),
-                )
+    with access.changing_case(us, case_uuid) as (s, case):
+        plan = s.get(FormSubmission, submission_id)
+        if plan is None or plan.case_id != case.id or plan.form_id != "case_plan":
+            raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The case plan"))
+        if not 0 <= index < len(json.loads(plan.answers).get("actions") or []):
+            raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The action"))
+        s.add(
+            PlanActionUpdate(
+                case_id=case.id,
+                submission_id=plan.id,
+                action_index=index,
+                status=status,
+                note=note.strip(),
+                user_id=us.user.id,
+                at=datetime.now(UTC),
             )
-            case.updated_at = datetime.now(UTC)
-            us.audit(s, "plan.action_status", case_id=case.id, summary=f"{index + 1}: {status}")
-            refresh(s, case)
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "case.change_refused", e)
+        )
+        case.updated_at = datetime.now(UTC)
+        us.audit(s, "plan.action_status", case_id=case.id, summary=f"{index + 1}: {status}")
+        refresh(s, case)
 
 
+@access.signed_in
 def ensure_tasks(us: UserSession) -> int:
     """Build every case's tasks once after an upgrade (or a change of the rules that make them)."""
     with us.store.read() as s:
@@ -319,12 +305,10 @@ class CaseWorkflow:
     can_change: bool
 
 
+@access.reads_case()
 def case_workflow(us: UserSession, case_uuid: str) -> CaseWorkflow:
-    with us.store.read() as s:
-        case = readable_case(s, us, case_uuid)
-        can_change = bool(
-            s.execute(select(Case.id).where(Case.id == case.id, editable_cases(us.user))).first()
-        )
+    with access.reading_case(us, case_uuid) as (s, case):
+        can_change = may_change(s, us, case)
         approvals = _approval_rows(s, us, Approval.case_id == case.id)
         names = dict(s.execute(select(User.id, User.full_name)).all())
         entries: list[TimelineEntry] = []
@@ -410,12 +394,19 @@ def _action_text(s: Session, u: PlanActionUpdate, plans: dict[int, dict[str, Any
     return ""
 
 
+@access.reads_case()
 def plan_submission(us: UserSession, submission_id: int):  # type: ignore[no-untyped-def]
+    """A saved version of a form, for whoever may open its case."""
     with us.store.read() as s:
-        row = s.get(FormSubmission, submission_id)
-        if row is None:
-            raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The case plan"))
-        return submission_of(s, row)
+        case_uuid = s.execute(
+            select(Case.uuid)
+            .join(FormSubmission, FormSubmission.case_id == Case.id)
+            .where(FormSubmission.id == submission_id)
+        ).scalar()
+    if case_uuid is None:
+        raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The case plan"))
+    with access.reading_case(us, case_uuid) as (s, _):
+        return submission_of(s, s.get(FormSubmission, submission_id))
 
 
 # -- tasks and the supervisor's queue --------------------------------------------------------------
@@ -465,6 +456,7 @@ def _task_rows(s: Session, *where: Any, limit: int | None = None) -> list[TaskRo
     ]
 
 
+@access.signed_in
 def my_tasks(us: UserSession, days: int = 7, limit: int = 2000) -> list[TaskRow]:
     """The signed-in person's tasks due within `days` (overdue ones first), soonest first."""
     until = datetime.now(UTC) + timedelta(days=days)
@@ -500,10 +492,11 @@ class SupervisorQueue:
     overdue: list[TaskRow]
 
 
+@access.requires(
+    Role.SUPERVISOR, Role.MANAGER, action=QT_TRANSLATE_NOOP("errors", "see the supervisor's queue")
+)
 def supervisor_queue(us: UserSession, overdue_limit: int = 500) -> SupervisorQueue:
     """Approvals waiting, and for each caseworker of the team their caseload and what is late."""
-    if not us.user.roles & {Role.SUPERVISOR, Role.MANAGER}:
-        raise PermissionDenied(action=QT_TRANSLATE_NOOP("errors", "see the supervisor's queue"))
     now = datetime.now(UTC)
     with us.store.read() as s:
         if Role.MANAGER in us.user.roles and Role.SUPERVISOR not in us.user.roles:
@@ -580,6 +573,7 @@ class ProviderInfo:
     active: bool = True
 
 
+@access.signed_in
 def providers(us: UserSession, active_only: bool = True) -> list[ProviderInfo]:
     with us.store.read() as s:
         query = select(Provider).order_by(Provider.name)
@@ -600,10 +594,13 @@ def providers(us: UserSession, active_only: bool = True) -> list[ProviderInfo]:
         ]
 
 
+@access.requires(
+    Role.SUPERVISOR,
+    Role.ADMINISTRATOR,
+    action=QT_TRANSLATE_NOOP("errors", "change the service providers"),
+)
 def save_provider(us: UserSession, info: ProviderInfo) -> ProviderInfo:
     """Add or change a provider: supervisors and administrators keep the directory."""
-    if not (us.user.roles & {Role.SUPERVISOR, Role.ADMINISTRATOR}):
-        raise PermissionDenied(action=QT_TRANSLATE_NOOP("errors", "change the service providers"))
     name = " ".join(info.name.split())
     if not name:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "A provider needs a name."))

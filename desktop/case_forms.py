@@ -21,17 +21,13 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied, UlinziError
-from db.models import Case, FormDefinitionRow, FormSubmission, Setting, Stage
-from desktop import drafts
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UlinziError
+from db.models import Case, FormDefinitionRow, FormSubmission, Role, Setting, Stage
+from desktop import access, drafts
 from desktop.case_state import move, refresh, request_approval, rules_in
 from desktop.cases import (
     CaseRow,
-    _case_for,
-    _refuse,
     create_case,
-    editable_cases,
-    readable_case,
     reindex,
     row_of,
 )
@@ -114,6 +110,7 @@ def _form_set_of(sources: dict[str, str]) -> FormSet:
     return _cache[digest]
 
 
+@access.signed_in
 def form_set(us: UserSession) -> FormSet:
     """The forms this agency uses now."""
     with us.store.read() as s:
@@ -129,6 +126,7 @@ class FormFile:
     shipped_version: int | None
 
 
+@access.signed_in
 def form_files(us: UserSession) -> list[FormFile]:
     """Each definition file in use, and whether the agency edited it."""
     with us.store.read() as s:
@@ -153,6 +151,7 @@ def form_files(us: UserSession) -> list[FormFile]:
     return result
 
 
+@access.signed_in
 def form_file_text(us: UserSession, file: str) -> str:
     """The YAML text of a definition file in use (the agency's copy if it has one)."""
     with us.store.read() as s:
@@ -162,13 +161,13 @@ def form_file_text(us: UserSession, file: str) -> str:
     return sources[file]
 
 
+@access.administrator(QT_TRANSLATE_NOOP("errors", "change the forms"))
 def save_form_file(us: UserSession, file: str, text: str) -> FormSet:
     """Keep an agency's edited definition in the store, after checking the whole set loads.
 
     A changed form must carry a higher version number than the one in use, so the answers
     already given keep pointing at the questions they answered.
     """
-    us.require_administrator(QT_TRANSLATE_NOOP("errors", "change the forms"))
     with us.store.write() as s:
         sources = _sources(s)
         if file not in sources:
@@ -197,9 +196,9 @@ def save_form_file(us: UserSession, file: str, text: str) -> FormSet:
     return _form_set_of({**sources, file: text})
 
 
+@access.administrator(QT_TRANSLATE_NOOP("errors", "change the forms"))
 def restore_shipped_form_file(us: UserSession, file: str) -> None:
     """Go back to the definition shipped with the program."""
-    us.require_administrator(QT_TRANSLATE_NOOP("errors", "change the forms"))
     with us.store.write() as s:
         sources = _sources(s)
         sources[file] = shipped_sources().get(file, "")
@@ -305,6 +304,9 @@ def _add_submission(
     return row
 
 
+@access.requires(
+    Role.CASEWORKER, Role.SUPERVISOR, action=QT_TRANSLATE_NOOP("errors", "register cases")
+)
 def register_with_forms(
     us: UserSession,
     answers: dict[str, Answers],
@@ -340,6 +342,7 @@ def register_with_forms(
         return row_of(s, case)
 
 
+@access.changes_case()
 def submit_form(
     us: UserSession,
     case_uuid: str,
@@ -366,13 +369,7 @@ def submit_form(
     kept = _checked(form, answers)
     key = draft_key(case_uuid, form_id, instance)
     try:
-        with us.store.write() as s:
-            case = _case_for(
-                s,
-                case_uuid,
-                editable_cases(us.user),
-                QT_TRANSLATE_NOOP("errors", "change this case"),
-            )
+        with access.changing_case(us, case_uuid) as (s, case):
             stage = Stage(case.stage)
             if not form_allowed(
                 stage, form_id, post_closure_visit_due=case.next_action == "post_closure_visit"
@@ -403,9 +400,6 @@ def submit_form(
             return submission_of(s, row)
     except (FormChangedMeanwhile, NoConsentToShare):
         drafts.save_draft(us, DRAFT_KIND, key, {"answers": answers})
-        raise
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "case.change_refused", e)
         raise
 
 
@@ -438,9 +432,9 @@ def _instances(s: Session, case_id: int, form_id: str) -> int:
     return int(found or 0)
 
 
+@access.reads_case()
 def case_submissions(us: UserSession, case_uuid: str) -> list[Submission]:
-    with us.store.read() as s:
-        case = readable_case(s, us, case_uuid)
+    with access.reading_case(us, case_uuid) as (s, case):
         return submissions_in(s, case.id)
 
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, false, func, or_, select, true, type_coerce
+from sqlalchemy import String, false, func, select, type_coerce
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
-from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, PermissionDenied
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied
 from db.models import (
     AuditEvent,
     Case,
@@ -32,9 +32,11 @@ from db.models import (
 )
 from db.search import fts_query, index_case, matching
 from db.store import CASE_MARK_INFO_KEY
+from desktop import access
+from desktop.access import editable_cases, readable_case, visible_cases  # noqa: F401 (public here)
 from desktop.case_state import refresh
 from desktop.forms.saved import Submission, submissions_in
-from desktop.session import UserInfo, UserSession
+from desktop.session import UserSession
 
 
 @dataclass(frozen=True)
@@ -103,57 +105,6 @@ def _to_row(r) -> CaseRow:  # type: ignore[no-untyped-def]
     return CaseRow(*r)
 
 
-# -- permissions ---------------------------------------------------------------------------------
-
-
-def _workers_of(user: UserInfo) -> ColumnElement[bool]:
-    """Cases held by `user` or, for a supervisor, by their team, as one IN (index-friendly)."""
-    if Role.SUPERVISOR in user.roles:
-        team = select(User.id).where(or_(User.supervisor_id == user.id, User.id == user.id))
-        return Case.caseworker_id.in_(team.scalar_subquery())
-    if Role.CASEWORKER in user.roles:
-        return Case.caseworker_id == user.id
-    return false()
-
-
-def visible_cases(user: UserInfo) -> ColumnElement[bool]:
-    """The SQL condition for the cases `user` may read."""
-    if Role.MANAGER in user.roles:
-        return true()
-    return _workers_of(user)
-
-
-def editable_cases(user: UserInfo) -> ColumnElement[bool]:
-    """The cases `user` may change: managers read only."""
-    return _workers_of(user)
-
-
-def _case_for(s: Session, case_uuid: str, allowed, refusal: str) -> Case:  # type: ignore[no-untyped-def]
-    """Load a case the user is allowed to `verb`; audit and refuse otherwise."""
-    case = s.execute(select(Case).where(Case.uuid == case_uuid)).scalar_one_or_none()
-    if case is None:
-        raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The case"))
-    permitted = s.execute(select(Case.id).where(Case.id == case.id, allowed)).first()
-    if not permitted:
-        raise PermissionDenied(action=refusal)
-    return case
-
-
-def readable_case(s: Session, us: UserSession, case_uuid: str) -> Case:
-    """A case `us` may open (read); refused otherwise, as opening it would be."""
-    return _case_for(
-        s, case_uuid, visible_cases(us.user), QT_TRANSLATE_NOOP("errors", "open this case")
-    )
-
-
-def _refuse(us: UserSession, case_uuid: str, action: str, error: PermissionDenied) -> None:
-    # The refusal is recorded in a unit of work of its own: the refused one changes nothing.
-    with us.store.write() as s:
-        case_id = s.execute(select(Case.id).where(Case.uuid == case_uuid)).scalar()
-        us.audit(s, action, case_id=case_id, summary=error.message)
-    raise error
-
-
 # -- reading -------------------------------------------------------------------------------------
 
 
@@ -215,7 +166,7 @@ def _filtered(query, us: UserSession, q: CaseQuery):  # type: ignore[no-untyped-
     if q.scope == Scope.MINE:
         query = query.where(Case.caseworker_id == us.user.id)
     elif q.scope == Scope.TEAM and Role.SUPERVISOR in us.user.roles:
-        query = query.where(_workers_of(us.user))
+        query = query.where(access._workers_of(us.user))
     if q.status:
         query = query.where(Case.status == CaseStatus(q.status).value)
     if q.stage:
@@ -240,6 +191,7 @@ def _ordered(query, q: CaseQuery):  # type: ignore[no-untyped-def]
     return query.order_by(*columns, Case.id.desc() if q.descending else Case.id)
 
 
+@access.signed_in
 def case_ids(us: UserSession, q: CaseQuery, limit: int | None = None) -> list[int]:
     """The ids of the matching cases in order (the first `limit` of them when given)."""
     base = select(Case.id)
@@ -260,6 +212,7 @@ def case_ids(us: UserSession, q: CaseQuery, limit: int | None = None) -> list[in
         return [row[0] for row in cursor]
 
 
+@access.signed_in
 def rows_for_ids(us: UserSession, ids: list[int]) -> dict[int, CaseRow]:
     """The list rows of `ids` the signed-in person may see (others are silently left out)."""
     if not ids:
@@ -269,6 +222,7 @@ def rows_for_ids(us: UserSession, ids: list[int]) -> dict[int, CaseRow]:
         return {r.id: r for r in map(_to_row, s.execute(query))}
 
 
+@access.signed_in
 def list_cases(
     us: UserSession,
     query: CaseQuery | None = None,
@@ -287,6 +241,7 @@ def list_cases(
         return [_to_row(r) for r in s.execute(statement)]
 
 
+@access.signed_in
 def count_cases(
     us: UserSession,
     query: CaseQuery | None = None,
@@ -315,22 +270,18 @@ class HistoryEntry:
     summary: str
 
 
+@access.reads_case()
 def open_case(us: UserSession, case_uuid: str) -> CaseFile:
     """Open a case file: allowed readers only, and every opening is in the audit log."""
-    try:
-        with us.store.write() as s:
-            case = readable_case(s, us, case_uuid)
-            us.audit(s, "case.opened", case_id=case.id)
-            return CaseFile(row_of(s, case), submissions_in(s, case.id))
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "case.open_refused", e)
-        raise  # unreachable: _refuse raises
+    with access.reading_case(us, case_uuid, write=True) as (s, case):
+        us.audit(s, "case.opened", case_id=case.id)
+        return CaseFile(row_of(s, case), submissions_in(s, case.id))
 
 
+@access.reads_case()
 def case_history(us: UserSession, case_uuid: str) -> list[HistoryEntry]:
     """This case's audit events, oldest first, with the full names of who did what."""
-    with us.store.read() as s:
-        case = readable_case(s, us, case_uuid)
+    with access.reading_case(us, case_uuid) as (s, case):
         who = func.coalesce(User.full_name, AuditEvent.username)
         rows = s.execute(
             select(AuditEvent.at, who, AuditEvent.action, AuditEvent.summary)
@@ -373,6 +324,9 @@ def _check_choice(value: str | None, choices: type, what: str) -> str | None:
         ) from None
 
 
+@access.requires(
+    Role.CASEWORKER, Role.SUPERVISOR, action=QT_TRANSLATE_NOOP("errors", "register cases")
+)
 def register_case(us: UserSession, **columns: Any) -> CaseRow:
     """Register a child from the list's columns alone (see `create_case`; the window goes
     through the registration and consent forms)."""
@@ -471,6 +425,7 @@ _EDITABLE = {
 _IDENTIFYING = {"given_name", "family_name", "birth_date", "location"}
 
 
+@access.changes_case()
 def update_case(us: UserSession, case_uuid: str, **changes: object) -> CaseRow:
     """Change a case's details. The audit summary names what changed, not identifying values."""
     unknown = set(changes) - _EDITABLE
@@ -487,32 +442,20 @@ def update_case(us: UserSession, case_uuid: str, **changes: object) -> CaseRow:
         )  # type: ignore[arg-type]
     if "given_name" in changes and not str(changes["given_name"]).strip():
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The child's given name is required."))
-    try:
-        with us.store.write() as s:
-            case = _case_for(
-                s,
-                case_uuid,
-                editable_cases(us.user),
-                QT_TRANSLATE_NOOP("errors", "change this case"),
-            )
-            notes = []
-            for name, value in changes.items():
-                old = getattr(case, name)
-                if old == value:
-                    continue
-                setattr(case, name, value)
-                notes.append(
-                    f"{name} changed" if name in _IDENTIFYING else f"{name}: {old} → {value}"
-                )
-            if not notes:
-                return row_of(s, case)
-            case.updated_at = datetime.now(UTC)
-            if "risk" in changes:  # a high risk shortens the review interval
-                refresh(s, case)
-            if changes.keys() & {"given_name", "family_name", "location"}:
-                reindex(s, case)
-            us.audit(s, "case.updated", case_id=case.id, summary="; ".join(notes))
+    with access.changing_case(us, case_uuid) as (s, case):
+        notes = []
+        for name, value in changes.items():
+            old = getattr(case, name)
+            if old == value:
+                continue
+            setattr(case, name, value)
+            notes.append(f"{name} changed" if name in _IDENTIFYING else f"{name}: {old} → {value}")
+        if not notes:
             return row_of(s, case)
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "case.change_refused", e)
-        raise
+        case.updated_at = datetime.now(UTC)
+        if "risk" in changes:  # a high risk shortens the review interval
+            refresh(s, case)
+        if changes.keys() & {"given_name", "family_name", "location"}:
+            reindex(s, case)
+        us.audit(s, "case.updated", case_id=case.id, summary="; ".join(notes))
+        return row_of(s, case)

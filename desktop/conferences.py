@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, PermissionDenied, UlinziError
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, UlinziError
 from db.models import (
     Case,
     Conference,
@@ -36,7 +36,8 @@ from db.models import (
     Stage,
     User,
 )
-from desktop import drafts
+from desktop import access, drafts
+from desktop.access import may_change
 from desktop.agency import agenda_in
 from desktop.case_forms import (
     CONFERENCE,
@@ -52,7 +53,6 @@ from desktop.case_forms import (
     form_set,
 )
 from desktop.case_state import plan_actions, refresh
-from desktop.cases import _case_for, _refuse, editable_cases, readable_case
 from desktop.forms.saved import Submission, submission_of
 from desktop.session import UserSession
 from desktop.workflow import OPEN_ACTION_STATUSES, FormNotNow, PlanAction, form_allowed
@@ -118,12 +118,10 @@ class CaseConferences:
     can_change: bool
 
 
+@access.reads_case()
 def case_conferences(us: UserSession, case_uuid: str) -> CaseConferences:
-    with us.store.read() as s:
-        case = readable_case(s, us, case_uuid)
-        can_change = bool(
-            s.execute(select(Case.id).where(Case.id == case.id, editable_cases(us.user))).first()
-        )
+    with access.reading_case(us, case_uuid) as (s, case):
+        can_change = may_change(s, us, case)
         names = dict(s.execute(select(User.id, User.full_name)).all())
         minutes = {}
         for row in s.execute(
@@ -180,14 +178,10 @@ def case_conferences(us: UserSession, case_uuid: str) -> CaseConferences:
 # -- scheduling ----------------------------------------------------------------------------------
 
 
-def _changing(s: Session, us: UserSession, case_uuid: str) -> Case:
-    case = _case_for(
-        s, case_uuid, editable_cases(us.user), QT_TRANSLATE_NOOP("errors", "change this case")
-    )
+def _check_stage(case: Case) -> None:
     stage = Stage(case.stage)
     if not form_allowed(stage, FORM_ID):
         raise FormNotNow(FormNotNow.TRANSFERRED if stage == Stage.TRANSFERRED else None)
-    return case
 
 
 def _conference(s: Session, case: Case, number: int) -> Conference:
@@ -224,6 +218,7 @@ def _check_schedule(when: datetime, place: str, chair: str, purpose: str, other:
         )
 
 
+@access.changes_case()
 def schedule(
     us: UserSession,
     case_uuid: str,
@@ -237,69 +232,60 @@ def schedule(
     """Schedule a conference for a case, or (with `number`) move one still to be held.
     Returns the conference's number."""
     _check_schedule(when, place, chair, purpose, purpose_other)
-    try:
-        with us.store.write() as s:
-            case = _changing(s, us, case_uuid)
-            if number is None:
-                last = s.execute(
-                    select(func.max(Conference.number)).where(Conference.case_id == case.id)
-                ).scalar()
-                conference = Conference(
-                    case_id=case.id,
-                    number=int(last or 0) + 1,
-                    created_by=us.user.id,
-                    created_at=datetime.now(UTC),
-                    state=ConferenceState.SCHEDULED.value,
-                )
-                s.add(conference)
-                action = "conference.scheduled"
-            else:
-                conference = _conference(s, case, number)
-                if conference.state != ConferenceState.SCHEDULED:
-                    raise InvalidInput(
-                        QT_TRANSLATE_NOOP(
-                            "errors",
-                            "This conference was held or cancelled: it cannot be moved.",
-                        )
+    with access.changing_case(us, case_uuid) as (s, case):
+        _check_stage(case)
+        if number is None:
+            last = s.execute(
+                select(func.max(Conference.number)).where(Conference.case_id == case.id)
+            ).scalar()
+            conference = Conference(
+                case_id=case.id,
+                number=int(last or 0) + 1,
+                created_by=us.user.id,
+                created_at=datetime.now(UTC),
+                state=ConferenceState.SCHEDULED.value,
+            )
+            s.add(conference)
+            action = "conference.scheduled"
+        else:
+            conference = _conference(s, case, number)
+            if conference.state != ConferenceState.SCHEDULED:
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "This conference was held or cancelled: it cannot be moved.",
                     )
-                action = "conference.rescheduled"
-            conference.scheduled_at = when
-            conference.place, conference.chair = place.strip(), chair.strip()
-            conference.purpose = purpose
-            conference.purpose_other = purpose_other.strip() if purpose == "other" else ""
-            s.flush()
-            case.updated_at = datetime.now(UTC)
-            us.audit(s, action, case_id=case.id, summary=f"#{conference.number}: {purpose}")
-            refresh(s, case)
-            return conference.number
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "case.change_refused", e)
-        raise
+                )
+            action = "conference.rescheduled"
+        conference.scheduled_at = when
+        conference.place, conference.chair = place.strip(), chair.strip()
+        conference.purpose = purpose
+        conference.purpose_other = purpose_other.strip() if purpose == "other" else ""
+        s.flush()
+        case.updated_at = datetime.now(UTC)
+        us.audit(s, action, case_id=case.id, summary=f"#{conference.number}: {purpose}")
+        refresh(s, case)
+        return conference.number
 
 
+@access.changes_case()
 def cancel(us: UserSession, case_uuid: str, number: int, reason: str) -> None:
     if not reason.strip():
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "Say why the conference is cancelled: it is kept.")
         )
-    try:
-        with us.store.write() as s:
-            case = _changing(s, us, case_uuid)
-            conference = _conference(s, case, number)
-            if conference.state != ConferenceState.SCHEDULED:
-                raise InvalidInput(
-                    QT_TRANSLATE_NOOP(
-                        "errors", "Only a conference still to be held can be cancelled."
-                    )
-                )
-            conference.state = ConferenceState.CANCELLED.value
-            conference.cancel_reason = reason.strip()
-            case.updated_at = datetime.now(UTC)
-            us.audit(s, "conference.cancelled", case_id=case.id, summary=f"#{number}")
-            refresh(s, case)
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "case.change_refused", e)
-        raise
+    with access.changing_case(us, case_uuid) as (s, case):
+        _check_stage(case)
+        conference = _conference(s, case, number)
+        if conference.state != ConferenceState.SCHEDULED:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "Only a conference still to be held can be cancelled.")
+            )
+        conference.state = ConferenceState.CANCELLED.value
+        conference.cancel_reason = reason.strip()
+        case.updated_at = datetime.now(UTC)
+        us.audit(s, "conference.cancelled", case_id=case.id, summary=f"#{number}")
+        refresh(s, case)
 
 
 # -- writing the minutes -------------------------------------------------------------------------
@@ -323,9 +309,9 @@ class MinutesStart:
     risk: str | None
 
 
+@access.reads_case()
 def minutes_start(us: UserSession, case_uuid: str, number: int) -> MinutesStart:
-    with us.store.read() as s:
-        case = readable_case(s, us, case_uuid)
+    with access.reading_case(us, case_uuid) as (s, case):
         _conference(s, case, number)
         saved_row = _latest(s, case.id, FORM_ID, number)
         saved = submission_of(s, saved_row) if saved_row else None
@@ -385,6 +371,7 @@ def uncovered_attendees(consent: ConsentToShare, attendees: Any) -> list[int]:
     return found
 
 
+@access.changes_case()
 def save_minutes(
     us: UserSession,
     case_uuid: str,
@@ -408,8 +395,8 @@ def save_minutes(
             )
         )
     try:
-        with us.store.write() as s:
-            case = _changing(s, us, case_uuid)
+        with access.changing_case(us, case_uuid) as (s, case):
+            _check_stage(case)
             conference = _conference(s, case, number)
             if conference.state == ConferenceState.CANCELLED:
                 raise InvalidInput(
@@ -452,9 +439,6 @@ def save_minutes(
             return submission_of(s, row)
     except (FormChangedMeanwhile, AttendeeNotCovered):
         drafts.save_draft(us, DRAFT_KIND, key, {"answers": {FORM_ID: answers}})
-        raise
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "case.change_refused", e)
         raise
 
 
@@ -572,6 +556,7 @@ def _add_to_plan(
     )
 
 
+@access.changes_case()
 def set_commitment_status(us: UserSession, case_uuid: str, action_id: int, status: str) -> None:
     """Follow up a partner's commitment (or our own action point when the case had no plan)."""
     if status not in COMMITMENT_STATUSES:
@@ -580,26 +565,23 @@ def set_commitment_status(us: UserSession, case_uuid: str, action_id: int, statu
             what="status",
             allowed=", ".join(COMMITMENT_STATUSES),
         )
-    try:
-        with us.store.write() as s:
-            case = _changing(s, us, case_uuid)
-            row = s.get(ConferenceAction, action_id)
-            if row is None or row.case_id != case.id:
-                raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The action"))
-            if row.plan_index is not None:
-                raise InvalidInput(
-                    QT_TRANSLATE_NOOP(
-                        "errors", "This action is in the case plan: change its status there."
-                    )
+    with access.changing_case(us, case_uuid) as (s, case):
+        _check_stage(case)
+        row = s.get(ConferenceAction, action_id)
+        if row is None or row.case_id != case.id:
+            raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The action"))
+        if row.plan_index is not None:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors", "This action is in the case plan: change its status there."
                 )
-            row.status, row.updated_by, row.updated_at = status, us.user.id, datetime.now(UTC)
-            case.updated_at = datetime.now(UTC)
-            us.audit(s, "conference.action_status", case_id=case.id, summary=f"{row.id}: {status}")
-            refresh(s, case)
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "case.change_refused", e)
-        raise
+            )
+        row.status, row.updated_by, row.updated_at = status, us.user.id, datetime.now(UTC)
+        case.updated_at = datetime.now(UTC)
+        us.audit(s, "conference.action_status", case_id=case.id, summary=f"{row.id}: {status}")
+        refresh(s, case)
 
 
+@access.signed_in
 def may_schedule(us: UserSession) -> bool:
     return bool(us.user.roles & {Role.CASEWORKER, Role.SUPERVISOR})

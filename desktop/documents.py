@@ -20,16 +20,16 @@ from typing import Any
 
 from sqlalchemy import select
 
-from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, PermissionDenied, UlinziError
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound, UlinziError
 from db.models import (
     Case,
     PrintedDocument,
     SignedCopy,
     User,
 )
+from desktop import access
 from desktop.agency import minutes_identity_in, paper_in
 from desktop.case_forms import CONSENT
-from desktop.cases import _case_for, _refuse, editable_cases, readable_case
 from desktop.session import UserSession
 
 
@@ -114,6 +114,7 @@ class PrintedDocumentInfo:
     signed_copies: tuple[SignedCopyInfo, ...]
 
 
+@access.signed_in
 def case_uuid_of(us: UserSession, case_number: str) -> str:
     """The case with this number (who may see it is checked when it is used)."""
     with us.store.read() as s:
@@ -128,6 +129,7 @@ def case_uuid_of(us: UserSession, case_number: str) -> str:
 # -- making a document -----------------------------------------------------------------------------
 
 
+@access.reads_case(event="document.refused")
 def make_document(
     us: UserSession,
     case_uuid: str,
@@ -162,38 +164,33 @@ def make_document(
             names=", ".join(unknown),
             known=", ".join(SUMMARY_SECTIONS),
         )
-    try:
-        # Read and audit in one unit of work; the PDF is built after it, holding no lock.
-        with us.store.write() as s:
-            case = readable_case(s, us, case_uuid)
-            facts = Facts(s, case, language)
-            head = letterhead(s)
-            paper = paper_in(s)
-            if kind == DocumentKind.CLOSURE:
-                data, build = facts.closure_form(), docs.build_closure_form
-            elif kind == DocumentKind.TRANSFER:
-                data, build = facts.transfer_form(us.agency.name), docs.build_transfer_form
-            elif kind == DocumentKind.CHILD_PLAN:
-                data, build = facts.child_plan(head.agency_name), docs.build_child_plan
-            elif kind == DocumentKind.MINUTES:
-                data = facts.minutes(conference or 0, minutes_identity_in(s))
-                build = minutes.build_minutes
-            else:
-                data, build = facts.summary(chosen, purpose), docs.build_case_summary
-            check = (
-                minutes.verification_of(data, head)
-                if kind == DocumentKind.MINUTES
-                else docs.verification_of(data, head)
-            )
-            us.audit(
-                s,
-                "document.made",
-                case_id=case.id,
-                summary=f"{kind} v{check.version} {check.short}",
-            )
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "document.refused", e)
-        raise
+    # Read and audit in one unit of work; the PDF is built after it, holding no lock.
+    with access.reading_case(us, case_uuid, write=True, event="document.refused") as (s, case):
+        facts = Facts(s, case, language)
+        head = letterhead(s)
+        paper = paper_in(s)
+        if kind == DocumentKind.CLOSURE:
+            data, build = facts.closure_form(), docs.build_closure_form
+        elif kind == DocumentKind.TRANSFER:
+            data, build = facts.transfer_form(us.agency.name), docs.build_transfer_form
+        elif kind == DocumentKind.CHILD_PLAN:
+            data, build = facts.child_plan(head.agency_name), docs.build_child_plan
+        elif kind == DocumentKind.MINUTES:
+            data = facts.minutes(conference or 0, minutes_identity_in(s))
+            build = minutes.build_minutes
+        else:
+            data, build = facts.summary(chosen, purpose), docs.build_case_summary
+        check = (
+            minutes.verification_of(data, head)
+            if kind == DocumentKind.MINUTES
+            else docs.verification_of(data, head)
+        )
+        us.audit(
+            s,
+            "document.made",
+            case_id=case.id,
+            summary=f"{kind} v{check.version} {check.short}",
+        )
     options = PrintOptions(
         printed_on=today, language=language, paper=paper, printed_by=us.user.full_name
     )
@@ -236,13 +233,16 @@ def _file_name(title: str, case_number: str, version: int) -> str:
 # -- printed, saved, and filed back ----------------------------------------------------------------
 
 
+@access.reads_case(event="document.refused")
 def record_output(us: UserSession, made: MadeDocument, how: str) -> int:
     """Record that `made` went to a printer (`how`="printed") or to a PDF file ("saved"); the
     same content printed again counts on the same document. Returns the document's id."""
     if how not in ("printed", "saved"):
         raise ValueError(how)
-    with us.store.write() as s:
-        case = readable_case(s, us, made.case_uuid)
+    with access.reading_case(us, made.case_uuid, write=True, event="document.refused") as (
+        s,
+        case,
+    ):
         row = s.execute(
             select(PrintedDocument).where(
                 PrintedDocument.case_id == case.id,
@@ -275,10 +275,10 @@ def record_output(us: UserSession, made: MadeDocument, how: str) -> int:
         return row.id
 
 
+@access.reads_case(event="document.refused")
 def printed_documents(us: UserSession, case_uuid: str) -> list[PrintedDocumentInfo]:
     """The documents of a case that went to paper, newest first, each with its signed copies."""
-    with us.store.read() as s:
-        case = readable_case(s, us, case_uuid)
+    with access.reading_case(us, case_uuid, event="document.refused") as (s, case):
         names = dict(s.execute(select(User.id, User.full_name)).all())
         copies: dict[int, list[SignedCopyInfo]] = {}
         for c in s.execute(
@@ -334,6 +334,7 @@ def media_type_of(data: bytes) -> str | None:
     return next((media for magic, media in _MEDIA_TYPES if data.startswith(magic)), None)
 
 
+@access.changes_case(event="document.signed_copy_refused")
 def attach_signed_copy(
     us: UserSession, case_uuid: str, document_id: int, file_name: str, data: bytes
 ) -> SignedCopyInfo:
@@ -348,41 +349,37 @@ def attach_signed_copy(
     if len(data) > MAX_SIGNED_COPY_BYTES:
         raise InvalidInput(_TOO_LARGE, size=f"{len(data) / 1024 / 1024:.0f}")
     name = re.sub(r"[\\/]", "_", file_name.strip())[-200:] or "signed-copy"
-    try:
-        with us.store.write() as s:
-            case = _case_for(
-                s,
-                case_uuid,
-                editable_cases(us.user),
-                QT_TRANSLATE_NOOP("errors", "file a signed copy in this case"),
-            )
-            document = s.get(PrintedDocument, document_id)
-            if document is None or document.case_id != case.id:
-                raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The printed document"))
-            row = SignedCopy(
-                case_id=case.id,
-                document_id=document.id,
-                file_name=name,
-                media_type=media_type,
-                size=len(data),
-                sha256=hashlib.sha256(data).hexdigest(),
-                data=data,
-                added_by=us.user.id,
-            )
-            s.add(row)
-            s.flush()
-            us.audit(
-                s,
-                "document.signed_copy_added",
-                case_id=case.id,
-                summary=f"{document.kind} v{document.version} {document.code} {media_type}",
-            )
-            return _copy_info(row, us.user.full_name)
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "document.signed_copy_refused", e)
-        raise
+    with access.changing_case(
+        us,
+        case_uuid,
+        action=QT_TRANSLATE_NOOP("errors", "file a signed copy in this case"),
+        event="document.signed_copy_refused",
+    ) as (s, case):
+        document = s.get(PrintedDocument, document_id)
+        if document is None or document.case_id != case.id:
+            raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The printed document"))
+        row = SignedCopy(
+            case_id=case.id,
+            document_id=document.id,
+            file_name=name,
+            media_type=media_type,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            data=data,
+            added_by=us.user.id,
+        )
+        s.add(row)
+        s.flush()
+        us.audit(
+            s,
+            "document.signed_copy_added",
+            case_id=case.id,
+            summary=f"{document.kind} v{document.version} {document.code} {media_type}",
+        )
+        return _copy_info(row, us.user.full_name)
 
 
+@access.changes_case(event="document.signed_copy_refused")
 def attach_signed_copy_file(
     us: UserSession, case_uuid: str, document_id: int, path: Path
 ) -> SignedCopyInfo:
@@ -401,10 +398,10 @@ def attach_signed_copy_file(
     return attach_signed_copy(us, case_uuid, document_id, path.name, data)
 
 
+@access.reads_case(event="document.refused")
 def signed_copy(us: UserSession, case_uuid: str, copy_id: int) -> tuple[SignedCopyInfo, bytes]:
     """A signed copy's file, to show; reading it is in the audit log like opening the case."""
-    with us.store.write() as s:
-        case = readable_case(s, us, case_uuid)
+    with access.reading_case(us, case_uuid, write=True, event="document.refused") as (s, case):
         row = s.get(SignedCopy, copy_id)
         if row is None or row.case_id != case.id:
             raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The signed copy"))

@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db.models import Draft
+from desktop import access
 from desktop.session import UserSession
 
 
@@ -24,6 +25,7 @@ class SavedDraft:
     updated_at: datetime
 
 
+@access.signed_in
 def save_draft(us: UserSession, kind: str, key: str, data: dict[str, object]) -> None:
     text = json.dumps(data, ensure_ascii=False, default=str)
     with us.store.write() as s:
@@ -40,6 +42,7 @@ def save_draft(us: UserSession, kind: str, key: str, data: dict[str, object]) ->
             draft.data, draft.updated_at = text, datetime.now(UTC)
 
 
+@access.signed_in
 def load_draft(us: UserSession, kind: str, key: str) -> SavedDraft | None:
     with us.store.read() as s:
         draft = s.execute(
@@ -48,6 +51,7 @@ def load_draft(us: UserSession, kind: str, key: str) -> SavedDraft | None:
         return None if draft is None else SavedDraft(json.loads(draft.data), draft.updated_at)
 
 
+@access.signed_in
 def discard_draft(us: UserSession, kind: str, key: str) -> None:
     with us.store.write() as s:
         discard_draft_in(s, us, kind, key)
@@ -60,6 +64,7 @@ def discard_draft_in(s: Session, us: UserSession, kind: str, key: str) -> None:
     )
 
 
+@access.signed_in
 def drafts_under(us: UserSession, kind: str, prefix: str) -> dict[str, datetime]:
     """This person's drafts of `kind` whose key starts with `prefix`: key -> last saved."""
     with us.store.read() as s:

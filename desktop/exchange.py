@@ -53,18 +53,12 @@ from db.models import (
     User,
 )
 from db.search import fold, fts_query, matching
-from desktop import package_schema, packages
+from desktop import access, package_schema, packages
+from desktop.access import case_in, editable_cases
 from desktop.anchors import anchor_of
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
 from desktop.case_state import move, refresh
-from desktop.cases import (
-    _case_for,
-    _refuse,
-    create_case,
-    editable_cases,
-    readable_case,
-    reindex,
-)
+from desktop.cases import create_case, reindex
 from desktop.forms import answers as answer_rules
 from desktop.forms.definition import FormDefinition
 from desktop.forms.saved import parse_definition, submission_of
@@ -173,6 +167,7 @@ def _identity(s: Session) -> Identity:
     return Identity(agency.name, agency.code, keys.age_recipient, keys.verify_key)
 
 
+@access.signed_in
 def our_identity(us: UserSession) -> Identity:
     with us.store.write() as s:  # the keys are made on first use
         return _identity(s)
@@ -191,6 +186,7 @@ class Partner:
     verified_at: datetime | None
 
 
+@access.signed_in
 def partners(us: UserSession) -> list[Partner]:
     with us.store.read() as s:
         names = dict(s.execute(select(User.id, User.full_name)).all())
@@ -207,14 +203,13 @@ def partners(us: UserSession) -> list[Partner]:
         ]
 
 
-def _keeper(us: UserSession) -> None:
-    if not us.user.roles & {Role.SUPERVISOR, Role.ADMINISTRATOR}:
-        raise PermissionDenied(action=QT_TRANSLATE_NOOP("errors", "change the partner agencies"))
-
-
+@access.requires(
+    Role.SUPERVISOR,
+    Role.ADMINISTRATOR,
+    action=QT_TRANSLATE_NOOP("errors", "change the partner agencies"),
+)
 def add_partner(us: UserSession, identity: Identity, verified: bool = False) -> Partner:
     """Add a partner agency from its identity (or replace its keys, which un-verifies it)."""
-    _keeper(us)
     now = datetime.now(UTC)
     with us.store.write() as s:
         if identity.code == s.execute(select(Agency.code)).scalar():
@@ -248,6 +243,11 @@ def add_partner(us: UserSession, identity: Identity, verified: bool = False) -> 
         )
 
 
+@access.requires(
+    Role.SUPERVISOR,
+    Role.ADMINISTRATOR,
+    action=QT_TRANSLATE_NOOP("errors", "change the partner agencies"),
+)
 def verify_partner(us: UserSession, code: str) -> Partner:
     """Record that a partner's fingerprint was checked with that agency (by phone…)."""
     with us.store.read() as s:
@@ -469,6 +469,7 @@ class Exported:
     to: str  # an agency code, or "passphrase"
 
 
+@access.changes_case()
 def export_case(
     us: UserSession,
     case_uuid: str,
@@ -502,101 +503,89 @@ def export_case(
     transfer_form = (
         None if referral else documents.make_document(us, case_uuid, "transfer")
     )  # refused when the transfer is not approved
-    try:
-        with us.store.write() as s:
-            case = _case_for(
-                s,
-                case_uuid,
-                editable_cases(us.user),
-                QT_TRANSLATE_NOOP("errors", "change this case"),
-            )
-            partner = None
-            if recipient is not None:
-                partner = s.execute(
-                    select(PartnerAgency).where(PartnerAgency.code == recipient.strip().upper())
-                ).scalar_one_or_none()
-                if partner is None:
-                    raise NotFound(what=recipient.strip().upper())
-            destination = "" if referral else _destination(s, case)
-            if referral and partner is None:
-                raise InvalidInput(
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "A referral package goes to a partner agency in the address book.",
-                    )
-                )
-            overridden = _check_transfer(
-                s, us, case, partner, destination, consent_override, referral
-            )
-            keys = keys_in(s)
-            me = _identity(s)
-            record, attachments = case_records(s, case)
-            if referral:
-                record, attachments = _need_to_know(record, referral_forms or []), {}
-            package_id = str(uuids.uuid4())
-            now = datetime.now(UTC)
-            kind = "referral" if referral else "transfer"
-            manifest = {
-                "kind": kind,
-                "package_id": package_id,
-                "created_at": _iso(now),
-                "sender": me.public(),
-                "recipient": {"code": partner.code, "name": partner.name}
-                if partner
-                else {"passphrase": True, "name": destination},
-                "exported_by": {"username": us.user.username, "name": us.user.full_name},
-                "cases": [case.uuid],
-                "case_numbers": [case.case_number],
-                "reason": reason.strip(),
-                "audit_head": anchor_of(s),  # our history's head leaves the PC (see anchors)
-            }
-            entries = {
-                packages.CASE: json.dumps(record, ensure_ascii=False, sort_keys=True).encode(),
-                **({"documents/transfer-form.pdf": transfer_form.pdf} if transfer_form else {}),
-                **attachments,
-            }
-            plain = packages.build(manifest, entries, keys)
-            data = (
-                packages.encrypt_to(plain, partner.age_recipient)
-                if partner
-                else packages.encrypt_with_passphrase(plain, passphrase or "")
-            )
-            del plain
-            digest = packages.sha256(data)
-            to = partner.code if partner else "passphrase"
-            s.add(
-                ExchangedPackage(
-                    package_id=package_id,
-                    direction="sent",
-                    kind=kind,
-                    case_id=case.id,
-                    agency_code=partner.code if partner else "",
-                    sha256=digest,
-                    user_id=us.user.id,
-                    at=now,
-                    details=json.dumps(
-                        {
-                            "to": partner.name if partner else destination,
-                            "reason": reason.strip(),
-                            "consent_override": consent_override.strip() if overridden else "",
-                        },
-                        ensure_ascii=False,
-                    ),
+    with access.changing_case(us, case_uuid) as (s, case):
+        partner = None
+        if recipient is not None:
+            partner = s.execute(
+                select(PartnerAgency).where(PartnerAgency.code == recipient.strip().upper())
+            ).scalar_one_or_none()
+            if partner is None:
+                raise NotFound(what=recipient.strip().upper())
+        destination = "" if referral else _destination(s, case)
+        if referral and partner is None:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "A referral package goes to a partner agency in the address book.",
                 )
             )
-            if not referral:
-                move(s, us, case, Stage.TRANSFERRED, "transferred", destination)
-            us.audit(
-                s,
-                "package.exported",
+        overridden = _check_transfer(s, us, case, partner, destination, consent_override, referral)
+        keys = keys_in(s)
+        me = _identity(s)
+        record, attachments = case_records(s, case)
+        if referral:
+            record, attachments = _need_to_know(record, referral_forms or []), {}
+        package_id = str(uuids.uuid4())
+        now = datetime.now(UTC)
+        kind = "referral" if referral else "transfer"
+        manifest = {
+            "kind": kind,
+            "package_id": package_id,
+            "created_at": _iso(now),
+            "sender": me.public(),
+            "recipient": {"code": partner.code, "name": partner.name}
+            if partner
+            else {"passphrase": True, "name": destination},
+            "exported_by": {"username": us.user.username, "name": us.user.full_name},
+            "cases": [case.uuid],
+            "case_numbers": [case.case_number],
+            "reason": reason.strip(),
+            "audit_head": anchor_of(s),  # our history's head leaves the PC (see anchors)
+        }
+        entries = {
+            packages.CASE: json.dumps(record, ensure_ascii=False, sort_keys=True).encode(),
+            **({"documents/transfer-form.pdf": transfer_form.pdf} if transfer_form else {}),
+            **attachments,
+        }
+        plain = packages.build(manifest, entries, keys)
+        data = (
+            packages.encrypt_to(plain, partner.age_recipient)
+            if partner
+            else packages.encrypt_with_passphrase(plain, passphrase or "")
+        )
+        del plain
+        digest = packages.sha256(data)
+        to = partner.code if partner else "passphrase"
+        s.add(
+            ExchangedPackage(
+                package_id=package_id,
+                direction="sent",
+                kind=kind,
                 case_id=case.id,
-                summary=f"{kind} to {to}: {package_id} sha256 {digest}",
+                agency_code=partner.code if partner else "",
+                sha256=digest,
+                user_id=us.user.id,
+                at=now,
+                details=json.dumps(
+                    {
+                        "to": partner.name if partner else destination,
+                        "reason": reason.strip(),
+                        "consent_override": consent_override.strip() if overridden else "",
+                    },
+                    ensure_ascii=False,
+                ),
             )
-            refresh(s, case)
-            write_file(out, data)  # last: a failure here rolls the whole transfer back
-    except PermissionDenied as e:
-        _refuse(us, case_uuid, "case.change_refused", e)
-        raise
+        )
+        if not referral:
+            move(s, us, case, Stage.TRANSFERRED, "transferred", destination)
+        us.audit(
+            s,
+            "package.exported",
+            case_id=case.id,
+            summary=f"{kind} to {to}: {package_id} sha256 {digest}",
+        )
+        refresh(s, case)
+        write_file(out, data)  # last: a failure here rolls the whole transfer back
     return Exported(out, package_id, digest, len(data), to)
 
 
@@ -716,6 +705,9 @@ class Preview:
     sha256: str
 
 
+@access.requires(
+    Role.CASEWORKER, Role.SUPERVISOR, action=QT_TRANSLATE_NOOP("errors", "import packages")
+)
 def open_package(
     us: UserSession, data: bytes, passphrase: str | None = None
 ) -> tuple[Preview, packages.Opened]:
@@ -851,6 +843,9 @@ class Imported:
     receipt: bytes | None  # encrypted to the sender: write it and send it back
 
 
+@access.requires(
+    Role.CASEWORKER, Role.SUPERVISOR, action=QT_TRANSLATE_NOOP("errors", "import packages")
+)
 def import_package(
     us: UserSession,
     data: bytes,
@@ -915,9 +910,7 @@ def import_package(
         if link_to is None:
             case = _apply(s, us, opened, record, caseworker)
         else:
-            case = _case_for(
-                s, link_to, editable_cases(us.user), QT_TRANSLATE_NOOP("errors", "change this case")
-            )
+            case = case_in(s, link_to, editable_cases(us.user), access.CHANGE_THIS_CASE)
             _copies_and_history(s, case, opened, record)
             case.updated_at = datetime.now(UTC)
         s.add(
@@ -1311,6 +1304,7 @@ def read_file(path: Path) -> bytes:
         ) from e
 
 
+@access.signed_in
 def caseworkers(us: UserSession) -> list[tuple[str, str]]:
     """Whom an imported case can be given to: the signed-in person first, then (for a
     supervisor) the caseworkers of their team."""
@@ -1372,11 +1366,11 @@ class ReceivedFile:
     has_transfer_form: bool
 
 
+@access.reads_case()
 def received_files(us: UserSession, case_uuid: str) -> list[ReceivedFile]:
     """The case files other agencies sent for this case, newest first: their forms (every
     version) and their history, read only. Opening the case is what the audit log records."""
-    with us.store.read() as s:
-        case = readable_case(s, us, case_uuid)
+    with access.reading_case(us, case_uuid) as (s, case):
         rows = s.execute(
             select(ReceivedRecord)
             .where(ReceivedRecord.case_id == case.id)
@@ -1422,10 +1416,10 @@ def _received_form(f: dict[str, Any]) -> ReceivedForm:
     )
 
 
+@access.reads_case(event="document.refused")
 def received_transfer_form(us: UserSession, case_uuid: str, received_id: int) -> bytes:
     """The transfer form (PDF) that came with a received case, to show; in the audit log."""
-    with us.store.write() as s:
-        case = readable_case(s, us, case_uuid)
+    with access.reading_case(us, case_uuid, write=True, event="document.refused") as (s, case):
         row = s.get(ReceivedRecord, received_id)
         if row is None or row.case_id != case.id or row.transfer_form is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The transfer form"))

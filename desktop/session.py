@@ -8,7 +8,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.audit import append_event
-from db.errors import PermissionDenied
 from db.models import Agency, Role, User
 from db.store import Store
 
@@ -75,10 +74,10 @@ class UserSession:
         record(session, self.store, self.user, action, case_id, summary)
 
     def require_administrator(self, action: str) -> None:
-        if not self.user.is_administrator:
-            with self.store.write() as s:
-                self.audit(s, "permission.denied", summary=action)
-            raise PermissionDenied(action=action)
+        """Refuse (audited, through the gate) anyone but an administrator."""
+        from desktop import access  # the gate builds on this module
+
+        access.require(self, Role.ADMINISTRATOR, action=action)
 
     def close(self) -> None:
         self.store.close()

@@ -1,0 +1,243 @@
+"""The one permission gate: what each service needs, checked in one place, every refusal audited.
+
+Every public service (a function of `desktop/` whose first argument is the signed-in person)
+is registered here by a decorator that says what it needs: a role, the right to read or change
+the case it names, or nothing beyond being signed in (what such a service shows is still
+filtered by who asks). The decorator refuses a missing role before the service runs, and any
+`PermissionDenied` that leaves a registered service is recorded in the audit log in a unit of
+work of its own (the refused one changes nothing) before it reaches the person: a refusal that
+is not audited cannot be written. `reading_case` and `changing_case` load a case for a service
+and open its unit of work in one step. `tests/test_access.py` makes every registered service
+refuse and counts one audit event each, and fails on a service that is not registered.
+(Electrum's `@protected` and `@command` registry are the idea.)
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import NoReturn, ParamSpec, TypeVar
+
+from sqlalchemy import ColumnElement, false, or_, select, true
+from sqlalchemy.orm import Session
+
+from db.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied
+from db.models import Case, Role, User
+from desktop.session import UserInfo, UserSession
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Need(enum.StrEnum):
+    """What a service asks of the person before it runs."""
+
+    SIGNED_IN = "signed in"  # everyone signed in; what it shows is filtered by who asks
+    ROLE = "role"  # one of the entry's roles
+    READ_CASE = "read case"  # the case it names is one they may open
+    CHANGE_CASE = "change case"  # the case it names is theirs (or their team's) to change
+    RULES = "workflow rules"  # the workflow rules decide inside (e.g. who approves a request)
+
+
+# The audit actions a refusal leaves (the case history and `ulinzi audit` show them).
+REFUSED = "permission.denied"
+OPEN_REFUSED = "case.open_refused"
+CHANGE_REFUSED = "case.change_refused"
+REFUSAL_EVENTS = frozenset(
+    {
+        REFUSED,
+        OPEN_REFUSED,
+        CHANGE_REFUSED,
+        "approval.refused",
+        "document.refused",
+        "document.signed_copy_refused",
+    }
+)
+
+OPEN_THIS_CASE = QT_TRANSLATE_NOOP("errors", "open this case")
+CHANGE_THIS_CASE = QT_TRANSLATE_NOOP("errors", "change this case")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A registered service: what it needs, and how its refusal reads and is recorded."""
+
+    name: str  # module.function
+    need: Need
+    roles: frozenset[Role]
+    action: str  # completes "You do not have permission to …"
+    event: str  # the audit action of its refusal
+
+
+REGISTRY: dict[str, Entry] = {}
+
+_DEFAULT_EVENT = {Need.READ_CASE: OPEN_REFUSED, Need.CHANGE_CASE: CHANGE_REFUSED}
+
+
+def service(
+    need: Need,
+    *,
+    roles: Iterable[Role] = (),
+    action: str = "",
+    event: str | None = None,
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Register a service entry point with what it needs (see the module's docstring)."""
+    role_set = frozenset(roles)
+    if (need == Need.ROLE) != bool(role_set) or (need == Need.ROLE and not action):
+        raise ValueError("a role check names its roles and its refused action, and only it does")
+
+    def register(fn: Callable[P, R]) -> Callable[P, R]:
+        entry = Entry(
+            f"{fn.__module__}.{fn.__name__}",
+            need,
+            role_set,
+            action,
+            event or _DEFAULT_EVENT.get(need, REFUSED),
+        )
+        REGISTRY[entry.name] = entry
+        signature = inspect.signature(fn)
+
+        @functools.wraps(fn)
+        def gated(*args: P.args, **kwargs: P.kwargs) -> R:
+            bound = signature.bind_partial(*args, **kwargs).arguments
+            us: UserSession = bound["us"]
+            if role_set and not us.user.roles & role_set:
+                refuse(us, PermissionDenied(action=action), entry.event)
+            try:
+                return fn(*args, **kwargs)
+            except PermissionDenied as e:
+                if not getattr(e, "audited", False):
+                    refuse(us, e, entry.event, bound.get("case_uuid"))
+                raise
+
+        gated.entry = entry  # type: ignore[attr-defined]
+        return gated
+
+    return register
+
+
+def signed_in(fn: Callable[P, R]) -> Callable[P, R]:
+    """A service open to everyone signed in (registered, so that this is a decision)."""
+    return service(Need.SIGNED_IN)(fn)
+
+
+def reads_case(event: str = OPEN_REFUSED) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    return service(Need.READ_CASE, event=event)
+
+
+def changes_case(event: str = CHANGE_REFUSED) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    return service(Need.CHANGE_CASE, event=event)
+
+
+def requires(*roles: Role, action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """A service for people with one of `roles`; `action` completes the refusal's sentence."""
+    return service(Need.ROLE, roles=roles, action=action)
+
+
+def administrator(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    return requires(Role.ADMINISTRATOR, action=action)
+
+
+def require(us: UserSession, *roles: Role, action: str) -> None:
+    """Within a service: refuse (audited) unless `us` has one of `roles`."""
+    if not us.user.roles & set(roles):
+        refuse(us, PermissionDenied(action=action))
+
+
+def refuse(
+    us: UserSession, error: PermissionDenied, event: str = REFUSED, case_uuid: str | None = None
+) -> NoReturn:
+    """Record the refusal in a unit of work of its own, then raise it (once, however deep)."""
+    if not getattr(error, "audited", False):
+        with us.store.write() as s:
+            case_id = (
+                s.execute(select(Case.id).where(Case.uuid == case_uuid)).scalar()
+                if case_uuid
+                else None
+            )
+            # What was refused ("add users"), in the log's language: never a case's details.
+            summary = str(error.params.get("action") or error.message)
+            us.audit(s, event, case_id=case_id, summary=summary)
+        error.audited = True  # type: ignore[attr-defined]
+    raise error
+
+
+# -- who may read and change which case ----------------------------------------------------------
+
+
+def _workers_of(user: UserInfo) -> ColumnElement[bool]:
+    """Cases held by `user` or, for a supervisor, by their team, as one IN (index-friendly)."""
+    if Role.SUPERVISOR in user.roles:
+        team = select(User.id).where(or_(User.supervisor_id == user.id, User.id == user.id))
+        return Case.caseworker_id.in_(team.scalar_subquery())
+    if Role.CASEWORKER in user.roles:
+        return Case.caseworker_id == user.id
+    return false()
+
+
+def visible_cases(user: UserInfo) -> ColumnElement[bool]:
+    """The SQL condition for the cases `user` may read."""
+    if Role.MANAGER in user.roles:
+        return true()
+    return _workers_of(user)
+
+
+def editable_cases(user: UserInfo) -> ColumnElement[bool]:
+    """The cases `user` may change: managers read only."""
+    return _workers_of(user)
+
+
+def case_in(s: Session, case_uuid: str, allowed: ColumnElement[bool], action: str) -> Case:
+    """Load a case in the unit of work `s` if `allowed` holds for it; PermissionDenied otherwise
+    (audited by the registered service it leaves, or by the context managers below)."""
+    case = s.execute(select(Case).where(Case.uuid == case_uuid)).scalar_one_or_none()
+    if case is None:
+        raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The case"))
+    if not s.execute(select(Case.id).where(Case.id == case.id, allowed)).first():
+        raise PermissionDenied(action=action)
+    return case
+
+
+def readable_case(s: Session, us: UserSession, case_uuid: str) -> Case:
+    """A case `us` may open, in the unit of work `s`; refused otherwise."""
+    return case_in(s, case_uuid, visible_cases(us.user), OPEN_THIS_CASE)
+
+
+def may_change(s: Session, us: UserSession, case: Case) -> bool:
+    return bool(
+        s.execute(select(Case.id).where(Case.id == case.id, editable_cases(us.user))).first()
+    )
+
+
+@contextmanager
+def reading_case(
+    us: UserSession, case_uuid: str, *, event: str = OPEN_REFUSED, write: bool = False
+) -> Iterator[tuple[Session, Case]]:
+    """`with reading_case(us, uuid) as (s, case):` a unit of work (read-only unless `write`, for
+    reading that is itself audited) with a case `us` may open; a refusal is audited."""
+    try:
+        with us.store.write() if write else us.store.read() as s:
+            yield s, readable_case(s, us, case_uuid)
+    except PermissionDenied as e:
+        refuse(us, e, event, case_uuid)
+
+
+@contextmanager
+def changing_case(
+    us: UserSession,
+    case_uuid: str,
+    *,
+    action: str = CHANGE_THIS_CASE,
+    event: str = CHANGE_REFUSED,
+) -> Iterator[tuple[Session, Case]]:
+    """`with changing_case(us, uuid) as (s, case):` one unit of work on a case `us` may change,
+    committed at the end; a refusal is audited and changes nothing."""
+    try:
+        with us.store.write() as s:
+            yield s, case_in(s, case_uuid, editable_cases(us.user), action)
+    except PermissionDenied as e:
+        refuse(us, e, event, case_uuid)
