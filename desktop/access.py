@@ -76,6 +76,7 @@ class Entry:
 REGISTRY: dict[str, Entry] = {}
 
 _DEFAULT_EVENT = {Need.READ_CASE: OPEN_REFUSED, Need.CHANGE_CASE: CHANGE_REFUSED}
+_DEFAULT_ACTION = {Need.READ_CASE: OPEN_THIS_CASE, Need.CHANGE_CASE: CHANGE_THIS_CASE}
 
 
 def service(
@@ -89,6 +90,7 @@ def service(
     role_set = frozenset(roles)
     if (need == Need.ROLE) != bool(role_set) or (need == Need.ROLE and not action):
         raise ValueError("a role check names its roles and its refused action, and only it does")
+    action = action or _DEFAULT_ACTION.get(need, "")
 
     def register(fn: Callable[P, R]) -> Callable[P, R]:
         entry = Entry(
@@ -107,17 +109,25 @@ def service(
             us: UserSession = bound["us"]
             if role_set and not us.user.roles & role_set:
                 refuse(us, PermissionDenied(action=action), entry.event)
+            case_uuid = bound.get("case_uuid")
             try:
+                if isinstance(case_uuid, str) and need in _CASE_RIGHTS:
+                    # Who asks is checked before what they ask: a refused person learns
+                    # nothing from the service's own checks. The service checks again in its
+                    # unit of work (reading_case/changing_case), which is what counts.
+                    with us.store.read() as s:
+                        case_in(s, case_uuid, _CASE_RIGHTS[need](us.user), action)
                 return fn(*args, **kwargs)
             except PermissionDenied as e:
-                if not getattr(e, "audited", False):
-                    refuse(us, e, entry.event, bound.get("case_uuid"))
-                raise
+                refuse(us, e, entry.event, case_uuid)
 
         gated.entry = entry  # type: ignore[attr-defined]
         return gated
 
     return register
+
+
+_CASE_RIGHTS: dict[Need, Callable[[UserInfo], ColumnElement[bool]]] = {}
 
 
 def signed_in(fn: Callable[P, R]) -> Callable[P, R]:
@@ -126,11 +136,16 @@ def signed_in(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 def reads_case(event: str = OPEN_REFUSED) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """A service on the case its `case_uuid` names (or, without one, a case it finds): for
+    whoever may open that case."""
     return service(Need.READ_CASE, event=event)
 
 
-def changes_case(event: str = CHANGE_REFUSED) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    return service(Need.CHANGE_CASE, event=event)
+def changes_case(
+    event: str = CHANGE_REFUSED, action: str = CHANGE_THIS_CASE
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """A service that changes the case its `case_uuid` names: for whoever may change it."""
+    return service(Need.CHANGE_CASE, event=event, action=action)
 
 
 def requires(*roles: Role, action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -189,6 +204,9 @@ def visible_cases(user: UserInfo) -> ColumnElement[bool]:
 def editable_cases(user: UserInfo) -> ColumnElement[bool]:
     """The cases `user` may change: managers read only."""
     return _workers_of(user)
+
+
+_CASE_RIGHTS.update({Need.READ_CASE: visible_cases, Need.CHANGE_CASE: editable_cases})
 
 
 def case_in(s: Session, case_uuid: str, allowed: ColumnElement[bool], action: str) -> Case:

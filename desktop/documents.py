@@ -334,7 +334,10 @@ def media_type_of(data: bytes) -> str | None:
     return next((media for magic, media in _MEDIA_TYPES if data.startswith(magic)), None)
 
 
-@access.changes_case(event="document.signed_copy_refused")
+@access.changes_case(
+    event="document.signed_copy_refused",
+    action=QT_TRANSLATE_NOOP("errors", "file a signed copy in this case"),
+)
 def attach_signed_copy(
     us: UserSession, case_uuid: str, document_id: int, file_name: str, data: bytes
 ) -> SignedCopyInfo:
@@ -379,7 +382,10 @@ def attach_signed_copy(
         return _copy_info(row, us.user.full_name)
 
 
-@access.changes_case(event="document.signed_copy_refused")
+@access.changes_case(
+    event="document.signed_copy_refused",
+    action=QT_TRANSLATE_NOOP("errors", "file a signed copy in this case"),
+)
 def attach_signed_copy_file(
     us: UserSession, case_uuid: str, document_id: int, path: Path
 ) -> SignedCopyInfo:
