@@ -32,7 +32,16 @@ from db.models import (
 )
 from desktop import access
 from desktop.access import may_change, visible_cases
-from desktop.case_state import move, plan_actions, refresh, refresh_all, rules_in, tasks_current
+from desktop.case_state import (
+    is_made_here,
+    made_here,
+    move,
+    plan_actions,
+    refresh,
+    refresh_all,
+    rules_in,
+    tasks_current,
+)
 from desktop.forms.saved import submission_of
 from desktop.session import UserSession
 from desktop.workflow import (
@@ -69,6 +78,7 @@ class ApprovalRow:
     decided_at: datetime | None
     comment: str
     can_decide: bool
+    received: bool = False  # the sending agency's, as it came: history, not a decision here
 
 
 _Requester = aliased(User)
@@ -118,7 +128,9 @@ def _approval_rows(s: Session, us: UserSession, *where: Any) -> list[ApprovalRow
                 decided_at=a.decided_at,
                 comment=a.comment,
                 can_decide=a.state == ApprovalState.PENDING
+                and is_made_here(a)
                 and _may_decide(us, a.requested_by, worker_id, boss, rules),
+                received=not is_made_here(a),
             )
         )
     return rows
@@ -139,7 +151,7 @@ def decide(us: UserSession, approval_id: int, approve: bool, comment: str = "") 
         check_return_comment(comment)
     with us.store.write() as s:
         a = s.get(Approval, approval_id)
-        if a is None:
+        if a is None or not is_made_here(a):  # another agency's request is their history
             raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The request"))
         case = s.get(Case, a.case_id)
         assert case is not None
@@ -369,7 +381,12 @@ def case_workflow(us: UserSession, case_uuid: str) -> CaseWorkflow:
                     )
                 )
             state = next(
-                (a.state for a in reversed(approvals) if a.kind == ApprovalKind.CASE_PLAN), None
+                (
+                    a.state
+                    for a in reversed(approvals)
+                    if a.kind == ApprovalKind.CASE_PLAN and not a.received
+                ),
+                None,
             )
             plan = CasePlan(
                 plan_row.id, plan_row.revision, answers, plan_actions(answers, updates), state
@@ -547,7 +564,9 @@ def supervisor_queue(us: UserSession, overdue_limit: int = 500) -> SupervisorQue
             for i, name in team
             if open_cases.get(i) or late.get(i) or i != us.user.id
         ]
-        approvals = _approval_rows(s, us, Approval.state == ApprovalState.PENDING.value)
+        approvals = _approval_rows(
+            s, us, Approval.state == ApprovalState.PENDING.value, made_here()
+        )
         overdue = _task_rows(
             s,
             Task.assignee_id.in_(ids),

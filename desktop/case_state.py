@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import ColumnElement, delete, insert, select
 from sqlalchemy.orm import Session
 
 from db.models import (
@@ -98,6 +98,19 @@ def plan_actions(answers: dict[str, Any], updates: dict[int, str]) -> tuple[Plan
     return tuple(found)
 
 
+def made_here() -> ColumnElement[bool]:
+    """Approvals asked for in this store: only their decisions count for what this store allows
+    (a plan in force, a closure, a transfer form, sending the case on). Every request made here
+    names who asked (`request_approval`); one that came in a package names nobody here, as the
+    sender's people are not ours: it is the sender's history, shown, never a permission."""
+    return Approval.requested_by.is_not(None)
+
+
+def is_made_here(approval: Approval) -> bool:
+    """`made_here` for a loaded row."""
+    return approval.requested_by is not None
+
+
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
     for start in range(0, len(ids), _BATCH):
         yield ids[start : start + _BATCH]
@@ -145,7 +158,7 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
         ).scalars():
             latest[(row.case_id, row.form_id, row.instance)] = row
         for a in s.execute(
-            select(Approval).where(Approval.case_id.in_(chunk)).order_by(Approval.id)
+            select(Approval).where(Approval.case_id.in_(chunk), made_here()).order_by(Approval.id)
         ).scalars():
             approvals.setdefault(a.case_id, {})[a.kind] = a
             if a.kind == ApprovalKind.CASE_PLAN and a.state == ApprovalState.APPROVED:

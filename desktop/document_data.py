@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from db.errors import QT_TRANSLATE_NOOP
 from db.models import Agency, Approval, Case, CaseStatus, PlanActionUpdate, StageMove, User
 from desktop.case_forms import CONFERENCE, CONSENT, consent_to_share
-from desktop.case_state import plan_actions
+from desktop.case_state import is_made_here, plan_actions
 from desktop.conferences import CORRECTION_KEY
 from desktop.documents import SUMMARY_SECTIONS, DocumentUnavailable
 from desktop.forms.answers import is_empty, shown_fields
@@ -157,7 +157,8 @@ class Facts:
         return latest(self.subs, form_id)
 
     def approval(self, kind: ApprovalKind) -> Approval | None:
-        found = [a for a in self.approvals if a.kind == kind]
+        """The latest decision of this kind made here (a received one is history only)."""
+        found = [a for a in self.approvals if a.kind == kind and is_made_here(a)]
         return found[-1] if found else None
 
     # -- parts ---------------------------------------------------------------------------------

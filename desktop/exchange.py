@@ -57,7 +57,7 @@ from desktop import access, package_schema, packages
 from desktop.access import case_in, editable_cases
 from desktop.anchors import anchor_of
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
-from desktop.case_state import move, refresh
+from desktop.case_state import made_here, move, refresh
 from desktop.cases import create_case, reindex
 from desktop.forms import answers as answer_rules
 from desktop.forms.definition import FormDefinition
@@ -631,7 +631,11 @@ def _check_transfer(
         if referral
         else s.execute(
             select(Approval)
-            .where(Approval.case_id == case.id, Approval.kind == ApprovalKind.TRANSFER.value)
+            .where(
+                Approval.case_id == case.id,
+                Approval.kind == ApprovalKind.TRANSFER.value,
+                made_here(),  # a transfer the sender approved is not one approved here
+            )
             .order_by(Approval.id.desc())
             .limit(1)
         ).scalar_one_or_none()
@@ -1069,11 +1073,13 @@ def _apply(
     try:
         for a in record.get("approvals") or []:
             s.add(
-                Approval(
+                Approval(  # the sender's decision: history here (`case_state.made_here`)
                     case_id=case.id,
                     kind=str(a["kind"]),
                     submission_id=submission(a.get("submission")),
                     state=str(a["state"]),
+                    requested_by=None,
+                    decided_by=None,
                     requested_at=_moment(a.get("requested_at")) or datetime.now(UTC),
                     decided_at=_moment(a.get("decided_at")),
                     comment=str(a.get("comment") or ""),

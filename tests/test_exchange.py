@@ -763,3 +763,27 @@ def test_what_the_other_agency_sent_can_be_read_beside_our_case(agency, partner,
             exchange.received_files(us, ours.uuid)
         with pytest.raises(PermissionDenied):
             exchange.received_transfer_form(us, ours.uuid, got.id)
+
+
+def test_a_transfer_the_sender_approved_is_not_approved_here(agency, partner, tmp_path):
+    """The sender's supervisor decided for the sender: here the case goes on only when our
+    supervisor approves a transfer request made here."""
+    _, out = exported(agency, partner, tmp_path)
+    with partner.sign_in("cara") as us:
+        uuid = exchange.import_package(us, out.read_bytes()).case_uuid
+        received = [a for a in case_flow.case_workflow(us, uuid).approvals if a.kind == "transfer"]
+        assert [(a.state, a.received) for a in received] == [("approved", True)]  # as history
+        with pytest.raises(documents.DocumentUnavailable):
+            documents.make_document(us, uuid, "transfer")
+        with pytest.raises((NotTransferable, documents.DocumentUnavailable)):
+            exchange.export_case(us, uuid, tmp_path / "on.ulz", passphrase=PASSPHRASE)
+        assert cases.open_case(us, uuid).row.status == "open"
+        saved = next(
+            x for x in case_forms.case_submissions(us, uuid) if x.form_id == "transfer_request"
+        )
+        case_forms.submit_form(us, uuid, "transfer_request", dict(saved.answers), saved.revision)
+    with partner.sign_in("sam") as us:
+        assert not [a for a in case_flow.supervisor_queue(us).approvals if a.received]
+        case_flow.decide(us, approval(us, uuid, "transfer").id, True)
+    with partner.sign_in("cara") as us:
+        assert documents.make_document(us, uuid, "transfer").pages >= 1

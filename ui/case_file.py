@@ -313,7 +313,7 @@ class CaseFileWidget(QWidget):
         self.return_button.setVisible(self.pending is not None)
         self.move_back_button.setVisible(self.editable and bool(self.back_stages()))
         self.reopen_button.setVisible(self.editable and self.stage == Stage.CLOSED)
-        transfer = [a for a in self.workflow.approvals if a.kind == "transfer"]
+        transfer = [a for a in self.workflow.approvals if a.kind == "transfer" and not a.received]
         self.send_button.setVisible(
             self.editable
             and self.stage not in (Stage.CLOSED, Stage.TRANSFERRED)
@@ -333,7 +333,7 @@ class CaseFileWidget(QWidget):
 
     def documents_available(self) -> dict[str, str]:
         """Each printed document: "" when this case can have it, else why not."""
-        transfer = [a for a in self.workflow.approvals if a.kind == "transfer"]
+        transfer = [a for a in self.workflow.approvals if a.kind == "transfer" and not a.received]
         return {
             "closure": ""
             if self.case.row.status == "closed"
