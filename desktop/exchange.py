@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import case as sql_case
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -54,7 +55,7 @@ from db.models import (
 )
 from db.search import fold, fts_query, matching
 from desktop import access, package_schema, packages
-from desktop.access import case_in, editable_cases
+from desktop.access import case_in, editable_cases, visible_cases
 from desktop.anchors import anchor_of
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
 from desktop.case_state import made_here, move, refresh
@@ -685,6 +686,13 @@ def _check_transfer(
 # -- importing a package --------------------------------------------------------------------------
 
 
+HIDDEN_MATCH = QT_TRANSLATE_NOOP(
+    "errors",
+    "A possible match for this child exists in a case you cannot see: ask your supervisor "
+    "before importing it as a new case.",
+)
+
+
 @dataclass(frozen=True)
 class Preview:
     """What a person sees before importing: who sent it, whether their key is known and
@@ -704,9 +712,10 @@ class Preview:
     birth_date: str | None
     forms: int
     attachments: int
-    duplicates: list[tuple[str, str]]  # (case number, child's name) here
+    duplicates: list[tuple[str, str]]  # (case number, child's name) here, of cases they may see
     already_imported: bool
     sha256: str
+    hidden_duplicates: int = 0  # possible matches in cases they may not see: never named
 
 
 @access.requires(
@@ -715,28 +724,44 @@ class Preview:
 def open_package(
     us: UserSession, data: bytes, passphrase: str | None = None
 ) -> tuple[Preview, packages.Opened]:
+    """Open a package to show what it holds before importing; the look is in the audit log."""
+    return _open(us, data, passphrase, audit=True)
+
+
+def _open(
+    us: UserSession, data: bytes, passphrase: str | None, *, audit: bool
+) -> tuple[Preview, packages.Opened]:
     with us.store.write() as s:  # our keys may be made on first use
         keys = keys_in(s)
         known = _known_keys(s)
         opened = packages.open_package(data, known, [keys.age_identity], passphrase)
-        return _preview(s, opened), opened
+        preview = _preview(s, us, opened)
+        if audit:  # codes and counts only: the child's name stays out of the log
+            us.audit(
+                s,
+                "package.previewed",
+                summary=f"{preview.kind} from {preview.sender_code}: {preview.package_id}, "
+                f"{len(preview.duplicates)} possible matches shown, "
+                f"{preview.hidden_duplicates} not visible",
+            )
+        return preview, opened
 
 
-def _preview(s: Session, opened: packages.Opened) -> Preview:
+def _preview(s: Session, us: UserSession, opened: packages.Opened) -> Preview:
     m = opened.manifest
     sender = m.get("sender") if isinstance(m.get("sender"), dict) else {}
     partner = s.execute(
         select(PartnerAgency).where(PartnerAgency.code == opened.sender_code)
     ).scalar_one_or_none()
     kind = str(m.get("kind") or "")
-    child, number, born, forms, files, duplicates = "", "", None, 0, 0, []
+    child, number, born, forms, files, duplicates, hidden = "", "", None, 0, 0, [], 0
     if kind in ("transfer", "referral"):
         record = _record(opened)
         c = record["case"]
         child = f"{c.get('given_name', '')} {c.get('family_name', '')}".strip()
         number, born = str(c.get("case_number") or ""), c.get("birth_date")
         forms, files = len(record.get("forms") or []), len(record.get("signed_copies") or [])
-        duplicates = _duplicates(s, record)
+        duplicates, hidden = _duplicates(s, us, record)
     already = (
         s.execute(
             select(ExchangedPackage.id).where(
@@ -770,6 +795,7 @@ def _preview(s: Session, opened: packages.Opened) -> Preview:
         duplicates=duplicates,
         already_imported=already,
         sha256=opened.digest,
+        hidden_duplicates=hidden,
     )
 
 
@@ -796,11 +822,14 @@ def _caregivers(answers: Any) -> set[str]:
     return {_folded(p.get("name")) for p in people or [] if isinstance(p, dict)} - {""}
 
 
-def _duplicates(s: Session, record: dict[str, Any]) -> list[tuple[str, str]]:
+def _duplicates(
+    s: Session, us: UserSession, record: dict[str, Any]
+) -> tuple[list[tuple[str, str]], int]:
     """Our cases that may be the same child: the same given name with the same family name or
     date of birth, or the same date of birth and one of the same caregivers (a name spelled
     another way at the other office). Names compare as the case search does: "Émile" is
-    "emile"."""
+    "emile". Those `us` may see are named; the others are only counted, as a package anyone
+    can make must not tell who else has a case here."""
     c = record["case"]
     given, family = _folded(c.get("given_name")), _folded(c.get("family_name"))
     born = _date(c.get("birth_date"))
@@ -818,25 +847,34 @@ def _duplicates(s: Session, record: dict[str, Any]) -> list[tuple[str, str]]:
     if born is not None:
         candidates.append(Case.birth_date == born)
     if not candidates:
-        return []
+        return [], 0
     query = select(
-        Case.id, Case.case_number, Case.given_name, Case.family_name, Case.birth_date
+        Case.id,
+        Case.case_number,
+        Case.given_name,
+        Case.family_name,
+        Case.birth_date,
+        sql_case((visible_cases(us.user), True), else_=False),
     ).where(or_(*candidates))
-    found = []
-    for case_id, number, g, f, birth in s.execute(query, {"match": named} if named else {}):
+    found, hidden = [], 0
+    for case_id, number, g, f, birth, visible in s.execute(
+        query, {"match": named} if named else {}
+    ):
         same_birth = born is not None and birth == born
-        if _folded(g) == given and (_folded(f) == family or same_birth):
-            found.append((number, f"{g} {f}".strip()))
-        elif same_birth and theirs:
+        match = _folded(g) == given and (_folded(f) == family or same_birth)
+        if not match and same_birth and theirs:
             answers = s.execute(
                 select(FormSubmission.answers)
                 .where(FormSubmission.case_id == case_id, FormSubmission.form_id == REGISTRATION)
                 .order_by(FormSubmission.revision.desc())
                 .limit(1)
             ).scalar()
-            if answers and theirs & _caregivers(json.loads(answers)):
-                found.append((number, f"{g} {f}".strip()))
-    return found
+            match = bool(answers) and bool(theirs & _caregivers(json.loads(answers)))
+        if match and visible:
+            found.append((number, f"{g} {f}".strip()))
+        elif match:
+            hidden += 1
+    return found, hidden
 
 
 @dataclass(frozen=True)
@@ -864,7 +902,7 @@ def import_package(
     beside a case already here: the sender's history and signed copies are added to it and
     its records kept as they came, never written over ours. A receipt for a package we sent
     is recorded. Everything in one unit of work; the same package twice changes nothing."""
-    preview, opened = open_package(us, data, passphrase)
+    preview, opened = _open(us, data, passphrase, audit=False)  # the import is what is audited
     if preview.kind == "receipt":
         return _record_receipt(us, opened)
     if preview.kind not in ("transfer", "referral"):
@@ -904,6 +942,8 @@ def import_package(
             ),
             cases=", ".join(f"{n} ({name})" for n, name in preview.duplicates),
         )
+    if preview.hidden_duplicates and not accept_duplicates and link_to is None:
+        raise PackageError(HIDDEN_MATCH)
     record = _record(opened)
     try:  # kept as they came, and read again whenever the case is opened: readable, or refused
         for f in record.get("forms") or []:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from db.errors import InvalidInput, NotFound, PermissionDenied
-from db.models import Case, ExchangedPackage
+from db.models import AuditEvent, Case, ExchangedPackage
 from desktop import case_flow, case_forms, cases, documents, exchange, packages
 from desktop.exchange import NotTransferable
 from desktop.packages import PackageError
@@ -787,3 +787,43 @@ def test_a_transfer_the_sender_approved_is_not_approved_here(agency, partner, tm
         case_flow.decide(us, approval(us, uuid, "transfer").id, True)
     with partner.sign_in("cara") as us:
         assert documents.make_document(us, uuid, "transfer").pages >= 1
+
+
+def test_the_import_preview_does_not_name_a_case_the_person_may_not_see(
+    agency, partner, tmp_path, qtbot
+):
+    """Cleo (Tess's team) holds Zawadi's case at Musanze; Cara (Sam's team) previews a package
+    about a child of the same name: she learns a match exists, not whose case or its number."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.test_case_flow import consent, registration
+    from ui.exchange import ImportDialog
+
+    _, out = exported(agency, partner, tmp_path)
+    with partner.sign_in("cleo") as us:
+        theirs = case_forms.register_with_forms(
+            us, {"registration": registration(), "consent": consent("Kibera Health Centre")}
+        )
+    with partner.sign_in("cara") as us:
+        preview, _ = exchange.open_package(us, out.read_bytes())
+        assert (preview.duplicates, preview.hidden_duplicates) == ([], 1)
+        with pytest.raises(PackageError) as refused:
+            exchange.import_package(us, out.read_bytes())
+        assert "a case you cannot see: ask your supervisor" in str(refused.value)
+        assert theirs.case_number not in str(refused.value)
+        with us.store.read() as s:
+            looked = s.execute(
+                select(AuditEvent.username, AuditEvent.summary).where(
+                    AuditEvent.action == "package.previewed"
+                )
+            ).all()
+        assert [who for who, _ in looked] == ["cara"]
+        assert "1 not visible" in looked[0][1] and "Zawadi" not in looked[0][1]
+        dialog = ImportDialog(preview, [("cara", "Cara Caseworker")], supervisor=False)
+        qtbot.addWidget(dialog)
+        assert "ask your supervisor" in dialog.findChild(QLabel, "hiddenMatch").text()
+        assert theirs.case_number not in " ".join(w.text() for w in dialog.findChildren(QLabel))
+    with partner.sign_in("tess") as us:  # Cleo's supervisor sees which case it is
+        preview, _ = exchange.open_package(us, out.read_bytes())
+        assert preview.duplicates == [(theirs.case_number, "Zawadi Wanjiru")]
+        assert preview.hidden_duplicates == 0

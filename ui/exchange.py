@@ -607,6 +607,17 @@ class ImportDialog(QDialog):
             )
             note.setStyleSheet("background: #fff4d6; padding: 6px;")
             layout.addWidget(note)
+        if preview.hidden_duplicates:  # never named: the case is not this person's to see
+            hidden = QLabel(
+                self.tr(
+                    "A possible match for this child exists in a case you cannot see: ask your "
+                    "supervisor before importing it as a new case."
+                ),
+                wordWrap=True,
+                objectName="hiddenMatch",
+            )
+            hidden.setStyleSheet("background: #fff4d6; padding: 6px;")
+            layout.addWidget(hidden)
         group = QButtonGroup(self)
         group.addButton(self.as_new)
         group.addButton(self.as_link)
