@@ -1933,6 +1933,10 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Cet enfant a peut-être déjà un dossier ici. À côté de celui-ci, leur historique et leurs documents sont ajoutés et leurs fiches gardées telles quelles ; rien des nôtres n&apos;est écrasé.</translation>
     </message>
     <message>
+        <source>A possible match for this child exists in a case you cannot see: ask your supervisor before importing it as a new case.</source>
+        <translation>Un dossier auquel vous n&apos;avez pas accès correspond peut-être à cet enfant : demandez à votre superviseur avant de l&apos;importer comme nouveau dossier.</translation>
+    </message>
+    <message>
         <source>I checked the fingerprint with the sending agency by phone (supervisor)</source>
         <translation>J&apos;ai vérifié l&apos;empreinte avec l&apos;organisme expéditeur par téléphone (superviseur)</translation>
     </message>
@@ -3446,6 +3450,14 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>send a case without consent to share</source>
         <translation>envoyer un dossier sans consentement au partage</translation>
+    </message>
+    <message>
+        <source>A possible match for this child exists in a case you cannot see: ask your supervisor before importing it as a new case.</source>
+        <translation>Un dossier auquel vous n&apos;avez pas accès correspond peut-être à cet enfant : demandez à votre superviseur avant de l&apos;importer comme nouveau dossier.</translation>
+    </message>
+    <message>
+        <source>import packages</source>
+        <translation>importer des paquets</translation>
     </message>
     <message>
         <source>This package comes from an agency that is not in your address book (“{name}”, {code}, fingerprint {fingerprint}): anyone could have made it. Add the agency&apos;s identity first, or a supervisor may confirm the import after checking the fingerprint with that agency by phone.</source>
