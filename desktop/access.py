@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import NoReturn, ParamSpec, TypeVar
 
 from sqlalchemy import ColumnElement, false, or_, select, true
+from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied
@@ -116,7 +117,7 @@ def service(
                     # nothing from the service's own checks. The service checks again in its
                     # unit of work (reading_case/changing_case), which is what counts.
                     with us.store.read() as s:
-                        case_in(s, case_uuid, _CASE_RIGHTS[need](us.user), action)
+                        _check_case(s, case_uuid, _CASE_RIGHTS[need](us.user), action)
                 return fn(*args, **kwargs)
             except PermissionDenied as e:
                 refuse(us, e, entry.event, case_uuid)
@@ -212,12 +213,25 @@ _CASE_RIGHTS.update({Need.READ_CASE: visible_cases, Need.CHANGE_CASE: editable_c
 def case_in(s: Session, case_uuid: str, allowed: ColumnElement[bool], action: str) -> Case:
     """Load a case in the unit of work `s` if `allowed` holds for it; PermissionDenied otherwise
     (audited by the registered service it leaves, or by the context managers below)."""
-    case = s.execute(select(Case).where(Case.uuid == case_uuid)).scalar_one_or_none()
-    if case is None:
+    found = s.execute(
+        select(Case, sql_case((allowed, True), else_=False)).where(Case.uuid == case_uuid)
+    ).first()
+    if found is None:
         raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The case"))
-    if not s.execute(select(Case.id).where(Case.id == case.id, allowed)).first():
+    if not found[1]:
         raise PermissionDenied(action=action)
-    return case
+    return found[0]
+
+
+def _check_case(s: Session, case_uuid: str, allowed: ColumnElement[bool], action: str) -> None:
+    """`case_in` without loading the case: one indexed lookup."""
+    found = s.execute(
+        select(sql_case((allowed, True), else_=False)).where(Case.uuid == case_uuid)
+    ).first()
+    if found is None:
+        raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The case"))
+    if not found[0]:
+        raise PermissionDenied(action=action)
 
 
 def readable_case(s: Session, us: UserSession, case_uuid: str) -> Case:
