@@ -2,8 +2,8 @@
 
 Who sees what: a caseworker their own cases; a supervisor their own and their team's (the
 caseworkers whose supervisor they are); a manager every case, read-only; an administrator none,
-unless also given one of those roles. Every opening of a case file is audited, and so is every
-refusal.
+unless also given one of those roles (the rules and their checks live in `desktop.access`).
+Every opening of a case file is audited, and so is every refusal.
 """
 
 from __future__ import annotations
