@@ -341,6 +341,7 @@ def move(
                 Approval.case_id == case.id,
                 Approval.kind.in_((ApprovalKind.CASE_PLAN.value, ApprovalKind.CLOSURE.value)),
                 Approval.state == ApprovalState.PENDING.value,
+                made_here(),  # the sender's history stays as it came
             )
         ).scalars():
             a.state = ApprovalState.WITHDRAWN.value
@@ -362,6 +363,7 @@ def request_approval(
             Approval.case_id == case.id,
             Approval.kind == kind.value,
             Approval.state == ApprovalState.PENDING.value,
+            made_here(),
         )
     ).scalars():
         a.state = ApprovalState.REPLACED.value
