@@ -111,6 +111,7 @@ class StoreFull(UlinziError):
 
 class PermissionDenied(UlinziError):
     text = QT_TRANSLATE_NOOP("errors", "You do not have permission to {action}.")
+    audited = False  # set once the refusal is in the audit log (`desktop.access.refuse`)
 
 
 class NotFound(UlinziError):

@@ -168,7 +168,7 @@ def refuse(
     us: UserSession, error: PermissionDenied, event: str = REFUSED, case_uuid: str | None = None
 ) -> NoReturn:
     """Record the refusal in a unit of work of its own, then raise it (once, however deep)."""
-    if not getattr(error, "audited", False):
+    if not error.audited:
         with us.store.write() as s:
             case_id = (
                 s.execute(select(Case.id).where(Case.uuid == case_uuid)).scalar()
@@ -178,7 +178,7 @@ def refuse(
             # What was refused ("add users"), in the log's language: never a case's details.
             summary = str(error.params.get("action") or error.message)
             us.audit(s, event, case_id=case_id, summary=summary)
-        error.audited = True  # type: ignore[attr-defined]
+        error.audited = True
     raise error
 
 
