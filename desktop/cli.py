@@ -441,7 +441,8 @@ def cmd_import(args: argparse.Namespace, secrets: Secrets) -> int:
             link_to=link,
         )
     if done.already:
-        print(f"Already imported (case {done.case_number}): nothing was changed.")
+        case = f" (case {done.case_number})" if done.case_number else ""
+        print(f"Already imported{case}: nothing was changed.")
         return 0
     if done.receipt is None:
         print(f"Receipt recorded: case {done.case_number} arrived at the other agency.")

@@ -915,6 +915,7 @@ def import_package(
                 .where(
                     ExchangedPackage.package_id == preview.package_id,
                     ExchangedPackage.direction == "received",
+                    visible_cases(us.user),  # someone else's case is not named
                 )
             ).first()
         return Imported(row[0] if row else None, row[1] if row else "", True, None)

@@ -827,3 +827,7 @@ def test_the_import_preview_does_not_name_a_case_the_person_may_not_see(
         preview, _ = exchange.open_package(us, out.read_bytes())
         assert preview.duplicates == [(theirs.case_number, "Zawadi Wanjiru")]
         assert preview.hidden_duplicates == 0
+        exchange.import_package(us, out.read_bytes(), accept_duplicates=True, caseworker="cleo")
+    with partner.sign_in("cara") as us:  # imported already, into a case she may not see
+        again = exchange.import_package(us, out.read_bytes())
+        assert again.already and (again.case_uuid, again.case_number) == (None, "")
