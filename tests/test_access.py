@@ -21,11 +21,12 @@ from tests.conftest import PASSWORD, make_agency, run_signed_in
 from tests.test_case_flow import approval
 from tests.test_documents import transfer_requested
 
-# The command line, the entry point and the demo builder call services; they are not services.
+# Every module of desktop/, its sub-packages too. The command line, the entry point and the demo
+# builder call services; they are not services.
 NOT_SERVICES = {"desktop.cli", "desktop.main", "desktop.demo", "desktop.access"}
 SERVICE_MODULES = [
     importlib.import_module(m.name)
-    for m in pkgutil.iter_modules(desktop.__path__, "desktop.")
+    for m in pkgutil.walk_packages(desktop.__path__, "desktop.")
     if not m.ispkg and m.name not in NOT_SERVICES
 ]
 
