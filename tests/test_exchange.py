@@ -831,3 +831,30 @@ def test_the_import_preview_does_not_name_a_case_the_person_may_not_see(
     with partner.sign_in("cara") as us:  # imported already, into a case she may not see
         again = exchange.import_package(us, out.read_bytes())
         assert again.already and (again.case_uuid, again.case_number) == (None, "")
+
+
+def test_a_request_still_waiting_at_the_sender_cannot_be_decided_here(agency, partner, tmp_path):
+    """A package whose record holds a request still waiting for the sender's supervisor: here
+    it is history, kept as it came; our supervisor's queue does not offer it."""
+    _, out = exported(agency, partner, tmp_path)
+    with partner.sign_in("sam") as us, us.store.write() as s:
+        mine = exchange.keys_in(s)
+    with agency.sign_in("sam") as us, us.store.write() as s:
+        theirs = exchange.keys_in(s)
+    entries = _unzip(packages.decrypt(out.read_bytes(), [mine.age_identity]))
+    record = json.loads(entries["case.json"])
+    waiting = next(a for a in record["approvals"] if a["kind"] == "transfer")
+    waiting.update(state="pending", decided_by="", decided_at=None)
+    entries["case.json"] = json.dumps(record).encode()
+    manifest = json.loads(entries.pop("manifest.json"))
+    entries.pop("manifest.sig")
+    package = packages.encrypt_to(packages.build(manifest, entries, theirs), mine.age_recipient)
+    with partner.sign_in("cara") as us:
+        uuid = exchange.import_package(us, package).case_uuid
+    with partner.sign_in("sam") as us:  # Cara's supervisor
+        assert [a for a in case_flow.supervisor_queue(us).approvals if a.case_uuid == uuid] == []
+        theirs_waiting = approval(us, uuid, "transfer")  # shown in the case, as history
+        assert theirs_waiting.received and not theirs_waiting.can_decide
+        with pytest.raises(NotFound):
+            case_flow.decide(us, theirs_waiting.id, True)
+        assert approval(us, uuid, "transfer").state == "pending"  # as it came
