@@ -48,14 +48,16 @@ class Need(enum.StrEnum):
 REFUSED = "permission.denied"
 OPEN_REFUSED = "case.open_refused"
 CHANGE_REFUSED = "case.change_refused"
+DOCUMENT_REFUSED = "document.refused"
+SIGNED_COPY_REFUSED = "document.signed_copy_refused"
 REFUSAL_EVENTS = frozenset(
     {
         REFUSED,
         OPEN_REFUSED,
         CHANGE_REFUSED,
+        DOCUMENT_REFUSED,
+        SIGNED_COPY_REFUSED,
         "approval.refused",
-        "document.refused",
-        "document.signed_copy_refused",
     }
 )
 

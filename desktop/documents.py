@@ -28,6 +28,7 @@ from db.models import (
     User,
 )
 from desktop import access
+from desktop.access import DOCUMENT_REFUSED, SIGNED_COPY_REFUSED
 from desktop.agency import minutes_identity_in, paper_in
 from desktop.case_forms import CONSENT
 from desktop.session import UserSession
@@ -129,7 +130,7 @@ def case_uuid_of(us: UserSession, case_number: str) -> str:
 # -- making a document -----------------------------------------------------------------------------
 
 
-@access.reads_case(event="document.refused")
+@access.reads_case(event=DOCUMENT_REFUSED)
 def make_document(
     us: UserSession,
     case_uuid: str,
@@ -165,7 +166,7 @@ def make_document(
             known=", ".join(SUMMARY_SECTIONS),
         )
     # Read and audit in one unit of work; the PDF is built after it, holding no lock.
-    with access.reading_case(us, case_uuid, write=True, event="document.refused") as (s, case):
+    with access.reading_case(us, case_uuid, write=True, event=DOCUMENT_REFUSED) as (s, case):
         facts = Facts(s, case, language)
         head = letterhead(s)
         paper = paper_in(s)
@@ -233,13 +234,13 @@ def _file_name(title: str, case_number: str, version: int) -> str:
 # -- printed, saved, and filed back ----------------------------------------------------------------
 
 
-@access.reads_case(event="document.refused")
+@access.reads_case(event=DOCUMENT_REFUSED)
 def record_output(us: UserSession, made: MadeDocument, how: str) -> int:
     """Record that `made` went to a printer (`how`="printed") or to a PDF file ("saved"); the
     same content printed again counts on the same document. Returns the document's id."""
     if how not in ("printed", "saved"):
         raise ValueError(how)
-    with access.reading_case(us, made.case_uuid, write=True, event="document.refused") as (
+    with access.reading_case(us, made.case_uuid, write=True, event=DOCUMENT_REFUSED) as (
         s,
         case,
     ):
@@ -275,10 +276,10 @@ def record_output(us: UserSession, made: MadeDocument, how: str) -> int:
         return row.id
 
 
-@access.reads_case(event="document.refused")
+@access.reads_case(event=DOCUMENT_REFUSED)
 def printed_documents(us: UserSession, case_uuid: str) -> list[PrintedDocumentInfo]:
     """The documents of a case that went to paper, newest first, each with its signed copies."""
-    with access.reading_case(us, case_uuid, event="document.refused") as (s, case):
+    with access.reading_case(us, case_uuid, event=DOCUMENT_REFUSED) as (s, case):
         names = dict(s.execute(select(User.id, User.full_name)).all())
         copies: dict[int, list[SignedCopyInfo]] = {}
         for c in s.execute(
@@ -335,7 +336,7 @@ def media_type_of(data: bytes) -> str | None:
 
 
 @access.changes_case(
-    event="document.signed_copy_refused",
+    event=SIGNED_COPY_REFUSED,
     action=QT_TRANSLATE_NOOP("errors", "file a signed copy in this case"),
 )
 def attach_signed_copy(
@@ -356,7 +357,7 @@ def attach_signed_copy(
         us,
         case_uuid,
         action=QT_TRANSLATE_NOOP("errors", "file a signed copy in this case"),
-        event="document.signed_copy_refused",
+        event=SIGNED_COPY_REFUSED,
     ) as (s, case):
         document = s.get(PrintedDocument, document_id)
         if document is None or document.case_id != case.id:
@@ -383,7 +384,7 @@ def attach_signed_copy(
 
 
 @access.changes_case(
-    event="document.signed_copy_refused",
+    event=SIGNED_COPY_REFUSED,
     action=QT_TRANSLATE_NOOP("errors", "file a signed copy in this case"),
 )
 def attach_signed_copy_file(
@@ -404,10 +405,10 @@ def attach_signed_copy_file(
     return attach_signed_copy(us, case_uuid, document_id, path.name, data)
 
 
-@access.reads_case(event="document.refused")
+@access.reads_case(event=DOCUMENT_REFUSED)
 def signed_copy(us: UserSession, case_uuid: str, copy_id: int) -> tuple[SignedCopyInfo, bytes]:
     """A signed copy's file, to show; reading it is in the audit log like opening the case."""
-    with access.reading_case(us, case_uuid, write=True, event="document.refused") as (s, case):
+    with access.reading_case(us, case_uuid, write=True, event=DOCUMENT_REFUSED) as (s, case):
         row = s.get(SignedCopy, copy_id)
         if row is None or row.case_id != case.id:
             raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The signed copy"))

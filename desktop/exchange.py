@@ -55,7 +55,7 @@ from db.models import (
 )
 from db.search import fold, fts_query, matching
 from desktop import access, package_schema, packages
-from desktop.access import case_in, editable_cases, visible_cases
+from desktop.access import DOCUMENT_REFUSED, case_in, editable_cases, visible_cases
 from desktop.anchors import anchor_of
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
 from desktop.case_state import made_here, move, refresh
@@ -1463,10 +1463,10 @@ def _received_form(f: dict[str, Any]) -> ReceivedForm:
     )
 
 
-@access.reads_case(event="document.refused")
+@access.reads_case(event=DOCUMENT_REFUSED)
 def received_transfer_form(us: UserSession, case_uuid: str, received_id: int) -> bytes:
     """The transfer form (PDF) that came with a received case, to show; in the audit log."""
-    with access.reading_case(us, case_uuid, write=True, event="document.refused") as (s, case):
+    with access.reading_case(us, case_uuid, write=True, event=DOCUMENT_REFUSED) as (s, case):
         row = s.get(ReceivedRecord, received_id)
         if row is None or row.case_id != case.id or row.transfer_form is None:
             raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The transfer form"))
