@@ -26,7 +26,7 @@ from db.errors import QT_TRANSLATE_NOOP, UlinziError, WrongRecoveryKey
 from db.models import PartnerAgency
 from db.recovery_code import normalise_recovery_code
 from db.store import Store
-from desktop import packages
+from desktop import access, packages
 from desktop.session import UserSession
 
 _HASH = re.compile(r"^[0-9a-f]{64}$")
@@ -75,6 +75,7 @@ def _parse(value: Any, source: str, name: str) -> Anchor:
     return Anchor(value["seq"], value["hash"], source)
 
 
+@access.signed_in  # `check --against`: an anchor holds a head, no case
 def read_anchor(us: UserSession, path: Path, ask: Callable[[str], str]) -> Anchor:
     """The anchor in a backup (asks for its recovery key or passphrase) or in a receipt (opened
     with this agency's key; only a receipt signed by a partner in the address book counts)."""
