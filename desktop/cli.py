@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import catalogue
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied, UlinziError
 from db.files import read_bounded, write_file
 from db.models import Role
@@ -571,7 +572,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--country", default="")
     p.add_argument("--district", default="")
-    p.add_argument("--language", default="en", choices=("en", "fr"))
+    p.add_argument("--language", default="en", choices=catalogue.languages())
     p.add_argument("--admin", required=True, help="the first administrator's username")
     p.add_argument("--admin-name", default="", help="the administrator's full name")
 
@@ -673,7 +674,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=tuple(REPORT_KINDS), help="which document")
     p.add_argument("--case", required=True, metavar="NUMBER", help="the case number")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.add_argument("--lang", choices=("en", "fr"), help="default: the agency's language")
+    p.add_argument("--lang", choices=catalogue.languages(), help="default: the agency's language")
     p.add_argument(
         "--sections",
         help="summary only, comma-separated: registration, assessments, plan, services, "

@@ -62,10 +62,7 @@ PURPOSES = ("build_plan", "review_plan", "best_interests", "closure", "other")
 COMMITMENT_STATUSES = ("not_started", "in_progress", "done", "dropped")
 CORRECTION_KEY = "_correction"  # kept with a corrected version's answers (never a field id)
 # The plan action's "how we will know it is done", in the agency's language.
-_FROM_CONFERENCE = {
-    "en": "Agreed at the case conference of {date}",
-    "fr": "Décidé à la conférence de cas du {date}",
-}
+_FROM_CONFERENCE = QT_TRANSLATE_NOOP("Conferences", "Agreed at the case conference of {date}")
 
 
 class AttendeeNotCovered(UlinziError):
@@ -524,7 +521,8 @@ def _add_to_plan(
         if a.index < len(entries):
             entries[a.index]["status"] = a.status
     goals = len(answers.get("goals") or []) or 1
-    language = us.agency.language if us.agency.language in _FROM_CONFERENCE else "en"
+    language = us.agency.language
+    from catalogue import translate
     from reports.texts import format_date  # plain words and dates; no ReportLab
 
     held = minutes.get("held_on")
@@ -539,7 +537,7 @@ def _add_to_plan(
                 "responsible": "caseworker",
                 "responsible_name": a.owner,
                 "due": a.due.isoformat() if a.due else "",
-                "indicator": _FROM_CONFERENCE[language].format(date=day),
+                "indicator": translate(language, "Conferences", _FROM_CONFERENCE).format(date=day),
                 "status": "not_started",
             }
         )

@@ -15,7 +15,7 @@ from db.models import Agency, Approval, Case, CaseStatus, PlanActionUpdate, Stag
 from desktop.case_forms import CONFERENCE, CONSENT, consent_to_share
 from desktop.case_state import is_made_here, plan_actions
 from desktop.conferences import CORRECTION_KEY
-from desktop.documents import SUMMARY_SECTIONS, DocumentUnavailable
+from desktop.documents import SECTION_TITLES, SUMMARY_SECTIONS, DocumentUnavailable
 from desktop.forms.answers import is_empty, shown_fields
 from desktop.forms.definition import FormField
 from desktop.forms.display import Words, answer_text, consent_method
@@ -24,43 +24,20 @@ from desktop.workflow import ApprovalKind, ApprovalState
 from reports import case_documents as docs
 from reports import minutes
 from reports.layout import Letterhead
-from reports.texts import format_date, texts
+from reports.texts import format_date, texts, translated
 
-SECTION_TITLES = {
-    "en": {
-        "registration": "Registration and consent",
-        "assessments": "Assessments",
-        "plan": "Case plan",
-        "services": "Services and referrals",
-        "follow_up": "Follow-up visits and reviews",
-        "decisions": "Decisions and stage changes",
-        "closure": "Closure and transfer",
-    },
-    "fr": {
-        "registration": "Enregistrement et consentement",
-        "assessments": "Évaluations",
-        "plan": "Plan de prise en charge",
-        "services": "Services et orientations",
-        "follow_up": "Visites de suivi et révisions",
-        "decisions": "Décisions et changements d'étape",
-        "closure": "Clôture et transfert",
-    },
+_EVENTS: dict[str, str] = {
+    "requested": QT_TRANSLATE_NOOP("Documents", "{kind}: approval asked"),
+    "approved": QT_TRANSLATE_NOOP("Documents", "{kind}: approved"),
+    "returned": QT_TRANSLATE_NOOP("Documents", "{kind}: returned – {comment}"),
+    "back": QT_TRANSLATE_NOOP("Documents", "Moved back to “{stage}” – {reason}"),
+    "reopened": QT_TRANSLATE_NOOP("Documents", "Reopened – {reason}"),
 }
-_EVENTS = {
-    "en": {
-        "requested": "{kind}: approval asked",
-        "approved": "{kind}: approved",
-        "returned": "{kind}: returned – {comment}",
-        "back": "Moved back to “{stage}” – {reason}",
-        "reopened": "Reopened – {reason}",
-    },
-    "fr": {
-        "requested": "{kind} : accord demandé",
-        "approved": "{kind} : approuvé",
-        "returned": "{kind} : renvoyé – {comment}",
-        "back": "Revenu à l'étape « {stage} » – {reason}",
-        "reopened": "Rouvert – {reason}",
-    },
+_CONSENT_WORDS = {
+    "consent": QT_TRANSLATE_NOOP("Documents", "{who}, {how}, on {date}"),
+    "spoken": QT_TRANSLATE_NOOP("Documents", "spoken"),
+    "signed": QT_TRANSLATE_NOOP("Documents", "signed"),
+    "thumbprint": QT_TRANSLATE_NOOP("Documents", "thumbprint"),
 }
 _APPROVAL_FORMS = {
     ApprovalKind.CASE_PLAN: "case_plan",
@@ -84,17 +61,15 @@ def letterhead(s: Session) -> Letterhead:
 
 def _words(language: str) -> Words:
     w = texts(language)
-    consent = {"en": "{who}, {how}, on {date}", "fr": "{who}, {how}, le {date}"}
-    how = {"en": ("spoken", "signed", "thumbprint"), "fr": ("oral", "signé", "empreinte")}
-    spoken, signed, thumb = how.get(language, how["en"])
+    how = translated(_CONSENT_WORDS, "Documents", language)
     return Words(
         yes=w["yes"],
         no=w["no"],
         estimated=w["estimated"],
-        consent=consent.get(language, consent["en"]),
-        spoken=spoken,
-        signed=signed,
-        thumbprint=thumb,
+        consent=how["consent"],
+        spoken=how["spoken"],
+        signed=how["signed"],
+        thumbprint=how["thumbprint"],
         format_date=lambda d: format_date(d, language),
     )
 
@@ -424,7 +399,7 @@ class Facts:
         )
 
     def summary(self, sections: list[str], purpose: str) -> docs.CaseSummary:
-        titles = SECTION_TITLES.get(self.language, SECTION_TITLES["en"])
+        titles = translated(SECTION_TITLES, "CaseDocuments", self.language)
         parts = []
         for key in SUMMARY_SECTIONS:
             if key not in sections:
@@ -490,7 +465,7 @@ class Facts:
         return docs.FormBlock(form.title.get(self.language), caption, tuple(sections))
 
     def events(self) -> tuple[docs.Event, ...]:
-        e = _EVENTS.get(self.language, _EVENTS["en"])
+        e = translated(_EVENTS, "Documents", self.language)
         found: list[tuple[datetime, docs.Event]] = []
         for a in self.approvals:
             form = self._form_title(_APPROVAL_FORMS.get(ApprovalKind(a.kind), ""))

@@ -52,6 +52,16 @@ SUMMARY_SECTIONS: dict[str, tuple[str, ...]] = {
     "decisions": (),
     "closure": ("closure_request", "transfer_request"),
 }
+# Their titles, in the window's Print dialog and on the summary itself.
+SECTION_TITLES: dict[str, str] = {
+    "registration": QT_TRANSLATE_NOOP("CaseDocuments", "Registration and consent"),
+    "assessments": QT_TRANSLATE_NOOP("CaseDocuments", "Assessments"),
+    "plan": QT_TRANSLATE_NOOP("CaseDocuments", "Case plan"),
+    "services": QT_TRANSLATE_NOOP("CaseDocuments", "Services and referrals"),
+    "follow_up": QT_TRANSLATE_NOOP("CaseDocuments", "Follow-up visits and reviews"),
+    "decisions": QT_TRANSLATE_NOOP("CaseDocuments", "Decisions and stage changes"),
+    "closure": QT_TRANSLATE_NOOP("CaseDocuments", "Closure and transfer"),
+}
 MAX_SIGNED_COPY_BYTES = 20 * 1024 * 1024  # a phone photo or a scanned multi-page PDF
 _MEDIA_TYPES = (
     (b"%PDF-", "application/pdf"),
@@ -430,6 +440,7 @@ __all__ = [
     "MadeDocument",
     "PrintedDocumentInfo",
     "SignedCopyInfo",
+    "SECTION_TITLES",
     "SUMMARY_SECTIONS",
     "attach_signed_copy",
     "make_document",

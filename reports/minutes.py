@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from catalogue import QT_TRANSLATE_NOOP
 from reports.layout import (
     NONE,
     Document,
@@ -34,87 +35,50 @@ from reports.layout import (
     signatures,
     styles,
 )
-from reports.texts import format_date, texts
+from reports.texts import format_date, texts, translated
 
-WORDS = {
-    "en": {
-        "minutes_subtitle": "Conference no. {number}: record of the meeting, for signature",
-        "meeting": "The meeting",
-        "child": "Child",
-        "conference_no": "Conference",
-        "held_on": "Date and time",
-        "place": "Place",
-        "chair": "Chaired by",
-        "purpose": "Purpose",
-        "version": "Version of these minutes",
-        "version_first": "{version}, finalised on {date} by {who}",
-        "version_corrected": "{version}, corrected on {date} by {who}: {reason}",
-        "attendees": "Attendees",
-        "attendee": "Name and contact",
-        "organisation_role": "Organisation and role",
-        "attendance": "Attendance",
-        "basis": "Basis for attending",
-        "override": "{basis}: {reason}",
-        "confidentiality": (
-            "What is said about the child in this meeting stays between the people present, and "
-            "is shared only with those who need to know."
-        ),
-        "agenda": "Agenda and notes",
-        "decisions": "Decisions",
-        "no_decisions": "No decision was taken.",
-        "bid": "Best interests decision. Reasoning:",
-        "actions": "Action points",
-        "no_actions": "No action point was agreed.",
-        "action_no": "No.",
-        "action": "What will be done",
-        "owner": "Who",
-        "organisation": "Organisation",
-        "due": "By",
-        "next_meeting": "Next meeting",
-        "next_on": "Date",
-        "next_notes": "Details",
-        "none_planned": "No other meeting planned.",
-        "role_chair": "Chair of the conference",
-    },
-    "fr": {
-        "minutes_subtitle": "Conférence n° {number} : compte rendu de la réunion, pour signature",
-        "meeting": "La réunion",
-        "child": "Enfant",
-        "conference_no": "Conférence",
-        "held_on": "Date et heure",
-        "place": "Lieu",
-        "chair": "Présidée par",
-        "purpose": "Objet",
-        "version": "Version de ce procès-verbal",
-        "version_first": "{version}, finalisée le {date} par {who}",
-        "version_corrected": "{version}, corrigée le {date} par {who} : {reason}",
-        "attendees": "Participants",
-        "attendee": "Nom et contact",
-        "organisation_role": "Organisme et fonction",
-        "attendance": "Présence",
-        "basis": "Raison de sa participation",
-        "override": "{basis} : {reason}",
-        "confidentiality": (
-            "Ce qui est dit sur l'enfant au cours de cette réunion reste entre les personnes "
-            "présentes, et n'est partagé qu'avec celles qui ont besoin de le savoir."
-        ),
-        "agenda": "Ordre du jour et notes",
-        "decisions": "Décisions",
-        "no_decisions": "Aucune décision n'a été prise.",
-        "bid": "Décision dans l'intérêt supérieur de l'enfant. Raisonnement :",
-        "actions": "Actions à mener",
-        "no_actions": "Aucune action n'a été convenue.",
-        "action_no": "N°",
-        "action": "Ce qui sera fait",
-        "owner": "Qui",
-        "organisation": "Organisme",
-        "due": "Pour le",
-        "next_meeting": "Prochaine réunion",
-        "next_on": "Date",
-        "next_notes": "Précisions",
-        "none_planned": "Aucune autre réunion prévue.",
-        "role_chair": "Président(e) de la conférence",
-    },
+WORDS: dict[str, str] = {
+    "minutes_subtitle": QT_TRANSLATE_NOOP(
+        "Minutes", "Conference no. {number}: record of the meeting, for signature"
+    ),
+    "meeting": QT_TRANSLATE_NOOP("Minutes", "The meeting"),
+    "child": QT_TRANSLATE_NOOP("Minutes", "Child"),
+    "conference_no": QT_TRANSLATE_NOOP("Minutes", "Conference"),
+    "held_on": QT_TRANSLATE_NOOP("Minutes", "Date and time"),
+    "place": QT_TRANSLATE_NOOP("Minutes", "Place"),
+    "chair": QT_TRANSLATE_NOOP("Minutes", "Chaired by"),
+    "purpose": QT_TRANSLATE_NOOP("Minutes", "Purpose"),
+    "version": QT_TRANSLATE_NOOP("Minutes", "Version of these minutes"),
+    "version_first": QT_TRANSLATE_NOOP("Minutes", "{version}, finalised on {date} by {who}"),
+    "version_corrected": QT_TRANSLATE_NOOP(
+        "Minutes", "{version}, corrected on {date} by {who}: {reason}"
+    ),
+    "attendees": QT_TRANSLATE_NOOP("Minutes", "Attendees"),
+    "attendee": QT_TRANSLATE_NOOP("Minutes", "Name and contact"),
+    "organisation_role": QT_TRANSLATE_NOOP("Minutes", "Organisation and role"),
+    "attendance": QT_TRANSLATE_NOOP("Minutes", "Attendance"),
+    "basis": QT_TRANSLATE_NOOP("Minutes", "Basis for attending"),
+    "override": QT_TRANSLATE_NOOP("Minutes", "{basis}: {reason}"),
+    "confidentiality": QT_TRANSLATE_NOOP(
+        "Minutes",
+        "What is said about the child in this meeting stays between the people present, and is shared only with those who need to know.",
+    ),
+    "agenda": QT_TRANSLATE_NOOP("Minutes", "Agenda and notes"),
+    "decisions": QT_TRANSLATE_NOOP("Minutes", "Decisions"),
+    "no_decisions": QT_TRANSLATE_NOOP("Minutes", "No decision was taken."),
+    "bid": QT_TRANSLATE_NOOP("Minutes", "Best interests decision. Reasoning:"),
+    "actions": QT_TRANSLATE_NOOP("Minutes", "Action points"),
+    "no_actions": QT_TRANSLATE_NOOP("Minutes", "No action point was agreed."),
+    "action_no": QT_TRANSLATE_NOOP("Minutes", "No."),
+    "action": QT_TRANSLATE_NOOP("Minutes", "What will be done"),
+    "owner": QT_TRANSLATE_NOOP("Minutes", "Who"),
+    "organisation": QT_TRANSLATE_NOOP("Minutes", "Organisation"),
+    "due": QT_TRANSLATE_NOOP("Minutes", "By"),
+    "next_meeting": QT_TRANSLATE_NOOP("Minutes", "Next meeting"),
+    "next_on": QT_TRANSLATE_NOOP("Minutes", "Date"),
+    "next_notes": QT_TRANSLATE_NOOP("Minutes", "Details"),
+    "none_planned": QT_TRANSLATE_NOOP("Minutes", "No other meeting planned."),
+    "role_chair": QT_TRANSLATE_NOOP("Minutes", "Chair of the conference"),
 }
 
 
@@ -174,7 +138,7 @@ class Minutes:
 
 
 def words(language: str) -> dict[str, str]:
-    return {**texts(language), **WORDS.get(language, WORDS["en"])}
+    return {**texts(language), **translated(WORDS, "Minutes", language)}
 
 
 def verification_of(minutes: Minutes, head: Letterhead) -> Verification:

@@ -1,7 +1,7 @@
 """The recovery key sheet: one A4 page to print, sign and lock in the office safe.
 
-The words live here, in English and French, so the window can print the same sheet with Qt
-(`TEXTS`, `key_rows`, `format_date`) as the PDF says. Text uses ReportLab's bundled Vera
+The words live here, in English, translated from the language's catalogue, so the window can
+print the same sheet with Qt (`texts`, `key_rows`, `format_date`) as the PDF says. Text uses ReportLab's bundled Vera
 TrueType fonts, embedded, so accents and œ print on any machine; the key itself uses Courier,
 which every PDF reader has and which only needs the ASCII letters and digits of the key.
 """
@@ -24,103 +24,54 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from reports.texts import NBSP, format_date
+from catalogue import QT_TRANSLATE_NOOP
+from reports.texts import format_date, translated
 
 SANS = "UlinziSans"
 SANS_BOLD = "UlinziSans-Bold"
 MONO = "Courier-Bold"
 _FONT_FOLDER = Path(reportlab.__file__).parent / "fonts"
 
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Ulinzi recovery key",
-        "agency_code": "Agency code",
-        "created": "Created on {date}",
-        "key_label": "Recovery key",
-        "key_help": (
-            "8 groups of 5 letters and digits. There is no letter I, L, O or U: 0 and 1 are "
-            "always digits. The last character of each group is a check, so Ulinzi can tell "
-            "which group was mistyped."
-        ),
-        "what_heading": "What it is",
-        "what": (
-            "This key opens the agency's encrypted Ulinzi store. It is the only way back in if "
-            "every administrator password is lost: with it, a new password can be set for an "
-            "account. Whoever holds this key can open every case file, so guard it like the "
-            "case files themselves."
-        ),
-        "keep_heading": "How to keep it",
-        "keep": (
-            "Keep this sheet in a sealed envelope in the office safe. Never photograph it, scan "
-            "it, e-mail it or send it by phone message, and keep no copy on any computer. If it "
-            "is lost, or someone else may have seen it, an administrator must make a new "
-            "recovery key at once: the old one then stops working."
-        ),
-        "who_heading": "Who may use it",
-        "who": (
-            "Only the head of the office, or an administrator they name, and only when no "
-            "administrator can sign in. Write each use in the office register, then make a "
-            "new recovery key."
-        ),
-        "colon": ":",
-        "stored_by": "Stored by",
-        "signature": "Signature",
-        "date": "Date",
-        "confidential": "CONFIDENTIAL",
-        "footer": "Do not copy, photograph or send this page.",
-        "demo_note": "DEMO store with made-up data: this key opens only the demo store.",
-        "watermark": "DEMO",
-    },
-    "fr": {
-        "title": "Clé de secours Ulinzi",
-        "agency_code": "Code de l'agence",
-        "created": "Créée le {date}",
-        "key_label": "Clé de secours",
-        "key_help": (
-            f"8 groupes de 5 lettres et chiffres. Il n'y a pas de lettre I, L, O ni U{NBSP}: "
-            "0 et 1 sont toujours des chiffres. Le dernier caractère de chaque groupe sert de "
-            "contrôle, ce qui permet à Ulinzi de dire quel groupe a été mal saisi."
-        ),
-        "what_heading": "À quoi elle sert",
-        "what": (
-            "Cette clé ouvre la base chiffrée Ulinzi de l'agence. C'est le seul moyen d'y "
-            f"revenir si tous les mots de passe des administrateurs sont perdus{NBSP}: avec elle, "
-            "on peut donner un nouveau mot de passe à un compte. Quiconque détient cette clé "
-            f"peut ouvrir tous les dossiers des enfants{NBSP}: protégez-la comme les dossiers "
-            "eux-mêmes."
-        ),
-        "keep_heading": "Comment la conserver",
-        "keep": (
-            "Gardez cette feuille dans une enveloppe scellée, dans le coffre-fort du bureau. Ne "
-            "la photographiez pas, ne la scannez pas, ne l'envoyez ni par e-mail ni par message, "
-            "et n'en gardez aucune copie sur un ordinateur. Si elle est perdue, ou si quelqu'un "
-            "d'autre a pu la voir, un administrateur doit créer sans attendre une nouvelle clé "
-            f"de secours{NBSP}: l'ancienne cesse alors de fonctionner."
-        ),
-        "who_heading": "Qui peut l'utiliser",
-        "who": (
-            "Seulement le ou la chef de bureau, ou un administrateur désigné par lui ou elle, "
-            "et seulement quand aucun administrateur ne peut se connecter. Notez chaque "
-            "utilisation dans le registre du bureau, puis créez une nouvelle clé de secours."
-        ),
-        "colon": f"{NBSP}:",
-        "stored_by": "Rangée par",
-        "signature": "Signature",
-        "date": "Date",
-        "confidential": "CONFIDENTIEL",
-        "footer": "Ne pas copier, photographier ni envoyer cette page.",
-        "demo_note": (
-            f"Base de DÉMONSTRATION aux données inventées{NBSP}: cette clé n'ouvre que la base "
-            "de démonstration."
-        ),
-        "watermark": "DEMO",
-    },
+WORDS: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("RecoveryKey", "Ulinzi recovery key"),
+    "agency_code": QT_TRANSLATE_NOOP("RecoveryKey", "Agency code"),
+    "created": QT_TRANSLATE_NOOP("RecoveryKey", "Created on {date}"),
+    "key_label": QT_TRANSLATE_NOOP("RecoveryKey", "Recovery key"),
+    "key_help": QT_TRANSLATE_NOOP(
+        "RecoveryKey",
+        "8 groups of 5 letters and digits. There is no letter I, L, O or U: 0 and 1 are always digits. The last character of each group is a check, so Ulinzi can tell which group was mistyped.",
+    ),
+    "what_heading": QT_TRANSLATE_NOOP("RecoveryKey", "What it is"),
+    "what": QT_TRANSLATE_NOOP(
+        "RecoveryKey",
+        "This key opens the agency's encrypted Ulinzi store. It is the only way back in if every administrator password is lost: with it, a new password can be set for an account. Whoever holds this key can open every case file, so guard it like the case files themselves.",
+    ),
+    "keep_heading": QT_TRANSLATE_NOOP("RecoveryKey", "How to keep it"),
+    "keep": QT_TRANSLATE_NOOP(
+        "RecoveryKey",
+        "Keep this sheet in a sealed envelope in the office safe. Never photograph it, scan it, e-mail it or send it by phone message, and keep no copy on any computer. If it is lost, or someone else may have seen it, an administrator must make a new recovery key at once: the old one then stops working.",
+    ),
+    "who_heading": QT_TRANSLATE_NOOP("RecoveryKey", "Who may use it"),
+    "who": QT_TRANSLATE_NOOP(
+        "RecoveryKey",
+        "Only the head of the office, or an administrator they name, and only when no administrator can sign in. Write each use in the office register, then make a new recovery key.",
+    ),
+    "colon": QT_TRANSLATE_NOOP("RecoveryKey", ":"),
+    "stored_by": QT_TRANSLATE_NOOP("RecoveryKey", "Stored by"),
+    "signature": QT_TRANSLATE_NOOP("RecoveryKey", "Signature"),
+    "date": QT_TRANSLATE_NOOP("RecoveryKey", "Date"),
+    "confidential": QT_TRANSLATE_NOOP("RecoveryKey", "CONFIDENTIAL"),
+    "footer": QT_TRANSLATE_NOOP("RecoveryKey", "Do not copy, photograph or send this page."),
+    "demo_note": QT_TRANSLATE_NOOP(
+        "RecoveryKey", "DEMO store with made-up data: this key opens only the demo store."
+    ),
+    "watermark": QT_TRANSLATE_NOOP("RecoveryKey", "DEMO"),
 }
 
 
 def texts(language: str) -> dict[str, str]:
     """The sheet's words in `language` (English when there is no such language)."""
-    return TEXTS.get(language, TEXTS["en"])
+    return translated(WORDS, "RecoveryKey", language)
 
 
 def key_groups(recovery_key: str) -> list[str]:

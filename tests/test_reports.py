@@ -9,6 +9,7 @@ import datetime
 import functools
 import io
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
 
+import catalogue
 from reports.case_documents import (
     Action,
     Answer,
@@ -39,7 +41,7 @@ from reports.case_documents import (
     build_transfer_form,
 )
 from reports.layout import Document, Letterhead, PrintOptions, missing_glyphs
-from reports.texts import TEXTS, format_date
+from reports.texts import format_date, texts
 
 FORMS = Path(__file__).resolve().parent.parent / "desktop" / "forms"
 CASE_NUMBER = "KGL-2026-0042"
@@ -232,7 +234,7 @@ def text(doc: Document) -> str:
 def body(doc: Document, lang: str = "en") -> str:
     """The pages' text without the running header and footer, as a reader follows it over a
     page break."""
-    w = TEXTS[lang]
+    w = texts(lang)
     pages = []
     for number, page in enumerate(page_texts(doc)):
         page = page[: page.rindex(w["confidential"])]
@@ -428,14 +430,14 @@ DOCUMENTS = [(kind, lang) for kind in BUILDERS for lang in ("en", "fr")]
 
 @pytest.mark.parametrize(("kind", "lang"), DOCUMENTS)
 def test_every_field_is_printed_in_the_forms_order(kind, lang):
-    assert_in_order(body(built(kind, lang), lang), ORDER[kind](TEXTS[lang], lang))
+    assert_in_order(body(built(kind, lang), lang), ORDER[kind](texts(lang), lang))
 
 
 # -- nothing lost across pages ------------------------------------------------------------------
 
 
 def test_forty_open_actions_run_over_pages_with_the_table_header_on_each():
-    w = TEXTS["en"]
+    w = texts("en")
     doc = transfer(open_actions=forty_actions())
     pages = page_texts(doc)
     assert doc.pages == len(pages) > 1
@@ -503,7 +505,7 @@ def test_the_code_follows_the_content_not_the_print_date():
         closure_form(), HEAD, _options(printed_on=datetime.date(2026, 3, 15))
     )
     assert later.verification == first.verification
-    w = TEXTS["en"]
+    w = texts("en")
     assert w["printed_on"].format(date="15 March 2026") in text(later)
     assert w["printed_on"].format(date="14 March 2026") not in text(later)
     assert w["printed_on"].format(date="14 March 2026") in text(first)
@@ -514,11 +516,11 @@ def test_the_code_follows_the_content_not_the_print_date():
 
 @pytest.mark.parametrize(("kind", "lang"), DOCUMENTS)
 def test_every_page_is_marked_confidential_numbered_and_coded(kind, lang):
-    check_every_page(built(kind, lang), TEXTS[lang])
+    check_every_page(built(kind, lang), texts(lang))
 
 
 def test_every_page_of_a_long_transfer_is_numbered_and_coded():
-    check_every_page(transfer(open_actions=forty_actions()), TEXTS["en"])
+    check_every_page(transfer(open_actions=forty_actions()), texts("en"))
 
 
 def check_every_page(doc: Document, w: dict[str, str]) -> None:
@@ -573,7 +575,7 @@ def test_the_qr_code_scans_to_the_verification_payload(kind, tmp_path):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_demo_store_prints_demo_on_every_document(lang):
-    w = TEXTS[lang]
+    w = texts(lang)
     demo = closure(lang, head=dataclasses.replace(HEAD, is_demo=True))
     assert all(w["demo"] in page for page in page_texts(demo))
     assert _flat(w["demo_note"]) in text(demo)
@@ -595,7 +597,8 @@ def test_the_font_draws_every_character_of_the_forms_and_documents():
     assert definitions
     for path in definitions:
         assert missing_glyphs(path.read_text(encoding="utf-8")) == set(), path.name
-    for lang, words in TEXTS.items():
+    for lang in catalogue.languages():
+        words = texts(lang)
         for key, value in words.items():
             assert missing_glyphs(value) == set(), (lang, key)
 
@@ -635,7 +638,7 @@ def test_an_unreadable_logo_still_prints_the_form_with_the_agency_name():
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_childs_plan_is_short_and_says_who_does_what(lang):
-    w = TEXTS[lang]
+    w = texts(lang)
     p = child_plan()
     doc = built("plan", lang)
     assert doc.pages <= 2
@@ -667,7 +670,7 @@ def test_the_childs_plan_says_nothing_about_risk(lang):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_closure_form_is_signed_by_four_with_two_thumbprints(lang):
-    w = TEXTS[lang]
+    w = texts(lang)
     words = text(built("closure", lang))
     signing = words[words.index(w["signatures"]) :]
     roles = ["role_child", "role_caregiver", "role_caseworker", "role_supervisor"]
@@ -678,7 +681,7 @@ def test_the_closure_form_is_signed_by_four_with_two_thumbprints(lang):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_transfer_form_ends_with_the_receiving_agencys_receipt(lang):
-    w = TEXTS[lang]
+    w = texts(lang)
     last = page_texts(built("transfer", lang))[-1]
     keys = ["receipt", "receipt_note", "received_on", "documents_complete", "role_receiver"]
     assert_in_order(last, [w[k] for k in keys] + [w["signature"]])
@@ -734,4 +737,44 @@ def test_a_long_caregiver_name_stays_clear_of_the_thumbprint_box(tmp_path):
 
 
 def test_the_receipt_asks_who_received_the_case():
-    assert TEXTS["en"]["received_by"] in page_texts(built("transfer"))[-1]
+    assert texts("en")["received_by"] in page_texts(built("transfer"))[-1]
+
+
+# -- a new language ---------------------------------------------------------------------------
+
+SPANISH = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context><name>Documents</name>
+  <message><source>Case closure form</source><translation>Formulario de cierre del caso</translation></message>
+  <message><source>Page {page} of {pages}</source><translation>Página {page} de {pages}</translation></message>
+</context>
+<context><name>Dates</name>
+  <message><source>March</source><translation>marzo</translation></message>
+  <message><source>1 {month} {year}</source><translation>1 de {month} de {year}</translation></message>
+</context>
+</TS>
+"""
+
+
+@pytest.fixture
+def spanish_catalogue(tmp_path, monkeypatch):
+    """A translation folder holding French as shipped and a first, partial Spanish file."""
+    shutil.copy(catalogue.FOLDER / "ulinzi_fr.ts", tmp_path)
+    (tmp_path / "ulinzi_es.ts").write_text(SPANISH, encoding="utf-8")
+    monkeypatch.setattr(catalogue, "FOLDER", tmp_path)
+    catalogue.catalogue.cache_clear()
+    yield tmp_path
+    catalogue.catalogue.cache_clear()
+
+
+def test_a_new_language_prints_from_its_translation_file_alone(spanish_catalogue):
+    assert "es" in catalogue.languages()  # offered by the command line and the window
+    pages = page_texts(closure("es"))
+    assert pages[0].startswith(HEAD.agency_name)
+    assert "Formulario de cierre del caso" in pages[0]
+    assert "1 de marzo de 2026" in text(closure("es"))  # the case was closed on 1 March
+    assert "Página 1 de" in pages[0]
+    # What the Spanish file does not say yet prints in English, never as a blank.
+    assert "Reason for closing" in text(closure("es"))
+    assert "Formulaire de clôture du dossier" in page_texts(closure("fr"))[0]

@@ -45,7 +45,9 @@ def test_the_sources_hold_no_string_missing_from_the_translation(tmp_path):
     shutil.copy(TS, copy)
     root = i18n.FOLDER.parent.parent
     sources = sorted(
-        str(p.relative_to(root)) for f in ("ui", "desktop", "db") for p in (root / f).glob("*.py")
+        str(p.relative_to(root))
+        for f in ("ui", "desktop", "db", "reports")
+        for p in (root / f).glob("*.py")
     )
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     out = subprocess.run(
@@ -70,3 +72,39 @@ def test_the_login_switches_to_french_and_back(qtbot, tmp_path):
     finally:
         login.language.setCurrentIndex(login.language.findData("en"))
     qtbot.waitUntil(lambda: login.button.text() == "&Sign in", timeout=2000)
+
+
+def test_printed_documents_read_each_translation_as_the_window_does():
+    """The command line and the PDFs read the compiled catalogue without Qt: every message
+    comes out as Qt's own translator gives it to the window."""
+    from PySide6.QtCore import QTranslator
+
+    import catalogue
+
+    catalogue.compile_catalogues()
+    ours = catalogue.catalogue("fr")
+    qt = QTranslator()
+    assert qt.load(str(TS.with_suffix(".qm")))
+    messages = list(_messages())
+    assert len(ours) == len(messages)
+    for context, source, _ in messages:
+        assert ours.translate(context, source) == qt.translate(context, source), source
+    assert ours.translate("Documents", "No such text") == "No such text"
+    assert catalogue.catalogue("en").translate("Documents", "Case") == "Case"
+
+
+def test_no_python_table_holds_the_words_of_one_language():
+    """Adding a language is adding its .ts (and the forms' texts): no dict keyed by a language
+    code with words in it may hide in the code."""
+    import ast
+
+    root = i18n.FOLDER.parent.parent
+    found = []
+    for folder in ("catalogue", "db", "desktop", "reports", "ui"):
+        for path in (root / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Dict) and any(
+                    isinstance(k, ast.Constant) and k.value == "fr" for k in node.keys
+                ):
+                    found.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert found == []

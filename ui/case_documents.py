@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.documents import SUMMARY_SECTIONS, PrintedDocumentInfo
+from desktop.documents import SECTION_TITLES, SUMMARY_SECTIONS, PrintedDocumentInfo
 from ui.common import format_datetime
 
 
@@ -36,13 +36,8 @@ def document_titles() -> dict[str, str]:
 
 def section_titles() -> dict[str, str]:
     return {
-        "registration": QCoreApplication.translate("CaseDocuments", "Registration and consent"),
-        "assessments": QCoreApplication.translate("CaseDocuments", "Assessments"),
-        "plan": QCoreApplication.translate("CaseDocuments", "Case plan"),
-        "services": QCoreApplication.translate("CaseDocuments", "Services and referrals"),
-        "follow_up": QCoreApplication.translate("CaseDocuments", "Follow-up visits and reviews"),
-        "decisions": QCoreApplication.translate("CaseDocuments", "Decisions and stage changes"),
-        "closure": QCoreApplication.translate("CaseDocuments", "Closure and transfer"),
+        key: QCoreApplication.translate("CaseDocuments", title)
+        for key, title in SECTION_TITLES.items()
     }
 
 

@@ -12,27 +12,28 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+import catalogue
 from desktop.errors import UlinziError
 
-FOLDER = Path(__file__).parent / "translations"
-LANGUAGES = {"en": "English", "fr": "Français"}
+FOLDER = catalogue.FOLDER
+
+
+def _own_name(code: str) -> str:
+    """A language in its own words, as the language lists show it (Français)."""
+    if code == catalogue.SOURCE_LANGUAGE:
+        return "English"  # QLocale("en") would say "American English"
+    name = QLocale(code).nativeLanguageName()
+    return name[:1].upper() + name[1:]
+
+
+LANGUAGES = {code: _own_name(code) for code in catalogue.languages()}
 _installed: list[QTranslator] = []
 _current = "en"
 
 
 def compile_translations(force: bool = False) -> None:
-    """Build each .qm from its .ts when missing or older (pyside6-lrelease ships with PySide6)."""
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    for ts in FOLDER.glob("*.ts"):
-        qm = ts.with_suffix(".qm")
-        if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-            command = [
-                str(lrelease) if lrelease.exists() else "pyside6-lrelease",
-                str(ts),
-                "-qm",
-                str(qm),
-            ]
-            subprocess.run(command, check=True, capture_output=True)
+    """Build each .qm from its .ts when missing or older."""
+    catalogue.compile_catalogues(force)
 
 
 def set_language(language: str) -> None:
@@ -75,7 +76,7 @@ def update_sources() -> None:
     root = FOLDER.parent.parent
     sources = sorted(
         str(p.relative_to(root))
-        for folder in ("ui", "desktop", "db")
+        for folder in ("ui", "desktop", "db", "reports")
         for p in (root / folder).rglob("*.py")
         if "migrations" not in p.parts
     )

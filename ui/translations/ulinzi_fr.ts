@@ -1000,6 +1000,10 @@
         <source>Caseworker</source>
         <translation>Gestionnaire de cas</translation>
     </message>
+    <message>
+        <source>Agreed at the case conference of {date}</source>
+        <translation>Décidé à la conférence de cas du {date}</translation>
+    </message>
 </context>
 <context>
     <name>ConferencesTab</name>
@@ -1197,6 +1201,65 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>January</source>
+        <translation>janvier</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>février</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>mars</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>avril</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>juin</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>juillet</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>août</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>septembre</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>octobre</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>novembre</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>décembre</translation>
+    </message>
+    <message>
+        <source>1 {month} {year}</source>
+        <translation>1er {month} {year}</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day} {month} {year}</translation>
+    </message>
+</context>
+<context>
     <name>DocumentFlow</name>
     <message>
         <source>Transfer form from the other agency</source>
@@ -1268,6 +1331,569 @@ L&apos;enregistrer quand même&#xa0;?</translation>
     <message>
         <source>The PDF could not be saved: {reason}</source>
         <translation>Le PDF n&apos;a pas pu être enregistré&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>{kind}: approval asked</source>
+        <translation>{kind} : accord demandé</translation>
+    </message>
+    <message>
+        <source>{kind}: approved</source>
+        <translation>{kind} : approuvé</translation>
+    </message>
+    <message>
+        <source>{kind}: returned – {comment}</source>
+        <translation>{kind} : renvoyé – {comment}</translation>
+    </message>
+    <message>
+        <source>Moved back to “{stage}” – {reason}</source>
+        <translation>Revenu à l&apos;étape « {stage} » – {reason}</translation>
+    </message>
+    <message>
+        <source>Reopened – {reason}</source>
+        <translation>Rouvert – {reason}</translation>
+    </message>
+    <message>
+        <source>{who}, {how}, on {date}</source>
+        <translation>{who}, {how}, le {date}</translation>
+    </message>
+    <message>
+        <source>spoken</source>
+        <translation>oral</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signé</translation>
+    </message>
+    <message>
+        <source>thumbprint</source>
+        <translation>empreinte</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Printed on {date}</source>
+        <translation>Imprimé le {date}</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Page {page} sur {pages}</translation>
+    </message>
+    <message>
+        <source>CONFIDENTIAL</source>
+        <translation>CONFIDENTIEL</translation>
+    </message>
+    <message>
+        <source>Keep locked away. Do not copy or send.</source>
+        <translation>À garder sous clé. Ne pas copier ni envoyer.</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>Code de vérification</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DÉMO</translation>
+    </message>
+    <message>
+        <source>Demo store with made-up children: this is not a real document.</source>
+        <translation>Base de démonstration aux enfants inventés&#xa0;: ce n&apos;est pas un vrai document.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Thumbprint</source>
+        <translation>Empreinte du pouce</translation>
+    </message>
+    <message>
+        <source>{date} (estimated)</source>
+        <translation>{date} (estimée)</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>The child</source>
+        <translation>L&apos;enfant</translation>
+    </message>
+    <message>
+        <source>Parent or caregiver</source>
+        <translation>Parent ou tuteur</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Travailleur social</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>The child and the case</source>
+        <translation>L&apos;enfant et le dossier</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Numéro du dossier</translation>
+    </message>
+    <message>
+        <source>Child&apos;s name</source>
+        <translation>Nom de l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Lives in</source>
+        <translation>Vit à</translation>
+    </message>
+    <message>
+        <source>Parents or caregivers</source>
+        <translation>Parents ou personnes qui s&apos;occupent de l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>Enregistré le</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Case closure form</source>
+        <translation>Formulaire de clôture du dossier</translation>
+    </message>
+    <message>
+        <source>Case conference minutes</source>
+        <translation>Procès-verbal de conférence de cas</translation>
+    </message>
+    <message>
+        <source>Record of the decision to close the case, for signature</source>
+        <translation>Trace de la décision de clôturer le dossier, à signer</translation>
+    </message>
+    <message>
+        <source>The closure</source>
+        <translation>La clôture</translation>
+    </message>
+    <message>
+        <source>Closure requested on</source>
+        <translation>Clôture demandée le</translation>
+    </message>
+    <message>
+        <source>Case closed on</source>
+        <translation>Dossier clôturé le</translation>
+    </message>
+    <message>
+        <source>Reason for closing</source>
+        <translation>Motif de la clôture</translation>
+    </message>
+    <message>
+        <source>About the reason</source>
+        <translation>À propos du motif</translation>
+    </message>
+    <message>
+        <source>Plan for after 18</source>
+        <translation>Plan pour après 18 ans</translation>
+    </message>
+    <message>
+        <source>Goals and outcomes</source>
+        <translation>Objectifs et résultats</translation>
+    </message>
+    <message>
+        <source>Summary of the goals and outcomes</source>
+        <translation>Résumé des objectifs et des résultats</translation>
+    </message>
+    <message>
+        <source>Goals of the plan met</source>
+        <translation>Objectifs du plan atteints</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Actions done</source>
+        <translation>Actions réalisées</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} sur {total}</translation>
+    </message>
+    <message>
+        <source>The case had no case plan.</source>
+        <translation>Le dossier n&apos;avait pas de plan de prise en charge.</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risque</translation>
+    </message>
+    <message>
+        <source>Risk at registration (initial assessment)</source>
+        <translation>Risque à l&apos;enregistrement (évaluation initiale)</translation>
+    </message>
+    <message>
+        <source>Risk at closure</source>
+        <translation>Risque à la clôture</translation>
+    </message>
+    <message>
+        <source>The child&apos;s and the family&apos;s views</source>
+        <translation>L&apos;avis de l&apos;enfant et de la famille</translation>
+    </message>
+    <message>
+        <source>Closure decided with the child and the family</source>
+        <translation>Clôture décidée avec l&apos;enfant et la famille</translation>
+    </message>
+    <message>
+        <source>The child&apos;s views, in their words</source>
+        <translation>L&apos;avis de l&apos;enfant, avec ses mots</translation>
+    </message>
+    <message>
+        <source>The family&apos;s views</source>
+        <translation>L&apos;avis de la famille</translation>
+    </message>
+    <message>
+        <source>After closure</source>
+        <translation>Après la clôture</translation>
+    </message>
+    <message>
+        <source>Visit after closure planned on</source>
+        <translation>Visite après la clôture prévue le</translation>
+    </message>
+    <message>
+        <source>A caseworker visits within three months of the closure to check that the child is still safe. The case can be reopened at any time if the child needs help again.</source>
+        <translation>Un travailleur social rend visite dans les trois mois suivant la clôture pour vérifier que l&apos;enfant est toujours en sécurité. Le dossier peut être rouvert à tout moment si l&apos;enfant a de nouveau besoin d&apos;aide.</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s authorisation</source>
+        <translation>Autorisation du superviseur</translation>
+    </message>
+    <message>
+        <source>Closure authorised by</source>
+        <translation>Clôture autorisée par</translation>
+    </message>
+    <message>
+        <source>Authorised on</source>
+        <translation>Autorisée le</translation>
+    </message>
+    <message>
+        <source>Not authorised yet</source>
+        <translation>Pas encore autorisée</translation>
+    </message>
+    <message>
+        <source>Case transfer form</source>
+        <translation>Formulaire de transfert du dossier</translation>
+    </message>
+    <message>
+        <source>Responsibility for the case moves to another agency</source>
+        <translation>La responsabilité du dossier passe à un autre organisme</translation>
+    </message>
+    <message>
+        <source>From and to</source>
+        <translation>De et vers</translation>
+    </message>
+    <message>
+        <source>Agency transferring the case</source>
+        <translation>Organisme qui transfère le dossier</translation>
+    </message>
+    <message>
+        <source>Agency receiving the case</source>
+        <translation>Organisme qui reprend le dossier</translation>
+    </message>
+    <message>
+        <source>Contact at the receiving agency</source>
+        <translation>Contact dans l&apos;organisme qui reprend le dossier</translation>
+    </message>
+    <message>
+        <source>Reason for the transfer</source>
+        <translation>Motif du transfert</translation>
+    </message>
+    <message>
+        <source>Why the transfer is necessary</source>
+        <translation>Pourquoi le transfert est nécessaire</translation>
+    </message>
+    <message>
+        <source>Case reviewed before the request</source>
+        <translation>Dossier réexaminé avant la demande</translation>
+    </message>
+    <message>
+        <source>Consent to share information</source>
+        <translation>Consentement au partage d&apos;informations</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Sharing information</source>
+        <translation>Partage d&apos;informations</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Organisations named in the consent</source>
+        <translation>Organismes nommés dans le consentement</translation>
+    </message>
+    <message>
+        <source>The consent covers the receiving agency</source>
+        <translation>Le consentement couvre l&apos;organisme qui reprend le dossier</translation>
+    </message>
+    <message>
+        <source>No consent form was recorded.</source>
+        <translation>Aucun formulaire de consentement n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Summary of the case</source>
+        <translation>Résumé du dossier</translation>
+    </message>
+    <message>
+        <source>Protection concerns</source>
+        <translation>Préoccupations de protection</translation>
+    </message>
+    <message>
+        <source>Current care arrangement</source>
+        <translation>Prise en charge actuelle</translation>
+    </message>
+    <message>
+        <source>Current risk level</source>
+        <translation>Niveau de risque actuel</translation>
+    </message>
+    <message>
+        <source>The current case plan</source>
+        <translation>Le plan de prise en charge actuel</translation>
+    </message>
+    <message>
+        <source>Permanency goal</source>
+        <translation>Objectif de permanence</translation>
+    </message>
+    <message>
+        <source>Open actions of the plan</source>
+        <translation>Actions du plan en cours</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Pour le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>No open action.</source>
+        <translation>Aucune action en cours.</translation>
+    </message>
+    <message>
+        <source>Services and referrals</source>
+        <translation>Services et orientations</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Prestataire</translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation>Orienté le</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>No referral.</source>
+        <translation>Aucune orientation.</translation>
+    </message>
+    <message>
+        <source>Risks and safety concerns</source>
+        <translation>Risques et préoccupations de sécurité</translation>
+    </message>
+    <message>
+        <source>Documents sent with this form</source>
+        <translation>Documents envoyés avec ce formulaire</translation>
+    </message>
+    <message>
+        <source>None listed.</source>
+        <translation>Aucun document indiqué.</translation>
+    </message>
+    <message>
+        <source>The child was told about the transfer</source>
+        <translation>L&apos;enfant a été informé du transfert</translation>
+    </message>
+    <message>
+        <source>The family was told about the transfer</source>
+        <translation>La famille a été informée du transfert</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s approval</source>
+        <translation>Accord du superviseur</translation>
+    </message>
+    <message>
+        <source>Transfer approved by</source>
+        <translation>Transfert approuvé par</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>Approuvé le</translation>
+    </message>
+    <message>
+        <source>Receipt by the receiving agency</source>
+        <translation>Accusé de réception par l&apos;organisme qui reprend le dossier</translation>
+    </message>
+    <message>
+        <source>To be filled in by the receiving agency, and a copy returned to the sending agency.</source>
+        <translation>À remplir par l&apos;organisme qui reprend le dossier, et une copie à renvoyer à l&apos;organisme qui l&apos;a transféré.</translation>
+    </message>
+    <message>
+        <source>Received by (name and role)</source>
+        <translation>Reçu par (nom et fonction)</translation>
+    </message>
+    <message>
+        <source>Date received</source>
+        <translation>Date de réception</translation>
+    </message>
+    <message>
+        <source>All the documents listed above were received</source>
+        <translation>Tous les documents indiqués ci-dessus ont été reçus</translation>
+    </message>
+    <message>
+        <source>For the receiving agency</source>
+        <translation>Pour l&apos;organisme qui reprend le dossier</translation>
+    </message>
+    <message>
+        <source>☐ Yes    ☐ No</source>
+        <translation>☐ Oui    ☐ Non</translation>
+    </message>
+    <message>
+        <source>My plan</source>
+        <translation>Mon plan</translation>
+    </message>
+    <message>
+        <source>This is your plan, {name}. We made it together on {date}.</source>
+        <translation>Voici ton plan, {name}. Nous l&apos;avons fait ensemble le {date}.</translation>
+    </message>
+    <message>
+        <source>This is your plan, {name}. We made it together.</source>
+        <translation>Voici ton plan, {name}. Nous l&apos;avons fait ensemble.</translation>
+    </message>
+    <message>
+        <source>What we want for you</source>
+        <translation>Ce que nous voulons pour toi</translation>
+    </message>
+    <message>
+        <source>What you will do</source>
+        <translation>Ce que tu vas faire</translation>
+    </message>
+    <message>
+        <source>Nothing for you to do for now: the grown-ups do their part.</source>
+        <translation>Rien à faire pour toi pour le moment&#xa0;: les adultes font leur part.</translation>
+    </message>
+    <message>
+        <source>What others will do to help you</source>
+        <translation>Ce que les autres vont faire pour t&apos;aider</translation>
+    </message>
+    <message>
+        <source>by {date}</source>
+        <translation>avant le {date}</translation>
+    </message>
+    <message>
+        <source>When we will talk about it again</source>
+        <translation>Quand nous en reparlerons</translation>
+    </message>
+    <message>
+        <source>We will look at your plan together again on {date}.</source>
+        <translation>Nous regarderons ton plan ensemble à nouveau le {date}.</translation>
+    </message>
+    <message>
+        <source>Who you can talk to</source>
+        <translation>À qui tu peux parler</translation>
+    </message>
+    <message>
+        <source>{caseworker} at {agency}. You can ask to talk at any time, and you can say if something in the plan is not right for you.</source>
+        <translation>{caseworker}, à {agency}. Tu peux demander à parler à tout moment, et tu peux dire si quelque chose dans le plan ne te convient pas.</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Résumé du dossier</translation>
+    </message>
+    <message>
+        <source>Prepared for {purpose}</source>
+        <translation>Préparé pour {purpose}</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>Decisions and stage changes</source>
+        <translation>Décisions et changements d&apos;étape</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>version {n}</translation>
+    </message>
+    <message>
+        <source>{version}, saved by {who} on {date}</source>
+        <translation>{version}, enregistrée par {who} le {date}</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Rien n&apos;est encore enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2706,145 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     </message>
 </context>
 <context>
+    <name>Minutes</name>
+    <message>
+        <source>Conference no. {number}: record of the meeting, for signature</source>
+        <translation>Conférence n° {number} : compte rendu de la réunion, pour signature</translation>
+    </message>
+    <message>
+        <source>The meeting</source>
+        <translation>La réunion</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Enfant</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Conférence</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Chaired by</source>
+        <translation>Présidée par</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Version of these minutes</source>
+        <translation>Version de ce procès-verbal</translation>
+    </message>
+    <message>
+        <source>{version}, finalised on {date} by {who}</source>
+        <translation>{version}, finalisée le {date} par {who}</translation>
+    </message>
+    <message>
+        <source>{version}, corrected on {date} by {who}: {reason}</source>
+        <translation>{version}, corrigée le {date} par {who} : {reason}</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Name and contact</source>
+        <translation>Nom et contact</translation>
+    </message>
+    <message>
+        <source>Organisation and role</source>
+        <translation>Organisme et fonction</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Présence</translation>
+    </message>
+    <message>
+        <source>Basis for attending</source>
+        <translation>Raison de sa participation</translation>
+    </message>
+    <message>
+        <source>{basis}: {reason}</source>
+        <translation>{basis} : {reason}</translation>
+    </message>
+    <message>
+        <source>What is said about the child in this meeting stays between the people present, and is shared only with those who need to know.</source>
+        <translation>Ce qui est dit sur l&apos;enfant au cours de cette réunion reste entre les personnes présentes, et n&apos;est partagé qu&apos;avec celles qui ont besoin de le savoir.</translation>
+    </message>
+    <message>
+        <source>Agenda and notes</source>
+        <translation>Ordre du jour et notes</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <source>No decision was taken.</source>
+        <translation>Aucune décision n&apos;a été prise.</translation>
+    </message>
+    <message>
+        <source>Best interests decision. Reasoning:</source>
+        <translation>Décision dans l&apos;intérêt supérieur de l&apos;enfant. Raisonnement :</translation>
+    </message>
+    <message>
+        <source>Action points</source>
+        <translation>Actions à mener</translation>
+    </message>
+    <message>
+        <source>No action point was agreed.</source>
+        <translation>Aucune action n&apos;a été convenue.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>What will be done</source>
+        <translation>Ce qui sera fait</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Pour le</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>Prochaine réunion</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Précisions</translation>
+    </message>
+    <message>
+        <source>No other meeting planned.</source>
+        <translation>Aucune autre réunion prévue.</translation>
+    </message>
+    <message>
+        <source>Chair of the conference</source>
+        <translation>Président(e) de la conférence</translation>
+    </message>
+</context>
+<context>
     <name>PartnersPage</name>
     <message>
         <source>This agency&apos;s public identity</source>
@@ -2456,6 +3221,85 @@ version {n}, {date}, {who}</translation>
     <message>
         <source>At {agency}</source>
         <translation>Chez {agency}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKey</name>
+    <message>
+        <source>Ulinzi recovery key</source>
+        <translation>Clé de secours Ulinzi</translation>
+    </message>
+    <message>
+        <source>Agency code</source>
+        <translation>Code de l&apos;agence</translation>
+    </message>
+    <message>
+        <source>Created on {date}</source>
+        <translation>Créée le {date}</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clé de secours</translation>
+    </message>
+    <message>
+        <source>8 groups of 5 letters and digits. There is no letter I, L, O or U: 0 and 1 are always digits. The last character of each group is a check, so Ulinzi can tell which group was mistyped.</source>
+        <translation>8 groupes de 5 lettres et chiffres. Il n&apos;y a pas de lettre I, L, O ni U&#xa0;: 0 et 1 sont toujours des chiffres. Le dernier caractère de chaque groupe sert de contrôle, ce qui permet à Ulinzi de dire quel groupe a été mal saisi.</translation>
+    </message>
+    <message>
+        <source>What it is</source>
+        <translation>À quoi elle sert</translation>
+    </message>
+    <message>
+        <source>This key opens the agency&apos;s encrypted Ulinzi store. It is the only way back in if every administrator password is lost: with it, a new password can be set for an account. Whoever holds this key can open every case file, so guard it like the case files themselves.</source>
+        <translation>Cette clé ouvre la base chiffrée Ulinzi de l&apos;agence. C&apos;est le seul moyen d&apos;y revenir si tous les mots de passe des administrateurs sont perdus&#xa0;: avec elle, on peut donner un nouveau mot de passe à un compte. Quiconque détient cette clé peut ouvrir tous les dossiers des enfants&#xa0;: protégez-la comme les dossiers eux-mêmes.</translation>
+    </message>
+    <message>
+        <source>How to keep it</source>
+        <translation>Comment la conserver</translation>
+    </message>
+    <message>
+        <source>Keep this sheet in a sealed envelope in the office safe. Never photograph it, scan it, e-mail it or send it by phone message, and keep no copy on any computer. If it is lost, or someone else may have seen it, an administrator must make a new recovery key at once: the old one then stops working.</source>
+        <translation>Gardez cette feuille dans une enveloppe scellée, dans le coffre-fort du bureau. Ne la photographiez pas, ne la scannez pas, ne l&apos;envoyez ni par e-mail ni par message, et n&apos;en gardez aucune copie sur un ordinateur. Si elle est perdue, ou si quelqu&apos;un d&apos;autre a pu la voir, un administrateur doit créer sans attendre une nouvelle clé de secours&#xa0;: l&apos;ancienne cesse alors de fonctionner.</translation>
+    </message>
+    <message>
+        <source>Who may use it</source>
+        <translation>Qui peut l&apos;utiliser</translation>
+    </message>
+    <message>
+        <source>Only the head of the office, or an administrator they name, and only when no administrator can sign in. Write each use in the office register, then make a new recovery key.</source>
+        <translation>Seulement le ou la chef de bureau, ou un administrateur désigné par lui ou elle, et seulement quand aucun administrateur ne peut se connecter. Notez chaque utilisation dans le registre du bureau, puis créez une nouvelle clé de secours.</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Stored by</source>
+        <translation>Rangée par</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>CONFIDENTIAL</source>
+        <translation>CONFIDENTIEL</translation>
+    </message>
+    <message>
+        <source>Do not copy, photograph or send this page.</source>
+        <translation>Ne pas copier, photographier ni envoyer cette page.</translation>
+    </message>
+    <message>
+        <source>DEMO store with made-up data: this key opens only the demo store.</source>
+        <translation>Base de DÉMONSTRATION aux données inventées&#xa0;: cette clé n&apos;ouvre que la base de démonstration.</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
     </message>
 </context>
 <context>
