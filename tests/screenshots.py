@@ -45,7 +45,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName("UlinziScreenshots")
@@ -135,7 +135,7 @@ def main() -> int:
                 settle()
                 wizard.grab().save(str(out / f"form-{form.id}-{language}.png"))
                 print(f"saved {out}/form-{form.id}-{language}.png")
-                wizard._dirty = wizard._kept = False
+                wizard.ask_close = lambda: QMessageBox.StandardButton.Discard
                 wizard.close()
                 settle(0.3)
 
@@ -155,7 +155,7 @@ def main() -> int:
         settle(0.5)
         preview.grab().save(str(out / "document-preview.png"))
         print(f"saved {out}/document-preview.png")
-        _first_page(bytes(preview.document._ulinzi_bytes.data()), out / "closure-form.png")
+        _first_page(preview.pdf, out / "closure-form.png")
         preview.printed.emit()  # as if the print dialog said Print
         preview.close()
         settle(1.5)

@@ -14,7 +14,7 @@ from desktop import accounts, backups, case_forms, cases
 from desktop.backups import BackupError
 from desktop.packages import PackageError
 from tests.conftest import NAMES, PASSWORD, run_cli, run_signed_in
-from tests.test_case_flow import consent, registration
+from tests.stories import consent, registration
 
 PASSPHRASE = "maize river blue lantern seven goats"
 

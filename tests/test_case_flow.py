@@ -3,9 +3,7 @@ a manager see and may do as a case moves from registration to closure and back."
 
 from __future__ import annotations
 
-import json
-import random
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import delete, func, select
@@ -14,179 +12,31 @@ from db.errors import InvalidInput, NotFound, PermissionDenied
 from db.models import Case, CaseStatus, Setting, Stage, StageMove, Task
 from desktop import accounts, case_flow, case_forms, cases, drafts
 from desktop.case_forms import NoConsentToShare, draft_key
-from desktop.demo import PROVIDERS, create_demo_store, sample_answers
+from desktop.demo import PROVIDERS, create_demo_store
 from desktop.workflow import FormNotNow, MoveRefused, add_months, end_of
 from tests.conftest import FAST_KDF
-
-TODAY = date.today()
-HEALTH_CENTRE = "Kibera Health Centre"
-COUNSELLING = "Hope Counselling Centre"
-
-
-def day(offset: int) -> str:
-    return (TODAY + timedelta(days=offset)).isoformat()
-
-
-# -- answers a caseworker would type ------------------------------------------------------------
-
-
-def registration(given: str = "Zawadi", family: str = "Wanjiru") -> dict[str, object]:
-    return {
-        "given_name": given,
-        "family_name": family,
-        "sex": "female",
-        "birth_date": {"date": date(TODAY.year - 9, 3, 14).isoformat(), "estimated": False},
-        "location": "Kibera, Nairobi",
-        "care_arrangement": "kinship",
-        "concerns": ["neglect"],
-        "concerns_notes": "Often alone at night.",
-        "immediate_priorities": "Speak with the grandmother.",
-        "registered_on": TODAY.isoformat(),
-        "registration_place": "District office",
-        "referred_by": "community_volunteer",
-    }
-
-
-def consent(*organisations: str) -> dict[str, object]:
-    """The caregiver agrees to share with `organisations`; the child was not asked."""
-    return {
-        "caregiver_asked": True,
-        "caregiver_interview": "given",
-        "caregiver_sharing": "given",
-        "caregiver_services": "given",
-        "caregiver_consent": {"by": "Grandmother", "method": "thumbprint", "date": day(0)},
-        "child_asked": False,
-        "child_not_asked_reason": "Too young to understand today.",
-        "share_with": [{"organisation": o, "service": "health"} for o in organisations],
-    }
-
-
-def answers(us, form_id: str, **fixed: object) -> dict[str, object]:
-    form = case_forms.form_set(us).get(form_id)
-    return sample_answers(form, random.Random(form_id), TODAY, **fixed)
-
-
-def assessment(us, form_id: str) -> dict[str, object]:
-    return answers(us, form_id, risk_level="medium")
-
-
-def plan(us, review_in: int = 30, actions: list[dict[str, object]] | None = None):
-    actions = actions or [
-        {
-            "goal_number": 1,
-            "action": "Enrol Zawadi at the primary school",
-            "term": "short",
-            "responsible": "caseworker",
-            "due": day(5),
-            "indicator": "Zawadi's name is on the class register",
-            "status": "not_started",
-        }
-    ]
-    return answers(us, "case_plan", actions=actions, review_date=day(review_in))
-
-
-def referral(us, provider: str) -> dict[str, object]:
-    return answers(
-        us,
-        "referral",
-        service_type="health",
-        provider=provider,
-        referred_on=day(0),
-        outcome="awaiting",
-        follow_up_on=day(10),
-    )
-
-
-# Visits and reviews are dated yesterday by default (the same-day cases have tests below).
-def visit(us, visited: int = -1, next_visit: int | None = 3) -> dict[str, object]:
-    return answers(
-        us,
-        "follow_up_visit",
-        visited_on=day(visited),
-        visited_by="caseworker",
-        risk_level="medium",
-        next_visit=None if next_visit is None else day(next_visit),
-    )
-
-
-def review(us, reviewed: int = -1) -> dict[str, object]:
-    return answers(
-        us,
-        "review",
-        reviewed_on=day(reviewed),
-        plan_relevant=True,
-        risk_level="medium",
-        next_step="prepare_closure",
-        next_review=day(40),
-    )
-
-
-def closure(us, reason: str = "goals_met_safe", visit_in: int = 20) -> dict[str, object]:
-    fixed: dict[str, object] = {"reason": reason, "risk_at_closure": "low"}
-    if reason not in ("died", "moved_out_of_area"):
-        fixed["post_closure_visit_on"] = day(visit_in)
-    return answers(us, "closure_request", **fixed)
-
-
-# -- reading what people see --------------------------------------------------------------------
-
-
-def row(us, uuid: str) -> cases.CaseRow:
-    return next(r for r in cases.list_cases(us) if r.uuid == uuid)
-
-
-def approval(us, uuid: str, kind: str, state: str = "pending") -> case_flow.ApprovalRow:
-    found = [
-        a
-        for a in case_flow.case_workflow(us, uuid).approvals
-        if a.kind == kind and a.state == state
-    ]
-    assert len(found) == 1, found
-    return found[0]
-
-
-def task_kinds(us, uuid: str) -> set[str]:
-    return {t.kind for t in case_flow.case_workflow(us, uuid).tasks}
-
-
-def audit(us, uuid: str) -> list[cases.HistoryEntry]:
-    return cases.case_history(us, uuid)
-
-
-def put_setting(us, key: str, value: object) -> None:
-    with us.store.write() as s:
-        found = s.get(Setting, key)
-        if found is None:
-            s.add(Setting(key=key, value=json.dumps(value)))
-        else:
-            found.value = json.dumps(value)
-
-
-# -- cases at a given step ------------------------------------------------------------------------
-
-
-def assessed_case(agency) -> str:
-    """A case Cara registered and assessed: its plan is next."""
-    with agency.sign_in("cara") as us:
-        uuid = case_forms.register_with_forms(
-            us, {"registration": registration(), "consent": consent(HEALTH_CENTRE)}
-        ).uuid
-        case_forms.submit_form(
-            us, uuid, "initial_assessment", assessment(us, "initial_assessment"), None
-        )
-        case_forms.submit_form(us, uuid, "full_assessment", assessment(us, "full_assessment"), None)
-    return uuid
-
-
-def case_in_implementation(agency, **plan_changes: object) -> str:
-    """Cara's case whose plan Sam approved."""
-    uuid = assessed_case(agency)
-    with agency.sign_in("cara") as us:
-        case_forms.submit_form(us, uuid, "case_plan", plan(us, **plan_changes), None)
-    with agency.sign_in("sam") as us:
-        case_flow.decide(us, approval(us, uuid, "case_plan").id, True)
-    return uuid
-
+from tests.stories import (
+    COUNSELLING,
+    HEALTH_CENTRE,
+    TODAY,
+    answers,
+    approval,
+    assessed_case,
+    assessment,
+    audit,
+    case_in_implementation,
+    closure,
+    consent,
+    day,
+    plan,
+    put_setting,
+    referral,
+    registration,
+    review,
+    row,
+    task_kinds,
+    visit,
+)
 
 # -- 1. a case's life ----------------------------------------------------------------------------
 

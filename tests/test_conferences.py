@@ -17,14 +17,15 @@ from desktop import case_flow, case_forms, cases, conferences, documents, drafts
 from desktop.conferences import AttendeeNotCovered
 from reports.texts import texts
 from tests.conftest import run_signed_in
-from tests.test_case_flow import (
+from tests.stories import (
     COUNSELLING,
     HEALTH_CENTRE,
     case_in_implementation,
     day,
+    in_order,
     task_kinds,
+    text_of,
 )
-from tests.test_documents import in_order, text_of
 
 IN_TWO_DAYS = datetime.now(UTC) + timedelta(days=2)
 
@@ -256,7 +257,7 @@ def test_a_correction_is_a_new_version_with_its_reason_and_changes_no_action_twi
 
 
 def test_without_a_plan_our_action_points_are_followed_up_as_commitments(agency):
-    from tests.test_case_flow import assessed_case
+    from tests.stories import assessed_case
 
     uuid = assessed_case(agency)
     scheduled(agency, uuid)

@@ -18,92 +18,21 @@ from db.models import PrintedDocument, SignedCopy
 from desktop import case_flow, case_forms, cases, documents
 from desktop.documents import DocumentUnavailable
 from tests.conftest import PASSWORD, run_signed_in
-from tests.test_case_flow import (
+from tests.stories import (
     HEALTH_CENTRE,
+    RECEIVER,
     answers,
     approval,
     case_in_implementation,
-    closure,
+    closed_case,
     day,
-    referral,
-    review,
+    in_order,
+    text_of,
+    transfer_requested,
     visit,
 )
 
 PRINTED_ON = date(2026, 12, 3)
-RECEIVER = "Musanze District Office"
-
-
-def text_of(pdf: bytes) -> str:
-    """The words of every page, in reading order, whitespace folded."""
-    pages = PdfReader(io.BytesIO(pdf)).pages
-    return " ".join(" ".join((p.extract_text() or "").split()) for p in pages)
-
-
-def in_order(text: str, *parts: str) -> None:
-    at = 0
-    for part in parts:
-        found = text.find(part, at)
-        assert found >= 0, f"{part!r} not found after position {at}"
-        at = found + len(part)
-
-
-def closed_case(agency) -> str:
-    """Cara's case, visited, reviewed and closed with Sam's authorisation."""
-    uuid = case_in_implementation(agency)
-    with agency.sign_in("cara") as us:
-        case_forms.submit_form(us, uuid, "referral", referral(us, HEALTH_CENTRE), None)
-        case_forms.submit_form(us, uuid, "follow_up_visit", visit(us), None)
-        case_forms.submit_form(us, uuid, "review", review(us), None)
-        request = closure(us)
-        request["summary"] = "Zawadi goes to school every day and sleeps at her grandmother's."
-        request["child_views"] = "« Je suis contente » – I like my school and my cœur is light."
-        case_forms.submit_form(us, uuid, "closure_request", request, None)
-    with agency.sign_in("sam") as us:
-        case_flow.decide(us, approval(us, uuid, "closure").id, True)
-    return uuid
-
-
-def transfer_requested(agency) -> str:
-    uuid = case_in_implementation(
-        agency,
-        actions=[
-            {
-                "goal_number": 1,
-                "action": "Zawadi keeps a diary of her school days",
-                "term": "short",
-                "responsible": "child",
-                "due": day(10),
-                "indicator": "She shows it at each visit",
-                "status": "in_progress",
-            },
-            {
-                "goal_number": 1,
-                "action": "Pay the school fees for the term",
-                "term": "short",
-                "responsible": "caregiver",
-                "responsible_name": "Grandmother",
-                "due": day(20),
-                "indicator": "The receipt is in the file",
-                "status": "not_started",
-            },
-        ],
-    )
-    with agency.sign_in("cara") as us:
-        case_forms.submit_form(us, uuid, "referral", referral(us, HEALTH_CENTRE), None)
-        request = answers(
-            us,
-            "transfer_request",
-            to_agency=RECEIVER,
-            reason="moved_district",
-            reason_notes="The family moved to Musanze for the grandmother's work.",
-            documents=["registration", "case_plan"],
-            case_reviewed=True,
-            child_informed=True,
-            child_views="I want to keep my diary in the new school.",
-        )
-        case_forms.submit_form(us, uuid, "transfer_request", request, None)
-    return uuid
 
 
 def label(us, form_id: str, field_id: str, code: str, language: str = "en") -> str:

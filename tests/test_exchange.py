@@ -25,37 +25,16 @@ from desktop import case_flow, case_forms, cases, documents, exchange, packages
 from desktop.exchange import NotTransferable
 from desktop.packages import PackageError
 from tests.conftest import ROOT, run_signed_in
-from tests.test_case_flow import approval, visit
-from tests.test_documents import RECEIVER, transfer_requested
+from tests.stories import (
+    approval,
+    approved_transfer,
+    introduce,
+    snapshot,
+    transfer_requested,
+    visit,
+)
 
 PASSPHRASE = "maize river blue lantern seven goats"
-
-
-def approved_transfer(agency) -> str:
-    uuid = transfer_requested(agency)  # to Musanze District Office
-    with agency.sign_in("sam") as us:
-        case_flow.decide(us, approval(us, uuid, "transfer").id, True)
-    with agency.sign_in("cara") as us:  # the family agreed to share with the new district
-        saved = case_forms.case_submissions(us, uuid)
-        consent = next(x for x in saved if x.form_id == "consent")
-        answers = dict(consent.answers)
-        answers["share_with"] = [
-            *answers["share_with"],
-            {"organisation": RECEIVER, "service": "other"},
-        ]
-        case_forms.submit_form(us, uuid, "consent", answers, consent.revision)
-    return uuid
-
-
-def introduce(a, b) -> None:
-    """Each agency adds the other's identity, its fingerprint checked by phone."""
-    with a.sign_in("sam") as us:
-        a_id = exchange.our_identity(us)
-    with b.sign_in("sam") as us:
-        b_id = exchange.our_identity(us)
-        exchange.add_partner(us, exchange.Identity.from_json(a_id.to_json()), verified=True)
-    with a.sign_in("sam") as us:
-        exchange.add_partner(us, exchange.Identity.from_json(b_id.to_json()), verified=True)
 
 
 def exported(agency, partner, tmp_path: Path) -> tuple[str, Path]:
@@ -65,19 +44,6 @@ def exported(agency, partner, tmp_path: Path) -> tuple[str, Path]:
     with agency.sign_in("cara") as us:
         exchange.export_case(us, uuid, out, recipient="MUS", reason="The family moved.")
     return uuid, out
-
-
-def snapshot(folder_agency, uuid: str) -> dict:
-    """What a person can read of a case: its forms, attachments and history."""
-    with folder_agency.sign_in("sam") as us:
-        return records_of(us, uuid)
-
-
-def records_of(us, uuid: str) -> dict:
-    with us.store.read() as s:
-        case = s.execute(select(Case).where(Case.uuid == uuid)).scalar_one()
-        record, attachments = exchange.case_records(s, case)
-    return {"record": record, "attachments": attachments}
 
 
 # -- keys and partners ------------------------------------------------------------------------
@@ -336,7 +302,7 @@ def test_a_short_passphrase_is_refused(agency, tmp_path):
 
 def test_a_possible_duplicate_is_shown_and_needs_a_choice(agency, partner, tmp_path):
     uuid, out = exported(agency, partner, tmp_path)
-    from tests.test_case_flow import consent, registration
+    from tests.stories import consent, registration
 
     with partner.sign_in("cara") as us:
         case_forms.register_with_forms(
@@ -353,7 +319,7 @@ def test_a_possible_duplicate_is_shown_and_needs_a_choice(agency, partner, tmp_p
 def test_a_child_registered_under_another_spelling_is_found_by_birth_date_and_caregiver(
     agency, partner, tmp_path
 ):
-    from tests.test_case_flow import consent, registration
+    from tests.stories import consent, registration
 
     uuid = approved_transfer(agency)
     introduce(agency, partner)
@@ -491,7 +457,7 @@ def test_a_signed_package_with_an_unreadable_form_is_refused_even_beside_a_case(
 ):
     """The sender's signature is good but a form's definition is not one Ulinzi can read (a
     bug at the sender, say): refused, so that the case it would join always opens."""
-    from tests.test_case_flow import consent, registration
+    from tests.stories import consent, registration
 
     uuid, out = exported(agency, partner, tmp_path)
     with partner.sign_in("sam") as us, us.store.write() as s:
@@ -660,7 +626,7 @@ def test_the_round_trip_by_the_command_line(agency, partner, tmp_path):
 def test_a_referral_package_carries_only_the_chosen_forms_and_keeps_the_case(
     agency, partner, tmp_path
 ):
-    from tests.test_case_flow import case_in_implementation
+    from tests.stories import case_in_implementation
 
     uuid = case_in_implementation(agency)  # consent names the health centre only
     introduce(agency, partner)
@@ -696,7 +662,7 @@ def test_a_referral_package_carries_only_the_chosen_forms_and_keeps_the_case(
 def test_a_package_can_be_linked_to_a_case_already_here_without_overwriting_it(
     agency, partner, tmp_path
 ):
-    from tests.test_case_flow import consent, registration
+    from tests.stories import consent, registration
 
     uuid, out = exported(agency, partner, tmp_path)
     with partner.sign_in("cara") as us:
@@ -724,7 +690,7 @@ def test_a_package_can_be_linked_to_a_case_already_here_without_overwriting_it(
 
 
 def test_what_the_other_agency_sent_can_be_read_beside_our_case(agency, partner, tmp_path):
-    from tests.test_case_flow import consent, registration
+    from tests.stories import consent, registration
 
     uuid, out = exported(agency, partner, tmp_path)
     sent = snapshot(agency, uuid)["record"]

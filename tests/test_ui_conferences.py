@@ -11,11 +11,16 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt
 
 from reports.minutes import words
-from tests.test_case_flow import COUNSELLING, HEALTH_CENTRE, case_in_implementation
-from tests.test_documents import in_order, text_of
-from tests.test_ui_documents import open_case_file, preview_pdf, shown
-from tests.test_ui_main import open_window
-from tests.wizard_helpers import case_files, fill, wait_for_wizard
+from tests.stories import COUNSELLING, HEALTH_CENTRE, case_in_implementation, in_order, text_of
+from tests.wizard_helpers import (
+    case_files,
+    fill,
+    open_case_file,
+    open_window,
+    preview_pdf,
+    shown,
+    wait_for_wizard,
+)
 from ui import i18n
 from ui.case_file import CONFERENCES_TAB, ReasonDialog
 from ui.conferences import ScheduleDialog

@@ -11,29 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QTableWidget
 
-from tests.test_case_flow import case_in_implementation
-from tests.test_documents import closed_case, text_of
-from tests.test_ui_main import open_window
-from tests.wizard_helpers import case_files
+from tests.stories import case_in_implementation, closed_case, text_of
+from tests.wizard_helpers import case_files, open_case_file, open_window, preview_pdf, shown
 
 TIMEOUT = 10000
 
 
-def open_case_file(qtbot, window, uuid: str):
-    window.cases.open_case(uuid)
-    qtbot.waitUntil(lambda: len(case_files(window)) == 1, timeout=TIMEOUT)
-    return case_files(window)[0]
-
-
 def menu_action(case, kind: str):
     return next(a for a in case.print_button.menu().actions() if a.data() == kind)
-
-
-def shown(window) -> list:
-    """What the window put on screen beside itself (previews, signed copies)."""
-    found: list = []
-    window.show_preview = lambda widget: (found.append(widget), widget.show())
-    return found
 
 
 def test_the_closure_form_is_previewed_printed_recorded_and_its_signed_copy_filed(
@@ -117,10 +102,6 @@ def test_the_closure_form_is_previewed_printed_recorded_and_its_signed_copy_file
     window.lock()
     qtbot.waitUntil(lambda: not preview.isVisible() and not previews[1].isVisible())
     window.ask_quit = lambda: True
-
-
-def preview_pdf(preview) -> bytes:
-    return bytes(preview.document._ulinzi_bytes.data())
 
 
 def test_a_case_summary_asks_which_sections_and_a_refusal_shows_in_plain_words(

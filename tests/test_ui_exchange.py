@@ -7,10 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop import cases
-from tests.test_exchange import approved_transfer, introduce, records_of, snapshot
-from tests.test_ui_documents import open_case_file
-from tests.test_ui_main import open_window
-from tests.wizard_helpers import case_files
+from tests.stories import approved_transfer, introduce, records_of, snapshot
+from tests.wizard_helpers import case_files, open_case_file, open_window
 from ui.case_file import RECEIVED_TAB
 from ui.document_view import AttachmentView
 from ui.exchange import BackupDialog, ExportDialog, ImportDialog

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
@@ -20,6 +20,7 @@ from desktop import accounts, cases
 from desktop.demo import STAFF, open_or_create_demo
 from desktop.paths import DEMO_PASSWORD_FILE
 from tests.conftest import FAST_KDF
+from tests.wizard_helpers import click, fill_admin, fill_agency, tick
 from ui import first_run, i18n
 from ui.background import wait_for_background
 from ui.first_run import FirstRunWizard, SetupResult
@@ -57,38 +58,13 @@ def _wizard(qtbot, tmp_path: Path, **kwargs) -> FirstRunWizard:
     return wizard
 
 
-def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _fill_agency(qtbot, w: FirstRunWizard) -> None:
-    _click(qtbot, w.setup_choice)
-    assert w.pages.currentWidget() is w.agency_page
-    qtbot.keyClicks(w.agency_name, "Gasabo District Office")
-    qtbot.keyClicks(w.agency_code, "kgl")
-    qtbot.keyClicks(w.country, "Rwanda")
-    qtbot.keyClicks(w.district, "Gasabo")
-
-
-def _fill_admin(qtbot, w: FirstRunWizard) -> None:
-    qtbot.keyClicks(w.username, "admin")
-    qtbot.keyClicks(w.full_name, "Alice Uwimana")
-    qtbot.keyClicks(w.password, PASSWORD)
-    qtbot.keyClicks(w.again, PASSWORD)
-
-
 def _to_recovery_key(qtbot, w: FirstRunWizard) -> str:
-    _fill_agency(qtbot, w)
-    _click(qtbot, w.next_button)
-    _fill_admin(qtbot, w)
-    _click(qtbot, w.next_button)
+    fill_agency(qtbot, w)
+    click(qtbot, w.next_button)
+    fill_admin(qtbot, w)
+    click(qtbot, w.next_button)
     qtbot.waitUntil(lambda: w.pages.currentWidget() is w.key_page, timeout=TIMEOUT)
     return "-".join(re.findall(r"[0-9A-Z]{5}", w.key_label.text()))
-
-
-def _tick(qtbot, checkbox) -> None:  # type: ignore[no-untyped-def]
-    # On the box itself: the check box stretches across the page, its middle may be empty.
-    qtbot.mouseClick(checkbox, Qt.MouseButton.LeftButton, pos=QPoint(8, checkbox.height() // 2))
 
 
 def test_setting_up_an_agency_signs_the_administrator_in_and_the_recovery_key_opens_the_store(
@@ -96,11 +72,11 @@ def test_setting_up_an_agency_signs_the_administrator_in_and_the_recovery_key_op
 ):
     w = _wizard(qtbot, tmp_path)
     assert w.kdf == first_run.DEFAULT_KDF  # the real Argon2 cost, off the UI thread
-    _fill_agency(qtbot, w)
+    fill_agency(qtbot, w)
     assert w.agency_code.text() == "KGL"
     assert "KGL-" in w.agency_code_help.text()
     assert w.next_button.isEnabled()
-    _click(qtbot, w.next_button)
+    click(qtbot, w.next_button)
     assert w.pages.currentWidget() is w.admin_page
     assert not w.next_button.isEnabled()
 
@@ -127,7 +103,7 @@ def test_setting_up_an_agency_signs_the_administrator_in_and_the_recovery_key_op
     qtbot.keyClick(w.again, Qt.Key.Key_Backspace)
     assert w.next_button.isEnabled()
     assert not w.again_message.isVisible()
-    _click(qtbot, w.next_button)
+    click(qtbot, w.next_button)
     assert w.pages.currentWidget() is w.busy_page
     assert "Creating the encrypted store" in w.busy_heading.text()
     qtbot.waitUntil(lambda: w.pages.currentWidget() is w.key_page, timeout=TIMEOUT)
@@ -138,12 +114,12 @@ def test_setting_up_an_agency_signs_the_administrator_in_and_the_recovery_key_op
     assert not w.password.text()  # the password does not stay in the widget
     assert not w.next_button.isEnabled()
     assert not w.back_button.isVisible()  # the store exists: there is no way back
-    _tick(qtbot, w.stored_safely)
+    tick(qtbot, w.stored_safely)
     assert w.stored_safely.isChecked()
     assert w.next_button.isEnabled()
 
     with qtbot.waitSignal(w.ready, timeout=TIMEOUT) as signal:
-        _click(qtbot, w.next_button)
+        click(qtbot, w.next_button)
     result = signal.args[0]
     assert isinstance(result, SetupResult)
     assert result.folder == tmp_path / "store"
@@ -164,7 +140,7 @@ def test_setting_up_an_agency_signs_the_administrator_in_and_the_recovery_key_op
 
 def test_agency_fields_say_what_is_wrong_once_left(qtbot, tmp_path):
     w = _wizard(qtbot, tmp_path)
-    _click(qtbot, w.setup_choice)
+    click(qtbot, w.setup_choice)
     qtbot.keyClicks(w.agency_name, "Gasabo")
     qtbot.keyClicks(w.agency_code, "k")
     assert not w.agency_code_message.isVisible()  # not while still typing
@@ -180,8 +156,8 @@ def test_agency_fields_say_what_is_wrong_once_left(qtbot, tmp_path):
 
 def test_a_space_in_the_username_is_pointed_out_at_once(qtbot, tmp_path):
     w = _wizard(qtbot, tmp_path)
-    _fill_agency(qtbot, w)
-    _click(qtbot, w.next_button)
+    fill_agency(qtbot, w)
+    click(qtbot, w.next_button)
     qtbot.keyClicks(w.username, "alice u")
     assert w.username_message.isVisible()
     assert "no spaces" in w.username_message.text()
@@ -189,7 +165,7 @@ def test_a_space_in_the_username_is_pointed_out_at_once(qtbot, tmp_path):
 
 def test_enter_goes_on_and_escape_goes_back(qtbot, tmp_path):
     w = _wizard(qtbot, tmp_path)
-    _fill_agency(qtbot, w)
+    fill_agency(qtbot, w)
     qtbot.keyClick(w.district, Qt.Key.Key_Return)
     assert w.pages.currentWidget() is w.admin_page
     qtbot.keyClick(w.username, Qt.Key.Key_Escape)
@@ -211,7 +187,7 @@ def test_save_as_pdf_writes_the_key_and_says_the_file_is_not_encrypted(
         return str(tmp_path / "recovery key"), filters
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
-    _click(qtbot, w.save_button)
+    click(qtbot, w.save_button)
     assert "not encrypted" in asked["caption"]
     assert asked["directory"].endswith("KGL.pdf")
     saved = tmp_path / "recovery key.pdf"
@@ -223,9 +199,9 @@ def test_save_as_pdf_writes_the_key_and_says_the_file_is_not_encrypted(
     assert w.saved_note.isVisible()
     assert str(saved) in w.saved_note.text() and "not encrypted" in w.saved_note.text()
     assert "not encrypted" in w.pdf_note.text()
-    _tick(qtbot, w.stored_safely)
+    tick(qtbot, w.stored_safely)
     with qtbot.waitSignal(w.ready, timeout=TIMEOUT) as signal:
-        _click(qtbot, w.next_button)
+        click(qtbot, w.next_button)
     signal.args[0].session.close()
 
 
@@ -247,7 +223,7 @@ def test_print_sends_the_recovery_sheet_pdf_to_the_chosen_printer(qtbot, tmp_pat
     monkeypatch.setattr(first_run, "QPrintDialog", PrintDialog)
     w = _wizard(qtbot, tmp_path, kdf=FAST_KDF)
     key = _to_recovery_key(qtbot, w)
-    _click(qtbot, w.print_button)
+    click(qtbot, w.print_button)
     wait_for_background()  # the page is drawn off the UI thread
     # The printer gets the page of the sheet the PDF button saves, as printed documents do: one
     # A4 page, drawn from the PDF (an image), so its words are those of the saved sheet.
@@ -259,9 +235,9 @@ def test_print_sends_the_recovery_sheet_pdf_to_the_chosen_printer(qtbot, tmp_pat
     text = " ".join(unicodedata.normalize("NFKC", sheet.pages[0].extract_text()).split())
     assert all(group in text for group in key.split("-"))
     assert "CONFIDENTIAL" in text and "office safe" in text
-    _tick(qtbot, w.stored_safely)
+    tick(qtbot, w.stored_safely)
     with qtbot.waitSignal(w.ready, timeout=TIMEOUT) as signal:
-        _click(qtbot, w.next_button)
+        click(qtbot, w.next_button)
     signal.args[0].session.close()
 
 
@@ -269,10 +245,10 @@ def test_a_folder_that_already_holds_files_is_explained_and_the_page_kept(qtbot,
     (tmp_path / "store").mkdir()
     (tmp_path / "store" / "notes.txt").write_text("someone's files")
     w = _wizard(qtbot, tmp_path, kdf=FAST_KDF)
-    _fill_agency(qtbot, w)
-    _click(qtbot, w.next_button)
-    _fill_admin(qtbot, w)
-    _click(qtbot, w.next_button)
+    fill_agency(qtbot, w)
+    click(qtbot, w.next_button)
+    fill_admin(qtbot, w)
+    click(qtbot, w.next_button)
     qtbot.waitUntil(lambda: bool(errors), timeout=TIMEOUT)
     assert isinstance(errors[0], StoreExists)
     assert w.pages.currentWidget() is w.admin_page
@@ -288,10 +264,10 @@ def test_a_folder_that_cannot_be_written_is_said_in_plain_words(
     w = FirstRunWizard(forbidden / "store", tmp_path / "demo", kdf=FAST_KDF)
     qtbot.addWidget(w)
     w.show()
-    _fill_agency(qtbot, w)
-    _click(qtbot, w.next_button)
-    _fill_admin(qtbot, w)
-    _click(qtbot, w.next_button)
+    fill_agency(qtbot, w)
+    click(qtbot, w.next_button)
+    fill_admin(qtbot, w)
+    click(qtbot, w.next_button)
     qtbot.waitUntil(lambda: bool(errors), timeout=TIMEOUT)
     assert isinstance(errors[0], CannotWriteFolder)
     assert str(forbidden / "store") in errors[0].message
@@ -313,7 +289,7 @@ def test_closing_before_the_key_is_stored_asks_first(qtbot, tmp_path, monkeypatc
 
 def test_exploring_the_demo_shows_its_accounts_and_password_and_opens_it(qtbot, tmp_path):
     w = _wizard(qtbot, tmp_path, kdf=FAST_KDF)
-    _click(qtbot, w.demo_choice)
+    click(qtbot, w.demo_choice)
     assert w.pages.currentWidget() is w.busy_page
     qtbot.waitUntil(lambda: w.pages.currentWidget() is w.demo_page, timeout=TIMEOUT)
     password = (tmp_path / "demo" / DEMO_PASSWORD_FILE).read_text("utf-8").strip()
@@ -324,7 +300,7 @@ def test_exploring_the_demo_shows_its_accounts_and_password_and_opens_it(qtbot, 
     assert len(w.demo_roles) == len(STAFF) + 1
 
     with qtbot.waitSignal(w.ready, timeout=TIMEOUT) as signal:
-        _click(qtbot, w.next_button)
+        click(qtbot, w.next_button)
     result = signal.args[0]
     assert result.folder == tmp_path / "demo"
     assert result.demo_password == password
@@ -341,7 +317,7 @@ def test_an_existing_demo_store_is_opened_with_its_saved_password(qtbot, tmp_pat
     assert session is not None
     session.close()
     w = _wizard(qtbot, tmp_path, kdf=FAST_KDF)
-    _click(qtbot, w.demo_choice)
+    click(qtbot, w.demo_choice)
     qtbot.waitUntil(lambda: w.pages.currentWidget() is w.demo_page, timeout=TIMEOUT)
     assert w.demo_password_label.text() == password
     with qtbot.waitSignal(w.ready, timeout=TIMEOUT) as signal:
@@ -353,9 +329,9 @@ def test_an_existing_demo_store_is_opened_with_its_saved_password(qtbot, tmp_pat
 
 def test_going_back_from_the_demo_lets_the_demo_store_go(qtbot, tmp_path):
     w = _wizard(qtbot, tmp_path, kdf=FAST_KDF, demo_cases=5)
-    _click(qtbot, w.demo_choice)
+    click(qtbot, w.demo_choice)
     qtbot.waitUntil(lambda: w.pages.currentWidget() is w.demo_page, timeout=TIMEOUT)
-    _click(qtbot, w.back_button)
+    click(qtbot, w.back_button)
     assert w.pages.currentWidget() is w.start_page
     password = (tmp_path / "demo" / DEMO_PASSWORD_FILE).read_text("utf-8").strip()
     with accounts.sign_in(tmp_path / "demo", "grace", password) as us:
@@ -367,7 +343,7 @@ def test_a_demo_store_without_its_password_file_is_explained(qtbot, tmp_path, er
     session.close()
     (tmp_path / "demo" / DEMO_PASSWORD_FILE).unlink()
     w = _wizard(qtbot, tmp_path, kdf=FAST_KDF)
-    _click(qtbot, w.demo_choice)
+    click(qtbot, w.demo_choice)
     qtbot.waitUntil(lambda: bool(errors), timeout=TIMEOUT)
     assert isinstance(errors[0], DemoPasswordLost)
     assert w.pages.currentWidget() is w.start_page
@@ -416,13 +392,13 @@ def test_choosing_a_language_switches_it_and_the_agencys_language_follows(qtbot,
 
 def test_the_window_stays_open_while_the_store_is_being_written(qtbot, tmp_path):
     w = _wizard(qtbot, tmp_path, kdf=FAST_KDF)
-    _fill_agency(qtbot, w)
-    _click(qtbot, w.next_button)
-    _fill_admin(qtbot, w)
-    _click(qtbot, w.next_button)
+    fill_agency(qtbot, w)
+    click(qtbot, w.next_button)
+    fill_admin(qtbot, w)
+    click(qtbot, w.next_button)
     assert not w.close()  # the result comes back to this window
     qtbot.waitUntil(lambda: w.pages.currentWidget() is w.key_page, timeout=TIMEOUT)
-    _tick(qtbot, w.stored_safely)
+    tick(qtbot, w.stored_safely)
     with qtbot.waitSignal(w.ready, timeout=TIMEOUT) as signal:
         qtbot.keyClick(w, Qt.Key.Key_Return)  # Enter finishes once the box is ticked
     signal.args[0].session.close()

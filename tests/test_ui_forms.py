@@ -10,8 +10,15 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QTextBrowser
 
 from desktop import drafts
 from desktop.demo import sample_answers
-from tests.test_ui_main import open_window
-from tests.wizard_helpers import case_files, fill, register_through_wizard, wait_for_wizard
+from tests.wizard_helpers import (
+    case_files,
+    close_form,
+    fill,
+    open_window,
+    register_through_wizard,
+    wait_for_wizard,
+)
+from ui import form_wizard
 from ui.background import wait_for_background
 from ui.form_wizard import FormWizard
 
@@ -142,16 +149,22 @@ def test_registering_a_child_with_the_keyboard_only(qtbot, agency):
 
 
 def test_a_form_dropped_mid_way_comes_back_from_its_draft(qtbot, agency, monkeypatch):
+    monkeypatch.setattr(form_wizard, "AUTOSAVE_MS", 50)  # the few seconds after typing
     window = open_window(qtbot, agency)
     window.new_case_action.trigger()
     wizard = wait_for_wizard(qtbot, window)
-    wizard._autosave.setInterval(50)  # the few seconds after typing, shortened for the test
     fill(wizard, "registration", {"given_name": "Zuri", "location": "Mathare"})
     wizard.next()  # page 1 misses its sex and date of birth: the wizard stays…
     wizard.go_to(2)  # …but any page can be reached from the list on the left
     fill(wizard, "registration", {"concerns_notes": "Seen begging near the bus stop."})
-    qtbot.waitUntil(lambda: not wizard._dirty and not wizard._autosave.isActive(), timeout=5000)
-    wait_for_background()  # the last few seconds of typing are in the store
+
+    def kept() -> bool:  # the last few seconds of typing are in the store
+        draft = drafts.load_draft(window.session, "form", "new")
+        typed = draft.data["answers"]["registration"] if draft else {}
+        return typed.get("concerns_notes") == "Seen begging near the bus stop."
+
+    qtbot.waitUntil(kept, timeout=5000)
+    wait_for_background()
     # The program dies: no closing, no question asked, the widget simply goes.
     wizard.setParent(None)
     wizard.deleteLater()
@@ -166,8 +179,7 @@ def test_a_form_dropped_mid_way_comes_back_from_its_draft(qtbot, agency, monkeyp
     assert resumed.widget_for("registration", "location").value() == "Mathare"
     assert resumed.answers["registration"]["concerns_notes"] == "Seen begging near the bus stop."
     assert section(resumed) == "Concerns and priorities"  # back where the person stopped
-    resumed._dirty = resumed._kept = False
-    resumed.close()
+    close_form(qtbot, resumed, keep_draft=False)
     window.sign_out()
 
 

@@ -11,12 +11,14 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTabBar, QTableWidget
 
-from tests.test_ui_first_run import _fill_admin, _fill_agency, _tick
 from tests.wizard_helpers import (
     CONSENT_ANSWERS,
     case_files,
     fill,
+    fill_admin,
+    fill_agency,
     registration_answers,
+    tick,
     wait_for_wizard,
 )
 from ui.admin import AdminDialog
@@ -46,12 +48,12 @@ def test_a_caseworkers_first_day(qtbot, tmp_path, monkeypatch):
 
     # 1. The first-run screen: set up the agency and its administrator; keep the recovery key.
     wizard = controller.window
-    _fill_agency(qtbot, wizard)
+    fill_agency(qtbot, wizard)
     click(qtbot, wizard.next_button)
-    _fill_admin(qtbot, wizard)
+    fill_admin(qtbot, wizard)
     click(qtbot, wizard.next_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.key_page, timeout=JOB_MS)
-    _tick(qtbot, wizard.stored_safely)
+    tick(qtbot, wizard.stored_safely)
     click(qtbot, wizard.next_button)
     qtbot.waitUntil(lambda: getattr(controller, "main", None) is not None, timeout=JOB_MS)
     main = controller.main

@@ -13,8 +13,10 @@ from tests.wizard_helpers import (
     CONSENT_ANSWERS,
     case_files,
     fill,
+    open_window,
     register_through_wizard,
     registration_answers,
+    sign_in,
     wait_for_wizard,
 )
 from ui.admin import AdminDialog
@@ -22,7 +24,6 @@ from ui.background import wait_for_background
 from ui.common import HISTORY_ACTIONS
 from ui.document_view import DocumentPreview
 from ui.form_wizard import FormWizard
-from ui.login import LoginWidget
 from ui.main_window import MainWindow
 from ui.providers import ProvidersDialog
 from ui.session_holder import SessionHolder
@@ -36,28 +37,6 @@ def _own_settings(tmp_path, monkeypatch, qapp):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     qapp.setOrganizationName("UlinziTests")
-
-
-def sign_in(qtbot, folder, username, password=PASSWORD):
-    login = LoginWidget(folder)
-    qtbot.addWidget(login)
-    login.show()
-    qtbot.keyClicks(login.username, username)
-    qtbot.keyClicks(login.password, password)
-    with qtbot.waitSignal(login.signed_in, timeout=10000, raising=False) as signal:
-        qtbot.keyClick(login.password, Qt.Key.Key_Return)
-    assert signal.signal_triggered, login.message.text()
-    return signal.args[0]
-
-
-def open_window(qtbot, agency, username="cara"):
-    session = sign_in(qtbot, agency.folder, username)
-    window = MainWindow(session, agency.folder)
-    window.ask_quit = lambda: True  # a failing test must not leave a question on screen
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.counts.text() != "", timeout=10000)
-    return window
 
 
 def visible_texts(widget) -> str:

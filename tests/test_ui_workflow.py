@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QLabel, QTableWidget
 
 from desktop import case_flow
 from desktop.demo import sample_answers
-from tests.test_ui_main import open_window
 from tests.wizard_helpers import (
     CONSENT_ANSWERS,
     case_files,
     fill,
+    open_window,
     register_through_wizard,
     wait_for_wizard,
 )

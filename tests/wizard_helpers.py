@@ -1,12 +1,20 @@
-"""Filling the guided forms in widget tests, as a person would see them filled."""
+"""Driving the window in widget tests as a person would: signing in, setting up an agency,
+opening a case file, filling the guided forms, reading a previewed document."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
 
+from tests.conftest import PASSWORD
+from ui.first_run import FirstRunWizard
 from ui.form_wizard import FormWizard
+from ui.login import LoginWidget
+from ui.main_window import MainWindow
+
+TIMEOUT = 10000
 
 
 def wait_for_wizard(qtbot, window) -> FormWizard:
@@ -66,9 +74,88 @@ def register_through_wizard(
     return wizard
 
 
+def close_form(qtbot, wizard: FormWizard, *, keep_draft: bool) -> None:
+    """Press Escape on a form; asked whether to keep what was typed, say Save or Discard."""
+    answer = QMessageBox.StandardButton.Save if keep_draft else QMessageBox.StandardButton.Discard
+    wizard.ask_close = lambda: answer
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=TIMEOUT)
+
+
 def case_files(window) -> list:
     """The case files open in the main window, in tab order."""
     from ui.case_file import CaseFileWidget
 
     found = (window.tabs.widget(i) for i in range(window.tabs.count()))
     return [w for w in found if isinstance(w, CaseFileWidget)]
+
+
+# -- the window -------------------------------------------------------------------------------
+
+
+def sign_in(qtbot, folder, username, password=PASSWORD):
+    login = LoginWidget(folder)
+    qtbot.addWidget(login)
+    login.show()
+    qtbot.keyClicks(login.username, username)
+    qtbot.keyClicks(login.password, password)
+    with qtbot.waitSignal(login.signed_in, timeout=10000, raising=False) as signal:
+        qtbot.keyClick(login.password, Qt.Key.Key_Return)
+    assert signal.signal_triggered, login.message.text()
+    return signal.args[0]
+
+
+def open_window(qtbot, agency, username="cara"):
+    session = sign_in(qtbot, agency.folder, username)
+    window = MainWindow(session, agency.folder)
+    window.ask_quit = lambda: True  # a failing test must not leave a question on screen
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.counts.text() != "", timeout=10000)
+    return window
+
+
+def open_case_file(qtbot, window, uuid: str):
+    window.cases.open_case(uuid)
+    qtbot.waitUntil(lambda: len(case_files(window)) == 1, timeout=TIMEOUT)
+    return case_files(window)[0]
+
+
+def shown(window) -> list:
+    """What the window put on screen beside itself (previews, signed copies)."""
+    found: list = []
+    window.show_preview = lambda widget: (found.append(widget), widget.show())
+    return found
+
+
+def preview_pdf(preview) -> bytes:
+    """The document a preview shows (the bytes it would print or save)."""
+    return preview.pdf
+
+
+# -- setting up an agency ----------------------------------------------------------------------
+
+
+def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def fill_agency(qtbot, w: FirstRunWizard) -> None:
+    click(qtbot, w.setup_choice)
+    assert w.pages.currentWidget() is w.agency_page
+    qtbot.keyClicks(w.agency_name, "Gasabo District Office")
+    qtbot.keyClicks(w.agency_code, "kgl")
+    qtbot.keyClicks(w.country, "Rwanda")
+    qtbot.keyClicks(w.district, "Gasabo")
+
+
+def fill_admin(qtbot, w: FirstRunWizard) -> None:
+    qtbot.keyClicks(w.username, "admin")
+    qtbot.keyClicks(w.full_name, "Alice Uwimana")
+    qtbot.keyClicks(w.password, PASSWORD)
+    qtbot.keyClicks(w.again, PASSWORD)
+
+
+def tick(qtbot, checkbox) -> None:  # type: ignore[no-untyped-def]
+    # On the box itself: the check box stretches across the page, its middle may be empty.
+    qtbot.mouseClick(checkbox, Qt.MouseButton.LeftButton, pos=QPoint(8, checkbox.height() // 2))

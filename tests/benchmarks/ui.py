@@ -91,7 +91,7 @@ def forms_times(folder: Path, password: str, runs: int) -> dict[str, float]:
     import random
     from datetime import date
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop import accounts, case_forms, cases
     from desktop.demo import sample_answers
@@ -121,8 +121,7 @@ def forms_times(folder: Path, password: str, runs: int) -> dict[str, float]:
             started = time.perf_counter()
             notes.edit.insertPlainText(letter)  # one keystroke: answers, visibility, progress
             keystrokes.append(time.perf_counter() - started)
-        wizard._dirty = wizard._kept = False
-        wizard._autosave.stop()
+        wizard.ask_close = lambda: QMessageBox.StandardButton.Discard  # "Close", "Discard"
         wizard.close()
         app.processEvents()
     uuid = cases.list_cases(session, status="open")[0].uuid

@@ -1,0 +1,310 @@
+"""The stories tests tell, built once: a case at each step of its life, the answers a caseworker
+types, what a person reads back, and a case handed to another agency.
+
+Test modules import their builders from here (and widget drivers from `wizard_helpers.py`),
+never from each other, so that a test file can change without breaking another.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from datetime import date, timedelta
+
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from db.models import Case, Setting
+from desktop import case_flow, case_forms, cases, exchange
+from desktop.demo import sample_answers
+
+TODAY = date.today()
+HEALTH_CENTRE = "Kibera Health Centre"
+COUNSELLING = "Hope Counselling Centre"
+
+
+def day(offset: int) -> str:
+    return (TODAY + timedelta(days=offset)).isoformat()
+
+
+# -- answers a caseworker would type ------------------------------------------------------------
+
+
+def registration(given: str = "Zawadi", family: str = "Wanjiru") -> dict[str, object]:
+    return {
+        "given_name": given,
+        "family_name": family,
+        "sex": "female",
+        "birth_date": {"date": date(TODAY.year - 9, 3, 14).isoformat(), "estimated": False},
+        "location": "Kibera, Nairobi",
+        "care_arrangement": "kinship",
+        "concerns": ["neglect"],
+        "concerns_notes": "Often alone at night.",
+        "immediate_priorities": "Speak with the grandmother.",
+        "registered_on": TODAY.isoformat(),
+        "registration_place": "District office",
+        "referred_by": "community_volunteer",
+    }
+
+
+def consent(*organisations: str) -> dict[str, object]:
+    """The caregiver agrees to share with `organisations`; the child was not asked."""
+    return {
+        "caregiver_asked": True,
+        "caregiver_interview": "given",
+        "caregiver_sharing": "given",
+        "caregiver_services": "given",
+        "caregiver_consent": {"by": "Grandmother", "method": "thumbprint", "date": day(0)},
+        "child_asked": False,
+        "child_not_asked_reason": "Too young to understand today.",
+        "share_with": [{"organisation": o, "service": "health"} for o in organisations],
+    }
+
+
+def answers(us, form_id: str, **fixed: object) -> dict[str, object]:
+    form = case_forms.form_set(us).get(form_id)
+    return sample_answers(form, random.Random(form_id), TODAY, **fixed)
+
+
+def assessment(us, form_id: str) -> dict[str, object]:
+    return answers(us, form_id, risk_level="medium")
+
+
+def plan(us, review_in: int = 30, actions: list[dict[str, object]] | None = None):
+    actions = actions or [
+        {
+            "goal_number": 1,
+            "action": "Enrol Zawadi at the primary school",
+            "term": "short",
+            "responsible": "caseworker",
+            "due": day(5),
+            "indicator": "Zawadi's name is on the class register",
+            "status": "not_started",
+        }
+    ]
+    return answers(us, "case_plan", actions=actions, review_date=day(review_in))
+
+
+def referral(us, provider: str) -> dict[str, object]:
+    return answers(
+        us,
+        "referral",
+        service_type="health",
+        provider=provider,
+        referred_on=day(0),
+        outcome="awaiting",
+        follow_up_on=day(10),
+    )
+
+
+# Visits and reviews are dated yesterday by default (the same-day cases have tests below).
+def visit(us, visited: int = -1, next_visit: int | None = 3) -> dict[str, object]:
+    return answers(
+        us,
+        "follow_up_visit",
+        visited_on=day(visited),
+        visited_by="caseworker",
+        risk_level="medium",
+        next_visit=None if next_visit is None else day(next_visit),
+    )
+
+
+def review(us, reviewed: int = -1) -> dict[str, object]:
+    return answers(
+        us,
+        "review",
+        reviewed_on=day(reviewed),
+        plan_relevant=True,
+        risk_level="medium",
+        next_step="prepare_closure",
+        next_review=day(40),
+    )
+
+
+def closure(us, reason: str = "goals_met_safe", visit_in: int = 20) -> dict[str, object]:
+    fixed: dict[str, object] = {"reason": reason, "risk_at_closure": "low"}
+    if reason not in ("died", "moved_out_of_area"):
+        fixed["post_closure_visit_on"] = day(visit_in)
+    return answers(us, "closure_request", **fixed)
+
+
+# -- reading what people see --------------------------------------------------------------------
+
+
+def row(us, uuid: str) -> cases.CaseRow:
+    return next(r for r in cases.list_cases(us) if r.uuid == uuid)
+
+
+def approval(us, uuid: str, kind: str, state: str = "pending") -> case_flow.ApprovalRow:
+    found = [
+        a
+        for a in case_flow.case_workflow(us, uuid).approvals
+        if a.kind == kind and a.state == state
+    ]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def task_kinds(us, uuid: str) -> set[str]:
+    return {t.kind for t in case_flow.case_workflow(us, uuid).tasks}
+
+
+def audit(us, uuid: str) -> list[cases.HistoryEntry]:
+    return cases.case_history(us, uuid)
+
+
+def put_setting(us, key: str, value: object) -> None:
+    with us.store.write() as s:
+        found = s.get(Setting, key)
+        if found is None:
+            s.add(Setting(key=key, value=json.dumps(value)))
+        else:
+            found.value = json.dumps(value)
+
+
+# -- cases at a given step ------------------------------------------------------------------------
+
+
+def assessed_case(agency) -> str:
+    """A case Cara registered and assessed: its plan is next."""
+    with agency.sign_in("cara") as us:
+        uuid = case_forms.register_with_forms(
+            us, {"registration": registration(), "consent": consent(HEALTH_CENTRE)}
+        ).uuid
+        case_forms.submit_form(
+            us, uuid, "initial_assessment", assessment(us, "initial_assessment"), None
+        )
+        case_forms.submit_form(us, uuid, "full_assessment", assessment(us, "full_assessment"), None)
+    return uuid
+
+
+def case_in_implementation(agency, **plan_changes: object) -> str:
+    """Cara's case whose plan Sam approved."""
+    uuid = assessed_case(agency)
+    with agency.sign_in("cara") as us:
+        case_forms.submit_form(us, uuid, "case_plan", plan(us, **plan_changes), None)
+    with agency.sign_in("sam") as us:
+        case_flow.decide(us, approval(us, uuid, "case_plan").id, True)
+    return uuid
+
+
+# -- printed documents ----------------------------------------------------------------------
+
+
+RECEIVER = "Musanze District Office"
+
+
+def text_of(pdf: bytes) -> str:
+    """The words of every page, in reading order, whitespace folded."""
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in pages)
+
+
+def in_order(text: str, *parts: str) -> None:
+    at = 0
+    for part in parts:
+        found = text.find(part, at)
+        assert found >= 0, f"{part!r} not found after position {at}"
+        at = found + len(part)
+
+
+def closed_case(agency) -> str:
+    """Cara's case, visited, reviewed and closed with Sam's authorisation."""
+    uuid = case_in_implementation(agency)
+    with agency.sign_in("cara") as us:
+        case_forms.submit_form(us, uuid, "referral", referral(us, HEALTH_CENTRE), None)
+        case_forms.submit_form(us, uuid, "follow_up_visit", visit(us), None)
+        case_forms.submit_form(us, uuid, "review", review(us), None)
+        request = closure(us)
+        request["summary"] = "Zawadi goes to school every day and sleeps at her grandmother's."
+        request["child_views"] = "« Je suis contente » – I like my school and my cœur is light."
+        case_forms.submit_form(us, uuid, "closure_request", request, None)
+    with agency.sign_in("sam") as us:
+        case_flow.decide(us, approval(us, uuid, "closure").id, True)
+    return uuid
+
+
+def transfer_requested(agency) -> str:
+    uuid = case_in_implementation(
+        agency,
+        actions=[
+            {
+                "goal_number": 1,
+                "action": "Zawadi keeps a diary of her school days",
+                "term": "short",
+                "responsible": "child",
+                "due": day(10),
+                "indicator": "She shows it at each visit",
+                "status": "in_progress",
+            },
+            {
+                "goal_number": 1,
+                "action": "Pay the school fees for the term",
+                "term": "short",
+                "responsible": "caregiver",
+                "responsible_name": "Grandmother",
+                "due": day(20),
+                "indicator": "The receipt is in the file",
+                "status": "not_started",
+            },
+        ],
+    )
+    with agency.sign_in("cara") as us:
+        case_forms.submit_form(us, uuid, "referral", referral(us, HEALTH_CENTRE), None)
+        request = answers(
+            us,
+            "transfer_request",
+            to_agency=RECEIVER,
+            reason="moved_district",
+            reason_notes="The family moved to Musanze for the grandmother's work.",
+            documents=["registration", "case_plan"],
+            case_reviewed=True,
+            child_informed=True,
+            child_views="I want to keep my diary in the new school.",
+        )
+        case_forms.submit_form(us, uuid, "transfer_request", request, None)
+    return uuid
+
+
+# -- a case handed to another agency -----------------------------------------------------------
+
+
+def approved_transfer(agency) -> str:
+    uuid = transfer_requested(agency)  # to Musanze District Office
+    with agency.sign_in("sam") as us:
+        case_flow.decide(us, approval(us, uuid, "transfer").id, True)
+    with agency.sign_in("cara") as us:  # the family agreed to share with the new district
+        saved = case_forms.case_submissions(us, uuid)
+        consent = next(x for x in saved if x.form_id == "consent")
+        answers = dict(consent.answers)
+        answers["share_with"] = [
+            *answers["share_with"],
+            {"organisation": RECEIVER, "service": "other"},
+        ]
+        case_forms.submit_form(us, uuid, "consent", answers, consent.revision)
+    return uuid
+
+
+def introduce(a, b) -> None:
+    """Each agency adds the other's identity, its fingerprint checked by phone."""
+    with a.sign_in("sam") as us:
+        a_id = exchange.our_identity(us)
+    with b.sign_in("sam") as us:
+        b_id = exchange.our_identity(us)
+        exchange.add_partner(us, exchange.Identity.from_json(a_id.to_json()), verified=True)
+    with a.sign_in("sam") as us:
+        exchange.add_partner(us, exchange.Identity.from_json(b_id.to_json()), verified=True)
+
+
+def snapshot(folder_agency, uuid: str) -> dict:
+    """What a person can read of a case: its forms, attachments and history."""
+    with folder_agency.sign_in("sam") as us:
+        return records_of(us, uuid)
+
+
+def records_of(us, uuid: str) -> dict:
+    with us.store.read() as s:
+        case = s.execute(select(Case).where(Case.uuid == uuid)).scalar_one()
+        record, attachments = exchange.case_records(s, case)
+    return {"record": record, "attachments": attachments}
