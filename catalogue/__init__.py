@@ -11,11 +11,13 @@ Adding a language is adding its `.ts` file (and the forms' texts in their YAML).
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import struct
 import sys
 from pathlib import Path
 
+log = logging.getLogger("ulinzi.catalogue")
 FOLDER = Path(__file__).resolve().parent.parent / "ui" / "translations"
 SOURCE_LANGUAGE = "en"
 
@@ -56,7 +58,9 @@ def compile_catalogues(force: bool = False) -> None:
         tool = str(lrelease) if lrelease.exists() else "pyside6-lrelease"
         partial = qm.with_name(f".{qm.name}.{os.getpid()}")
         try:
-            subprocess.run([tool, str(ts), "-qm", str(partial)], check=True, capture_output=True)
+            done = subprocess.run([tool, str(ts), "-qm", str(partial)], capture_output=True)
+            if done.returncode:
+                raise OSError(f"pyside6-lrelease could not compile {ts.name}")
             os.replace(partial, qm)
         finally:
             partial.unlink(missing_ok=True)
@@ -88,6 +92,8 @@ class Catalogue:
             at = len(_QM_MAGIC)
             while at + 5 <= len(qm):
                 tag, length = qm[at], struct.unpack_from(">I", qm, at + 1)[0]
+                if at + 5 + length > len(qm):
+                    raise ValueError("a Qt translation file cut short")
                 if tag == _HASHES_BLOCK:
                     self._hashes = qm[at + 5 : at + 5 + length]
                 elif tag == _MESSAGES_BLOCK:
@@ -103,7 +109,11 @@ class Catalogue:
         """`text` in this language; the English source when the catalogue lacks it."""
         key = (context, text)
         if key not in self._found:
-            self._found[key] = self._look_up(context.encode(), text.encode()) or text
+            try:
+                found = self._look_up(context.encode(), text.encode())
+            except (struct.error, UnicodeDecodeError):  # a damaged message: its English
+                found = None
+            self._found[key] = found or text
         return self._found[key]
 
     def _look_up(self, context: bytes, source: bytes) -> str | None:
@@ -156,9 +166,17 @@ def catalogue(language: str) -> Catalogue:
     """The catalogue of `language`, read once per program (empty for English and unknowns)."""
     if language == SOURCE_LANGUAGE or language not in languages():
         return Catalogue()
-    if (FOLDER / f"ulinzi_{language}.ts").exists():
-        compile_catalogues()
-    return Catalogue((FOLDER / f"ulinzi_{language}.qm").read_bytes())
+    try:
+        if (FOLDER / f"ulinzi_{language}.ts").exists():
+            compile_catalogues()
+    except OSError as error:  # no lrelease here, or a .ts it refuses: the last compiled words
+        log.warning("The %s translations cannot be compiled (%s)", language, error)
+    try:
+        return Catalogue((FOLDER / f"ulinzi_{language}.qm").read_bytes())
+    except (OSError, ValueError) as error:
+        # As Qt does when a translator fails to load: the words stay English, the work goes on.
+        log.warning("The %s translations cannot be read (%s): English is used", language, error)
+        return Catalogue()
 
 
 def translate(language: str, context: str, text: str) -> str:

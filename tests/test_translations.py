@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from ui import i18n
 
 TS = i18n.FOLDER / "ulinzi_fr.ts"
@@ -108,3 +111,43 @@ def test_no_python_table_holds_the_words_of_one_language():
                 ):
                     found.append(f"{path.relative_to(root)}:{node.lineno}")
     assert found == []
+
+
+SOURCES = [(context, source) for context, source, _ in _messages()]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.floats(0.1, 1.0, exclude_max=True), st.integers(1, 255)),
+        min_size=8,
+        max_size=24,
+    )
+)
+def test_a_damaged_catalogue_gives_words_never_an_error(flips):
+    """A .qm with damaged bytes (a bad copy to the office PC) must not stop a document from
+    printing: each word is its translation, or its English."""
+    import catalogue
+
+    catalogue.compile_catalogues()
+    damaged = bytearray(TS.with_suffix(".qm").read_bytes())
+    for where, mask in flips:  # mostly the messages, which follow the hash table
+        damaged[int(where * len(damaged))] ^= mask
+    words = catalogue.Catalogue(bytes(damaged))
+    for context, source in SOURCES:
+        assert words.translate(context, source)  # a word, never an exception
+
+
+def test_an_unreadable_catalogue_prints_english(tmp_path, monkeypatch, caplog):
+    import catalogue
+
+    catalogue.compile_catalogues()
+    good = TS.with_suffix(".qm").read_bytes()
+    (tmp_path / "ulinzi_fr.qm").write_bytes(good[: len(good) // 2])
+    monkeypatch.setattr(catalogue, "FOLDER", tmp_path)
+    catalogue.catalogue.cache_clear()
+    try:
+        assert catalogue.translate("fr", "Documents", "Case closure form") == "Case closure form"
+        assert "cannot be read" in caplog.text
+    finally:
+        catalogue.catalogue.cache_clear()
