@@ -12,7 +12,6 @@ import datetime
 
 from catalogue import QT_TRANSLATE_NOOP, translate
 
-
 WORDS: dict[str, str] = {
     "case": QT_TRANSLATE_NOOP("Documents", "Case"),
     "printed_on": QT_TRANSLATE_NOOP("Documents", "Printed on {date}"),
