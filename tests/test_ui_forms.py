@@ -161,7 +161,8 @@ def test_a_form_dropped_mid_way_comes_back_from_its_draft(qtbot, agency, monkeyp
     def kept() -> bool:  # the last few seconds of typing are in the store
         draft = drafts.load_draft(window.session, "form", "new")
         typed = draft.data["answers"]["registration"] if draft else {}
-        return typed.get("concerns_notes") == "Seen begging near the bus stop."
+        on_page = draft is not None and draft.data.get("page") == wizard.current
+        return on_page and typed.get("concerns_notes") == "Seen begging near the bus stop."
 
     qtbot.waitUntil(kept, timeout=5000)
     wait_for_background()
