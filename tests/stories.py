@@ -10,7 +10,9 @@ from __future__ import annotations
 import io
 import json
 import random
+import zipfile
 from datetime import date, timedelta
+from pathlib import Path
 
 from pypdf import PdfReader
 from sqlalchemy import select
@@ -308,3 +310,59 @@ def records_of(us, uuid: str) -> dict:
         case = s.execute(select(Case).where(Case.uuid == uuid)).scalar_one()
         record, attachments = exchange.case_records(s, case)
     return {"record": record, "attachments": attachments}
+
+
+def exported(agency, partner, tmp_path: Path) -> tuple[str, Path]:
+    uuid = approved_transfer(agency)
+    introduce(agency, partner)
+    out = tmp_path / "case.ulz"
+    with agency.sign_in("cara") as us:
+        exchange.export_case(us, uuid, out, recipient="MUS", reason="The family moved.")
+    return uuid, out
+
+
+def unzip(zip_bytes: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+# -- the forms of one child, complete (registration and consent) ----------------------------
+
+
+def amani_registration(**changes: object) -> dict[str, object]:
+    answers: dict[str, object] = {
+        "given_name": "Amani",
+        "family_name": "Wanjiru",
+        "sex": "female",
+        "birth_date": {"date": (TODAY - timedelta(days=9 * 365)).isoformat(), "estimated": True},
+        "location": "Kibera, Nairobi",
+        "care_arrangement": "kinship",
+        "caregivers": [{"name": "Mama Wanjiru", "relationship": "grandmother", "contact": "0712"}],
+        "concerns": ["neglect", "out_of_school"],
+        "concerns_notes": "Seen alone at the market on school days.",
+        "immediate_priorities": "Find the grandmother; school place.",
+        "registered_on": TODAY.isoformat(),
+        "registration_place": "District office",
+        "referred_by": "community_volunteer",
+        "referrer_name": "Joseph, volunteer",
+    }
+    answers.update(changes)
+    return answers
+
+
+def amani_consent(**changes: object) -> dict[str, object]:
+    answers: dict[str, object] = {
+        "caregiver_asked": True,
+        "caregiver_interview": "given",
+        "caregiver_sharing": "given",
+        "caregiver_services": "given",
+        "caregiver_consent": {"by": "Mama Wanjiru", "method": "thumbprint", "date": str(TODAY)},
+        "child_asked": True,
+        "child_interview": "given",
+        "child_sharing": "given",
+        "child_services": "given",
+        "child_assent": {"by": "Amani", "method": "verbal", "date": str(TODAY)},
+        "share_with": [{"organisation": "Kibera Health Centre", "service": "health"}],
+    }
+    answers.update(changes)
+    return answers

@@ -20,7 +20,8 @@ from sqlalchemy import text
 from db.errors import StoreOpenElsewhere
 from desktop import accounts, case_forms, cases, logs
 from tests.conftest import PASSWORD, ROOT
-from tests.test_case_forms import consent, registration
+from tests.stories import amani_consent as consent
+from tests.stories import amani_registration as registration
 
 CHILD = ("Zawadi", "Wanjiru")
 
@@ -84,7 +85,7 @@ def test_a_database_error_during_a_search_for_a_child_leaves_her_name_in_no_file
 
 
 def test_a_database_error_during_an_import_leaves_no_name_in_any_file(agency, partner, tmp_path):
-    from tests.test_exchange import exported
+    from tests.stories import exported
 
     uuid, package = exported(agency, partner, tmp_path)
     with agency.sign_in("sam") as us:

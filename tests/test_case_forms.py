@@ -13,47 +13,10 @@ from desktop import case_forms, cases, drafts
 from desktop.case_forms import FormChangedMeanwhile, FormIncomplete
 from desktop.demo import sample_answers
 from desktop.forms.definition import FormDefinitionError
+from tests.stories import amani_consent as consent
+from tests.stories import amani_registration as registration
 
 TODAY = date.today()
-
-
-def registration(**changes: object) -> dict[str, object]:
-    answers: dict[str, object] = {
-        "given_name": "Amani",
-        "family_name": "Wanjiru",
-        "sex": "female",
-        "birth_date": {"date": (TODAY - timedelta(days=9 * 365)).isoformat(), "estimated": True},
-        "location": "Kibera, Nairobi",
-        "care_arrangement": "kinship",
-        "caregivers": [{"name": "Mama Wanjiru", "relationship": "grandmother", "contact": "0712"}],
-        "concerns": ["neglect", "out_of_school"],
-        "concerns_notes": "Seen alone at the market on school days.",
-        "immediate_priorities": "Find the grandmother; school place.",
-        "registered_on": TODAY.isoformat(),
-        "registration_place": "District office",
-        "referred_by": "community_volunteer",
-        "referrer_name": "Joseph, volunteer",
-    }
-    answers.update(changes)
-    return answers
-
-
-def consent(**changes: object) -> dict[str, object]:
-    answers: dict[str, object] = {
-        "caregiver_asked": True,
-        "caregiver_interview": "given",
-        "caregiver_sharing": "given",
-        "caregiver_services": "given",
-        "caregiver_consent": {"by": "Mama Wanjiru", "method": "thumbprint", "date": str(TODAY)},
-        "child_asked": True,
-        "child_interview": "given",
-        "child_sharing": "given",
-        "child_services": "given",
-        "child_assent": {"by": "Amani", "method": "verbal", "date": str(TODAY)},
-        "share_with": [{"organisation": "Kibera Health Centre", "service": "health"}],
-    }
-    answers.update(changes)
-    return answers
 
 
 def test_registering_through_the_forms_fills_the_case_list_columns(agency):

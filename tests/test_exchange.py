@@ -12,7 +12,6 @@ import subprocess
 import sys
 import warnings
 import zipfile
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,22 +27,15 @@ from tests.conftest import ROOT, run_signed_in
 from tests.stories import (
     approval,
     approved_transfer,
+    exported,
     introduce,
     snapshot,
     transfer_requested,
     visit,
 )
+from tests.stories import unzip as _unzip
 
 PASSPHRASE = "maize river blue lantern seven goats"
-
-
-def exported(agency, partner, tmp_path: Path) -> tuple[str, Path]:
-    uuid = approved_transfer(agency)
-    introduce(agency, partner)
-    out = tmp_path / "case.ulz"
-    with agency.sign_in("cara") as us:
-        exchange.export_case(us, uuid, out, recipient="MUS", reason="The family moved.")
-    return uuid, out
 
 
 # -- keys and partners ------------------------------------------------------------------------
@@ -365,11 +357,6 @@ def _forged(
         },
     }
     return packages.encrypt_to(packages.build({**base, **manifest}, entries, keys), recipient)
-
-
-def _unzip(zip_bytes: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as z:
-        return {n: z.read(n) for n in z.namelist()}
 
 
 def _rezip(entries: dict[str, bytes], extra: list[tuple[zipfile.ZipInfo, bytes]] = ()) -> bytes:

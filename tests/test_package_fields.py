@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from desktop import cases, exchange, packages
 from desktop.packages import PackageError
-from tests.test_exchange import _unzip, exported
+from tests.stories import exported
+from tests.stories import unzip as _unzip
 
 MEGABYTE_NAME = "Zawadi" * 200_000
 
