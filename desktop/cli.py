@@ -17,12 +17,12 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import catalogue
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied, UlinziError
 from db.files import read_bounded, write_file
 from db.models import Role
 from desktop import accounts, cases, paths
 from desktop.session import UserSession
+from reports import catalogue
 
 log = logging.getLogger("ulinzi.cli")
 

@@ -522,7 +522,7 @@ def _add_to_plan(
             entries[a.index]["status"] = a.status
     goals = len(answers.get("goals") or []) or 1
     language = us.agency.language
-    from catalogue import translate
+    from reports.catalogue import translate
     from reports.texts import format_date  # plain words and dates; no ReportLab
 
     held = minutes.get("held_on")

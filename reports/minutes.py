@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from catalogue import QT_TRANSLATE_NOOP
+from reports.catalogue import QT_TRANSLATE_NOOP
 from reports.layout import (
     NONE,
     Document,

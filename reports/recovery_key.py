@@ -24,7 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from catalogue import QT_TRANSLATE_NOOP
+from reports.catalogue import QT_TRANSLATE_NOOP
 from reports.texts import format_date, translated
 
 SANS = "UlinziSans"

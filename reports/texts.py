@@ -3,14 +3,14 @@
 Questions and choices come from the form definitions (in each of their languages); these are the
 words of the documents themselves: titles, headings, signature captions, the footer. They are
 written here in English, marked for Qt's tools, and translated from the language's catalogue
-(`catalogue/`, the same `.ts` as the window's), so adding a language adds no table here.
+(`reports/catalogue.py`, the same `.ts` as the window's), so adding a language adds no table here.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from catalogue import QT_TRANSLATE_NOOP, translate
+from reports.catalogue import QT_TRANSLATE_NOOP, translate
 
 WORDS: dict[str, str] = {
     "case": QT_TRANSLATE_NOOP("Documents", "Case"),

@@ -18,8 +18,7 @@ from db.models import AuditEvent, FormSubmission, Role
 from desktop import access, case_flow, documents
 from desktop.workflow import MoveRefused
 from tests.conftest import PASSWORD, make_agency, run_signed_in
-from tests.test_case_flow import approval
-from tests.test_documents import transfer_requested
+from tests.stories import approval, transfer_requested
 
 # Every module of desktop/, its sub-packages too. The command line, the entry point and the demo
 # builder call services; they are not services.

@@ -14,10 +14,11 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import text
 
-from db.audit import AuditHeadFile, Head, event_hash, evolve, genesis_hash, public_key_hex
+from db.audit import AuditHeadFile, Head, event_hash, evolve, public_key_hex
 from db.store import DB_FILE, HEAD_FILE
 from desktop import cases
 from tests.conftest import NAMES, PASSWORD, make_agency, run_python, run_signed_in
+from tests.stories import rebuild_history
 
 
 def _register(agency, n: int, user: str = "cara") -> list[str]:
@@ -200,50 +201,6 @@ def test_events_cut_off_the_end_are_caught(store):
     assert result.returncode == 1 and "missing or damaged" in result.stderr
 
 
-def _rebuild_history(agency) -> None:
-    """The insider's last resort: a whole new, self-consistent chain with keys of their own."""
-    with agency.sign_in("cara") as us:
-        store = us.store
-        raw_key = bytes(store._key)
-        with store.engine.begin() as conn:
-            rows = conn.execute(text("SELECT * FROM audit_events ORDER BY seq")).all()
-            prev, seed = genesis_hash(store.store_id), None
-            for r in rows:
-                summary = "nothing happened" if r.action == "case.registered" else r.summary
-                if seed is None:
-                    seed = hashlib.sha256(b"insider").digest()
-                    key, sig, signing = public_key_hex(seed), None, None
-                else:
-                    signing, seed = seed, evolve(seed)
-                    key = public_key_hex(seed)
-                h = event_hash(
-                    prev, r.seq, r.at, r.user_id, r.username, r.action, r.case_id, summary, key
-                )
-                if signing is not None:
-                    sig = Ed25519PrivateKey.from_private_bytes(signing).sign(bytes.fromhex(h))
-                action = "audit.signing_started" if r.seq == 1 else r.action
-                conn.execute(
-                    text(
-                        "UPDATE audit_events SET action=:a, summary=:m, prev_hash=:p, hash=:h, "
-                        "next_key=:k, sig=:g WHERE seq=:s"
-                    ),
-                    {
-                        "a": action,
-                        "m": summary,
-                        "p": prev,
-                        "h": h,
-                        "k": key,
-                        "g": sig.hex() if sig else None,
-                        "s": r.seq,
-                    },
-                )
-                prev = h
-        head_file = AuditHeadFile(agency.folder / HEAD_FILE, raw_key, store.store_id)
-        old = head_file.read()
-        head_file.write(Head(rows[-1].seq, prev, seed, 0, old.case_year, old.case_serial))
-        store.engine.dispose()
-
-
 def test_a_backup_anchors_the_history_outside_the_pc(store, tmp_path):
     backup = tmp_path / "usb" / "backup.age"
     backup.parent.mkdir()
@@ -260,7 +217,7 @@ def test_a_backup_anchors_the_history_outside_the_pc(store, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "the history up to it is unchanged" in result.stdout
 
-    _rebuild_history(store)
+    rebuild_history(store)
     result = run_signed_in(store.folder, "check", "--against", str(backup), stdin=stdin)
     assert result.returncode == 1
     assert "DIFFERS" in result.stdout and "sound" not in result.stdout

@@ -222,7 +222,7 @@ def test_a_backup_does_not_carry_the_live_signing_seed(agency, tmp_path):
 
 def test_a_receipt_brings_the_senders_anchor_back_for_check(agency, partner, tmp_path):
     from desktop import exchange
-    from tests.test_exchange import exported
+    from tests.stories import exported
 
     _, package = exported(agency, partner, tmp_path)
     with partner.sign_in("cara") as us:
@@ -237,9 +237,9 @@ def test_a_receipt_brings_the_senders_anchor_back_for_check(agency, partner, tmp
 
 
 def _tamper_all(agency):
-    from tests.test_attack_history import _rebuild_history
+    from tests.stories import rebuild_history
 
-    _rebuild_history(agency)
+    rebuild_history(agency)
 
 
 @given(

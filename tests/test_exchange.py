@@ -749,7 +749,7 @@ def test_the_import_preview_does_not_name_a_case_the_person_may_not_see(
     about a child of the same name: she learns a match exists, not whose case or its number."""
     from PySide6.QtWidgets import QLabel
 
-    from tests.test_case_flow import consent, registration
+    from tests.stories import consent, registration
     from ui.exchange import ImportDialog
 
     _, out = exported(agency, partner, tmp_path)

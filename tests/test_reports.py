@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from PIL import Image
 from pypdf import PdfReader
 
-import catalogue
+from reports import catalogue
 from reports.case_documents import (
     Action,
     Answer,

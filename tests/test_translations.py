@@ -82,7 +82,7 @@ def test_printed_documents_read_each_translation_as_the_window_does():
     comes out as Qt's own translator gives it to the window."""
     from PySide6.QtCore import QTranslator
 
-    import catalogue
+    from reports import catalogue
 
     catalogue.compile_catalogues()
     ours = catalogue.catalogue("fr")
@@ -127,7 +127,7 @@ SOURCES = [(context, source) for context, source, _ in _messages()]
 def test_a_damaged_catalogue_gives_words_never_an_error(flips):
     """A .qm with damaged bytes (a bad copy to the office PC) must not stop a document from
     printing: each word is its translation, or its English."""
-    import catalogue
+    from reports import catalogue
 
     catalogue.compile_catalogues()
     damaged = bytearray(TS.with_suffix(".qm").read_bytes())
@@ -139,7 +139,7 @@ def test_a_damaged_catalogue_gives_words_never_an_error(flips):
 
 
 def test_an_unreadable_catalogue_prints_english(tmp_path, monkeypatch, caplog):
-    import catalogue
+    from reports import catalogue
 
     catalogue.compile_catalogues()
     good = TS.with_suffix(".qm").read_bytes()

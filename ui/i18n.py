@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-import catalogue
+from desktop import languages as catalogue
 from desktop.errors import UlinziError
 
 FOLDER = catalogue.FOLDER
