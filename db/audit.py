@@ -456,7 +456,7 @@ class AuditHeadFile:
         seed into the other half. A torn write leaves the other half whole; the seed that signed
         the previous event does not stay on disk for an insider to re-sign that event with."""
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o660)
             try:
                 os.pwrite(fd, self.encode(head), (head.seq % 2) * self._SLOT)
                 os.fsync(fd)

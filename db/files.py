@@ -6,10 +6,48 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from db.errors import QT_TRANSLATE_NOOP, CannotWriteFolder, InvalidInput, StoreFull
+
+# What Ulinzi creates may be used by the other members of its group (several PC accounts share
+# one store) and by nobody else. Set for the whole process by desktop.main.
+SHARED_UMASK = 0o007
+
+
+def share_with_group() -> None:
+    """Make every file and folder this process creates group-writable and private to others."""
+    if os.name == "posix":
+        os.umask(SHARED_UMASK)
+
+
+def is_group_shared(folder: Path) -> bool:
+    """A setgid folder: what is made inside belongs to its group (the ulinzi group's store)."""
+    try:
+        return bool(folder.stat().st_mode & stat.S_ISGID)
+    except OSError:
+        return False
+
+
+def keep_shared(path: Path, like: os.stat_result | None = None) -> None:
+    """Give `path` the mode and group of the file it replaces (`like`), group read and write in
+    a group-shared folder, and that folder's group: another account of the group must still
+    open it after this one rewrote it. Best effort: only the owner may change these."""
+    shared = is_group_shared(path.parent)
+    with suppress(OSError):
+        mode = stat.S_IMODE(path.stat().st_mode if like is None else like.st_mode)
+        if shared:
+            mode |= stat.S_IRGRP | stat.S_IWGRP
+        os.chmod(path, mode)
+    gid = like.st_gid if like is not None else None
+    if shared:
+        with suppress(OSError):
+            gid = path.parent.stat().st_gid
+    if gid is not None:
+        with suppress(OSError):
+            if path.stat().st_gid != gid:
+                os.chown(path, -1, gid)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -44,6 +82,12 @@ def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data`: readers see the old content or the new, never a mix."""
     tmp = path.with_name(path.name + ".tmp")
     write_durably(tmp, data)
+    try:
+        replaced: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        replaced = None
+    if replaced is not None or is_group_shared(path.parent):
+        keep_shared(tmp, replaced)
     os.replace(tmp, path)
     fsync_dir(path.parent)
 

@@ -124,8 +124,8 @@ class KeySlots:
     def load(cls, path: Path) -> KeySlots:
         try:
             data = json.loads(path.read_bytes())
-        except FileNotFoundError:
-            raise
+        except (FileNotFoundError, PermissionError):
+            raise  # not damage: the store reports whose right is missing
         except (OSError, ValueError) as e:
             raise KeySlotsDamaged(detail=type(e).__name__) from e
         if not isinstance(data, dict) or data.get("format") != FORMAT:

@@ -64,11 +64,12 @@ from db.errors import (
     StoreInUse,
     StoreNotFound,
     StoreOpenElsewhere,
+    StorePermissionDenied,
     StoreRolledBack,
     UlinziError,
     WalDamaged,
 )
-from db.files import atomic_write, fsync_dir, write_durably
+from db.files import atomic_write, fsync_dir, is_group_shared, keep_shared, write_durably
 from db.keyslots import DEFAULT_KDF, RAW_KEY_BYTES, KdfParams, KeySlots
 from db.models import Setting
 from db.recovery_code import new_recovery_code, normalise_recovery_code
@@ -97,6 +98,41 @@ PAGE_CACHE_KIB = 64 * 1024
 
 def is_store(folder: Path) -> bool:
     return (folder / KEYSLOTS_FILE).is_file() and (folder / DB_FILE).is_file()
+
+
+def check_permissions(folder: Path) -> None:
+    """Refuse, naming the file, when this PC account may not read and write part of the store:
+    otherwise a missing right would show up later as a damaged key file or database."""
+    try:
+        folder.stat()
+    except PermissionError:  # a closed parent folder: name it (it looks like no store at all)
+        parents = reversed(folder.absolute().parents)
+        closed = next((p for p in parents if not os.access(p, os.X_OK)), folder)
+        raise StorePermissionDenied(
+            account=_os_user(), file=str(closed), folder=str(folder)
+        ) from None
+    except OSError:
+        return
+    try:
+        entries = [folder, *folder.iterdir()]
+    except PermissionError:
+        entries = [folder]
+    for path in entries:
+        need = os.R_OK | os.W_OK | (os.X_OK if path.is_dir() else 0)
+        if not os.access(path, need):
+            raise StorePermissionDenied(account=_os_user(), file=str(path), folder=str(folder))
+
+
+def share_own_files(folder: Path) -> None:
+    """In a group-shared store folder, give the files this account owns back to the group (a
+    store made before Ulinzi kept them shared, or copied in by hand), so that the other
+    accounts can open them again."""
+    if os.name != "posix" or not is_group_shared(folder):
+        return
+    with suppress(OSError):
+        for path in folder.iterdir():
+            if path.is_file() and not path.is_symlink() and path.stat().st_uid == os.getuid():
+                keep_shared(path)
 
 
 def _is_disk_full(error: BaseException) -> bool:
@@ -863,8 +899,8 @@ def create_store(
         if folder.exists() and any(folder.iterdir()):
             raise StoreExists(folder=str(folder))
         folder.mkdir(parents=True, exist_ok=True)
-        with suppress(OSError):
-            folder.chmod(0o770)
+        with suppress(OSError):  # keep setgid (inherited from a shared parent): see db.files
+            folder.chmod(0o770 | (folder.stat().st_mode & 0o2000))
         lock = StoreLock(folder)
         lock.acquire()
     except PermissionError as e:
@@ -921,12 +957,14 @@ def open_store(
     sign-in uses it to refuse attempts while a failed-login wait is running.
     """
     folder = Path(folder)
+    check_permissions(folder)
     if not is_store(folder):
         raise StoreNotFound(folder=str(folder))
     lock = StoreLock(folder)
     lock.acquire()
     store: Store | None = None
     try:
+        share_own_files(folder)
         finish_interrupted_rekey(folder)
         slots = KeySlots.load(folder / KEYSLOTS_FILE)
         if before_unlock is not None:

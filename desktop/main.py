@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from db.files import share_with_group
 from desktop import logs
 
 
@@ -18,6 +19,7 @@ def wants_command_line(argv: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logs.no_core_dumps()
+    share_with_group()  # before any file is made: the store is shared by the ulinzi group
     logs.configure()
     if wants_command_line(argv):
         from desktop import cli

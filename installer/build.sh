@@ -6,10 +6,12 @@
 #   installer/build.sh --tar           also a .tar.gz of the bundle
 #   installer/build.sh --dist DIR --work DIR   other output / scratch folders
 #
-# Python: $PYTHON if set, otherwise the project's .venv (made like ./ulinzi.sh makes it when
-# missing). That environment must have Ulinzi installed (`pip install -e .`, which ./ulinzi.sh
-# does): the bundle's version comes from its metadata. PyInstaller is installed into it if
-# missing. The .deb needs dpkg-deb and dpkg-shlibdeps (`apt-get install dpkg-dev`).
+# Python: by default a build environment of its own, $work/venv, made from the lock file
+# installer/requirements.lock (exact versions, wheels checked against their hashes), so that the
+# same source gives the same bundle; it is remade when the lock changes. Its base is python3.11
+# (or $BASE_PYTHON). PYTHON=/path/to/python builds with that environment as it is instead (the
+# tests do, with theirs): quicker, but not the locked build, and build.sh says where it differs.
+# The .deb needs dpkg-deb and dpkg-shlibdeps (`apt-get install dpkg-dev`).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,7 +26,7 @@ while [ $# -gt 0 ]; do
         --tar) make_tar=1 ;;
         --dist) dist="$(realpath -m "$2")"; shift ;;
         --work) work="$(realpath -m "$2")"; shift ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) echo "build.sh: unknown argument $1" >&2; exit 2 ;;
     esac
     shift
@@ -34,15 +36,44 @@ say() { echo "build.sh: $*" >&2; }
 die() { say "$*"; exit 1; }
 
 # -- the Python environment -------------------------------------------------------------------
-python="${PYTHON:-$root/.venv/bin/python}"
-if [ ! -x "$python" ]; then
-    [ -z "${PYTHON:-}" ] || die "PYTHON=$PYTHON is not an executable"
-    say "creating .venv (first run only)"
-    python3 -m venv "$root/.venv"
-    "$python" -m pip install -q --upgrade pip
-    "$python" -m pip install -q -e "${root}[test]"
+lock="$here/requirements.lock"
+project_version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/pyproject.toml" | head -n 1)
+if [ -n "${PYTHON:-}" ]; then
+    python="$PYTHON"
+    [ -x "$python" ] || die "PYTHON=$PYTHON is not an executable"
+    # Development builds: say which packages are not the locked ones (the bundle may differ).
+    drift=$("$python" - "$lock" <<'EOF'
+import importlib.metadata, re, sys
+def norm(name): return re.sub(r"[-_.]+", "-", name).lower()
+have = {norm(d.metadata["Name"]): d.version for d in importlib.metadata.distributions()}
+for line in open(sys.argv[1], encoding="utf-8"):
+    pin = re.match(r"([A-Za-z0-9_.-]+)==([^ ;\\]+)(.*)$", line)
+    if pin and not re.search(r"sys_platform == '(win32|darwin)'", pin[3]):
+        if have.get(norm(pin[1])) != pin[2]:
+            print(f"{pin[1]}=={pin[2]}", end=" ")
+EOF
+)
+    [ -z "$drift" ] || say "not the locked build: this environment lacks $drift"
+else
+    venv="$work/venv"
+    python="$venv/bin/python"
+    wanted="$(sha256sum "$lock" "$root/pyproject.toml" | sha256sum | cut -c1-16)"
+    if [ "$(cat "$venv/.ulinzi-lock" 2>/dev/null)" != "$wanted" ]; then
+        base="${BASE_PYTHON:-$(command -v python3.11 || command -v python3)}"
+        "$base" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' \
+            || die "the locked build needs Python 3.11 (set BASE_PYTHON=/path/to/python3.11)"
+        say "making the locked build environment $venv"
+        rm -rf "$venv"
+        "$base" -m venv "$venv"
+        "$python" -m pip install -q --require-hashes --no-deps --only-binary :all: -r "$lock" \
+            || die "could not install the locked packages (installer/requirements.lock)"
+        # Ulinzi itself, for its metadata (the version): its dependencies are the lock's.
+        "$python" -m pip install -q --no-deps --no-build-isolation -e "$root" \
+            || die "could not install Ulinzi into $venv"
+        "$python" -m pip check >&2 || die "installer/requirements.lock does not fit pyproject.toml"
+        echo "$wanted" >"$venv/.ulinzi-lock"
+    fi
 fi
-project_version=$("$python" -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["project"]["version"])' "$root/pyproject.toml")
 installed_version=$("$python" -c 'import importlib.metadata as m; print(m.version("ulinzi"))' 2>/dev/null || true)
 if [ "$installed_version" != "$project_version" ]; then
     # Not installed, or installed before pyproject.toml's version changed: the metadata the
@@ -50,10 +81,8 @@ if [ "$installed_version" != "$project_version" ]; then
     say "installing Ulinzi $project_version into the environment (metadata for the version)"
     "$python" -m pip install -q --no-deps -e "$root"
 fi
-if ! "$python" -c 'import PyInstaller' 2>/dev/null; then
-    say "installing PyInstaller into the environment"
-    "$python" -m pip install -q "pyinstaller>=6.0"
-fi
+"$python" -c 'import PyInstaller' 2>/dev/null \
+    || die "no PyInstaller in $python's environment (pip install -r installer/requirements.lock)"
 version="$project_version"
 
 # -- the bundle -------------------------------------------------------------------------------
@@ -88,8 +117,19 @@ say "bundle: $(du -sm "$bundle" | cut -f1) MB in $(( $(date +%s) - started )) s"
 
 arch=$(dpkg --print-architecture 2>/dev/null || uname -m)
 if [ "$make_tar" = 1 ]; then
-    tarball="$dist/ulinzi-$version-linux-$arch.tar.gz"
-    tar -C "$dist" -czf "$tarball" ulinzi
+    # The same set-up as the .deb, for PCs without dpkg: install.sh puts the bundle in
+    # /opt/ulinzi, the command and menu entry in /usr/local, and makes the group and store folder.
+    name="ulinzi-$version-linux-$arch"
+    tarball="$dist/$name.tar.gz"
+    tar_stage="$work/tar/$name"
+    rm -rf "$work/tar"
+    mkdir -p "$tar_stage"
+    cp -a "$bundle" "$tar_stage/ulinzi"
+    install -m 0755 "$here/linux/install.sh" "$tar_stage/install.sh"
+    install -m 0755 "$here/debian/ulinzi-wrapper.sh" "$tar_stage/ulinzi-wrapper.sh"
+    install -m 0644 "$here/debian/ulinzi.desktop" "$here/ulinzi.svg" "$here/ulinzi.png" \
+        "$here/debian/copyright" "$tar_stage/"
+    tar -C "$work/tar" --owner=0 --group=0 -czf "$tarball" "$name"
     say "tar.gz: $tarball ($(du -m "$tarball" | cut -f1) MB)"
 fi
 [ "$make_deb" = 1 ] || exit 0
@@ -153,8 +193,8 @@ Description: offline case management for child protection social workers
  and never needs a network.
  .
  The shared store lives in /var/lib/ulinzi; removing or purging the package
- never deletes it. Members of the "ulinzi" group can use it: the package adds
- the PC's existing user accounts; add later ones with "adduser NAME ulinzi".
+ never deletes it. Members of the "ulinzi" group can use it: add each person
+ who will use Ulinzi with "adduser NAME ulinzi".
 EOF
 
 deb="$dist/ulinzi_${deb_version}_${arch}.deb"
