@@ -835,6 +835,7 @@ class Store:
             conn.close()
         with open(db_new, "rb+") as f:
             os.fsync(f.fileno())
+        keep_shared(db_new, self.db_path.stat())  # SQLite made it 0644 & ~umask, our group's
         new_slots = KeySlots(json.loads(self.slots.to_bytes()))
         new_slots.reseal_all(new_key)
         new_head = AuditHeadFile(self.folder / HEAD_FILE, new_key, self.store_id)
@@ -906,6 +907,9 @@ def create_store(
     except PermissionError as e:
         raise CannotWriteFolder(folder=str(folder)) from e
     try:
+        # SQLite would make the database 0644 & ~umask: not writable by the group's other
+        # accounts. An empty file is a new database to it; its -wal and -shm take its mode.
+        (folder / DB_FILE).touch(mode=0o666)
         raw_key = secrets.token_bytes(RAW_KEY_BYTES)
         store_id = str(uuid.uuid4())
         slots = KeySlots.new(store_id)
