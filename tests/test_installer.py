@@ -4,6 +4,7 @@ program shows its version in the About box and on printouts."""
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import io
 import json
@@ -107,7 +108,10 @@ def test_the_package_scripts_parse_and_leave_the_store_alone():
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
-    """installer/build.sh --bundle-only, with this Python, into a temporary folder."""
+    """installer/build.sh --bundle-only, with this Python, into a temporary folder; or the
+    bundle already built at $ULINZI_TEST_BUNDLE (the `ulinzi` program in it)."""
+    if os.environ.get("ULINZI_TEST_BUNDLE"):
+        return Path(os.environ["ULINZI_TEST_BUNDLE"]).resolve()
     out = tmp_path_factory.mktemp("installer")
     result = subprocess.run(
         [
@@ -345,3 +349,162 @@ def test_the_bundle_works_without_any_network(bundle, bundled_env, bundled_store
     assert result.returncode == 0, result.stderr
     sockets = re.findall(r"socket\((\w+)", trace.read_text())
     assert set(sockets) <= {"AF_UNIX"}, sockets
+
+
+# -- every command, from the bundle -----------------------------------------------------------
+
+
+def cli_commands() -> set[tuple[str, ...]]:
+    """Every command of `ulinzi` as its parser defines it, each `report` kind on its own:
+    ("init",), ("user", "add"), ("report", "closure")... Commands added later are in it too."""
+    from desktop import cli
+
+    def walk(parser: argparse.ArgumentParser, prefix: tuple[str, ...]) -> set[tuple[str, ...]]:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                return {
+                    command
+                    for name, sub in action.choices.items()
+                    for command in walk(sub, (*prefix, name))
+                }
+        kinds = next((a.choices for a in parser._actions if a.dest == "kind" and a.choices), ())
+        return {(*prefix, kind) for kind in kinds} or {prefix}
+
+    return walk(cli.build_parser(), ())
+
+
+class BundledCli:
+    """Runs the bundle's commands, each expected to succeed, and remembers which ran."""
+
+    def __init__(self, program: Path, env: dict[str, str]) -> None:
+        self.program, self.env = program, env
+        self.known = cli_commands()
+        self.ran: set[tuple[str, ...]] = set()
+
+    def __call__(self, *args: str, stdin: str = PASSWORD + "\n") -> str:
+        result = run_bundled(self.program, self.env, *args, stdin=stdin)
+        assert result.returncode == 0, f"ulinzi {' '.join(args)}: {result.stderr}"
+        assert "Traceback" not in result.stderr
+        for length in (3, 2, 1):
+            if tuple(args[:length]) in self.known:
+                self.ran.add(tuple(args[:length]))
+                break
+        return result.stdout
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    assert path.read_bytes().startswith(b"%PDF")
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def agencies_with_every_document(folder: Path):
+    """Two agencies made by the source (quick key slots): Kigali with a closed case, a case
+    whose transfer to Musanze is approved and a case with finalised conference minutes."""
+    from desktop import cases
+    from tests.conftest import make_agency
+    from tests.test_conferences import finalised
+    from tests.test_documents import closed_case
+    from tests.test_exchange import approved_transfer
+
+    kigali = make_agency(folder / "kgl")
+    musanze = make_agency(folder / "mus", "Musanze District Office", "MUS")
+    uuids = {
+        "closure": closed_case(kigali),
+        "transfer": approved_transfer(kigali),
+        "minutes": finalised(kigali),
+    }
+    with kigali.sign_in("cara") as us:
+        numbers = {kind: cases.open_case(us, u).row.case_number for kind, u in uuids.items()}
+    return kigali, musanze, numbers
+
+
+@pytest.mark.slow
+@linux_only
+def test_the_bundle_runs_every_command_of_the_command_line(bundle, bundled_env, tmp_path):
+    """Each command the parser knows (the README's table), run from the bundle: the modules
+    they import late (ReportLab's barcodes, age, Alembic...) must all be in it."""
+    ulinzi = BundledCli(bundle, bundled_env)
+    again = PASSWORD + "\n"
+    store = tmp_path / "store"
+    signed_in = ("--store", str(store), "--user", "admin", "--password-stdin")
+
+    made = ulinzi(
+        "init", "--store", str(store), "--agency-name", "Musanze Social Welfare",
+        "--agency-code", "MSZ", "--admin", "admin", "--password-stdin",
+    )  # fmt: skip
+    recovery_key = re.search(r"^recovery key: (\S+)$", made, re.M)[1]
+    ulinzi("user", "add", "amani", "--role", "supervisor", *signed_in, stdin=again * 2)
+    ulinzi(
+        "user", "add", "bahati", "--role", "caseworker", "--supervisor", "amani", *signed_in,
+        stdin=again * 2,
+    )  # fmt: skip
+    ulinzi("user", "passwd", "bahati", *signed_in, stdin=again * 2)
+    ulinzi("user", "remove", "bahati", *signed_in)
+    users = ulinzi("user", "list", *signed_in)
+    assert re.search(r"^bahati\t.*\tremoved$", users, re.M) and "amani\t" in users
+    ulinzi("user", "passwd", *signed_in, stdin=again + "a new password for admin\n")
+    signed_in_again = "a new password for admin\n"
+    ulinzi("providers", "add", "Musanze Health Centre", "--service", "health", *signed_in,
+           stdin=signed_in_again)  # fmt: skip
+    assert "Musanze Health Centre" in ulinzi("providers", "list", *signed_in, stdin=signed_in_again)
+    form = tmp_path / "registration.yaml"
+    ulinzi("forms", "export", "registration.yaml", str(form), *signed_in, stdin=signed_in_again)
+    form.write_text(form.read_text("utf-8").replace("version: 1", "version: 2", 1), "utf-8")
+    ulinzi("forms", "import", str(form), *signed_in, stdin=signed_in_again)
+    assert "\tv2\tedited by the agency" in ulinzi(
+        "forms", "list", *signed_in, stdin=signed_in_again
+    )
+    ulinzi("forms", "reset", "registration.yaml", *signed_in, stdin=signed_in_again)
+    assert ulinzi("cases", *signed_in, stdin=signed_in_again) == ""
+    ulinzi("rekey", *signed_in, stdin=signed_in_again)
+    ulinzi("recover", "--store", str(store), "--user", "admin", "--password-stdin",
+           stdin=f"{recovery_key}\n{PASSWORD}\n")  # fmt: skip
+    assert "The store is sound." in ulinzi("check", *signed_in)
+
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("maize river blue lantern seven goats\n")
+    backup = tmp_path / "backup.age"
+    ulinzi("backup", "--to", str(backup), "--passphrase-file", str(secret), *signed_in)
+    restored = tmp_path / "restored"
+    ulinzi("restore", str(backup), "--into", str(restored), "--passphrase-file", str(secret))
+    as_admin_there = ("--store", str(restored), "--user", "admin", "--password-stdin")
+    assert "The store is sound." in ulinzi("check", *as_admin_there)
+    demo = ulinzi("demo", "--store", str(tmp_path / "demo"), "--cases", "3", stdin="")
+    assert "demo password:" in demo
+
+    # Every printed document, and a case sent to another agency and its receipt.
+    kigali, musanze, numbers = agencies_with_every_document(tmp_path)
+    as_cara = ("--store", str(kigali.folder), "--user", "cara", "--password-stdin")
+    case = numbers["closure"]
+    for kind, number, extra in (
+        ("closure", case, ()),
+        ("transfer", numbers["transfer"], ()),
+        ("plan", case, ()),
+        ("summary", case, ("--sections", "plan,decisions", "--lang", "fr")),
+        ("minutes", numbers["minutes"], ("--conference", "1")),
+    ):
+        out = tmp_path / f"{kind}.pdf"
+        ulinzi("report", kind, "--case", number, "--out", str(out), *extra, *as_cara)
+        assert number in pdf_text(out), kind
+    ours, theirs = tmp_path / "kgl.json", tmp_path / "mus.json"
+    ulinzi("agency", "identity", "--out", str(ours), *as_cara)
+    ulinzi("agency", "identity", "--out", str(theirs), "--store", str(musanze.folder),
+           "--user", "sam", "--password-stdin")  # fmt: skip
+    ulinzi("agency", "add", str(theirs), "--verified", *as_cara[:-3], "--user", "sam",
+           "--password-stdin")  # fmt: skip
+    ulinzi("agency", "add", str(ours), "--verified", "--store", str(musanze.folder),
+           "--user", "sam", "--password-stdin")  # fmt: skip
+    assert ulinzi("agency", "list", *as_cara).startswith("MUS\t")
+    package = tmp_path / "case.ulz"
+    ulinzi("export", "--case", numbers["transfer"], "--to", str(package), "--recipient", "MUS",
+           *as_cara)  # fmt: skip
+    receipt = tmp_path / "receipt.ulz"
+    imported = ulinzi("import", str(package), "--receipt", str(receipt), "--store",
+                      str(musanze.folder), "--user", "cara", "--password-stdin")  # fmt: skip
+    assert "Imported as case MUS-" in imported
+    assert "arrived" in ulinzi("import", str(receipt), *as_cara)
+
+    missing = sorted(" ".join(c) for c in ulinzi.known - ulinzi.ran)
+    assert not missing, f"commands the bundle test does not run yet: {missing}"
