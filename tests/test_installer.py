@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -508,3 +509,140 @@ def test_the_bundle_runs_every_command_of_the_command_line(bundle, bundled_env, 
 
     missing = sorted(" ".join(c) for c in ulinzi.known - ulinzi.ran)
     assert not missing, f"commands the bundle test does not run yet: {missing}"
+
+
+# -- two PC accounts, one store ---------------------------------------------------------------
+
+
+@pytest.fixture
+def office_pc(bundle, tmp_path):
+    """A shared PC as the package sets it up: a group (the package's "ulinzi"), two accounts in
+    it and one outside, a setgid store folder of the group's, the program readable by all.
+    Made as root for this test and removed after it."""
+    if os.geteuid() != 0 or not shutil.which("useradd"):
+        pytest.skip("making PC accounts needs root (and useradd)")
+    tag = f"{os.getpid() % 100000}"
+    group, people = f"ulzg{tag}", [f"ulza{tag}", f"ulzb{tag}", f"ulzc{tag}"]
+    place = Path(tempfile.mkdtemp(prefix="ulinzi-pc-"))
+    place.chmod(0o755)
+    try:
+        subprocess.run(["groupadd", group], check=True)
+        for person in people:
+            subprocess.run(["useradd", "--shell", "/bin/sh", person], check=True)
+            home = place / person
+            home.mkdir()
+            shutil.chown(home, person, person)
+        for person in people[:2]:
+            subprocess.run(["usermod", "-a", "-G", group, person], check=True)
+        shared = place / "var-lib-ulinzi"
+        shared.mkdir()
+        shutil.chown(shared, "root", group)
+        shared.chmod(0o2770)
+        program = place / "opt-ulinzi"
+        shutil.copytree(bundle.parent, program, symlinks=True)
+        yield place, group, people, shared, program / "ulinzi"
+    finally:
+        for person in people:
+            subprocess.run(["userdel", person], capture_output=True)
+        subprocess.run(["groupdel", group], capture_output=True)
+        shutil.rmtree(place, ignore_errors=True)
+
+
+def as_person(person: str, group: str, program: Path, *args: str, stdin: str = PASSWORD + "\n"):
+    """`ulinzi ARGS` started by that PC account, in the group when it is a member, with the
+    common umask 022 (the program must not rely on its session's)."""
+    import grp
+    import pwd
+
+    account = pwd.getpwnam(person)
+    member = person in grp.getgrnam(group).gr_mem
+    env = {
+        "HOME": str(program.parent.parent / person),
+        "USER": person,
+        "LOGNAME": person,
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": "/usr/bin:/bin",
+    }
+    return subprocess.run(
+        [str(program), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd="/",
+        user=account.pw_uid,
+        group=account.pw_gid,
+        extra_groups=[grp.getgrnam(group).gr_gid] if member else [],
+        umask=0o022,
+        timeout=120,
+    )
+
+
+@pytest.mark.slow
+@linux_only
+def test_two_pc_accounts_of_the_group_take_turns_on_one_store(office_pc):
+    """Account A makes the store; B, another login in the group, registers a child through an
+    import, prints and adds a user; A then backs up and checks. Someone outside the group is
+    told it is a permission matter, naming the closed folder, not that anything is damaged."""
+    import grp
+
+    from desktop import exchange
+    from tests.conftest import make_agency
+    from tests.test_exchange import approved_transfer
+
+    place, group, (a, b, outsider), shared, program = office_pc
+    store = shared / "store"
+    opts = ("--store", str(store), "--password-stdin")
+
+    def run(person: str, *args: str, stdin: str = PASSWORD + "\n") -> str:
+        result = as_person(person, group, program, *args, stdin=stdin)
+        assert result.returncode == 0, f"{person}: ulinzi {' '.join(args)}: {result.stderr}"
+        return result.stdout
+
+    run(a, "init", "--agency-name", "Musanze District Office", "--agency-code", "MUS",
+        "--admin", "admin", *opts)  # fmt: skip
+    run(a, "user", "add", "amani", "--role", "supervisor", "--user", "admin", *opts,
+        stdin=PASSWORD + "\n" + PASSWORD + "\n")  # fmt: skip
+
+    # Kigali (made by the source) sends Musanze a case; B takes it in as Amani, a supervisor.
+    identity = place / a / "mus.json"
+    run(a, "agency", "identity", "--out", str(identity), "--user", "amani", *opts)
+    kigali = make_agency(place / "kgl")
+    uuid = approved_transfer(kigali)
+    package, kigali_identity = place / "case.ulz", place / "kgl.json"
+    with kigali.sign_in("sam") as us:
+        exchange.add_partner(us, exchange.Identity.from_json(identity.read_text()), verified=True)
+        kigali_identity.write_text(exchange.our_identity(us).to_json())
+    with kigali.sign_in("cara") as us:
+        exchange.export_case(us, uuid, package, recipient="MUS", reason="The family moved.")
+    package.chmod(0o644)
+    kigali_identity.chmod(0o644)
+    run(b, "agency", "add", str(kigali_identity), "--verified", "--user", "amani", *opts)
+    receipt = place / b / "receipt.ulz"
+    imported = run(b, "import", str(package), "--receipt", str(receipt), "--user", "amani", *opts)
+    number = re.search(r"Imported as case (MUS-\S+?)[.,\s]", imported)[1]
+    summary = place / b / "summary.pdf"
+    run(b, "report", "summary", "--case", number, "--out", str(summary), "--user", "amani", *opts)
+    assert number in pdf_text(summary)
+    run(b, "user", "add", "bahati", "--role", "caseworker", "--supervisor", "amani",
+        "--user", "admin", *opts, stdin=PASSWORD + "\n" + PASSWORD + "\n")  # fmt: skip
+
+    # A again, after B rewrote the key slots, the audit head and the database.
+    assert "bahati\t" in run(a, "user", "list", "--user", "admin", *opts)
+    secret = place / a / "passphrase.txt"
+    secret.write_text("maize river blue lantern seven goats\n")
+    shutil.chown(secret, a)
+    run(a, "backup", "--to", str(place / a / "backup.age"), "--passphrase-file", str(secret),
+        "--user", "admin", *opts)  # fmt: skip
+    assert "The store is sound." in run(b, "check", "--user", "admin", *opts)
+    assert number in run(a, "cases", "--user", "amani", *opts)
+    for path in [store, *store.rglob("*")]:
+        st = path.stat()
+        assert grp.getgrgid(st.st_gid).gr_name == group, path
+        assert st.st_mode & 0o060 == 0o060 and not st.st_mode & 0o007, (path, oct(st.st_mode))
+
+    refused = as_person(outsider, group, program, "user", "list", "--user", "admin", *opts)
+    assert refused.returncode == 1
+    assert "may not use" in refused.stderr and str(shared) in refused.stderr
+    assert "damaged" not in refused.stderr.replace("Nothing is damaged", "")
