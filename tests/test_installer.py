@@ -646,3 +646,100 @@ def test_two_pc_accounts_of_the_group_take_turns_on_one_store(office_pc):
     assert refused.returncode == 1
     assert "may not use" in refused.stderr and str(shared) in refused.stderr
     assert "damaged" not in refused.stderr.replace("Nothing is damaged", "")
+
+
+# -- the window's journey: what it loads is in the bundle --------------------------------------
+
+# The window signed in, its case list, a case file and the print preview of a closure form,
+# then printing it: a test kept up to date with the window, run here in a process of its own.
+WINDOW_JOURNEY = (
+    "tests/test_ui_documents.py::"
+    "test_the_closure_form_is_previewed_printed_recorded_and_its_signed_copy_filed"
+)
+# What the program imports from outside the standard library (pyproject.toml's dependencies
+# by import name, and theirs), and our own packages.
+RUNTIME_PACKAGES = {
+    "desktop", "ui", "db", "reports", "PySide6", "shiboken6", "sqlalchemy", "alembic",
+    "sqlcipher3", "cryptography", "argon2", "_argon2_cffi_bindings", "platformdirs",
+    "filelock", "reportlab", "ruamel", "pydantic", "pydantic_core", "pyrage", "mako",
+    "markupsafe", "typing_extensions", "annotated_types", "typing_inspection",
+}  # fmt: skip
+
+
+# Loaded by the test's own tools, not by the program: pypdf (reading the printed PDF) imports
+# cryptography's padding for encrypted PDFs.
+TEST_ONLY_MODULES = {"cryptography.hazmat.primitives.padding"}
+
+
+def spec_excludes() -> list[str]:
+    """The modules ulinzi.spec leaves out on purpose (read from it, as PyInstaller would)."""
+    import ast
+
+    tree = ast.parse((INSTALLER / "ulinzi.spec").read_text("utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "excludes":
+            return list(ast.literal_eval(node.value))
+    raise AssertionError("ulinzi.spec has no excludes")
+
+
+def bundled_modules(program: Path) -> set[str]:
+    """The Python modules inside the bundle's archive (PYZ), as PyInstaller's reader lists them."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    archive = CArchiveReader(str(program))
+    pyz = next(name for name in archive.toc if name.endswith(".pyz"))
+    return set(archive.open_embedded_archive(pyz).toc)
+
+
+@pytest.mark.slow
+@linux_only
+def test_the_bundle_holds_all_the_window_loads_up_to_a_print_preview(bundle, tmp_path):
+    """ReportLab's barcodes, Qt PDF, the print support and platform plugins...: whatever the
+    window loads from signing in to printing a closure form is in the bundle. (The bundled
+    window itself opens and paints offscreen: test_the_bundle_opens_its_sign_in_window...)"""
+    out = tmp_path / "loaded.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", WINDOW_JOURNEY, "-q", "-p", "tests.loaded_modules",
+         "-p", "no:cacheprovider", "--basetemp", str(tmp_path / "journey")],
+        cwd=ROOT, env=dict(os.environ, ULINZI_LOADED_OUT=str(out), QT_QPA_PLATFORM="offscreen"),
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout[-3000:]
+    loaded = json.loads(out.read_text())
+    excludes = spec_excludes()
+
+    def left_out(module: str) -> bool:
+        return any(module == x or module.startswith(x + ".") for x in excludes)
+
+    wanted = {
+        module
+        for module, file in loaded["modules"].items()
+        if module.split(".")[0] in RUNTIME_PACKAGES
+        and file.endswith(".py")  # extension modules: with the libraries below
+        and not left_out(module)
+        and "pytest" not in module  # plugins the test run loads (platformdirs.pytest_plugin)
+        # Shiboken's signature support: frozen, shiboken6 uses the copy built into its library.
+        and not module.startswith("PySide6.support.")
+        and module != "PySide6.support"
+        and module not in TEST_ONLY_MODULES
+    }
+    missing = sorted(wanted - bundled_modules(bundle))
+    assert not missing, f"modules the window loads that the bundle lacks: {missing}"
+
+    # Shared libraries: Qt's and its plugins, the extension modules of the wheels.
+    in_bundle = {p.name for p in (bundle.parent / "_internal").rglob("*")}
+    dropped = tuple(x.split(".", 1)[1] for x in excludes if x.startswith("PySide6.Qt"))
+    missing = []
+    for path in loaded["libraries"]:
+        parts = Path(path).parts
+        if "site-packages" not in parts:
+            continue  # the system's own libraries: the .deb depends on their packages
+        top = parts[parts.index("site-packages") + 1]
+        name = parts[-1]
+        if top.split(".")[0] not in RUNTIME_PACKAGES or name.startswith(
+            tuple(f"{x}." for x in dropped) + tuple(f"libQt6{x[2:]}." for x in dropped)
+        ):
+            continue
+        if name not in in_bundle:
+            missing.append(str(Path(*parts[parts.index("site-packages") + 1 :])))
+    assert not missing, f"libraries the window loads that the bundle lacks: {missing}"
