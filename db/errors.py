@@ -177,7 +177,7 @@ class CannotWriteFolder(UlinziError):
 class StorePermissionDenied(UlinziError):
     text = QT_TRANSLATE_NOOP(
         "errors",
-        "This PC account ({account}) may not use {file}, a file of the Ulinzi store. Nothing is "
+        "This PC account ({account}) may not use {file}, part of the Ulinzi store. Nothing is "
         "damaged. Ask the PC's administrator to give this account the right to use the folder "
         "{folder} (on Linux: sudo adduser {account} ulinzi, then sign out of the PC and in "
         "again).",

@@ -102,6 +102,19 @@ def test_the_package_scripts_parse_and_leave_the_store_alone():
     for script in ("postinst", "postrm"):
         text = (debian / script).read_text()
         assert not re.search(r"\brm\b|rmdir|deluser|delgroup", text), script
+    install = INSTALLER / "linux" / "install.sh"
+    subprocess.run(["sh", "-n", str(install)], check=True)
+    removals = [line for line in install.read_text().splitlines() if re.search(r"\brm\b", line)]
+    assert removals and not any("STORE_ROOT" in line or "/var/lib" in line for line in removals)
+
+
+def test_installing_adds_nobody_to_the_group_and_says_how_to():
+    """Who may read the case files is the office's choice: neither the .deb nor the tar.gz's
+    install script puts the PC's accounts in the ulinzi group; both say how to add people."""
+    for script in (INSTALLER / "debian" / "postinst", INSTALLER / "linux" / "install.sh"):
+        text = script.read_text()
+        assert not re.search(r"usermod|gpasswd|^\s*(adduser|addgroup)\b", text, re.M), script
+        assert "add each person who will use Ulinzi with: sudo adduser NAME" in text, script
 
 
 # -- the bundle (slow: PyInstaller takes about 40 s) ------------------------------------------

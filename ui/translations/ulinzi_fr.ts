@@ -4080,8 +4080,8 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Ulinzi ne peut pas écrire dans {folder}. Demandez à la personne qui a installé Ulinzi d&apos;autoriser ce compte à y écrire, puis réessayez.</translation>
     </message>
     <message>
-        <source>This PC account ({account}) may not use {file}, a file of the Ulinzi store. Nothing is damaged. Ask the PC&apos;s administrator to give this account the right to use the folder {folder} (on Linux: sudo adduser {account} ulinzi, then sign out of the PC and in again).</source>
-        <translation>Ce compte du PC ({account}) n&apos;a pas le droit d&apos;utiliser {file}, un fichier du coffre Ulinzi. Rien n&apos;est endommagé. Demandez à l&apos;administrateur du PC de donner à ce compte le droit d&apos;utiliser le dossier {folder} (sous Linux : sudo adduser {account} ulinzi, puis se déconnecter du PC et se reconnecter).</translation>
+        <source>This PC account ({account}) may not use {file}, part of the Ulinzi store. Nothing is damaged. Ask the PC&apos;s administrator to give this account the right to use the folder {folder} (on Linux: sudo adduser {account} ulinzi, then sign out of the PC and in again).</source>
+        <translation>Ce compte du PC ({account}) n&apos;a pas le droit d&apos;utiliser {file}, qui fait partie du coffre Ulinzi. Rien n&apos;est endommagé. Demandez à l&apos;administrateur du PC de donner à ce compte le droit d&apos;utiliser le dossier {folder} (sous Linux : sudo adduser {account} ulinzi, puis se déconnecter du PC et se reconnecter).</translation>
     </message>
     <message>
         <source>The demo store in {folder} has lost its password file ({file}). Delete that folder to make a new demo store.</source>
