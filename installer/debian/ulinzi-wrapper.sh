@@ -12,7 +12,7 @@ fi
 # must stay writable by the group's other members, and private from everyone else.
 umask 007
 
-# The package adds the PC's accounts to the group when it is installed, but a desktop session
+# An administrator adds people to the group (`adduser NAME ulinzi`), but a desktop session
 # started before that does not have the group yet: `sg` gives it now, so nobody has to sign out
 # and in again first. (Only for listed members: sg would ask others for a group password.)
 if [ "$(id -u)" != 0 ] && command -v sg >/dev/null \
