@@ -599,6 +599,7 @@ def test_two_pc_accounts_of_the_group_take_turns_on_one_store(office_pc):
     import, prints and adds a user; A then backs up and checks. Someone outside the group is
     told it is a permission matter, naming the closed folder, not that anything is damaged."""
     import grp
+    import pwd
 
     from desktop import exchange
     from tests.conftest import make_agency
@@ -654,6 +655,18 @@ def test_two_pc_accounts_of_the_group_take_turns_on_one_store(office_pc):
         st = path.stat()
         assert grp.getgrgid(st.st_gid).gr_name == group, path
         assert st.st_mode & 0o060 == 0o060 and not st.st_mode & 0o007, (path, oct(st.st_mode))
+
+    # The key slots as an older Ulinzi left them, private to their owner (B, who rewrote them
+    # last): A is told which file and whom to ask, not that the key file is damaged; B's next
+    # start gives the file back to the group.
+    slots = store / "keyslots.json"
+    assert slots.stat().st_uid == pwd.getpwnam(b).pw_uid
+    slots.chmod(0o600)
+    refused = as_person(a, group, program, "user", "list", "--user", "admin", *opts)
+    assert refused.returncode == 1
+    assert f"may not use {slots}" in refused.stderr and "Nothing is damaged" in refused.stderr
+    run(b, "cases", "--user", "amani", *opts)
+    assert "bahati\t" in run(a, "user", "list", "--user", "admin", *opts)
 
     refused = as_person(outsider, group, program, "user", "list", "--user", "admin", *opts)
     assert refused.returncode == 1
