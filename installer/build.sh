@@ -3,7 +3,7 @@
 #
 #   installer/build.sh                 bundle + .deb           (in installer/dist/)
 #   installer/build.sh --bundle-only   the bundle only         (what the test builds)
-#   installer/build.sh --tar           also a .tar.gz of the bundle
+#   installer/build.sh --tar           also a .tar.gz (the bundle and install.sh)
 #   installer/build.sh --dist DIR --work DIR   other output / scratch folders
 #
 # Python: by default a build environment of its own, $work/venv, made from the lock file
