@@ -117,6 +117,37 @@ def test_installing_adds_nobody_to_the_group_and_says_how_to():
         assert "add each person who will use Ulinzi with: sudo adduser NAME" in text, script
 
 
+# -- the locked build -------------------------------------------------------------------------
+
+
+def test_the_lock_pins_every_dependency_with_hashes_within_pyprojects_bounds():
+    """installer/requirements.lock is what build.sh installs (--require-hashes): it must hold
+    each of pyproject.toml's dependencies and PyInstaller, at a version pyproject allows."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    text = (INSTALLER / "requirements.lock").read_text("utf-8")
+    pins = {
+        canonicalize_name(name): version
+        for name, version in re.findall(r"^([A-Za-z0-9_.-]+)==([^ ;\\]+)", text, re.M)
+    }
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    needed = [Requirement(line) for line in project["dependencies"]]
+    needed += [
+        Requirement(line)
+        for line in (INSTALLER / "build-requirements.in").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    for requirement in needed:
+        version = pins.get(canonicalize_name(requirement.name))
+        assert version, f"{requirement.name} is not in the lock"
+        assert requirement.specifier.contains(version), f"{requirement.name}=={version}"
+    # Every pinned package carries the hashes of its files.
+    assert len(re.findall(r"==[^\n]*(?:\n\s+--hash=sha256:[0-9a-f]{64})+", text)) == len(pins)
+
+
 # -- the bundle (slow: PyInstaller takes about 40 s) ------------------------------------------
 
 
