@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -800,3 +801,101 @@ def test_the_bundle_holds_all_the_window_loads_up_to_a_print_preview(bundle, tmp
         if name not in in_bundle:
             missing.append(str(Path(*parts[parts.index("site-packages") + 1 :])))
     assert not missing, f"libraries the window loads that the bundle lacks: {missing}"
+
+
+# -- the bundled window, driven like a person would ------------------------------------------
+
+
+def xvfb_screen(folder: Path) -> Path:
+    """Xvfb's frame buffer (XWD) as a PNG, to look at when the window test fails."""
+    import struct
+
+    from PIL import Image
+
+    data = (folder / "Xvfb_screen0").read_bytes()
+    header = struct.unpack(">25I", data[:100])
+    size, width, height, per_line, colours = header[0], header[4], header[5], header[12], header[19]
+    start = size + colours * 12
+    pixels = data[start : start + per_line * height]
+    image = Image.frombuffer("RGBX", (width, height), pixels, "raw", "BGRX", per_line, 1)
+    out = folder / "screen.png"
+    image.convert("RGB").save(out)
+    return out
+
+
+@pytest.mark.slow
+@linux_only
+def test_the_bundled_window_signs_in_shows_the_cases_and_previews_a_printout(bundle, tmp_path):
+    """On an X display (Xvfb at the offices' 1366x768), a caseworker types her name and
+    password, finds a case from the list's search, and opens the Print menu by its keys: the
+    preview of the plan for the child appears, in its own window named after the case."""
+    if not (shutil.which("Xvfb") and shutil.which("xdotool")):
+        pytest.skip("needs Xvfb and xdotool (apt-get install xvfb xdotool; ./ulinzi.sh test does)")
+    from desktop import cases
+    from tests.conftest import make_agency
+    from tests.test_case_flow import case_in_implementation
+
+    agency = make_agency(tmp_path / "kgl")
+    uuid = case_in_implementation(agency)
+    with agency.sign_in("cara") as us:
+        number = cases.open_case(us, uuid).row.case_number
+    frames = tmp_path / "frames"
+    frames.mkdir()
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1366x768x24", "-nolisten",
+         "tcp", "-fbdir", str(frames)],
+        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write_end)
+    with os.fdopen(read_end) as displayfd:
+        display = ":" + displayfd.readline().strip()
+    env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path / "home"),
+               LANG="C.UTF-8", XDG_CONFIG_HOME=str(tmp_path / "home/.config"),
+               XDG_STATE_HOME=str(tmp_path / "home/.local/state"))  # fmt: skip
+    program = subprocess.Popen(
+        [str(bundle), "--store", str(agency.folder)],
+        env=env, cwd=bundle.parent.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+
+    def xdotool(*args: str) -> str:
+        return subprocess.run(
+            ["xdotool", *args], env=env, capture_output=True, text=True, timeout=30
+        ).stdout.strip()
+
+    def window(name: str, timeout: float = 60) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = xdotool("search", "--onlyvisible", "--name", name).split()
+            if found:
+                return found[0]
+            assert program.poll() is None, program.stdout.read().decode()[-3000:]
+            time.sleep(0.5)
+        raise AssertionError(f"no window {name!r}; the screen: {xvfb_screen(frames)}")
+
+    try:
+        sign_in = window("^Ulinzi$")
+        xdotool("windowfocus", "--sync", sign_in)
+        xdotool("type", "--delay", "30", "cara")
+        xdotool("key", "Return")
+        xdotool("type", "--delay", "30", PASSWORD)
+        xdotool("key", "Return")
+        main = window("Kigali District Office")
+        assert xdotool("getwindowname", main) == (
+            "Ulinzi – Kigali District Office – Cara Caseworker"
+        )
+        time.sleep(2)  # the case list fills in
+        xdotool("windowfocus", "--sync", main)
+        xdotool("type", "--delay", "30", number)
+        xdotool("key", "Return")  # the only case found opens
+        time.sleep(4)
+        xdotool("key", "alt+i")  # Pr&int
+        time.sleep(1)
+        xdotool("key", "p")  # the &plan for the child
+        preview = window(number)
+        assert xdotool("getwindowname", preview) == f"My plan – {number}"
+    finally:
+        program.terminate()
+        xvfb.terminate()
+        program.wait(timeout=30)
+        xvfb.wait(timeout=30)
