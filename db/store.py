@@ -117,6 +117,8 @@ def check_permissions(folder: Path) -> None:
         entries = [folder, *folder.iterdir()]
     except PermissionError:
         entries = [folder]
+    except OSError:  # not a folder: open_store says there is no store there
+        return
     for path in entries:
         need = os.R_OK | os.W_OK | (os.X_OK if path.is_dir() else 0)
         if not os.access(path, need):
