@@ -648,8 +648,11 @@ def test_two_pc_accounts_of_the_group_take_turns_on_one_store(office_pc):
 
     run(a, "init", "--agency-name", "Musanze District Office", "--agency-code", "MUS",
         "--admin", "admin", *opts)  # fmt: skip
+    temporary = "amani's temporary password"
     run(a, "user", "add", "amani", "--role", "supervisor", "--user", "admin", *opts,
-        stdin=PASSWORD + "\n" + PASSWORD + "\n")  # fmt: skip
+        stdin=f"{PASSWORD}\n{temporary}\n")  # fmt: skip
+    # Amani chooses her own password, on B's session.
+    run(b, "user", "passwd", "--user", "amani", *opts, stdin=f"{temporary}\n{PASSWORD}\n")
 
     # Kigali (made by the source) sends Musanze a case; B takes it in as Amani, a supervisor.
     identity = place / a / "mus.json"
