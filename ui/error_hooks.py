@@ -41,7 +41,14 @@ def showing(previous: Callable[..., object]) -> Callable[..., None]:
 
 
 def qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    """Qt's warnings go to our log (they speak of widgets and plugins, not of children)."""
+    """Qt's warnings go to our log (they speak of widgets and plugins, not of children). Its debug
+    and info messages only exist when someone turned a category on (QT_LOGGING_RULES, e.g. the
+    start-time benchmark's paint log): they go to stderr, as Qt prints them, not into the log."""
+    if kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg):
+        category = context.category or "default"
+        sys.stderr.write(f"{category}: {message}\n")
+        sys.stderr.flush()
+        return
     log.log(_QT_LEVELS.get(kind, logging.WARNING), "Qt: %s", message)
 
 
