@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
 import secrets
 import shutil
@@ -94,6 +95,8 @@ CASE_MARK_INFO_KEY = "case_mark"
 ROOT_SEED_INFO_KEY = "audit_root_seed"
 
 PAGE_CACHE_KIB = 64 * 1024
+
+log = logging.getLogger("ulinzi.store")
 
 
 def is_store(folder: Path) -> bool:
@@ -341,6 +344,13 @@ def _no_space_left(folder: Path) -> bool:
     return st.f_bavail * st.f_frsize < 64 * 1024
 
 
+def _damaged(error: DBAPIError) -> PagesDamaged:
+    """The plain refusal for damaged pages; the log keeps where it was met and SQLite's error
+    code for whoever helps (the log's formatter drops the driver's message and every value)."""
+    log.warning("damaged database pages met", exc_info=error)
+    return PagesDamaged()
+
+
 def _keyed_connect(
     path: Path, key: bytearray, *, read_only: bool = False
 ) -> Callable[[], sqlcipher3.Connection]:
@@ -491,7 +501,7 @@ class Store:
             yield session
         except DBAPIError as e:
             if _is_damage(e):
-                raise PagesDamaged() from e
+                raise _damaged(e) from e
             raise
         finally:
             session.rollback()
@@ -519,7 +529,7 @@ class Store:
             if _is_disk_full(e):
                 raise StoreFull() from e
             if _is_damage(e):
-                raise PagesDamaged() from e
+                raise _damaged(e) from e
             raise
         except BaseException:
             session.rollback()
@@ -990,7 +1000,7 @@ def open_store(
             if not _is_damage(e):
                 raise
             # `check` may still open it, to say which pages; nothing else may use it.
-            store.refusal = PagesDamaged()
+            store.refusal = _damaged(e)
         store.wal_at_open = None
         if verify_head:
             store.verify_head()
