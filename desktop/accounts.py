@@ -83,6 +83,10 @@ class Throttle:
                 self._accounts = _entries(data["accounts"])
                 self._recent = [float(t) for t in data["recent"]]
                 self._everyone_not_before = float(data["everyone_not_before"])
+            elif slots is not None and slots.throttle_kept:
+                # This store has always written the current format: anything else (`{}`) was
+                # put there by hand, and counts as a lost record.
+                self._lost()
             else:  # the first format: slot id -> entry
                 self._accounts = _entries(data)
         except FileNotFoundError:
@@ -240,6 +244,17 @@ def _roles_text(roles: frozenset[Role]) -> str:
 # -- setting up ----------------------------------------------------------------------------------
 
 
+def _readable_text(text: str) -> None:
+    """Bytes that are not text (a command-line argument that is not UTF-8 arrives with lone
+    surrogates) are refused before anything is created, not half-way through."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "A name holds bytes that are not text (not UTF-8).")
+        ) from None
+
+
 def init_agency(
     folder: Path,
     *,
@@ -266,6 +281,8 @@ def init_agency(
         )
     if not agency_name.strip():
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The agency needs a name."))
+    for text in (agency_name, admin_full_name, country, district):
+        _readable_text(text)
     store, recovery_code = create_store(Path(folder), username, admin_password, kdf, store_class)
     try:
         start_throttle_record(store.folder)

@@ -27,6 +27,11 @@ from reports import catalogue
 log = logging.getLogger("ulinzi.cli")
 
 
+# A line of standard input longer than this is not a password or a passphrase: `< /dev/zero` must
+# end in a plain message, not in the machine's memory running out.
+MAX_SECRET_LINE = 64 * 1024
+
+
 class Secrets:
     """Reads secrets in order: from stdin lines with --password-stdin, else from prompts."""
 
@@ -38,7 +43,13 @@ class Secrets:
 
     def ask(self, prompt: str, *, confirm: bool = False) -> str:
         if self.from_stdin:
-            line = sys.stdin.readline()
+            line = sys.stdin.readline(MAX_SECRET_LINE + 1)
+            if len(line) > MAX_SECRET_LINE:
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "A line of standard input is too long to be a password."
+                    )
+                )
             if not line:
                 raise InvalidInput(
                     QT_TRANSLATE_NOOP("errors", "Standard input ended before: {prompt}."),

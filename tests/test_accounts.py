@@ -233,6 +233,15 @@ def test_deleting_the_failed_login_record_does_not_reset_the_wait(agency):
         agency.sign_in("cara")
 
 
+def test_an_emptied_failed_login_record_does_not_reset_the_wait(agency):
+    """Writing `{}` over the record (the first format's shape) is a lost record, not a clean one."""
+    _fail(agency, "carl", 5)
+    (agency.folder / accounts.THROTTLE_FILE).write_text("{}")
+    with pytest.raises(LoginThrottled) as caught:
+        agency.sign_in("carl")
+    assert caught.value.params["seconds"] == accounts.MAX_WAIT_SECONDS
+
+
 def test_a_temporary_password_must_be_changed_before_any_command_line_work(agency):
     r = run_signed_in(
         agency.folder, "user", "add", "neema", "--role", "caseworker",

@@ -56,3 +56,28 @@ def test_a_demo_store_with_a_negative_number_of_cases_is_refused(tmp_path):
     assert r.returncode == 1
     assert r.stderr == "ulinzi: A demo store has from 0 to 1000000 cases.\n"
     assert not (tmp_path / "demo").exists()
+
+
+def test_endless_standard_input_is_not_a_password(agency):
+    """`--password-stdin < /dev/zero` ends in one line, without reading the machine's memory."""
+    with open("/dev/zero", "rb") as zeros:
+        r = subprocess.run(
+            [sys.executable, "-m", "desktop.main", "cases", "--store", str(agency.folder),
+             "--user", "cara", "--password-stdin"],
+            stdin=zeros, capture_output=True, text=True, cwd=ROOT, timeout=60,
+        )  # fmt: skip
+    assert r.returncode == 1
+    assert r.stderr == "ulinzi: A line of standard input is too long to be a password.\n"
+
+
+def test_an_agency_name_that_is_not_text_creates_nothing(tmp_path):
+    folder = tmp_path / "store"
+    r = subprocess.run(
+        [sys.executable, "-m", "desktop.main", "init", "--store", str(folder),
+         "--agency-name", b"X\xff".decode("utf-8", "surrogateescape"), "--agency-code", "KGL",
+         "--admin", "admin", "--password-stdin"],
+        input=f"{PASSWORD}\n{PASSWORD}\n", capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    assert r.returncode == 1
+    assert r.stderr == "ulinzi: A name holds bytes that are not text (not UTF-8).\n"
+    assert not folder.exists() or not any(folder.iterdir())

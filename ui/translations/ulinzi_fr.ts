@@ -3776,6 +3776,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Un utilisateur doit avoir au moins un rôle.</translation>
     </message>
     <message>
+        <source>A name holds bytes that are not text (not UTF-8).</source>
+        <translation>Un nom contient des octets qui ne sont pas du texte (pas de l’UTF-8).</translation>
+    </message>
+    <message>
         <source>The agency code has 2 to 10 letters or digits, e.g. KGL.</source>
         <translation>Le code de l&apos;organisme comporte 2 à 10 lettres ou chiffres, p. ex. KGL.</translation>
     </message>
@@ -4006,6 +4010,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>change this case</source>
         <translation>modifier ce cas</translation>
+    </message>
+    <message>
+        <source>A line of standard input is too long to be a password.</source>
+        <translation>Une ligne de l’entrée standard est trop longue pour être un mot de passe.</translation>
     </message>
     <message>
         <source>Standard input ended before: {prompt}.</source>
