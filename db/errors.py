@@ -95,6 +95,15 @@ class StoreRolledBack(UlinziError):
     )
 
 
+class StorePartlyOlder(UlinziError):
+    text = QT_TRANSLATE_NOOP(
+        "errors",
+        "Part of the database is older than the last change this store recorded ({cases} "
+        "issued here are missing). It may have been replaced by an older copy. Ask an "
+        "administrator to run `ulinzi check`.",
+    )
+
+
 class KeySlotsDamaged(UlinziError):
     text = QT_TRANSLATE_NOOP(
         "errors", "The store's key file is damaged or not an Ulinzi key file: {detail}."

@@ -65,6 +65,7 @@ from db.errors import (
     StoreInUse,
     StoreNotFound,
     StoreOpenElsewhere,
+    StorePartlyOlder,
     StorePermissionDenied,
     StoreRolledBack,
     UlinziError,
@@ -576,6 +577,11 @@ class Store:
             ).scalar()
             if head.seq > last_seq or at_head != head.hash:
                 self.refusal = self._lost_changes(conn, head, last_seq)
+            elif numbers := self._lost_case_numbers(conn, head):
+                # The audit table is as new as the head, yet case numbers the head saw issued
+                # are gone: an older database file under the current WAL (SQLite lays the WAL's
+                # pages, the audit table's tail among them, over whatever file it finds).
+                self.refusal = StorePartlyOlder(cases=numbers.strip(" ()"))
             conn.rollback()
         return self.refusal is None
 
@@ -705,12 +711,20 @@ class Store:
             last = last_event(s)
         last_seq = last.seq if last else 0
         if old is None:
-            lost = f"audit head missing; the database ends at event {last_seq}"
+            # Without the head nothing here knows which numbers were issued after this copy:
+            # say so, in the audit event and to the administrator.
+            lost = (
+                f"audit head missing; the database ends at event {last_seq}; case numbers "
+                "issued after that may be issued again: compare with the paper files and the "
+                "last backup (ulinzi check --against)"
+            )
         elif old.seq > last_seq:
             with self.engine.connect() as conn:
                 numbers = self._lost_case_numbers(conn, old)
                 conn.rollback()
             lost = f"events {last_seq + 1} to {old.seq} lost{numbers}"
+        elif isinstance(refusal, StorePartlyOlder):
+            lost = f"part of the database older than event {old.seq}: {refusal.params['cases']}"
         elif isinstance(refusal, AuditTampered):
             lost = refusal.message.split("(", 1)[-1].split(")", 1)[0]
         elif refusal is not None:
@@ -726,6 +740,15 @@ class Store:
             self._signer = None
             self.refusal = None
         _migrate_if_needed(self)  # skipped while the store was refused
+        if mark[0]:
+            # The database's own counter catches up with the highest number ever issued, so the
+            # lost numbers are not issued again and the head and the database agree from now on.
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql(
+                    "INSERT INTO case_number_counters (year, last) VALUES (?, ?) "
+                    "ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)",
+                    mark,
+                )
         self._start_signing(f"signing restarted: {lost}")
         return lost
 

@@ -3720,6 +3720,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>La base de données est plus ancienne que la dernière modification enregistrée par ce coffre (événement d&apos;audit {expected}, la base de données s&apos;arrête à {found}). Elle a peut-être été remplacée par une copie plus ancienne ; des modifications pourraient manquer. Demandez à un administrateur d&apos;exécuter `ulinzi check`.</translation>
     </message>
     <message>
+        <source>Part of the database is older than the last change this store recorded ({cases} issued here are missing). It may have been replaced by an older copy. Ask an administrator to run `ulinzi check`.</source>
+        <translation>Une partie de la base de données est plus ancienne que la dernière modification enregistrée par ce dossier ({cases} attribués ici sont absents). Elle a peut-être été remplacée par une copie plus ancienne. Demandez à un administrateur de lancer `ulinzi check`.</translation>
+    </message>
+    <message>
         <source>The store&apos;s key file is damaged or not an Ulinzi key file: {detail}.</source>
         <translation>Le fichier de clés du coffre est endommagé ou n&apos;est pas un fichier de clés Ulinzi : {detail}.</translation>
     </message>
