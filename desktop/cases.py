@@ -279,6 +279,14 @@ def open_case(us: UserSession, case_uuid: str) -> CaseFile:
 
 
 @access.reads_case()
+def case_again(us: UserSession, case_uuid: str) -> CaseFile:
+    """The case file open on screen, read again after a change made from it. Not audited as an
+    opening: it was audited when opened, and the change made is audited on its own."""
+    with access.reading_case(us, case_uuid) as (s, case):
+        return CaseFile(row_of(s, case), submissions_in(s, case.id))
+
+
+@access.reads_case()
 def case_history(us: UserSession, case_uuid: str) -> list[HistoryEntry]:
     """This case's audit events, oldest first, with the full names of who did what."""
     with access.reading_case(us, case_uuid) as (s, case):

@@ -14,6 +14,7 @@ from reports.minutes import words
 from tests.stories import COUNSELLING, HEALTH_CENTRE, case_in_implementation, in_order, text_of
 from tests.wizard_helpers import (
     case_files,
+    change_shown,
     fill,
     open_case_file,
     open_window,
@@ -34,11 +35,6 @@ def language(request):
     i18n.set_language(request.param)
     yield request.param
     i18n.set_language("en")
-
-
-def reloaded(qtbot, window, old):
-    qtbot.waitUntil(lambda: case_files(window)[0] is not old, timeout=TIMEOUT)
-    return case_files(window)[0]
 
 
 @pytest.mark.parametrize("language", ["en", "fr"], indirect=True)
@@ -62,8 +58,9 @@ def test_a_conference_from_schedule_to_signed_minutes(qtbot, agency, language):
         return True
 
     window.ask_dialog = schedule
-    qtbot.mouseClick(tab.schedule_button, Qt.MouseButton.LeftButton)
-    case = reloaded(qtbot, window, case)
+    with change_shown(qtbot, window):
+        qtbot.mouseClick(tab.schedule_button, Qt.MouseButton.LeftButton)
+    assert case_files(window) == [case]  # shown again in place
     tab = case.conferences
     assert case.tabs.currentIndex() == CONFERENCES_TAB
     assert tab.table.rowCount() == 1
@@ -143,10 +140,8 @@ def test_a_conference_from_schedule_to_signed_minutes(qtbot, agency, language):
     # The chair let him in: the override is recorded with its reason.
     counsellor |= {"basis": "override", "override_reason": "Sam decided: he sees Zawadi weekly."}
     fill(wizard, "case_conference", {"attendees": [answers["attendees"][0], nurse, counsellor]})
-    old = case
-    with qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
+    with change_shown(qtbot, window), qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
         qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
-    case = reloaded(qtbot, window, old)
     tab = case.conferences
     assert case.tabs.currentIndex() == CONFERENCES_TAB
     assert "1" in tab.table.item(0, 5).text()  # finalised, version 1
@@ -202,10 +197,8 @@ def test_a_conference_from_schedule_to_signed_minutes(qtbot, agency, language):
     assert [p["name"] for p in people] == ["Cara Caseworker", "Grace Mutua", "Peter Otieno"]
     people[1]["attendance"] = "apologies"
     fill(wizard, "case_conference", {"attendees": people})
-    old = case
-    with qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
+    with change_shown(qtbot, window), qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
         qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
-    case = reloaded(qtbot, window, old)
     assert "2" in case.conferences.table.item(0, 5).text()
     assert "The nurse sent apologies." in case.conferences.table.item(0, 5).toolTip()
     assert len(case.workflow.plan.actions) == 2  # the correction added no action twice

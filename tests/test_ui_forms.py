@@ -12,6 +12,7 @@ from desktop import drafts
 from desktop.demo import sample_answers
 from tests.wizard_helpers import (
     case_files,
+    change_shown,
     close_form,
     fill,
     open_window,
@@ -220,13 +221,9 @@ def test_a_saved_form_is_read_only_and_a_new_version_keeps_the_history(qtbot, ag
     wizard = wait_for_wizard(qtbot, window)
     assert wizard.widget_for("registration", "given_name").value() == "Amani"
     fill(wizard, "registration", {"location": "Gikondo, Kigali"})
-    with qtbot.waitSignal(wizard.saved, timeout=10000):
+    with change_shown(qtbot, window), qtbot.waitSignal(wizard.saved, timeout=10000):
         wizard.finish()
-    qtbot.waitUntil(
-        lambda: len(case_files(window)) == 1 and case_files(window)[0] is not case_file,
-        timeout=10000,
-    )
-    case_file = case_files(window)[0]
+    assert case_files(window) == [case_file]  # the same file shows the new version
     revision = case_file.findChild(QComboBox, "revision")
     assert revision.count() == 2 and revision.currentText().startswith("Version 2")
     assert "Where the child lives now" in case_file.findChild(QLabel, "changes").text()
@@ -245,10 +242,8 @@ def test_a_saved_form_is_read_only_and_a_new_version_keeps_the_history(qtbot, ag
         "initial_assessment",
         sample_answers(form, random.Random(1), date.today(), risk_level="high"),
     )
-    with qtbot.waitSignal(wizard.saved, timeout=10000):
+    with change_shown(qtbot, window), qtbot.waitSignal(wizard.saved, timeout=10000):
         wizard.finish()
-    qtbot.waitUntil(lambda: case_files(window)[0] is not case_file, timeout=10000)
-    qtbot.waitUntil(lambda: len(case_files(window)) == 1, timeout=10000)
     assert case_files(window)[0].findChild(QLabel, "risk").text() == "Risk: High"
     window.sign_out()
 

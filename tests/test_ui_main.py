@@ -349,6 +349,7 @@ def test_lock_switch_and_unlock_with_every_tab_and_dialog_open_leave_no_old_sess
     before = window.session
     window.lock()
     unlock_as(qtbot, window, "carl")
+    QApplication.processEvents()  # deleteLater of the lock screen, as after the first unlock
     assert window.session is not before and mine.isVisible()
     assert sessions_kept_outside_the_holder(window) == []
     fill(mine, "registration", registration_answers("Baraka", "Otieno", "male"))

@@ -12,17 +12,23 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidget
+from sqlalchemy import func, select
 
-from desktop import case_flow
+from db.models import AuditEvent
+from desktop import case_flow, case_forms
 from desktop.demo import sample_answers
+from tests.stories import approval, assessed_case, case_in_implementation, day, plan, row
 from tests.wizard_helpers import (
     CONSENT_ANSWERS,
     case_files,
+    change_shown,
     fill,
+    open_case_file,
     open_window,
     register_through_wizard,
     wait_for_wizard,
 )
+from ui.common import NEXT_ACTIONS, STAGES, history_text, label
 
 TIMEOUT = 10000
 TODAY = date.today()
@@ -39,16 +45,14 @@ def header(case) -> str:
 
 
 def save(qtbot, window, wizard, form_id: str, **fixed):
-    """Answer every question of the open form (with `fixed` answers) and save it."""
-    old = case_files(window)[0] if case_files(window) else None
+    """Answer every question of the open form (with `fixed` answers) and save it; the open
+    case file shows it."""
     answers = sample_answers(wizard.forms[0], RNG, TODAY, **fixed)
     fill(wizard, form_id, answers)
-    with qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
+    with change_shown(qtbot, window) as case, qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
         wizard.finish()
-    qtbot.waitUntil(
-        lambda: bool(case_files(window)) and case_files(window)[0] is not old, timeout=TIMEOUT
-    )
-    return case_files(window)[0]
+    assert case_files(window) == [case]  # the same file, not made again
+    return case
 
 
 def open_form(qtbot, window, form_id: str, *, new: bool = False):
@@ -169,9 +173,8 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
         {"organisation": "Hope Counselling", "service": "psychosocial"},
     ]
     fill(wizard, "consent", consent)
-    with qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
+    with change_shown(qtbot, window), qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
         wizard.finish()
-    qtbot.waitUntil(lambda: case_files(window)[0] is not case, timeout=TIMEOUT)
     wizard = open_form(qtbot, window, "referral", new=True)
     assert wizard.answers["referral"]["provider"] == "Hope Counselling"  # the draft came back
     case = save(
@@ -224,10 +227,8 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
     case = case_file(qtbot, window)
     assert case.return_button.isVisible()
     case.ask_comment = lambda title, prompt: "Visit once more after the school term starts."
-    old = case
-    qtbot.mouseClick(case.return_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: case_files(window)[0] is not old, timeout=TIMEOUT)
-    case = case_files(window)[0]
+    with change_shown(qtbot, window):
+        qtbot.mouseClick(case.return_button, Qt.MouseButton.LeftButton)
     assert "Follow-up and review" in header(case)
     assert "Visit once more after the school term starts." in header(case)
     window.sign_out()
@@ -287,10 +288,8 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
     # -- Cara reopens it with a reason; all its history stays.
     assert case.reopen_button.isVisible()
     case.ask_comment = lambda title, prompt: "The aunt called: the child left school again."
-    old = case
-    qtbot.mouseClick(case.reopen_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: case_files(window)[0] is not old, timeout=TIMEOUT)
-    case = case_files(window)[0]
+    with change_shown(qtbot, window):
+        qtbot.mouseClick(case.reopen_button, Qt.MouseButton.LeftButton)
     assert "Reopened" in header(case)
     assert "Next: Full assessment" in header(case)
     events = timeline(case)
@@ -316,9 +315,8 @@ def test_a_case_moved_back_keeps_the_reason_in_its_timeline(qtbot, agency):
         return "initial_assessment", "The family moved: the situation must be screened again."
 
     case.ask_move_back = answer
-    qtbot.mouseClick(case.move_back_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: case_files(window)[0] is not case, timeout=TIMEOUT)
-    case = case_files(window)[0]
+    with change_shown(qtbot, window):
+        qtbot.mouseClick(case.move_back_button, Qt.MouseButton.LeftButton)
     assert asked == [["registered", "initial_assessment"]]
     assert "Initial assessment" in header(case)
     assert "Next: Full assessment" in header(case)
@@ -326,4 +324,93 @@ def test_a_case_moved_back_keeps_the_reason_in_its_timeline(qtbot, agency):
         "Moved the case back to Initial assessment: "
         "“The family moved: the situation must be screened again.”"
     )
+    window.sign_out()
+
+
+def audit_count(window, action: str) -> int:
+    with window.holder.session.store.read() as s:
+        return s.execute(
+            select(func.count()).select_from(AuditEvent).where(AuditEvent.action == action)
+        ).scalar_one()
+
+
+TWO_ACTIONS = [
+    {
+        "goal_number": 1,
+        "action": "Enrol Zawadi at the primary school",
+        "term": "short",
+        "responsible": "caseworker",
+        "due": day(5),
+        "indicator": "Zawadi's name is on the class register",
+        "status": "not_started",
+    },
+    {
+        "goal_number": 1,
+        "action": "Visit the school with the caregiver",
+        "term": "short",
+        "responsible": "caseworker",
+        "due": day(9),
+        "indicator": "The head teacher has met the caregiver",
+        "status": "not_started",
+    },
+]
+
+
+def test_an_action_marked_done_shows_in_the_same_case_file_without_another_opening(qtbot, agency):
+    uuid = case_in_implementation(agency, actions=TWO_ACTIONS)
+    window = open_window(qtbot, agency, "cara")
+    open_case_file(qtbot, window, uuid)
+    case = case_files(window)[0]
+    case.tabs.setCurrentIndex(1)  # the Plan tab
+    case.actions.selectRow(1)  # the second action, which is not the first one shown
+    case.status_choice.setCurrentIndex(case.status_choice.findData("done"))
+    opened = audit_count(window, "case.opened")
+    marked = audit_count(window, "plan.action_status")
+
+    with change_shown(qtbot, window):
+        qtbot.mouseClick(case.status_button, Qt.MouseButton.LeftButton)
+
+    assert case_files(window) == [case]  # the same file, not made again
+    assert case.tabs.currentIndex() == 1 and case.actions.currentRow() == 1
+    assert case.actions.item(1, 5).text() == "Done"
+    assert case.actions.item(0, 5).text() == "Not started"
+    assert case.status_choice.currentData() == "done"
+    assert timeline(case)[0] == "Marked a plan action “Done”: Visit the school with the caregiver"
+    now = row(window.holder.session, uuid)  # what the case list says now
+    assert now.next_action and case.next_label.text().startswith(
+        "Next: " + label(NEXT_ACTIONS, now.next_action)
+    )
+    history = case.history_table
+    assert history.item(0, 2).text() == history_text("plan.action_status", "2: done")
+    assert audit_count(window, "plan.action_status") == marked + 1
+    assert audit_count(window, "case.opened") == opened  # a change is not another opening
+    window.sign_out()
+
+
+def test_a_supervisors_decision_in_the_case_file_shows_in_the_same_file(qtbot, agency):
+    uuid = assessed_case(agency)
+    with agency.sign_in("cara") as us:
+        case_forms.submit_form(us, uuid, "case_plan", plan(us), None)
+        assert approval(us, uuid, "case_plan").state == "pending"
+    window = open_window(qtbot, agency, "sam")
+    open_case_file(qtbot, window, uuid)
+    case = case_files(window)[0]
+    case.tabs.setCurrentIndex(2)  # the Timeline tab
+    assert case.approve_button.isVisible()
+    assert "Waiting for the supervisor's approval of the case plan" in header(case)
+    opened = audit_count(window, "case.opened")
+
+    with change_shown(qtbot, window):
+        qtbot.mouseClick(case.approve_button, Qt.MouseButton.LeftButton)
+
+    assert case_files(window) == [case] and case.tabs.currentIndex() == 2
+    assert not case.approve_button.isVisible() and not case.return_button.isVisible()
+    assert "Waiting for the supervisor's approval" not in header(case)
+    assert timeline(case)[:2] == ["The case moved on to: Implementation", "Approved the case plan"]
+    assert "Implementation" in header(case)  # the header shows the stage it moved to
+    assert "approved" in case.plan_summary.text().lower()
+    now = row(window.holder.session, uuid)  # what the case list says now
+    assert case.next_label.text().startswith("Next: " + label(NEXT_ACTIONS, now.next_action))
+    assert label(STAGES, now.stage) in header(case)
+    assert audit_count(window, "case.opened") == opened
     window.sign_out()

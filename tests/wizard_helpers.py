@@ -3,6 +3,8 @@ opening a case file, filling the guided forms, reading a previewed document."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import QPoint, Qt
@@ -91,6 +93,14 @@ def case_files(window) -> list:
 
 
 # -- the window -------------------------------------------------------------------------------
+
+
+@contextmanager
+def change_shown(qtbot, window, timeout: int = 10000) -> Iterator[object]:
+    """Around a change made from the open case file: wait until that same file shows it again."""
+    case = case_files(window)[0]
+    with qtbot.waitSignal(case.refreshed, timeout=timeout):
+        yield case
 
 
 def sign_in(qtbot, folder, username, password=PASSWORD):

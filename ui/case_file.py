@@ -127,7 +127,8 @@ class CaseFileWidget(QWidget):
     version of that one); `decide(approval id, approve, comment)`, `move_back(stage, reason)`,
     `reopen(reason)`, `action_status(plan submission id, action index, status)`,
     `print_document(kind, summary sections, purpose)`, `attach_copy(printed document id)` and
-    `show_copy(signed copy id)`."""
+    `show_copy(signed copy id)`. After a change, the window shows each part that changed again
+    through `show_case`, `show_workflow`, … (filled by the code that filled it when made)."""
 
     fill_form = Signal(str, str, int)
     decide = Signal(int, bool, str)
@@ -139,6 +140,7 @@ class CaseFileWidget(QWidget):
     show_copy = Signal(int)
     send_case = Signal(bool)  # True: a referral package; False: the transfer
     show_received_form = Signal(int)  # the transfer form another agency sent (received id)
+    refreshed = Signal()  # a change made from it is shown: its parts were read again in place
 
     def __init__(
         self,
@@ -159,6 +161,7 @@ class CaseFileWidget(QWidget):
         self.form_set = form_set
         self.drafts = drafts
         self.workflow = workflow or CaseWorkflow([], [], None, [], False)
+        self.may_edit = editable  # the person's roles; the case's workflow may still forbid it
         self.editable = editable and self.workflow.can_change
         self.current_form = ""
         self.revisions: dict[int, object] = {}
@@ -167,43 +170,34 @@ class CaseFileWidget(QWidget):
         self.providers: list[str] = []  # the directory's names, offered in forms
         self.stage = Stage(row.stage)
 
-        name = QLabel(row.child_name, objectName="childName")
+        self.child_name = name = QLabel(objectName="childName")
         font = name.font()
         font.setPointSize(font.pointSize() + 7)
         font.setBold(True)
         name.setFont(font)
         name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        age = row.age()
-        age_text = "" if age is None else years(age, row.birth_date_estimated)
-        risk = QLabel(objectName="risk")
-        if row.risk:
-            risk.setText(self.tr("Risk: {level}").format(level=label(RISKS, row.risk)))
-            risk.setStyleSheet(
-                f"color: white; background: {RISK_COLOURS[row.risk].name()}; padding: 3px 10px;"
-                " border-radius: 10px; font-weight: bold;"
-            )
-        else:
-            risk.setText(self.tr("Risk: not assessed yet"))
-            risk.setStyleSheet("padding: 3px 10px; border: 1px solid #999; border-radius: 10px;")
+        self.risk = risk = QLabel(objectName="risk")
 
         facts = QGridLayout()
         facts.setHorizontalSpacing(24)
-        for column, (title, value) in enumerate(
+        self.facts: list[QLabel] = []
+        for column, title in enumerate(
             (
-                (self.tr("Case number"), row.case_number),
-                (self.tr("Age"), age_text),
-                (self.tr("Sex"), label(SEXES, row.sex)),
-                (self.tr("Stage"), label(STAGES, row.stage)),
-                (self.tr("Status"), label(STATUSES, row.status)),
-                (self.tr("Caseworker"), row.caseworker),
+                self.tr("Case number"),
+                self.tr("Age"),
+                self.tr("Sex"),
+                self.tr("Stage"),
+                self.tr("Status"),
+                self.tr("Caseworker"),
             )
         ):
             caption = QLabel(title)
             caption.setStyleSheet("color: #555;")
             facts.addWidget(caption, 0, column)
-            value_label = QLabel(value)
+            value_label = QLabel()
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             facts.addWidget(value_label, 1, column)
+            self.facts.append(value_label)
         facts.setColumnStretch(6, 1)
 
         header = QFrame(objectName="caseHeader")
@@ -214,27 +208,17 @@ class CaseFileWidget(QWidget):
         top.addWidget(name, 0, 0)
         top.addWidget(risk, 0, 1, Qt.AlignmentFlag.AlignRight)
         top.addLayout(facts, 1, 0, 1, 2)
-        next_text = ""
-        if row.next_action:
-            next_text = self.tr("Next: {action}, due {date}").format(
-                action=label(NEXT_ACTIONS, row.next_action),
-                date=format_date(row.next_due.astimezone()) if row.next_due else "",
-            )
-        next_label = QLabel(next_text, objectName="nextAction")
-        if row.next_due is not None and row.next_due < datetime.now(UTC):
-            next_label.setText(next_text + " – " + self.tr("overdue"))
-            next_label.setStyleSheet("color: #c62828; font-weight: bold;")
-        top.addWidget(next_label, 2, 0, 1, 2)
+        self.next_label = QLabel(objectName="nextAction")
+        top.addWidget(self.next_label, 2, 0, 1, 2)
         top.addLayout(self._decisions(), 3, 0, 1, 2)
+        self._fill_header()
 
         self.tabs = QTabWidget(objectName="caseTabs")
         self.tabs.addTab(self._forms(), self.tr("&Forms"))
         self.tabs.addTab(self._plan(), self.tr("&Plan"))
         self.tabs.addTab(self._timeline(), self.tr("&Timeline"))
         self.tabs.addTab(self._history(history), self.tr("&History"))
-        self.documents = DocumentsTab(self.printed, self.editable)
-        self.documents.attach.connect(self.attach_copy)
-        self.documents.show_copy.connect(self.show_copy)
+        self.documents = self._documents_tab()
         self.tabs.addTab(self.documents, self.tr("&Documents"))
         self.conferences = ConferencesTab(
             conferences or CaseConferences([], [], False),
@@ -252,6 +236,94 @@ class CaseFileWidget(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.tabs)
 
+    # -- after a change made from this file: each part shown again, the rest left as it is -------
+    def show_case(self, case: CaseFile) -> None:
+        """The case's row and saved forms: the header, what may be done, the Forms tab."""
+        self.case = case
+        self.stage = Stage(case.row.stage)
+        self._fill_header()
+        self._fill_decisions()
+        self._fill_forms()
+        self._fill_plan()
+
+    def show_workflow(self, workflow: CaseWorkflow) -> None:
+        """Approvals, the plan and the timeline (and whether the case may still be changed)."""
+        self.workflow = workflow
+        was_editable = self.editable
+        self.editable = self.may_edit and workflow.can_change
+        if self.editable != was_editable:  # e.g. closed or transferred: the other tabs say so
+            self.show_documents(self.printed)
+            self.show_conferences(self.conferences.data)
+        self._fill_decisions()
+        self._fill_forms()
+        self._fill_plan()
+        self._fill_timeline()
+
+    def show_drafts(self, drafts: dict[str, datetime]) -> None:
+        self.drafts = drafts
+        self._fill_forms()
+
+    def show_history(self, history: list[HistoryEntry]) -> None:
+        self._fill_history(history)
+
+    def show_documents(self, printed: list[PrintedDocumentInfo]) -> None:
+        """DocumentsTab fills itself when made: a new one takes the old one's place."""
+        self.printed = printed
+        index = self.tabs.indexOf(self.documents)
+        current = self.tabs.currentIndex()
+        old = self.documents
+        self.documents = self._documents_tab()
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, self.documents, self.tr("&Documents"))
+        self.tabs.setCurrentIndex(current)
+        old.deleteLater()
+
+    def show_conferences(self, data: CaseConferences) -> None:
+        self.conferences.show_data(data, self.editable)
+
+    def _documents_tab(self) -> DocumentsTab:
+        tab = DocumentsTab(self.printed, self.editable)
+        tab.attach.connect(self.attach_copy)
+        tab.show_copy.connect(self.show_copy)
+        return tab
+
+    def _fill_header(self) -> None:
+        row = self.case.row
+        self.child_name.setText(row.child_name)
+        if row.risk:
+            self.risk.setText(self.tr("Risk: {level}").format(level=label(RISKS, row.risk)))
+            self.risk.setStyleSheet(
+                f"color: white; background: {RISK_COLOURS[row.risk].name()}; padding: 3px 10px;"
+                " border-radius: 10px; font-weight: bold;"
+            )
+        else:
+            self.risk.setText(self.tr("Risk: not assessed yet"))
+            self.risk.setStyleSheet(
+                "padding: 3px 10px; border: 1px solid #999; border-radius: 10px;"
+            )
+        age = row.age()
+        values = (
+            row.case_number,
+            "" if age is None else years(age, row.birth_date_estimated),
+            label(SEXES, row.sex),
+            label(STAGES, row.stage),
+            label(STATUSES, row.status),
+            row.caseworker,
+        )
+        for value_label, value in zip(self.facts, values, strict=True):
+            value_label.setText(value)
+        next_text = ""
+        if row.next_action:
+            next_text = self.tr("Next: {action}, due {date}").format(
+                action=label(NEXT_ACTIONS, row.next_action),
+                date=format_date(row.next_due.astimezone()) if row.next_due else "",
+            )
+        self.next_label.setText(next_text)
+        self.next_label.setStyleSheet("")
+        if row.next_due is not None and row.next_due < datetime.now(UTC):
+            self.next_label.setText(next_text + " – " + self.tr("overdue"))
+            self.next_label.setStyleSheet("color: #c62828; font-weight: bold;")
+
     # -- what waits for a decision, and moving the case -----------------------------------------
     def _decisions(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -265,8 +337,6 @@ class CaseFileWidget(QWidget):
         self.send_button = QPushButton(self.tr("&Send to the new agency…"), objectName="sendCase")
         self.refer_button = QPushButton(self.tr("Re&ferral package…"), objectName="referralPackage")
         self.print_button = QPushButton(self.tr("Pr&int"), objectName="print")
-        self.print_button.setMenu(print_menu(self, self.documents_available()))
-        self.print_button.menu().triggered.connect(lambda action: self._print(action.data()))
         row.addWidget(self.approval_label, 1)
         row.addStretch(1)  # the buttons keep their size when there is no message
         for button in (
@@ -279,6 +349,21 @@ class CaseFileWidget(QWidget):
             self.print_button,
         ):
             row.addWidget(button)
+        self.send_button.clicked.connect(lambda: self.send_case.emit(False))
+        self.refer_button.clicked.connect(lambda: self.send_case.emit(True))
+        self.approve_button.clicked.connect(self._approve)
+        self.return_button.clicked.connect(self._return)
+        self.move_back_button.clicked.connect(self._move_back)
+        self.reopen_button.clicked.connect(self._reopen)
+        self._fill_decisions()
+        return row
+
+    def _fill_decisions(self) -> None:
+        old_menu = self.print_button.menu()
+        self.print_button.setMenu(print_menu(self, self.documents_available()))
+        self.print_button.menu().triggered.connect(lambda action: self._print(action.data()))
+        if old_menu is not None:
+            old_menu.deleteLater()
         self.pending: ApprovalRow | None = None
         texts = []
         for a in self.workflow.approvals:
@@ -304,6 +389,7 @@ class CaseFileWidget(QWidget):
                     )
                 )
         self.approval_label.setText("\n".join(texts))
+        self.approval_label.setStyleSheet("")
         if texts:
             self.approval_label.setStyleSheet(
                 "background: #fff4d6; border: 1px solid #e0c068; padding: 6px; border-radius: 4px;"
@@ -323,13 +409,6 @@ class CaseFileWidget(QWidget):
         self.refer_button.setVisible(
             self.editable and self.stage not in (Stage.CLOSED, Stage.TRANSFERRED)
         )
-        self.send_button.clicked.connect(lambda: self.send_case.emit(False))
-        self.refer_button.clicked.connect(lambda: self.send_case.emit(True))
-        self.approve_button.clicked.connect(self._approve)
-        self.return_button.clicked.connect(self._return)
-        self.move_back_button.clicked.connect(self._move_back)
-        self.reopen_button.clicked.connect(self._reopen)
-        return row
 
     def documents_available(self) -> dict[str, str]:
         """Each printed document: "" when this case can have it, else why not."""
@@ -445,7 +524,16 @@ class CaseFileWidget(QWidget):
         layout = QHBoxLayout(page)
         layout.addWidget(self.form_list)
         layout.addLayout(right, 1)
+        self.form_list.currentRowChanged.connect(self._form_chosen)
+        self.revision.currentIndexChanged.connect(self._revision_chosen)
+        self._fill_forms()
+        return page
 
+    def _fill_forms(self) -> None:
+        """Each form's state in the list; the form being looked at stays chosen."""
+        showing = self.current_form
+        self.form_list.blockSignals(True)
+        self.form_list.clear()
         for form in self.form_set.ordered():
             if form.repeatable:
                 count = len(instances(self.case.forms, form.id))
@@ -472,10 +560,16 @@ class CaseFileWidget(QWidget):
             item = QListWidgetItem(f"{text_of(form.title)}\n{state}")
             item.setData(Qt.ItemDataRole.UserRole, form.id)
             self.form_list.addItem(item)
-        self.form_list.currentRowChanged.connect(self._form_chosen)
-        self.revision.currentIndexChanged.connect(self._revision_chosen)
-        self.form_list.setCurrentRow(0)
-        return page
+        self.form_list.blockSignals(False)
+        ids = [
+            self.form_list.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.form_list.count())
+        ]
+        row = ids.index(showing) if showing in ids else 0
+        if self.form_list.currentRow() == row:  # no signal when it stays: show it again here
+            self._form_chosen(row)
+        else:
+            self.form_list.setCurrentRow(row)
 
     def show_form(self, form_id: str) -> None:
         self.tabs.setCurrentIndex(0)
@@ -584,7 +678,6 @@ class CaseFileWidget(QWidget):
     def _plan(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        plan = self.workflow.plan
         self.plan_summary = QLabel(objectName="planSummary", wordWrap=True)
         self.plan_summary.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.plan_summary)
@@ -627,12 +720,22 @@ class CaseFileWidget(QWidget):
         self.plan_button.clicked.connect(lambda: self.fill_form.emit(self.uuid, "case_plan", 0))
         bar.addWidget(self.plan_button)
         layout.addLayout(bar)
+        self.status_bar = (mark, self.status_choice, self.status_button)
+        self.actions.itemSelectionChanged.connect(self._action_chosen)
+        self._fill_plan()
+        return page
+
+    def _fill_plan(self) -> None:
+        """The plan and its actions; the action chosen stays chosen."""
+        plan = self.workflow.plan
+        chosen = self.actions.currentItem()
+        chosen_index = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
         can_plan = "case_plan" in self.form_set.forms and self.may_fill("case_plan")
         self.plan_button.setVisible(can_plan)
         self.plan_button.setText(
             self.tr("&New version of the plan") if plan else self.tr("&Make the case plan")
         )
-        for widget in (mark, self.status_choice, self.status_button):
+        for widget in self.status_bar:
             widget.setVisible(self.editable and plan is not None and bool(plan.actions))
         if plan is None:
             self.plan_summary.setText(
@@ -644,7 +747,9 @@ class CaseFileWidget(QWidget):
                 + "</p>"
             )
             self.actions.setVisible(False)
-            return page
+            self.actions.setRowCount(0)
+            return
+        self.actions.setVisible(True)
         a = plan.answers
         form = self.form_set.forms.get("case_plan")
         area = form.field("goals").fields[0] if form and form.field("goals") else None
@@ -683,6 +788,7 @@ class CaseFileWidget(QWidget):
             else None
         )
         today = datetime.now().date()
+        self.actions.blockSignals(True)
         self.actions.setRowCount(len(plan.actions))
         for position, action in enumerate(plan.actions):
             entry = (a.get("actions") or [])[action.index]
@@ -719,12 +825,12 @@ class CaseFileWidget(QWidget):
                 if column == 5 and action.status == "done":
                     item.setForeground(QColor("#2e7d32"))
                 self.actions.setItem(position, column, item)
+        self.actions.blockSignals(False)
         self.actions.resizeRowsToContents()
+        indexes = [action.index for action in plan.actions]
         if plan.actions:
-            self.actions.selectRow(0)
-        self.actions.itemSelectionChanged.connect(self._action_chosen)
+            self.actions.selectRow(indexes.index(chosen_index) if chosen_index in indexes else 0)
         self._action_chosen()
-        return page
 
     def _action_chosen(self) -> None:
         plan = self.workflow.plan
@@ -752,24 +858,29 @@ class CaseFileWidget(QWidget):
 
     # -- timeline ------------------------------------------------------------------------------
     def _timeline(self) -> QWidget:
-        entries = self.workflow.timeline
-        table = QTableWidget(len(entries), 3, objectName="timeline")
+        table = self.timeline_table = QTableWidget(0, 3, objectName="timeline")
         table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         table.setWordWrap(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self._fill_timeline()
+        return table
+
+    def _fill_timeline(self) -> None:
+        entries = self.workflow.timeline
+        table = self.timeline_table
+        table.setRowCount(len(entries))
         for position, entry in enumerate(entries):  # newest first
             for column, text in enumerate(
                 (format_datetime(entry.at), entry.who, self.timeline_text(entry))
             ):
                 table.setItem(position, column, QTableWidgetItem(text))
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         table.resizeRowsToContents()
-        return table
 
     def timeline_text(self, e: TimelineEntry) -> str:
         if e.kind == "form":
@@ -802,19 +913,24 @@ class CaseFileWidget(QWidget):
         )
 
     def _history(self, history: list[HistoryEntry]) -> QWidget:
-        table = QTableWidget(len(history), 3, objectName="history")
+        table = self.history_table = QTableWidget(0, 3, objectName="history")
         table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        for position, entry in enumerate(reversed(history)):  # newest first
-            what = history_text(entry.action, entry.summary)
-            for column, text in enumerate((format_datetime(entry.at), entry.who, what)):
-                table.setItem(position, column, QTableWidgetItem(text))
+        self._fill_history(history)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         return table
+
+    def _fill_history(self, history: list[HistoryEntry]) -> None:
+        table = self.history_table
+        table.setRowCount(len(history))
+        for position, entry in enumerate(reversed(history)):  # newest first
+            what = history_text(entry.action, entry.summary)
+            for column, text in enumerate((format_datetime(entry.at), entry.who, what)):
+                table.setItem(position, column, QTableWidgetItem(text))
 
 
 def _date_of(value: object) -> date | None:

@@ -387,6 +387,21 @@ class ConferencesTab(QWidget):
             self.table.selectRow(self.table.rowCount() - 1)
         self._update()
 
+    def show_data(self, data: CaseConferences, editable: bool) -> None:
+        """The case's conferences read again after a change; the chosen one stays chosen."""
+        chosen = self.selected()
+        self.data = data
+        self.editable = editable and data.can_change
+        self.table.blockSignals(True)
+        self._fill()
+        self.table.blockSignals(False)
+        self.schedule_button.setVisible(self.editable)
+        if chosen is not None and any(c.number == chosen.number for c in data.conferences):
+            self.select(chosen.number)
+        elif data.conferences:
+            self.table.selectRow(self.table.rowCount() - 1)
+        self._update()
+
     def _fill(self) -> None:
         self.table.setRowCount(len(self.data.conferences))
         for row, c in enumerate(self.data.conferences):

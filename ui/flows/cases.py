@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Flag, auto
 from typing import Any
 
 from desktop import case_flow, case_forms, cases, conferences, documents, drafts, exchange
@@ -46,6 +47,72 @@ class CaseData:
             conferences.case_conferences(session, uuid),
             exchange.received_files(session, uuid),
         )
+
+
+class CaseChanges(Flag):
+    """What a change made from an open case file changed, so the file shows only that again
+    (Anki's `OpChanges`). Every change is audited: the history is always read again."""
+
+    CASE = auto()  # the case's row and saved forms: the header (stage, risk, next action), Forms
+    WORKFLOW = auto()  # approvals, the plan and its actions, the timeline
+    DRAFTS = auto()  # the drafts kept of its forms
+    DOCUMENTS = auto()  # printed documents and their signed copies
+    CONFERENCES = auto()  # conferences and their action points
+    HISTORY = auto()  # the audit history
+
+    @classmethod
+    def stage(cls) -> CaseChanges:
+        """A change to the case's work (a decision, a move, an action's status): it can move the
+        case, its tasks and next action, its approvals, plan and timeline."""
+        return cls.CASE | cls.WORKFLOW
+
+
+@dataclass(frozen=True)
+class CaseParts:
+    """The parts of a case file read again after a change; None: not changed, left as shown."""
+
+    case: cases.CaseFile | None = None
+    workflow: case_flow.CaseWorkflow | None = None
+    drafts: dict[str, datetime] | None = None
+    printed: list[documents.PrintedDocumentInfo] | None = None
+    conferences: conferences.CaseConferences | None = None
+    history: list[cases.HistoryEntry] | None = None
+
+    @classmethod
+    def read(cls, session: UserSession, uuid: str, changes: CaseChanges) -> CaseParts:
+        """Only what `changes` names, each by its own service (the opening is not audited again)."""
+        return cls(
+            case=cases.case_again(session, uuid) if CaseChanges.CASE in changes else None,
+            workflow=case_flow.case_workflow(session, uuid)
+            if CaseChanges.WORKFLOW in changes
+            else None,
+            drafts=drafts.drafts_under(session, case_forms.DRAFT_KIND, uuid + ":")
+            if CaseChanges.DRAFTS in changes
+            else None,
+            printed=documents.printed_documents(session, uuid)
+            if CaseChanges.DOCUMENTS in changes
+            else None,
+            conferences=conferences.case_conferences(session, uuid)
+            if CaseChanges.CONFERENCES in changes
+            else None,
+            history=cases.case_history(session, uuid) if CaseChanges.HISTORY in changes else None,
+        )
+
+    def show_in(self, widget: CaseFileWidget) -> None:
+        """Each part read into the open file; the case and its workflow first, as the other
+        parts show what may be done from them."""
+        if self.case is not None:
+            widget.show_case(self.case)
+        if self.workflow is not None:
+            widget.show_workflow(self.workflow)
+        if self.drafts is not None:
+            widget.show_drafts(self.drafts)
+        if self.printed is not None:
+            widget.show_documents(self.printed)
+        if self.conferences is not None:
+            widget.show_conferences(self.conferences)
+        if self.history is not None:
+            widget.show_history(self.history)
 
 
 Then = Callable[[CaseFileWidget], object] | None
@@ -99,15 +166,20 @@ class CaseFlow(Flow):
         widget.decide.connect(lambda i, ok, c: self.decide(uuid, i, ok, c))
         widget.move_back.connect(
             lambda stage, reason: self.change(
-                uuid, lambda s: case_flow.move_back(s, uuid, stage, reason)
+                uuid, lambda s: case_flow.move_back(s, uuid, stage, reason), CaseChanges.stage()
             )
         )
         widget.reopen.connect(
-            lambda reason: self.change(uuid, lambda s: case_flow.reopen(s, uuid, reason))
+            lambda reason: self.change(
+                uuid, lambda s: case_flow.reopen(s, uuid, reason), CaseChanges.stage()
+            )
         )
         widget.action_status.connect(
             lambda plan, index, status: self.change(
-                uuid, lambda s: case_flow.set_action_status(s, uuid, plan, index, status), tab=1
+                uuid,
+                lambda s: case_flow.set_action_status(s, uuid, plan, index, status),
+                CaseChanges.stage(),
+                tab=1,
             )
         )
         documents_flow = window.documents
@@ -136,27 +208,51 @@ class CaseFlow(Flow):
             lambda action_id, status: self.change(
                 uuid,
                 lambda s: conferences.set_commitment_status(s, uuid, action_id, status),
+                CaseChanges.CONFERENCES | CaseChanges.stage(),
                 tab=CONFERENCES_TAB,
             )
         )
 
     def change(
-        self, uuid: str, work: Callable[[UserSession], object], tab: int | None = None
+        self,
+        uuid: str,
+        work: Callable[[UserSession], object],
+        changes: CaseChanges,
+        tab: int | None = None,
     ) -> None:
-        """Make a change to a case off the UI thread, then show the case and the lists again."""
+        """Make a change to a case off the UI thread, then show again the lists and the parts of
+        its open file that `changes` names (and `tab`, if given)."""
 
         def done(_result: object) -> None:
             self.window.refresh_work()
-            self.open_case(
-                uuid,
-                reload=True,
-                then=(lambda w: w.tabs.setCurrentIndex(tab)) if tab is not None else None,
-            )
+            self.show_changes(uuid, changes, tab)
 
         self.op(work).writes().on_success(done).run()
 
+    def show_changes(self, uuid: str, changes: CaseChanges, tab: int | None = None) -> None:
+        """Read again what changed in case `uuid` and show it in its open file, in place: the
+        tab, the chosen row and the scroll stay where the person left them."""
+        then = (lambda w: w.tabs.setCurrentIndex(tab)) if tab is not None else None
+        if self.case_widget(uuid) is None:  # closed meanwhile: opened again, as before
+            self.open_case(uuid, then=then)
+            return
+
+        def show(parts: CaseParts) -> None:
+            widget = self.case_widget(uuid)
+            if widget is None:
+                return
+            parts.show_in(widget)
+            if then is not None:
+                then(widget)
+            widget.refreshed.emit()
+
+        changes |= CaseChanges.HISTORY
+        self.op(lambda s: CaseParts.read(s, uuid, changes)).on_success(show).run()
+
     def decide(self, uuid: str, approval_id: int, approve: bool, comment: str) -> None:
-        self.change(uuid, lambda s: case_flow.decide(s, approval_id, approve, comment))
+        self.change(
+            uuid, lambda s: case_flow.decide(s, approval_id, approve, comment), CaseChanges.stage()
+        )
 
     def decide_from_queue(self, approval_id: int, approve: bool) -> None:
         """A supervisor's decision in the queue; returning a request asks what needs to change."""
@@ -274,7 +370,10 @@ class CaseFlow(Flow):
 
     def _form_saved(self, uuid: str) -> None:
         self.window.refresh_work()
-        self.open_case(uuid, reload=True)
+        # A saved form can move the case (its stage, tasks, approvals, plan), and its draft goes.
+        # A new plan version can take in a conference's action points.
+        changes = CaseChanges.stage() | CaseChanges.DRAFTS | CaseChanges.CONFERENCES
+        self.show_changes(uuid, changes)
 
 
 def _plan_with_status(widget: CaseFileWidget, saved: Any) -> dict[str, Any]:

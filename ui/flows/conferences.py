@@ -9,6 +9,7 @@ from desktop.vocabulary import Role
 from ui.case_file import CONFERENCES_TAB, ReasonDialog
 from ui.conferences import ScheduleDialog, attendee_check, minutes_answers
 from ui.flows.base import Flow
+from ui.flows.cases import CaseChanges
 from ui.form_wizard import FormWizard
 
 
@@ -33,6 +34,7 @@ class ConferenceFlow(Flow):
             lambda s: conferences.schedule(
                 s, uuid, when, place, chair, purpose, other, number=number or None
             ),
+            CaseChanges.CONFERENCES | CaseChanges.stage(),
             tab=CONFERENCES_TAB,
         )
 
@@ -46,7 +48,10 @@ class ConferenceFlow(Flow):
             return
         reason = dialog.text.toPlainText()
         self.window.cases.change(
-            uuid, lambda s: conferences.cancel(s, uuid, number, reason), tab=CONFERENCES_TAB
+            uuid,
+            lambda s: conferences.cancel(s, uuid, number, reason),
+            CaseChanges.CONFERENCES | CaseChanges.stage(),
+            tab=CONFERENCES_TAB,
         )
 
     def write_minutes(self, uuid: str, number: int) -> None:
@@ -106,9 +111,13 @@ class ConferenceFlow(Flow):
                 check=attendee_check(start.consent),
                 parent=self.window,
             )
-            wizard.saved.connect(
-                lambda u: self.window.cases.change(u, lambda _s: None, tab=CONFERENCES_TAB)
-            )
+            wizard.saved.connect(self._minutes_saved)
             self.show_wizard(wizard)
 
         self.op(lambda s: conferences.minutes_start(s, uuid, number)).on_success(show).run()
+
+    def _minutes_saved(self, uuid: str) -> None:
+        self.window.refresh_work()
+        # The minutes are a saved form whose action points can go into the plan; the draft goes.
+        changes = CaseChanges.CONFERENCES | CaseChanges.stage() | CaseChanges.DRAFTS
+        self.window.cases.show_changes(uuid, changes, tab=CONFERENCES_TAB)

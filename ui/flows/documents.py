@@ -10,6 +10,7 @@ from desktop import documents, exchange
 from ui.case_file import DOCUMENTS_TAB
 from ui.document_view import AttachmentView, DocumentPreview
 from ui.flows.base import Flow
+from ui.flows.cases import CaseChanges
 from ui.i18n import current_language
 
 
@@ -44,7 +45,10 @@ class DocumentFlow(Flow):
 
     def _record_output(self, uuid: str, made: documents.MadeDocument, how: str) -> None:
         self.window.cases.change(
-            uuid, lambda s: documents.record_output(s, made, how), tab=DOCUMENTS_TAB
+            uuid,
+            lambda s: documents.record_output(s, made, how),
+            CaseChanges.DOCUMENTS,
+            tab=DOCUMENTS_TAB,
         )
 
     def attach_copy(self, uuid: str, document_id: int) -> None:
@@ -54,6 +58,7 @@ class DocumentFlow(Flow):
         self.window.cases.change(
             uuid,
             lambda s: documents.attach_signed_copy_file(s, uuid, document_id, Path(path)),
+            CaseChanges.DOCUMENTS,
             tab=DOCUMENTS_TAB,
         )
 
