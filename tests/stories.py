@@ -12,7 +12,7 @@ import io
 import json
 import random
 import zipfile
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -22,7 +22,7 @@ from sqlalchemy import select, text
 from db.audit import AuditHeadFile, Head, event_hash, evolve, genesis_hash, public_key_hex
 from db.models import Case, Setting
 from db.store import HEAD_FILE
-from desktop import case_flow, case_forms, cases, exchange
+from desktop import case_flow, case_forms, cases, conferences, exchange
 from desktop.demo import sample_answers
 
 TODAY = date.today()
@@ -370,6 +370,90 @@ def amani_consent(**changes: object) -> dict[str, object]:
     }
     answers.update(changes)
     return answers
+
+
+# -- a case conference ---------------------------------------------------------------------
+
+
+IN_TWO_DAYS = datetime.now(UTC) + timedelta(days=2)
+
+
+def scheduled(agency, uuid: str) -> int:
+    with agency.sign_in("cara") as us:
+        return conferences.schedule(
+            us, uuid, IN_TWO_DAYS, "District office, room 2", "Sam Supervisor", "review_plan"
+        )
+
+
+def attendee(name: str, organisation: str, basis: str, **more: str) -> dict[str, str]:
+    return {
+        "name": name,
+        "organisation": organisation,
+        "role": more.pop("role", "Nurse"),
+        "attendance": more.pop("attendance", "present"),
+        "basis": basis,
+        **more,
+    }
+
+
+def minutes(*attendees: dict[str, str], actions: list[dict] | None = None) -> dict:
+    return {
+        "held_on": day(0),
+        "time": "10:00",
+        "place": "District office, room 2",
+        "chair": "Sam Supervisor",
+        "purpose": "review_plan",
+        "attendees": list(attendees)
+        or [attendee("Cara Caseworker", "", "agency", role="Caseworker")],
+        "agenda": [
+            {"item": "Introductions and confidentiality", "notes": "All agreed."},
+            {"item": "Case summary", "notes": "School enrolment is late."},
+        ],
+        "decisions": [
+            {"decision": "Zawadi stays with her grandmother.", "best_interests": False},
+            {
+                "decision": "No move to foster care.",
+                "best_interests": True,
+                "reasoning": "Zawadi wants to stay; the grandmother copes with support.",
+            },
+        ],
+        "actions": actions
+        if actions is not None
+        else [
+            {
+                "action": "Visit the school with the grandmother",
+                "owner": "Cara Caseworker",
+                "our_agency": True,
+                "goal_number": 1,
+                "due": day(7),
+            },
+            {
+                "action": "Weekly counselling sessions",
+                "owner": "Ms Otieno",
+                "our_agency": False,
+                "organisation": COUNSELLING,
+                "due": day(14),
+            },
+        ],
+        "next_meeting_on": day(60),
+    }
+
+
+def finalised(agency) -> str:
+    uuid = case_in_implementation(agency)
+    scheduled(agency, uuid)
+    counsellor = attendee(
+        "Peter Otieno",
+        COUNSELLING,
+        "override",
+        role="Counsellor",
+        contact="0722 000 111",
+        override_reason="Sam decided: he sees Zawadi weekly.",
+    )
+    absent = attendee("Grace Mutua", HEALTH_CENTRE, "consent", attendance="apologies")
+    with agency.sign_in("cara") as us:
+        conferences.save_minutes(us, uuid, 1, minutes(counsellor, absent), None)
+    return uuid
 
 
 # -- an insider with the key -----------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -20,75 +20,16 @@ from tests.conftest import run_signed_in
 from tests.stories import (
     COUNSELLING,
     HEALTH_CENTRE,
+    IN_TWO_DAYS,
+    attendee,
     case_in_implementation,
-    day,
+    finalised,
     in_order,
+    minutes,
+    scheduled,
     task_kinds,
     text_of,
 )
-
-IN_TWO_DAYS = datetime.now(UTC) + timedelta(days=2)
-
-
-def scheduled(agency, uuid: str) -> int:
-    with agency.sign_in("cara") as us:
-        return conferences.schedule(
-            us, uuid, IN_TWO_DAYS, "District office, room 2", "Sam Supervisor", "review_plan"
-        )
-
-
-def attendee(name: str, organisation: str, basis: str, **more: str) -> dict[str, str]:
-    return {
-        "name": name,
-        "organisation": organisation,
-        "role": more.pop("role", "Nurse"),
-        "attendance": more.pop("attendance", "present"),
-        "basis": basis,
-        **more,
-    }
-
-
-def minutes(*attendees: dict[str, str], actions: list[dict] | None = None) -> dict:
-    return {
-        "held_on": day(0),
-        "time": "10:00",
-        "place": "District office, room 2",
-        "chair": "Sam Supervisor",
-        "purpose": "review_plan",
-        "attendees": list(attendees)
-        or [attendee("Cara Caseworker", "", "agency", role="Caseworker")],
-        "agenda": [
-            {"item": "Introductions and confidentiality", "notes": "All agreed."},
-            {"item": "Case summary", "notes": "School enrolment is late."},
-        ],
-        "decisions": [
-            {"decision": "Zawadi stays with her grandmother.", "best_interests": False},
-            {
-                "decision": "No move to foster care.",
-                "best_interests": True,
-                "reasoning": "Zawadi wants to stay; the grandmother copes with support.",
-            },
-        ],
-        "actions": actions
-        if actions is not None
-        else [
-            {
-                "action": "Visit the school with the grandmother",
-                "owner": "Cara Caseworker",
-                "our_agency": True,
-                "goal_number": 1,
-                "due": day(7),
-            },
-            {
-                "action": "Weekly counselling sessions",
-                "owner": "Ms Otieno",
-                "our_agency": False,
-                "organisation": COUNSELLING,
-                "due": day(14),
-            },
-        ],
-        "next_meeting_on": day(60),
-    }
 
 
 def test_a_scheduled_conference_is_a_task_for_the_caseworker_and_the_supervisor(agency):
@@ -318,23 +259,6 @@ def test_a_scheduled_conference_counts_in_the_supervisors_tasks_only_once_per_ca
 
 
 # -- the minutes on paper ---------------------------------------------------------------------
-
-
-def finalised(agency) -> str:
-    uuid = case_in_implementation(agency)
-    scheduled(agency, uuid)
-    counsellor = attendee(
-        "Peter Otieno",
-        COUNSELLING,
-        "override",
-        role="Counsellor",
-        contact="0722 000 111",
-        override_reason="Sam decided: he sees Zawadi weekly.",
-    )
-    absent = attendee("Grace Mutua", HEALTH_CENTRE, "consent", attendance="apologies")
-    with agency.sign_in("cara") as us:
-        conferences.save_minutes(us, uuid, 1, minutes(counsellor, absent), None)
-    return uuid
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

@@ -450,9 +450,7 @@ def agencies_with_every_document(folder: Path):
     whose transfer to Musanze is approved and a case with finalised conference minutes."""
     from desktop import cases
     from tests.conftest import make_agency
-    from tests.test_conferences import finalised
-    from tests.test_documents import closed_case
-    from tests.test_exchange import approved_transfer
+    from tests.stories import approved_transfer, closed_case, finalised
 
     kigali = make_agency(folder / "kgl")
     musanze = make_agency(folder / "mus", "Musanze District Office", "MUS")
@@ -635,7 +633,7 @@ def test_two_pc_accounts_of_the_group_take_turns_on_one_store(office_pc):
 
     from desktop import exchange
     from tests.conftest import make_agency
-    from tests.test_exchange import approved_transfer
+    from tests.stories import approved_transfer
 
     place, group, (a, b, outsider), shared, program = office_pc
     store = shared / "store"
@@ -836,7 +834,7 @@ def test_the_bundled_window_signs_in_shows_the_cases_and_previews_a_printout(bun
         pytest.skip("needs Xvfb and xdotool (apt-get install xvfb xdotool; ./ulinzi.sh test does)")
     from desktop import cases
     from tests.conftest import make_agency
-    from tests.test_case_flow import case_in_implementation
+    from tests.stories import case_in_implementation
 
     agency = make_agency(tmp_path / "kgl")
     uuid = case_in_implementation(agency)
