@@ -4,8 +4,9 @@ outside the database.
 Every event's hash covers its fields and the previous event's hash, so a changed or deleted row
 breaks the chain. SQLCipher's page HMACs do not notice a page, or the whole file, put back from
 an older copy; the head file does: it holds the last event's sequence number and hash, and every
-open compares the two. The head is written after each commit, so after a crash it may lag
-behind the database (which is fine and caught up on open) but never run ahead of it.
+open compares the two. The head's new record is written before each commit and the old one
+erased after it (see `AuditHeadFile`), so the live head never lags behind the database: a head
+that names an event before the database's last one is an older copy put back, and is refused.
 
 Why events are also signed, and with which key (the reasoning behind the design):
 
@@ -35,6 +36,18 @@ Why events are also signed, and with which key (the reasoning behind the design)
   listed by ``check``.
 * Events written before this scheme keep their old hashes; signing starts at a recorded
   sequence (the root event), which `check` reports.
+* A root event in the middle of the chain (signing restarted) is sound only when this store
+  wrote it: after an administrator accepted a loss (`check --accept-current`), or as a backup's
+  branch. The head lists those (`Head.roots`); any other restart is reported by `check` as "the
+  history was restarted at event N", with `--against` as the way to prove what came before.
+* The limit of all this, said plainly: a seed is a secret only while nobody has copied it. The
+  head is readable by every account (all of them append events), so whoever signs in at time T
+  and copies `audit-head` can, later, rewrite every event after T and write a matching head;
+  and an older `ulinzi.db` put back *together with* its own older head is consistent, so nothing
+  on this PC can tell it from the real one. What is done here: no copy of the head carries a
+  seed (backups' heads hold a seed of their own branch; the before-migration copy holds none),
+  a head that lags the database is refused, and the anchors that leave the PC (backups,
+  packages, printed receipts) catch both with `ulinzi check --against`.
 """
 
 from __future__ import annotations
@@ -47,6 +60,7 @@ import os
 import secrets
 import struct
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -363,26 +377,63 @@ class Head:
     verified: int = 0  # the chain was verified up to this event on an open
     case_year: int = 0  # the highest case number ever issued (year, serial), so numbers
     case_serial: int = 0  # lost with a rolled-back database are not issued again
+    # Root events this store wrote itself (its creation, signing started, a restart after an
+    # administrator accepted a loss, a backup's branch): `check` counts any other root event in
+    # the middle of the chain as an unexplained restart. The newest MAX_ROOTS are kept.
+    roots: tuple[int, ...] = ()
+
+    @property
+    def case_mark(self) -> tuple[int, int]:
+        return (self.case_year, self.case_serial)
 
     def advanced(self, seq: int, hash_hex: str, seed: bytes | None) -> Head:
         return replace(self, seq=seq, hash=hash_hex, seed=seed)
 
+    def with_root(self, seq: int) -> Head:
+        return replace(self, roots=(*self.roots, seq)[-MAX_ROOTS:])
+
+
+MAX_ROOTS = 16
+
+
+@dataclass(frozen=True)
+class HeadRecord:
+    """One authentic record of the head file and where it lies (its byte offset)."""
+
+    offset: int
+    head: Head
+
 
 class AuditHeadFile:
-    """Two fixed-size records (A/B by sequence parity) so a torn write never loses both.
+    """Two records, written in turn, so a torn write never loses both; the write of a new head
+    is part of the commit protocol (see `db.store.Store.write`):
 
-    Version 2 records seal the seed, the verified point and the case-number mark with
-    AES-256-GCM under a key derived from the raw key, with magic, seq and hash as associated
-    data. That key stops strangers and accidents, not insiders (who hold the raw key): against
-    them, the head's worth is the seed, which only moves forward (see the module's notes).
+    1. `prepare(new)` writes `new`, with its seed, over the record that is not the live one,
+       and fsyncs, before the database commits;
+    2. the database commits;
+    3. `settle(new)` overwrites the old live record with `new` *without* its seed, and fsyncs:
+       the seed that signed the earlier events is gone from the disk.
+
+    After a normal write both records name the same event. Two records naming different events
+    mean a write was cut off between 1 and 3 (`Store.compare_head` decides which one the
+    database matches). A record that names an event *before* the database's last one is never
+    the live head: it is an older copy put back (`Store.compare_head` refuses it).
+
+    Version 3 records seal the seed, the verified point, the case-number mark and the store's own
+    root events with AES-256-GCM under a key derived from the raw key, with magic, seq and hash
+    as associated data. That key stops strangers and accidents, not insiders (who hold the raw
+    key): against them, the head's worth is the seed, which only moves forward (see the module's
+    notes). Versions 1 and 2 (128-byte records) are still read.
     """
 
     _MAGIC = b"ULZH"
-    _SLOT = 128
+    _SLOT = 256
+    _OLD_SLOT = 128
     _V1 = struct.Struct(">4sBQ32s32s")
     _V2 = struct.Struct(">4sBQ32s12s")
     _SECRET = struct.Struct(">32sQHI")  # seed, verified, case year, case serial
     _SEALED = _SECRET.size + 16
+    _V3 = struct.Struct(">4sBQ32s12sB")  # version 2's fields and how many root events follow
 
     def __init__(self, path: Path, raw_key: bytes, store_id: str) -> None:
         self.path = path
@@ -395,6 +446,7 @@ class AuditHeadFile:
                 raw_key
             )
         )
+        self.live_offset: int | None = None  # where the live record lies, once known
 
     def _mac(self, seq: int, digest: bytes) -> bytes:
         msg = b"ulinzi head|" + self._store_id + struct.pack(">Q", seq) + digest
@@ -403,10 +455,11 @@ class AuditHeadFile:
     def encode(self, head: Head) -> bytes:
         digest = bytes.fromhex(head.hash)
         nonce = secrets.token_bytes(12)
-        public = self._V2.pack(self._MAGIC, 2, head.seq, digest, nonce)
+        roots = head.roots[-MAX_ROOTS:]
+        public = self._V3.pack(self._MAGIC, 3, head.seq, digest, nonce, len(roots))
         secret = self._SECRET.pack(
             head.seed or bytes(SEED_BYTES), head.verified, head.case_year, head.case_serial
-        )
+        ) + struct.pack(f">{len(roots)}Q", *roots)
         sealed = self._seal.encrypt(nonce, secret, public + self._store_id)
         return (public + sealed).ljust(self._SLOT, b"\0")
 
@@ -421,48 +474,54 @@ class AuditHeadFile:
             _, _, seq, digest, mac = self._V1.unpack(chunk[: self._V1.size])
             if hmac.compare_digest(mac, self._mac(seq, digest)):
                 return Head(seq, digest.hex())
-        elif version == 2 and len(chunk) >= self._V2.size + self._SEALED:
+            return None
+        if version == 2 and len(chunk) >= self._V2.size + self._SEALED:
             public = chunk[: self._V2.size]
             _, _, seq, digest, nonce = self._V2.unpack(public)
-            sealed = chunk[self._V2.size : self._V2.size + self._SEALED]
-            try:
-                secret = self._seal.decrypt(nonce, sealed, public + self._store_id)
-            except InvalidTag:
+            count = 0
+        elif version == 3 and len(chunk) >= self._V3.size:
+            public = chunk[: self._V3.size]
+            _, _, seq, digest, nonce, count = self._V3.unpack(public)
+            if count > MAX_ROOTS:
                 return None
-            seed, verified, year, serial = self._SECRET.unpack(secret)
-            return Head(seq, digest.hex(), seed if any(seed) else None, verified, year, serial)
-        return None
+        else:
+            return None
+        sealed = chunk[len(public) : len(public) + self._SEALED + 8 * count]
+        try:
+            secret = self._seal.decrypt(nonce, sealed, public + self._store_id)
+        except InvalidTag:
+            return None
+        seed, verified, year, serial = self._SECRET.unpack(secret[: self._SECRET.size])
+        roots = struct.unpack(f">{count}Q", secret[self._SECRET.size :])
+        return Head(seq, digest.hex(), seed if any(seed) else None, verified, year, serial, roots)
 
-    def read(self) -> Head | None:
-        """The newest authentic record, or None when the file is missing or none is authentic."""
+    def records(self) -> list[HeadRecord]:
+        """Every authentic record in the file (none when it is missing)."""
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:
-            return None
-        best: Head | None = None
-        for offset in (0, self._SLOT):
-            head = self._decode(data[offset : offset + self._SLOT])
-            if head is None:
-                continue
-            if best is None or (head.seq, head.seed is not None) > (
-                best.seq,
-                best.seed is not None,
-            ):
-                best = head
-        return best
+            return []
+        out = []
+        for offset in (0, self._OLD_SLOT, self._SLOT):
+            size = self._SLOT if data[offset + 4 : offset + 5] == b"\x03" else self._OLD_SLOT
+            head = self._decode(data[offset : offset + size])
+            if head is not None:
+                out.append(HeadRecord(offset, head))
+        return out
 
-    def write(self, head: Head) -> None:
-        """Write `head` durably into the half its parity names, then the same record without its
-        seed into the other half. A torn write leaves the other half whole; the seed that signed
-        the previous event does not stay on disk for an insider to re-sign that event with."""
+    def read(self) -> Head | None:
+        """The newest authentic record, or None when the file is missing or none is authentic."""
+        records = self.records()
+        if not records:
+            return None
+        return max(records, key=lambda r: (r.head.seq, r.head.seed is not None)).head
+
+    def _pwrite(self, data: bytes, offset: int) -> None:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o660)
             try:
-                os.pwrite(fd, self.encode(head), (head.seq % 2) * self._SLOT)
+                os.pwrite(fd, data, offset)
                 os.fsync(fd)
-                os.pwrite(
-                    fd, self.encode(replace(head, seed=None)), (1 - head.seq % 2) * self._SLOT
-                )
             finally:
                 os.close(fd)
         except OSError as e:
@@ -470,7 +529,40 @@ class AuditHeadFile:
                 raise StoreFull() from e
             raise
 
+    def _spare(self) -> int:
+        """The record a new head goes into: never over the live one, nor overlapping it."""
+        return 0 if self.live_offset == self._SLOT else self._SLOT
+
+    def prepare(self, head: Head) -> int:
+        """Step 1: write `head` with its seed beside the live record, durably. Returns where."""
+        offset = self._spare()
+        self._pwrite(self.encode(head), offset)
+        return offset
+
+    def settle(self, head: Head, offset: int) -> None:
+        """Step 3, after the commit: the other record becomes `head` without its seed, durably,
+        so the seed that signed the events before is on no disk."""
+        other = self._SLOT if offset == 0 else 0
+        self._pwrite(self.encode(replace(head, seed=None)), other)
+        self.live_offset = offset
+
+    def abandon(self, head: Head, offset: int) -> None:
+        """The commit failed after `prepare`: the prepared record becomes the live `head`
+        again without its seed (best effort: a reader also tells the two apart, see above)."""
+        with suppress(StoreFull, OSError):
+            self._pwrite(self.encode(replace(head, seed=None)), offset)
+
+    def write(self, head: Head) -> None:
+        """Write `head` whole (prepare and settle at once), where no commit goes with it."""
+        self.settle(head, self.prepare(head))
+
     def full_image(self, head: Head) -> bytes:
         """A whole new file holding only `head`: for re-keying and resetting."""
         full, bare = self.encode(head), self.encode(replace(head, seed=None))
-        return full + bare if head.seq % 2 == 0 else bare + full
+        return full + bare
+
+    def bare_image(self, head: Head) -> bytes:
+        """A whole file holding `head` without its seed: for every copy of the head that is not
+        the live one (a seed anywhere else would let whoever holds the copy sign as the store)."""
+        bare = self.encode(replace(head, seed=None))
+        return bare + bare

@@ -53,6 +53,7 @@ from db.audit import (
     verify_from,
 )
 from db.errors import (
+    AuditHeadBehind,
     AuditHeadMissing,
     AuditTampered,
     CannotWriteFolder,
@@ -352,19 +353,52 @@ def _damaged(error: DBAPIError) -> PagesDamaged:
     return PagesDamaged()
 
 
+def _inspecting_uri_query(path: Path) -> str:
+    """How to read a database without changing a byte of it, its -wal or its -shm (measured
+    with SQLite 3.53): `mode=ro` alone still rewrites the -shm (the first connection rebuilds
+    the WAL index) and creates -wal and -shm when there are none; `readonly_shm=1` keeps the
+    index in this process's memory but cannot start without both files; with no WAL to read,
+    `immutable=1` reads the file alone and touches nothing (it would ignore a WAL, so only
+    then). A WAL without its -shm (deleted by hand) can only be read by letting SQLite make a
+    new -shm: the files that were there still stay as they were."""
+    wal = Path(f"{path}-wal")
+    shm = Path(f"{path}-shm")
+    try:
+        wal_size = wal.stat().st_size
+    except FileNotFoundError:
+        wal_size = 0
+    if wal_size == 0 and not shm.exists():
+        return "?mode=ro&immutable=1"
+    if shm.exists():
+        return "?mode=ro&readonly_shm=1"
+    return "?mode=ro"
+
+
 def _keyed_connect(
-    path: Path, key: bytearray, *, read_only: bool = False
+    path: Path, key: bytearray, *, read_only: bool = False, inspect: bool = False
 ) -> Callable[[], sqlcipher3.Connection]:
+    """`read_only`: one connection that needs no disk space (a full disk). `inspect`: also
+    opened `mode=ro`, so that closing it cannot checkpoint the WAL into the database nor delete
+    the -wal and -shm files (a refused store is evidence, see `open_store`)."""
+
     def connect() -> sqlcipher3.Connection:
         if not any(key):
             raise StoreClosed()
-        conn = sqlcipher3.connect(
-            str(path), check_same_thread=False, isolation_level=None, timeout=30
-        )
+        if inspect:
+            uri = path.absolute().as_uri() + _inspecting_uri_query(path)
+            conn = sqlcipher3.connect(
+                uri, uri=True, check_same_thread=False, isolation_level=None, timeout=30
+            )
+        else:
+            conn = sqlcipher3.connect(
+                str(path), check_same_thread=False, isolation_level=None, timeout=30
+            )
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-            if read_only:
+            if inspect:
+                conn.execute("PRAGMA query_only = ON")
+            elif read_only:
                 # Before the first read: the WAL index then lives in this process's memory, so
                 # no -shm file has to grow on a disk with no space left (SQLite's WAL docs).
                 conn.execute("PRAGMA locking_mode = EXCLUSIVE")
@@ -434,6 +468,13 @@ class CheckReport:
 
 
 @dataclass(frozen=True)
+class _PendingHead:
+    head: Head
+    offset: int
+    signer: ForwardKey | None
+
+
+@dataclass(frozen=True)
 class Snapshot:
     cases: int
     anchor: tuple[int, str]  # the live store's last audit event in the copy
@@ -455,17 +496,21 @@ class Store:
         self._head_file = AuditHeadFile(folder / HEAD_FILE, raw_key, self.store_id)
         self._head_mutex = threading.Lock()
         self.read_only = False
+        self.inspecting = False  # opened for `check`: nothing on disk may change (open_store)
         self._head = Head(0, "")  # what the head file holds, once the store is opened
         self._signer: ForwardKey | None = None
         # Why this store may not be changed (rolled back, head lost, history altered); only
         # `check` opens a refused store, to read it, until an administrator accepts it.
         self.refusal: UlinziError | None = None
+        self._head_unsettled = False  # the head file still holds a record beside the live one
         self.wal_at_open: WalImage | None = None
         self._start_engine()
 
     def connector(self) -> Callable[[], sqlcipher3.Connection]:
         """How each pooled connection is opened and keyed (a benchmark subclass opens plain)."""
-        return _keyed_connect(self.db_path, self._key, read_only=self.read_only)
+        return _keyed_connect(
+            self.db_path, self._key, read_only=self.read_only, inspect=self.inspecting
+        )
 
     def open_read_only(self) -> None:
         """The disk is full: read with one connection that needs no disk space; every write is
@@ -473,6 +518,20 @@ class Store:
         self.engine.dispose()
         self.read_only = True
         self._start_engine()
+
+    def open_inspecting(self) -> None:
+        """For `check`: read through one `mode=ro` connection until the store is known not to
+        be refused (`_leave_inspection`): a refused store's files must stay as they were found."""
+        self.engine.dispose()
+        self.read_only = self.inspecting = True
+        self._start_engine()
+
+    def _leave_inspection(self) -> None:
+        if self.inspecting:
+            self.engine.dispose()
+            self.read_only = self.inspecting = False
+            self._start_engine()
+            share_own_files(self.folder)
 
     def _start_engine(self) -> None:
         self.engine = make_engine(
@@ -522,11 +581,23 @@ class Store:
         if self._signer is not None:
             session.info[SIGNER_INFO_KEY] = self._signer
         session.info[CASE_MARK_INFO_KEY] = (self._head.case_year, self._head.case_serial)
+        pending: _PendingHead | None = None
         try:
             yield session
+            session.flush()
+            if session.info.get(HEAD_INFO_KEY):
+                # Before the commit, holding the head until it is settled after it (a second
+                # writer thread waits here, inside its own transaction, never the other way).
+                self._head_mutex.acquire()
+                try:
+                    pending = self._prepare_head(session.info)
+                except BaseException:
+                    self._head_mutex.release()
+                    raise
             session.commit()
         except DBAPIError as e:
             session.rollback()
+            self._abandon_head(pending)
             if _is_disk_full(e):
                 raise StoreFull() from e
             if _is_damage(e):
@@ -534,60 +605,107 @@ class Store:
             raise
         except BaseException:
             session.rollback()
+            self._abandon_head(pending)
             raise
         finally:
             session.close()
-        head = session.info.get(HEAD_INFO_KEY)
-        if head:
-            root_seed = session.info.get(ROOT_SEED_INFO_KEY)
-            if root_seed is not None:
-                self._signer = ForwardKey(head[0] + 1, root_seed)
-            self._advance_head(*head, case_mark=session.info.get(CASE_MARK_INFO_KEY))
+        if pending is not None:
+            self._settle_head(pending)
 
-    def _advance_head(
-        self, seq: int, hash_hex: str, case_mark: tuple[int, int] | None = None
-    ) -> None:
-        """Record event `seq` in the head file, with the seed that signs the next event; the
-        seed that signed this one is dropped (from memory and, see AuditHeadFile, from disk)."""
-        with self._head_mutex:
-            if seq <= self._head.seq:
-                return
-            seed = self._signer.seed_for(seq + 1) if self._signer is not None else None
-            year, serial = max(case_mark or (0, 0), (self._head.case_year, self._head.case_serial))
-            head = Head(seq, hash_hex, seed, self._head.verified, year, serial)
-            self._head_file.write(head)
-            self._head = head
+    def _prepare_head(self, info: dict) -> _PendingHead:  # type: ignore[type-arg]
+        """Step 1 of the head protocol (see AuditHeadFile): the head of this unit of work, with
+        the seed that signs the next event, written durably before the database commits. If
+        the program dies after the commit and before `_settle_head`, the next open finds both
+        records and takes the one the database matches: the head is never behind."""
+        seq, hash_hex = info[HEAD_INFO_KEY]
+        root_seed = info.get(ROOT_SEED_INFO_KEY)
+        signer = self._signer
+        if root_seed is not None:
+            signer = ForwardKey(seq + 1, root_seed)
+        seed = signer.seed_for(seq + 1) if signer is not None else None
+        mark = max(info.get(CASE_MARK_INFO_KEY) or (0, 0), self._head.case_mark)
+        head = replace(self._head, seq=seq, hash=hash_hex, seed=seed)
+        head = replace(head, case_year=mark[0], case_serial=mark[1])
+        if root_seed is not None:
+            head = head.with_root(seq)
+        offset = self._head_file.prepare(head)
+        return _PendingHead(head, offset, signer)
+
+    def _settle_head(self, pending: _PendingHead) -> None:
+        """Step 3, after the commit: the head is live, the older seed is erased from the disk
+        (a full disk cannot erase it: the next write or open does)."""
+        try:
+            self._head = pending.head
+            self._signer = pending.signer
             if self._signer is not None:
-                self._signer.advance_to(seq + 1)
+                self._signer.advance_to(pending.head.seq + 1)
+            with suppress(StoreFull):
+                self._head_file.settle(pending.head, pending.offset)
+        finally:
+            self._head_mutex.release()
+
+    def _abandon_head(self, pending: _PendingHead | None) -> None:
+        if pending is not None:
+            try:
+                self._head_file.abandon(self._head, pending.offset)
+            finally:
+                self._head_mutex.release()
 
     # -- audit head ---------------------------------------------------------------------------
     def compare_head(self) -> bool:
-        """Before anything may write (a migration included): is the head there, and is the
-        database at least as new as it? Works on any schema. Sets `refusal` when not."""
-        head = self._head_file.read()
+        """Before anything may write (a migration included): is the head there, and does the
+        database end exactly where it does? Works on any schema. Sets `refusal` when not.
+
+        Why a head behind the database is refused, and how a crash is told from a copy:
+        the head is written *before* each commit (AuditHeadFile.prepare) and its older record
+        is erased after it (settle), so the live head is never behind the database, even
+        after a kill -9 at any step: cut off before the commit, the file holds the live record
+        and one naming an event the database never got (the live one is taken); cut off after
+        it, the file holds both and the database matches the newer. A head that names an event
+        *before* the database's last is therefore not a crash: it is an older copy of
+        `audit-head` put back, whose seed would let its holder sign every later event again.
+        It is refused like any other break of the history, until an administrator accepts it.
+        """
+        records = self._head_file.records()
         self.refusal = None
-        if head is None:
+        if not records:
             self.refusal = AuditHeadMissing(file=HEAD_FILE)
             return False
-        self._head = head
         with self.engine.connect() as conn:
-            last_seq = conn.exec_driver_sql("SELECT max(seq) FROM audit_events").scalar() or 0
+            last = conn.exec_driver_sql(
+                "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
+            ).first()
+            last_seq, last_hash = (last[0], last[1]) if last else (0, "")
+            ordered = sorted(records, key=lambda r: (r.head.seq, r.head.seed is not None))
+            chosen = ordered[-1]
+            if chosen.head.seq > last_seq:
+                # Cut off before the commit: the older record, if the database ends there.
+                older = [r for r in ordered if (r.head.seq, r.head.hash) == (last_seq, last_hash)]
+                if older and len({r.head.seq for r in records}) > 1:
+                    chosen = max(older, key=lambda r: r.head.seed is not None)
+            head = chosen.head
+            self._head = head
+            self._head_file.live_offset = chosen.offset
             at_head = conn.exec_driver_sql(
                 "SELECT hash FROM audit_events WHERE seq = ?", (head.seq,)
             ).scalar()
             if head.seq > last_seq or at_head != head.hash:
                 self.refusal = self._lost_changes(conn, head, last_seq)
+            elif head.seq < last_seq:
+                self.refusal = AuditHeadBehind(file=HEAD_FILE, first=head.seq + 1, last=last_seq)
             elif numbers := self._lost_case_numbers(conn, head):
                 # The audit table is as new as the head, yet case numbers the head saw issued
                 # are gone: an older database file under the current WAL (SQLite lays the WAL's
                 # pages, the audit table's tail among them, over whatever file it finds).
                 self.refusal = StorePartlyOlder(cases=numbers.strip(" ()"))
             conn.rollback()
+        seeded = [r for r in records if r.head.seed is not None]
+        self._head_unsettled = len({r.head.seq for r in records}) > 1 or len(seeded) > 1
         return self.refusal is None
 
     def open_head(self) -> None:
         """After `compare_head` and the migrations: verify the events added since the last
-        verified point, catch a lagging head up and start signing if it has not started.
+        verified point and start signing if it has not started.
 
         Anything wrong sets `refusal` (and writes nothing, to the database or the head)."""
         head = self._head
@@ -611,23 +729,15 @@ class Store:
             if not report.ok:
                 self.refusal = AuditTampered(seq=report.first_broken, problem=report.problem)
                 return
-        signer = None
-        if head.seed is not None:
-            # After a crash the head may lag behind the database: walk the seed forward to the
-            # last event (the walk above checked those events' signatures).
-            signer = ForwardKey(head.seq + 1, head.seed)
-            signer.advance_to(last_seq + 1)
-            if public_key_hex(signer.seed) != last.next_key:
-                self.refusal = AuditTampered(seq=last_seq, problem="does not hand on its key")
-                return
-        now = replace(head, seq=last_seq, hash=last.hash, verified=last_seq)
-        now = replace(now, seed=signer.seed if signer else None)
+        signer = ForwardKey(head.seq + 1, head.seed) if head.seed is not None else None
+        now = replace(head, verified=last_seq)
         with self._head_mutex:
-            if now != head:
-                # Lagging is safe (the next open walks forward again): a full disk must not
-                # stop people signing in to read.
+            if (now != head or self._head_unsettled) and not self.read_only:
+                # Also erases a seed left by a write cut off after its commit. A full disk
+                # must not stop people signing in to read: the next open does it.
                 with suppress(StoreFull):
                     self._head_file.write(now)
+                    self._head_unsettled = False
             self._head = now
             self._signer = signer
         if signer is None and not self.read_only:
@@ -733,9 +843,12 @@ class Store:
             lost = "nothing lost"
         lost = reason or lost
         mark = (old.case_year, old.case_serial) if old else (0, 0)
-        head = Head(last_seq, last.hash if last else "", None, last_seq, *mark)
+        roots = old.roots if old else ()
+        head = Head(last_seq, last.hash if last else "", None, last_seq, *mark, roots)
+        self._leave_inspection()
         with self._head_mutex:
             atomic_write(self.folder / HEAD_FILE, self._head_file.full_image(head))
+            self._head_file.live_offset = 0
             self._head = head
             self._signer = None
             self.refusal = None
@@ -834,7 +947,9 @@ class Store:
             source.close()
         with self._head_mutex:
             mark = (self._head.case_year, self._head.case_serial)
-        head = Head(int(root["seq"]), str(root["hash"]), seed, int(root["seq"]), *mark)
+            roots = self._head.roots
+        head = Head(int(root["seq"]), str(root["hash"]), seed, int(root["seq"]), *mark, roots)
+        head = head.with_root(int(root["seq"]))  # the branch is this store's own restart
         return Snapshot(int(cases), (last[0], last[1]), self._head_file.full_image(head))
 
     # -- re-key -------------------------------------------------------------------------------
@@ -887,6 +1002,7 @@ class Store:
         self.slots = new_slots
         self._key[:] = new_key
         self._head_file = new_head
+        self._head_file.live_offset = 0  # full_image: the live record first
         self._start_engine()
 
     # -- lifetime -----------------------------------------------------------------------------
@@ -989,11 +1105,19 @@ def open_store(
     verify_head: bool = True,
     before_unlock: Callable[[KeySlots], None] | None = None,
     store_class: type[Store] = Store,
+    inspect: bool = False,
 ) -> Store:
     """Lock the folder, unlock a slot, open the database, migrate it, compare the audit head.
 
     `before_unlock(slots)` runs after the lock is taken and before the (slow) key derivation:
     sign-in uses it to refuse attempts while a failed-login wait is running.
+
+    `inspect` (for `check`): until the head comparison has found the store sound, nothing is
+    written and no file's mode is changed, and the database is read through a `mode=ro`
+    connection (a writable one would fold the WAL into the database and delete -wal and -shm
+    when it closes): a refused store is left byte for byte as it was found, for whoever helps.
+    An interrupted re-key is still finished first (it only completes renames the re-key had
+    made durable; without it the slots and the database hold different keys).
     """
     folder = Path(folder)
     check_permissions(folder)
@@ -1003,7 +1127,8 @@ def open_store(
     lock.acquire()
     store: Store | None = None
     try:
-        share_own_files(folder)
+        if not inspect:
+            share_own_files(folder)
         finish_interrupted_rekey(folder)
         slots = KeySlots.load(folder / KEYSLOTS_FILE)
         if before_unlock is not None:
@@ -1012,6 +1137,8 @@ def open_store(
         # Before SQLite reads it: a damaged WAL is dropped silently, and deleted on close.
         wal = WalImage.read(folder / (DB_FILE + "-wal"))
         store = store_class(folder, lock, slots, raw_key)
+        if inspect:
+            store.open_inspecting()
         store.wal_at_open = wal
         try:
             try:
@@ -1047,6 +1174,7 @@ def _open_database(store: Store, slots: KeySlots) -> None:
     if stored_id is None or json.loads(stored_id) != slots.store_id:
         raise KeySlotsDamaged(detail="it belongs to another store")
     if store.compare_head():
+        store._leave_inspection()  # sound: `check` opens it as any command does
         _migrate_if_needed(store)
         store.open_head()
 

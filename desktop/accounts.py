@@ -70,8 +70,9 @@ class Throttle:
     the database too; the Argon2 cost of each slot remains the real protection.)
     """
 
-    def __init__(self, folder: Path, slots: KeySlots | None = None) -> None:
+    def __init__(self, folder: Path, slots: KeySlots | None = None, *, keep: bool = True) -> None:
         self.path = folder / THROTTLE_FILE
+        self._keep = keep  # False for `check`: a lost record is noticed, not rewritten
         self._accounts: dict[str, dict[str, float]] = {}
         self._recent: list[float] = []
         self._everyone_not_before = 0.0
@@ -100,8 +101,9 @@ class Throttle:
         self._accounts = {}
         self._recent = []
         self._everyone_not_before = clock() + MAX_WAIT_SECONDS
-        with suppress(StoreFull):  # on a full disk the wait holds for this attempt only
-            self._save()
+        if self._keep:
+            with suppress(StoreFull):  # on a full disk the wait holds for this attempt only
+                self._save()
 
     def wait_seconds(self, key: str) -> int:
         entry = self._accounts.get(key) or {}
@@ -164,9 +166,17 @@ def _guarded_open(
     verify_head: bool = True,
     store_class: type[Store] = Store,
 ) -> tuple[Store, int]:
-    """Open the store, refusing while a wait runs and counting failures. Returns store, failures."""
+    """Open the store, refusing while a wait runs and counting failures. Returns store, failures.
+
+    With `verify_head` False (`check`), the store is opened to inspect it (see
+    `db.store.open_store`): a wrong password is still counted, since the count is what slows
+    someone guessing, whichever command they guess through, and throttle.json holds no evidence
+    about the store; but a right one clears nothing and a lost record is not rewritten, so a
+    refused store's folder stays as it was found. (A lost record still means the longest wait:
+    it is computed from the moment it is noticed, at every attempt.)"""
     folder = Path(folder)
     seen: dict[str, Any] = {}
+    inspect = not verify_head
 
     def before_unlock(slots: KeySlots) -> None:
         key = (
@@ -175,7 +185,7 @@ def _guarded_open(
             else RECOVERY_SLOT
         )
         seen["key"], seen["slots"] = key, slots
-        wait = Throttle(folder, slots).wait_seconds(key)
+        wait = Throttle(folder, slots, keep=not inspect).wait_seconds(key)
         if wait > 0:
             raise LoginThrottled(seconds=wait)
 
@@ -186,6 +196,7 @@ def _guarded_open(
             verify_head=verify_head,
             before_unlock=before_unlock,
             store_class=store_class,
+            inspect=inspect,
         )
     except (WrongCredentials, WrongRecoveryKey):
         # The store lock is released by now; a second process could race here, which at worst
@@ -194,6 +205,8 @@ def _guarded_open(
             Throttle(folder, seen["slots"]).failed(seen["key"])
         raise
     failures = 0
+    if inspect:
+        return store, failures
     try:
         failures = Throttle(folder, store.slots).succeeded(seen["key"])
         if not store.slots.throttle_kept:
