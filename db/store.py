@@ -426,6 +426,9 @@ class CheckReport:
     integrity_problems: list[str] = field(default_factory=list)
     chain: ChainReport | None = None
     head_problem: str = ""
+    # Root events in the middle of the chain that this store did not write (see db.audit):
+    # whoever wrote one may have replaced every event after it with a history of their own.
+    unexplained_restarts: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -435,6 +438,7 @@ class CheckReport:
             and self.chain is not None
             and self.chain.ok
             and not self.head_problem
+            and not self.unexplained_restarts
         )
 
     def lines(self) -> list[str]:
@@ -458,6 +462,13 @@ class CheckReport:
             restarts = ", ".join(str(r) for r in self.chain.restarts)
             again = f" (signing restarted at event {restarts})" if restarts else ""
             out.append(f"audit log: ok, {self.chain.events} events{signed}{again}")
+            for seq in self.unexplained_restarts:
+                out.append(
+                    f"audit log: the history was RESTARTED at event {seq}, and not by this "
+                    "store (no accepted loss, no backup): the events after it may have been "
+                    "replaced. Compare with a backup or a printed receipt made before: "
+                    "ulinzi check --against FILE"
+                )
         else:
             out.append(
                 f"audit log: BROKEN at event {self.chain.first_broken} "
@@ -878,6 +889,9 @@ class Store:
                 report.integrity_problems.append(str(e.orig))
             try:
                 report.chain = verify_chain(conn, self.store_id)
+                report.unexplained_restarts = tuple(
+                    r for r in report.chain.restarts if r not in self._head.roots
+                )
                 if report.chain.ok and self.refusal is None and report.chain.next_key:
                     seed = self._head.seed
                     if seed is None or public_key_hex(seed) != report.chain.next_key:
@@ -1191,7 +1205,11 @@ def _migrate_if_needed(store: Store) -> None:
 
 
 def backup_store_files(store: Store, label: str) -> Path:
-    """Copy the store's files (still encrypted, same keys) into backups/<time>-<label>/."""
+    """Copy the store's files (still encrypted, same keys) into backups/<time>-<label>/.
+
+    The head is copied without its seed: a seed in a copy would let whoever reads the copy
+    later sign every event written after it (see db.audit). Put back, the copy is refused as a
+    head without its seed until an administrator accepts it (`check --accept-current`)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = store.folder / BACKUPS_DIR / f"{stamp}-{label}"
     target.mkdir(parents=True, exist_ok=False)
@@ -1201,9 +1219,15 @@ def backup_store_files(store: Store, label: str) -> Path:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
-    for name in (DB_FILE, KEYSLOTS_FILE, HEAD_FILE):
+    for name in (DB_FILE, KEYSLOTS_FILE):
         source = store.folder / name
         if source.exists():
             shutil.copy2(source, target / name)
+            with open(target / name, "rb+") as f:
+                os.fsync(f.fileno())
+    with store._head_mutex:
+        head = store._head
+    if head.seq:
+        write_durably(target / HEAD_FILE, store._head_file.bare_image(head))
     fsync_dir(target)
     return target

@@ -362,3 +362,216 @@ def test_the_window_refuses_a_store_without_its_head_even_after_a_check(store, q
     assert "missing or damaged" in login.message.text()
     assert "ulinzi check" in login.message.text()
     assert _store_files(store.folder) == before
+
+
+# -- 19, second review: saved heads, forged restarts, a `check` that changes nothing ------------
+
+
+def _store_state(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every file of the store's folder (the lock files aside): its hash and its mode."""
+    return {
+        p.name: (_sha(p), p.stat().st_mode)
+        for p in folder.iterdir()
+        if p.is_file() and "lock" not in p.name
+    }
+
+
+def _head_records(agency) -> list:
+    with agency.sign_in("admin") as us:
+        head_file = AuditHeadFile(
+            agency.folder / HEAD_FILE, bytes(us.store._key), us.store.store_id
+        )
+    return head_file.records()
+
+
+def _die_during_head_write(folder: Path, step: str) -> None:
+    """Register a case and kill -9 the program at `step` of the head protocol: just after
+    `prepare` (the head written, the database not yet committed) or just before `settle`
+    (committed, the older record and its seed not yet erased)."""
+    before = "" if step == "settle" else "    original(self, *args)\n"
+    code = (
+        "import os, signal\n"
+        "from db.audit import AuditHeadFile\n"
+        "from desktop import accounts, cases\n"
+        f"us = accounts.sign_in({str(folder)!r}, 'cara', {PASSWORD!r})\n"
+        f"original = AuditHeadFile.{step}\n"
+        "def die(self, *args):\n"
+        f"{before}"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        f"AuditHeadFile.{step} = die\n"
+        "cases.register_case(us, given_name='Late', family_name='Child')\n"
+    )
+    result = run_python(code)
+    assert result.returncode == -9, result.stderr
+
+
+@pytest.mark.parametrize(("step", "kept"), [("prepare", False), ("settle", True)])
+def test_a_kill_at_any_step_of_the_head_write_still_opens_and_loses_no_acknowledged_case(
+    store, step, kept
+):
+    _die_during_head_write(store.folder, step)
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 0, result.stderr
+    assert ("Late" in result.stdout) is kept  # committed, or never acknowledged
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+    # The open settled the head: one record holds a seed, the other names the same event.
+    records = _head_records(store)
+    assert len({r.head.seq for r in records}) == 1
+    assert sum(r.head.seed is not None for r in records) == 1
+
+
+def _rewrite_with_saved_head(agency, saved: bytes, summary: str) -> int:
+    """An insider kept a copy of `audit-head` (their own sign-in makes it readable); later
+    events were written by others. With the copy's seed they rewrite the first later event,
+    sign it and every one after it again, and put the copy back. Returns the rewritten seq."""
+    with agency.sign_in("carl") as us:
+        store = us.store
+        raw_key = bytes(store._key)
+        store_id = store.store_id
+        store.engine.dispose()
+    live = (agency.folder / HEAD_FILE).read_bytes()
+    (agency.folder / HEAD_FILE).write_bytes(saved)
+    old = AuditHeadFile(agency.folder / HEAD_FILE, raw_key, store_id).read()
+    (agency.folder / HEAD_FILE).write_bytes(live)
+    with agency.sign_in("carl") as us:
+        with us.store.engine.begin() as conn:
+            rows = conn.execute(
+                text("SELECT * FROM audit_events WHERE seq > :s ORDER BY seq"), {"s": old.seq}
+            ).all()
+            prev, seed = old.hash, old.seed
+            for r in rows:
+                new_summary = summary if r.seq == rows[0].seq else r.summary
+                key = public_key_hex(evolve(seed))
+                h = event_hash(
+                    prev, r.seq, r.at, r.user_id, r.username, r.action, r.case_id, new_summary, key
+                )
+                sig = Ed25519PrivateKey.from_private_bytes(seed).sign(bytes.fromhex(h)).hex()
+                conn.execute(
+                    text(
+                        "UPDATE audit_events SET summary=:m, prev_hash=:p, hash=:h, next_key=:k, "
+                        "sig=:g WHERE seq=:s"
+                    ),
+                    {"m": new_summary, "p": prev, "h": h, "k": key, "g": sig, "s": r.seq},
+                )
+                prev, seed = h, evolve(seed)
+        us.store.engine.dispose()
+    (agency.folder / HEAD_FILE).write_bytes(saved)
+    return rows[0].seq
+
+
+def test_an_older_head_put_back_to_rewrite_later_events_is_refused(store):
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    _register(store, 2, user="cara")  # a colleague's work, after the copy was made
+    target = _rewrite_with_saved_head(store, saved, "nothing happened")
+    before = _store_state(store.folder)
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 1, result.stdout
+    assert "older than the database" in result.stderr and "ulinzi check" in result.stderr
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1 and "sound" not in result.stdout
+    assert f"audit events {target} to" in result.stdout
+    assert _store_state(store.folder) == before
+
+
+def test_an_older_head_put_back_alone_is_refused_until_accepted(store):
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    _register(store, 2, user="cara")
+    (store.folder / HEAD_FILE).write_bytes(saved)
+    for user in ("cara", "admin"):
+        result = run_signed_in(store.folder, "cases", user=user)
+        assert result.returncode == 1 and "older than the database" in result.stderr
+    result = run_signed_in(store.folder, "check", "--accept-current")
+    assert result.returncode == 0, result.stderr
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+
+
+def _forge_restart(agency, at: int) -> None:
+    """The insider's forged "signing restarted" root at event `at`, written through SQL with
+    the store's key: every later event re-signed with keys of their own, the head re-sealed."""
+    with agency.sign_in("carl") as us:
+        store = us.store
+        raw_key = bytes(store._key)
+        with store.engine.begin() as conn:
+            rows = conn.execute(
+                text("SELECT * FROM audit_events WHERE seq >= :s ORDER BY seq"), {"s": at}
+            ).all()
+            prev = conn.execute(
+                text("SELECT hash FROM audit_events WHERE seq = :s"), {"s": at - 1}
+            ).scalar()
+            seed = hashlib.sha256(b"insider").digest()
+            for r in rows:
+                if r.seq == at:
+                    action, key, sig, summary = (
+                        "audit.signing_started",
+                        public_key_hex(seed),
+                        None,
+                        "",
+                    )
+                    summary = "signing restarted: events 3 to 4 lost"
+                else:
+                    action, summary = r.action, r.summary
+                    signing, seed = seed, evolve(seed)
+                    key = public_key_hex(seed)
+                h = event_hash(
+                    prev, r.seq, r.at, r.user_id, r.username, action, r.case_id, summary, key
+                )
+                if r.seq != at:
+                    sig = Ed25519PrivateKey.from_private_bytes(signing).sign(bytes.fromhex(h)).hex()
+                conn.execute(
+                    text(
+                        "UPDATE audit_events SET action=:a, summary=:m, prev_hash=:p, hash=:h, "
+                        "next_key=:k, sig=:g WHERE seq=:s"
+                    ),
+                    {"a": action, "m": summary, "p": prev, "h": h, "k": key, "g": sig, "s": r.seq},
+                )
+                prev = h
+        head_file = AuditHeadFile(agency.folder / HEAD_FILE, raw_key, store.store_id)
+        old = head_file.read()
+        head_file.write(
+            Head(rows[-1].seq, prev, seed, rows[-1].seq, old.case_year, old.case_serial, old.roots)
+        )
+        store.engine.dispose()
+
+
+def test_a_forged_restart_in_the_middle_of_the_history_is_not_sound(store):
+    target = _last_seq(store) - 3
+    _forge_restart(store, target)
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1, result.stdout
+    assert f"RESTARTED at event {target}" in result.stdout
+    assert "--against" in result.stdout and "sound" not in result.stdout
+
+
+def test_a_restart_after_an_accepted_loss_and_a_restored_backup_are_sound(store, tmp_path):
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    _register(store, 1, user="cara")
+    (store.folder / HEAD_FILE).write_bytes(saved)
+    assert run_signed_in(store.folder, "check", "--accept-current").returncode == 0
+    _register(store, 1, user="cara")
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "signing restarted at event" in result.stdout, result.stdout
+    assert "RESTARTED" not in result.stdout
+
+
+def test_check_on_a_refused_store_changes_no_file_not_even_the_journal(store):
+    """The review's `check` folded the WAL into ulinzi.db and deleted -wal and -shm on close."""
+    _crash_after_registering(store.folder, 2)  # the last changes are only in the WAL
+    (store.folder / HEAD_FILE).unlink()  # refused: its head is gone
+    before = _store_state(store.folder)
+    assert {DB_FILE + "-wal", DB_FILE + "-shm", "throttle.json", "keyslots.json"} <= set(before)
+    for user in ("admin", "cara"):
+        result = run_signed_in(store.folder, "check", user=user)
+        assert result.returncode == 1 and "missing or damaged" in result.stdout
+        assert _store_state(store.folder) == before, user
+    # A wrong password for `check` is still counted (and only the failed-login record changes).
+    result = run_signed_in(store.folder, "check", user="cara", stdin="wrong password\n")
+    assert result.returncode == 1 and "not correct" in result.stderr
+    after = _store_state(store.folder)
+    assert after.pop("throttle.json") != before.pop("throttle.json")
+    assert after == before
+    # The evidence is still whole: accepted, the changes only the WAL held are there.
+    assert run_signed_in(store.folder, "check", "--accept-current").returncode == 0
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 0 and "Late1" in result.stdout, result.stdout
