@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import struct
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -529,9 +530,7 @@ def _forge_restart(agency, at: int) -> None:
                 prev = h
         head_file = AuditHeadFile(agency.folder / HEAD_FILE, raw_key, store.store_id)
         old = head_file.read()
-        head_file.write(
-            Head(rows[-1].seq, prev, seed, rows[-1].seq, old.case_year, old.case_serial, old.roots)
-        )
+        head_file.write(replace(old, seq=rows[-1].seq, hash=prev, seed=seed, verified=rows[-1].seq))
         store.engine.dispose()
 
 

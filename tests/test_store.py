@@ -14,7 +14,7 @@ from sqlalchemy import text
 from db import migrations
 from db.errors import StoreDamaged, StoreInUse, WrongCredentials
 from db.keyslots import KeySlots
-from db.store import DB_FILE, KEYSLOTS_FILE, Password, open_store
+from db.store import DB_FILE, HEAD_FILE, KEYSLOTS_FILE, Password, open_store
 from desktop import accounts, cases
 from tests.conftest import FAST_KDF, NAMES, PASSWORD, ROOT
 
@@ -249,6 +249,13 @@ def test_an_older_store_is_migrated_on_open_after_a_backup(tmp_path):
     conn.execute(f"PRAGMA key = \"x'{raw_key.hex()}'\"")
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     conn.close()
+    # Its head names the same event, without the seed: a seed in a copy would let whoever reads
+    # the copy sign every later event again.
+    from db.audit import AuditHeadFile
+
+    store_id = KeySlots.load(backups[0] / KEYSLOTS_FILE).store_id
+    records = AuditHeadFile(backups[0] / HEAD_FILE, raw_key, store_id).records()
+    assert records and all(r.head.seed is None for r in records)
 
 
 def test_a_store_opened_on_one_thread_is_released_on_another(agency):
