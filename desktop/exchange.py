@@ -725,29 +725,44 @@ def open_package(
     us: UserSession, data: bytes, passphrase: str | None = None
 ) -> tuple[Preview, packages.Opened]:
     """Open a package to show what it holds before importing; the look is in the audit log."""
-    return _open(us, data, passphrase, audit=True)
+    preview, opened, _ = _open(us, data, passphrase, audit=True)
+    return preview, opened
 
 
 def _open(
     us: UserSession, data: bytes, passphrase: str | None, *, audit: bool
-) -> tuple[Preview, packages.Opened]:
+) -> tuple[Preview, packages.Opened, int]:
+    """The preview, the opened package, and the true count of matches in cases not visible."""
     with us.store.write() as s:  # our keys may be made on first use
         keys = keys_in(s)
         known = _known_keys(s)
         opened = packages.open_package(data, known, [keys.age_identity], passphrase)
-        preview = _preview(s, us, opened)
+        preview, hidden = _preview(s, us, opened)
         if audit:  # codes and counts only: the child's name stays out of the log
+            unsaid = "" if hidden == preview.hidden_duplicates else " (not said: unknown sender)"
             us.audit(
                 s,
                 "package.previewed",
                 summary=f"{preview.kind} from {preview.sender_code}: {preview.package_id}, "
                 f"{len(preview.duplicates)} possible matches shown, "
-                f"{preview.hidden_duplicates} not visible",
+                f"{hidden} not visible{unsaid}",
             )
-        return preview, opened
+        return preview, opened, hidden
 
 
-def _preview(s: Session, us: UserSession, opened: packages.Opened) -> Preview:
+def _preview(s: Session, us: UserSession, opened: packages.Opened) -> tuple[Preview, int]:
+    """The preview, and how many possible matches lie in cases `us` may not see.
+
+    Why a match in a case the person may not see is said at all, and when: two open cases for
+    one child, in two teams, is a safeguarding risk (two plans, nobody seeing the whole), so a
+    caseworker about to import one must stop and ask their supervisor; but the other team's
+    case is not theirs to know (need-to-know sharing, DOMAIN.md), so the warning carries no
+    detail: not a name, a number, a team, nor how many. It is said only for a package signed by
+    an agency in the address book, the only kind a caseworker may import: a package from an
+    unknown sender can be made by anyone, about any name, and would otherwise tell its maker
+    whether some other team holds a case about that name. The search runs the same way in
+    both cases (its time does not depend on the answer kept), and every preview is audited with
+    the true count, for an administrator."""
     m = opened.manifest
     sender = m.get("sender") if isinstance(m.get("sender"), dict) else {}
     partner = s.execute(
@@ -795,8 +810,8 @@ def _preview(s: Session, us: UserSession, opened: packages.Opened) -> Preview:
         duplicates=duplicates,
         already_imported=already,
         sha256=opened.digest,
-        hidden_duplicates=hidden,
-    )
+        hidden_duplicates=hidden if opened.sender_known else 0,
+    ), hidden
 
 
 def _record(opened: packages.Opened) -> dict[str, Any]:
@@ -902,7 +917,8 @@ def import_package(
     beside a case already here: the sender's history and signed copies are added to it and
     its records kept as they came, never written over ours. A receipt for a package we sent
     is recorded. Everything in one unit of work; the same package twice changes nothing."""
-    preview, opened = _open(us, data, passphrase, audit=False)  # the import is what is audited
+    # The import is what is audited.
+    preview, opened, hidden = _open(us, data, passphrase, audit=False)
     if preview.kind == "receipt":
         return _record_receipt(us, opened)
     if preview.kind not in ("transfer", "referral"):
@@ -943,7 +959,15 @@ def import_package(
             ),
             cases=", ".join(f"{n} ({name})" for n, name in preview.duplicates),
         )
-    if preview.hidden_duplicates and not accept_duplicates and link_to is None:
+    # Past the sender check: signed by a partner, or a supervisor confirmed who sent it.
+    if hidden and not accept_duplicates and link_to is None:
+        with us.store.write() as s:  # the refusal too: someone probing names leaves a trail
+            us.audit(
+                s,
+                "package.import_refused",
+                summary=f"{preview.kind} from {preview.sender_code}: {preview.package_id}, "
+                "a possible match in a case not visible",
+            )
         raise PackageError(HIDDEN_MATCH)
     record = _record(opened)
     try:  # kept as they came, and read again whenever the case is opened: readable, or refused

@@ -786,6 +786,68 @@ def test_the_import_preview_does_not_name_a_case_the_person_may_not_see(
         assert again.already and (again.case_uuid, again.case_number) == (None, "")
 
 
+def test_a_package_anyone_can_make_does_not_tell_whether_another_team_has_the_child(
+    agency, partner, tmp_path
+):
+    """A passphrase package from an agency not in the address book can be made by anyone about
+    any name: its preview must read the same whether or not another team holds that child, and
+    the answer goes to the audit log only."""
+    from tests.stories import consent, registration
+
+    uuid = approved_transfer(agency)
+    out = tmp_path / "probe.ulz"
+    with agency.sign_in("sam") as us:
+        exchange.export_case(us, uuid, out, passphrase=PASSPHRASE, consent_override="Court order")
+    with partner.sign_in("cara") as us:
+        before, _ = exchange.open_package(us, out.read_bytes(), PASSPHRASE)
+    with partner.sign_in("cleo") as us:  # Tess's team, not Cara's
+        case_forms.register_with_forms(
+            us, {"registration": registration(), "consent": consent("Kibera Health Centre")}
+        )
+    with partner.sign_in("cara") as us:
+        after, _ = exchange.open_package(us, out.read_bytes(), PASSPHRASE)
+        assert not after.sender_known
+        assert after == before  # nothing differs: no line, no count
+        with pytest.raises(PackageError) as refused:  # and importing it is refused as before
+            exchange.import_package(us, out.read_bytes(), passphrase=PASSPHRASE)
+        assert "not in your address book" in str(refused.value)
+        with us.store.read() as s:
+            looked = (
+                s.execute(
+                    select(AuditEvent.summary)
+                    .where(AuditEvent.action == "package.previewed")
+                    .order_by(AuditEvent.seq)
+                )
+                .scalars()
+                .all()
+            )
+    assert "0 not visible" in looked[0]
+    assert "1 not visible (not said: unknown sender)" in looked[1]
+
+
+def test_an_import_refused_for_a_match_in_a_case_not_visible_is_audited(agency, partner, tmp_path):
+    from tests.stories import consent, registration
+
+    _, out = exported(agency, partner, tmp_path)
+    with partner.sign_in("cleo") as us:
+        case_forms.register_with_forms(
+            us, {"registration": registration(), "consent": consent("Kibera Health Centre")}
+        )
+    with partner.sign_in("cara") as us:
+        for _ in range(2):
+            with pytest.raises(PackageError) as refused:
+                exchange.import_package(us, out.read_bytes())
+            assert str(refused.value) == exchange.HIDDEN_MATCH
+        with us.store.read() as s:
+            refusals = s.execute(
+                select(AuditEvent.username, AuditEvent.case_id, AuditEvent.summary).where(
+                    AuditEvent.action == "package.import_refused"
+                )
+            ).all()
+    assert [(who, case) for who, case, _ in refusals] == [("cara", None)] * 2
+    assert all("Zawadi" not in summary for *_, summary in refusals)
+
+
 def test_a_request_still_waiting_at_the_sender_cannot_be_decided_here(agency, partner, tmp_path):
     """A package whose record holds a request still waiting for the sender's supervisor: here
     it is history, kept as it came; our supervisor's queue does not offer it."""
