@@ -574,3 +574,27 @@ def test_check_on_a_refused_store_changes_no_file_not_even_the_journal(store):
     assert run_signed_in(store.folder, "check", "--accept-current").returncode == 0
     result = run_signed_in(store.folder, "cases", user="cara")
     assert result.returncode == 0 and "Late1" in result.stdout, result.stdout
+
+
+def test_an_older_database_and_its_own_head_put_back_together_differ_from_a_later_backup(
+    store, tmp_path
+):
+    """A design limit (README, "What only --against can catch"): both files of an older moment
+    agree with each other, so only an anchor that left the PC since can tell."""
+    with store.sign_in("admin"):  # closing checkpoints the WAL into ulinzi.db
+        pass
+    older = {name: (store.folder / name).read_bytes() for name in (DB_FILE, HEAD_FILE)}
+    _register(store, 2)
+    backup = tmp_path / "usb" / "backup.age"
+    backup.parent.mkdir()
+    stdin = f"{PASSWORD}\n{store.recovery_key}\n"
+    assert run_signed_in(store.folder, "backup", "--to", str(backup), stdin=stdin).returncode == 0
+    for leftover in ("-wal", "-shm"):
+        (store.folder / (DB_FILE + leftover)).unlink(missing_ok=True)
+    for name, data in older.items():
+        (store.folder / name).write_bytes(data)
+
+    result = run_signed_in(store.folder, "check", "--against", str(backup), stdin=stdin)
+    assert result.returncode == 1, result.stdout
+    assert "DIFFERS: the history ends at event" in result.stdout
+    assert "sound" not in result.stdout
