@@ -277,7 +277,12 @@ def set_action_status(
 
 @access.signed_in
 def ensure_tasks(us: UserSession) -> int:
-    """Build every case's tasks once after an upgrade (or a change of the rules that make them)."""
+    """Build every case's tasks once after an upgrade (or a change of the rules that make them).
+
+    Not on a store opened read-only (a completely full disk): the window runs this right after
+    sign-in, and nobody asked for a change yet; a later sign-in with space free builds them."""
+    if us.store.read_only:
+        return 0
     with us.store.read() as s:
         if tasks_current(s):
             return 0

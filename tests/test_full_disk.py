@@ -106,3 +106,58 @@ def test_people_sign_in_and_read_when_the_disk_is_completely_full(agency, tmp_pa
     # Opening a case file must be recorded, and nothing can be: refused, in plain words.
     assert outcome["opened"].startswith("The disk is full")
     assert outcome["after_unlock"] == 20
+
+
+WINDOW_ON_FULL_DISK = """
+import json, os, shutil, sys, time
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+disk, source = Path(sys.argv[1]), Path(sys.argv[2])
+store = disk / "store"
+shutil.copytree(source, store)
+with open(disk / "filler", "wb") as f:  # no byte left
+    f.write(b"\\0" * (os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize))
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+import ui.common
+said = []
+ui.common.tell_error = lambda parent, error, *a, **k: said.append(error.message)
+from desktop import accounts, cases
+from tests.conftest import PASSWORD
+from ui.main_window import MainWindow
+us = accounts.sign_in(store, "sam", PASSWORD)
+window = MainWindow(us, store)
+window.show()
+def settle(seconds):
+    end = time.time() + seconds
+    while time.time() < end:
+        app.processEvents()
+        time.sleep(0.02)
+settle(3)
+outcome = {"after_sign_in": list(said)}
+window.cases.open_case(cases.list_cases(us)[0].uuid)  # opening is recorded: a change
+settle(3)
+outcome["after_opening"] = said[len(outcome["after_sign_in"]):]
+print(json.dumps(outcome))
+"""
+
+
+def test_the_window_signed_in_on_a_full_disk_is_quiet_until_something_must_be_recorded(
+    agency, tmp_path
+):
+    """The review saw "the disk is full" right after sign-in, from the window's background
+    work (the tasks worked out after an upgrade): nobody had asked for a change yet."""
+    _register(agency, 3)
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    result = subprocess.run(
+        ["unshare", "-rm", "sh", "-c",
+         f'mount -t tmpfs -o size=8m tmpfs "{disk}" && exec "{sys.executable}" -c "$0" "$@"',
+         WINDOW_ON_FULL_DISK, str(disk), str(agency.folder)],
+        cwd=ROOT, capture_output=True, text=True, timeout=180,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome["after_sign_in"] == []
+    assert [m[:17] for m in outcome["after_opening"]] == ["The disk is full:"]
