@@ -13,7 +13,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import re
 import secrets
+import socket
+import time
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -64,6 +68,52 @@ class BackupInfo:
     at: datetime
 
 
+SCRATCH = ".ulinzi-scratch-"  # + host + "-" + pid + "-" + random + ".snapshot"[-wal, -shm]
+STALE_SCRATCH_SECONDS = 24 * 3600
+
+
+def _scratch_prefix() -> str:
+    host = re.sub(r"[^A-Za-z0-9]", "_", socket.gethostname())[:40] or "pc"
+    return f"{SCRATCH}{host}-"
+
+
+def remove_stale_scratch(folder: Path) -> list[str]:
+    """Remove the scratch copies (and their -wal, -shm) that a killed backup left in `folder`:
+    those of a process of this PC that is gone, and any older than a day (a folder on a network
+    share may hold another PC's, still being written). Returns the names removed."""
+    removed = []
+    mine = _scratch_prefix()
+    try:
+        leftovers = sorted(folder.glob(f"{SCRATCH}*"))
+    except OSError:
+        return removed
+    for path in leftovers:
+        name = path.name
+        try:
+            stale = time.time() - path.stat().st_mtime > STALE_SCRATCH_SECONDS
+            if not stale and name.startswith(mine):
+                pid = int(name[len(mine) :].split("-", 1)[0])
+                stale = pid != os.getpid() and not _running(pid)
+            if stale:
+                path.unlink()
+                removed.append(name)
+        except (OSError, ValueError):
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if os.name != "posix":  # signal 0 means something else there: the age alone decides
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # another account's process: alive
+    return True
+
+
 def _secret(us: UserSession | None, passphrase: str | None, recovery_key: str | None) -> str:
     if (passphrase is None) == (recovery_key is None):
         raise InvalidInput(
@@ -97,8 +147,11 @@ def backup(
         name, code = agency.name, agency.code
     # The scratch copy goes beside the backup, not into the store's folder: the store's disk
     # may be nearly full (the backup is what one makes before freeing space), and a full disk
-    # there must not look like damage.
-    snapshot = out.parent / f".{out.name}.{secrets.token_hex(8)}.snapshot"
+    # there must not look like damage. It is encrypted under the store's key, like the live
+    # database (and so are its -wal pages); its name lets the next backup to this folder
+    # remove one left by a backup that was killed.
+    remove_stale_scratch(out.parent)
+    snapshot = out.parent / f"{_scratch_prefix()}{os.getpid()}-{secrets.token_hex(8)}.snapshot"
     files = {KEYSLOTS_FILE: (store.folder / KEYSLOTS_FILE).read_bytes()}
     with writing_to(out):
         try:

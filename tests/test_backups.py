@@ -150,3 +150,36 @@ def test_backup_and_restore_by_the_command_line(agency, tmp_path):
     assert "checked: the store is whole" in r.stdout
     r = run_cli("restore", str(out), "--into", str(agency.folder), "--password-stdin", stdin="x\n")
     assert r.returncode == 1 and "never over a store" in r.stderr
+
+
+def test_a_backup_killed_midway_leaves_only_encrypted_scratch_that_the_next_backup_removes(
+    agency, tmp_path
+):
+    from tests.conftest import run_python
+
+    with agency.sign_in("cara") as us:
+        cases.register_case(us, given_name=NAMES[0], family_name=NAMES[1])
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    code = (
+        "import os, signal\n"
+        "from pathlib import Path\n"
+        "import db.store\n"
+        "from desktop import accounts, backups\n"
+        "def die(*args):\n"  # the copy is made and open, its own history not yet ended
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "db.store.branch_root = die\n"
+        f"us = accounts.sign_in({str(agency.folder)!r}, 'sam', {PASSWORD!r})\n"
+        f"backups.backup(us, Path({str(usb / 'first.age')!r}), recovery_key={agency.recovery_key!r})\n"
+    )
+    assert run_python(code).returncode == -9
+    left = sorted(usb.iterdir())
+    assert left and all(p.name.startswith(backups.SCRATCH) for p in left)
+    for path in left:  # encrypted: no SQLite header, no name of a child, in any of them
+        data = path.read_bytes()
+        assert not data.startswith(b"SQLite format 3")
+        assert NAMES[0].encode() not in data and NAMES[0].encode("utf-16-le") not in data
+
+    with agency.sign_in("sam") as us:
+        backups.backup(us, usb / "second.age", recovery_key=agency.recovery_key)
+    assert [p.name for p in usb.iterdir()] == ["second.age"]
