@@ -593,6 +593,7 @@ class Store:
             session.info[SIGNER_INFO_KEY] = self._signer
         session.info[CASE_MARK_INFO_KEY] = (self._head.case_year, self._head.case_serial)
         pending: _PendingHead | None = None
+        committed = False
         try:
             yield session
             session.flush()
@@ -606,6 +607,7 @@ class Store:
                     self._head_mutex.release()
                     raise
             session.commit()
+            committed = True
         except DBAPIError as e:
             session.rollback()
             self._abandon_head(pending)
@@ -619,9 +621,11 @@ class Store:
             self._abandon_head(pending)
             raise
         finally:
-            session.close()
-        if pending is not None:
-            self._settle_head(pending)
+            try:
+                session.close()
+            finally:
+                if committed and pending is not None:
+                    self._settle_head(pending)
 
     def _prepare_head(self, info: dict) -> _PendingHead:  # type: ignore[type-arg]
         """Step 1 of the head protocol (see AuditHeadFile): the head of this unit of work, with
