@@ -850,6 +850,12 @@ class Store:
             lost = f"events {last_seq + 1} to {old.seq} lost{numbers}"
         elif isinstance(refusal, StorePartlyOlder):
             lost = f"part of the database older than event {old.seq}: {refusal.params['cases']}"
+        elif isinstance(refusal, AuditHeadBehind):
+            lost = (
+                f"events {old.seq + 1} to {last_seq} were not in the audit head (an older copy "
+                "of it was put back): they may have been rewritten; compare with the last "
+                "backup (ulinzi check --against)"
+            )
         elif isinstance(refusal, AuditTampered):
             lost = refusal.message.split("(", 1)[-1].split(")", 1)[0]
         elif refusal is not None:

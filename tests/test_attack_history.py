@@ -484,6 +484,7 @@ def test_an_older_head_put_back_alone_is_refused_until_accepted(store):
         assert result.returncode == 1 and "older than the database" in result.stderr
     result = run_signed_in(store.folder, "check", "--accept-current")
     assert result.returncode == 0, result.stderr
+    assert "were not in the audit head" in result.stdout
     result = run_signed_in(store.folder, "check")
     assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
 
