@@ -147,10 +147,10 @@ class AuditHeadMissing(UlinziError):
 class AuditHeadBehind(UlinziError):
     text = QT_TRANSLATE_NOOP(
         "errors",
-        "The store's record of its last change ({file}) is older than the database: audit "
-        "events {first} to {last} are not in it. An older copy of it was put back, and with it "
-        "the history since could be rewritten. Nothing was changed. Ask an administrator to "
-        "run `ulinzi check`.",
+        "The store's record of its last change ({file}) is older than the database (it ends "
+        "at audit event {seen}, the database at {last}). An older copy of it was put back, and "
+        "with it the history since could be rewritten. Nothing was changed. Ask an "
+        "administrator to run `ulinzi check`.",
     )
 
 

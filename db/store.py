@@ -707,7 +707,7 @@ class Store:
             if head.seq > last_seq or at_head != head.hash:
                 self.refusal = self._lost_changes(conn, head, last_seq)
             elif head.seq < last_seq:
-                self.refusal = AuditHeadBehind(file=HEAD_FILE, first=head.seq + 1, last=last_seq)
+                self.refusal = AuditHeadBehind(file=HEAD_FILE, seen=head.seq, last=last_seq)
             elif numbers := self._lost_case_numbers(conn, head):
                 # The audit table is as new as the head, yet case numbers the head saw issued
                 # are gone: an older database file under the current WAL (SQLite lays the WAL's
@@ -852,9 +852,9 @@ class Store:
             lost = f"part of the database older than event {old.seq}: {refusal.params['cases']}"
         elif isinstance(refusal, AuditHeadBehind):
             lost = (
-                f"events {old.seq + 1} to {last_seq} were not in the audit head (an older copy "
-                "of it was put back): they may have been rewritten; compare with the last "
-                "backup (ulinzi check --against)"
+                f"the events after {old.seq} (up to {last_seq}) were not in the audit head (an "
+                "older copy of it was put back): they may have been rewritten; compare with the "
+                "last backup (ulinzi check --against)"
             )
         elif isinstance(refusal, AuditTampered):
             lost = refusal.message.split("(", 1)[-1].split(")", 1)[0]

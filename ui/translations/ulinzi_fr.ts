@@ -3752,8 +3752,8 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Le relevé de la dernière modification du coffre ({file}) est manquant ou endommagé. Ce coffre en tient un depuis sa création : la base de données est peut-être une copie plus ancienne et des modifications peuvent manquer. Rien n&apos;a été modifié. Demandez à un administrateur d&apos;exécuter `ulinzi check`.</translation>
     </message>
     <message>
-        <source>The store&apos;s record of its last change ({file}) is older than the database: audit events {first} to {last} are not in it. An older copy of it was put back, and with it the history since could be rewritten. Nothing was changed. Ask an administrator to run `ulinzi check`.</source>
-        <translation>Le relevé de la dernière modification du coffre ({file}) est plus ancien que la base de données : les événements du journal {first} à {last} n&apos;y figurent pas. Une copie plus ancienne a été remise à sa place, ce qui permettrait de réécrire l&apos;historique depuis. Rien n&apos;a été modifié. Demandez à un administrateur d&apos;exécuter `ulinzi check`.</translation>
+        <source>The store&apos;s record of its last change ({file}) is older than the database (it ends at audit event {seen}, the database at {last}). An older copy of it was put back, and with it the history since could be rewritten. Nothing was changed. Ask an administrator to run `ulinzi check`.</source>
+        <translation>Le relevé de la dernière modification du coffre ({file}) est plus ancien que la base de données (il s&apos;arrête à l&apos;événement du journal {seen}, la base de données à {last}). Une copie plus ancienne a été remise à sa place, ce qui permettrait de réécrire l&apos;historique depuis. Rien n&apos;a été modifié. Demandez à un administrateur d&apos;exécuter `ulinzi check`.</translation>
     </message>
     <message>
         <source>The store&apos;s history was changed after it was written (audit event {seq} {problem}). Nothing was changed. Ask an administrator to run `ulinzi check`.</source>
