@@ -531,8 +531,8 @@ class Store:
         self._start_engine()
 
     def open_inspecting(self) -> None:
-        """For `check`: read through one `mode=ro` connection until the store is known not to
-        be refused (`_leave_inspection`): a refused store's files must stay as they were found."""
+        """Read through one `mode=ro` connection until the store is known not to be refused
+        (`_leave_inspection`): a refused store's files must stay as they were found."""
         self.engine.dispose()
         self.read_only = self.inspecting = True
         self._start_engine()
@@ -1129,19 +1129,19 @@ def open_store(
     verify_head: bool = True,
     before_unlock: Callable[[KeySlots], None] | None = None,
     store_class: type[Store] = Store,
-    inspect: bool = False,
 ) -> Store:
     """Lock the folder, unlock a slot, open the database, migrate it, compare the audit head.
 
     `before_unlock(slots)` runs after the lock is taken and before the (slow) key derivation:
     sign-in uses it to refuse attempts while a failed-login wait is running.
 
-    `inspect` (for `check`): until the head comparison has found the store sound, nothing is
-    written and no file's mode is changed, and the database is read through a `mode=ro`
-    connection (a writable one would fold the WAL into the database and delete -wal and -shm
-    when it closes): a refused store is left byte for byte as it was found, for whoever helps.
-    An interrupted re-key is still finished first (it only completes renames the re-key had
-    made durable; without it the slots and the database hold different keys).
+    Until the head comparison has found the store sound, nothing is written and no file's mode
+    is changed, and the database is read through a `mode=ro` connection (a writable one would
+    fold the WAL into the database and delete -wal and -shm when it closes): a refused store,
+    whoever tried to open it (`check`, a command, the window), is left byte for byte as it was
+    found, for whoever helps. An interrupted re-key is still finished first (it only completes
+    renames the re-key had made durable; without it the slots and the database hold different
+    keys).
     """
     folder = Path(folder)
     check_permissions(folder)
@@ -1151,8 +1151,6 @@ def open_store(
     lock.acquire()
     store: Store | None = None
     try:
-        if not inspect:
-            share_own_files(folder)
         finish_interrupted_rekey(folder)
         slots = KeySlots.load(folder / KEYSLOTS_FILE)
         if before_unlock is not None:
@@ -1161,8 +1159,7 @@ def open_store(
         # Before SQLite reads it: a damaged WAL is dropped silently, and deleted on close.
         wal = WalImage.read(folder / (DB_FILE + "-wal"))
         store = store_class(folder, lock, slots, raw_key)
-        if inspect:
-            store.open_inspecting()
+        store.open_inspecting()  # until the head is found sound (see above)
         store.wal_at_open = wal
         try:
             try:
@@ -1198,7 +1195,7 @@ def _open_database(store: Store, slots: KeySlots) -> None:
     if stored_id is None or json.loads(stored_id) != slots.store_id:
         raise KeySlotsDamaged(detail="it belongs to another store")
     if store.compare_head():
-        store._leave_inspection()  # sound: `check` opens it as any command does
+        store._leave_inspection()  # sound: writable from here on
         _migrate_if_needed(store)
         store.open_head()
 

@@ -168,8 +168,8 @@ def _guarded_open(
 ) -> tuple[Store, int]:
     """Open the store, refusing while a wait runs and counting failures. Returns store, failures.
 
-    With `verify_head` False (`check`), the store is opened to inspect it (see
-    `db.store.open_store`): a wrong password is still counted, since the count is what slows
+    With `verify_head` False (`check`, which may open a refused store, read-only: see
+    `db.store.open_store`), a wrong password is still counted, since the count is what slows
     someone guessing, whichever command they guess through, and throttle.json holds no evidence
     about the store; but a right one clears nothing and a lost record is not rewritten, so a
     refused store's folder stays as it was found. (A lost record still means the longest wait:
@@ -196,7 +196,6 @@ def _guarded_open(
             verify_head=verify_head,
             before_unlock=before_unlock,
             store_class=store_class,
-            inspect=inspect,
         )
     except (WrongCredentials, WrongRecoveryKey):
         # The store lock is released by now; a second process could race here, which at worst

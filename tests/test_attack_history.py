@@ -555,7 +555,7 @@ def test_a_restart_after_an_accepted_loss_and_a_restored_backup_are_sound(store,
     assert "RESTARTED" not in result.stdout
 
 
-def test_check_on_a_refused_store_changes_no_file_not_even_the_journal(store):
+def test_check_or_any_command_on_a_refused_store_changes_no_file_not_even_the_journal(store):
     """The review's `check` folded the WAL into ulinzi.db and deleted -wal and -shm on close."""
     _crash_after_registering(store.folder, 2)  # the last changes are only in the WAL
     (store.folder / HEAD_FILE).unlink()  # refused: its head is gone
@@ -564,6 +564,9 @@ def test_check_on_a_refused_store_changes_no_file_not_even_the_journal(store):
     for user in ("admin", "cara"):
         result = run_signed_in(store.folder, "check", user=user)
         assert result.returncode == 1 and "missing or damaged" in result.stdout
+        assert _store_state(store.folder) == before, user
+        result = run_signed_in(store.folder, "cases", user=user)  # any command refused
+        assert result.returncode == 1 and "missing or damaged" in result.stderr
         assert _store_state(store.folder) == before, user
     # A wrong password for `check` is still counted (and only the failed-login record changes).
     result = run_signed_in(store.folder, "check", user="cara", stdin="wrong password\n")
