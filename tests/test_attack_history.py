@@ -18,7 +18,7 @@ from sqlalchemy import text
 from db.audit import AuditHeadFile, Head, event_hash, evolve, public_key_hex
 from db.store import DB_FILE, HEAD_FILE
 from desktop import cases
-from tests.conftest import NAMES, PASSWORD, make_agency, run_python, run_signed_in
+from tests.conftest import NAMES, PASSWORD, make_agency, run_cli, run_python, run_signed_in
 from tests.stories import rebuild_history
 
 
@@ -552,6 +552,20 @@ def test_a_restart_after_an_accepted_loss_and_a_restored_backup_are_sound(store,
     _register(store, 1, user="cara")
     result = run_signed_in(store.folder, "check")
     assert result.returncode == 0 and "signing restarted at event" in result.stdout, result.stdout
+    assert "RESTARTED" not in result.stdout
+    # A backup's copy ends with a root of its own: restored, it is this store's own restart.
+    backup = tmp_path / "b.age"
+    stdin = f"{PASSWORD}\n{store.recovery_key}\n"
+    assert run_signed_in(store.folder, "backup", "--to", str(backup), stdin=stdin).returncode == 0
+    restored = tmp_path / "restored"
+    result = run_cli(
+        "restore", str(backup), "--into", str(restored), "--password-stdin",
+        stdin=store.recovery_key + "\n",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    _register(replace(store, folder=restored), 1, user="cara")
+    result = run_signed_in(restored, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
     assert "RESTARTED" not in result.stdout
 
 
