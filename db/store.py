@@ -507,7 +507,7 @@ class Store:
         self._head_file = AuditHeadFile(folder / HEAD_FILE, raw_key, self.store_id)
         self._head_mutex = threading.Lock()
         self.read_only = False
-        self.inspecting = False  # opened for `check`: nothing on disk may change (open_store)
+        self.inspecting = False  # not yet found sound: nothing on disk may change (open_store)
         self._head = Head(0, "")  # what the head file holds, once the store is opened
         self._signer: ForwardKey | None = None
         # Why this store may not be changed (rolled back, head lost, history altered); only
