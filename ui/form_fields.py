@@ -492,6 +492,12 @@ class GroupField(FieldWidget):
         layout.removeWidget(self.error)
         layout.insertWidget(layout.indexOf(self.editor), self.error)
 
+    def set_required(self, required: bool) -> None:
+        label = text_of(self.field.label)
+        self.caption.setText(f"{label} *" if required else label)
+        # Not the first entry's name: it keeps its own ("Name"), for a screen reader too.
+        self.add_button.setAccessibleName(self.add_button.text().removeprefix("+ "))
+
     def set_error(self, message: str) -> None:
         super().set_error(message)
         for _frame, widgets in self.entries:
@@ -514,7 +520,11 @@ class GroupField(FieldWidget):
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.entries: list[tuple[QFrame, list[FieldWidget]]] = []
         item = text_of(self.field.item_label) or text_of(self.field.label)
-        self.add_button = QPushButton(self.tr("+ Add: {item}").format(item=item.lower()))
+        if self.field.add_label is not None:
+            text = "+ " + text_of(self.field.add_label)
+        else:  # an agency's own list that does not say how to call its button
+            text = self.tr("+ Add: {item}").format(item=item.lower())
+        self.add_button = QPushButton(text)
         self.add_button.clicked.connect(self._add_clicked)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -558,6 +568,8 @@ class GroupField(FieldWidget):
         remove.setAccessibleName(self.tr("Remove this entry"))
         grid.addWidget(title, 0, 0)
         grid.addWidget(remove, 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         widgets = []
         subs = self._sub_fields()
         compact = self.field.type == "people"
@@ -565,8 +577,8 @@ class GroupField(FieldWidget):
             widget = make_field(sub, providers=self.providers)
             widget.set_value(value.get(sub.id))
             widget.changed.connect(self._emit)
-            if compact:
-                grid.addWidget(widget, 1, i if i < 2 else 0, 1, 1 if i < 2 else 2)
+            if compact:  # name and relationship side by side, how to reach them below
+                grid.addWidget(widget, 1 + i // 2, i % 2)
             else:
                 grid.addWidget(widget, 1 + i, 0, 1, 2)
             widgets.append(widget)

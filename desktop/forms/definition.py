@@ -173,6 +173,7 @@ class FormField(BaseModel):
     default: str | None = None  # date: "today"
     fields: list[FormField] | None = None  # group: the fields of one entry
     item_label: Text | None = None  # group, people: what one entry is called ("Goal")
+    add_label: Text | None = None  # group, people: its button ("Add a goal")
     column: str | None = None  # the case column this answer fills
 
     @field_validator("min", "max", mode="before")

@@ -1,0 +1,157 @@
+"""The guided forms as people see them at 1366×768: every field of a list entry in its own
+place with its label, messages that go once answers are fixed, nothing moving under the
+pointer, and words that read well in English and French."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.case_forms import case_submissions
+from desktop.forms.definition import FormField, load_form_set, shipped_sources
+from tests.wizard_helpers import (
+    CONSENT_ANSWERS,
+    fill,
+    open_window,
+    registration_answers,
+    wait_for_wizard,
+)
+from ui import i18n
+from ui.form_fields import FieldWidget, GroupField
+from ui.form_wizard import FormWizard
+from ui.session_holder import SessionHolder
+
+FORMS = load_form_set(shipped_sources())
+LISTS = [
+    (form.id, f.id)
+    for form in FORMS.ordered()
+    for f in form.all_fields()
+    if f.type in ("group", "people")
+]
+
+
+@pytest.fixture
+def french():
+    i18n.set_language("fr")
+    yield
+    i18n.set_language("en")
+
+
+def _rect(widget: QWidget, top: QWidget) -> QRect:
+    return QRect(widget.mapTo(top, QPoint(0, 0)), widget.size())
+
+
+def _page_of(wizard: FormWizard, form_id: str, field_id: str) -> int:
+    return next(
+        i
+        for i, page in enumerate(wizard.pages)
+        if page.form.id == form_id and any(w.field.id == field_id for w in page.fields)
+    )
+
+
+def _wizard(qtbot, holder: SessionHolder, form_id: str) -> FormWizard:
+    wizard = FormWizard(
+        holder, [FORMS.get(form_id)], lambda _answers: "", draft_key="layout", title="Layout"
+    )
+    qtbot.addWidget(wizard)
+    wizard.resize(1366, 700)
+    wizard.show()
+    return wizard
+
+
+def test_the_shipped_forms_have_lists_to_check():
+    kinds = {FORMS.get(form_id).field(field_id).type for form_id, field_id in LISTS}
+    assert len(LISTS) >= 10 and kinds == {"group", "people"}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_field_of_a_new_list_entry_has_its_own_place_and_label(qtbot, agency, language):
+    """After “+ Add”, every question of the entry shows, labelled, and none is drawn on top of
+    another: in every list of every form, in both languages."""
+    i18n.set_language(language)
+    holder = SessionHolder(agency.sign_in("cara"))
+    try:
+        for form_id, field_id in LISTS:
+            wizard = _wizard(qtbot, holder, form_id)
+            wizard.go_to(_page_of(wizard, form_id, field_id))
+            group = wizard.widget_for(form_id, field_id)
+            assert isinstance(group, GroupField)
+            assert ":" not in group.add_button.text(), group.add_button.text()
+            qtbot.mouseClick(group.add_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda g=group: g.entries and g.entries[-1][0].isVisible())
+            QApplication.processEvents()
+            shown: list[tuple[str, QRect]] = []
+            for sub in group.entries[-1][1]:
+                if not sub.isVisibleTo(wizard):
+                    continue
+                where = f"{form_id}.{field_id}.{sub.field.id} ({language})"
+                assert sub.caption.isVisibleTo(wizard) and sub.caption.text().strip(), where
+                assert sub.editor.isVisibleTo(wizard), where
+                assert sub.editor.width() > 40 and sub.editor.height() > 10, where
+                shown.append((where + " label", _rect(sub.caption, wizard)))
+                shown.append((where, _rect(sub.editor, wizard)))
+            assert len(shown) >= 4, (form_id, field_id)
+            for (a, ra), (b, rb) in itertools.combinations(shown, 2):
+                assert not ra.intersects(rb), f"{a} overlaps {b}"
+            wizard.discard()
+    finally:
+        i18n.set_language("en")
+        holder.session.close()
+
+
+def _click_where_shown(qtbot, top: QWidget, widget: QWidget) -> None:
+    """Click where `widget` appears on screen: on whatever is drawn there, as a person does."""
+    point = widget.mapTo(top, widget.rect().center())
+    hit = top.childAt(point)
+    qtbot.mouseClick(hit, Qt.MouseButton.LeftButton, pos=hit.mapFrom(top, point))
+
+
+def test_a_caregivers_phone_typed_in_its_field_is_saved_as_the_phone(qtbot, agency):
+    window = open_window(qtbot, agency)
+    window.new_case_action.trigger()
+    wizard = wait_for_wizard(qtbot, window)
+    wizard.activateWindow()
+    fill(wizard, "registration", registration_answers("Imani", "Mwangi"))
+    fill(wizard, "consent", CONSENT_ANSWERS)
+    wizard.go_to(_page_of(wizard, "registration", "caregivers"))
+    people = wizard.widget_for("registration", "caregivers")
+    assert people.add_button.text() == "+ Add a person"
+    people.add_button.setFocus()
+    qtbot.keyClick(people.add_button, Qt.Key.Key_Space)
+    name, relationship, contact = (w.focus_target() for w in people.entries[0][1])
+    assert QApplication.focusWidget() is name
+    qtbot.waitUntil(contact.isVisible)
+    qtbot.keyClicks(name, "Marie Uwase")
+    _click_where_shown(qtbot, wizard, relationship)
+    qtbot.keyClicks(QApplication.focusWidget(), "mother")
+    _click_where_shown(qtbot, wizard, contact)
+    qtbot.keyClicks(QApplication.focusWidget(), "+250 788 000 111, via the school")
+    with qtbot.waitSignal(wizard.saved, timeout=10000) as saved:
+        qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
+    subs = case_submissions(window.holder.session, saved.args[0])
+    registration = next(s for s in subs if s.form_id == "registration")
+    assert registration.answers["caregivers"] == [
+        {
+            "name": "Marie Uwase",
+            "relationship": "mother",
+            "contact": "+250 788 000 111, via the school",
+        }
+    ]
+
+
+def _people_field() -> FormField:
+    return FORMS.get("registration").field("caregivers")
+
+
+def test_people_fields_are_labelled_in_french(qtbot, french):
+    group = GroupField(_people_field())
+    qtbot.addWidget(group)
+    group.show()
+    qtbot.mouseClick(group.add_button, Qt.MouseButton.LeftButton)
+    captions = [w.caption.text() for w in group.entries[0][1]]
+    assert captions == ["Nom *", "Lien avec l'enfant", "Téléphone ou autre moyen de contact"]
+    assert group.add_button.text() == "+ Ajouter une personne"
+    assert all(isinstance(w, FieldWidget) for w in group.entries[0][1])
