@@ -155,3 +155,108 @@ def test_people_fields_are_labelled_in_french(qtbot, french):
     assert captions == ["Nom *", "Lien avec l'enfant", "Téléphone ou autre moyen de contact"]
     assert group.add_button.text() == "+ Ajouter une personne"
     assert all(isinstance(w, FieldWidget) for w in group.entries[0][1])
+
+
+def test_a_radio_below_a_question_that_comes_and_goes_stays_under_the_pointer(qtbot, agency):
+    """“Someone else” shows “Name of the visitor”: the place's answers below must not move,
+    or the next click lands on another place."""
+    holder = SessionHolder(agency.sign_in("cara"))
+    try:
+        wizard = _wizard(qtbot, holder, "follow_up_visit")
+        visited_by = wizard.widget_for("follow_up_visit", "visited_by")
+        school = wizard.widget_for("follow_up_visit", "place").buttons[1]
+        name = wizard.widget_for("follow_up_visit", "visitor_name")
+        qtbot.mouseClick(visited_by.buttons[0], Qt.MouseButton.LeftButton)  # the caseworker
+        qtbot.waitUntil(lambda: not name.isVisible())
+        qtbot.wait(100)  # the layout settles
+        where = school.mapToGlobal(QPoint(0, 0))
+        qtbot.mouseClick(visited_by.buttons[2], Qt.MouseButton.LeftButton)  # someone else
+        qtbot.waitUntil(name.isVisible)
+        qtbot.wait(100)
+        assert school.mapToGlobal(QPoint(0, 0)) == where
+        wizard.discard()
+    finally:
+        holder.session.close()
+
+
+def test_the_missing_answers_message_goes_once_they_are_answered(qtbot, agency):
+    holder = SessionHolder(agency.sign_in("cara"))
+    try:
+        wizard = _wizard(qtbot, holder, "follow_up_visit")
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+        assert wizard.message.text().startswith("Some answers are missing")
+        visited_by = wizard.widget_for("follow_up_visit", "visited_by")
+        error = visited_by.error
+        below = wizard.widget_for("follow_up_visit", "place").buttons[0]
+        where = below.mapToGlobal(QPoint(0, 0))
+        qtbot.mouseClick(visited_by.buttons[0], Qt.MouseButton.LeftButton)
+        assert error.isHidden()
+        assert wizard.message.text().startswith("Some answers are missing")  # the place is not
+        qtbot.wait(100)
+        assert below.mapToGlobal(QPoint(0, 0)) == where  # the mended message kept its line
+        qtbot.mouseClick(below, Qt.MouseButton.LeftButton)
+        assert wizard.message.text() == ""
+        wizard.discard()
+    finally:
+        holder.session.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "many"),
+    [
+        ("en", "1 of 9 questions answered", "2 of 9 questions answered"),
+        ("fr", "1 réponse sur 9 questions", "2 réponses sur 9 questions"),
+    ],
+)
+def test_the_progress_counts_answers_in_good_grammar(qtbot, agency, language, one, many):
+    i18n.set_language(language)
+    holder = SessionHolder(agency.sign_in("cara"))
+    try:
+        wizard = _wizard(qtbot, holder, "follow_up_visit")
+        assert wizard.progress.value() == 1  # the date of the visit: today
+        assert wizard.progress.text() == one.replace("9", str(wizard.progress.maximum()))
+        qtbot.mouseClick(
+            wizard.widget_for("follow_up_visit", "visited_by").buttons[0],
+            Qt.MouseButton.LeftButton,
+        )
+        assert wizard.progress.text() == many.replace("9", str(wizard.progress.maximum()))
+        wizard.discard()
+    finally:
+        i18n.set_language("en")
+        holder.session.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "keep", "discard"),
+    [("en", "&Keep as draft", "&Discard what I typed"), ("fr", "&Garder en brouillon", None)],
+)
+def test_closing_a_form_says_that_save_keeps_only_a_draft(qtbot, agency, language, keep, discard):
+    i18n.set_language(language)
+    holder = SessionHolder(agency.sign_in("cara"))
+    seen: list[tuple[str, ...]] = []
+
+    def answer() -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
+        seen.append(tuple(b.text() for b in box.buttons()))
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    try:
+        wizard = _wizard(qtbot, holder, "follow_up_visit")
+        qtbot.mouseClick(
+            wizard.widget_for("follow_up_visit", "visited_by").buttons[0],
+            Qt.MouseButton.LeftButton,
+        )
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(200, answer)
+        wizard.reject()
+        assert wizard.isVisible()  # "Go on typing": still open
+        assert keep in seen[0] and "Save" not in seen[0] and "&Enregistrer" not in seen[0]
+        if discard:
+            assert discard in seen[0]
+        wizard.discard()
+    finally:
+        i18n.set_language("en")
+        holder.session.close()

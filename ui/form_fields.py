@@ -69,6 +69,12 @@ def show_date(value: str | None) -> str:
     return day.toString("dd/MM/yyyy") if day.isValid() else (value or "")
 
 
+def _keep_place_when_hidden(widget: QWidget) -> None:
+    policy = widget.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    widget.setSizePolicy(policy)
+
+
 class FieldWidget(QWidget):
     """A question: caption, input, help text and the message when the answer is not right."""
 
@@ -106,6 +112,10 @@ class FieldWidget(QWidget):
         layout.addWidget(self.error)
         self.caption.setBuddy(self.focus_target())
         self.set_required(field.required)
+        if field.show_when is not None:
+            # A question that comes and goes keeps its place: the questions below it must not
+            # move under the pointer between two clicks (a click would land on another answer).
+            _keep_place_when_hidden(self)
 
     # -- to be provided by each kind
     def build(self) -> QWidget:
@@ -129,6 +139,8 @@ class FieldWidget(QWidget):
     def set_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
+        if message:  # once shown, its line stays when the answer is mended (nothing jumps)
+            _keep_place_when_hidden(self.error)
 
     def _emit(self, *_args: object) -> None:
         self.changed.emit()

@@ -118,6 +118,7 @@ class FormWizard(QDialog):
         self._saving = False
         self._filling = False
         self._kept = False  # a draft of these forms is in the store
+        self._problems_pointed_out = False  # the message under the page speaks of them
         self.answers: dict[str, Answers] = {
             f.id: dict((answers or {}).get(f.id, {})) for f in forms
         }
@@ -144,7 +145,6 @@ class FormWizard(QDialog):
         self.steps.setSpacing(2)
         self.steps.setAccessibleName(self.tr("Sections of the form"))
         self.progress = QProgressBar(objectName="progress", textVisible=True)
-        self.progress.setFormat(self.tr("%v of %m questions answered"))
         side = QVBoxLayout()
         side.addWidget(heading)
         side.addWidget(self.subtitle)
@@ -273,6 +273,14 @@ class FormWizard(QDialog):
         self._autosave.start()
         self.draft_note.setText("")
         self._refresh()
+        if self._problems_pointed_out and not any(
+            not w.error.isHidden()
+            for page in self.pages
+            if page.checked and not page.item.isHidden()
+            for w in page.fields
+        ):
+            self.message.clear()  # the answers it spoke of are mended: it must not linger
+            self._problems_pointed_out = False
 
     def _refresh(self) -> None:
         """Show the questions and sections that apply; keep messages of checked pages current."""
@@ -297,6 +305,11 @@ class FormWizard(QDialog):
                     answered += not is_empty(self.answers[page.form.id].get(widget.field.id))
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(answered)
+        # Plural forms through Qt (%n): "1 réponse sur 21 questions", "1 of 1 question answered".
+        questions = self.tr("%n question(s)", "", total)
+        self.progress.setFormat(
+            self.tr("%n of {questions} answered", "", answered).format(questions=questions)
+        )
 
     def shown_answers(self, form: FormDefinition) -> Answers:
         """The answers that count: one to a question hidden since (a draft keeps it, in case
@@ -368,6 +381,7 @@ class FormWizard(QDialog):
         self.next_button.setDefault(not last)
         self.finish_button.setDefault(last)
         self.message.clear()
+        self._problems_pointed_out = False
         first = next((w for w in page.fields if w.isVisibleTo(page.widget.widget())), None)
         if first is not None:
             first.focus_target().setFocus()
@@ -387,6 +401,7 @@ class FormWizard(QDialog):
             self.message.setText(
                 self.tr("Some answers are missing or need a look: see the messages in red.")
             )
+            self._problems_pointed_out = True
             wrong[0].focus_target().setFocus()
             page.widget.ensureWidgetVisible(wrong[0])
             return
@@ -481,6 +496,7 @@ class FormWizard(QDialog):
             self.message.setText(
                 self.tr("Not saved yet: some answers are missing or need a look (in red).")
             )
+            self._problems_pointed_out = True
             widget.focus_target().setFocus()
             self.pages[i].widget.ensureWidgetVisible(widget.focus_target())
             return
@@ -556,11 +572,23 @@ class FormWizard(QDialog):
         super().reject()
 
     def ask_close(self) -> QMessageBox.StandardButton:
-        return QMessageBox.question(
-            self,
+        """Save keeps a draft (the form is not saved to the case): the buttons say so."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Close the form?"),
-            self.tr("Keep what you typed as a draft, to finish later?"),
+            self.tr(
+                "The form is not saved to the case yet. Keep what you typed as a draft, "
+                "to finish later?"
+            ),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
+            self,
         )
+        box.button(QMessageBox.StandardButton.Save).setText(self.tr("&Keep as draft"))
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("&Discard what I typed"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Go on &typing"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.standardButton(box.clickedButton())

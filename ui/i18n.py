@@ -45,13 +45,13 @@ def set_language(language: str) -> None:
     _installed.clear()
     _current = language if language in LANGUAGES else "en"
     QLocale.setDefault(QLocale(_current))
-    if _current == "en":
-        return
     compile_translations()
-    ours = QTranslator(app)
+    ours = QTranslator(app)  # for English, only the plural forms ("1 question", "2 questions")
     if ours.load(str(FOLDER / f"ulinzi_{_current}.qm")):
         app.installTranslator(ours)
         _installed.append(ours)
+    if _current == "en":
+        return
     qt = QTranslator(app)
     if qt.load(f"qtbase_{_current}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
@@ -82,11 +82,11 @@ def update_sources() -> None:
     )
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     for language in LANGUAGES:
-        if language == "en":
-            continue
+        # English is the code's own words, except where a count decides the form (%n).
+        only = ["-pluralonly", "-source-language", "en"] if language == "en" else []
         ts = FOLDER / f"ulinzi_{language}.ts"
         subprocess.run(
-            [str(lupdate), "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts)],
+            [str(lupdate), "-no-obsolete", "-locations", "none", *only, *sources, "-ts", str(ts)],
             check=True,
             cwd=root,
         )

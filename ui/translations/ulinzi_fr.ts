@@ -2405,10 +2405,6 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Sections du formulaire</translation>
     </message>
     <message>
-        <source>%v of %m questions answered</source>
-        <translation>%v réponses sur %m questions</translation>
-    </message>
-    <message>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Précédent</translation>
     </message>
@@ -2423,6 +2419,20 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {questions} answered</source>
+        <translation>
+            <numerusform>%n réponse sur {questions}</numerusform>
+            <numerusform>%n réponses sur {questions}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Some answers are missing or need a look: see the messages in red.</source>
@@ -2457,8 +2467,20 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Fermer le formulaire ?</translation>
     </message>
     <message>
-        <source>Keep what you typed as a draft, to finish later?</source>
-        <translation>Conserver votre saisie en brouillon pour la terminer plus tard ?</translation>
+        <source>The form is not saved to the case yet. Keep what you typed as a draft, to finish later?</source>
+        <translation>Le formulaire n&apos;est pas encore enregistré dans le dossier. Conserver votre saisie en brouillon pour la terminer plus tard ?</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as draft</source>
+        <translation>&amp;Garder en brouillon</translation>
+    </message>
+    <message>
+        <source>&amp;Discard what I typed</source>
+        <translation>&amp;Abandonner ma saisie</translation>
+    </message>
+    <message>
+        <source>Go on &amp;typing</source>
+        <translation>&amp;Continuer la saisie</translation>
     </message>
 </context>
 <context>
