@@ -24,13 +24,14 @@ from sqlalchemy.orm import Session
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UlinziError
 from db.models import Case, FormDefinitionRow, FormSubmission, Role, Setting, Stage
 from desktop import access, drafts
-from desktop.case_state import move, refresh, request_approval, rules_in
+from desktop.case_state import deadlines_in, move, refresh, request_approval, rules_in
 from desktop.cases import (
     CaseRow,
     create_case,
     reindex,
     row_of,
 )
+from desktop.form_rules import FormRules, rules_for
 from desktop.forms.answers import (
     Answers,
     Problem,
@@ -384,6 +385,7 @@ def submit_form(
                 raise FormChangedMeanwhile(form=form.title.en)
             if form_id == REFERRAL:
                 _check_consent(s, case, str(kept.get("provider") or ""))
+            _check_rules(form, kept, _rules_in(s, case, form_id))
             row = _add_submission(s, us, case, form, kept, previous, instance)
             _apply_columns(s, case, form, kept)
             target = stage_after_form(stage, form_id)
@@ -401,6 +403,28 @@ def submit_form(
     except (FormChangedMeanwhile, NoConsentToShare):
         drafts.save_draft(us, DRAFT_KIND, key, {"answers": answers})
         raise
+
+
+@access.reads_case()
+def form_rules(us: UserSession, case_uuid: str, form_id: str) -> FormRules:
+    """What this case asks of the form beyond its definition (the plan's first review date
+    within the agency's interval for the child's risk), for the window to say at the field."""
+    with access.reading_case(us, case_uuid) as (s, case):
+        return _rules_in(s, case, form_id)
+
+
+def _rules_in(s: Session, case: Case, form_id: str) -> FormRules:
+    return rules_for(form_id, case.risk, deadlines_in(s), date.today())
+
+
+def _check_rules(form: FormDefinition, answers: Answers, rules: FormRules) -> None:
+    found = rules.problems(form, answers)
+    if found:
+        field_id, problem = next(iter(found.items()))
+        f = form.field(field_id)
+        raise FormIncomplete(
+            form=form.title.en, field=f.label.en if f else field_id, problem=_english(problem)
+        )
 
 
 def _check_consent(s: Session, case: Case, provider: str) -> None:

@@ -37,6 +37,7 @@ from desktop.access import editable_cases, readable_case, visible_cases  # noqa:
 from desktop.case_state import refresh
 from desktop.forms.saved import Submission, submissions_in
 from desktop.session import UserSession
+from reports.glyphs import describe, first_undrawable
 
 
 @dataclass(frozen=True)
@@ -342,6 +343,37 @@ def register_case(us: UserSession, **columns: Any) -> CaseRow:
         return row_of(s, create_case(s, us, **columns))
 
 
+# Per name part. The longest given or family names in civil registers run to about 60
+# characters; 100 leaves room and keeps every screen and document readable.
+NAME_LIMIT = 100
+
+
+def check_name(value: object) -> None:
+    """Refuse a name that is too long (said, never cut) or that holds a character the window
+    and the documents cannot draw; the window, the command line and imports all come here."""
+    text = str(value or "")
+    if len(text.strip()) > NAME_LIMIT:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "A name can have at most {max} characters; this one has {count}. Nothing was "
+                "cut: shorten it (a nickname will do until the full name is known).",
+            ),
+            max=NAME_LIMIT,
+            count=len(text.strip()),
+        )
+    character = first_undrawable(text)
+    if character is not None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The name holds {character}, which cannot be shown on screen or printed: "
+                "write it another way.",
+            ),
+            character=describe(character),
+        )
+
+
 def row_of(s: Session, case: Case) -> CaseRow:
     return _to_row(s.execute(_rows_query().where(Case.id == case.id)).one())
 
@@ -367,6 +399,8 @@ def create_case(
         raise PermissionDenied(action=QT_TRANSLATE_NOOP("errors", "register cases"))
     if not given_name.strip():
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The child's given name is required."))
+    check_name(given_name)
+    check_name(family_name)
     if birth_date and birth_date > date.today():
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "The date of birth cannot be in the future.")
@@ -450,6 +484,9 @@ def update_case(us: UserSession, case_uuid: str, **changes: object) -> CaseRow:
         )  # type: ignore[arg-type]
     if "given_name" in changes and not str(changes["given_name"]).strip():
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The child's given name is required."))
+    for part in ("given_name", "family_name"):
+        if part in changes:
+            check_name(changes[part])
     with access.changing_case(us, case_uuid) as (s, case):
         notes = []
         for name, value in changes.items():

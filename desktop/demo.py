@@ -604,6 +604,12 @@ def sample_answers(
     """Valid answers to every question that applies (demo data, and tests of the forms)."""
     answers = {f.id: _sample_value(f, rng, today) for f in form.all_fields()}
     answers.update(fixed)
+    for f in form.all_fields():  # an action serves one of the plan's goals, not any number
+        for sub in f.fields or []:
+            entries = answers.get(sub.entry_of or "")
+            for entry in answers.get(f.id) or [] if sub.entry_of else []:
+                if isinstance(entry, dict) and f.id not in fixed:
+                    entry[sub.id] = rng.randint(1, max(len(entries or []), 1))
     kept = clean(form, answers)
     assert not problems(form, kept, today), problems(form, kept, today)
     return kept
@@ -662,8 +668,6 @@ def _demo_forms(
             late = form_id in work
             when = since if late else registered
             answers = sample_answers(form, rng, when.astimezone().date() if late else day, **fixed)  # type: ignore[union-attr]
-            for action in answers.get("actions") or []:  # each action serves one of the goals
-                action["goal_number"] = rng.randint(1, len(answers.get("goals") or [1]))
             submission_id = len(submissions) + 1
             kind = {
                 "case_plan": ApprovalKind.CASE_PLAN,

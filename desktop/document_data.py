@@ -18,7 +18,7 @@ from desktop.conferences import CORRECTION_KEY
 from desktop.documents import SECTION_TITLES, SUMMARY_SECTIONS, DocumentUnavailable
 from desktop.forms.answers import is_empty, shown_fields
 from desktop.forms.definition import FormField
-from desktop.forms.display import Words, answer_text, consent_method
+from desktop.forms.display import Words, answer_text, consent_method, entry_text
 from desktop.forms.saved import Submission, instances, latest, submissions_in
 from desktop.workflow import ApprovalKind, ApprovalState
 from reports import case_documents as docs
@@ -431,7 +431,9 @@ class Facts:
                         tuple(
                             (
                                 sf.label.get(self.language),
-                                answer_text(sf, e[sf.id], self.language, self.words),
+                                entry_text(sf, e[sf.id], sub.answers)
+                                if sf.entry_of
+                                else answer_text(sf, e[sf.id], self.language, self.words),
                             )
                             for sf in f.fields or []
                             if not is_empty(e.get(sf.id))

@@ -9,6 +9,7 @@ them, which `clean()` trims.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,14 +18,17 @@ from hypothesis.strategies import SearchStrategy
 
 from desktop.forms.answers import ENTRY_LIMIT, LONG_TEXT_LIMIT, TEXT_LIMIT
 from desktop.forms.definition import CONSENT_METHODS, FormDefinition, FormField, date_bound
+from reports import glyphs
 
-# Letters of the languages the forms speak, then anything printable Unicode calls a letter,
-# number, punctuation, symbol or space.
+# Letters of the languages the forms speak, then any letter, number, punctuation or symbol
+# that the window and the documents can draw (what they cannot is refused: reports.glyphs).
 ACCENTS = "éèêëàâçîïôœùûüÉÈÀÇŒæ«»’–…"
-_VISIBLE = st.one_of(
-    st.sampled_from(ACCENTS),
-    st.characters(categories=("L", "N", "P", "S")),
+_DRAWN = sorted(
+    chr(point)
+    for point in glyphs.font_coverage()
+    if unicodedata.category(chr(point))[0] in "LNPS" and chr(point).strip()
 )
+_VISIBLE = st.one_of(st.sampled_from(ACCENTS), st.sampled_from(_DRAWN))
 _INSIDE = st.one_of(_VISIBLE, st.sampled_from(" \u00a0"))
 _AROUND = st.sampled_from(["", " ", "  ", "\n", "\t "])
 # Most drawn texts are short; long ones repeat a short one up to the field's limit.
@@ -125,4 +129,23 @@ def value_for(f: FormField, today: date | None = None) -> SearchStrategy[Any]:
 
 def answers_for(form: FormDefinition, today: date | None = None) -> SearchStrategy[dict]:
     """Answers to every question of `form`, each valid for its field."""
-    return st.fixed_dictionaries({f.id: value_for(f, today) for f in form.all_fields()})
+    # One strategy per form and day: Hypothesis checks a new strategy's whole tree each time.
+    key = (form.model_dump_json(), today)
+    if key not in _STRATEGIES:
+        drawn = st.fixed_dictionaries({f.id: value_for(f, today) for f in form.all_fields()})
+        _STRATEGIES[key] = drawn.map(lambda answers: _into_entries(form, answers))
+    return _STRATEGIES[key]
+
+
+_STRATEGIES: dict[tuple[str, date | None], SearchStrategy[dict]] = {}
+
+
+def _into_entries(form: FormDefinition, answers: dict) -> dict:
+    """An answer naming an entry of another list (an action's goal) names one that exists."""
+    for f in form.all_fields():
+        for sub in f.fields or []:
+            entries = answers.get(sub.entry_of or "")
+            if sub.entry_of and isinstance(entries, list) and entries:
+                for entry in answers.get(f.id) or []:
+                    entry[sub.id] = (entry[sub.id] - 1) % len(entries) + 1
+    return answers

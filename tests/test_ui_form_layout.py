@@ -260,3 +260,85 @@ def test_closing_a_form_says_that_save_keeps_only_a_draft(qtbot, agency, languag
     finally:
         i18n.set_language("en")
         holder.session.close()
+
+
+# -- the case plan: goals and the first review ------------------------------------------------
+
+
+def _type_goal(qtbot, goals: GroupField, text: str) -> None:
+    qtbot.mouseClick(goals.add_button, Qt.MouseButton.LeftButton)
+    area, goal = goals.entries[-1][1]
+    area.set_value(area.options[0][0] if area.combo is None else area.combo.itemData(1))
+    qtbot.keyClicks(goal.focus_target(), text)
+
+
+def test_an_action_picks_its_goal_from_the_goals_written_before(qtbot, agency):
+    holder = SessionHolder(agency.sign_in("cara"))
+    try:
+        wizard = _wizard(qtbot, holder, "case_plan")
+        goals = wizard.widget_for("case_plan", "goals")
+        _type_goal(qtbot, goals, "Amani is safe at home")
+        _type_goal(qtbot, goals, "Amani goes to school every day")
+        wizard.go_to(_page_of(wizard, "case_plan", "actions"))
+        actions = wizard.widget_for("case_plan", "actions")
+        qtbot.mouseClick(actions.add_button, Qt.MouseButton.LeftButton)
+        pick = actions.entries[0][1][0]
+        combo = pick.focus_target()
+        assert [combo.itemText(i) for i in range(combo.count())] == [
+            "Choose…",
+            "1. Amani is safe at home",
+            "2. Amani goes to school every day",
+        ]
+        combo.setFocus()
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+        assert wizard.answers["case_plan"]["actions"] == [{"goal_number": 2}]
+
+        # The first goal is removed: the action still serves the school goal, now number 1.
+        wizard.go_to(_page_of(wizard, "case_plan", "goals"))
+        remove = goals.entries[0][0].findChildren(type(goals.add_button))[0]
+        assert remove.text() == "Remove"
+        qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+        assert wizard.answers["case_plan"]["actions"] == [{"goal_number": 1}]
+        assert combo.currentText() == "1. Amani goes to school every day"
+        # A goal written later is offered at once.
+        _type_goal(qtbot, goals, "The family has an income")
+        assert combo.findText("2. The family has an income") == 2
+        # Its goal removed, the action serves none and says so.
+        remove = goals.entries[0][0].findChildren(type(goals.add_button))[0]
+        qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+        assert wizard.answers["case_plan"]["actions"] is None
+        assert combo.currentText() == "Choose…"
+        wizard.discard()
+    finally:
+        holder.session.close()
+
+
+def test_a_late_first_review_is_flagged_at_the_field_until_a_reason_is_given(qtbot, agency):
+    from desktop import cases
+    from tests.stories import assessed_case, day, plan
+    from tests.wizard_helpers import open_case_file
+
+    uuid = assessed_case(agency)
+    with agency.sign_in("cara") as us:
+        cases.update_case(us, uuid, risk="high")
+        answers = plan(us, review_in=150)
+    answers.pop("review_later_reason", None)
+    window = open_window(qtbot, agency)
+    open_case_file(qtbot, window, uuid)
+    window.cases.fill_form(uuid, "case_plan")
+    wizard = wait_for_wizard(qtbot, window)
+    fill(wizard, "case_plan", answers)
+    qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
+    review = wizard.widget_for("case_plan", "review_date")
+    assert wizard.section_title.text() == "Review and closure"
+    assert "interval for this child's risk ends on" in review.error.text()
+    assert review.error.isVisibleTo(wizard)
+    reason = wizard.widget_for("case_plan", "review_later_reason")
+    assert "say why it must wait" in reason.error.text()
+    qtbot.keyClicks(reason.focus_target(), "The family is away for the harvest.")
+    assert review.error.isHidden() and reason.error.isHidden()
+    assert wizard.message.text() == ""
+    review.set_value(day(20))
+    assert review.error.isHidden()
+    wizard.discard()

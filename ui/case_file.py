@@ -61,6 +61,7 @@ from ui.common import (
     years,
 )
 from ui.conferences import ConferencesTab
+from ui.elided import ElidedLabel
 from ui.form_fields import text_of
 from ui.form_view import answers_html
 from ui.i18n import current_language
@@ -170,7 +171,7 @@ class CaseFileWidget(QWidget):
         self.providers: list[str] = []  # the directory's names, offered in forms
         self.stage = Stage(row.stage)
 
-        self.child_name = name = QLabel(objectName="childName")
+        self.child_name = name = ElidedLabel(objectName="childName")  # a long name gives way
         font = name.font()
         font.setPointSize(font.pointSize() + 7)
         font.setBold(True)
@@ -207,6 +208,7 @@ class CaseFileWidget(QWidget):
         top = QGridLayout(header)
         top.addWidget(name, 0, 0)
         top.addWidget(risk, 0, 1, Qt.AlignmentFlag.AlignRight)
+        top.setColumnStretch(0, 1)
         top.addLayout(facts, 1, 0, 1, 2)
         self.next_label = QLabel(objectName="nextAction")
         top.addWidget(self.next_label, 2, 0, 1, 2)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from desktop.forms.answers import TEXT_LIMIT, field_shown
+from desktop.forms.answers import LONG_TEXT_LIMIT, TEXT_LIMIT, Problem, field_shown, text_problem
 from desktop.forms.definition import CONSENT_METHODS, PEOPLE_PARTS, FormField, Text
+from ui.common import format_date
 from ui.i18n import current_language
 
 ERROR_STYLE = "color: #b71c1c;"
@@ -45,6 +46,18 @@ HELP_STYLE = "color: #555;"
 # At most this many choices are shown as radio buttons; more go in a drop-down list.
 RADIO_LIMIT = 6
 DATE_FORMATS = ("dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy", "yyyy-MM-dd", "d.M.yyyy")
+
+
+def problem_text(problem: Problem) -> str:
+    """A rule's message in the person's language ("forms" context), with its values."""
+    params = {}
+    for key, value in problem.params.items():
+        if isinstance(value, Problem):
+            value = problem_text(value)
+        elif isinstance(value, date):
+            value = format_date(value)
+        params[key] = value
+    return QCoreApplication.translate("forms", problem.text).format(**params)
 
 
 def text_of(value: Text | None) -> str:
@@ -145,11 +158,23 @@ class FieldWidget(QWidget):
     def _emit(self, *_args: object) -> None:
         self.changed.emit()
 
+    def _check_text(self, text: str, limit: int) -> None:
+        """Say at once, as it is typed or pasted, that a text is too long or holds a character
+        that would show as an empty box: it is never cut or changed behind the person's back."""
+        longest = min(self.field.max, limit) if isinstance(self.field.max, int) else limit
+        problem = text_problem(text, longest)
+        if problem is not None:
+            self.set_error(problem_text(problem))
+            self._text_error = True
+        elif getattr(self, "_text_error", False):
+            self._text_error = False
+            self.set_error("")
+
 
 class TextField(FieldWidget):
     def build(self) -> QWidget:
         self.line = QLineEdit(placeholderText=text_of(self.field.placeholder))
-        self.line.setMaxLength(self.field.max if isinstance(self.field.max, int) else TEXT_LIMIT)
+        self.line.textChanged.connect(lambda text: self._check_text(text, TEXT_LIMIT))
         self.line.textChanged.connect(self._emit)
         return self.line
 
@@ -168,7 +193,7 @@ class ProviderField(FieldWidget):
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.addItems(list(self.providers))
         self.combo.setCurrentIndex(-1)
-        self.combo.lineEdit().setMaxLength(TEXT_LIMIT)
+        self.combo.editTextChanged.connect(lambda text: self._check_text(text, TEXT_LIMIT))
         self.combo.lineEdit().setPlaceholderText(self.tr("Choose from the directory, or type"))
         self.combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
@@ -187,6 +212,9 @@ class LongTextField(FieldWidget):
         self.edit = QPlainTextEdit(placeholderText=text_of(self.field.placeholder))
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+        self.edit.textChanged.connect(
+            lambda: self._check_text(self.edit.toPlainText(), LONG_TEXT_LIMIT)
+        )
         self.edit.textChanged.connect(self._emit)
         return self.edit
 
@@ -195,6 +223,72 @@ class LongTextField(FieldWidget):
 
     def set_value(self, value: Any) -> None:
         self.edit.setPlainText(value if isinstance(value, str) else "")
+
+
+class EntryField(FieldWidget):
+    """The number of an entry of another list of the form (an action's goal), picked from
+    that list as it stands: the choices follow the entries added, mended and removed."""
+
+    def build(self) -> QWidget:
+        self.number: int | None = None
+        self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(30)
+        self.combo.addItem(self.tr("Choose…"), None)
+        self.combo.activated.connect(self._picked)
+        return self.combo
+
+    def _picked(self, index: int) -> None:
+        self.number = self.combo.itemData(index)
+        self._emit()
+
+    def set_entries(self, entries: Any) -> None:
+        """The entries of the list it points into, as they are now."""
+        texts = (
+            [_entry_text(e) for e in entries if isinstance(e, dict)]
+            if isinstance(entries, list)
+            else []
+        )
+        wanted = [self.tr("Choose…")] + [
+            self.tr("{number}. {text}").format(number=n, text=text) if text else str(n)
+            for n, text in enumerate(texts, start=1)
+        ]
+        if [self.combo.itemText(i) for i in range(self.combo.count())] != wanted:
+            self.combo.blockSignals(True)
+            self.combo.clear()
+            for n, text in enumerate(wanted):
+                self.combo.addItem(text, n or None)
+                self.combo.setItemData(n, text, Qt.ItemDataRole.ToolTipRole)
+            self.combo.blockSignals(False)
+        self._show_number()
+
+    def entry_removed(self, number: int) -> None:
+        """Entry `number` of that list was removed: the later ones moved up by one."""
+        if self.number == number:
+            self.number = None
+        elif self.number is not None and self.number > number:
+            self.number -= 1
+        self._show_number()
+
+    def _show_number(self) -> None:
+        index = self.combo.findData(self.number) if self.number is not None else 0
+        self.combo.setCurrentIndex(max(index, 0))
+
+    def value(self) -> Any:
+        return self.number
+
+    def set_value(self, value: Any) -> None:
+        self.number = value if isinstance(value, int) and not isinstance(value, bool) else None
+        self._show_number()
+
+
+def _entry_text(entry: dict[str, Any]) -> str:
+    """An entry as one line: its first text answer (a goal's words), shortened."""
+    text = next((v for v in entry.values() if isinstance(v, str) and " " in v.strip()), "")
+    text = " ".join(text.split())
+    return text if len(text) <= 80 else text[:79] + "…"
 
 
 class IntegerField(FieldWidget):
@@ -492,6 +586,8 @@ class GroupField(FieldWidget):
     Its message shows under its caption (a list can be taller than the screen), and the
     entry's question that has the problem is marked too (`mark_entry`)."""
 
+    removed = Signal(int)  # the number of the entry removed (from 1)
+
     def __init__(
         self,
         field: FormField,
@@ -608,6 +704,7 @@ class GroupField(FieldWidget):
         frame.deleteLater()
 
     def _remove(self, entry: tuple[QFrame, list[FieldWidget]]) -> None:
+        self.removed.emit(self.entries.index(entry) + 1)
         self.entries.remove(entry)
         self._drop(entry[0])
         self._number()
@@ -643,6 +740,15 @@ class GroupField(FieldWidget):
             entry = {w.field.id: w.value() for w in widgets}
             for w in widgets:
                 w.setVisible(field_shown(w.field, answers, entry))
+                if isinstance(w, EntryField):
+                    w.set_entries(answers.get(w.field.entry_of or ""))
+
+    def entry_removed_from(self, field_id: str, number: int) -> None:
+        """Entry `number` of list `field_id` is gone: answers pointing into it follow."""
+        for _frame, widgets in self.entries:
+            for w in widgets:
+                if isinstance(w, EntryField) and w.field.entry_of == field_id:
+                    w.entry_removed(number)
 
 
 KINDS: dict[str, type[FieldWidget]] = {
@@ -663,4 +769,5 @@ KINDS: dict[str, type[FieldWidget]] = {
 def make_field(
     field: FormField, parent: QWidget | None = None, providers: Sequence[str] = ()
 ) -> FieldWidget:
-    return KINDS[field.type](field, parent, providers)
+    kind = EntryField if field.entry_of is not None else KINDS[field.type]
+    return kind(field, parent, providers)

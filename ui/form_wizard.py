@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -48,25 +48,13 @@ from desktop.forms.answers import (
 )
 from desktop.forms.definition import FormDefinition, FormField, Section
 from ui.background import wait_for_background
-from ui.common import error_text, format_date, format_datetime, show_error
-from ui.form_fields import FieldWidget, GroupField, make_field, text_of
+from ui.common import error_text, format_datetime, show_error
+from ui.form_fields import FieldWidget, GroupField, make_field, problem_text, text_of
 from ui.operations import Op
 from ui.session_holder import SessionHolder
 
 DRAFT_KIND = "form"
 AUTOSAVE_MS = 3000
-
-
-def problem_text(problem: Problem) -> str:
-    """A rule's message in the person's language ("forms" context), with its values."""
-    params = {}
-    for key, value in problem.params.items():
-        if isinstance(value, Problem):
-            value = problem_text(value)
-        elif isinstance(value, date):
-            value = format_date(value)
-        params[key] = value
-    return QCoreApplication.translate("forms", problem.text).format(**params)
 
 
 @dataclass
@@ -235,6 +223,12 @@ class FormWizard(QDialog):
         for f in section.fields:
             widget = make_field(f, providers=self.providers)
             widget.changed.connect(lambda form_id=form.id, w=widget: self._changed(form_id, w))
+            if isinstance(widget, GroupField):
+                widget.removed.connect(
+                    lambda number, form_id=form.id, w=widget: self._entry_removed(
+                        form_id, w, number
+                    )
+                )
             column.addWidget(widget)
             widgets.append(widget)
         column.addStretch(1)
@@ -281,6 +275,17 @@ class FormWizard(QDialog):
         ):
             self.message.clear()  # the answers it spoke of are mended: it must not linger
             self._problems_pointed_out = False
+
+    def _entry_removed(self, form_id: str, group: GroupField, number: int) -> None:
+        """An entry of a list is removed: answers elsewhere that point into it follow (an
+        action for goal 3 is for goal 2 once goal 1 is removed, and for none if it was 3)."""
+        for page in self.pages:
+            if page.form.id != form_id:
+                continue
+            for widget in page.fields:
+                if isinstance(widget, GroupField) and widget is not group:
+                    widget.entry_removed_from(group.field.id, number)
+                    self.answers[form_id][widget.field.id] = widget.value()
 
     def _refresh(self) -> None:
         """Show the questions and sections that apply; keep messages of checked pages current."""

@@ -64,6 +64,8 @@ def _table(columns: list[str], name: str, stretch: int | None = None) -> QTableW
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
+    # No column grows past this for one long name: its text is elided, whole in the tooltip.
+    header.setMaximumSectionSize(table.fontMetrics().averageCharWidth() * 36)
     for column in range(len(columns)):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     if stretch is None:
@@ -99,6 +101,7 @@ def _fill_tasks(
             cells.append(task.caseworker)
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, position)
             if column == 0 and state == Urgency.OVERDUE:
                 item.setForeground(OVERDUE)
@@ -294,6 +297,7 @@ class SupervisorQueueWidget(QWidget):
                 )
             ):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if column == 0 and waiting > timedelta(days=self.deadlines.approval_days):
                     item.setForeground(OVERDUE)
                 self.approvals.setItem(position, column, item)

@@ -23,6 +23,7 @@ from desktop.forms.definition import (
     Section,
     date_bound,
 )
+from reports.glyphs import describe, first_undrawable
 
 Answers = dict[str, Any]
 # Longest answers unless a definition says otherwise: a name or place, and a narrative.
@@ -61,6 +62,25 @@ CONSENT_WHO = QT_TRANSLATE_NOOP("forms", "Write who gave their agreement.")
 CONSENT_HOW = QT_TRANSLATE_NOOP("forms", "Choose how the agreement was given.")
 CONSENT_WHEN = QT_TRANSLATE_NOOP("forms", "Give the date of the agreement.")
 NOT_LIST = QT_TRANSLATE_NOOP("forms", "This answer must be a list.")
+NO_GLYPH = QT_TRANSLATE_NOOP(
+    "forms",
+    "{character} cannot be shown on screen or printed (it would be an empty box): "
+    "write it another way.",
+)
+NOT_AN_ENTRY = QT_TRANSLATE_NOOP(
+    "forms", "Choose one from the list: there is no number {number} in it."
+)
+
+
+def text_problem(value: str, longest: int) -> Problem | None:
+    """What is wrong with a text whatever the question: too long (never cut: said), or a
+    character that would show as an empty box (an emoji the fonts lack)."""
+    if len(value) > longest:
+        return Problem(TOO_LONG, {"max": longest})
+    character = first_undrawable(value)
+    if character is not None:
+        return Problem(NO_GLYPH, {"character": describe(character)})
+    return None
 
 
 def is_empty(value: Any) -> bool:
@@ -167,8 +187,9 @@ def check_value(
                 return Problem(NOT_TEXT)
             limit = LONG_TEXT_LIMIT if f.type == "long_text" else TEXT_LIMIT
             longest = min(f.max, limit) if isinstance(f.max, int) else limit
-            if len(value) > longest:
-                return Problem(TOO_LONG, {"max": longest})
+            problem = text_problem(value, longest)
+            if problem is not None:
+                return problem
             if isinstance(f.min, int) and len(value.strip()) < f.min:
                 return Problem(TOO_SHORT, {"min": f.min})
         case "integer":
@@ -178,6 +199,10 @@ def check_value(
                 return Problem(TOO_SMALL, {"min": f.min})
             if isinstance(f.max, int) and value > f.max:
                 return Problem(TOO_LARGE, {"max": f.max})
+            if f.entry_of is not None:
+                entries = answers.get(f.entry_of)
+                if not 1 <= value <= (len(entries) if isinstance(entries, list) else 0):
+                    return Problem(NOT_AN_ENTRY, {"number": value})
         case "date":
             raw = value.get("date") if isinstance(value, dict) and f.estimated else value
             if isinstance(value, dict) and not isinstance(value.get("estimated", False), bool):
@@ -237,10 +262,10 @@ def _check_entry(
             return Problem(NOT_LIST)
         if not str(entry.get("name", "")).strip():
             return Problem(NAME_NEEDED, {"number": number})
-        if any(len(str(v)) > TEXT_LIMIT for v in entry.values()):
-            return Problem(
-                ENTRY_PROBLEM, {"number": number, "problem": Problem(TOO_LONG, {"max": TEXT_LIMIT})}
-            )
+        for part in PEOPLE_PARTS:
+            problem = text_problem(str(entry.get(part, "")), TEXT_LIMIT)
+            if problem is not None:
+                return Problem(ENTRY_PROBLEM, {"number": number, "problem": problem, "field": part})
         return None
     known = {sub.id for sub in f.fields or []}
     if set(entry) - known:
@@ -259,8 +284,9 @@ def _check_consent(value: Any, today: date) -> Problem | None:
         return Problem(CONSENT_WHO)
     if not isinstance(value.get("by"), str) or not value["by"].strip():
         return Problem(CONSENT_WHO)
-    if len(value["by"]) > TEXT_LIMIT:
-        return Problem(TOO_LONG, {"max": TEXT_LIMIT})
+    problem = text_problem(value["by"], TEXT_LIMIT)
+    if problem is not None:
+        return problem
     if value.get("method") not in CONSENT_METHODS:
         return Problem(CONSENT_HOW)
     day = _date(value.get("date"))

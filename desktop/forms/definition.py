@@ -174,6 +174,9 @@ class FormField(BaseModel):
     fields: list[FormField] | None = None  # group: the fields of one entry
     item_label: Text | None = None  # group, people: what one entry is called ("Goal")
     add_label: Text | None = None  # group, people: its button ("Add a goal")
+    # integer in a group: the answer is the number of an entry of that other group of the form
+    # (an action's goal), picked from its entries and never one that does not exist.
+    entry_of: str | None = None
     column: str | None = None  # the case column this answer fills
 
     @field_validator("min", "max", mode="before")
@@ -381,6 +384,12 @@ def _check_form(
                 if f.column in columns:
                     fail((*path, "column"), f"two fields fill “{f.column}”")
                 columns.add(f.column)
+    for fi, f in _fields_with_entry_of(form):
+        target = form.field(f.entry_of or "")
+        if f.type != "integer":
+            fail(fi, "only a whole number can name an entry of a list (“entry_of”)")
+        if target is None or target.type != "group":
+            fail(fi, f"“entry_of” names “{f.entry_of}”, not a list (group) of this form")
     # Conditions may look at any field of the form, before or after.
     for si, section in enumerate(form.sections):
         if section.show_when:
@@ -397,6 +406,19 @@ def _check_form(
                     cond = getattr(part, key)
                     for name in cond.fields() - seen.keys() - local if cond else ():
                         fail((*where, key), f"the condition names “{name}”, not a field")
+
+
+def _fields_with_entry_of(form: FormDefinition) -> list[tuple[tuple[Any, ...], FormField]]:
+    """Every field (in groups too) that names an entry of a list, with its path in the file."""
+    found = []
+    for si, section in enumerate(form.sections):
+        for fi, f in enumerate(section.fields):
+            path = ("sections", si, "fields", fi)
+            parts = [(path, f)] + [
+                ((*path, "fields", i), sub) for i, sub in enumerate(f.fields or [])
+            ]
+            found += [(where, part) for where, part in parts if part.entry_of is not None]
+    return found
 
 
 def _check_field(fail, path, f: FormField, shared: dict[str, list[Choice]]) -> None:  # type: ignore[no-untyped-def]

@@ -43,6 +43,18 @@ def consent_method(given: Any, words: Words) -> str:
     return methods.get(str(given.get("method")), "")
 
 
+def entry_text(f: FormField, value: Any, answers: dict[str, Any]) -> str:
+    """An answer naming an entry of another list (an action's goal) as that entry's words:
+    "2. Amani goes to school every day", not "2"."""
+    entries = answers.get(f.entry_of or "")
+    if not isinstance(value, int) or not isinstance(entries, list):
+        return str(value)
+    if not 1 <= value <= len(entries) or not isinstance(entries[value - 1], dict):
+        return str(value)
+    words = [v for v in entries[value - 1].values() if isinstance(v, str) and " " in v.strip()]
+    return f"{value}. {' '.join(words[0].split())}" if words else str(value)
+
+
 def answer_text(f: FormField, value: Any, language: str, words: Words) -> str:
     """One answer as plain text."""
     match f.type:

@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop import case_flow, case_forms, cases, conferences, documents, drafts, exchange
 from desktop.case_flow import TaskRow
+from desktop.form_rules import CASE_PLAN
 from desktop.forms.definition import FormSet
 from desktop.forms.saved import latest
 from desktop.session import UserSession
@@ -354,19 +355,28 @@ class CaseFlow(Flow):
             )
             return uuid
 
-        wizard = FormWizard(
-            holder,
-            [form],
-            submit,
-            draft_key=key,
-            title=title,
-            subtitle=widget.case.row.case_number,
-            answers=answers,
-            providers=widget.providers,
-            parent=self.window,
-        )
-        wizard.saved.connect(self._form_saved)
-        self.show_wizard(wizard)
+        def show(rules: case_forms.FormRules) -> None:
+            if self.raise_wizard(key):  # opened twice while the rules were read
+                return
+            wizard = FormWizard(
+                holder,
+                [form],
+                submit,
+                draft_key=key,
+                title=title,
+                subtitle=widget.case.row.case_number,
+                answers=answers,
+                providers=widget.providers,
+                check=rules.check,
+                parent=self.window,
+            )
+            wizard.saved.connect(self._form_saved)
+            self.show_wizard(wizard)
+
+        if form_id == CASE_PLAN:  # its first review depends on the case's risk and the agency
+            self.op(lambda s: case_forms.form_rules(s, uuid, form_id)).on_success(show).run()
+        else:
+            show(case_forms.FormRules())
 
     def _form_saved(self, uuid: str) -> None:
         self.window.refresh_work()

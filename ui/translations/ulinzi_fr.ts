@@ -1952,6 +1952,17 @@ L&apos;enregistrer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>EntryField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>{number}. {text}</source>
+        <translation>{number}. {text}</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeFlow</name>
     <message>
         <source>referral</source>
@@ -4010,6 +4021,14 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>enregistrer des cas</translation>
     </message>
     <message>
+        <source>A name can have at most {max} characters; this one has {count}. Nothing was cut: shorten it (a nickname will do until the full name is known).</source>
+        <translation>Un nom peut compter au plus {max} caractères ; celui-ci en compte {count}. Rien n&apos;a été coupé : raccourcissez-le (un surnom suffit en attendant le nom complet).</translation>
+    </message>
+    <message>
+        <source>The name holds {character}, which cannot be shown on screen or printed: write it another way.</source>
+        <translation>Le nom contient {character}, qui ne peut être ni affiché ni imprimé : écrivez-le autrement.</translation>
+    </message>
+    <message>
         <source>The child&apos;s given name is required.</source>
         <translation>Le prénom de l&apos;enfant est obligatoire.</translation>
     </message>
@@ -4513,12 +4532,28 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Cette réponse doit être une liste.</translation>
     </message>
     <message>
+        <source>{character} cannot be shown on screen or printed (it would be an empty box): write it another way.</source>
+        <translation>{character} ne peut être ni affiché ni imprimé (ce serait une case vide) : écrivez-le autrement.</translation>
+    </message>
+    <message>
+        <source>Choose one from the list: there is no number {number} in it.</source>
+        <translation>Choisissez dans la liste : le numéro {number} n&apos;y figure pas.</translation>
+    </message>
+    <message>
         <source>The consent form does not name “{organisation}”. Choose “Invited without recorded consent” and say why this person attends, or record the consent first.</source>
         <translation>Le formulaire de consentement ne nomme pas « {organisation} ». Choisissez « Invité sans consentement enregistré » et dites pourquoi cette personne participe, ou enregistrez d&apos;abord le consentement.</translation>
     </message>
     <message>
         <source>Name the organisation the consent form names, or choose another basis.</source>
         <translation>Indiquez l&apos;organisme nommé dans le formulaire de consentement, ou choisissez une autre raison.</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s interval for this child&apos;s risk ends on {latest}: choose that date or an earlier one, or say below why the first review must wait.</source>
+        <translation>Le délai de l&apos;agence pour le niveau de risque de cet enfant se termine le {latest} : choisissez cette date ou une date antérieure, ou indiquez ci-dessous pourquoi la première révision doit attendre.</translation>
+    </message>
+    <message>
+        <source>The first review is after {latest}, the end of the agency&apos;s interval for this child&apos;s risk: say why it must wait.</source>
+        <translation>La première révision a lieu après le {latest}, fin du délai de l&apos;agence pour le niveau de risque de cet enfant : indiquez pourquoi elle doit attendre.</translation>
     </message>
 </context>
 <context>

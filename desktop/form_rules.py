@@ -1,0 +1,76 @@
+"""Rules of the work a form is for that its definition cannot state: the first review of a case
+plan falls within the agency's interval for the child's risk, or the plan says why not.
+
+The same `FormRules` checks the answers next to the field in the window and in the service that
+saves them, so the command line and imports meet the same rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from db.errors import QT_TRANSLATE_NOOP
+from db.models import RiskLevel
+from desktop.forms.answers import Answers, Problem, is_empty
+from desktop.forms.definition import FormDefinition, FormField
+from desktop.workflow import Deadlines, add_months
+
+CASE_PLAN = "case_plan"
+REVIEW_DATE = "review_date"
+REVIEW_LATER_REASON = "review_later_reason"
+
+REVIEW_TOO_LATE = QT_TRANSLATE_NOOP(
+    "forms",
+    "The agency's interval for this child's risk ends on {latest}: choose that date or an "
+    "earlier one, or say below why the first review must wait.",
+)
+REASON_NEEDED = QT_TRANSLATE_NOOP(
+    "forms",
+    "The first review is after {latest}, the end of the agency's interval for this child's "
+    "risk: say why it must wait.",
+)
+
+
+def first_review_by(risk: str | None, deadlines: Deadlines, today: date) -> date:
+    """The latest first review of a plan made `today` without a reason (one month for a high
+    risk by default): the interval counts from the plan, whose approval comes later."""
+    high = risk == RiskLevel.HIGH.value
+    months = deadlines.review_months_high_risk if high else deadlines.review_months
+    return add_months(datetime.combine(today, datetime.min.time()), months).date()
+
+
+@dataclass(frozen=True)
+class FormRules:
+    """What one case asks of one form beyond its definition (nothing, for most forms)."""
+
+    review_by: date | None = None  # case plan: the latest first review without a reason
+
+    def check(self, f: FormField, value: Any, answers: Answers) -> Problem | None:
+        """The problem with one answer, or None (the form's own rules are checked first)."""
+        if self.review_by is None or f.id not in (REVIEW_DATE, REVIEW_LATER_REASON):
+            return None
+        chosen = answers.get(REVIEW_DATE)
+        try:
+            day = date.fromisoformat(chosen) if isinstance(chosen, str) else None
+        except ValueError:
+            return None  # the date's own rule says it cannot be read
+        if day is None or day <= self.review_by or not is_empty(answers.get(REVIEW_LATER_REASON)):
+            return None
+        text = REVIEW_TOO_LATE if f.id == REVIEW_DATE else REASON_NEEDED
+        return Problem(text, {"latest": self.review_by})
+
+    def problems(self, form: FormDefinition, answers: Answers) -> dict[str, Problem]:
+        found = {}
+        for f in form.all_fields():
+            problem = self.check(f, answers.get(f.id), answers)
+            if problem is not None:
+                found[f.id] = problem
+        return found
+
+
+def rules_for(form_id: str, risk: str | None, deadlines: Deadlines, today: date) -> FormRules:
+    if form_id == CASE_PLAN:
+        return FormRules(review_by=first_review_by(risk, deadlines, today))
+    return FormRules()
