@@ -15,7 +15,9 @@ import sys
 from pathlib import Path
 
 # Not reports.layout: checking a name must not import ReportLab (300 ms) in the window.
-COVERAGE = Path(__file__).parent / "fonts" / "coverage.txt"
+FOLDER = Path(__file__).parent / "fonts"
+FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
+COVERAGE = FOLDER / "coverage.txt"
 # Line breaks and tabs are not drawn, they move the text: a narrative may hold them.
 _LAYOUT = frozenset("\n\r\t")
 
@@ -24,9 +26,7 @@ def font_coverage() -> set[int]:
     """The code points every style of the bundled font draws (read from the fonts)."""
     from reportlab.pdfbase.ttfonts import TTFontFile
 
-    from reports.layout import FONT_FILES, FONT_FOLDER
-
-    tables = [set(TTFontFile(str(FONT_FOLDER / f)).charToGlyph) for f in FONT_FILES.values()]
+    tables = [set(TTFontFile(str(FOLDER / f)).charToGlyph) for f in FONTS]
     return set.intersection(*tables) - set(range(0x20))
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from desktop import paths
+from desktop import fonts, paths
 from ui import error_hooks, i18n
 from ui.background import collect_garbage, wait_for_background
 from ui.login import LoginWidget
@@ -136,9 +137,21 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
+def use_document_fonts(app: QApplication) -> None:
+    """The fonts the documents print with back up the window's own: a character accepted in
+    a name (desktop.fonts) is drawn, never an empty box, whatever fonts this PC has."""
+    families: set[str] = set()
+    for file in fonts.FONTS:
+        font_id = QFontDatabase.addApplicationFont(str(fonts.FOLDER / file))
+        families.update(QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else [])
+    for family in sorted(families):
+        QFont.insertSubstitution(app.font().family(), family)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    use_document_fonts(app)
     app.setOrganizationName("Ulinzi")
     app.setApplicationName("Ulinzi")
     error_hooks.install()
