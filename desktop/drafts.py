@@ -26,12 +26,27 @@ class SavedDraft:
 
 
 @access.signed_in
-def save_draft(us: UserSession, kind: str, key: str, data: dict[str, object]) -> None:
+def save_draft(
+    us: UserSession,
+    kind: str,
+    key: str,
+    data: dict[str, object],
+    *,
+    writer: str | None = None,
+    sequence: int = 0,
+) -> bool:
+    """Keep `data`; False when a newer draft from the same `writer` (an open form) is already
+    there. Saves run in the background and may finish out of order: the one taken later wins,
+    so typing is never replaced by an older copy of itself."""
+    if writer is not None:
+        data = {**data, ORDER: {"writer": writer, "sequence": sequence}}
     text = json.dumps(data, ensure_ascii=False, default=str)
     with us.store.write() as s:
         draft = s.execute(
             select(Draft).where(Draft.user_id == us.user.id, Draft.kind == kind, Draft.key == key)
         ).scalar_one_or_none()
+        if draft is not None and writer is not None and _newer(draft.data, writer, sequence):
+            return False
         if draft is None:
             s.add(
                 Draft(
@@ -40,6 +55,18 @@ def save_draft(us: UserSession, kind: str, key: str, data: dict[str, object]) ->
             )
         else:
             draft.data, draft.updated_at = text, datetime.now(UTC)
+    return True
+
+
+ORDER = "saved_by"  # in a draft's data: which open form took it, and its count of saves
+
+
+def _newer(stored: str, writer: str, sequence: int) -> bool:
+    try:
+        order = json.loads(stored).get(ORDER) or {}
+    except (ValueError, AttributeError):
+        return False
+    return order.get("writer") == writer and int(order.get("sequence", -1)) > sequence
 
 
 @access.signed_in

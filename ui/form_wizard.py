@@ -9,6 +9,7 @@ crash loses at most those seconds; closing asks whether to keep the draft.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -107,6 +108,10 @@ class FormWizard(QDialog):
         self._filling = False
         self._kept = False  # a draft of these forms is in the store
         self._problems_pointed_out = False  # the message under the page speaks of them
+        self._writer = uuid.uuid4().hex  # this open form, in the drafts it saves
+        self._sequence = 0  # its saves so far: the store keeps the latest
+        self._in_flight = False  # a background save runs
+        self._save_again = False  # and something changed meanwhile
         self.answers: dict[str, Answers] = {
             f.id: dict((answers or {}).get(f.id, {})) for f in forms
         }
@@ -463,24 +468,49 @@ class FormWizard(QDialog):
         self.save_draft()
 
     def save_draft(self, *, wait: bool = False) -> None:
-        """Keep what was typed, encrypted in the store (in the background unless `wait`)."""
+        """Keep what was typed, encrypted in the store (in the background unless `wait`).
+
+        One background save at a time: a change made while one runs is saved when it ends.
+        Each save carries this form's count of saves, and the store keeps the later one, so a
+        slow older save finishing after a newer one (or after the last save on closing) never
+        puts back what was typed before."""
         self._autosave.stop()
         if not self._dirty or self._saving or not self.holder.session.store.is_open:
+            return
+        if self._in_flight and not wait:
+            self._save_again = True
             return
         session, key, data = self.holder.session, self.draft_key, self.draft()
         self._dirty = False
         self._kept = True
+        self._sequence += 1
+        sequence, writer = self._sequence, self._writer
         if wait:  # locking or quitting: the key is about to go, so this must finish first
-            drafts.save_draft(session, DRAFT_KIND, key, data)
+            drafts.save_draft(session, DRAFT_KIND, key, data, writer=writer, sequence=sequence)
             return
+
+        def ended() -> None:
+            self._in_flight = False
+            if self._save_again:
+                self._save_again = False
+                self.save_draft()
+
+        def done(_result: object) -> None:
+            self.draft_note.setText(self.tr("Draft kept."))
+            ended()
 
         def failed(error: Exception) -> None:
             self._dirty = True
+            ended()
             show_error(self, error)
 
-        Op(self, lambda: drafts.save_draft(session, DRAFT_KIND, key, data)).writes().on_success(
-            lambda _r: self.draft_note.setText(self.tr("Draft kept."))
-        ).on_failure(failed).run()
+        self._in_flight = True
+        Op(
+            self,
+            lambda: drafts.save_draft(
+                session, DRAFT_KIND, key, data, writer=writer, sequence=sequence
+            ),
+        ).writes().on_success(done).on_failure(failed).run()
 
     # -- finishing ------------------------------------------------------------------------------
     def finish(self) -> None:
@@ -571,6 +601,9 @@ class FormWizard(QDialog):
             if choice == QMessageBox.StandardButton.Discard:
                 self._dirty = self._kept = False
                 self._autosave.stop()
+                self._save_again = False
+                if self._in_flight:  # a save still running must not bring the draft back
+                    wait_for_background()
                 drafts.discard_draft(self.holder.session, DRAFT_KIND, self.draft_key)
             else:
                 self.save_draft(wait=True)
