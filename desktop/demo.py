@@ -397,10 +397,11 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
             birth = min(birth, registered.date())
         per_year[registered.year] += 1
         worker = rng.choice(caseworker_ids) if rng.random() < 0.94 else rng.choice(supervisor_ids)
+        if status == CaseStatus.OPEN:
+            registered, stage_since = _on_the_clock(stage, risk, registered, now, rng)
+            offset = max(1, int((now - registered).total_seconds() // 60))
         updated = registered + timedelta(minutes=rng.randrange(max(1, offset)))
-        if stage in (Stage.REGISTERED, Stage.INITIAL_ASSESSMENT):
-            stage_since = registered
-        else:  # most open cases moved stage within the last few months
+        if status != CaseStatus.OPEN:  # closed or transferred within the last months
             recent = now - timedelta(days=rng.uniform(0, 100))
             stage_since = max(registered, min(recent, updated))
         rows.append(
@@ -424,6 +425,15 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
                 "stage_changed_at": stage_since,
             }
         )
+    # Numbers follow the order of registration, as in an office (cases of the early stages
+    # were registered days ago, whatever their place in the draw).
+    rows.sort(key=lambda r: r["registered_at"])
+    per_year.clear()
+    for case_id, row in enumerate(rows, start=1):
+        year = row["registered_at"].year  # type: ignore[union-attr]
+        per_year[year] += 1
+        row["id"] = case_id
+        row["case_number"] = f"{DEMO_AGENCY_CODE}-{year}-{per_year[year]:05d}"
     forms = form_set(session)
     with session.store.write() as s:
         if rows:
@@ -457,16 +467,44 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
         session.audit(s, "demo.generated", summary=f"{count} synthetic cases")
 
 
+# A plausible office: most work is on time, a few cases are late.
+LATE_SHARE = 0.07
+
+
+def _on_the_clock(
+    stage: Stage, risk: RiskLevel | None, registered: datetime, now: datetime, rng: random.Random
+) -> tuple[datetime, datetime]:
+    """When an open case was registered and reached its stage, so that its next step is due
+    in the days ahead (or, for a few, overdue by days or weeks, not years)."""
+    late = rng.random() < LATE_SHARE
+    day = timedelta(days=1)
+    if stage == Stage.REGISTERED:  # the initial assessment within 24 hours
+        ago = rng.uniform(2, 6) * day if late else rng.uniform(0.05, 0.8) * day
+        return now - ago, now - ago
+    if stage == Stage.INITIAL_ASSESSMENT:  # the full assessment within 7 days
+        ago = rng.uniform(8, 20) * day if late else rng.uniform(1, 6.5) * day
+        return now - ago, now - ago
+    if stage in (Stage.IMPLEMENTATION, Stage.FOLLOW_UP):  # the plan's review
+        interval = 30 if risk == RiskLevel.HIGH else 90
+        ago = (interval + rng.uniform(3, 40)) * day if late else rng.uniform(1, interval - 6) * day
+    elif stage == Stage.FULL_ASSESSMENT:  # the case plan within 14 days
+        ago = rng.uniform(15, 40) * day if late else rng.uniform(0.5, 13) * day
+    else:  # a plan or closure waiting for the supervisor (7 days), a reopened case's assessment
+        ago = rng.uniform(8, 20) * day if late else rng.uniform(0.5, 6) * day
+    since = now - ago
+    return min(registered, since - rng.uniform(2, 20) * day), since
+
+
 # Forms are filled in for the newest cases only: a 100,000-case store for benchmarks would
 # otherwise carry hundreds of megabytes of invented answers.
 FORMS_FOR_NEWEST = 2000
 PLACES = ("District office", "Home visit", "School", "Health centre", "Police station", "Market")
 NOTES = (
-    "Seen at home with the grandmother; the child was quiet but answered questions.",
+    "Met the grandmother at home; she answered every question and asked for help with fees.",
     "The neighbours say the child is often alone after school.",
     "Discussed with the teacher, who has noticed the child is tired and hungry.",
     "The mother works away most weeks; an older sibling looks after the younger ones.",
-    "The child said they feel safe with their aunt and want to stay there.",
+    "The aunt says the child feels safe with her and wants to stay there.",
     "Follow up with the health centre about the missed vaccinations.",
     "The family agreed to meet again next week at the office.",
     "No immediate danger observed; the house is small but clean.",
@@ -615,6 +653,71 @@ def sample_answers(
     return kept
 
 
+NOT_SEEN = (
+    "The child was at school; the visit was with the grandmother.",
+    "The child had gone to the market with an aunt; a new visit is planned.",
+    "The family had travelled to a funeral; a neighbour confirmed they are away for a week.",
+)
+CHILD_SAID = (
+    "“I like it here. I want to go back to school.”",
+    "“My aunt is kind. I am not afraid at home now.”",
+    "“I want to see my brother more often.”",
+)
+
+
+def now_of(rows: list[dict[str, object]]) -> date:
+    return max(r["updated_at"] for r in rows).astimezone().date()  # type: ignore[union-attr]
+
+
+def _consistent(
+    form_id: str, row: dict[str, object], on: date, today: date, rng: random.Random
+) -> dict[str, object]:
+    """Answers that must agree with each other and with the calendar: a closure with its goals
+    met says so, a child not seen has no words of their own, the next dates lie ahead."""
+    stage = Stage(row["stage"])
+    # The next dates of an open case lie ahead; a closed case's stay where its story left them.
+    ahead = max(today, on) if row["status"] == CaseStatus.OPEN.value else on
+    if form_id == "case_plan":
+        risk = RiskLevel(row["risk"]) if row["risk"] else None
+        interval = 30 if risk == RiskLevel.HIGH else 90
+        latest = on + timedelta(days=interval)
+        soonest = min(max(on, today + timedelta(days=2)), latest)
+        review = soonest + timedelta(days=rng.randrange((latest - soonest).days + 1))
+        return {
+            "made_on": on.isoformat(),
+            "review_date": review.isoformat(),
+            "review_later_reason": None,
+        }
+    if form_id == "closure_request":
+        reason = rng.choices(
+            ("goals_met_safe", "permanency_achieved", "moved_out_of_area", "turned_18"),
+            (70, 12, 12, 6),
+        )[0]
+        met = "all" if reason == "goals_met_safe" else rng.choice(("most", "some"))
+        return {"reason": reason, "goals_achieved": met, "risk_at_closure": "low"}
+    if form_id == "follow_up_visit":
+        seen = rng.random() < 0.85
+        visit: dict[str, object] = {
+            "child_seen": seen,
+            "child_not_seen_reason": None if seen else rng.choice(NOT_SEEN),
+            "child_views": rng.choice(CHILD_SAID) if seen else None,
+            "next_visit": (ahead + timedelta(days=rng.randint(5, 30))).isoformat(),
+        }
+        waited = (today - on).days
+        if stage == Stage.CLOSED and waited > 25:  # the visit after closure, once it is due
+            visited = on + timedelta(days=rng.randint(20, min(80, waited)))
+            visit.update(visited_on=visited.isoformat(), next_visit=None)
+        return visit
+    if form_id == "referral":
+        return {"follow_up_on": (ahead + timedelta(days=rng.randint(7, 45))).isoformat()}
+    if form_id == "review":
+        return {
+            "reviewed_on": on.isoformat(),
+            "next_review": (ahead + timedelta(days=rng.randint(10, 25))).isoformat(),
+        }
+    return {}
+
+
 def _demo_forms(
     s, forms: FormSet, rows: list[dict[str, object]], rng: random.Random, supervisors: dict
 ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:  # type: ignore[no-untyped-def]
@@ -664,10 +767,14 @@ def _demo_forms(
                         if f.id.endswith(("_interview", "_sharing", "_services"))
                     },
                 }
-            fixed = {k: v for k, v in fixed.items() if form.field(k)}
             late = form_id in work
             when = since if late else registered
-            answers = sample_answers(form, rng, when.astimezone().date() if late else day, **fixed)  # type: ignore[union-attr]
+            on = when.astimezone().date() if late else day  # type: ignore[union-attr]
+            fixed = {**fixed, **_consistent(form_id, row, on, now_of(rows), rng)}
+            if form_id == "follow_up_visit" and stage == Stage.CLOSED:
+                on = max(on, date.fromisoformat(str(fixed.get("visited_on", on))))
+            fixed = {k: v for k, v in fixed.items() if form.field(k)}
+            answers = sample_answers(form, rng, on, **fixed)
             submission_id = len(submissions) + 1
             kind = {
                 "case_plan": ApprovalKind.CASE_PLAN,
