@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 import sys
 from pathlib import Path
 
@@ -76,8 +77,10 @@ def first_undrawable(text: str) -> str | None:
 
 
 def describe(character: str) -> str:
-    """A character as people can find it again: the character and its code (U+1F476)."""
-    return f"“{character}” (U+{ord(character):04X})"
+    """A character by its code and Unicode name ("U+1F476 BABY"), not by itself: the message
+    saying that it cannot be drawn would show it as the very box it warns of."""
+    name = unicodedata.name(character, "")
+    return f"U+{ord(character):04X} {name}".strip()
 
 
 if __name__ == "__main__":

@@ -62,7 +62,7 @@ def test_the_service_refuses_a_name_too_long_whoever_sends_it(agency):
         ).uuid
         with pytest.raises(InvalidInput, match="at most 100 characters; this one has 5005"):
             cases.update_case(us, uuid, family_name=LONG)
-        with pytest.raises(InvalidInput, match="“👶” \\(U\\+1F476\\)"):
+        with pytest.raises(InvalidInput, match="U\\+1F476 BABY"):
             cases.update_case(us, uuid, given_name="Zawadi 👶")
         assert cases.update_case(us, uuid, family_name=HUNDRED).family_name == HUNDRED
 
@@ -73,7 +73,7 @@ def test_an_emoji_is_refused_at_the_field_naming_it(qtbot, agency):
     qtbot.keyClicks(given.focus_target(), "Zawadi ")
     QGuiApplication.clipboard().setText("👶")  # an emoji comes from the picker or a paste
     qtbot.keyClick(given.focus_target(), Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert "“👶” (U+1F476) cannot be shown on screen or printed" in given.error.text()
+    assert given.error.text().startswith("U+1F476 BABY cannot be shown on screen or printed")
     assert given.error.isVisibleTo(wizard)
     qtbot.keyClick(given.focus_target(), Qt.Key.Key_Backspace)
     qtbot.keyClick(given.focus_target(), Qt.Key.Key_Backspace)
