@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 import sys
+import unicodedata
 from pathlib import Path
 
 # Not reports.layout: checking a name must not import ReportLab (300 ms) in the window.
