@@ -29,6 +29,7 @@ from tests.stories import (
     approved_transfer,
     exported,
     introduce,
+    records_of,
     snapshot,
     transfer_requested,
     visit,
@@ -134,6 +135,39 @@ def test_a_case_goes_from_one_agency_to_another_whole_and_the_receipt_comes_back
                 select(ExchangedPackage).where(ExchangedPackage.direction == "sent")
             ).scalar_one()
             assert sent.receipt_at is not None
+
+
+def test_an_imported_case_keeps_the_childs_date_of_birth_and_every_case_column(
+    agency, partner, tmp_path
+):
+    """The receiving agency sees the same child: not only the forms, the case's own columns too
+    (the case list, the duplicate check and the age shown come from them)."""
+    uuid = approved_transfer(agency)
+    introduce(agency, partner)
+    with agency.sign_in("cara") as us:
+        cases.update_case(us, uuid, risk="high")
+        sent = records_of(us, uuid)["record"]["case"]
+        exchange.export_case(us, uuid, tmp_path / "c.ulz", recipient="MUS", reason="Moved.")
+    with partner.sign_in("cara") as us:
+        done = exchange.import_package(us, (tmp_path / "c.ulz").read_bytes())
+        row = cases.open_case(us, done.case_uuid).row
+        received = records_of(us, done.case_uuid)["record"]["case"]
+    assert row.birth_date is not None and row.birth_date.isoformat() == sent["birth_date"]
+    assert row.age() is not None
+    ours = {"uuid", "case_number", "stage", "caseworker"}  # given here, not carried over
+    assert set(sent) - ours == {
+        "given_name",
+        "family_name",
+        "sex",
+        "birth_date",
+        "birth_date_estimated",
+        "location",
+        "registration_place",
+        "risk",
+        "registered_at",
+    }
+    assert all(sent[k] not in (None, "") for k in set(sent) - ours - {"birth_date_estimated"})
+    assert {k: received[k] for k in set(sent) - ours} == {k: sent[k] for k in set(sent) - ours}
 
 
 def test_attachments_travel_with_the_case(agency, partner, tmp_path):
