@@ -106,14 +106,28 @@ class Throttle:
                 self._save()
 
     def wait_seconds(self, key: str) -> int:
+        now = clock()
+        self._bound(now)
         entry = self._accounts.get(key) or {}
         not_before = max(float(entry.get("not_before", 0)), self._everyone_not_before)
         recent = self._recent_failures()
         if len(recent) >= GLOBAL_FREE_ATTEMPTS:
             not_before = max(not_before, recent[-1] + GLOBAL_WAIT_SECONDS)
-        remaining = not_before - clock()
-        # A clock set backwards must not stretch the wait beyond its longest value.
-        return max(0, min(int(remaining + 0.999), MAX_WAIT_SECONDS))
+        return max(0, int(not_before - now + 0.999))
+
+    def _bound(self, now: float) -> None:
+        """No wait ends later than its longest value from now. A clock set backwards (a flat
+        battery, a wrong date typed in) would otherwise keep every wait running until the clock
+        caught up, months later; the bound is saved, so the wait really ends after it."""
+        latest = now + MAX_WAIT_SECONDS
+        changed = self._everyone_not_before > latest
+        self._everyone_not_before = min(self._everyone_not_before, latest)
+        for entry in self._accounts.values():
+            changed = changed or entry["not_before"] > latest
+            entry["not_before"] = min(entry["not_before"], latest)
+        if changed:
+            with suppress(StoreFull):  # on a full disk the bound holds for this attempt only
+                self._save()
 
     def _recent_failures(self) -> list[float]:
         now = clock()

@@ -45,6 +45,46 @@ def test_five_failures_then_each_attempt_waits_longer(agency, monkeypatch):
         pass
 
 
+def test_the_sign_in_wait_never_exceeds_fifteen_minutes(agency, monkeypatch):
+    now = [2_000_000.0]
+    monkeypatch.setattr(accounts, "clock", lambda: now[0])
+    _fail(agency, "cara", 5)
+    waits = []
+    for _ in range(8):  # each wait served in full, then one more wrong password
+        with pytest.raises(LoginThrottled) as caught:
+            agency.sign_in("cara")
+        waits.append(caught.value.params["seconds"])
+        now[0] += waits[-1]
+        _fail(agency, "cara", 1)
+    assert waits == [30, 60, 120, 240, 480, 900, 900, 900]
+    now[0] += accounts.MAX_WAIT_SECONDS - 1
+    with pytest.raises(LoginThrottled) as caught:
+        agency.sign_in("cara")
+    assert caught.value.params["seconds"] == 1
+    now[0] += 1
+    with agency.sign_in("cara"):  # after 15 minutes, the right password gets in
+        pass
+
+
+def test_a_clock_set_backwards_does_not_make_the_wait_endless_or_zero(agency, monkeypatch):
+    now = [2_000_000.0]
+    monkeypatch.setattr(accounts, "clock", lambda: now[0])
+    _fail(agency, "cara", 5)
+    now[0] += 30
+    _fail(agency, "cara", 1)  # a wait of a minute
+    now[0] -= 365 * 24 * 3600  # the PC's clock goes back a year (a flat battery)
+    with pytest.raises(LoginThrottled) as caught:
+        agency.sign_in("cara")
+    assert caught.value.params["seconds"] == accounts.MAX_WAIT_SECONDS  # not a year, not zero
+    now[0] += accounts.MAX_WAIT_SECONDS - 60
+    with pytest.raises(LoginThrottled) as caught:  # read again from the file: still bounded
+        agency.sign_in("cara")
+    assert caught.value.params["seconds"] == 60
+    now[0] += 60
+    with agency.sign_in("cara"):
+        pass
+
+
 def test_the_wait_survives_a_restart(agency):
     _fail(agency, "carl", 5)
     code = (
