@@ -303,6 +303,25 @@ def test_moving_back_from_a_closure_request_withdraws_it(agency):
         assert row(us, uuid).stage == Stage.FULL_ASSESSMENT
 
 
+@pytest.mark.parametrize("stage", ["full_assessment", "case_plan", "implementation"])
+def test_a_returned_closure_goes_back_to_the_stage_it_was_requested_from(agency, stage):
+    uuid = case_in_implementation(agency) if stage == "implementation" else assessed_case(agency)
+    with agency.sign_in("cara") as us:
+        if stage == "case_plan":
+            case_forms.submit_form(us, uuid, "case_plan", plan(us), None)
+        assert row(us, uuid).stage == stage
+        case_forms.submit_form(us, uuid, "closure_request", closure(us, "moved_out_of_area"), None)
+        assert row(us, uuid).stage == Stage.CLOSURE_REQUESTED
+        closure_id = approval(us, uuid, "closure").id
+    with agency.sign_in("sam") as us:
+        case_flow.decide(us, closure_id, False, "The family is still in the district.")
+    with agency.sign_in("cara") as us:
+        assert row(us, uuid).stage == stage  # where the work stopped, not a later step
+        timeline = case_flow.case_workflow(us, uuid).timeline  # newest first
+        moves = [(e.kind, e.code) for e in timeline if e.kind.startswith("stage.")]
+        assert moves[:2] == [("stage.returned", stage), ("stage.form", "closure_requested")]
+
+
 def test_moving_back_from_the_case_plan_withdraws_the_pending_plan_approval(agency):
     uuid = assessed_case(agency)
     with agency.sign_in("cara") as us:
