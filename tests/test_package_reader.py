@@ -161,7 +161,8 @@ def test_public_keys_are_checked_when_a_partner_is_added():
         with pytest.raises(PackageError) as refused:
             packages.check_recipient(wrong)
         assert "public key (age1…)" in str(refused.value)
-    for wrong in ("", "not base64!", "AAAA", KEYS.age_recipient):
+    spaced = KEYS.verify_key[:8] + " " + KEYS.verify_key[8:]  # decodes if spaces are skipped
+    for wrong in ("", "not base64!", "AAAA", KEYS.age_recipient, spaced, KEYS.verify_key + "!"):
         with pytest.raises(PackageError) as refused:
             packages.check_verify_key(wrong)
         assert "signing key" in str(refused.value)
