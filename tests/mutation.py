@@ -130,9 +130,10 @@ SCOPES: dict[str, Scope] = {
 # which reads the source against the catalogue, not the running code mutmut can credit.
 MESSAGE_LINES = [
     r"QT_TRANSLATE_NOOP\(",  # a marker on one line: its context and its words
+    r'detail=f?"',  # the words in brackets of a "damaged" refusal
     r'^\s*"(errors|[^"]* [^"]*|[^"]*\.)"\s*,?\s*\)?,?\s*$',  # a line of a message's words, or its context
 ]
-EQUIVALENT = re.compile(r"#\s*mutation:\s*equivalent")
+EQUIVALENT = re.compile(r"mutation:\s*equivalent")
 
 
 def mutmut() -> str:
@@ -209,12 +210,21 @@ def results(folder: Path) -> dict[str, str]:
 
 
 def equivalent_marks(root: Path, module: Path) -> list[str]:
-    """The lines marked as holding equivalent mutants, with their reasons."""
-    return [
-        f"{module.relative_to(root)}:{i}: {line.split('#', 1)[1].strip()}"
-        for i, line in enumerate(module.read_text(encoding="utf-8").splitlines(), 1)
-        if EQUIVALENT.search(line)
-    ]
+    """The places marked as holding equivalent mutants, with their reasons (a comment may go on
+    over the next comment lines)."""
+    lines = module.read_text(encoding="utf-8").splitlines()
+    marks = []
+    for i, line in enumerate(lines):
+        found = EQUIVALENT.search(line)
+        if not found:
+            continue
+        words = [line[found.start() :].split("# pragma")[0].strip()]
+        for after in lines[i + 1 :]:
+            if not after.strip().startswith("#"):
+                break
+            words.append(after.strip().lstrip("# ").strip())
+        marks.append(f"{module.relative_to(root)}:{i + 1}: {' '.join(words)}")
+    return marks
 
 
 def run_scope(

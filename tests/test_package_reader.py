@@ -208,7 +208,10 @@ def test_an_entry_or_a_package_too_large_is_refused(monkeypatch):
     assert "too large (attachments/1.pdf, 1 MB; at most 1 MB)" in refusal
     exact = _entries(**{"attachments/1.pdf": big[:-1]})  # at the limit: fine
     assert len(_open(_zip(exact)).entries["attachments/1.pdf"]) == 1024 * 1024
-    monkeypatch.setattr(packages, "MAX_TOTAL_BYTES", 1024 * 1024)
+    total = sum(len(data) for data in exact.values())
+    monkeypatch.setattr(packages, "MAX_TOTAL_BYTES", total)  # all of it, exactly: fine
+    assert _open(_zip(exact)).entries.keys() == exact.keys()
+    monkeypatch.setattr(packages, "MAX_TOTAL_BYTES", total - 1)
     assert "too large in all" in _refusal(_zip(exact))
 
 
@@ -218,6 +221,32 @@ def test_a_zip_bomb_is_refused_by_its_ratio(monkeypatch):
     assert "compressed too much" in _refusal(_zip(_entries(), [(bomb, b"\0" * 200_000)]))
     small = _entries(**{"attachments/8.pdf": b"\0" * 60_000})  # repetitive but small: fine
     assert _open(_zip(small)).entries["attachments/8.pdf"] == b"\0" * 60_000
+
+
+def test_only_entries_larger_than_64_kib_are_held_to_the_ratio():
+    at_limit = _entries(**{"attachments/8.pdf": b"\0" * 65536})
+    assert len(_open(_zip(at_limit)).entries["attachments/8.pdf"]) == 65536
+    over = _entries(**{"attachments/8.pdf": b"\0" * 65537})
+    assert "attachments/8.pdf is compressed too much" in _refusal(_zip(over))
+
+
+def _claimed_sizes(plain: bytes, name: bytes, compressed: int, size: int) -> bytes:
+    """The zip with the central directory claiming other sizes for entry `name`."""
+    data = bytearray(plain)
+    record = data.find(b"PK\x01\x02")
+    while data[record + 46 : record + 46 + len(name)] != name:
+        record = data.find(b"PK\x01\x02", record + 4)
+    data[record + 20 : record + 28] = compressed.to_bytes(4, "little") + size.to_bytes(4, "little")
+    return bytes(data)
+
+
+def test_an_entry_at_exactly_the_ratio_is_not_refused_as_a_bomb():
+    name = b"attachments/8.pdf"
+    plain = _zip(_entries(**{"attachments/8.pdf": os.urandom(1000) + b"\0" * 90_000}))
+    exactly = _refusal(_claimed_sizes(plain, name, 400, 400 * packages.MAX_RATIO))
+    assert "damaged" in exactly and "compressed too much" not in exactly  # read, found wrong
+    over = _refusal(_claimed_sizes(plain, name, 399, 400 * packages.MAX_RATIO))
+    assert "attachments/8.pdf is compressed too much" in over
 
 
 def test_too_many_entries_are_refused(monkeypatch):

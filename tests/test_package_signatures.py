@@ -130,7 +130,8 @@ def test_the_recorded_signature_verifies_and_one_changed_byte_does_not():
 def test_signatures_that_are_not_ed25519_keys_or_signatures_do_not_verify():
     manifest = _signed(_manifest(), KEYS)["manifest.json"]
     signature = bytes.fromhex(SIGNATURE)
-    for key in ("", "not base64!", base64.b64encode(b"short").decode(), VERIFY_KEY[:-4]):
+    spaced = VERIFY_KEY[:8] + " " + VERIFY_KEY[8:]  # the same key if spaces were skipped
+    for key in ("", "not base64!", base64.b64encode(b"short").decode(), VERIFY_KEY[:-4], spaced):
         assert not packages.verifies(key, manifest, signature)
     assert not packages.verifies(VERIFY_KEY, manifest, signature[:-1])
     assert not packages.verifies(VERIFY_KEY, manifest, b"")
