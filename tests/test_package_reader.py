@@ -100,10 +100,10 @@ def test_a_package_is_never_built_with_a_name_outside_its_format(name):
 def test_a_file_too_large_or_not_an_age_file_is_refused_before_it_is_read(monkeypatch):
     assert "not a Ulinzi case package" in _refusal_of_file(b"PK\x03\x04 a zip, not age")
     assert "not a Ulinzi case package" in _refusal_of_file(b"")
-    monkeypatch.setattr(packages, "MAX_PACKAGE_BYTES", 100)
-    too_large = b"age-encryption.org/v1\n" + b"x" * 79
-    assert "too large to be a case package" in _refusal_of_file(too_large)
-    assert "not made for this agency" in _refusal_of_file(too_large[:100])  # at the limit
+    monkeypatch.setattr(packages, "MAX_PACKAGE_BYTES", 3 * 1024 * 1024)
+    too_large = b"age-encryption.org/v1\n" + b"x" * (3 * 1024 * 1024 - 21)
+    assert "too large to be a case package (at most 3 MB)" in _refusal_of_file(too_large)
+    assert "not made for this agency" in _refusal_of_file(too_large[:-1])  # at the limit
 
 
 def _refusal_of_file(data: bytes) -> str:
