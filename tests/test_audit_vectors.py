@@ -283,3 +283,82 @@ def test_check_reports_an_event_whose_time_action_person_or_case_was_changed(age
     assert not report.ok
     assert report.chain.first_broken == target
     assert f"BROKEN at event {target}" in "\n".join(report.lines())
+
+
+# -- the head file ---------------------------------------------------------------------------------
+
+RAW_KEY = bytes(range(100, 132))
+
+
+def _head_file(tmp_path, raw_key: bytes = RAW_KEY, store_id: str = STORE_ID):
+    return audit.AuditHeadFile(tmp_path / "audit.head", raw_key, store_id)
+
+
+def test_the_head_file_gives_back_what_was_written_and_only_to_its_own_store(tmp_path):
+    heads = _head_file(tmp_path)
+    assert not heads.exists() and heads.read() is None
+    head = audit.Head(5, CHAIN[2][2], SEED, verified=4, case_year=2026, case_serial=17)
+    heads.write(head)
+    assert heads.exists() and heads.read() == head
+    assert len((tmp_path / "audit.head").read_bytes()) == 2 * 128  # two fixed-size halves
+    assert _head_file(tmp_path, raw_key=bytes(32)).read() is None  # another key
+    assert _head_file(tmp_path, store_id="another store").read() is None
+    later = head.advanced(6, CHAIN[1][2], audit.evolve(SEED))
+    heads.write(later)
+    assert heads.read() == later and later.verified == 4 and later.case_serial == 17
+
+
+def test_the_seed_is_kept_in_one_half_only_and_a_torn_half_loses_nothing_else(tmp_path):
+    heads = _head_file(tmp_path)
+    heads.write(audit.Head(6, CHAIN[1][2], SEED, verified=6))
+    data = (tmp_path / "audit.head").read_bytes()
+    full, bare = heads._decode(data[:128]), heads._decode(data[128:])  # 6 is even: first half
+    assert full == audit.Head(6, CHAIN[1][2], SEED, verified=6)
+    assert bare == audit.Head(6, CHAIN[1][2], None, verified=6)  # the seed is not kept twice
+    (tmp_path / "audit.head").write_bytes(b"\0" * 128 + data[128:])  # the seed's half torn
+    assert heads.read() == bare
+    (tmp_path / "audit.head").write_bytes(data[:128] + b"\xff" * 128)
+    assert heads.read() == full
+    (tmp_path / "audit.head").write_bytes(data[:127] + bytes([data[127] ^ 1]) + data[128:])
+    assert heads.read() == full  # padding after the record is not part of it
+    flipped = bytearray(data)
+    flipped[20] ^= 1  # inside the first half's hash: its seal no longer matches
+    (tmp_path / "audit.head").write_bytes(bytes(flipped))
+    assert heads.read() == bare
+    (tmp_path / "audit.head").write_bytes(b"")
+    assert heads.read() is None
+
+
+def test_a_whole_new_head_file_holds_the_head_with_its_seed_in_the_right_half(tmp_path):
+    heads = _head_file(tmp_path)
+    for seq in (7, 8):
+        head = audit.Head(seq, CHAIN[0][2], SEED)
+        image = heads.full_image(head)
+        assert len(image) == 256
+        (tmp_path / "audit.head").write_bytes(image)
+        assert heads.read() == head
+        with_seed = heads._decode(image[(seq % 2) * 128 : (seq % 2) * 128 + 128])
+        assert with_seed is not None and with_seed.seed == SEED
+
+
+def test_a_head_of_the_first_format_is_still_read(tmp_path):
+    """Version 1: magic, version, seq, hash and an HMAC under a key derived from the raw key."""
+    import hmac
+    import struct
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    key = HKDF(hashes.SHA256(), 32, salt=STORE_ID.encode(), info=b"ulinzi audit head v1").derive(
+        RAW_KEY
+    )
+    digest = bytes.fromhex(CHAIN[2][2])
+    mac = hmac.new(
+        key, b"ulinzi head|" + STORE_ID.encode() + struct.pack(">Q", 3) + digest, hashlib.sha256
+    ).digest()
+    record = struct.pack(">4sBQ32s32s", b"ULZH", 1, 3, digest, mac).ljust(128, b"\0")
+    (tmp_path / "audit.head").write_bytes(record + bytes(128))
+    assert _head_file(tmp_path).read() == audit.Head(3, CHAIN[2][2])
+    forged = record[:13] + bytes(32) + record[45:]  # another hash under the same MAC
+    (tmp_path / "audit.head").write_bytes(forged + bytes(128))
+    assert _head_file(tmp_path).read() is None
