@@ -250,7 +250,7 @@ def decrypt(data: bytes, identities: Iterable[str] = (), passphrase: str | None 
                 "imported.",
             )
         )
-    if b"\n-> scrypt " in data.split(b"\n---", 1)[0]:
+    if b"\n-> scrypt " in data.partition(b"\n---")[0]:  # a passphrase stanza in the header
         if passphrase is None:
             raise PassphraseNeeded(NEEDS_PASSPHRASE)
         try:

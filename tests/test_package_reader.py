@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
 import zipfile
 
@@ -80,12 +81,13 @@ def test_a_whole_package_opens_with_its_entries_sender_and_digest():
 
 
 def test_pdfs_and_pictures_are_stored_as_they_are_and_json_is_compressed():
-    built = packages.build(
-        _manifest(), {"case.json": CASE * 50, "attachments/1.pdf": b"%PDF" * 50}, KEYS
-    )
+    pictures = {
+        f"attachments/{i}.{kind}": b"%PDF" * 50 for i, kind in enumerate(("pdf", "jpg", "png"))
+    }
+    built = packages.build(_manifest(), {"case.json": CASE * 50, **pictures}, KEYS)
     with zipfile.ZipFile(io.BytesIO(built)) as z:
         kinds = {i.filename: i.compress_type for i in z.infolist()}
-    assert kinds["attachments/1.pdf"] == zipfile.ZIP_STORED
+    assert {kinds[name] for name in pictures} == {zipfile.ZIP_STORED}
     assert kinds["case.json"] == kinds["manifest.json"] == zipfile.ZIP_DEFLATED
 
 
@@ -93,8 +95,16 @@ def test_pdfs_and_pictures_are_stored_as_they_are_and_json_is_compressed():
     "name", ["manifest.json", "manifest.sig", "../case.json", "documents/A.pdf", "notes.txt"]
 )
 def test_a_package_is_never_built_with_a_name_outside_its_format(name):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=f"not a package entry name: {re.escape(name)}"):
         packages.build(_manifest(), {name: b"x"}, KEYS)
+
+
+def test_the_manifest_keeps_accents_as_they_are():
+    manifest = _manifest(sender={"code": "KGL", "name": "Région de Kigali — Bureau"})
+    built = packages.build(manifest, {"case.json": CASE}, KEYS)
+    with zipfile.ZipFile(io.BytesIO(built)) as z:
+        body = z.read("manifest.json")
+    assert "Région de Kigali — Bureau".encode() in body and b"\\u" not in body
 
 
 def test_a_file_too_large_or_not_an_age_file_is_refused_before_it_is_read(monkeypatch):
@@ -120,10 +130,19 @@ def test_a_package_for_another_agency_is_refused_plainly():
     assert "not made for this agency" in str(refused.value)
 
 
+def test_only_the_header_says_whether_a_passphrase_is_needed():
+    sealed = packages.encrypt_to(_zip(_entries()), KEYS.age_recipient)
+    tricked = sealed + b"\n-> scrypt x\n---"  # words of a passphrase header, after the header
+    with pytest.raises(PackageError) as refused:
+        packages.open_package(tricked, {}, [KEYS.age_identity])
+    assert not isinstance(refused.value, PassphraseNeeded)
+
+
 def test_a_passphrase_package_asks_for_it_and_opens_only_with_the_right_one():
     sealed = packages.encrypt_with_passphrase(_zip(_entries()), PASSPHRASE)
-    with pytest.raises(PassphraseNeeded):
+    with pytest.raises(PassphraseNeeded) as asked:
         packages.open_package(sealed, {}, [KEYS.age_identity])
+    assert "locked with a passphrase" in str(asked.value)
     with pytest.raises(PackageError) as refused:
         packages.open_package(sealed, {}, [], passphrase=PASSPHRASE + " ")
     assert "passphrase is not right" in str(refused.value)
