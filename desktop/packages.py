@@ -374,6 +374,7 @@ def open_package(
         raise _refuse(DAMAGED, detail="sender")
     code = str(sender.get("code") or "")
     if known is None:
+        # mutation: equivalent — `or "XXXX"`: no key and a text that is not a key both fail.
         if not verifies(str(sender.get("verify_key") or ""), manifest_bytes, signature):
             raise _refuse(DAMAGED, detail="signature")
         if code in known_keys:  # a known agency's name with another key: not them

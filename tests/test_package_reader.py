@@ -299,8 +299,37 @@ def test_a_package_without_its_signed_manifest_is_refused():
 
 
 def test_a_manifest_too_large_is_refused(monkeypatch):
-    monkeypatch.setattr(packages, "MAX_MANIFEST_BYTES", 100)
-    assert "manifest too large" in _refusal(_zip(_entries()))
+    entries = _entries()
+    monkeypatch.setattr(packages, "MAX_MANIFEST_BYTES", len(entries["manifest.json"]))
+    assert _open(_zip(entries)).entries["case.json"] == CASE  # exactly the limit: fine
+    monkeypatch.setattr(packages, "MAX_MANIFEST_BYTES", len(entries["manifest.json"]) - 1)
+    assert "manifest too large" in _refusal(_zip(entries))
+
+
+def test_words_taken_from_a_manifest_into_a_refusal_are_cut_to_twenty_characters():
+    long = "9" * 25
+    refusal = _refusal(_resigned({"format": packages.FORMAT, "version": long}))
+    assert f"(package format {long[:20]})" in refusal
+    stranger = packages.AgencyKeys.generate()
+    code = "K" * 25
+    book = {code: KEYS.verify_key}
+    manifest = _manifest(sender={"code": code, "verify_key": stranger.verify_key})
+    sealed = packages.encrypt_to(
+        packages.build(manifest, {"case.json": CASE}, stranger), KEYS.age_recipient
+    )
+    with pytest.raises(PackageError) as refused:
+        packages.open_package(sealed, book, [KEYS.age_identity])
+    assert f"comes from {code[:20]}, but" in str(refused.value)
+
+
+def test_a_sender_without_a_code_is_named_by_no_code():
+    stranger = packages.AgencyKeys.generate()
+    manifest = _manifest(sender={"verify_key": stranger.verify_key})
+    sealed = packages.encrypt_to(
+        packages.build(manifest, {"case.json": CASE}, stranger), KEYS.age_recipient
+    )
+    opened = packages.open_package(sealed, {}, [KEYS.age_identity])
+    assert (opened.sender_known, opened.sender_code) == (False, "")
 
 
 @pytest.mark.parametrize(
