@@ -339,6 +339,8 @@ def test_a_whole_new_head_file_holds_the_head_with_its_seed_in_the_right_half(tm
         assert heads.read() == head
         with_seed = heads._decode(image[(seq % 2) * 128 : (seq % 2) * 128 + 128])
         assert with_seed is not None and with_seed.seed == SEED
+        other = (1 - seq % 2) * 128
+        assert heads._decode(image[other : other + 128]) == audit.Head(seq, CHAIN[0][2])
 
 
 def test_a_head_of_the_first_format_is_still_read(tmp_path):
@@ -359,6 +361,181 @@ def test_a_head_of_the_first_format_is_still_read(tmp_path):
     record = struct.pack(">4sBQ32s32s", b"ULZH", 1, 3, digest, mac).ljust(128, b"\0")
     (tmp_path / "audit.head").write_bytes(record + bytes(128))
     assert _head_file(tmp_path).read() == audit.Head(3, CHAIN[2][2])
+    (tmp_path / "audit.head").write_bytes(record[:77])  # the record alone, exactly
+    assert _head_file(tmp_path).read() == audit.Head(3, CHAIN[2][2])
     forged = record[:13] + bytes(32) + record[45:]  # another hash under the same MAC
     (tmp_path / "audit.head").write_bytes(forged + bytes(128))
     assert _head_file(tmp_path).read() is None
+
+
+# -- what a walk reports ---------------------------------------------------------------------------
+
+
+def test_the_last_event_is_named_with_its_hash_and_the_key_it_names():
+    with _chain() as s:
+        assert tuple(audit.last_event(s)) == (3, CHAIN[2][2], CHAIN[2][3])
+    engine = create_engine("sqlite://")
+    AuditEvent.__table__.create(engine)
+    with Session(engine) as empty:
+        assert audit.last_event(empty) is None
+
+
+def test_events_before_signing_walk_unsigned_and_a_signature_out_of_nowhere_is_named():
+    engine = create_engine("sqlite://")
+    AuditEvent.__table__.create(engine)
+    with Session(engine) as s:
+        for action in ("case.registered", "case.opened", "case.updated"):
+            event = audit.append_event(
+                s, store_id=STORE_ID, user_id=7, username="cara", action=action, case_id=42
+            )
+            assert (event.summary, event.sig, event.next_key) == ("", None, None)
+        s.flush()
+        report = audit.verify_chain(s, STORE_ID)
+        assert report.ok and report.problem == "" and report.signed_from is None
+        assert (report.events, report.last_seq, report.next_key) == (3, 3, None)
+        for column, value in (("sig", "00" * 64), ("next_key", PUBLIC)):
+            s.execute(update(AuditEvent).where(AuditEvent.seq == 2).values({column: value}))
+            event = s.get(AuditEvent, 2)
+            event.hash = audit.event_hash(
+                event.prev_hash,
+                2,
+                event.at,
+                7,
+                "cara",
+                event.action,
+                42,
+                "",
+                event.next_key,
+            )
+            s.execute(update(AuditEvent).where(AuditEvent.seq == 3).values(prev_hash=event.hash))
+            s.flush()
+            event3 = s.get(AuditEvent, 3)
+            event3.hash = audit.event_hash(
+                event.hash, 3, event3.at, 7, "cara", event3.action, 42, "", None
+            )
+            s.flush()
+            broken = audit.verify_chain(s, STORE_ID)
+            assert (broken.first_broken, broken.problem) == (2, "is signed with no key before it")
+            assert (broken.events, broken.last_seq, broken.last_hash) == (1, 1, event.prev_hash)
+
+
+def test_a_restarted_signed_chain_is_listed_and_a_broken_walk_says_where_it_stood():
+    with _chain() as s:
+        seed = audit.evolve(audit.evolve(SEED))  # the seed that signs event 4
+        s.info[audit.SIGNER_INFO_KEY] = audit.ForwardKey(4, seed)
+        other = bytes(range(1, 33))
+        restart = audit.append_event(
+            s,
+            store_id=STORE_ID,
+            user_id=None,
+            username="",
+            action=audit.ROOT_ACTION,
+            summary="signing restarted",
+            root_seed=other,
+        )
+        assert restart.sig is None and restart.next_key == audit.public_key_hex(other)
+        s.info[audit.SIGNER_INFO_KEY] = audit.ForwardKey(5, other)
+        audit.append_event(s, store_id=STORE_ID, user_id=7, username="cara", action="case.opened")
+        s.flush()
+        report = audit.verify_chain(s, STORE_ID)
+        assert report.ok and report.problem == ""
+        assert (report.signed_from, report.restarts, report.events) == (1, (4,), 5)
+        named = audit.public_key_hex(audit.evolve(other))
+        assert report.next_key == named
+        s.execute(update(AuditEvent).where(AuditEvent.seq == 5).values(summary="changed"))
+        broken = audit.verify_chain(s, STORE_ID)
+        assert (broken.first_broken, broken.signed_from, broken.restarts) == (5, 1, (4,))
+        assert (broken.last_seq, broken.last_hash) == (4, restart.hash)
+        assert broken.next_key == audit.public_key_hex(other)
+
+
+def test_a_backups_branch_root_continues_the_chain_under_a_seed_of_its_own():
+    other = bytes(range(1, 33))
+    root = audit.branch_root(3, CHAIN[2][2], other, "backup 7")
+    assert {k: root[k] for k in ("seq", "user_id", "username", "action", "case_id")} == {
+        "seq": 4,
+        "user_id": None,
+        "username": "",
+        "action": audit.ROOT_ACTION,
+        "case_id": None,
+    }
+    assert (root["summary"], root["prev_hash"], root["sig"]) == ("backup 7", CHAIN[2][2], None)
+    assert root["next_key"] == audit.public_key_hex(other)
+    assert root["at"].endswith("+00:00") and len(root["at"]) == len(CHAIN[0][1])
+    assert root["hash"] == _hash_as_documented(
+        CHAIN[2][2], 4, root["at"], None, "", audit.ROOT_ACTION, None, "backup 7", root["next_key"]
+    )
+    with _chain() as s:
+        s.add(AuditEvent(**root))
+        s.flush()
+        report = audit.verify_chain(s, STORE_ID)
+    assert report.ok and report.restarts == (4,) and report.next_key == root["next_key"]
+
+
+def test_an_event_at_another_time_zone_is_recorded_in_utc(monkeypatch):
+    import time
+    from datetime import timedelta, timezone
+
+    monkeypatch.setenv("TZ", "Africa/Nairobi")
+    time.tzset()
+    try:
+        with _chain() as s:
+            nairobi = datetime(2026, 1, 2, 6, 4, 8, tzinfo=timezone(timedelta(hours=3)))
+            event = audit.append_event(
+                s, store_id=STORE_ID, user_id=7, username="cara", action="case.opened", at=nairobi
+            )
+            assert event.at == "2026-01-02T03:04:08.000000+00:00"
+            now = audit.append_event(
+                s, store_id=STORE_ID, user_id=7, username="cara", action="case.opened"
+            )
+            assert now.at.endswith("+00:00")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_a_head_advanced_keeps_what_it_is_given(tmp_path):
+    head = audit.Head(5, CHAIN[2][2], SEED, verified=4, case_year=2026, case_serial=17)
+    later = head.advanced(6, CHAIN[1][2], audit.evolve(SEED))
+    assert (later.seq, later.hash, later.seed) == (6, CHAIN[1][2], audit.evolve(SEED))
+    assert (later.verified, later.case_year, later.case_serial) == (4, 2026, 17)
+
+
+def test_the_head_file_is_sealed_as_documented_and_read_at_its_exact_length(tmp_path):
+    """Version 2: magic, version, seq, hash, nonce; then seed, verified point and case mark
+    sealed with AES-256-GCM under HKDF(raw key, salt store id, "ulinzi audit head v2"), the
+    public part and the store id as associated data."""
+    import struct
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    key = HKDF(hashes.SHA256(), 32, salt=STORE_ID.encode(), info=b"ulinzi audit head v2").derive(
+        RAW_KEY
+    )
+    nonce = bytes(12)
+    public = struct.pack(">4sBQ32s12s", b"ULZH", 2, 9, bytes.fromhex(CHAIN[1][2]), nonce)
+    secret = struct.pack(">32sQHI", SEED, 8, 2026, 41)
+    record = public + AESGCM(key).encrypt(nonce, secret, public + STORE_ID.encode())
+    assert len(record) == 119
+    (tmp_path / "audit.head").write_bytes(record)  # one half, not padded
+    assert _head_file(tmp_path).read() == audit.Head(9, CHAIN[1][2], SEED, 8, 2026, 41)
+    for short in (record[:4], record[:5], record[:118]):
+        (tmp_path / "audit.head").write_bytes(short)
+        assert _head_file(tmp_path).read() is None
+
+
+def test_the_head_file_is_for_the_store_s_users_only_and_a_full_disk_is_said_plainly(tmp_path):
+    import os
+    import stat as stats
+    from pathlib import Path
+
+    from db.errors import StoreFull
+
+    _head_file(tmp_path).write(audit.Head(1, CHAIN[0][2], SEED))
+    mode = stats.S_IMODE(os.stat(tmp_path / "audit.head").st_mode)
+    assert mode & 0o007 == 0 and mode & 0o111 == 0  # nothing for others, never executable
+    full = audit.AuditHeadFile(Path("/dev/full"), RAW_KEY, STORE_ID)
+    with pytest.raises(StoreFull):
+        full.write(audit.Head(1, CHAIN[0][2], SEED))
