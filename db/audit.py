@@ -101,7 +101,8 @@ def event_hash(
     if next_key is not None:  # signed events also commit to the key that signs the next one
         fields.append(next_key)
     body = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    # mutation: equivalent — "UTF-8": codec names are not case sensitive.
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()  # pragma: no mutate
 
 
 # -- the forward-secure key ----------------------------------------------------------------------
