@@ -100,6 +100,8 @@ def event_hash(
     fields: list[object] = [prev_hash, seq, at, user_id, username, action, case_id, summary]
     if next_key is not None:  # signed events also commit to the key that signs the next one
         fields.append(next_key)
+    # mutation: equivalent — ensure_ascii=None is as false as False, and the ":" separator is
+    # for objects, which the fields never hold (the line's other mutants are killed).
     body = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     # mutation: equivalent — "UTF-8": codec names are not case sensitive.
     return hashlib.sha256(body.encode("utf-8")).hexdigest()  # pragma: no mutate
