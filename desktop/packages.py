@@ -181,6 +181,7 @@ def build(manifest: dict[str, Any], entries: dict[str, bytes], keys: AgencyKeys)
             name: {"sha256": sha256(data), "size": len(data)} for name, data in entries.items()
         },
     }
+    # mutation: equivalent — ensure_ascii=None is as false as False (the line's others are killed).
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
