@@ -126,7 +126,7 @@ def test_the_signing_key_evolves_one_way_as_documented():
     key = audit.ForwardKey(5, SEED)
     assert key.seed_for(5) == SEED
     assert key.seed_for(7) == audit.evolve(audit.evolve(SEED))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^audit event sequence behind the signing key$"):
         key.seed_for(4)  # behind the key: the database was rolled back under us
     key.advance_to(4)  # never backwards
     assert (key.seq, key.seed) == (5, SEED)
