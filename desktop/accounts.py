@@ -109,6 +109,8 @@ class Throttle:
         now = clock()
         self._bound(now)
         entry = self._accounts.get(key) or {}
+        # mutation: equivalent — a default of 1 instead of 0: both are long past (and every entry
+        # has its own time).
         not_before = max(float(entry.get("not_before", 0)), self._everyone_not_before)
         recent = self._recent_failures()
         if len(recent) >= GLOBAL_FREE_ATTEMPTS:
