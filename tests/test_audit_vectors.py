@@ -300,47 +300,11 @@ def test_the_head_file_gives_back_what_was_written_and_only_to_its_own_store(tmp
     head = audit.Head(5, CHAIN[2][2], SEED, verified=4, case_year=2026, case_serial=17)
     heads.write(head)
     assert heads.exists() and heads.read() == head
-    assert len((tmp_path / "audit.head").read_bytes()) == 2 * 128  # two fixed-size halves
     assert _head_file(tmp_path, raw_key=bytes(32)).read() is None  # another key
     assert _head_file(tmp_path, store_id="another store").read() is None
     later = head.advanced(6, CHAIN[1][2], audit.evolve(SEED))
     heads.write(later)
     assert heads.read() == later and later.verified == 4 and later.case_serial == 17
-
-
-def test_the_seed_is_kept_in_one_half_only_and_a_torn_half_loses_nothing_else(tmp_path):
-    heads = _head_file(tmp_path)
-    heads.write(audit.Head(6, CHAIN[1][2], SEED, verified=6))
-    data = (tmp_path / "audit.head").read_bytes()
-    full, bare = heads._decode(data[:128]), heads._decode(data[128:])  # 6 is even: first half
-    assert full == audit.Head(6, CHAIN[1][2], SEED, verified=6)
-    assert bare == audit.Head(6, CHAIN[1][2], None, verified=6)  # the seed is not kept twice
-    (tmp_path / "audit.head").write_bytes(b"\0" * 128 + data[128:])  # the seed's half torn
-    assert heads.read() == bare
-    (tmp_path / "audit.head").write_bytes(data[:128] + b"\xff" * 128)
-    assert heads.read() == full
-    (tmp_path / "audit.head").write_bytes(data[:127] + bytes([data[127] ^ 1]) + data[128:])
-    assert heads.read() == full  # padding after the record is not part of it
-    flipped = bytearray(data)
-    flipped[20] ^= 1  # inside the first half's hash: its seal no longer matches
-    (tmp_path / "audit.head").write_bytes(bytes(flipped))
-    assert heads.read() == bare
-    (tmp_path / "audit.head").write_bytes(b"")
-    assert heads.read() is None
-
-
-def test_a_whole_new_head_file_holds_the_head_with_its_seed_in_the_right_half(tmp_path):
-    heads = _head_file(tmp_path)
-    for seq in (7, 8):
-        head = audit.Head(seq, CHAIN[0][2], SEED)
-        image = heads.full_image(head)
-        assert len(image) == 256
-        (tmp_path / "audit.head").write_bytes(image)
-        assert heads.read() == head
-        with_seed = heads._decode(image[(seq % 2) * 128 : (seq % 2) * 128 + 128])
-        assert with_seed is not None and with_seed.seed == SEED
-        other = (1 - seq % 2) * 128
-        assert heads._decode(image[other : other + 128]) == audit.Head(seq, CHAIN[0][2])
 
 
 def test_a_head_of_the_first_format_is_still_read(tmp_path):
