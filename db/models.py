@@ -144,7 +144,7 @@ class CaseNumberCounter(Base):
 class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
-        Index("ix_cases_caseworker", "caseworker_id", "registered_at"),
+        Index("ix_cases_caseworker_status", "caseworker_id", "status", "registered_at"),
         Index("ix_cases_registered", "registered_at"),
         Index("ix_cases_status_stage", "status", "stage"),
         Index("ix_cases_risk", "risk"),

@@ -222,3 +222,40 @@ def test_overdue_stage_and_risk_filters(agency):
     assert [r.given_name for r in overdue] == ["Late"] and overdue[0].uuid == late.uuid
     assert [r.given_name for r in high] == ["Fresh"]
     assert len(registered) == 2 and len(first) == 1
+
+
+@pytest.mark.parametrize(
+    ("username", "scope"), [("cara", "mine"), ("sam", "team"), ("sam", "mine")]
+)
+def test_a_caseworkers_and_a_supervisors_open_cases_are_read_from_the_caseworker_index(
+    agency, caseload, username, scope
+):
+    """The plan, not a time: the whole list of one worker's or a team's open cases is read from
+    (caseworker_id, status, registered_at) alone, never case by case from the table."""
+    from desktop.cases import CaseQuery, Scope
+
+    with agency.sign_in(username) as us:
+        plan = cases.case_ids_plan(us, CaseQuery(scope=Scope(scope), status="open"))
+    reads = [step for step in plan if step.startswith(("SEARCH cases", "SCAN cases"))]
+    assert reads == [
+        "SEARCH cases USING COVERING INDEX ix_cases_caseworker_status "
+        "(caseworker_id=? AND status=?)"
+    ], plan
+
+
+def test_a_store_made_before_the_caseworker_index_gets_it_on_open_after_a_backup(agency, caseload):
+    from alembic import command
+
+    from db import migrations
+
+    with agency.sign_in("admin") as us, us.store.engine.begin() as conn:
+        command.downgrade(migrations.alembic_config(conn), "0009")
+    with agency.sign_in("cara") as us:
+        with us.store.read() as s:
+            indexes = set(
+                s.execute(text("SELECT name FROM sqlite_master WHERE tbl_name = 'cases'")).scalars()
+            )
+        assert _names(cases.list_cases(us)) == ["Hélène", "Jean-Bosco"]
+    assert "ix_cases_caseworker_status" in indexes and "ix_cases_caseworker" not in indexes
+    backups = sorted((agency.folder / "backups").iterdir())
+    assert [b.name.split("-", 2)[-1] for b in backups] == ["before-migration-0009"]
