@@ -326,6 +326,9 @@ def make_engine(
         module=sqlcipher3,
         poolclass=QueuePool,
         pool_size=pool_size,
+        # The connection used last is used next: its page cache holds what was just read
+        # (and what the window read ahead after sign-in), already decrypted.
+        pool_use_lifo=True,
         max_overflow=0 if pool_size == 1 else 10,  # one exclusive connection when read-only
         hide_parameters=True,  # an error's text must never quote a child's name
     )

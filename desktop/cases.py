@@ -30,7 +30,7 @@ from db.models import (
     Stage,
     User,
 )
-from db.search import common_value, fts_query, index_case, matching
+from db.search import common_value, fts_query, index_case, matching, read_ahead
 from db.store import CASE_MARK_INFO_KEY
 from desktop import access
 from desktop.access import editable_cases, readable_case, visible_cases  # noqa: F401 (public here)
@@ -232,6 +232,14 @@ def case_ids_plan(us: UserSession, q: CaseQuery) -> list[str]:
             "EXPLAIN QUERY PLAN " + sql, values
         )
         return [str(row[3]) for row in cursor]
+
+
+@access.signed_in
+def read_case_list_ahead(us: UserSession) -> None:
+    """Right after sign-in, off the UI thread: the pages the case list and its search read,
+    decrypted once now rather than during the person's first search (see db.search)."""
+    with us.store.read() as s:
+        read_ahead(s)
 
 
 @access.signed_in

@@ -125,6 +125,16 @@ class PrintedDocumentInfo:
     signed_copies: tuple[SignedCopyInfo, ...]
 
 
+def prepare() -> None:
+    """Load the documents' code and fonts (about half a second the first time), so that the
+    first document a person prints after signing in is as quick as the next ones. The window
+    calls it off the UI thread right after sign-in."""
+    from desktop import document_data  # noqa: F401 (imported for what follows)
+    from reports import case_documents, layout, minutes  # noqa: F401
+
+    layout.prepare()
+
+
 @access.signed_in
 def case_uuid_of(us: UserSession, case_number: str) -> str:
     """The case with this number (who may see it is checked when it is used)."""

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop import fonts, paths
-from ui import error_hooks, i18n
+from ui import error_hooks, i18n, warmup
 from ui.background import collect_garbage, wait_for_background
 from ui.login import LoginWidget
 
@@ -117,6 +117,7 @@ class Controller:
         self.login = login
         self._show(window)
         login.focus()
+        warmup.while_signing_in(self.folder)
 
     def show_main(self, session: UserSession) -> None:
         from ui.main_window import MainWindow

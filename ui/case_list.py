@@ -211,6 +211,7 @@ class CaseListWidget(QWidget):
     open_requested = Signal(str)  # case uuid
     counts_changed = Signal(str)
     loaded = Signal()  # a new list of cases is in the table
+    first_rows = Signal()  # the first screenful of a new list is in the table (or it failed)
 
     def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -355,6 +356,7 @@ class CaseListWidget(QWidget):
                 self.model.set_ids(ids)
                 self.empty.setVisible(False)
                 self.table.setVisible(True)
+            self.first_rows.emit()
             if len(ids) < PAGE:  # that was all of them
                 done(ids)
             else:  # then the rest, without competing with the first screenful
@@ -381,8 +383,13 @@ class CaseListWidget(QWidget):
             if current():
                 show_error(self, error)
 
+        def first_failed(error: Exception) -> None:
+            if current():
+                self.first_rows.emit()
+            failed(error)
+
         Op(self, lambda: cases.case_ids(session, query, limit=PAGE)).on_success(first).on_failure(
-            failed
+            first_failed
         ).run()
 
     def _empty_text(self, query: CaseQuery) -> str:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import accounts, agency, backups, case_flow
+from desktop import accounts, agency
 from desktop.session import UserSession
 from desktop.vocabulary import Role
 from ui.background import wait_for_background
@@ -210,17 +210,14 @@ class MainWindow(QMainWindow, Prompts):
         keeper = bool(user.roles & {Role.SUPERVISOR, Role.ADMINISTRATOR})
         self.backup_action.setVisible(keeper)
         self.backup_banner.hide()
-        if keeper:
-            self.cases.op(backups.backup_state).on_success(self.backup_banner.show_state).run()
+        self.case_list.first_rows.connect(  # the rest of the sign-in's work comes after them
+            lambda: self.cases.after_first_rows(keeper), Qt.ConnectionType.SingleShotConnection
+        )
         self._welcome_back()  # who, the title, the list, the idle countdown
-        self.case_list.search.setFocus()
-        # After an upgrade, every case's tasks are worked out once, off the UI thread.
-        self.cases.op(case_flow.ensure_tasks).writes().on_success(
-            lambda built: built and self.refresh_work()
-        ).run()
-        if works:
-            self.show_tasks()
+        if works:  # its tab now, its tasks once the list shows
+            self.show_tasks(refresh=False)
             self.tabs.setCurrentIndex(0)
+        self.case_list.search.setFocus()
 
     def refresh_work(self) -> None:
         """After a change: the list, and the task views that are open."""
@@ -246,7 +243,7 @@ class MainWindow(QMainWindow, Prompts):
         self.case_list.search.setFocus()
         self.case_list.search.selectAll()
 
-    def _work_tab(self, widget: TasksWidget | SupervisorQueueWidget, title: str) -> None:
+    def _work_tab(self, widget: TasksWidget | SupervisorQueueWidget, title: str, refresh=True):
         index = self.tabs.indexOf(widget)
         if index < 0:
             index = self.tabs.insertTab(1 + (widget is self.queue), widget, title)
@@ -254,9 +251,10 @@ class MainWindow(QMainWindow, Prompts):
                 index, self.tabs.tabBar().ButtonPosition.RightSide, None
             )
         self.tabs.setCurrentIndex(index)
-        widget.refresh()
+        if refresh:
+            widget.refresh()
 
-    def show_tasks(self) -> None:
+    def show_tasks(self, refresh: bool = True) -> None:
         """The signed-in person's overdue tasks and those due this week."""
         if not self.tasks_action.isVisible():
             return
@@ -264,7 +262,7 @@ class MainWindow(QMainWindow, Prompts):
             self.tasks = TasksWidget(self.holder, self.tabs)
             self.tasks.deadlines = self.deadlines
             self.tasks.open_task.connect(self.cases.do_task)
-        self._work_tab(self.tasks, self.tr("My tasks"))
+        self._work_tab(self.tasks, self.tr("My tasks"), refresh)
         self.tasks.table.setFocus()
 
     def show_queue(self) -> None:

@@ -8,13 +8,23 @@ from datetime import datetime
 from enum import Flag, auto
 from typing import Any
 
-from desktop import case_flow, case_forms, cases, conferences, documents, drafts, exchange
+from desktop import (
+    backups,
+    case_flow,
+    case_forms,
+    cases,
+    conferences,
+    documents,
+    drafts,
+    exchange,
+)
 from desktop.case_flow import TaskRow
 from desktop.form_rules import CASE_PLAN
 from desktop.forms.definition import FormSet
 from desktop.forms.saved import latest
 from desktop.session import UserSession
 from desktop.vocabulary import Role
+from ui import warmup
 from ui.case_file import CONFERENCES_TAB, NEW, CaseFileWidget, ReasonDialog
 from ui.flows.base import Flow
 from ui.form_fields import text_of
@@ -128,6 +138,23 @@ class CaseFlow(Flow):
             if isinstance(widget, CaseFileWidget) and widget.uuid == uuid:
                 return widget
         return None
+
+    def after_first_rows(self, keeper: bool) -> None:
+        """The rest of a sign-in's work, once the first rows of the case list are in the table:
+        before, nothing competes with them for Python's one thread."""
+        window = self.window
+        if window.locked:
+            return
+        if window.tasks is not None:
+            window.tasks.refresh()
+        if keeper:
+            self.op(backups.backup_state).on_success(window.backup_banner.show_state).run()
+        # After an upgrade, every case's tasks are worked out once, off the UI thread.
+        self.op(case_flow.ensure_tasks).writes().on_success(
+            lambda built: built and window.refresh_work()
+        ).run()
+        # What the next minutes will likely need, read while the person looks at the list.
+        self.op(warmup.after_sign_in).run()
 
     def open_case(self, uuid: str, *, reload: bool = False, then: Then = None) -> None:
         """Show case `uuid` in its tab (read again when `reload`), then call `then(widget)`."""
