@@ -23,6 +23,8 @@ Name = Annotated[StrictStr, Field(max_length=NAME_LIMIT)]
 Short = Annotated[StrictStr, Field(max_length=TEXT_LIMIT)]
 Long = Annotated[StrictStr, Field(max_length=LONG_TEXT_LIMIT)]
 Count = Annotated[StrictInt, Field(ge=0, le=1_000_000)]
+# A signed copy may be a scan of up to 20 MB (desktop.documents.MAX_SIGNED_COPY_BYTES).
+Bytes = Annotated[StrictInt, Field(ge=0, le=20 * 1024 * 1024)]
 Reference = Annotated[list[Short | Count], Field(max_length=3)]
 
 
@@ -124,7 +126,7 @@ class SignedCopyEntry(_Part):
     entry: Short
     file_name: Short | None = None
     media_type: Short | None = None
-    size: Count | None = None
+    size: Bytes | None = None
     sha256: Short | None = None
     document: PrintedDocumentRef
     added_by: Short | None = None

@@ -188,6 +188,29 @@ def test_attachments_travel_with_the_case(agency, partner, tmp_path):
         assert data == photo
 
 
+def test_a_signed_copy_of_several_megabytes_travels_with_the_case(agency, partner, tmp_path):
+    from desktop.documents import MAX_SIGNED_COPY_BYTES
+    from desktop.package_schema import SignedCopyEntry
+
+    uuid = approved_transfer(agency)
+    introduce(agency, partner)
+    scan = b"%PDF-1.4\n" + os.urandom(3 * 1024 * 1024)  # a scanned page does not compress
+    with agency.sign_in("cara") as us:
+        document_id = documents.record_output(
+            us, documents.make_document(us, uuid, "transfer"), "printed"
+        )
+        documents.attach_signed_copy(us, uuid, document_id, "signed transfer.pdf", scan)
+        exchange.export_case(us, uuid, tmp_path / "c.ulz", recipient="MUS")
+    with partner.sign_in("cara") as us:
+        done = exchange.import_package(us, (tmp_path / "c.ulz").read_bytes())
+        copy = documents.printed_documents(us, done.case_uuid)[0].signed_copies[0]
+        assert documents.signed_copy(us, done.case_uuid, copy.id)[1] == scan
+    # The largest copy a store accepts is one a package may carry.
+    document = {"kind": "transfer", "version": 1, "code": "KGL"}
+    entry = {"entry": "attachments/1", "size": MAX_SIGNED_COPY_BYTES, "document": document}
+    assert SignedCopyEntry.model_validate(entry).size == MAX_SIGNED_COPY_BYTES
+
+
 def test_a_transfer_needs_the_supervisors_approval_and_consent_or_a_supervisors_reason(
     agency, partner, tmp_path
 ):
