@@ -120,3 +120,11 @@ def read_ahead(session: Session) -> None:
     """Read the pages the case list and its search need into this connection's page cache."""
     for statement in _READ_AHEAD:
         session.execute(text(statement)).scalar()
+
+
+def query_plan(session: Session, sql: str, values: list[object]) -> list[str]:
+    """SQLite's plan for a statement, one line per step (tests check which index is read)."""
+    cursor = session.connection().connection.driver_connection.execute(
+        "EXPLAIN QUERY PLAN " + sql, values
+    )
+    return [str(row[3]) for row in cursor]

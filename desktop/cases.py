@@ -30,7 +30,7 @@ from db.models import (
     Stage,
     User,
 )
-from db.search import common_value, fts_query, index_case, matching, read_ahead
+from db.search import common_value, fts_query, index_case, matching, query_plan, read_ahead
 from db.store import CASE_MARK_INFO_KEY
 from desktop import access
 from desktop.access import editable_cases, readable_case, visible_cases  # noqa: F401 (public here)
@@ -227,11 +227,7 @@ def case_ids_plan(us: UserSession, q: CaseQuery) -> list[str]:
     """SQLite's query plan for `case_ids(us, q)`, one line per step (for tests and benchmarks:
     which index the case list reads)."""
     with us.store.read() as s:
-        sql, values = _ids_statement(s, us, q, None)
-        cursor = s.connection().connection.driver_connection.execute(
-            "EXPLAIN QUERY PLAN " + sql, values
-        )
-        return [str(row[3]) for row in cursor]
+        return query_plan(s, *_ids_statement(s, us, q, None))
 
 
 @access.signed_in
