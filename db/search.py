@@ -100,12 +100,12 @@ def index_many(conn: Session | Connection, rows: list[dict[str, object]]) -> Non
     )
 
 
-# What the case list and its search read, page by page: the cases (their list columns), the
-# indexes the list is ordered by, and the search index. Read once right after sign-in, their
-# pages are decrypted and checked while the person looks at the first rows, not during their
-# first search. Counting with a named index reads that index's pages and no others.
+# What the case list and its search read, page by page: the indexes the list is ordered by and
+# the search index (the cases' own rows, 30 MB at 100,000 cases, would not stay in the page
+# cache). Read once right after sign-in, their pages are decrypted and checked while the person
+# looks at the first rows, not during their first search. Counting with a named index reads
+# that index's pages and no others.
 _READ_AHEAD = (
-    "SELECT count(*) FROM cases NOT INDEXED",
     "SELECT count(*) FROM cases INDEXED BY ix_cases_caseworker_status WHERE caseworker_id >= 0",
     "SELECT count(*) FROM cases INDEXED BY ix_cases_status_registered WHERE status >= ''",
     "SELECT count(*) FROM cases INDEXED BY ix_cases_registered WHERE registered_at >= ''",

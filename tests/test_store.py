@@ -49,7 +49,7 @@ def test_the_database_is_sqlcipher_4_with_the_settings_the_design_asks_for(agenc
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() <= -64 * 1024
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -16 * 1024  # KiB
     # and it is not a plain SQLite file
     header = (agency.folder / DB_FILE).read_bytes()[:16]
     assert header != b"SQLite format 3\x00"

@@ -28,8 +28,17 @@ def _wait(app, until, timeout: float = 120.0) -> None:  # type: ignore[no-untype
     while not until():
         if time.perf_counter() > deadline:
             raise TimeoutError("the window did not get there")
-        app.processEvents()
+        _spin(app)
         time.sleep(0.001)
+
+
+def _spin(app) -> None:  # type: ignore[no-untyped-def]
+    """What the event loop does once: events, and the widgets whose deletion was asked
+    (`processEvents` alone never deletes them, `app.exec()` would)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def sign_in_to_rows(folder: str, username: str, password: str, typing_s: float) -> dict[str, Any]:
@@ -173,7 +182,7 @@ def session_rss(folder: str, password: str, repeats: int, opened: int) -> dict[s
 
     for round_number in range(repeats):
         case_list.table.scrollToBottom()
-        app.processEvents()
+        _spin(app)
         case_list.table.scrollToTop()
         for text in ("hel", "amani", "mwa", "DEMO-2026", ""):
             loaded(lambda text=text: case_list.search.setText(text))
@@ -184,7 +193,7 @@ def session_rss(folder: str, password: str, repeats: int, opened: int) -> dict[s
             window.cases.open_case(uuid)
             _wait(app, lambda: bool(window.findChildren(CaseFileWidget)))
             window.close_tab(window.tabs.count() - 1)
-            app.processEvents()
+            _spin(app)
         for uuid in uuids[:5]:
             window.documents.print_document(uuid, "summary", ["registration"], "supervision")
             _wait(app, lambda: bool(previews))
@@ -205,7 +214,7 @@ def session_rss(folder: str, password: str, repeats: int, opened: int) -> dict[s
         except Exception as e:  # said in the results, not hidden
             package_error = f"{type(e).__name__}: {e}"
         for _ in range(5):
-            app.processEvents()
+            _spin(app)
         gc.collect()
         rounds.append(rss_mib())
     window.sign_out()
