@@ -26,7 +26,7 @@ def test_the_benchmarks_run_every_goal_and_write_one_row_per_measurement(tmp_pat
     results = json.loads(output.read_text())["results"]
     assert {r["goal"] for r in results} == {"sign-in", "list", "search", "pdf", "rss", "exchange"}
     search = next(r for r in results if r["goal"] == "search")
-    assert search["baseline_samples"] and search["details"]["found"] > 0  # the plain side ran
+    assert search["baseline_samples"] and search["samples"]  # the plain side ran too
     assert all(
         r["samples"] and r["met"] is not None for r in results if r["target"].startswith("≤")
     )

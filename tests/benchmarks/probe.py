@@ -23,7 +23,7 @@ def rss_mib() -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def _wait(app, until, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
+def _wait(app, until, timeout: float = 600.0) -> None:  # type: ignore[no-untyped-def]
     deadline = time.perf_counter() + timeout
     while not until():
         if time.perf_counter() > deadline:
