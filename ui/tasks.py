@@ -134,8 +134,14 @@ class TaskTableModel(RowsModel[TaskRow]):
         super().set_rows(rows)
 
     def headers(self) -> Sequence[str]:
-        tr = self.widget.tr
-        return (tr("When"), tr("Due"), tr("Case"), tr("Child"), tr("What"))
+        # In the context of the widget that showed these headers before the model did.
+        return (
+            QCoreApplication.translate("TasksWidget", "When"),
+            QCoreApplication.translate("TasksWidget", "Due"),
+            QCoreApplication.translate("TasksWidget", "Case"),
+            QCoreApplication.translate("TasksWidget", "Child"),
+            QCoreApplication.translate("TasksWidget", "What"),
+        )
 
     def cell(self, row: TaskRow, column: int) -> str:
         texts = self._texts.get(row)
