@@ -79,6 +79,7 @@ class ApprovalRow:
     comment: str
     can_decide: bool
     received: bool = False  # the sending agency's, as it came: history, not a decision here
+    why_not: str = ""  # pending but not this person's to decide: the rule's message (untranslated)
 
 
 _Requester = aliased(User)
@@ -112,6 +113,8 @@ def _approval_rows(s: Session, us: UserSession, *where: Any) -> list[ApprovalRow
     for a, uuid, number, given, family, worker_id, worker, boss, requester, decider in s.execute(
         query
     ):
+        pending_here = a.state == ApprovalState.PENDING and is_made_here(a)
+        why_not = _why_not(us, a.requested_by, worker_id, boss, rules) if pending_here else ""
         rows.append(
             ApprovalRow(
                 id=a.id,
@@ -127,21 +130,21 @@ def _approval_rows(s: Session, us: UserSession, *where: Any) -> list[ApprovalRow
                 decided_by=decider,
                 decided_at=a.decided_at,
                 comment=a.comment,
-                can_decide=a.state == ApprovalState.PENDING
-                and is_made_here(a)
-                and _may_decide(us, a.requested_by, worker_id, boss, rules),
+                can_decide=pending_here and not why_not,
                 received=not is_made_here(a),
+                why_not=why_not,
             )
         )
     return rows
 
 
-def _may_decide(us: UserSession, requester, worker_id, boss, rules) -> bool:  # type: ignore[no-untyped-def]
+def _why_not(us: UserSession, requester, worker_id, boss, rules) -> str:  # type: ignore[no-untyped-def]
+    """Why this person may not decide on a request (the rule's own message), or "" if they may."""
     try:
         check_decider(us.user.id, us.user.roles, requester, worker_id, boss, rules)
-    except MoveRefused:
-        return False
-    return True
+    except MoveRefused as e:
+        return e.text
+    return ""
 
 
 @access.service(access.Need.RULES, event="approval.refused")

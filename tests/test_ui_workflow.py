@@ -130,6 +130,7 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
     qtbot.waitUntil(lambda: bool(queue.queue and queue.queue.approvals), timeout=TIMEOUT)
     assert queue.approvals.item(0, 2).text() == "Amani Kariuki"
     assert queue.approvals.item(0, 3).text() == "the case plan"
+    window.ask_dialog = lambda dialog: True  # "Approve the case plan?" Approve
     qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not queue.queue.approvals, timeout=TIMEOUT)
     cara = next(w for w in queue.queue.workload if w.name == "Cara Caseworker")
@@ -253,6 +254,7 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
         lambda: bool(window.queue.queue and window.queue.queue.approvals), timeout=TIMEOUT
     )
     assert window.queue.approvals.item(0, 3).text() == "the closure"
+    window.ask_dialog = lambda dialog: True  # "Approve the closure?" Approve
     qtbot.mouseClick(window.queue.approve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.queue.queue.approvals, timeout=TIMEOUT)
     window.sign_out()

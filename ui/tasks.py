@@ -8,12 +8,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -249,6 +252,88 @@ class TasksWidget(QWidget):
         self.heading.clear()
 
 
+class DecisionDialog(QDialog):
+    """Approve or return one request, saying which: the case, the child, what is decided, who
+    asked and when. Enter approves; returning asks for the comment here (Ctrl+Enter sends it)."""
+
+    def __init__(self, approval: ApprovalRow, approve: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="decisionDialog")
+        self.approve = approve
+        what = label(APPROVAL_KINDS, approval.kind)
+        self.setWindowTitle(
+            self.tr("Approve {what}?").format(what=what)
+            if approve
+            else self.tr("Return {what}?").format(what=what)
+        )
+        layout = QVBoxLayout(self)
+        self.case = QLabel(
+            self.tr("Case {number}: {child}").format(
+                number=approval.case_number, child=approval.child_name
+            ),
+            objectName="decisionCase",
+            textFormat=Qt.TextFormat.PlainText,
+            wordWrap=True,
+        )
+        font = self.case.font()
+        font.setBold(True)
+        self.case.setFont(font)
+        self.what = QLabel(
+            self.tr("To decide: {what}, asked by {who} on {when}.").format(
+                what=what, who=approval.requested_by, when=format_date(approval.requested_at)
+            ),
+            objectName="decisionWhat",
+            textFormat=Qt.TextFormat.PlainText,
+            wordWrap=True,
+        )
+        layout.addWidget(self.case)
+        layout.addWidget(self.what)
+        self.comment = QPlainTextEdit(objectName="decisionComment", tabChangesFocus=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        if approve:
+            ok_text = self.tr("&Approve")
+            layout.addWidget(
+                QLabel(
+                    self.tr("The caseworker sees your approval, and the case moves on."),
+                    wordWrap=True,
+                )
+            )
+            self.comment.hide()
+        else:
+            ok_text = self.tr("&Return to the caseworker")
+            prompt = QLabel(
+                self.tr(
+                    "What needs to change? The caseworker reads your comment "
+                    "(Ctrl+Enter returns the request)."
+                ),
+                wordWrap=True,
+            )
+            prompt.setBuddy(self.comment)
+            layout.addWidget(prompt)
+            layout.addWidget(self.comment, 1)
+            self.resize(520, 320)
+        self.ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("decisionConfirm")
+        self.ok.setDefault(True)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if approve:
+            self.ok.setFocus()
+        else:
+            self.ok.setEnabled(False)
+            self.comment.textChanged.connect(lambda: self.ok.setEnabled(bool(self.comment_text())))
+            for keys in ("Ctrl+Return", "Ctrl+Enter"):
+                QShortcut(QKeySequence(keys), self, activated=self._accept)
+            self.comment.setFocus()
+
+    def comment_text(self) -> str:
+        return "" if self.approve else self.comment.toPlainText().strip()
+
+    def _accept(self) -> None:
+        if self.approve or self.comment_text():
+            self.accept()
+
+
 class SupervisorQueueWidget(QWidget):
     """Approvals waiting for the signed-in supervisor, each caseworker's caseload against the
     15–30 guideline, and the team's overdue tasks."""
@@ -277,12 +362,17 @@ class SupervisorQueueWidget(QWidget):
         self.approvals.activated.connect(self._approval_opened)
         self.approve_button = QPushButton(self.tr("&Approve"), objectName="queueApprove")
         self.return_button = QPushButton(
-            self.tr("&Return with a comment…"), objectName="queueReturn"
+            self.tr("Return with a &comment…"), objectName="queueReturn"
         )
         self.open_button = QPushButton(self.tr("&Open the case"), objectName="queueOpen")
         self.approve_button.clicked.connect(lambda: self._decide(True))
         self.return_button.clicked.connect(lambda: self._decide(False))
         self.open_button.clicked.connect(lambda: self._approval_opened(None))
+        self.approvals.itemSelectionChanged.connect(self._update_buttons)
+        self.busy = False  # a decision is being saved: the buttons wait for it
+        self.why_not = QLabel(objectName="queueWhyNot", wordWrap=True)
+        self.why_not.setStyleSheet("color: #555;")
+        self.why_not.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.approvals_heading, 1)
         for b in (self.open_button, self.approve_button, self.return_button):
@@ -327,6 +417,7 @@ class SupervisorQueueWidget(QWidget):
         top.addWidget(refresh)
         layout.addLayout(top)
         layout.addLayout(buttons)
+        layout.addWidget(self.why_not)
         layout.addWidget(self.approvals, 2)
         layout.addWidget(self.workload_heading)
         layout.addWidget(self.workload)
@@ -340,16 +431,24 @@ class SupervisorQueueWidget(QWidget):
         ).run()
 
     def _show(self, queue: SupervisorQueue) -> None:
+        # The chosen request stays chosen by what it is, not by its row: rows move as others
+        # are decided, and a decision must never land on the request that slid under the cursor.
+        first = self.queue is None
+        chosen = self.selected_approval()
         self.queue = queue
         now = datetime.now(UTC)
         mine = [a for a in queue.approvals if a.can_decide]
         self.approvals_heading.setText(
             self.tr("Waiting for your decision: {n}").format(n=len(mine))
             if len(mine) == len(queue.approvals)
-            else self.tr("Waiting for a decision: {n} (yours: {mine})").format(
-                n=len(queue.approvals), mine=len(mine)
-            )
+            else self.tr(
+                "{n} requests wait for a decision; {mine} of them are yours to decide "
+                "(choose one to see why another is not)."
+            ).format(n=len(queue.approvals), mine=len(mine))
         )
+        self.approvals.blockSignals(True)
+        self.approvals.setCurrentCell(-1, -1)
+        self.approvals.clearSelection()
         self.approvals.setRowCount(len(queue.approvals))
         for position, a in enumerate(queue.approvals):
             waiting = now - a.requested_at
@@ -367,11 +466,13 @@ class SupervisorQueueWidget(QWidget):
                 if column == 0 and waiting > timedelta(days=self.deadlines.approval_days):
                     item.setForeground(OVERDUE)
                 self.approvals.setItem(position, column, item)
-        if queue.approvals and self.approvals.currentRow() < 0:
+        again = [p for p, a in enumerate(queue.approvals) if chosen and a.id == chosen.id]
+        if again:
+            self.approvals.selectRow(again[0])
+        elif first and queue.approvals:
             self.approvals.selectRow(0)
-        self.approve_button.setEnabled(bool(mine))
-        self.return_button.setEnabled(bool(mine))
-        self.open_button.setEnabled(bool(queue.approvals))
+        self.approvals.blockSignals(False)
+        self._update_buttons()
 
         self.workload.setRowCount(len(queue.workload))
         for position, w in enumerate(queue.workload):
@@ -411,9 +512,33 @@ class SupervisorQueueWidget(QWidget):
             return None
         return self.queue.approvals[row]
 
+    def set_busy(self, busy: bool) -> None:
+        """While a decision is saved, nothing else can be decided from here."""
+        self.busy = busy
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Approve and Return for the chosen request if it is this person's to decide; if it is
+        not, they stay greyed and the rule that says why shows under them."""
+        chosen = self.selected_approval()
+        why = ""
+        if chosen is not None and not chosen.can_decide:
+            why = (
+                QCoreApplication.translate("errors", chosen.why_not)
+                if chosen.why_not
+                else self.tr("This request is not yours to decide.")
+            )
+        may = chosen is not None and chosen.can_decide and not self.busy
+        for button in (self.approve_button, self.return_button):
+            button.setEnabled(may)
+            button.setToolTip(why)
+        self.open_button.setEnabled(chosen is not None and not self.busy)
+        self.why_not.setText(why)
+        self.why_not.setVisible(bool(why))
+
     def _decide(self, approve: bool) -> None:
         chosen = self.selected_approval()
-        if chosen is not None and chosen.can_decide:
+        if chosen is not None and chosen.can_decide and not self.busy:
             self.decide.emit(chosen.id, approve)
 
     def _approval_opened(self, _index: QModelIndex) -> None:
@@ -433,3 +558,5 @@ class SupervisorQueueWidget(QWidget):
         self.queue = None
         for table in (self.approvals, self.workload, self.overdue):
             table.setRowCount(0)
+        self.busy = False
+        self._update_buttons()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Qt
 
 from desktop.session import UserSession
+from ui.case_file import ReasonDialog
 from ui.form_wizard import FormWizard
 from ui.operations import SessionOp
 
@@ -30,6 +31,13 @@ class Flow(QObject):
     def op(self, work: Callable[[UserSession], T]) -> SessionOp[T]:
         """Work for the signed-in person, reported back to the window."""
         return SessionOp(self.window, self.holder, work)
+
+    def ask_reason(self, title: str, prompt: str) -> str | None:
+        """A reason or a comment, asked through the window (None: the person cancelled)."""
+        dialog = ReasonDialog(title, prompt, parent=self.window)
+        if not self.window.ask_dialog(dialog):
+            return None
+        return dialog.text.toPlainText()
 
     def show_wizard(self, wizard: FormWizard) -> None:
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

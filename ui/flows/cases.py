@@ -25,10 +25,12 @@ from desktop.forms.saved import latest
 from desktop.session import UserSession
 from desktop.vocabulary import Role
 from ui import warmup
-from ui.case_file import CONFERENCES_TAB, NEW, CaseFileWidget, ReasonDialog
+from ui.case_file import CONFERENCES_TAB, NEW, CaseFileWidget
+from ui.common import APPROVAL_KINDS, label, show_error
 from ui.flows.base import Flow
 from ui.form_fields import text_of
 from ui.form_wizard import FormWizard
+from ui.tasks import DecisionDialog
 
 
 @dataclass(frozen=True)
@@ -283,22 +285,39 @@ class CaseFlow(Flow):
         )
 
     def decide_from_queue(self, approval_id: int, approve: bool) -> None:
-        """A supervisor's decision in the queue; returning a request asks what needs to change."""
+        """A supervisor's decision in the queue: the dialog says what is decided on which child
+        and asks to confirm (a return asks what needs to change); the queue's buttons wait while
+        it is saved, then the status bar says what was done and the request leaves the list."""
         queue = self.window.queue
-        if queue is None or queue.selected_approval() is None:
+        chosen = queue.selected_approval() if queue is not None else None
+        if queue is None or chosen is None or chosen.id != approval_id or not chosen.can_decide:
             return
-        comment = ""
-        if not approve:
-            dialog = ReasonDialog(
-                self.tr("Return the request"),
-                self.tr("What needs to change? The caseworker reads your comment."),
-                parent=self.window,
-            )
-            if not self.window.ask_dialog(dialog):
-                return
-            comment = dialog.text.toPlainText()
-        self.op(lambda s: case_flow.decide(s, approval_id, approve, comment)).writes().on_success(
-            lambda _r: self.window.refresh_work()
+        dialog = DecisionDialog(chosen, approve, parent=self.window)
+        if not self.window.ask_dialog(dialog):
+            return
+        comment = dialog.comment_text()
+        what = label(APPROVAL_KINDS, chosen.kind)
+        done_text = (
+            self.tr("Approved: {what} of case {number} ({child}).")
+            if approve
+            else self.tr("Returned to the caseworker: {what} of case {number} ({child}).")
+        ).format(what=what, number=chosen.case_number, child=chosen.child_name)
+
+        def done(_result: object) -> None:
+            queue.set_busy(False)
+            self.window.statusBar().showMessage(done_text, 15000)
+            self.window.refresh_work()
+
+        def failed(error: Exception) -> None:
+            queue.set_busy(False)
+            show_error(self.window, error)
+            queue.refresh()  # decided by someone else meanwhile, perhaps: show the list as it is
+
+        queue.set_busy(True)
+        self.op(
+            lambda s: case_flow.decide(s, approval_id, approve, comment)
+        ).writes().with_progress(self.tr("Saving your decision…")).on_success(done).on_failure(
+            failed
         ).run()
 
     def do_task(self, task: TaskRow) -> None:

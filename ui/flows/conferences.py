@@ -6,7 +6,7 @@ from typing import Any
 
 from desktop import case_forms, conferences
 from desktop.vocabulary import Role
-from ui.case_file import CONFERENCES_TAB, ReasonDialog
+from ui.case_file import CONFERENCES_TAB
 from ui.conferences import ScheduleDialog, attendee_check, minutes_answers
 from ui.flows.base import Flow
 from ui.flows.cases import CaseChanges
@@ -39,14 +39,12 @@ class ConferenceFlow(Flow):
         )
 
     def cancel(self, uuid: str, number: int) -> None:
-        dialog = ReasonDialog(
+        reason = self.ask_reason(
             self.tr("Cancel the case conference"),
             self.tr("Why is the conference cancelled? The reason is kept with it."),
-            parent=self.window,
         )
-        if not self.window.ask_dialog(dialog):
+        if reason is None:
             return
-        reason = dialog.text.toPlainText()
         self.window.cases.change(
             uuid,
             lambda s: conferences.cancel(s, uuid, number, reason),
@@ -66,17 +64,16 @@ class ConferenceFlow(Flow):
                 return
             correction = ""
             if start.saved is not None:
-                dialog = ReasonDialog(
+                asked = self.ask_reason(
                     self.tr("Correct the minutes"),
                     self.tr(
                         "What is corrected, and why? The minutes stay as they were finalised; "
                         "the correction is a new version that keeps your reason."
                     ),
-                    parent=self.window,
                 )
-                if not self.window.ask_dialog(dialog):
+                if asked is None:
                     return
-                correction = dialog.text.toPlainText()
+                correction = asked
             form = widget.form_set.get(case_forms.CONFERENCE)
             based_on = start.saved.revision if start.saved else None
             holder = self.holder
