@@ -127,7 +127,8 @@ class MainWindow(QMainWindow, Prompts):
         self.cases_action = action(icon.SP_FileDialogListView, self.show_cases, key("Ctrl+F"))
         self.admin_action = action(icon.SP_FileDialogDetailedView, self.admin.administration)
         self.tasks_action = action(icon.SP_DialogApplyButton, self.show_tasks, key("Ctrl+T"))
-        self.queue_action = action(icon.SP_FileDialogContentsView, self.show_queue, key("Ctrl+U"))
+        # Ctrl+D (decisions), not Ctrl+U: under X11 a text field deletes its line on Ctrl+U.
+        self.queue_action = action(icon.SP_FileDialogContentsView, self.show_queue, key("Ctrl+D"))
         self.providers_action = action(icon.SP_DirHomeIcon, self.admin.service_providers)
         self.import_action = action(icon.SP_ArrowDown, self.exchange.import_package)
         self.backup_action = action(icon.SP_DriveFDIcon, self.exchange.back_up)
