@@ -120,12 +120,41 @@ def _secret(us: UserSession | None, passphrase: str | None, recovery_key: str | 
             QT_TRANSLATE_NOOP("errors", "Lock the backup with the recovery key or a passphrase.")
         )
     if passphrase is not None:
-        packages.check_passphrase(passphrase)
+        if not packages.passphrase_is_strong(passphrase):
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The passphrase is too short: use at least 4 different words and {min} "
+                    "characters, for example five unrelated words. Without it the backup cannot "
+                    "be restored: keep it written down apart from the backup drive.",
+                ),
+                min=packages.MIN_PASSPHRASE,
+            )
         return passphrase
     code = normalise_recovery_code(recovery_key or "")
     if us is not None:
         us.store.slots.unlock_recovery(code)  # WrongRecoveryKey if it is not this store's
     return code
+
+
+@access.requires(
+    Role.ADMINISTRATOR, Role.SUPERVISOR, action=QT_TRANSLATE_NOOP("errors", "back up the store")
+)
+def check_backup(
+    us: UserSession, folder: Path, *, passphrase: str | None = None, recovery_key: str | None = None
+) -> None:
+    """What `backup` would refuse, checked before anything is written: the window asks this
+    while its dialog is still open, so a refusal never loses what was typed."""
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The folder {folder} cannot be written to: plug the USB drive in, or choose "
+                "another folder.",
+            ),
+            folder=str(folder),
+        )
+    _secret(us, passphrase, recovery_key)
 
 
 @access.requires(

@@ -624,9 +624,10 @@ def _check_transfer(
     destination: str,
     override: str,
     referral: bool = False,
+    audit: bool = True,
 ) -> bool:
     """Refuse a send the case is not ready for; True when a supervisor's override of the
-    consent was used."""
+    consent was used (audited, unless only checking)."""
     approval = (
         None
         if referral
@@ -674,6 +675,8 @@ def _check_transfer(
         raise PermissionDenied(
             action=QT_TRANSLATE_NOOP("errors", "send a case without consent to share")
         )
+    if not audit:
+        return True
     us.audit(
         s,
         "package.consent_override",
@@ -681,6 +684,47 @@ def _check_transfer(
         summary="referral" if referral else "transfer",
     )
     return True
+
+
+def check_export(
+    us: UserSession,
+    case_uuid: str,
+    *,
+    recipient: str | None = None,
+    passphrase: str | None = None,
+    consent_override: str = "",
+    referral_forms: list[str] | None = None,
+) -> None:
+    """What `export_case` would refuse (approval, consent, partner, passphrase, forms), asked
+    while the send dialog is still open and before a file is chosen: nothing is written."""
+    referral = referral_forms is not None
+    if referral and not referral_forms:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Choose the forms the provider needs to know.")
+        )
+    if (recipient is None) == (passphrase is None):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Choose one: the receiving agency's key, or a passphrase.")
+        )
+    if passphrase is not None:
+        packages.check_passphrase(passphrase)
+    with access.reading_case(us, case_uuid) as (s, case):
+        partner = None
+        if recipient is not None:
+            partner = s.execute(
+                select(PartnerAgency).where(PartnerAgency.code == recipient.strip().upper())
+            ).scalar_one_or_none()
+            if partner is None:
+                raise NotFound(what=recipient.strip().upper())
+        if referral and partner is None:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "A referral package goes to a partner agency in the address book.",
+                )
+            )
+        destination = "" if referral else _destination(s, case)
+        _check_transfer(s, us, case, partner, destination, consent_override, referral, audit=False)
 
 
 # -- importing a package --------------------------------------------------------------------------

@@ -202,8 +202,13 @@ def encrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
     return pyrage.passphrase.encrypt(data, passphrase)
 
 
+def passphrase_is_strong(passphrase: str) -> bool:
+    """At least MIN_PASSPHRASE characters and four different words."""
+    return len(passphrase.strip()) >= MIN_PASSPHRASE and len(set(passphrase.split())) >= 4
+
+
 def check_passphrase(passphrase: str) -> None:
-    if len(passphrase.strip()) < MIN_PASSPHRASE or len(set(passphrase.split())) < 4:
+    if not passphrase_is_strong(passphrase):
         raise _refuse(
             QT_TRANSLATE_NOOP(
                 "errors",

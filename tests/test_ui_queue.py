@@ -4,7 +4,7 @@ the supervisor may not decide says why instead of doing nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
@@ -18,7 +18,7 @@ from tests.stories import (
     plan,
     registration,
 )
-from tests.wizard_helpers import open_window
+from tests.wizard_helpers import answer_real_dialog, open_window
 
 TIMEOUT = 10000
 
@@ -56,29 +56,6 @@ def open_queue(qtbot, agency):
     queue = window.queue
     qtbot.waitUntil(lambda: bool(queue.queue and queue.queue.approvals), timeout=TIMEOUT)
     return window, queue
-
-
-def answer_real_dialog(qtbot, window, keys) -> list:
-    """The real dialog is shown (modal, as a person sees it); `keys(dialog)` is what they press."""
-    seen: list = []
-
-    def ask(dialog) -> bool:
-        seen.append(dialog)
-
-        def press() -> None:
-            if not dialog.isActiveWindow():  # shown and in front, as it is on a person's screen
-                dialog.activateWindow()
-                QTimer.singleShot(20, press)
-                return
-            keys(dialog)
-
-        QTimer.singleShot(0, press)
-        return bool(dialog.exec())
-
-    window.activateWindow()  # the window a dialog closed over is active again (a window manager's
-    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)  # job; offscreen, the test's)
-    window.ask_dialog = ask
-    return seen
 
 
 def test_approving_from_the_queue_names_the_case_asks_to_confirm_and_shows_the_result(

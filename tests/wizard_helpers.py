@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import PASSWORD
@@ -123,6 +123,29 @@ def open_window(qtbot, agency, username="cara"):
     window.show()
     qtbot.waitUntil(lambda: window.counts.text() != "", timeout=10000)
     return window
+
+
+def answer_real_dialog(qtbot, window, keys) -> list:
+    """The real dialog is shown (modal, as a person sees it); `keys(dialog)` is what they press."""
+    seen: list = []
+
+    def ask(dialog) -> bool:
+        seen.append(dialog)
+
+        def press() -> None:
+            if not dialog.isActiveWindow():  # shown and in front, as it is on a person's screen
+                dialog.activateWindow()
+                QTimer.singleShot(20, press)
+                return
+            keys(dialog)
+
+        QTimer.singleShot(0, press)
+        return bool(dialog.exec())
+
+    window.activateWindow()  # the window a dialog closed over is active again (a window manager's
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)  # job; offscreen, the test's)
+    window.ask_dialog = ask
+    return seen
 
 
 def open_case_file(qtbot, window, uuid: str):

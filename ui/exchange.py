@@ -10,12 +10,15 @@ Why one long module: the four dialogs share the package and passphrase words and
 from __future__ import annotations
 
 import secrets
+import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, QStorageInfo, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -40,11 +43,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import backups, exchange
+from desktop.errors import UlinziError
 from desktop.exchange import Identity, Partner, Preview
 from desktop.forms.definition import FormSet
 from desktop.qr import qr_modules
 from ui.common import format_date, format_datetime, show_error
 from ui.form_fields import text_of
+from ui.i18n import error_text
 from ui.operations import Op
 from ui.session_holder import SessionHolder
 
@@ -134,7 +139,8 @@ _WORDS = [
 
 
 def suggest_passphrase() -> str:
-    return " ".join(secrets.choice(_WORDS) for _ in range(6))
+    """Six different words: a repeated word adds nothing to guess and looks like a mistake."""
+    return " ".join(secrets.SystemRandom().sample(_WORDS, 6))
 
 
 def qr_pixmap(text: str, size: int = 220) -> QPixmap:
@@ -394,8 +400,10 @@ class ExportDialog(QDialog):
         saved_forms: set[str] = frozenset(),  # type: ignore[assignment]
         supervisor: bool = False,
         parent: QWidget | None = None,
+        check: Callable[[dict[str, object]], object] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.check = check  # asked before the dialog closes (and before any file is chosen)
         self.referral = referral_forms is not None
         self.setWindowTitle(
             self.tr("Send a referral package") if self.referral else self.tr("Send the case")
@@ -439,14 +447,16 @@ class ExportDialog(QDialog):
         group.addButton(self.to_passphrase)
         (self.to_partner if partners else self.to_passphrase).setChecked(True)
         self.to_partner.setEnabled(bool(partners))
-        if self.referral:
-            self.to_passphrase.setEnabled(False)
         layout.addWidget(self.to_partner)
         layout.addWidget(self.partner)
         layout.addWidget(self.to_passphrase)
         layout.addWidget(self.passphrase)
         layout.addWidget(warning)
         self.passphrase_warning = warning
+        if self.referral:  # a referral goes to a partner in the address book, never by passphrase
+            self.to_partner.setChecked(True)
+            for widget in (self.to_passphrase, self.passphrase, warning):
+                widget.setVisible(False)
 
         self.forms: dict[str, QCheckBox] = {}
         if referral_forms is not None:
@@ -480,6 +490,10 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.message = QLabel(objectName="exportMessage", wordWrap=True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.message)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("&Send…"))
         buttons.accepted.connect(self.accept)
@@ -490,11 +504,22 @@ class ExportDialog(QDialog):
         self.passphrase.textChanged.connect(self._update)
         self._update()
 
+    def accept(self) -> None:
+        """Checked before closing, so before the file dialog: a refusal shows here."""
+        if self.check is not None:
+            try:
+                self.check(self.choice())
+            except UlinziError as e:
+                self.message.setText(error_text(e))
+                return
+        super().accept()
+
     def _update(self) -> None:
+        self.message.clear()
         by_phrase = self.to_passphrase.isChecked()
         self.partner.setEnabled(not by_phrase)
         self.passphrase.setEnabled(by_phrase)
-        self.passphrase_warning.setVisible(by_phrase)
+        self.passphrase_warning.setVisible(by_phrase and not self.referral)
         ready = (by_phrase and len(self.passphrase.text().strip()) >= 20) or (
             not by_phrase and self.partner.count() > 0
         )
@@ -664,11 +689,60 @@ class ImportDialog(QDialog):
 # -- backups ---------------------------------------------------------------------------------------
 
 
-class BackupDialog(QDialog):
-    """Where the backup goes (a USB drive's folder, remembered) and what locks it."""
+def removable_folders(roots: list[str] | None = None) -> list[Path]:
+    """Mounted removable drives, where a backup belongs: /media/<user>/… and /run/media/<user>/…
+    on Linux, removable drive letters on Windows. `roots`: mount points to sort (tests)."""
+    if roots is None:
+        roots = [
+            v.rootPath()
+            for v in QStorageInfo.mountedVolumes()
+            if v.isValid() and v.isReady() and not v.isReadOnly()
+        ]
+    found = []
+    for root in roots:
+        if sys.platform == "win32":
+            import ctypes
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+            removable = ctypes.windll.kernel32.GetDriveTypeW(root) == 2  # DRIVE_REMOVABLE
+        else:
+            parts = Path(root).parts
+            removable = (len(parts) > 3 and parts[:2] == ("/", "media")) or (
+                len(parts) > 4 and parts[:3] == ("/", "run", "media")
+            )
+        if removable:
+            found.append(Path(root))
+    return found
+
+
+def backup_folders(remembered: str | None) -> list[Path]:
+    """Where to propose a backup, best first: removable drives (the remembered folder first if
+    it is on one), the remembered folder if it is still there, then Documents; never the
+    program's folder."""
+    drives = removable_folders()
+    last = Path(remembered) if remembered else None
+    proposed: list[Path] = []
+    if last is not None and last.is_dir() and any(last.is_relative_to(d) for d in drives):
+        proposed.append(last)
+    proposed += drives
+    if last is not None and last.is_dir():
+        proposed.append(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    proposed.append(Path(documents))
+    return list(dict.fromkeys(proposed))
+
+
+class BackupDialog(QDialog):
+    """Where the backup goes (a USB drive, proposed first; the folder is remembered) and what
+    locks it. `check(folder, secret)` is asked before the dialog closes: a refusal shows here,
+    in backup words, and nothing typed is lost."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        check: Callable[[Path, dict[str, str | None]], object] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.check = check
         self.setWindowTitle(self.tr("Back up the store"))
         self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
@@ -682,31 +756,43 @@ class BackupDialog(QDialog):
         )
         intro.setStyleSheet("color: #333; background: #eef4fb; padding: 6px;")
         layout.addWidget(intro)
-        settings = QSettings()
-        folder = str(
-            settings.value(
-                "backup/folder",
-                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation),
-            )
-        )
+        remembered = QSettings().value("backup/folder")
+        proposed = backup_folders(str(remembered) if remembered else None)
         form = QFormLayout()
-        self.folder = QLineEdit(folder, objectName="backupFolder")
+        self.folder = QLineEdit(str(proposed[0]), objectName="backupFolder")
         choose = QPushButton(self.tr("C&hoose…"))
         choose.clicked.connect(self._choose)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
-        form.addRow(self.tr("&Folder:"), row)
+        caption = QLabel(self.tr("&Folder:"))
+        caption.setBuddy(self.folder)
+        form.addRow(caption, row)
+        self.drive_hint = QLabel(objectName="driveHint", wordWrap=True)
+        self.drive_hint.setStyleSheet("color: #555;")
+        drives = removable_folders()
+        self.drive_hint.setText(
+            self.tr("USB drives found: {drives}").format(drives=", ".join(map(str, drives)))
+            if drives
+            else self.tr("No USB drive found: plug one in, then press Choose…")
+        )
+        form.addRow("", self.drive_hint)
         self.by_recovery = QRadioButton(
             self.tr("Lock it with the store's &recovery key:"), objectName="byRecovery"
         )
         self.recovery = QLineEdit(objectName="recoveryKey")
         self.recovery.setPlaceholderText("XXXXX-XXXXX-…")
+        self.recovery.setAccessibleName(self.tr("Recovery key"))
         self.by_passphrase = QRadioButton(
             self.tr("Lock it with a pass&phrase:"), objectName="byPassphrase"
         )
         self.passphrase = QLineEdit(objectName="backupPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.again = QLineEdit(objectName="backupPassphraseAgain")
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again_label = QLabel(self.tr("Type the passphrase &again:"))
+        self.again_label.setBuddy(self.again)
         self.by_recovery.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.by_recovery)
@@ -716,6 +802,12 @@ class BackupDialog(QDialog):
         layout.addWidget(self.recovery)
         layout.addWidget(self.by_passphrase)
         layout.addWidget(self.passphrase)
+        layout.addWidget(self.again_label)
+        layout.addWidget(self.again)
+        self.message = QLabel(objectName="backupMessage", wordWrap=True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.message)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -724,7 +816,7 @@ class BackupDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        for widget in (self.recovery, self.passphrase, self.folder):
+        for widget in (self.recovery, self.passphrase, self.again, self.folder):
             widget.textChanged.connect(self._update)
         self.by_recovery.toggled.connect(self._update)
         self._update()
@@ -739,17 +831,42 @@ class BackupDialog(QDialog):
     def _update(self) -> None:
         key = self.by_recovery.isChecked()
         self.recovery.setEnabled(key)
-        self.passphrase.setEnabled(not key)
+        for widget in (self.passphrase, self.again, self.again_label):
+            widget.setEnabled(not key)
         secret = self.recovery.text() if key else self.passphrase.text()
-        self.ok.setEnabled(bool(secret.strip() and self.folder.text().strip()))
+        differ = not key and bool(self.again.text()) and self.again.text() != self.passphrase.text()
+        self.message.setText(
+            self.tr("The two passphrases are not the same: type it again.") if differ else ""
+        )
+        same = key or self.again.text() == self.passphrase.text()
+        self.ok.setEnabled(bool(secret.strip() and self.folder.text().strip() and same))
 
-    def choice(self) -> tuple[Path, dict[str, str | None]]:
-        QSettings().setValue("backup/folder", self.folder.text().strip())
+    def accept(self) -> None:
+        """Checked before closing: a refusal is shown here and the dialog stays open."""
+        if not self.ok.isEnabled():
+            return
+        if self.check is not None:
+            folder, secret = self._chosen()
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)  # a recovery key: Argon2
+            try:
+                self.check(folder, secret)
+            except UlinziError as e:
+                self.message.setText(error_text(e))
+                return
+            finally:
+                QApplication.restoreOverrideCursor()
+        super().accept()
+
+    def _chosen(self) -> tuple[Path, dict[str, str | None]]:
         key = self.by_recovery.isChecked()
         return Path(self.folder.text().strip()), {
             "recovery_key": self.recovery.text().strip() if key else None,
             "passphrase": None if key else self.passphrase.text(),
         }
+
+    def choice(self) -> tuple[Path, dict[str, str | None]]:
+        QSettings().setValue("backup/folder", self.folder.text().strip())
+        return self._chosen()
 
 
 class BackupBanner(QWidget):

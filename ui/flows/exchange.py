@@ -25,7 +25,23 @@ class ExchangeFlow(Flow):
             return
         window = self.window
 
+        holder = self.holder
+
+        def check(choice: dict[str, object]) -> None:
+            asked = {k: v for k, v in choice.items() if k != "reason"}
+            exchange.check_export(holder.session, uuid, **asked)  # type: ignore[arg-type]
+
         def ready(partners: list[exchange.Partner]) -> None:
+            if referral and not partners:  # said before anything is asked
+                window.tell(
+                    self.tr("Send a referral package"),
+                    self.tr(
+                        "A referral package goes to a partner agency in the address book, and "
+                        "there is none yet. An administrator adds the provider's agency in "
+                        "Administration → Partners and backups."
+                    ),
+                )
+                return
             saved = {x.form_id for x in widget.case.forms}
             dialog = ExportDialog(
                 partners,
@@ -33,6 +49,7 @@ class ExchangeFlow(Flow):
                 saved_forms=saved,
                 supervisor=Role.SUPERVISOR in self.holder.session.user.roles,
                 parent=window,
+                check=check,
             )
             if not window.ask_dialog(dialog):
                 return
@@ -167,7 +184,11 @@ class ExchangeFlow(Flow):
 
     def back_up(self) -> None:
         window = self.window
-        dialog = BackupDialog(window)
+        holder = self.holder
+        dialog = BackupDialog(
+            window,
+            check=lambda folder, secret: backups.check_backup(holder.session, folder, **secret),
+        )
         if not window.ask_dialog(dialog):
             return
         folder, secret = dialog.choice()
