@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from ui.background import wait_for_background
 from ui.document_view import AttachmentView, DocumentPreview
 
 MARKERS = ("Page one marker", "Page two marker", "Page three marker")
@@ -59,6 +60,9 @@ class Preview(DocumentPreview):
         self.confirm = confirm
         self.path = path
         self.asked_for_path = False
+
+    def printers_installed(self) -> bool:
+        return True  # printed to a file instead, below
 
     def ask_print(self, printer: QPrinter) -> bool:
         if self.print_to is None:
@@ -335,3 +339,28 @@ def test_nothing_is_written_to_disk_to_show_an_attachment(qtbot, tmp_path, monke
         qtbot.wait(100)
         view.close()
     assert list(Path(tmp_path).rglob("*")) == []
+
+
+def test_with_no_printer_installed_print_says_so_before_any_dialog(qtbot, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: []))
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda parent, title, text, *a: told.append(text)
+    )
+    asked: list[QPrinter] = []
+    preview = DocumentPreview(PDF, "Case plan — KGL-0042", "case-plan-KGL-0042.pdf")
+    qtbot.addWidget(preview)
+    preview.ask_print = lambda printer: asked.append(printer) or False
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert asked == [] and "No printer is installed" in told[0] and "Save as PDF" in told[0]
+
+
+def test_printing_to_a_file_warns_that_it_is_not_encrypted(qtbot, tmp_path):
+    target = tmp_path / "printed.pdf"
+    preview = open_preview(qtbot, print_to=target, confirm=False)  # "Print to file", then No
+    with qtbot.assertNotEmitted(preview.printed, wait=500):
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+        wait_for_background()  # a print job would have written by now
+    assert not target.exists()

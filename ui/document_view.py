@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QCloseEvent, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -164,11 +164,32 @@ class DocumentPreview(QDialog):
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
+    def printers_installed(self) -> bool:
+        """Is there a printer to choose? Tests override it."""
+        return bool(QPrinterInfo.availablePrinterNames())
+
+    def tell_no_printer(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Print"),
+            self.tr(
+                "No printer is installed on this computer. Ask for one to be installed, or use "
+                "Save as PDF (the file is not encrypted) and print it from a USB stick."
+            ),
+        )
+
     def print_document(self) -> None:
-        """Ask for the printer, then print off the UI thread (a page takes a few hundred ms)."""
+        """Ask for the printer, then print off the UI thread (a page takes a few hundred ms).
+        With no printer the dialog would only offer a file: say so first. A printer that is a
+        file ("Print to file") writes an unencrypted PDF: the same warning as Save as PDF."""
+        if not self.printers_installed():
+            self.tell_no_printer()
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.title)
         if not self.ask_print(printer):
+            return
+        if printer.outputFileName() and not self.confirm_unencrypted():
             return
         self._printing = printer  # kept alive, and untouched here, until the job reports
         self.print_button.setEnabled(False)
