@@ -64,7 +64,9 @@ def test_the_closure_form_is_previewed_printed_recorded_and_its_signed_copy_file
         printer.setOutputFileName(str(printed))
         return True
 
+    preview.printers_installed = lambda: True  # the office printer: a file here
     preview.ask_print = printer_accepts
+    preview.confirm_unencrypted = lambda: True
     with change_shown(qtbot, window):
         with qtbot.waitSignal(preview.printed, timeout=TIMEOUT):  # printed off the UI thread
             qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
