@@ -560,10 +560,10 @@ class UsersPage(_Page):
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
-        self.add_button = QPushButton(self.tr("&Add user…"), objectName="addUser")
+        self.add_button = QPushButton(self.tr("&Add a staff account…"), objectName="addUser")
         self.reset_button = QPushButton(self.tr("&Reset password…"), objectName="resetPassword")
         self.deactivate_button = QPushButton(self.tr("&Deactivate"), objectName="deactivate")
-        # "Re&activate" would share Alt+A with "&Add user…"; T is free on this page.
+        # "Re&activate" would share Alt+A with "&Add a staff account…"; T is free on this page.
         self.reactivate_button = QPushButton(self.tr("Reac&tivate…"), objectName="reactivate")
         self.supervisor_button = QPushButton(
             self.tr("Assign &supervisor…"), objectName="assignSupervisor"
@@ -590,9 +590,22 @@ class UsersPage(_Page):
             row.addWidget(button)
         row.addStretch()
         self.status = QLabel(wordWrap=True, objectName="status")
+        # Right after setting up, only the administrator exists: the first thing to do.
+        self.first_step = QLabel(
+            self.tr(
+                "Only your account exists yet. Start by adding the staff accounts: caseworkers, "
+                "supervisors and managers (each changes a temporary password at first sign-in)."
+            ),
+            wordWrap=True,
+            objectName="firstStep",
+        )
+        self.first_step.setStyleSheet("background: #fff4d6; padding: 6px;")
+        self.first_step.hide()
+        self.alone = False
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.first_step)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self.status)
@@ -611,6 +624,8 @@ class UsersPage(_Page):
             show_error(self, error)
             users = []
         self.model.set_rows(users)
+        self.alone = len(users) == 1 and users[0].username == self.holder.session.user.username
+        self.first_step.setVisible(self.alone)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount() - 1):  # a little air between columns
@@ -1101,7 +1116,8 @@ class AdminDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
         self.resize(self.sizeHint().expandedTo(QSize(880, 560)).boundedTo(QSize(900, 600)))
-        self.users.table.setFocus()  # taken when the dialog is first shown
+        # Taken when the dialog is first shown: with nobody else yet, adding the staff.
+        (self.users.add_button if self.users.alone else self.users.table).setFocus()
 
     def is_busy(self) -> bool:
         return self.users.is_busy or self.agency.is_busy

@@ -126,7 +126,8 @@ class Controller:
         window.signed_out.connect(self.show_login)
         self._show(window)
         self.main = window
-        window.ensure_own_password()
+        if window.ensure_own_password():
+            window.land()
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:

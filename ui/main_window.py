@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -219,6 +219,17 @@ class MainWindow(QMainWindow, Prompts):
             self.show_tasks(refresh=False)
             self.tabs.setCurrentIndex(0)
         self.case_list.search.setFocus()
+
+    def land(self) -> None:
+        """Where a person starts after signing in: an administrator who works on no cases
+        starts in Administration (the case list can never show them anything)."""
+        user = self.session.user
+        if user.is_administrator and not user.roles & {Role.CASEWORKER, Role.SUPERVISOR}:
+            QTimer.singleShot(0, self._land_in_administration)
+
+    def _land_in_administration(self) -> None:
+        if not self.locked and not self.holder.is_closed and self.isVisible():
+            self.admin_action.trigger()
 
     def refresh_work(self) -> None:
         """After a change: the list, and the task views that are open."""
