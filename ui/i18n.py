@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from desktop import languages as catalogue
 from desktop.errors import UlinziError
@@ -60,6 +60,24 @@ def set_language(language: str) -> None:
 
 def current_language() -> str:
     return _current
+
+
+def choose_language(language: str, username: str | None = None) -> None:
+    """A person's choice of language: applied at once and written at once (a power cut must
+    not bring back the old one), as this computer's sign-in language and, when someone is
+    signed in, as theirs."""
+    set_language(language)
+    settings = QSettings()
+    settings.setValue("language", _current)
+    if username:
+        settings.setValue(f"user_language/{username}", _current)
+    settings.sync()
+
+
+def language_of(username: str) -> str | None:
+    """The language `username` chose last, if they ever did."""
+    chosen = QSettings().value(f"user_language/{username}")
+    return str(chosen) if chosen in LANGUAGES else None
 
 
 def error_text(error: UlinziError) -> str:

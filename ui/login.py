@@ -70,9 +70,8 @@ class LoginWidget(QWidget):
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
-        self.language.currentIndexChanged.connect(
-            lambda _i: i18n.set_language(self.language.currentData())
-        )
+        self.language_chosen = False  # chosen here, now: it becomes the person's language
+        self.language.currentIndexChanged.connect(self._language_changed)
         self.message = QLabel(objectName="message", wordWrap=True)
         self.message.setStyleSheet("color: #b71c1c;")
         self.demo_hint = QLabel(wordWrap=True, objectName="demoHint")
@@ -177,9 +176,19 @@ class LoginWidget(QWidget):
 
         Op(self, work).on_success(self._done).on_failure(self._failed).run()
 
+    def _language_changed(self, _index: int) -> None:
+        self.language_chosen = True
+        i18n.choose_language(self.language.currentData())
+
     def _done(self, session: UserSession) -> None:
         self.password.clear()
         self.button.setEnabled(True)
+        # Chosen on this screen: now theirs. Otherwise, the language they chose before.
+        username = session.user.username
+        if self.language_chosen:
+            i18n.choose_language(i18n.current_language(), username)
+        elif (theirs := i18n.language_of(username)) and theirs != i18n.current_language():
+            i18n.set_language(theirs)
         self.retranslate()
         self.signed_in.emit(session)
 

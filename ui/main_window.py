@@ -12,15 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QSizePolicy,
     QStackedWidget,
     QStyle,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop import accounts, agency
 from desktop.session import UserSession
 from desktop.vocabulary import Role
+from ui import i18n
 from ui.background import wait_for_background
 from ui.case_file import CaseFileWidget
 from ui.case_list import CaseListWidget
@@ -144,6 +147,23 @@ class MainWindow(QMainWindow, Prompts):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
+        # The language, after sign-in too: each person's own, applied and saved at once.
+        self.language_menu = QMenu(self)
+        self.languages = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            choice = self.language_menu.addAction(name)
+            choice.setData(code)
+            choice.setCheckable(True)
+            self.languages.addAction(choice)
+        self.languages.triggered.connect(self._choose_language)
+        self.language_menu.aboutToShow.connect(self._check_language)
+        self.language_action = QAction(
+            self.style().standardIcon(icon.SP_ComputerIcon), "", self, menu=self.language_menu
+        )
+        bar.addAction(self.language_action)
+        button = bar.widgetForAction(self.language_action)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addActions([self.about_action, self.lock_action, self.sign_out_action])
         self.toolbar = bar
         self._retranslate_actions()
@@ -160,6 +180,15 @@ class MainWindow(QMainWindow, Prompts):
         self.lock_action.setText(self.tr("&Lock"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.about_action.setText(self.tr("A&bout Ulinzi"))
+        self.language_action.setText(self.tr("Lan&guage"))
+
+    def _check_language(self) -> None:
+        for choice in self.languages.actions():
+            choice.setChecked(choice.data() == i18n.current_language())
+
+    def _choose_language(self, choice: QAction) -> None:
+        if not self.locked:
+            i18n.choose_language(str(choice.data()), self.session.user.username)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "case_list"):
