@@ -222,11 +222,11 @@
     </message>
     <message>
         <source>Full assessment within (days after registration)</source>
-        <translation>Évaluation approfondie dans un délai de (jours après l&apos;enregistrement)</translation>
+        <translation>Évaluation complète dans un délai de (jours après l&apos;enregistrement)</translation>
     </message>
     <message>
         <source>Case plan within (days after the assessment)</source>
-        <translation>Plan de cas dans un délai de (jours après l&apos;évaluation)</translation>
+        <translation>Plan de prise en charge dans un délai de (jours après l&apos;évaluation)</translation>
     </message>
     <message>
         <source>Plan review every (months)</source>
@@ -697,15 +697,15 @@
     </message>
     <message>
         <source>&amp;Make the case plan</source>
-        <translation>É&amp;laborer le plan de cas</translation>
+        <translation>É&amp;laborer le plan de prise en charge</translation>
     </message>
     <message>
         <source>There is no case plan yet. It is made with the child and family, within two weeks of the assessment.</source>
-        <translation>Il n&apos;y a pas encore de plan de cas. Il s&apos;établit avec l&apos;enfant et la famille, dans les deux semaines qui suivent l&apos;évaluation.</translation>
+        <translation>Il n&apos;y a pas encore de plan de prise en charge. Il s&apos;établit avec l&apos;enfant et la famille, dans les deux semaines qui suivent l&apos;évaluation.</translation>
     </message>
     <message>
         <source>Case plan, version {n}</source>
-        <translation>Plan de cas, version {n}</translation>
+        <translation>Plan de prise en charge, version {n}</translation>
     </message>
     <message>
         <source>Permanency goal:</source>
@@ -3982,7 +3982,7 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>The case plan</source>
-        <translation>Le plan de cas</translation>
+        <translation>Le plan de prise en charge</translation>
     </message>
     <message>
         <source>The action</source>
@@ -4162,7 +4162,7 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>A case moves forward by doing the work: saving the assessment, the case plan, a visit or a review. Only a move back to an earlier stage is made by hand.</source>
-        <translation>Un cas avance au fil du travail : enregistrement de l&apos;évaluation, du plan de cas, d&apos;une visite ou d&apos;une révision. Seul le retour à une étape antérieure se fait à la main.</translation>
+        <translation>Un cas avance au fil du travail : enregistrement de l&apos;évaluation, du plan de prise en charge, d&apos;une visite ou d&apos;une révision. Seul le retour à une étape antérieure se fait à la main.</translation>
     </message>
     <message>
         <source>Say why the case goes back: the reason is kept in its history.</source>
@@ -4568,11 +4568,11 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>Full assessment</source>
-        <translation>Évaluation approfondie</translation>
+        <translation>Évaluation complète</translation>
     </message>
     <message>
         <source>Case plan</source>
-        <translation>Plan de cas</translation>
+        <translation>Plan de prise en charge</translation>
     </message>
     <message>
         <source>Implementation</source>
@@ -4644,11 +4644,11 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>Case plan approval</source>
-        <translation>Approbation du plan de cas</translation>
+        <translation>Approbation du plan de prise en charge</translation>
     </message>
     <message>
         <source>Revise the returned case plan</source>
-        <translation>Revoir le plan de cas renvoyé</translation>
+        <translation>Revoir le plan de prise en charge renvoyé</translation>
     </message>
     <message>
         <source>Revise the returned closure request</source>
@@ -4696,7 +4696,7 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     </message>
     <message>
         <source>the case plan</source>
-        <translation>le plan de cas</translation>
+        <translation>le plan de prise en charge</translation>
     </message>
     <message>
         <source>the closure</source>
