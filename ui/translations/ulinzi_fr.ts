@@ -330,12 +330,32 @@
         <translation>&amp;Dossier :</translation>
     </message>
     <message>
+        <source>USB drives found: {drives}</source>
+        <translation>Clés USB trouvées : {drives}</translation>
+    </message>
+    <message>
+        <source>No USB drive found: plug one in, then press Choose…</source>
+        <translation>Aucune clé USB trouvée : branchez-en une, puis appuyez sur Choisir…</translation>
+    </message>
+    <message>
         <source>Lock it with the store&apos;s &amp;recovery key:</source>
         <translation>La verrouiller avec la clé de &amp;récupération :</translation>
     </message>
     <message>
+        <source>Recovery key</source>
+        <translation>Clé de récupération</translation>
+    </message>
+    <message>
         <source>Lock it with a pass&amp;phrase:</source>
         <translation>La verrouiller avec une &amp;phrase secrète :</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>Type the passphrase &amp;again:</source>
+        <translation>Saisissez la phrase secrète une &amp;nouvelle fois :</translation>
     </message>
     <message>
         <source>&amp;Back up</source>
@@ -344,6 +364,10 @@
     <message>
         <source>Backup folder</source>
         <translation>Dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same: type it again.</source>
+        <translation>Les deux phrases secrètes ne sont pas identiques : saisissez-la à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -735,12 +759,16 @@
 <context>
     <name>CaseFlow</name>
     <message>
-        <source>Return the request</source>
-        <translation>Renvoyer la demande</translation>
+        <source>Approved: {what} of case {number} ({child}).</source>
+        <translation>Approuvé : {what} du cas {number} ({child}).</translation>
     </message>
     <message>
-        <source>What needs to change? The caseworker reads your comment.</source>
-        <translation>Que faut-il modifier ? Le gestionnaire de cas lira votre commentaire.</translation>
+        <source>Returned to the caseworker: {what} of case {number} ({child}).</source>
+        <translation>Renvoyé au gestionnaire de cas : {what} du cas {number} ({child}).</translation>
+    </message>
+    <message>
+        <source>Saving your decision…</source>
+        <translation>Enregistrement de votre décision…</translation>
     </message>
     <message>
         <source>New case: register a child</source>
@@ -1260,6 +1288,41 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Approve {what}?</source>
+        <translation>Approuver {what} ?</translation>
+    </message>
+    <message>
+        <source>Return {what}?</source>
+        <translation>Renvoyer {what} ?</translation>
+    </message>
+    <message>
+        <source>Case {number}: {child}</source>
+        <translation>Cas {number} : {child}</translation>
+    </message>
+    <message>
+        <source>To decide: {what}, asked by {who} on {when}.</source>
+        <translation>À décider : {what}, demandé par {who} le {when}.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approuver</translation>
+    </message>
+    <message>
+        <source>The caseworker sees your approval, and the case moves on.</source>
+        <translation>Le gestionnaire de cas voit votre approbation, et le cas avance.</translation>
+    </message>
+    <message>
+        <source>&amp;Return to the caseworker</source>
+        <translation>&amp;Renvoyer au gestionnaire de cas</translation>
+    </message>
+    <message>
+        <source>What needs to change? The caseworker reads your comment (Ctrl+Enter returns the request).</source>
+        <translation>Que faut-il modifier ? Le gestionnaire de cas lira votre commentaire (Ctrl+Entrée renvoie la demande).</translation>
+    </message>
+</context>
+<context>
     <name>DocumentFlow</name>
     <message>
         <source>Transfer form from the other agency</source>
@@ -1295,6 +1358,10 @@
     <message>
         <source>Print</source>
         <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>No printer is installed on this computer. Ask for one to be installed, or use Save as PDF (the file is not encrypted) and print it from a USB stick.</source>
+        <translation>Aucune imprimante n&apos;est installée sur cet ordinateur. Demandez qu&apos;on en installe une, ou utilisez Enregistrer en PDF (le fichier n&apos;est pas chiffré) et imprimez-le depuis une clé USB.</translation>
     </message>
     <message>
         <source>Printing…</source>
@@ -1964,6 +2031,14 @@ L&apos;enregistrer quand même&#xa0;?</translation>
 </context>
 <context>
     <name>ExchangeFlow</name>
+    <message>
+        <source>Send a referral package</source>
+        <translation>Envoyer un paquet d&apos;orientation</translation>
+    </message>
+    <message>
+        <source>A referral package goes to a partner agency in the address book, and there is none yet. An administrator adds the provider&apos;s agency in Administration → Partners and backups.</source>
+        <translation>Un paquet d&apos;orientation va à un organisme partenaire du carnet d&apos;adresses, et il n&apos;y en a encore aucun. Un administrateur ajoute l&apos;organisme du prestataire dans Administration → Partenaires et sauvegardes.</translation>
+    </message>
     <message>
         <source>referral</source>
         <translation>orientation</translation>
@@ -2712,6 +2787,10 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     <message>
         <source>A&amp;bout Ulinzi</source>
         <translation>À &amp;propos d&apos;Ulinzi</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -3467,8 +3546,8 @@ version {n}, {date}, {who}</translation>
         <translation>&amp;Approuver</translation>
     </message>
     <message>
-        <source>&amp;Return with a comment…</source>
-        <translation>Ren&amp;voyer avec un commentaire…</translation>
+        <source>Return with a &amp;comment…</source>
+        <translation>Renvoyer avec un &amp;commentaire…</translation>
     </message>
     <message>
         <source>&amp;Open the case</source>
@@ -3519,8 +3598,12 @@ version {n}, {date}, {who}</translation>
         <translation>En attente de votre décision : {n}</translation>
     </message>
     <message>
-        <source>Waiting for a decision: {n} (yours: {mine})</source>
-        <translation>En attente d&apos;une décision : {n} (dont {mine} pour vous)</translation>
+        <source>{n} requests wait for a decision; {mine} of them are yours to decide (choose one to see why another is not).</source>
+        <translation>{n} demandes attendent une décision ; {mine} d&apos;entre elles sont à vous de décider (choisissez-en une pour voir pourquoi une autre ne l&apos;est pas).</translation>
+    </message>
+    <message>
+        <source>This request is not yours to decide.</source>
+        <translation>Ce n&apos;est pas à vous de décider de cette demande.</translation>
     </message>
     <message>
         <source>Overdue in the team: {n}</source>
@@ -3616,8 +3699,8 @@ version {n}, {date}, {who}</translation>
         <translation>Les personnes autorisées à se connecter aux dossiers de cet ordinateur. Sélectionnez une personne pour réinitialiser son mot de passe, changer son équipe ou désactiver son compte.</translation>
     </message>
     <message>
-        <source>&amp;Add user…</source>
-        <translation>&amp;Ajouter un utilisateur…</translation>
+        <source>&amp;Add a staff account…</source>
+        <translation>&amp;Ajouter un compte du personnel…</translation>
     </message>
     <message>
         <source>&amp;Reset password…</source>
@@ -3634,6 +3717,10 @@ version {n}, {date}, {who}</translation>
     <message>
         <source>Assign &amp;supervisor…</source>
         <translation>Attribuer un &amp;superviseur…</translation>
+    </message>
+    <message>
+        <source>Only your account exists yet. Start by adding the staff accounts: caseworkers, supervisors and managers (each changes a temporary password at first sign-in).</source>
+        <translation>Seul votre compte existe pour l&apos;instant. Commencez par ajouter les comptes du personnel : gestionnaires de cas, superviseurs et responsables (chacun change un mot de passe temporaire à sa première connexion).</translation>
     </message>
     <message>
         <source>Deactivate the account of {person}?
@@ -4291,6 +4378,14 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Lock the backup with the recovery key or a passphrase.</source>
         <translation>Verrouillez la sauvegarde avec la clé de récupération ou une phrase secrète.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least 4 different words and {min} characters, for example five unrelated words. Without it the backup cannot be restored: keep it written down apart from the backup drive.</source>
+        <translation>La phrase secrète est trop courte : utilisez au moins 4 mots différents et {min} caractères, par exemple cinq mots sans rapport entre eux. Sans elle, la sauvegarde ne peut pas être restaurée : gardez-la par écrit, loin de la clé de sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written to: plug the USB drive in, or choose another folder.</source>
+        <translation>Impossible d&apos;écrire dans le dossier {folder} : branchez la clé USB, ou choisissez un autre dossier.</translation>
     </message>
     <message>
         <source>A backup is restored into a new, empty folder, never over a store: {folder} is not empty.</source>
