@@ -48,8 +48,16 @@ ensure_venv() {
         python3 -m venv "$venv"
     fi
     if [ ! -f "$stamp" ] || [ "$here/pyproject.toml" -nt "$stamp" ]; then
-        "$venv/bin/python" -m pip install -q --upgrade pip >&2
-        "$venv/bin/python" -m pip install -q -e "$here[test]" >&2
+        # pip's own output goes to a log; if it fails, its last lines are shown.
+        local log="$venv/pip.log" pip=("$venv/bin/python" -m pip install -q --no-input
+            --disable-pip-version-check --progress-bar off)
+        echo "Installing Ulinzi's Python packages (first run only, about 2 minutes)..." >&2
+        if ! { "${pip[@]}" --upgrade pip && "${pip[@]}" -e "$here[test]"; } >"$log" 2>&1; then
+            echo "Installing the Python packages failed. The end of $log:" >&2
+            tail -n 25 "$log" >&2
+            exit 1
+        fi
+        echo "Ulinzi's Python packages are installed." >&2
         touch "$stamp"
     fi
     if compgen -G "$here/ui/translations/*.ts" >/dev/null; then

@@ -565,8 +565,16 @@ def cmd_report(args: argparse.Namespace, secrets: Secrets) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ulinzi",
-        description="Ulinzi: offline case management for child protection. "
-        "Without a command, the application window opens.",
+        usage="ulinzi [--demo | --store DIR]\n       ulinzi COMMAND [options]",
+        # What a newcomer needs first: how to open the window (options the window takes).
+        description="Ulinzi: offline case management for child protection.\n\n"
+        "To open the window:\n"
+        "  ulinzi              the store in its usual folder (the first start sets it up)\n"
+        "  ulinzi --demo       a demo store with made-up children, to try Ulinzi (its\n"
+        "                      accounts and password are shown on the sign-in screen)\n"
+        "  ulinzi --store DIR  the store in folder DIR (or set ULINZI_STORE)\n\n"
+        "Or run a command (ulinzi COMMAND --help says more):",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -133,3 +133,15 @@ def test_every_application_shortcut_works_from_every_kind_of_field(qtbot, agency
             key = action.shortcut().toString()
             assert pressed[action.text()] == 1, f"{key} did nothing in the {name}"
             assert value() == before, f"{key} changed the {name}"
+
+
+def test_the_readme_names_each_window_key_and_no_menu_the_window_lacks(qtbot, agency):
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    window = open_window(qtbot, agency, "sam")
+    for action in shortcut_actions(window):
+        key = action.shortcut().toString()
+        if key != "F1":
+            assert f"({key})" in readme, f"{action.text()}: {key}"
+    assert window.menuBar().actions() == [] and "File →" not in readme
