@@ -63,7 +63,15 @@ from desktop.session import UserInfo
 from desktop.vocabulary import Role
 from desktop.workflow import Deadlines, Rules
 from ui import i18n
-from ui.common import ROLES, label, password_strength, show_error, two_columns
+from ui.common import (
+    ROLES,
+    file_folder,
+    label,
+    password_strength,
+    remember_folder,
+    show_error,
+    two_columns,
+)
 from ui.conferences import default_agenda
 from ui.operations import Op
 from ui.session_holder import SessionHolder
@@ -994,9 +1002,10 @@ class AgencyPage(_Page):
         path, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose the logo for printouts"),
-            "",
+            file_folder(),
             self.tr("Pictures (*.png *.jpg *.jpeg)"),
         )
+        remember_folder(path)
         if path:
             self.set_logo_file(Path(path))
 

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    QTimeZone,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -214,6 +223,27 @@ def years(n: int, estimated: bool = False) -> str:
     if n == 1:
         return _t(QT_TRANSLATE_NOOP("labels", "1 year"))
     return _t(QT_TRANSLATE_NOOP("labels", "{n} years")).format(n=n)
+
+
+def file_folder() -> str:
+    """Where a file dialog opens: the folder a file was last chosen in, else Documents; never
+    the program's own folder (a dialog given no folder opens in the working directory)."""
+    last = QSettings().value("files/last_folder")
+    if last and Path(str(last)).is_dir():
+        return str(last)
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def in_file_folder(name: str = "") -> str:
+    """`name` in the folder a file dialog opens in."""
+    return str(Path(file_folder()) / name) if name else file_folder()
+
+
+def remember_folder(path: str | None) -> str | None:
+    """A file was chosen: its folder is where the next file dialog opens."""
+    if path:
+        QSettings().setValue("files/last_folder", str(Path(path).parent))
+    return path or None
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QObject,
     QRect,
     QSize,
-    QStandardPaths,
     Qt,
     Signal,
 )
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.background import wait_for_background
+from ui.common import in_file_folder, remember_folder
 from ui.operations import Op
 
 # A page image at the printer's full resolution can pass 500 MB (A4 at 1200 dpi); 300 dpi keeps
@@ -250,14 +250,10 @@ class DocumentPreview(QDialog):
 
     def ask_save_path(self) -> str | None:
         """Where to save, or None when cancelled. Tests override it."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save as PDF"),
-            os.path.join(folder, self.file_name),
-            self.tr("PDF (*.pdf)"),
+            self, self.tr("Save as PDF"), in_file_folder(self.file_name), self.tr("PDF (*.pdf)")
         )
-        return path or None
+        return remember_folder(path)
 
     def save_as_pdf(self) -> None:
         if not self.confirm_unencrypted():

@@ -47,7 +47,14 @@ from desktop.errors import UlinziError
 from desktop.exchange import Identity, Partner, Preview
 from desktop.forms.definition import FormSet
 from desktop.qr import qr_modules
-from ui.common import format_date, format_datetime, show_error
+from ui.common import (
+    file_folder,
+    format_date,
+    format_datetime,
+    in_file_folder,
+    remember_folder,
+    show_error,
+)
 from ui.form_fields import text_of
 from ui.i18n import error_text
 from ui.operations import Op
@@ -314,15 +321,21 @@ class PartnersPage(QWidget):
 
     def ask_open_path(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("A partner agency's identity"), "", self.tr("Identity (*.json)")
+            self,
+            self.tr("A partner agency's identity"),
+            file_folder(),
+            self.tr("Identity (*.json)"),
         )
-        return path or None
+        return remember_folder(path)
 
     def ask_save_path(self, name: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the identity file"), name, self.tr("Identity (*.json)")
+            self,
+            self.tr("Save the identity file"),
+            in_file_folder(name),
+            self.tr("Identity (*.json)"),
         )
-        return path or None
+        return remember_folder(path)
 
     def confirm(self, question: str) -> bool:
         return (

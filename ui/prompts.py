@@ -4,11 +4,11 @@ message box of their own."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from ui.common import file_folder, in_file_folder, remember_folder
 
 if TYPE_CHECKING:
     _Window = QWidget
@@ -25,23 +25,22 @@ class Prompts(_Window):
 
     def ask_save_path(self, title: str, name: str, pattern: str) -> str | None:
         """Where to write a file."""
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(start) / name), pattern)
-        return path or None
+        path, _ = QFileDialog.getSaveFileName(self, title, in_file_folder(name), pattern)
+        return remember_folder(path)
 
     def ask_open_path(self, title: str, pattern: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self, title, "", pattern)
-        return path or None
+        path, _ = QFileDialog.getOpenFileName(self, title, file_folder(), pattern)
+        return remember_folder(path)
 
     def ask_signed_copy_file(self) -> str | None:
         """The scan or photo of a signed paper to file."""
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Attach the signed copy"),
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation),
+            file_folder(),
             self.tr("Scans and photos (*.pdf *.jpg *.jpeg *.png);;All files (*)"),
         )
-        return path or None
+        return remember_folder(path)
 
     def ask_passphrase(self) -> str | None:
         text, ok = QInputDialog.getText(
