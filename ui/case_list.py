@@ -303,6 +303,7 @@ class CaseListWidget(QWidget):
         if Role.MANAGER in roles or not self.scope.count():
             self.scope.addItem(self.tr("All cases"), Scope.ALL)
         self.scope.setCurrentIndex(1 if Role.SUPERVISOR in roles else 0)
+        self.scope.setVisible(self.scope.count() > 1)  # one choice is no choice: not shown
         self.scope.blockSignals(False)
         self._fill(self.status, self.tr("Any status"), STATUSES, "open")
         self._fill(self.stage, self.tr("Any stage"), STAGES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,6 +80,8 @@ class LoginWidget(QWidget):
             "background: #fff8e1; border: 1px solid #f9a825; padding: 8px; border-radius: 4px;"
         )
         self.demo_hint.setVisible(demo_password is not None)
+        self.demo_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.demo_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.button = QPushButton(objectName="signIn", default=True, autoDefault=True)
         self.button.clicked.connect(self.submit)
         self.password.returnPressed.connect(self.submit)
@@ -140,12 +143,15 @@ class LoginWidget(QWidget):
             )
             self.button.setText(self.tr("&Unlock"))
         if self.demo_password is not None:
+            accounts = self.tr(
+                "DEMO store with made-up children. Accounts: admin, manager, grace, joseph "
+                "(supervisors), amina, baraka, chipo, daniel, esther, faith, gabriel, halima "
+                "(caseworkers)."
+            )
+            password = self.tr("Password for all: {password}").format(password=self.demo_password)
+            # The password's line never wraps: a break at its hyphen reads as two words.
             self.demo_hint.setText(
-                self.tr(
-                    "DEMO store with made-up children. Accounts: admin, manager, grace, joseph "
-                    "(supervisors), amina, baraka, chipo, daniel, esther, faith, gabriel, halima "
-                    "(caseworkers). Password for all: {password}"
-                ).format(password=self.demo_password)
+                f'<p>{escape(accounts)}</p><p style="white-space: pre">{escape(password)}</p>'
             )
         if self._wait > 0:
             self._show_wait()

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow, Prompts):
         self.stack = QStackedWidget()
         self.tabs = QTabWidget(objectName="workspace", tabsClosable=True, documentMode=True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        # "N cases shown" is the case list's: it shows with that tab only.
+        self.tabs.currentChanged.connect(lambda index: self.counts.setVisible(index == 0))
         self.lock_screen: LoginWidget | None = None
         self.backup_banner = BackupBanner()
         self.backup_banner.back_up.connect(self.exchange.back_up)

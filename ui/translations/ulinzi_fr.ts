@@ -2718,8 +2718,12 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <source>DEMO store with made-up children. Accounts: admin, manager, grace, joseph (supervisors), amina, baraka, chipo, daniel, esther, faith, gabriel, halima (caseworkers). Password for all: {password}</source>
-        <translation>Coffre de DÉMONSTRATION avec des enfants fictifs. Comptes : admin, manager, grace, joseph (superviseurs), amina, baraka, chipo, daniel, esther, faith, gabriel, halima (gestionnaires de cas). Mot de passe pour tous : {password}</translation>
+        <source>DEMO store with made-up children. Accounts: admin, manager, grace, joseph (supervisors), amina, baraka, chipo, daniel, esther, faith, gabriel, halima (caseworkers).</source>
+        <translation>Coffre de DÉMONSTRATION avec des enfants fictifs. Comptes : admin, manager, grace, joseph (superviseurs), amina, baraka, chipo, daniel, esther, faith, gabriel, halima (gestionnaires de cas).</translation>
+    </message>
+    <message>
+        <source>Password for all: {password}</source>
+        <translation>Mot de passe pour tous : {password}</translation>
     </message>
     <message>
         <source>Type your username and your password.</source>
