@@ -83,7 +83,7 @@ def test_the_about_box_names_the_program_its_version_and_purpose(qtbot, agency, 
     qtbot.addWidget(window)
     window.show()
     assert window.about_action in window.toolbar.actions()
-    assert window.about_action.shortcut().toString() == "F1"
+    assert window.help_action.shortcut().toString() == "F1"  # the screen's help; About beside it
     window.about_action.trigger()
     [(title, text)] = shown
     assert title == "About Ulinzi"

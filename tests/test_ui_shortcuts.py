@@ -145,3 +145,40 @@ def test_the_readme_names_each_window_key_and_no_menu_the_window_lacks(qtbot, ag
         if key != "F1":
             assert f"({key})" in readme, f"{action.text()}: {key}"
     assert window.menuBar().actions() == [] and "File →" not in readme
+
+
+def test_f1_shows_the_help_of_the_screen_shown(qtbot, agency, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.stories import assessed_case
+    from tests.wizard_helpers import open_case_file
+
+    uuid = assessed_case(agency)
+    monkeypatch.setattr(QMessageBox, "about", lambda *args: None)  # not About: the screen's help
+    window = open_window(qtbot, agency, "sam")
+    told: list[tuple[str, str]] = []
+    window.tell = lambda title, text: told.append((title, text))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
+
+    def f1(screen) -> tuple[str, str]:
+        told.clear()
+        QTest.keyClick(screen(), Qt.Key.Key_F1)
+        assert len(told) == 1
+        return told[0]
+
+    window.show_cases()
+    assert f1(lambda: window.case_list.search)[0] == "The case list"
+    window.show_tasks()
+    title, text = f1(lambda: window.tasks.table)
+    assert title == "My tasks" and "Enter" in text
+    window.show_queue()
+    title, text = f1(lambda: window.queue.approvals)
+    assert title == "The supervisor queue" and "Alt+A" in text and "Alt+C" in text
+    case = open_case_file(qtbot, window, uuid)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
+    case.tabs.tabBar().setFocus()
+    assert f1(lambda: case.tabs.tabBar())[0] == "A case file"
+    window.sign_out()

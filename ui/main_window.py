@@ -43,6 +43,7 @@ from ui.flows.conferences import ConferenceFlow
 from ui.flows.documents import DocumentFlow
 from ui.flows.exchange import ExchangeFlow
 from ui.form_wizard import FormWizard
+from ui.help import page as help_page
 from ui.idle import IdleWatcher
 from ui.login import ChangePasswordDialog, LoginWidget
 from ui.prompts import Prompts
@@ -139,8 +140,9 @@ class MainWindow(QMainWindow, Prompts):
         self.backup_action = action(icon.SP_DriveFDIcon, self.exchange.back_up)
         self.lock_action = action(icon.SP_DialogNoButton, self.lock, key("Ctrl+L"))
         self.sign_out_action = action(icon.SP_DialogCloseButton, self.sign_out)
-        help_key = key.StandardKey.HelpContents  # F1
-        self.about_action = action(icon.SP_MessageBoxInformation, self.admin.about, help_key)
+        help_key = key.StandardKey.HelpContents  # F1: the help page of the screen shown
+        self.help_action = action(icon.SP_DialogHelpButton, self.show_help, help_key)
+        self.about_action = action(icon.SP_MessageBoxInformation, self.admin.about)
         bar = QToolBar(self.tr("Actions"), objectName="actions", movable=False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(bar)
@@ -166,7 +168,9 @@ class MainWindow(QMainWindow, Prompts):
         button = bar.widgetForAction(self.language_action)
         if isinstance(button, QToolButton):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        bar.addActions([self.about_action, self.lock_action, self.sign_out_action])
+        bar.addActions(
+            [self.help_action, self.about_action, self.lock_action, self.sign_out_action]
+        )
         self.toolbar = bar
         self._retranslate_actions()
 
@@ -182,7 +186,21 @@ class MainWindow(QMainWindow, Prompts):
         self.lock_action.setText(self.tr("&Lock"))
         self.sign_out_action.setText(self.tr("Sign &out"))
         self.about_action.setText(self.tr("A&bout Ulinzi"))
+        self.help_action.setText(self.tr("&Help"))
         self.language_action.setText(self.tr("Lan&guage"))
+
+    def show_help(self) -> None:
+        """F1: what the screen shown is for, and its keys."""
+        widget = self.tabs.currentWidget()
+        if widget is self.tasks:
+            screen = "tasks"
+        elif widget is self.queue:
+            screen = "queue"
+        elif isinstance(widget, CaseFileWidget):
+            screen = "case"
+        else:
+            screen = "cases"
+        self.tell(*help_page(screen))
 
     def _check_language(self) -> None:
         for choice in self.languages.actions():

@@ -2793,6 +2793,10 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>À &amp;propos d&apos;Ulinzi</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
         <source>Lan&amp;guage</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -4653,6 +4657,57 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>The first review is after {latest}, the end of the agency&apos;s interval for this child&apos;s risk: say why it must wait.</source>
         <translation>La première révision a lieu après le {latest}, fin du délai de l&apos;agence pour le niveau de risque de cet enfant : indiquez pourquoi elle doit attendre.</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>The case list</source>
+        <translation>La liste des cas</translation>
+    </message>
+    <message>
+        <source>The cases you may see. Type in the search box to find a child by name, case number or place; the filters narrow the list. Enter or a double click opens the case file.
+
+Keys that work everywhere in the window: Ctrl+F the case list, Ctrl+T my tasks, Ctrl+D the supervisor queue, Ctrl+N a new case, Ctrl+L lock the screen, F1 this help.</source>
+        <translation>Les cas que vous pouvez voir. Tapez dans la zone de recherche pour trouver un enfant par son nom, son numéro de cas ou un lieu ; les filtres réduisent la liste. Entrée ou un double-clic ouvre le dossier.
+
+Touches valables partout dans la fenêtre : Ctrl+F la liste des cas, Ctrl+T mes tâches, Ctrl+D la file du superviseur, Ctrl+N un nouveau cas, Ctrl+L verrouiller l&apos;écran, F1 cette aide.</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>Mes tâches</translation>
+    </message>
+    <message>
+        <source>What you must do: overdue tasks first (in red), then what is due in the next 7 days. Enter or a double click opens the form that does the task; doing it removes it from the list.
+
+Keys: the arrows choose a task, Enter opens it, Ctrl+F goes back to the case list.</source>
+        <translation>Ce que vous devez faire : d&apos;abord les tâches en retard (en rouge), puis ce qui est à faire dans les 7 prochains jours. Entrée ou un double-clic ouvre le formulaire qui fait la tâche ; une fois faite, elle quitte la liste.
+
+Touches : les flèches choisissent une tâche, Entrée l&apos;ouvre, Ctrl+F revient à la liste des cas.</translation>
+    </message>
+    <message>
+        <source>The supervisor queue</source>
+        <translation>La file du superviseur</translation>
+    </message>
+    <message>
+        <source>The requests waiting for a supervisor&apos;s decision (case plans, closures, transfers), each caseworker&apos;s caseload against the 15 to 30 guideline, and the team&apos;s overdue work. Choose a request, then Approve or Return with a comment: the dialog says which case, which child and what is decided before anything is saved. A request you may not decide (for example your own) says why.
+
+Keys: the arrows choose a request, Alt+A approve, Alt+C return with a comment, Alt+O open the case, Enter in the dialog confirms, Escape cancels.</source>
+        <translation>Les demandes qui attendent la décision d&apos;un superviseur (plans de prise en charge, clôtures, transferts), la charge de chaque gestionnaire de cas par rapport à la norme de 15 à 30 cas, et le travail en retard de l&apos;équipe. Choisissez une demande, puis Approuver ou Renvoyer avec un commentaire : la boîte de dialogue indique le cas, l&apos;enfant et ce qui est décidé avant tout enregistrement. Une demande dont vous ne pouvez pas décider (par exemple la vôtre) dit pourquoi.
+
+Touches : les flèches choisissent une demande, Alt+A approuver, Alt+C renvoyer avec un commentaire, Alt+O ouvrir le cas, Entrée dans la boîte de dialogue confirme, Échap annule.</translation>
+    </message>
+    <message>
+        <source>A case file</source>
+        <translation>Un dossier</translation>
+    </message>
+    <message>
+        <source>Everything about one child: the forms (each saved version is kept), the plan and its actions, the timeline of what happened, the printed documents and their signed copies, the case conferences, and the history of who did what. The header says what must happen next, by when.
+
+Keys: Alt and the underlined letter choose a tab or a button; Ctrl+F goes back to the case list. A form opens in its own window: Ctrl+PgDown and Ctrl+PgUp change page, Ctrl+Return saves.</source>
+        <translation>Tout ce qui concerne un enfant : les formulaires (chaque version enregistrée est conservée), le plan et ses actions, la chronologie de ce qui s&apos;est passé, les documents imprimés et leurs copies signées, les conférences de cas, et l&apos;historique de qui a fait quoi. L&apos;en-tête indique ce qui doit se passer ensuite, et pour quand.
+
+Touches : Alt et la lettre soulignée choisissent un onglet ou un bouton ; Ctrl+F revient à la liste des cas. Un formulaire s&apos;ouvre dans sa propre fenêtre : Ctrl+PgSuiv et Ctrl+PgPréc changent de page, Ctrl+Entrée enregistre.</translation>
     </message>
 </context>
 <context>
