@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from desktop import case_flow
 from tests.stories import approval, introduce, transfer_requested
 from tests.wizard_helpers import answer_real_dialog, open_case_file, open_window
+from ui.common import documents_folder
 from ui.exchange import BackupDialog, suggest_passphrase
 
 TIMEOUT = 10000
@@ -69,8 +70,7 @@ def test_the_backup_dialog_shows_its_labels_and_proposes_a_removable_drive_first
     for caption in dialog.findChildren(QLabel):  # "&Folder:" with no field to go to shows the &
         if "&" in caption.text().replace("&&", ""):
             assert caption.buddy() is not None, caption.text()
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    expected = (removable_folders() or [Path(documents)])[0]
+    expected = (removable_folders() or [Path(documents_folder())])[0]
     assert dialog.folder.text() == str(expected)
     assert dialog.folder.text() != str(Path.cwd())
     mounts = ["/", "/home", "/media/amina/USB KEY", "/run/media/amina/BACKUP", "/boot/efi"]

@@ -231,7 +231,15 @@ def file_folder() -> str:
     last = QSettings().value("files/last_folder")
     if last and Path(str(last)).is_dir():
         return str(last)
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents_folder()
+
+
+def documents_folder() -> str:
+    """The person's Documents folder, or their home folder on a PC that has none."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if Path(documents).is_dir():
+        return documents
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.HomeLocation)
 
 
 def in_file_folder(name: str = "") -> str:

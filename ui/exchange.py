@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QStorageInfo, Qt, Signal
+from PySide6.QtCore import QSettings, QStorageInfo, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,7 @@ from desktop.exchange import Identity, Partner, Preview
 from desktop.forms.definition import FormSet
 from desktop.qr import qr_modules
 from ui.common import (
+    documents_folder,
     file_folder,
     format_date,
     format_datetime,
@@ -739,8 +740,7 @@ def backup_folders(remembered: str | None) -> list[Path]:
     proposed += drives
     if last is not None and last.is_dir():
         proposed.append(last)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    proposed.append(Path(documents))
+    proposed.append(Path(documents_folder()))
     return list(dict.fromkeys(proposed))
 
 

@@ -258,6 +258,7 @@ class DecisionDialog(QDialog):
 
     def __init__(self, approval: ApprovalRow, approve: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="decisionDialog")
+        self.setMinimumWidth(480)  # the case and the child on one line, as a rule
         self.approve = approve
         what = label(APPROVAL_KINDS, approval.kind)
         self.setWindowTitle(
