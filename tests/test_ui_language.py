@@ -29,12 +29,18 @@ def english():
 
 
 def test_a_signed_in_person_switches_the_window_to_french_at_once(qtbot, agency, english):
-    window = open_window(qtbot, agency, "cara")
+    window = open_window(qtbot, agency, "sam")  # the backup banner too: a supervisor backs up
     french = next(a for a in window.languages.actions() if a.data() == "fr")
     french.trigger()
     qtbot.waitUntil(lambda: window.new_case_action.text() == "&Nouveau cas", timeout=5000)
     assert window.tabs.tabText(0) == "Cas"
-    assert i18n.language_of("cara") == "fr"
+    # What the tabs show is in French too, not only their titles and the toolbar.
+    assert window.case_list.search.placeholderText().startswith("Recherche par nom")
+    qtbot.waitUntil(lambda: window.backup_banner.button.text() != "Back &up now…", timeout=5000)
+    toolbar = window.toolbar
+    for action in (window.lock_action, window.sign_out_action):  # not pushed out of sight
+        assert toolbar.widgetForAction(action).isVisible(), action.text()
+    assert i18n.language_of("sam") == "fr"
     window.sign_out()
 
 

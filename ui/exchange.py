@@ -893,6 +893,7 @@ class BackupBanner(QWidget):
         self.text = QLabel(objectName="backupBannerText")
         button = QPushButton(self.tr("Back &up now…"), objectName="backupNow")
         button.clicked.connect(self.back_up)
+        self.button = button
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(self.text, 1)
@@ -903,6 +904,7 @@ class BackupBanner(QWidget):
         self.hide()
 
     def show_state(self, state: backups.BackupState) -> None:
+        self.button.setText(self.tr("Back &up now…"))  # in the language chosen meanwhile
         if not state.due:
             self.hide()
             return

@@ -164,13 +164,23 @@ class MainWindow(QMainWindow, Prompts):
         self.language_action = QAction(
             self.style().standardIcon(icon.SP_ComputerIcon), "", self, menu=self.language_menu
         )
-        bar.addAction(self.language_action)
-        button = bar.widgetForAction(self.language_action)
-        if isinstance(button, QToolButton):
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addActions(
-            [self.help_action, self.about_action, self.lock_action, self.sign_out_action]
+            [
+                self.language_action,
+                self.help_action,
+                self.about_action,
+                self.lock_action,
+                self.sign_out_action,
+            ]
         )
+        # Icons only for these three: in French the toolbar must still show Lock and Sign out
+        # at 1366 pixels (their names are in the tooltips).
+        for made in (self.language_action, self.help_action, self.about_action):
+            button = bar.widgetForAction(made)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+                if made is self.language_action:
+                    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar = bar
         self._retranslate_actions()
 
@@ -207,8 +217,16 @@ class MainWindow(QMainWindow, Prompts):
             choice.setChecked(choice.data() == i18n.current_language())
 
     def _choose_language(self, choice: QAction) -> None:
-        if not self.locked:
-            i18n.choose_language(str(choice.data()), self.session.user.username)
+        if self.locked or choice.data() == i18n.current_language():
+            return
+        i18n.choose_language(str(choice.data()), self.session.user.username)
+        # The lists and case files were built in the other language: built again, and the
+        # open case files opened again (forms in their own windows keep their typing).
+        shown = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        open_cases = [w.uuid for w in shown if isinstance(w, CaseFileWidget)]
+        self._start_workspace()
+        for uuid in open_cases:
+            self.cases.open_case(uuid)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "case_list"):
