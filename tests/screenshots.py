@@ -210,6 +210,17 @@ def main() -> int:
         settle(1.0)
         queue.grab().save(str(out / "supervisor-queue.png"))
         print(f"saved {out}/supervisor-queue.png")
+        # Approving from the queue: what is decided, on which child, asked before it is saved.
+        from ui.tasks import DecisionDialog
+
+        chosen = next((a for a in queue.queue.approvals if a.can_decide), None)
+        if chosen is not None:
+            confirm = DecisionDialog(chosen, True, parent=queue)
+            confirm.show()
+            settle()
+            confirm.grab().save(str(out / "supervisor-approval.png"))
+            print(f"saved {out}/supervisor-approval.png")
+            confirm.close()
         queue.close()
         from desktop import case_flow
 
