@@ -30,7 +30,7 @@ def english():
 
 def test_a_signed_in_person_switches_the_window_to_french_at_once(qtbot, agency, english):
     window = open_window(qtbot, agency, "sam")  # the backup banner too: a supervisor backs up
-    french = next(a for a in window.languages.actions() if a.data() == "fr")
+    french = next(a for a in window.guide.languages.actions() if a.data() == "fr")
     french.trigger()
     qtbot.waitUntil(lambda: window.new_case_action.text() == "&Nouveau cas", timeout=5000)
     assert window.tabs.tabText(0) == "Cas"

@@ -127,7 +127,7 @@ class Controller:
         self._show(window)
         self.main = window
         if window.ensure_own_password():
-            window.land()
+            window.guide.land()
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:

@@ -11,18 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMenu,
     QSizePolicy,
     QStackedWidget,
     QStyle,
     QTabWidget,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
 from desktop import accounts, agency
 from desktop.session import UserSession
 from desktop.vocabulary import Role
-from ui import i18n
 from ui.background import wait_for_background
 from ui.case_file import CaseFileWidget
 from ui.case_list import CaseListWidget
@@ -42,8 +39,8 @@ from ui.flows.cases import CaseFlow
 from ui.flows.conferences import ConferenceFlow
 from ui.flows.documents import DocumentFlow
 from ui.flows.exchange import ExchangeFlow
+from ui.flows.guidance import GuidanceFlow
 from ui.form_wizard import FormWizard
-from ui.help import page as help_page
 from ui.idle import IdleWatcher
 from ui.login import ChangePasswordDialog, LoginWidget
 from ui.prompts import Prompts
@@ -74,6 +71,7 @@ class MainWindow(QMainWindow, Prompts):
         self.conferences = ConferenceFlow(self)
         self.exchange = ExchangeFlow(self)
         self.admin = AdministrationFlow(self)
+        self.guide = GuidanceFlow(self)
 
         self.stack = QStackedWidget()
         self.tabs = QTabWidget(objectName="workspace", tabsClosable=True, documentMode=True)
@@ -103,8 +101,8 @@ class MainWindow(QMainWindow, Prompts):
         self.idle = IdleWatcher(settings.idle_minutes, self)
         self.idle.idle.connect(self.lock)
         self.holder.unlocked.connect(lambda _session: self._welcome_back())
-        self.holder.replaced.connect(lambda _session: self._start_workspace())
-        self._start_workspace()
+        self.holder.replaced.connect(lambda _session: self.start_workspace())
+        self.start_workspace()
 
     @property
     def session(self) -> UserSession:
@@ -133,15 +131,13 @@ class MainWindow(QMainWindow, Prompts):
         self.cases_action = action(icon.SP_FileDialogListView, self.show_cases, key("Ctrl+F"))
         self.admin_action = action(icon.SP_FileDialogDetailedView, self.admin.administration)
         self.tasks_action = action(icon.SP_DialogApplyButton, self.show_tasks, key("Ctrl+T"))
-        # Ctrl+D (decisions), not Ctrl+U: under X11 a text field deletes its line on Ctrl+U.
         self.queue_action = action(icon.SP_FileDialogContentsView, self.show_queue, key("Ctrl+D"))
         self.providers_action = action(icon.SP_DirHomeIcon, self.admin.service_providers)
         self.import_action = action(icon.SP_ArrowDown, self.exchange.import_package)
         self.backup_action = action(icon.SP_DriveFDIcon, self.exchange.back_up)
         self.lock_action = action(icon.SP_DialogNoButton, self.lock, key("Ctrl+L"))
         self.sign_out_action = action(icon.SP_DialogCloseButton, self.sign_out)
-        help_key = key.StandardKey.HelpContents  # F1: the help page of the screen shown
-        self.help_action = action(icon.SP_DialogHelpButton, self.show_help, help_key)
+        self.help_action = action(icon.SP_DialogHelpButton, self.guide.show_help, key("F1"))
         self.about_action = action(icon.SP_MessageBoxInformation, self.admin.about)
         bar = QToolBar(self.tr("Actions"), objectName="actions", movable=False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -151,36 +147,10 @@ class MainWindow(QMainWindow, Prompts):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
-        # The language, after sign-in too: each person's own, applied and saved at once.
-        self.language_menu = QMenu(self)
-        self.languages = QActionGroup(self)
-        for code, name in i18n.LANGUAGES.items():
-            choice = self.language_menu.addAction(name)
-            choice.setData(code)
-            choice.setCheckable(True)
-            self.languages.addAction(choice)
-        self.languages.triggered.connect(self._choose_language)
-        self.language_menu.aboutToShow.connect(self._check_language)
-        self.language_action = QAction(
-            self.style().standardIcon(icon.SP_ComputerIcon), "", self, menu=self.language_menu
-        )
-        bar.addActions(
-            [
-                self.language_action,
-                self.help_action,
-                self.about_action,
-                self.lock_action,
-                self.sign_out_action,
-            ]
-        )
-        # Icons only for these three: in French the toolbar must still show Lock and Sign out
-        # at 1366 pixels (their names are in the tooltips).
-        for made in (self.language_action, self.help_action, self.about_action):
-            button = bar.widgetForAction(made)
-            if isinstance(button, QToolButton):
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-                if made is self.language_action:
-                    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.language_action = self.guide.language_action
+        right = ("language", "help", "about", "lock", "sign_out")
+        bar.addActions([getattr(self, f"{name}_action") for name in right])
+        self.guide.fit(bar, self.language_action, self.help_action, self.about_action)
         self.toolbar = bar
         self._retranslate_actions()
 
@@ -198,35 +168,6 @@ class MainWindow(QMainWindow, Prompts):
         self.about_action.setText(self.tr("A&bout Ulinzi"))
         self.help_action.setText(self.tr("&Help"))
         self.language_action.setText(self.tr("Lan&guage"))
-
-    def show_help(self) -> None:
-        """F1: what the screen shown is for, and its keys."""
-        widget = self.tabs.currentWidget()
-        if widget is self.tasks:
-            screen = "tasks"
-        elif widget is self.queue:
-            screen = "queue"
-        elif isinstance(widget, CaseFileWidget):
-            screen = "case"
-        else:
-            screen = "cases"
-        self.tell(*help_page(screen))
-
-    def _check_language(self) -> None:
-        for choice in self.languages.actions():
-            choice.setChecked(choice.data() == i18n.current_language())
-
-    def _choose_language(self, choice: QAction) -> None:
-        if self.locked or choice.data() == i18n.current_language():
-            return
-        i18n.choose_language(str(choice.data()), self.session.user.username)
-        # The lists and case files were built in the other language: built again, and the
-        # open case files opened again (forms in their own windows keep their typing).
-        shown = [self.tabs.widget(i) for i in range(self.tabs.count())]
-        open_cases = [w.uuid for w in shown if isinstance(w, CaseFileWidget)]
-        self._start_workspace()
-        for uuid in open_cases:
-            self.cases.open_case(uuid)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "case_list"):
@@ -250,7 +191,7 @@ class MainWindow(QMainWindow, Prompts):
             self.tr("Signed in: {name} ({roles})").format(name=user.full_name, roles=roles)
         )
 
-    def _start_workspace(self) -> None:
+    def start_workspace(self) -> None:
         """Fill the window for the signed-in person (again, after a switch of user)."""
         while self.tabs.count():
             widget = self.tabs.widget(0)
@@ -286,17 +227,6 @@ class MainWindow(QMainWindow, Prompts):
             self.show_tasks(refresh=False)
             self.tabs.setCurrentIndex(0)
         self.case_list.search.setFocus()
-
-    def land(self) -> None:
-        """Where a person starts after signing in: an administrator who works on no cases
-        starts in Administration (the case list can never show them anything)."""
-        user = self.session.user
-        if user.is_administrator and not user.roles & {Role.CASEWORKER, Role.SUPERVISOR}:
-            QTimer.singleShot(0, self._land_in_administration)
-
-    def _land_in_administration(self) -> None:
-        if not self.locked and not self.holder.is_closed and self.isVisible():
-            self.admin_action.trigger()
 
     def refresh_work(self) -> None:
         """After a change: the list, and the task views that are open."""
