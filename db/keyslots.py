@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -75,6 +76,8 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
+    if not isinstance(text, str):  # a damaged file's null or number is damage, like bad text
+        raise ValueError("not base64 text")
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
@@ -93,6 +96,27 @@ def _seal_key(raw_key: bytes, public: X25519PublicKey, aad: bytes) -> dict[str, 
         "nonce": _b64(nonce),
         "ciphertext": _b64(AESGCM(wrap_key).encrypt(nonce, raw_key, aad)),
     }
+
+
+# What a slot's Argon2id parameters may be: a file asking for more (or for what Argon2 refuses)
+# is damaged, not an order to spend hours or terabytes on one sign-in.
+MAX_MEMORY_KIB = 4 * 1024 * 1024
+MAX_TIME_COST = 64
+MAX_PARALLELISM = 64
+
+
+def _kdf_params(kdf_data: dict[str, Any]) -> KdfParams:
+    values = [kdf_data["memory_kib"], kdf_data["time_cost"], kdf_data["parallelism"]]
+    if not all(type(v) is int for v in values):  # not bool, float or text
+        raise ValueError("parameters are not whole numbers")
+    kdf = KdfParams(*values)
+    if not (
+        1 <= kdf.parallelism <= MAX_PARALLELISM
+        and 1 <= kdf.time_cost <= MAX_TIME_COST
+        and 8 * kdf.parallelism <= kdf.memory_kib <= MAX_MEMORY_KIB
+    ):
+        raise ValueError("parameters out of range")
+    return kdf
 
 
 def _open_sealed_key(sealed: dict[str, str], private: X25519PrivateKey, aad: bytes) -> bytes:
@@ -132,6 +156,11 @@ class KeySlots:
             raise KeySlotsDamaged(detail="unknown format")
         if not isinstance(data.get("slots"), dict) or not isinstance(data.get("store_id"), str):
             raise KeySlotsDamaged(detail="missing fields")
+        try:  # every lookup needs the salt: a file without a readable one is damaged as a whole
+            if len(_unb64(data.get("lookup_salt"))) < 16:
+                raise ValueError("short salt")
+        except ValueError as e:
+            raise KeySlotsDamaged(detail="lookup salt") from e
         return cls(data)
 
     def to_bytes(self) -> bytes:
@@ -217,11 +246,7 @@ class KeySlots:
             kdf_data = slot["kdf"]
             if kdf_data.get("name") != "argon2id":
                 raise KeySlotsDamaged(detail="unknown key derivation")
-            kdf = KdfParams(
-                int(kdf_data["memory_kib"]),
-                int(kdf_data["time_cost"]),
-                int(kdf_data["parallelism"]),
-            )
+            kdf = _kdf_params(kdf_data)
             kek = kdf.derive(secret, _unb64(kdf_data["salt"]))
             wrapped = slot["private_key"]
             private_raw = AESGCM(kek).decrypt(
@@ -229,13 +254,13 @@ class KeySlots:
             )
         except InvalidTag:
             return b""
-        except (KeyError, TypeError, ValueError) as e:
+        except (KeyError, TypeError, ValueError, AttributeError, HashingError) as e:
             raise KeySlotsDamaged(detail="slot unreadable") from e
         try:
             raw_key = _open_sealed_key(
                 slot["db_key"], X25519PrivateKey.from_private_bytes(private_raw), aad
             )
-        except (InvalidTag, KeyError, TypeError, ValueError) as e:
+        except (InvalidTag, KeyError, TypeError, ValueError, AttributeError) as e:
             # The password was right, so this is damage, not a wrong password.
             raise KeySlotsDamaged(detail="sealed key does not open") from e
         if len(raw_key) != RAW_KEY_BYTES:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import json
+from collections import Counter
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from db.errors import KeySlotsDamaged, RecoveryKeyMistyped, WrongCredentials, WrongRecoveryKey
@@ -78,24 +80,149 @@ def test_a_tampered_sealed_key_is_damage_not_a_wrong_password():
         KeySlots(data).unlock_user("amina", "a long password")
 
 
-@settings(max_examples=200)
-@given(
-    st.recursive(
-        st.none() | st.booleans() | st.integers() | st.text(),
-        lambda c: st.lists(c) | st.dictionaries(st.text(), c),
-        max_leaves=20,
-    )
+# -- damaged key files -----------------------------------------------------------------------
+# The fuzzers start from a valid file (a person's slot and the recovery slot) and damage it, so
+# that the loader's and the unlocker's checks are what the examples reach, not JSON's parser.
+
+WRONG = "not the password"
+RIGHT = "a long password"
+RECOVERY = new_recovery_code()
+
+
+def _valid_file() -> dict:
+    slots = KeySlots.new("store-1")
+    slots.set_user("amina", RIGHT, RAW, FAST_KDF)
+    slots.set_recovery(RECOVERY, RAW, FAST_KDF)
+    return json.loads(slots.to_bytes())
+
+
+VALID = _valid_file()
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _paths(value, (*prefix, key))
+
+
+PATHS = sorted(_paths(VALID), key=lambda p: (len(p), p))
+ODD = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=8)
+    | st.lists(st.integers(), max_size=2)
+    | st.dictionaries(st.text(max_size=4), st.integers(), max_size=2)
 )
-def test_any_json_that_is_not_a_key_file_is_refused_plainly(tmp_path_factory, value):
-    path = tmp_path_factory.mktemp("slots") / "keyslots.json"
-    path.write_text(json.dumps(value))
+NUMBERS = st.sampled_from([0, -1, 1, 7, 2**32, 2**63, 10**30, 1.5, "8192", True])
+
+
+def _damage_text(text: str, how: str, n: int) -> str:
+    if how == "flip":  # one character replaced by another base64 character
+        at = n % max(len(text), 1)
+        return text[:at] + ("A" if text[at : at + 1] != "A" else "B") + text[at + 1 :]
+    if how == "cut":
+        return text[: n % max(len(text), 1)]
+    if how == "not base64":
+        return text[:4] + "*!" + text[4:]
+    if how == "other length":  # valid base64 of a wrong number of bytes
+        return base64.b64encode(bytes(n % 70)).decode()
+    return text + "=="  # padding where there should be none
+
+
+MUTATION = st.tuples(
+    st.sampled_from(PATHS),
+    st.one_of(
+        st.just(("delete",)),
+        st.tuples(st.just("replace"), ODD),
+        st.tuples(st.just("number"), NUMBERS),
+        st.tuples(
+            st.just("text"),
+            st.sampled_from(["flip", "cut", "not base64", "other length", "padding"]),
+            st.integers(0, 200),
+        ),
+    ),
+)
+
+
+def _mutate(data: dict, path: tuple, change: tuple) -> dict:
+    if not path:
+        return change[1] if change[0] in ("replace", "number") else data
+    parent = data
+    for key in path[:-1]:
+        if not isinstance(parent, dict) or key not in parent:
+            return data  # an earlier mutation removed the way there
+        parent = parent[key]
+    if not isinstance(parent, dict) or path[-1] not in parent:
+        return data
+    if change[0] == "delete":
+        del parent[path[-1]]
+    elif change[0] in ("replace", "number"):
+        parent[path[-1]] = change[1]
+    elif isinstance(parent[path[-1]], str):
+        parent[path[-1]] = _damage_text(parent[path[-1]], change[1], change[2])
+    return data
+
+
+def _outcome(attempt) -> str:
+    """What one unlocking attempt met: our refusal (by kind and detail) or the key."""
     try:
-        slots = KeySlots.load(path)
-    except KeySlotsDamaged:
-        return
-    # Whatever loads must still refuse to unlock with a plain error, never crash.
-    with pytest.raises((WrongCredentials, KeySlotsDamaged)):
-        slots.unlock_user("amina", "a long password")
+        return attempt()
+    except KeySlotsDamaged as e:
+        return f"damaged: {e.params['detail']}"
+    except (WrongCredentials, WrongRecoveryKey):
+        return "wrong password"
+
+
+# Refusals only a file that gets past JSON's parser can reach: each must be met by the fuzzer.
+DEEP_KEY_FILE_CHECKS = {
+    "load: unknown format",
+    "load: missing fields",
+    "load: lookup salt",
+    "amina: damaged: slot unreadable",
+    "amina: damaged: unknown key derivation",
+    "amina: damaged: sealed key does not open",
+    "amina: wrong password",
+}
+
+
+def test_damaged_key_files_never_open_with_a_wrong_password_nor_crash(tmp_path):
+    reached: Counter[str] = Counter()
+    path = tmp_path / "keyslots.json"
+
+    @settings(max_examples=150, deadline=None, derandomize=True, database=None)
+    @given(mutations=st.lists(MUTATION, min_size=1, max_size=2))
+    def damage(mutations):
+        data = json.loads(json.dumps(VALID))
+        for where, change in mutations:
+            data = _mutate(data, where, change)
+        path.write_text(json.dumps(data))
+        try:
+            slots = KeySlots.load(path)
+        except KeySlotsDamaged as e:
+            label = f"load: {e.params['detail']}"
+            event(label)
+            reached[label] += 1
+            return
+        # A damaged file never gives the key to a wrong password or a wrong recovery key...
+        assert _outcome(lambda: slots.unlock_user("amina", WRONG)) != RAW
+        assert _outcome(lambda: slots.unlock_recovery(new_recovery_code())) != RAW
+        # ...and the right ones get the store's key or our plain refusal, never another key.
+        for who, attempt in (
+            ("amina", lambda: slots.unlock_user("amina", RIGHT)),
+            ("recovery", lambda: slots.unlock_recovery(RECOVERY)),
+        ):
+            result = _outcome(attempt)
+            assert result == RAW or isinstance(result, str)
+            label = f"{who}: {'opens' if result == RAW else result}"
+            event(label)
+            reached[label] += 1
+
+    damage()
+    print(dict(reached))  # the counts, with -s
+    assert set(reached) >= DEEP_KEY_FILE_CHECKS, DEEP_KEY_FILE_CHECKS - set(reached)
 
 
 @settings(max_examples=50, deadline=None)
