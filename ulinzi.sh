@@ -13,7 +13,7 @@ stamp="$venv/.ulinzi-installed"
 qt_debs=(libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 libx11-6 libxcb1
          libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
          libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libdbus-1-3)
-test_debs=(poppler-utils qpdf zbar-tools util-linux age xvfb xdotool)
+test_debs=(poppler-utils qpdf zbar-tools util-linux age xvfb xdotool strace)
 
 missing_debs() {
     local pkg

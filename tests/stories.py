@@ -12,6 +12,7 @@ import io
 import json
 import random
 import zipfile
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from sqlalchemy import select, text
 from db.audit import AuditHeadFile, Head, event_hash, evolve, genesis_hash, public_key_hex
 from db.models import Case, Setting
 from db.store import HEAD_FILE
-from desktop import case_flow, case_forms, cases, conferences, exchange
+from desktop import case_flow, case_forms, cases, conferences, exchange, packages
 from desktop.demo import sample_answers
 
 TODAY = date.today()
@@ -172,9 +173,9 @@ def put_setting(us, key: str, value: object) -> None:
 # -- cases at a given step ------------------------------------------------------------------------
 
 
-def assessed_case(agency) -> str:
-    """A case Cara registered and assessed: its plan is next."""
-    with agency.sign_in("cara") as us:
+def assessed_case(agency, by: str = "cara") -> str:
+    """A case Cara (or `by`) registered and assessed: its plan is next."""
+    with agency.sign_in(by) as us:
         uuid = case_forms.register_with_forms(
             us, {"registration": registration(), "consent": consent(HEALTH_CENTRE)}
         ).uuid
@@ -328,6 +329,45 @@ def exported(agency, partner, tmp_path: Path) -> tuple[str, Path]:
 def unzip(zip_bytes: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(zip_bytes)) as z:
         return {n: z.read(n) for n in z.namelist()}
+
+
+@dataclass(frozen=True)
+class SentPackage:
+    """A package one agency sent another, opened with the recipient's key: its entries and
+    manifest as the sender's software wrote them, and both agencies' keys to make it again."""
+
+    entries: dict[str, bytes]  # every entry but manifest.json and manifest.sig
+    manifest: dict
+    sender: exchange.AgencyKeys
+    recipient: exchange.AgencyKeys
+
+    def record(self) -> dict:
+        """case.json, a fresh copy to change."""
+        return json.loads(self.entries["case.json"])
+
+    def signed(self, record: dict | None = None, **manifest_changes: object) -> bytes:
+        """The package as the sender's own software would make it (hashed, signed, encrypted
+        for the recipient), with `record` as its case.json."""
+        entries = dict(self.entries)
+        if record is not None:
+            entries["case.json"] = json.dumps(record).encode()
+        manifest = {**self.manifest, **manifest_changes}
+        return packages.encrypt_to(
+            packages.build(manifest, entries, self.sender), self.recipient.age_recipient
+        )
+
+
+def sent_package(agency, partner, tmp_path: Path) -> tuple[str, SentPackage]:
+    """Cara's approved transfer exported from `agency` (KGL) to `partner` (MUS), opened."""
+    uuid, out = exported(agency, partner, tmp_path)
+    with partner.sign_in("sam") as us, us.store.write() as s:
+        recipient = exchange.keys_in(s)
+    with agency.sign_in("sam") as us, us.store.write() as s:
+        sender = exchange.keys_in(s)
+    entries = unzip(packages.decrypt(out.read_bytes(), [recipient.age_identity]))
+    manifest = json.loads(entries.pop(packages.MANIFEST))
+    entries.pop(packages.SIGNATURE)
+    return uuid, SentPackage(entries, manifest, sender, recipient)
 
 
 # -- the forms of one child, complete (registration and consent) ----------------------------

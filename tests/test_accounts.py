@@ -10,7 +10,14 @@ import sys
 import pytest
 from sqlalchemy import text
 
-from db.errors import InvalidInput, LoginThrottled, PermissionDenied, WeakPassword, WrongCredentials
+from db.errors import (
+    InvalidInput,
+    LoginThrottled,
+    PermissionDenied,
+    StoreClosed,
+    WeakPassword,
+    WrongCredentials,
+)
 from desktop import accounts
 from tests.conftest import FAST_KDF, PASSWORD, ROOT, run_python, run_signed_in
 
@@ -169,7 +176,7 @@ def test_lock_forgets_the_key_and_unlock_or_switch_brings_it_back(agency, monkey
     try:
         accounts.lock(us)
         assert not us.store.is_open
-        with pytest.raises(Exception, match="locked"):
+        with pytest.raises(StoreClosed):
             from desktop import cases
 
             cases.list_cases(us)

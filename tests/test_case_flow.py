@@ -363,14 +363,8 @@ def test_a_visit_made_the_day_a_case_closes_is_not_the_post_closure_visit(agency
 
 
 def test_a_supervisor_approves_a_plan_for_their_own_case_only_when_the_agency_allows_it(agency):
+    uuid = assessed_case(agency, by="sam")
     with agency.sign_in("sam") as us:
-        uuid = case_forms.register_with_forms(
-            us, {"registration": registration(), "consent": consent(HEALTH_CENTRE)}
-        ).uuid
-        case_forms.submit_form(
-            us, uuid, "initial_assessment", assessment(us, "initial_assessment"), None
-        )
-        case_forms.submit_form(us, uuid, "full_assessment", assessment(us, "full_assessment"), None)
         case_forms.submit_form(us, uuid, "case_plan", plan(us, review_in=150), None)
         own = approval(us, uuid, "case_plan")
         assert own.requested_by == "Sam Supervisor" and not own.can_decide

@@ -12,7 +12,9 @@ import subprocess
 import sys
 import warnings
 import zipfile
+from collections import Counter
 
+import hypothesis
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,6 +32,7 @@ from tests.stories import (
     exported,
     introduce,
     records_of,
+    sent_package,
     snapshot,
     transfer_requested,
     visit,
@@ -503,20 +506,10 @@ def test_a_signed_package_with_an_unreadable_form_is_refused_even_beside_a_case(
     bug at the sender, say): refused, so that the case it would join always opens."""
     from tests.stories import consent, registration
 
-    uuid, out = exported(agency, partner, tmp_path)
-    with partner.sign_in("sam") as us, us.store.write() as s:
-        mine = exchange.keys_in(s)
-    with agency.sign_in("sam") as us, us.store.write() as s:
-        theirs = exchange.keys_in(s)
-    entries = _unzip(packages.decrypt(out.read_bytes(), [mine.age_identity]))
-    record = json.loads(entries["case.json"])
+    _, sent = sent_package(agency, partner, tmp_path)
+    record = sent.record()
     record["forms"][0]["definition"] = '{"id": "registration"}'
-    entries["case.json"] = json.dumps(record).encode()
-    manifest = json.loads(entries.pop("manifest.json"))
-    entries.pop("manifest.sig")
-    package = packages.encrypt_to(
-        packages.build(manifest, entries, theirs), mine.age_recipient
-    )  # signed by KGL, as KGL's own software would
+    package = sent.signed(record)  # signed by KGL, as KGL's own software would
     with partner.sign_in("cara") as us:
         ours = case_forms.register_with_forms(
             us, {"registration": registration(), "consent": consent("Kibera Health Centre")}
@@ -581,6 +574,205 @@ def partner_package():
         receiver.age_recipient,
     )
     return receiver, data, {"KGL": sender.verify_key}
+
+
+# -- damage inside the encryption ------------------------------------------------------------
+# Damage made to the encrypted file stops at age (the file is authenticated). These examples
+# damage the plaintext a sender's software could have written — the zip, the manifest, its
+# signature, an entry, a field of case.json — and encrypt it again for the real recipient, so the
+# zip, signature, hash and schema checks are what they reach.
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    children = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else ()
+    )
+    for key, value in children:
+        yield from _paths(value, (*prefix, key))
+
+
+def _replace(node, path, value):
+    """A copy of `node` with the value at `path` replaced (or removed, for `_GONE`)."""
+    node = json.loads(json.dumps(node))
+    if not path:
+        return {} if value is _GONE else value
+    parent = node
+    for key in path[:-1]:
+        parent = parent[key]
+    if value is _GONE:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
+    return node
+
+
+_GONE = object()
+ODD = st.one_of(
+    st.just(_GONE),
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(),
+    st.text(max_size=6),
+    st.text(min_size=3000, max_size=3000, alphabet="ab"),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+)
+CUTS = st.lists(
+    st.tuples(st.integers(0, 10**6), st.binary(min_size=1, max_size=6)), min_size=1, max_size=3
+)
+
+
+def _cut(data: bytes, cuts) -> bytes:
+    damaged = bytearray(data)
+    for at, junk in cuts:
+        at %= len(damaged) + 1
+        damaged[at : at + len(junk)] = junk
+    return bytes(damaged)
+
+
+def _signed_zip(manifest_bytes: bytes, entries: dict[str, bytes], keys) -> bytes:
+    """A zip whose manifest is signed as it is, however odd (packages.build would fix it)."""
+    return _rezip({"manifest.json": manifest_bytes, "manifest.sig": keys.sign(manifest_bytes),
+                   **entries})  # fmt: skip
+
+
+def _branch(refused: PackageError) -> str:
+    """Which check refused a package: zip, signature, hash, manifest or schema (and why)."""
+    detail = str(refused.params.get("detail", ""))
+    if refused.text is not packages.DAMAGED:
+        words = refused.message
+        for branch, says in (
+            ("signature", "not signed with"),
+            ("zip", "too large"),
+            ("manifest", "newer version"),
+            ("duplicate", "may already have"),
+        ):
+            if says in words:
+                return f"{branch}: {says}"
+        return f"other: {words[:40]}"
+    head = detail.split(" ")[0]
+    if detail == "zip" or head == "entry" or detail in ("too many entries", "too large in all"):
+        return "zip: " + ("entry" if head == "entry" else detail)
+    if detail in ("no signed manifest", "signature", "sender code"):
+        return f"signature: {detail}"
+    if detail.startswith("hash of") or detail == "entries differ from the manifest":
+        return f"hash: {detail.split(' of ')[0]}"
+    if detail in ("manifest", "manifest too large", "not a case package", "sender", "entries"):
+        return f"manifest: {detail}"
+    return "schema: " + detail.split(".")[0]  # a field's place, or the record, forms, kind
+
+
+def _counts(us) -> tuple[int, int, int]:
+    from db.models import ReceivedRecord
+
+    with us.store.read() as s:
+        return tuple(
+            s.execute(select(func.count()).select_from(table)).scalar()
+            for table in (Case, ExchangedPackage, ReceivedRecord)
+        )
+
+
+DEEP_PACKAGE_CHECKS = ("zip", "signature", "hash", "manifest", "schema")
+
+
+def test_damage_inside_a_package_is_refused_plainly_by_the_check_it_reaches(
+    agency, partner, tmp_path
+):
+    _, sent = sent_package(agency, partner, tmp_path)
+    record = sent.record()
+    manifest_bytes = json.dumps(
+        {**sent.manifest, "format": packages.FORMAT, "version": packages.FORMAT_VERSION,
+         "entries": {n: {"sha256": packages.sha256(d), "size": len(d)}
+                     for n, d in sent.entries.items()}},
+        ensure_ascii=False, sort_keys=True, indent=1,
+    ).encode()  # fmt: skip
+    manifest = json.loads(manifest_bytes)
+    signature = sent.sender.sign(manifest_bytes)
+    plain = _signed_zip(manifest_bytes, sent.entries, sent.sender)
+    names = sorted(["manifest.json", "manifest.sig", *sent.entries])
+    record_paths = sorted(_paths(record), key=lambda p: (len(p), [str(k) for k in p]))
+    manifest_paths = sorted(_paths(manifest), key=lambda p: (len(p), [str(k) for k in p]))
+    damage = st.one_of(
+        st.tuples(st.just("zip bytes"), CUTS),
+        st.tuples(st.just("entry bytes"), st.sampled_from(names), CUTS),
+        st.tuples(
+            st.just("entry name"),
+            st.sampled_from(names),
+            st.sampled_from(
+                [
+                    "",
+                    "attachments/99.pdf",
+                    "documents/x.pdf",
+                    "../case.json",
+                    "case.json",
+                    "receipt.json",
+                    "Case.JSON",
+                ]
+            ),
+        ),  # fmt: skip
+        st.tuples(st.just("manifest, unsigned"), st.sampled_from(manifest_paths), ODD),
+        st.tuples(st.just("manifest, signed"), st.sampled_from(manifest_paths), ODD),
+        st.tuples(st.just("case field, signed"), st.sampled_from(record_paths), ODD),
+    )
+    reached: Counter[str] = Counter()
+
+    def package(how) -> bytes:
+        layer = how[0]
+        if layer == "zip bytes":
+            return _cut(plain, how[1])
+        if layer == "entry bytes":
+            entries = {"manifest.json": manifest_bytes, "manifest.sig": signature, **sent.entries}
+            entries[how[1]] = _cut(entries[how[1]], how[2])
+            return _rezip(entries)
+        if layer == "entry name":
+            entries = {"manifest.json": manifest_bytes, "manifest.sig": signature, **sent.entries}
+            data = entries.pop(how[1])
+            extra = [(zipfile.ZipInfo(how[2]), data)] if how[2] else []
+            return _rezip(entries, extra)
+        if layer.startswith("manifest"):
+            changed = json.dumps(_replace(manifest, how[1], how[2])).encode()
+            if layer == "manifest, unsigned":
+                return _rezip({"manifest.json": changed, "manifest.sig": signature,
+                               **sent.entries})  # fmt: skip
+            return _signed_zip(changed, sent.entries, sent.sender)
+        return packages.build(sent.manifest, {**sent.entries, "case.json": json.dumps(
+            _replace(record, how[1], how[2])).encode()}, sent.sender)  # fmt: skip
+
+    with partner.sign_in("sam") as us:
+
+        @settings(max_examples=150, deadline=None, derandomize=True, database=None)
+        @given(how=damage)
+        def damaged(how):
+            before, zipped = _counts(us), package(how)
+            try:
+                exchange.import_package(
+                    us,
+                    packages.encrypt_to(zipped, sent.recipient.age_recipient),
+                    confirm_unknown_sender=True,
+                    accept_duplicates=True,
+                )
+            except PackageError as refused:
+                label = _branch(refused)
+                hypothesis.event(label)
+                reached[label.split(":")[0]] += 1
+                assert _counts(us) == before  # nothing imported, not a row
+                assert "Zawadi" not in refused.message
+                return
+            # Only the sender's key makes a package: what imports without it is what was sent.
+            if "signed" not in how[0] or "unsigned" in how[0]:
+                assert _unzip(zipped) == _unzip(plain)
+            hypothesis.event(f"imported ({how[0]})")
+            reached["imported"] += 1
+
+        damaged()
+    print(dict(reached))  # the counts, with -s
+    assert set(reached) >= set(DEEP_PACKAGE_CHECKS), set(DEEP_PACKAGE_CHECKS) - set(reached)
 
 
 # -- the format is open --------------------------------------------------------------------------
@@ -908,19 +1100,11 @@ def test_an_import_refused_for_a_match_in_a_case_not_visible_is_audited(agency, 
 def test_a_request_still_waiting_at_the_sender_cannot_be_decided_here(agency, partner, tmp_path):
     """A package whose record holds a request still waiting for the sender's supervisor: here
     it is history, kept as it came; our supervisor's queue does not offer it."""
-    _, out = exported(agency, partner, tmp_path)
-    with partner.sign_in("sam") as us, us.store.write() as s:
-        mine = exchange.keys_in(s)
-    with agency.sign_in("sam") as us, us.store.write() as s:
-        theirs = exchange.keys_in(s)
-    entries = _unzip(packages.decrypt(out.read_bytes(), [mine.age_identity]))
-    record = json.loads(entries["case.json"])
+    _, sent = sent_package(agency, partner, tmp_path)
+    record = sent.record()
     waiting = next(a for a in record["approvals"] if a["kind"] == "transfer")
     waiting.update(state="pending", decided_by="", decided_at=None)
-    entries["case.json"] = json.dumps(record).encode()
-    manifest = json.loads(entries.pop("manifest.json"))
-    entries.pop("manifest.sig")
-    package = packages.encrypt_to(packages.build(manifest, entries, theirs), mine.age_recipient)
+    package = sent.signed(record)
     with partner.sign_in("cara") as us:
         uuid = exchange.import_package(us, package).case_uuid
     with partner.sign_in("sam") as us:  # Cara's supervisor

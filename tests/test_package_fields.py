@@ -3,7 +3,6 @@ shown or stored: a package signed by a trusted partner is still outside input.""
 
 from __future__ import annotations
 
-import json
 import uuid as uuids
 from contextlib import suppress
 
@@ -11,10 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop import cases, exchange, packages
+from desktop import cases, exchange
 from desktop.packages import PackageError
-from tests.stories import exported
-from tests.stories import unzip as _unzip
+from tests.stories import sent_package
 
 MEGABYTE_NAME = "Zawadi" * 200_000
 
@@ -22,22 +20,12 @@ MEGABYTE_NAME = "Zawadi" * 200_000
 @pytest.fixture
 def signed_by_a_partner(agency, partner, tmp_path):
     """Make a package KGL's own software could have signed, with case.json changed by `edit`."""
-    _, out = exported(agency, partner, tmp_path)
-    with partner.sign_in("sam") as us, us.store.write() as s:
-        mine = exchange.keys_in(s)
-    with agency.sign_in("sam") as us, us.store.write() as s:
-        theirs = exchange.keys_in(s)
-    entries = _unzip(packages.decrypt(out.read_bytes(), [mine.age_identity]))
-    original = json.loads(entries["case.json"])
-    manifest = json.loads(entries.pop("manifest.json"))
-    entries.pop("manifest.sig")
+    _, sent = sent_package(agency, partner, tmp_path)
 
     def make(edit) -> bytes:
-        record = json.loads(json.dumps(original))
+        record = sent.record()
         edit(record)
-        changed = dict(entries, **{"case.json": json.dumps(record).encode()})
-        fresh = dict(manifest, package_id=str(uuids.uuid4()))
-        return packages.encrypt_to(packages.build(fresh, changed, theirs), mine.age_recipient)
+        return sent.signed(record, package_id=str(uuids.uuid4()))
 
     return make
 

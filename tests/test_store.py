@@ -12,7 +12,7 @@ import sqlcipher3
 from sqlalchemy import text
 
 from db import migrations
-from db.errors import StoreDamaged, StoreInUse, WrongCredentials
+from db.errors import StoreClosed, StoreDamaged, StoreInUse, WrongCredentials
 from db.keyslots import KeySlots
 from db.store import DB_FILE, HEAD_FILE, KEYSLOTS_FILE, Password, open_store
 from desktop import accounts, cases
@@ -196,7 +196,7 @@ def test_closing_forgets_the_key_and_refuses_further_work(agency):
     store = us.store
     us.close()
     assert not any(store._key)
-    with pytest.raises(Exception, match="locked"):
+    with pytest.raises(StoreClosed):
         cases.list_cases(us)
 
 

@@ -74,7 +74,10 @@ def stored(agency: Agency) -> list[ProviderInfo]:
 
 
 def click(qtbot, widget) -> None:
-    assert widget.isEnabled() and widget.isVisible(), widget.objectName()
+    # A box the editor has just made (choosing a provider with other services rebuilds them) is
+    # shown at the next turn of Qt's event loop: a person clicks it once it is there to see.
+    qtbot.waitUntil(widget.isVisible, timeout=2000)
+    assert widget.isEnabled(), widget.objectName()
     if isinstance(widget, QCheckBox):  # on the box itself: the row may be wider than the text
         qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(6, widget.height() // 2))
     else:
