@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import DatabaseError
 
-from db.errors import StoreOpenElsewhere
+from db.errors import PagesDamaged, StoreOpenElsewhere
 from desktop import accounts, case_forms, cases, logs
 from tests.conftest import PASSWORD, ROOT
 from tests.stories import amani_consent as consent
@@ -145,7 +144,7 @@ def test_database_errors_while_registering_or_saving_a_form_leave_no_name_in_any
                 1,
             ),
         ):
-            with pytest.raises(DatabaseError) as caught:  # unexpected: the window logs it
+            with pytest.raises(PagesDamaged) as caught:  # plain, logged first
                 attempt()
             _as_the_window_logs(caught.value)
     assert files_naming([agency.folder, window_log]) == []
