@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox
 from reportlab.lib.pagesizes import A4
@@ -130,11 +130,17 @@ def test_opening_the_preview_writes_nothing_to_disk(qtbot, tmp_path, monkeypatch
     monkeypatch.setenv("TEMP", str(empty))
     monkeypatch.setenv("TMP", str(empty))
     preview = open_preview(qtbot)
-    preview.resize(700, 500)  # lays the pages out again, rendering them
-    qtbot.wait(200)
-    preview.close()
-    qtbot.wait(50)
+    with rendered(qtbot, preview.view):
+        preview.resize(700, 500)  # lays the pages out again, rendering them
+    with qtbot.waitSignal(preview.finished, timeout=5000):
+        preview.close()
     assert list(empty.rglob("*")) == []
+
+
+def rendered(qtbot, view):
+    """Waits, around what it wraps, until the view has rendered a page: what would write a
+    rendered page anywhere has run by then."""
+    return qtbot.waitSignal(view.findChild(QPdfPageRenderer).pageRendered, timeout=5000)
 
 
 def test_printing_prints_every_page_and_says_so(qtbot, tmp_path):
@@ -335,9 +341,16 @@ def test_nothing_is_written_to_disk_to_show_an_attachment(qtbot, tmp_path, monke
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     for data, media_type in ((PDF, "application/pdf"), (make_image("PNG"), "image/png")):
-        view = open_attachment(qtbot, data, media_type)
-        qtbot.wait(100)
-        view.close()
+        view = AttachmentView(data, media_type, "Birth certificate")
+        qtbot.addWidget(view)
+        if view.view is not None:  # a PDF: its pages render once it is shown
+            with rendered(qtbot, view.view):
+                view.show()
+        else:  # a photo: painted as it is shown
+            view.show()
+            view.grab()
+        with qtbot.waitSignal(view.finished, timeout=5000):
+            view.close()
     assert list(Path(tmp_path).rglob("*")) == []
 
 

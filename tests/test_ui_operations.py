@@ -28,14 +28,22 @@ def test_a_result_that_arrives_after_the_lock_is_not_shown(qtbot, agency):
     holder.lock()
     release.set()
     wait_for_background()
-    qtbot.wait(50)  # the result's signal is delivered on this thread
+    delivered(qtbot, parent)  # the late result's signal has reached this thread
     assert shown == [] and failed == []
     # Nothing starts for a locked screen either.
     SessionOp(parent, holder, read).on_success(shown.append).run()
     wait_for_background()
-    qtbot.wait(50)
+    delivered(qtbot, parent)
     assert shown == []
     holder.close()
+
+
+def delivered(qtbot, parent: QWidget) -> None:
+    """Wait until every result of work already finished has been delivered on this thread: a
+    job started now reports after them (its signal is queued behind theirs)."""
+    marker: list[bool] = []
+    Op(parent, lambda: True).on_success(marker.append).run()
+    qtbot.waitUntil(lambda: marker == [True], timeout=5000)
 
 
 def test_changes_run_one_at_a_time_in_the_order_asked(qtbot):
