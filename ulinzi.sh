@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ulinzi's two commands on a fresh Debian/Ubuntu machine:
 #   ./ulinzi.sh [ARGS...]       start the application (ARGS go to `ulinzi`, e.g. --demo)
-#   ./ulinzi.sh test [ARGS...]  run the whole test suite (ARGS go to pytest)
+#   ./ulinzi.sh test [ARGS...]  run the whole test suite on every core (ARGS go to pytest)
 # The first run creates .venv and installs what is missing; later runs reuse it.
 set -euo pipefail
 
@@ -71,6 +71,11 @@ if [ "${1:-}" = "test" ]; then
     ensure_venv
     cd "$here"
     export QT_QPA_PLATFORM=offscreen
+    if [ $# -eq 0 ]; then
+        # The whole suite on every core; tests that share a costly fixture (the installer's
+        # bundle) stay on one worker (xdist_group). With arguments, pytest runs as asked.
+        set -- -n auto --dist loadgroup
+    fi
     exec "$venv/bin/python" -m pytest "$@"
 fi
 

@@ -30,6 +30,8 @@ BUNDLE_LIMIT_MB = 165
 linux_only = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the Linux bundle is built on Linux"
 )
+# Under pytest-xdist, every test of this file runs on one worker: the bundle is built once.
+pytestmark = pytest.mark.xdist_group("installer")
 
 
 # -- the version ------------------------------------------------------------------------------
