@@ -9,17 +9,27 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QApplication
 
 from reports.minutes import words
 from tests.stories import COUNSELLING, HEALTH_CENTRE, case_in_implementation, in_order, text_of
 from tests.wizard_helpers import (
+    DOWN,
+    ENTER,
+    TAB,
+    activate,
     case_files,
     change_shown,
+    dialogs_answered,
     fill,
+    keyboard,
     open_case_file,
     open_window,
+    press,
     preview_pdf,
     shown,
+    type_into,
+    usable,
     wait_for_wizard,
 )
 from ui import i18n
@@ -47,18 +57,18 @@ def test_a_conference_from_schedule_to_signed_minutes(qtbot, agency, language):
     assert tab.table.rowCount() == 0 and tab.schedule_button.isVisible()
 
     # Schedule it for an hour ago: the meeting has just been held.
-    def schedule(dialog) -> bool:
+    def schedule(dialog) -> None:
         assert isinstance(dialog, ScheduleDialog)
         assert not dialog.ok.isEnabled()  # a place and a chair are needed
+        usable(dialog, dialog.when)
         dialog.when.setDateTime(QDateTime(datetime.now() - timedelta(hours=1)))
-        dialog.place.setText("District office, room 2")
-        dialog.chair.setText("Sam Supervisor")
+        type_into(qtbot, dialog, dialog.place, "District office, room 2")
+        type_into(qtbot, dialog, dialog.chair, "Sam Supervisor")
+        usable(dialog, dialog.purpose)
         dialog.purpose.setCurrentIndex(dialog.purpose.findData("review_plan"))
-        assert dialog.ok.isEnabled()
-        return True
+        press(qtbot, dialog, dialog.ok)
 
-    window.ask_dialog = schedule
-    with change_shown(qtbot, window):
+    with change_shown(qtbot, window), dialogs_answered(qtbot, schedule):
         qtbot.mouseClick(tab.schedule_button, Qt.MouseButton.LeftButton)
     assert case_files(window) == [case]  # shown again in place
     tab = case.conferences
@@ -185,13 +195,14 @@ def test_a_conference_from_schedule_to_signed_minutes(qtbot, agency, language):
     previews[0].close()
 
     # A correction asks why, then opens the finalised minutes as a new version.
-    def why(dialog) -> bool:
+    def why(dialog) -> None:
         assert isinstance(dialog, ReasonDialog)
-        dialog.text.setPlainText("The nurse sent apologies.")
-        return True
+        usable(dialog, dialog.text)
+        qtbot.keyClicks(dialog.text, "The nurse sent apologies.")
+        press(qtbot, dialog, dialog.ok)
 
-    window.ask_dialog = why
-    qtbot.mouseClick(tab.minutes_button, Qt.MouseButton.LeftButton)
+    with dialogs_answered(qtbot, why):
+        qtbot.mouseClick(tab.minutes_button, Qt.MouseButton.LeftButton)
     wizard = wait_for_wizard(qtbot, window)
     people = wizard.answers["case_conference"]["attendees"]
     assert [p["name"] for p in people] == ["Cara Caseworker", "Grace Mutua", "Peter Otieno"]
@@ -202,4 +213,25 @@ def test_a_conference_from_schedule_to_signed_minutes(qtbot, agency, language):
     assert "2" in case.conferences.table.item(0, 5).text()
     assert "The nurse sent apologies." in case.conferences.table.item(0, 5).toolTip()
     assert len(case.workflow.plan.actions) == 2  # the correction added no action twice
+    window.ask_quit = lambda: True
+
+
+def test_a_conference_is_scheduled_with_the_keyboard_alone(qtbot, agency):
+    uuid = case_in_implementation(agency)
+    window = open_window(qtbot, agency, "cara")
+    case = open_case_file(qtbot, window, uuid)
+    case.tabs.setCurrentIndex(CONFERENCES_TAB)
+
+    def by_keyboard(dialog) -> None:
+
+        assert QApplication.focusWidget() is dialog.place  # where to meet comes first
+        keyboard(qtbot, "Gikondo school, staff room", TAB, "Sam Supervisor", TAB, DOWN, ENTER)
+
+    activate(qtbot, window)
+    with change_shown(qtbot, window), dialogs_answered(qtbot, by_keyboard):
+        case.conferences.schedule_button.setFocus()
+        keyboard(qtbot, Qt.Key.Key_Space)
+    table = case.conferences.table
+    assert table.rowCount() == 1
+    assert table.item(0, 3).text() == "Gikondo school, staff room"
     window.ask_quit = lambda: True

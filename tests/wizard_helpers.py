@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from tests.conftest import PASSWORD
 from ui.first_run import FirstRunWizard
@@ -59,9 +59,128 @@ CONSENT_ANSWERS = {
 
 
 def fill(wizard: FormWizard, form_id: str, answers: dict[str, object]) -> None:
-    """Put answers in the form's questions, through the same widgets a person uses."""
+    """Put answers in the form's questions, through the same widgets a person uses: each
+    question's section is chosen in the list on the left first, as a person would, and a
+    question that is not on screen or greyed out is refused (a person could not answer it)."""
     for field_id, value in answers.items():
-        wizard.widget_for(form_id, field_id).set_value(value)
+        widget = wizard.widget_for(form_id, field_id)
+        page = next(p for p in wizard.pages if widget in p.fields)
+        if page.item.isHidden():
+            raise AssertionError(f"{form_id}.{field_id}: its section is not shown")
+        if wizard.steps.currentItem() is not page.item:
+            wizard.steps.setCurrentItem(page.item)  # a click on the section's name
+        usable(wizard, widget, f"{form_id}.{field_id}")
+        widget.set_value(value)
+
+
+def usable(dialog: QWidget, widget: QWidget, name: str = "") -> None:
+    """Refuse a widget the person in front of `dialog` could not use: not shown (on another
+    page, under a question that does not apply, in a dialog never opened) or greyed out."""
+    name = name or widget.objectName() or type(widget).__name__
+    if not dialog.isVisible() or not widget.isVisibleTo(dialog):
+        raise AssertionError(f"{name} is not on screen: a person could not use it")
+    if not widget.isEnabled():
+        raise AssertionError(f"{name} is greyed out: a person could not use it")
+
+
+def type_into(qtbot, dialog: QWidget, widget: QWidget, text: str) -> None:
+    """Click into a field that is on screen, replace what it holds and type `text`."""
+    usable(dialog, widget)
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    widget.selectAll()
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    qtbot.keyClicks(widget, text)
+
+
+def press(qtbot, dialog: QWidget, button: QWidget) -> None:
+    """Click a button that is on screen and not greyed out."""
+    usable(dialog, button)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+TAB, BACKTAB, ENTER, ESCAPE, SPACE, DOWN, UP = (
+    Qt.Key.Key_Tab,
+    Qt.Key.Key_Backtab,
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Escape,
+    Qt.Key.Key_Space,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_Up,
+)
+
+
+def activate(qtbot, window: QWidget) -> None:
+    """Bring `window` to the front, as a click on its title bar would: keys go to it."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
+
+
+def keyboard(qtbot, *strokes: object) -> None:
+    """Type on the keyboard alone: each text is typed and each key pressed where the focus is
+    at that moment (Tab moves it, Enter presses the default button). A modifier goes with its
+    key as a tuple: (Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)."""
+    for stroke in strokes:
+        focus = QApplication.focusWidget()
+        assert focus is not None, f"nothing has the keyboard's focus before {stroke!r}"
+        if isinstance(stroke, str):
+            qtbot.keyClicks(focus, stroke)
+        elif isinstance(stroke, tuple):
+            qtbot.keyClick(focus, stroke[0], stroke[1])
+        else:
+            qtbot.keyClick(focus, stroke)
+
+
+@contextmanager
+def dialogs_answered(qtbot, *answers, timeout: int = TIMEOUT) -> Iterator[list[QWidget]]:
+    """Around what opens dialogs (a modal one waits in its own event loop, as for a person):
+    each dialog that comes on screen is handed, once shown, to the next `answer(dialog)`, which
+    uses it as a person would (fields checked on screen before typing, buttons or keys pressed
+    to close it). At the end every answer must have been used, and each dialog closed. A
+    failing answer closes its dialog first, so a test fails instead of waiting forever."""
+    pending = list(answers)
+    seen: list[QWidget] = []
+    errors: list[BaseException] = []
+    before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+
+    def new_dialog() -> QWidget | None:
+        return next(
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QDialog)
+                and w.isVisible()
+                and id(w) not in before
+                and all(w is not d for d in seen)
+            ),
+            None,
+        )
+
+    def look() -> None:
+        if not pending or errors:
+            return
+        dialog = new_dialog()
+        if dialog is None:
+            QTimer.singleShot(20, look)
+            return
+        seen.append(dialog)
+        answer = pending.pop(0)
+        try:
+            qtbot.waitExposed(dialog)
+            activate(qtbot, dialog)  # a window manager gives a new dialog the keyboard
+            answer(dialog)
+        except BaseException as e:  # noqa: BLE001 - handed to the test below
+            errors.append(e)
+            dialog.reject()
+        if pending:
+            QTimer.singleShot(20, look)
+
+    QTimer.singleShot(0, look)
+    yield seen
+    if not errors:
+        qtbot.waitUntil(lambda: not pending or bool(errors), timeout=timeout)
+    if errors:
+        raise errors[0]
+    qtbot.waitUntil(lambda: not any(d.isVisible() for d in seen), timeout=timeout)
 
 
 def register_through_wizard(
