@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Each test process (each pytest-xdist worker) keeps settings (QSettings: the last backup
+# folder, column widths), logs and the default demo store in a folder of its own: never the
+# user's, never another worker's. The programs the tests start inherit it.
+_OWN_HOME = Path(tempfile.mkdtemp(prefix="ulinzi-tests-"))
+atexit.register(shutil.rmtree, _OWN_HOME, ignore_errors=True)
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = str(_OWN_HOME / _name.lower())
 
 from db.keyslots import KdfParams  # noqa: E402
 from desktop import accounts  # noqa: E402

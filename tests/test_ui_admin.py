@@ -17,11 +17,13 @@ from desktop import accounts
 from desktop import agency as agency_service
 from desktop.session import UserSession
 from tests.conftest import PASSWORD, Agency
+from tests.wizard_helpers import ENTER, TAB, activate, keyboard, usable
 from ui.admin import AddUserDialog, AdminDialog, PasswordDialog, SupervisorDialog
 from ui.background import wait_for_background
 from ui.session_holder import SessionHolder
 
 TEMPORARY = "Temporary-Pass-42"
+ALT = Qt.KeyboardModifier.AltModifier
 JOB_MS = 15_000  # Argon2 with the strong default parameters, on a slow CI machine
 
 
@@ -151,6 +153,30 @@ def test_admin_adds_a_user_who_must_choose_their_own_password_at_first_sign_in(
     with agency.sign_in("admin") as admin:
         dora_row = next(u for u in accounts.list_users(admin) if u.username == "dora")
     assert (dora_row.team, dora_row.supervisor) == ("North", "sam")
+
+
+def test_an_administrator_adds_a_user_with_the_keyboard_alone(qtbot, agency, open_admin):
+    opened = open_admin()
+    page = opened.dialog.users
+    activate(qtbot, opened.dialog)
+    keyboard(qtbot, (Qt.Key.Key_A, ALT))  # &Add user… (the click it animates lands just after)
+    qtbot.waitUntil(lambda: page.child_dialog is not None)
+    sub = page.child_dialog
+    assert isinstance(sub, AddUserDialog)
+    qtbot.waitExposed(sub)
+    activate(qtbot, sub)
+    assert QApplication.focusWidget() is sub.username
+    keyboard(qtbot, "dora", TAB, "Dora Caseworker", (Qt.Key.Key_E, ALT), "North")
+    keyboard(qtbot, (Qt.Key.Key_T, ALT), TEMPORARY, TAB)
+    usable(sub, QApplication.focusWidget())
+    assert QApplication.focusWidget() is sub.again
+    with qtbot.waitSignal(sub.accepted, timeout=JOB_MS):
+        keyboard(qtbot, TEMPORARY, ENTER)
+    assert opened.errors == []
+    opened.close()
+    with agency.sign_in("admin") as admin:
+        dora = next(u for u in accounts.list_users(admin) if u.username == "dora")
+    assert (dora.full_name, dora.team) == ("Dora Caseworker", "North")
 
 
 def test_a_too_short_password_shows_a_message_and_creates_nothing(qtbot, agency, open_admin):

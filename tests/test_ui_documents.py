@@ -7,7 +7,7 @@ import tempfile
 
 from PIL import Image
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QTableWidget
 
@@ -15,10 +15,14 @@ from tests.stories import case_in_implementation, closed_case, text_of
 from tests.wizard_helpers import (
     case_files,
     change_shown,
+    dialogs_answered,
     open_case_file,
     open_window,
+    press,
     preview_pdf,
     shown,
+    type_into,
+    usable,
 )
 
 TIMEOUT = 10000
@@ -125,8 +129,18 @@ def test_a_case_summary_asks_which_sections_and_a_refusal_shows_in_plain_words(
     )
     case = open_case_file(qtbot, window, uuid)
     assert not menu_action(case, "closure").isEnabled()
-    case.ask_summary = lambda: (["plan"], "supervision")
-    menu_action(case, "summary").trigger()
+
+    def only_the_plan(dialog) -> None:
+        for key, box in dialog.boxes.items():
+            if box.isChecked() != (key == "plan"):
+                usable(dialog, box)
+                qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+        assert dialog.sections() == ["plan"]
+        type_into(qtbot, dialog, dialog.purpose, "supervision")
+        press(qtbot, dialog, dialog.ok)
+
+    with dialogs_answered(qtbot, only_the_plan):
+        menu_action(case, "summary").trigger()
     qtbot.waitUntil(lambda: len(previews) == 1, timeout=TIMEOUT)
     text = text_of(preview_pdf(previews[0]))
     assert "Prepared for supervision" in text and "Enrol Zawadi at the primary school" in text

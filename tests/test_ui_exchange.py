@@ -8,12 +8,23 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop import cases
 from tests.stories import approved_transfer, introduce, records_of, snapshot
-from tests.wizard_helpers import case_files, open_case_file, open_window
+from tests.wizard_helpers import (
+    ENTER,
+    TAB,
+    case_files,
+    dialogs_answered,
+    keyboard,
+    open_case_file,
+    open_window,
+    usable,
+)
 from ui.case_file import RECEIVED_TAB
 from ui.document_view import AttachmentView
 from ui.exchange import BackupDialog, ExportDialog, ImportDialog
 
 TIMEOUT = 15000
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def answering(window, tmp_path, told: list[str], **paths: str) -> None:
@@ -38,14 +49,16 @@ def test_a_case_sent_from_one_window_is_imported_in_the_other_and_the_receipt_co
     case = open_case_file(qtbot, window, uuid)
     assert case.send_button.isVisible() and case.refer_button.isVisible()
 
-    def send(dialog) -> bool:
+    def send(dialog) -> None:  # by keyboard alone: Alt+W is "Why it is sent"
         assert isinstance(dialog, ExportDialog)
         assert dialog.to_partner.isChecked() and dialog.partner.currentData() == "MUS"
-        dialog.reason.setText("The family moved to Musanze.")
-        return True
+        keyboard(qtbot, (Qt.Key.Key_W, ALT))
+        usable(dialog, QApplication.focusWidget())
+        assert QApplication.focusWidget() is dialog.reason
+        keyboard(qtbot, "The family moved to Musanze.", ENTER)
 
-    window.ask_dialog = send
-    qtbot.mouseClick(case.send_button, Qt.MouseButton.LeftButton)
+    with dialogs_answered(qtbot, send):
+        qtbot.mouseClick(case.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(told), timeout=TIMEOUT)
     assert "SHA-256" in told[0] and (tmp_path / "case.ulz").exists()
     qtbot.waitUntil(lambda: case_files(window)[0] is not case, timeout=TIMEOUT)
@@ -61,16 +74,18 @@ def test_a_case_sent_from_one_window_is_imported_in_the_other_and_the_receipt_co
     answering(other, tmp_path, told, open="case.ulz", save="receipt.ulz")
     previews = []
 
-    def accept(dialog) -> bool:
+    def accept(dialog) -> None:  # read, then Enter: the default button imports
         assert isinstance(dialog, ImportDialog)
         assert "signature checked" in dialog.findChild(QLabel, "sender").text()
         previews.append(dialog.preview)
         assert dialog.as_new.isChecked() and dialog.caseworker.currentData() == "cara"
-        assert dialog.ok.isEnabled()
-        return True
+        assert dialog.ok.isDefault() or dialog.ok.autoDefault()
+        usable(dialog, dialog.ok)
+        keyboard(qtbot, ENTER)
 
-    other.ask_dialog = accept
-    other.import_action.trigger()
+    with dialogs_answered(qtbot, accept):
+        other.import_action.trigger()
+        qtbot.waitUntil(lambda: bool(previews), timeout=TIMEOUT)
     qtbot.waitUntil(lambda: bool(told), timeout=TIMEOUT)
     preview = previews[0]
     assert (preview.sender_code, preview.sender_verified, preview.child_name) == (
@@ -128,15 +143,19 @@ def test_a_supervisor_backs_up_from_the_banner(qtbot, agency, tmp_path):
     qtbot.waitUntil(lambda: window.backup_banner.isVisible(), timeout=TIMEOUT)
     assert "never been backed up" in window.backup_banner.text.text()
 
-    def lock_with_the_recovery_key(dialog) -> bool:
+    def lock_with_the_recovery_key(dialog) -> None:  # by keyboard alone
         assert isinstance(dialog, BackupDialog)
-        dialog.folder.setText(str(tmp_path))
-        dialog.recovery.setText(agency.recovery_key)
-        assert dialog.ok.isEnabled()
-        return True
+        keyboard(qtbot, (Qt.Key.Key_F, ALT))  # the &Folder
+        assert QApplication.focusWidget() is dialog.folder
+        keyboard(qtbot, (Qt.Key.Key_A, CTRL), str(tmp_path), (Qt.Key.Key_R, ALT))  # &recovery
+        assert dialog.by_recovery.isChecked()
+        keyboard(qtbot, TAB)
+        usable(dialog, QApplication.focusWidget())
+        assert QApplication.focusWidget() is dialog.recovery
+        keyboard(qtbot, agency.recovery_key, ENTER)
 
-    window.ask_dialog = lock_with_the_recovery_key
-    window.backup_action.trigger()
+    with dialogs_answered(qtbot, lock_with_the_recovery_key):
+        window.backup_action.trigger()
     assert "Backing up the store" in window.statusBar().currentMessage()  # a few seconds
     assert QApplication.overrideCursor().shape() == Qt.CursorShape.BusyCursor
     qtbot.waitUntil(lambda: bool(told), timeout=TIMEOUT)

@@ -11,7 +11,7 @@ import random
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
 from sqlalchemy import func, select
 
 from db.models import AuditEvent
@@ -20,12 +20,20 @@ from desktop.demo import sample_answers
 from tests.stories import approval, assessed_case, case_in_implementation, day, plan, row
 from tests.wizard_helpers import (
     CONSENT_ANSWERS,
+    ENTER,
+    TAB,
+    activate,
     case_files,
     change_shown,
+    dialogs_answered,
     fill,
+    keyboard,
     open_case_file,
     open_window,
+    press,
     register_through_wizard,
+    type_into,
+    usable,
     wait_for_wizard,
 )
 from ui.common import NEXT_ACTIONS, STAGES, history_text, label
@@ -227,9 +235,16 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
     qtbot.mouseClick(window.queue.open_button, Qt.MouseButton.LeftButton)
     case = case_file(qtbot, window)
     assert case.return_button.isVisible()
-    case.ask_comment = lambda title, prompt: "Visit once more after the school term starts."
-    with change_shown(qtbot, window):
-        qtbot.mouseClick(case.return_button, Qt.MouseButton.LeftButton)
+    activate(qtbot, window)
+
+    def comment(dialog) -> None:  # the supervisor's decision, by keyboard alone
+        assert QApplication.focusWidget() is dialog.text
+        keyboard(qtbot, "Visit once more after the school term starts.", TAB)
+        assert QApplication.focusWidget() is dialog.ok
+        keyboard(qtbot, ENTER)
+
+    with change_shown(qtbot, window), dialogs_answered(qtbot, comment):
+        keyboard(qtbot, (Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier))  # &Return…
     assert "Follow-up and review" in header(case)
     assert "Visit once more after the school term starts." in header(case)
     window.sign_out()
@@ -289,8 +304,12 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
 
     # -- Cara reopens it with a reason; all its history stays.
     assert case.reopen_button.isVisible()
-    case.ask_comment = lambda title, prompt: "The aunt called: the child left school again."
-    with change_shown(qtbot, window):
+
+    def reason(dialog) -> None:
+        type_into(qtbot, dialog, dialog.text, "The aunt called: the child left school again.")
+        press(qtbot, dialog, dialog.ok)
+
+    with change_shown(qtbot, window), dialogs_answered(qtbot, reason):
         qtbot.mouseClick(case.reopen_button, Qt.MouseButton.LeftButton)
     assert "Reopened" in header(case)
     assert "Next: Full assessment" in header(case)
@@ -312,12 +331,16 @@ def test_a_case_moved_back_keeps_the_reason_in_its_timeline(qtbot, agency):
     assert case.back_stages() == ["registered", "initial_assessment"]
     asked = []
 
-    def answer(stages):
-        asked.append(stages)
-        return "initial_assessment", "The family moved: the situation must be screened again."
+    def answer(dialog) -> None:
+        usable(dialog, dialog.stage)
+        asked.append([dialog.stage.itemData(i) for i in range(dialog.stage.count())])
+        assert dialog.stage.currentData() == "initial_assessment"  # the stage just before
+        type_into(
+            qtbot, dialog, dialog.text, "The family moved: the situation must be screened again."
+        )
+        press(qtbot, dialog, dialog.ok)
 
-    case.ask_move_back = answer
-    with change_shown(qtbot, window):
+    with change_shown(qtbot, window), dialogs_answered(qtbot, answer):
         qtbot.mouseClick(case.move_back_button, Qt.MouseButton.LeftButton)
     assert asked == [["registered", "initial_assessment"]]
     assert "Initial assessment" in header(case)

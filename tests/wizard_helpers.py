@@ -226,7 +226,10 @@ def sign_in(qtbot, folder, username, password=PASSWORD):
     login = LoginWidget(folder)
     qtbot.addWidget(login)
     login.show()
+    qtbot.waitExposed(login)
+    usable(login, login.username)
     qtbot.keyClicks(login.username, username)
+    usable(login, login.password)
     qtbot.keyClicks(login.password, password)
     with qtbot.waitSignal(login.signed_in, timeout=10000, raising=False) as signal:
         qtbot.keyClick(login.password, Qt.Key.Key_Return)
