@@ -14,11 +14,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTabBar, QTableWi
 from tests.wizard_helpers import (
     CONSENT_ANSWERS,
     case_files,
+    dialogs_answered,
     fill,
     fill_admin,
     fill_agency,
+    press,
     registration_answers,
     tick,
+    type_into,
     wait_for_wizard,
 )
 from ui.admin import AdminDialog
@@ -88,20 +91,19 @@ def test_a_caseworkers_first_day(qtbot, tmp_path, monkeypatch):
     qtbot.keyClicks(login.password, TEMPORARY)
 
     def choose_own(dialog):  # the modal dialog, answered as Amina would
-        qtbot.keyClicks(dialog.current, TEMPORARY)
-        qtbot.keyClicks(dialog.new, OWN)
-        qtbot.keyClicks(dialog.again, OWN)
-        dialog.save()
-        qtbot.waitUntil(
-            lambda: dialog.result() == ChangePasswordDialog.DialogCode.Accepted, timeout=JOB_MS
-        )
-        return dialog.result()
+        assert isinstance(dialog, ChangePasswordDialog)
+        type_into(qtbot, dialog, dialog.current, TEMPORARY)
+        type_into(qtbot, dialog, dialog.new, OWN)
+        type_into(qtbot, dialog, dialog.again, OWN)
+        press(qtbot, dialog, dialog.buttons.button(dialog.buttons.StandardButton.Ok))
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=JOB_MS)
 
-    monkeypatch.setattr(ChangePasswordDialog, "exec", choose_own)
-    qtbot.keyClick(login.password, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: controller.main is not main and controller.main.counts.text() != "", timeout=JOB_MS
-    )
+    with dialogs_answered(qtbot, choose_own, timeout=JOB_MS):
+        qtbot.keyClick(login.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda: controller.main is not main and controller.main.counts.text() != "",
+            timeout=JOB_MS,
+        )
     main = controller.main
     assert main.session.user.username == "amina" and not main.session.user.must_change_password
 

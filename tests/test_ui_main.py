@@ -12,11 +12,14 @@ from tests.conftest import FAST_KDF, PASSWORD
 from tests.wizard_helpers import (
     CONSENT_ANSWERS,
     case_files,
+    dialogs_answered,
     fill,
     open_window,
+    press,
     register_through_wizard,
     registration_answers,
     sign_in,
+    type_into,
     wait_for_wizard,
 )
 from ui.admin import AdminDialog
@@ -204,21 +207,20 @@ def test_a_temporary_password_must_be_changed_before_any_work(qtbot, agency, mon
     assert session.user.must_change_password
 
     def fill_and_save(dialog):
-        dialog.current.setText("temporary pass 1")
-        dialog.new.setText("my very own password")
-        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
-        dialog.again.setText("my very own password")
-        dialog.save()
-        qtbot.waitUntil(
-            lambda: dialog.result() == ChangePasswordDialog.DialogCode.Accepted, timeout=10000
-        )
-        return dialog.result()
+        assert isinstance(dialog, ChangePasswordDialog)
+        type_into(qtbot, dialog, dialog.current, "temporary pass 1")
+        type_into(qtbot, dialog, dialog.new, "my very own password")
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        assert not ok.isEnabled()
+        type_into(qtbot, dialog, dialog.again, "my very own password")
+        press(qtbot, dialog, ok)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
 
-    monkeypatch.setattr(ChangePasswordDialog, "exec", fill_and_save)
     window = MainWindow(session, agency.folder)
     window.ask_quit = lambda: True  # a failing test must not leave a question on screen
     qtbot.addWidget(window)
-    assert window.ensure_own_password()
+    with dialogs_answered(qtbot, fill_and_save):
+        assert window.ensure_own_password()
     assert not window.session.user.must_change_password
     window.sign_out()
     again = sign_in(qtbot, agency.folder, "cara", "my very own password")
