@@ -177,7 +177,10 @@ def dialogs_answered(qtbot, *answers, timeout: int = TIMEOUT) -> Iterator[list[Q
     QTimer.singleShot(0, look)
     yield seen
     if not errors:
-        qtbot.waitUntil(lambda: not pending or bool(errors), timeout=timeout)
+        try:
+            qtbot.waitUntil(lambda: not pending or bool(errors), timeout=timeout)
+        except qtbot.TimeoutError:
+            raise AssertionError(f"{len(pending)} dialog(s) the test answers never came") from None
     if errors:
         raise errors[0]
     qtbot.waitUntil(lambda: not any(d.isVisible() for d in seen), timeout=timeout)
