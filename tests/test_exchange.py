@@ -721,6 +721,7 @@ def test_damage_inside_a_package_is_refused_plainly_by_the_check_it_reaches(
         st.tuples(st.just("case field, signed"), st.sampled_from(record_paths), ODD),
     )
     reached: Counter[str] = Counter()
+    detailed: Counter[str] = Counter()  # printed with -s: which refusal, how often
 
     def package(how) -> bytes:
         layer = how[0]
@@ -761,6 +762,7 @@ def test_damage_inside_a_package_is_refused_plainly_by_the_check_it_reaches(
                 label = _branch(refused)
                 hypothesis.event(label)
                 reached[label.split(":")[0]] += 1
+                detailed[label] += 1
                 assert _counts(us) == before  # nothing imported, not a row
                 assert "Zawadi" not in refused.message
                 return
@@ -771,7 +773,7 @@ def test_damage_inside_a_package_is_refused_plainly_by_the_check_it_reaches(
             reached["imported"] += 1
 
         damaged()
-    print(dict(reached))  # the counts, with -s
+    print(dict(reached), dict(detailed))  # the counts, with -s
     assert set(reached) >= set(DEEP_PACKAGE_CHECKS), set(DEEP_PACKAGE_CHECKS) - set(reached)
 
 
