@@ -12,7 +12,14 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication
 
 from reports.minutes import words
-from tests.stories import COUNSELLING, HEALTH_CENTRE, case_in_implementation, in_order, text_of
+from tests.stories import (
+    COUNSELLING,
+    HEALTH_CENTRE,
+    case_in_implementation,
+    in_order,
+    scheduled,
+    text_of,
+)
 from tests.wizard_helpers import (
     DOWN,
     ENTER,
@@ -37,6 +44,7 @@ from ui.case_file import CONFERENCES_TAB, ReasonDialog
 from ui.conferences import ScheduleDialog
 
 TIMEOUT = 10000
+ALT = Qt.KeyboardModifier.AltModifier
 TODAY = date.today()
 
 
@@ -234,4 +242,28 @@ def test_a_conference_is_scheduled_with_the_keyboard_alone(qtbot, agency):
     table = case.conferences.table
     assert table.rowCount() == 1
     assert table.item(0, 3).text() == "Gikondo school, staff room"
+    window.ask_quit = lambda: True
+
+
+def test_the_minutes_are_written_and_finalised_with_the_keyboard_alone(qtbot, agency):
+    uuid = case_in_implementation(agency)
+    number = scheduled(agency, uuid)
+    window = open_window(qtbot, agency, "cara")
+    case = open_case_file(qtbot, window, uuid)
+    case.tabs.setCurrentIndex(CONFERENCES_TAB)
+    case.conferences.select(number)
+    activate(qtbot, window)
+    keyboard(qtbot, (Qt.Key.Key_W, ALT))  # &Write the minutes…
+    wizard = wait_for_wizard(qtbot, window)
+    activate(qtbot, wizard)
+    assert wizard.answers["case_conference"]["chair"] == "Sam Supervisor"  # from the schedule
+    held_on = wizard.widget_for("case_conference", "held_on")
+    assert held_on.isVisibleTo(wizard)
+    finalise = (Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    keyboard(qtbot, finalise)  # too soon: the day it was held is still to be typed
+    assert "missing" in wizard.message.text()
+    assert held_on.isAncestorOf(QApplication.focusWidget())  # the focus is on that question
+    with change_shown(qtbot, window), qtbot.waitSignal(wizard.saved, timeout=TIMEOUT):
+        keyboard(qtbot, TODAY.strftime("%d/%m/%Y"), finalise)
+    assert "1" in case.conferences.table.item(0, 5).text()  # finalised, version 1
     window.ask_quit = lambda: True
