@@ -158,6 +158,9 @@ class TaskTableModel(RowsModel[TaskRow]):
             )
         return texts[column]
 
+    def tooltip(self, row: TaskRow, column: int) -> str | None:
+        return self.cell(row, column)  # whole, where a long name or task is elided
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         styled = (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
         if not (index.isValid() and index.column() == 0 and role in styled):
@@ -197,6 +200,8 @@ class TasksWidget(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        # No column grows past this for one long name: its text is elided, whole in the tooltip.
+        header.setMaximumSectionSize(self.table.fontMetrics().averageCharWidth() * 36)
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
