@@ -957,6 +957,12 @@ class Store:
                 last = copy.execute(
                     "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
                 ).fetchone()
+                # The copy's own highest case number, not the live head's: a case registered
+                # while the copy was made is in the head but not in the copy, and a restored
+                # backup would be refused for "missing" it.
+                mark = copy.execute(
+                    "SELECT year, last FROM case_number_counters ORDER BY year DESC LIMIT 1"
+                ).fetchone() or (0, 0)
                 seed = new_seed()
                 root = branch_root(last[0], last[1], seed, reason)
                 copy.execute(
@@ -976,9 +982,16 @@ class Store:
         finally:
             source.close()
         with self._head_mutex:
-            mark = (self._head.case_year, self._head.case_serial)
             roots = self._head.roots
-        head = Head(int(root["seq"]), str(root["hash"]), seed, int(root["seq"]), *mark, roots)
+        head = Head(
+            int(root["seq"]),
+            str(root["hash"]),
+            seed,
+            int(root["seq"]),
+            int(mark[0]),
+            int(mark[1]),
+            roots,
+        )
         head = head.with_root(int(root["seq"]))  # the branch is this store's own restart
         return Snapshot(int(cases), (last[0], last[1]), self._head_file.full_image(head))
 

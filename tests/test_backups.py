@@ -79,6 +79,33 @@ def test_a_backup_taken_while_someone_saves_is_consistent(agency, tmp_path):
         assert len(cases.list_cases(us)) == done.cases
 
 
+def test_every_backup_taken_while_cases_are_registered_restores_and_opens(agency, tmp_path):
+    """A case registered while the copy is made is in the live head but not in the copy: the
+    backup's head must say what the copy holds, or the restored store is refused as "older"."""
+    register(agency, 1)
+    with agency.sign_in("sam") as us:
+        stop = threading.Event()
+
+        def keep_registering() -> None:
+            while not stop.is_set():
+                case_forms.register_with_forms(us, {"registration": registration()})
+
+        writer = threading.Thread(target=keep_registering)
+        writer.start()
+        try:
+            taken = [
+                backups.backup(us, tmp_path / f"b{n}.age", passphrase=PASSPHRASE) for n in range(4)
+            ]
+        finally:
+            stop.set()
+            writer.join()
+    for n, done in enumerate(taken):
+        folder = tmp_path / f"r{n}"
+        backups.restore((tmp_path / f"b{n}.age").read_bytes(), folder, PASSPHRASE)
+        with accounts.sign_in(folder, "sam", PASSWORD) as us:
+            assert len(cases.list_cases(us)) == done.cases
+
+
 def test_only_the_stores_recovery_key_or_a_long_passphrase_locks_a_backup(agency, tmp_path):
     with agency.sign_in("sam") as us:
         with pytest.raises(WrongRecoveryKey):
