@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, with the screen of the offices' PCs (1366×768; offscreen's own is 800×800).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    _screen = Path(__file__).resolve().parent / "offscreen-screen.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 # Each test process (each pytest-xdist worker) keeps settings (QSettings: the last backup
 # folder, column widths), logs and the default demo store in a folder of its own: never the
 # user's, never another worker's. The programs the tests start inherit it.
