@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPalette, QPixmap, QRegularExpressionValidator
+from PySide6.QtGui import QColor, QMouseEvent, QPalette, QPixmap, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -66,6 +66,7 @@ from ui import i18n
 from ui.common import (
     ROLES,
     file_folder,
+    fit_to_screen,
     label,
     password_strength,
     remember_folder,
@@ -81,6 +82,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 LOGO_HEIGHT = 120
 LOGO_MAX_WIDTH = 320
 CAPTION_MAX_WIDTH = 310
+ADMIN_SHARE = 0.85  # of the screen, for the Administration window
 ERROR_STYLE = "color: #b71c1c;"
 DONE_STYLE = "color: #1b5e20;"
 
@@ -115,6 +117,33 @@ def _caption(text: str, buddy: QWidget) -> QLabel:
     one_line = caption.fontMetrics().horizontalAdvance(text.replace("&", "")) + 4
     caption.setMinimumWidth(min(one_line, CAPTION_MAX_WIDTH))
     return caption
+
+
+class _TickLabel(QLabel):
+    """A check box's text on several lines: a click on it ticks the box, as on the box's own."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        buddy = self.buddy()
+        left = event.button() == Qt.MouseButton.LeftButton
+        if left and isinstance(buddy, QCheckBox) and buddy.isEnabled():
+            buddy.toggle()
+            buddy.setFocus()
+        super().mouseReleaseEvent(event)
+
+
+def _wrapping(box: QCheckBox) -> QWidget:
+    """`box` with its text wrapping (a long translation would widen the page): the text moves
+    to a label beside the box, which points at it and ticks it when clicked."""
+    text = box.text()
+    box.setText("")
+    caption = _TickLabel(text, wordWrap=True)
+    caption.setBuddy(box)
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(caption, 1)
+    return row
 
 
 def _person(user: UserSummary) -> str:
@@ -162,7 +191,9 @@ class UserTableModel(RowsModel[UserSummary]):
         if column == self.ROLES:
             return ", ".join(label(ROLES, r.value) for r in Role if r in user.roles)
         if column == self.TEAM:
-            return user.team
+            # A team named after its supervisor's account reads as that person's team.
+            boss = self._full_names.get(user.team)
+            return self.tr("{name}'s team").format(name=boss) if boss else user.team
         if column == self.SUPERVISOR:
             return self._full_names.get(user.supervisor, user.supervisor)
         if not user.active:
@@ -831,7 +862,7 @@ class AgencyPage(_Page):
             objectName="approveBid",
         )
         for box in (self.self_approval, self.approve_bid):
-            sop_form.addRow(box)
+            sop_form.addRow(_wrapping(box))
             box.toggled.connect(self._edited)
         spins = (self.idle_minutes, *self.deadlines.values())
         width = max(spin.sizeHint().width() for spin in spins)
@@ -1124,7 +1155,8 @@ class AdminDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.resize(self.sizeHint().expandedTo(QSize(880, 560)).boundedTo(QSize(900, 600)))
+        # Its content's size, and more of a larger screen; never beyond the screen.
+        fit_to_screen(self, share=ADMIN_SHARE)
         # Taken when the dialog is first shown: with nobody else yet, adding the staff.
         (self.users.add_button if self.users.alone else self.users.table).setFocus()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from desktop import fonts, paths
 from ui import error_hooks, i18n, warmup
 from ui.background import collect_garbage, wait_for_background
+from ui.common import fit_to_screen
 from ui.login import LoginWidget
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class Controller:
             alignment=Qt.AlignmentFlag.AlignCenter,
         )
         waiting.setWindowTitle("DEMO – Ulinzi")
-        waiting.resize(1366, 768)
+        fit_to_screen(waiting)
         self._show(waiting)
         folder = self.demo_folder
 
@@ -92,7 +93,7 @@ class Controller:
         wizard = FirstRunWizard(self.store_folder, self.demo_folder)
         wizard.ready.connect(self._set_up)
         wizard.setWindowTitle("Ulinzi")
-        wizard.resize(1366, 768)
+        fit_to_screen(wizard)
         self._show(wizard)
 
     def _set_up(self, result) -> None:  # type: ignore[no-untyped-def]
@@ -113,7 +114,7 @@ class Controller:
         login = LoginWidget(self.folder, demo_password=demo)
         login.signed_in.connect(self.show_main)
         window.setCentralWidget(login)
-        window.resize(1366, 768)
+        fit_to_screen(window)
         self.login = login
         self._show(window)
         login.focus()

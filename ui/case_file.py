@@ -503,6 +503,7 @@ class CaseFileWidget(QWidget):
         self.form_list.setSpacing(4)
         self.revision = QComboBox(objectName="revision")
         self.revision.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.revision.setAccessibleName(self.tr("Version of the form shown"))
         self.changes = QLabel(objectName="changes", wordWrap=True)
         self.changes.setStyleSheet("color: #555;")
         self.view = QTextBrowser(objectName="formView")
@@ -871,7 +872,13 @@ class CaseFileWidget(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self._fill_timeline()
-        return table
+        return _explained(
+            self.tr(
+                "The work on the case: stages, forms saved, decisions and plan actions. "
+                "Who opened or printed the file is under History."
+            ),
+            table,
+        )
 
     def _fill_timeline(self) -> None:
         entries = self.workflow.timeline
@@ -924,7 +931,13 @@ class CaseFileWidget(QWidget):
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
-        return table
+        return _explained(
+            self.tr(
+                "Everything done with this file, as the audit log keeps it: who viewed, "
+                "changed, printed or sent it, and when. The work itself is under Timeline."
+            ),
+            table,
+        )
 
     def _fill_history(self, history: list[HistoryEntry]) -> None:
         table = self.history_table
@@ -933,6 +946,18 @@ class CaseFileWidget(QWidget):
             what = history_text(entry.action, entry.summary)
             for column, text in enumerate((format_datetime(entry.at), entry.who, what)):
                 table.setItem(position, column, QTableWidgetItem(text))
+
+
+def _explained(text: str, table: QWidget) -> QWidget:
+    """A tab with one line at its top saying what it shows (Timeline and History look alike)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    note = QLabel(text, wordWrap=True, objectName="tabNote")
+    note.setStyleSheet("color: #555;")
+    layout.addWidget(note)
+    layout.addWidget(table, 1)
+    return box
 
 
 def _date_of(value: object) -> date | None:

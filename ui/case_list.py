@@ -239,7 +239,6 @@ class CaseListWidget(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         header.setSortIndicatorShown(False)
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
@@ -309,6 +308,15 @@ class CaseListWidget(QWidget):
         self._fill(self.stage, self.tr("Any stage"), STAGES)
         self._fill(self.risk, self.tr("Any risk"), RISKS)
         self.overdue.setText(self.tr("&Overdue only"))
+        self._name_filters()
+
+    def _name_filters(self) -> None:
+        """The filters have no labels on screen (their choices say it): screen readers need one."""
+        self.search.setAccessibleName(self.tr("Search the cases"))
+        self.scope.setAccessibleName(self.tr("Whose cases"))
+        self.status.setAccessibleName(self.tr("Status"))
+        self.stage.setAccessibleName(self.tr("Stage"))
+        self.risk.setAccessibleName(self.tr("Risk"))
 
     def _fill(
         self, combo: QComboBox, anything: str, table: dict[str, str], default: str | None = None
@@ -453,14 +461,27 @@ class CaseListWidget(QWidget):
         return f"caselist/{self.holder.session.store.store_id}/{self.holder.session.user.id}/header"
 
     def _restore_header(self) -> None:
+        header = self.table.horizontalHeader()
         state = QSettings().value(self._settings_key())
         if state is not None:
-            self.table.horizontalHeader().restoreState(state)
+            header.restoreState(state)  # the order of the columns, and the widths people chose
         else:
-            header = self.table.horizontalHeader()
             for column, width in enumerate((135, 185, 45, 65, 150, 95, 130, 320)):
                 header.resizeSection(column, width)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Short columns take the width of what they show, in the language shown (measured on
+        # the rows on screen only: a large list must not be read to size a column). "Next
+        # action" takes the room left, so that its date is not cut; names keep the width
+        # people give them (long ones are elided, whole in their tooltip).
+        header.setResizeContentsPrecision(0)
+        header.setStretchLastSection(False)
+        for column, (key, _title) in enumerate(COLUMNS):
+            if key == SortKey.NEXT_DUE:
+                mode = QHeaderView.ResizeMode.Stretch
+            elif key in (SortKey.NAME, SortKey.CASEWORKER):
+                mode = QHeaderView.ResizeMode.Interactive
+            else:
+                mode = QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
 
     def save_header(self) -> None:
         QSettings().setValue(self._settings_key(), self.table.horizontalHeader().saveState())

@@ -11,10 +11,11 @@ from PySide6.QtCore import (
     QDateTime,
     QLocale,
     QSettings,
+    QSize,
     QStandardPaths,
     QTimeZone,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -300,6 +301,35 @@ def password_strength(password: str) -> tuple[int, str]:
         QT_TRANSLATE_NOOP("labels", "Strong"),
     ]
     return score, _t(words[score])
+
+
+# What a window manager adds around a window (a title bar, borders): a window must fit the screen
+# with it. Qt knows the real frame only once the window is shown.
+FRAME = QSize(8, 34)
+
+
+def screen_room(widget: QWidget) -> QSize:
+    """The room a window of `widget` has on its screen, its frame taken off."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry().size() if screen is not None else QSize(1366, 768)
+    return available - FRAME
+
+
+def fitted_size(wanted: QSize, least: QSize, room: QSize, share: float = 1.0) -> QSize:
+    """A window's size: what it `wanted`, grown to `share` of the `room` on a larger screen,
+    never less than its content needs (`least`) unless the screen is smaller still."""
+    grown = QSize(int(room.width() * share), int(room.height() * share))
+    return wanted.expandedTo(grown).expandedTo(least).boundedTo(room)
+
+
+def fit_to_screen(window: QWidget, wanted: QSize | None = None, share: float = 1.0) -> None:
+    """Size `window` to its content (or `wanted`), within its screen, frame included; a larger
+    screen gives it `share` of the room (1.0: the whole screen, for a main window)."""
+    window.resize(
+        fitted_size(
+            wanted or window.sizeHint(), window.minimumSizeHint(), screen_room(window), share
+        )
+    )
 
 
 def two_columns(left: list[QWidget], right: list[QWidget]) -> QScrollArea:

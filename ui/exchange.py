@@ -193,6 +193,11 @@ def _table(columns: list[str], name: str) -> QTableWidget:
 # -- Administration → Partner agencies ------------------------------------------------------------
 
 
+def _named_by(field: QWidget, choice: QRadioButton) -> None:
+    """Screen readers name `field` after the choice it belongs to ("To a partner agency")."""
+    field.setAccessibleName(choice.text().replace("&", "").rstrip(" :"))
+
+
 class PartnersPage(QWidget):
     """This agency's public identity (text, file, QR code, fingerprint) and the address book."""
 
@@ -210,8 +215,14 @@ class PartnersPage(QWidget):
         font.setFamily("monospace")
         self.fingerprint.setFont(font)
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.identity_text = QPlainTextEdit(objectName="identityText", readOnly=True)
-        self.identity_text.setMaximumHeight(130)
+        # What the file says, as a person reads it (the file itself is for Ulinzi to read).
+        self.identity_name = QLabel(objectName="identityName")
+        self.identity_code = QLabel(objectName="identityCode")
+        for shown in (self.identity_name, self.identity_code):
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        facts = QFormLayout()
+        facts.addRow(self.tr("Agency"), self.identity_name)
+        facts.addRow(self.tr("Code"), self.identity_code)
         self.qr = QLabel(objectName="identityQr")
         self.save_identity_button = QPushButton(
             self.tr("&Save the identity file…"), objectName="saveIdentity"
@@ -230,7 +241,7 @@ class PartnersPage(QWidget):
         left.addWidget(QLabel(self.tr("Fingerprint:")))
         left.addWidget(self.fingerprint)
         left.addWidget(explain)
-        left.addWidget(self.identity_text)
+        left.addLayout(facts)
         left.addWidget(self.save_identity_button, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout(mine)
         row.addLayout(left, 1)
@@ -287,7 +298,8 @@ class PartnersPage(QWidget):
     def _show(self, result: tuple[Identity, list[Partner], backups.BackupState]) -> None:
         self.identity, self.partners, state = result
         self.fingerprint.setText(self.identity.fingerprint)
-        self.identity_text.setPlainText(self.identity.to_json())
+        self.identity_name.setText(self.identity.name)
+        self.identity_code.setText(self.identity.code)
         self.qr.setPixmap(qr_pixmap(self.identity.to_json()))
         self.table.setRowCount(len(self.partners))
         for row, p in enumerate(self.partners):
@@ -448,6 +460,9 @@ class ExportDialog(QDialog):
             self.tr("Locked with a pass&phrase"), objectName="toPassphrase"
         )
         self.passphrase = QLineEdit(suggest_passphrase(), objectName="passphrase")
+        # Each input is named by the choice above it (a label cannot point at a radio button).
+        _named_by(self.partner, self.to_partner)
+        _named_by(self.passphrase, self.to_passphrase)
         warning = QLabel(
             self.tr(
                 "Send the passphrase by another way than the package (a phone call, an SMS), "
@@ -633,6 +648,8 @@ class ImportDialog(QDialog):
             self.tr("Add it &beside our case of the same child:"), objectName="asLink"
         )
         self.link = QComboBox(objectName="linkTo")
+        _named_by(self.caseworker, self.as_new)
+        _named_by(self.link, self.as_link)
         for number, name in preview.duplicates:
             self.link.addItem(f"{number} – {name}", number)
         if preview.duplicates:

@@ -468,7 +468,7 @@ class FirstRunWizard(QWidget):
         accounts_layout.addWidget(self.accounts_caption)
         accounts_layout.addLayout(grid)
 
-        self.password_caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.password_caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.password_caption.setFont(bold)
         self.demo_password_label = QLabel(
             objectName="demoPassword", alignment=Qt.AlignmentFlag.AlignCenter

@@ -321,13 +321,15 @@ class DateInput(QWidget):
         self.line = QLineEdit(placeholderText=self.tr("dd/mm/yyyy"), maximumWidth=140)
         self.pick = QToolButton(text=self.tr("Calendar"), toolTip=self.tr("Choose on a calendar"))
         self.pick.setAccessibleName(self.tr("Choose on a calendar"))
-        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
+        # The menu pops up on a click rather than through setMenu(): the style would draw its
+        # arrow inside the button, over the end of "Calendar".
         menu = QMenu(self.pick)
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)
         menu.addAction(action)
-        self.pick.setMenu(menu)
+        self.menu = menu
+        self.pick.clicked.connect(self._open_calendar)
         menu.aboutToShow.connect(self._show_calendar)
         self.calendar.clicked.connect(self._picked)
         layout = QHBoxLayout(self)
@@ -337,9 +339,13 @@ class DateInput(QWidget):
         layout.addStretch(1)
         self.line.textChanged.connect(self.changed)
 
+    def _open_calendar(self) -> None:
+        self.menu.popup(self.pick.mapToGlobal(self.pick.rect().bottomLeft()))
+        self.calendar.setFocus()
+
     def _picked(self, day: QDate) -> None:
         self.set_iso(day.toString("yyyy-MM-dd"))
-        self.pick.menu().close()
+        self.menu.close()
 
     def _show_calendar(self) -> None:
         day = QDate.fromString(parse_date(self.line.text()) or "", "yyyy-MM-dd")

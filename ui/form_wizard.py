@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,7 +49,7 @@ from desktop.forms.answers import (
 )
 from desktop.forms.definition import FormDefinition, FormField, Section
 from ui.background import wait_for_background
-from ui.common import error_text, format_datetime, show_error
+from ui.common import error_text, fit_to_screen, format_datetime, show_error
 from ui.form_fields import FieldWidget, GroupField, make_field, problem_text, text_of
 from ui.operations import Op
 from ui.session_holder import SessionHolder
@@ -121,7 +121,7 @@ class FormWizard(QDialog):
                     if f.default == "today":
                         self.answers[form.id][f.id] = date.today().isoformat()
         self.setWindowTitle(title)
-        self.resize(1180, 700)
+        fit_to_screen(self, QSize(1180, 700))
 
         # -- left: where am I
         heading = QLabel(title, wordWrap=True)
@@ -137,12 +137,17 @@ class FormWizard(QDialog):
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setSpacing(2)
         self.steps.setAccessibleName(self.tr("Sections of the form"))
-        self.progress = QProgressBar(objectName="progress", textVisible=True)
+        # The count under the bar, not on it: written over the bar it is hard to read.
+        self.progress = QProgressBar(objectName="progress", textVisible=False)
+        self.progress.setMaximumHeight(10)
+        self.progress_text = QLabel(objectName="progressText")
+        self.progress.setAccessibleName(self.tr("Questions answered"))
         side = QVBoxLayout()
         side.addWidget(heading)
         side.addWidget(self.subtitle)
         side.addWidget(self.steps, 1)
         side.addWidget(self.progress)
+        side.addWidget(self.progress_text)
         side_box = QWidget()
         side_box.setLayout(side)
         side_box.setFixedWidth(300)
@@ -317,7 +322,7 @@ class FormWizard(QDialog):
         self.progress.setValue(answered)
         # Plural forms through Qt (%n): "1 réponse sur 21 questions", "1 of 1 question answered".
         questions = self.tr("%n question(s)", "", total)
-        self.progress.setFormat(
+        self.progress_text.setText(
             self.tr("%n of {questions} answered", "", answered).format(questions=questions)
         )
 

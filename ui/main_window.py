@@ -31,7 +31,7 @@ from desktop.vocabulary import Role
 from ui.background import wait_for_background
 from ui.case_file import CaseFileWidget
 from ui.case_list import CaseListWidget
-from ui.common import ROLES, label, show_error
+from ui.common import ROLES, fit_to_screen, label, show_error
 from ui.document_view import AttachmentView, DocumentPreview
 from ui.exchange import BackupBanner
 from ui.flows.administration import AdministrationFlow
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow, Prompts):
         self.demo_password = demo_password
         self.tasks: TasksWidget | None = None  # made when first shown
         self.queue: SupervisorQueueWidget | None = None
-        self.resize(1366, 768)
+        fit_to_screen(self)  # the whole screen, its frame included
         self.cases = CaseFlow(self)
         self.documents = DocumentFlow(self)
         self.conferences = ConferenceFlow(self)

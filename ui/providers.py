@@ -53,7 +53,7 @@ from desktop.forms.definition import CHOICES_FILE, SHIPPED_FOLDER, Choice, parse
 from desktop.session import UserSession
 from desktop.vocabulary import Role
 from ui import i18n
-from ui.common import show_error
+from ui.common import fit_to_screen, show_error
 from ui.form_fields import text_of
 from ui.operations import Op
 from ui.session_holder import SessionHolder
@@ -518,7 +518,7 @@ class ProvidersDialog(QDialog):
             for first, second in zip(present, present[1:], strict=False):
                 QWidget.setTabOrder(first, second)
 
-        self.resize(QSize(LIST_WIDTH + DETAILS_WIDTH + 30, 640))
+        fit_to_screen(self, QSize(LIST_WIDTH + DETAILS_WIDTH + 30, 640))
         self._set_busy(True, self.tr("Reading the directory…"))
         self._update_buttons()
         self.reload()
