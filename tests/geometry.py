@@ -214,8 +214,9 @@ def _button_cut(button: QAbstractButton) -> str:
         return ""
     shown = _plain(text, True)
     if isinstance(button, QToolButton):
-        if button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly:
-            return ""
+        icon_only = button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly
+        if icon_only and not button.icon().isNull():
+            return ""  # without an icon, an "icon only" button shows its text
         hint = button.sizeHint()
         if button.width() + SLACK < hint.width() or button.height() + SLACK < hint.height():
             return f"cut text: {_describe(button)} needs {hint.width()}×{hint.height()}"

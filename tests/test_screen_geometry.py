@@ -25,7 +25,6 @@ from tests.conftest import FAST_KDF
 from tests.geometry import SCREEN, Tally, look_at, screen_size
 from ui import i18n
 from ui.background import wait_for_background
-from ui.common import fit_to_screen
 from ui.form_fields import GroupField, text_of
 from ui.form_wizard import FormWizard
 from ui.session_holder import SessionHolder
@@ -324,6 +323,7 @@ def test_sign_in_and_first_run_fit_and_read(qtbot, demo, language, tmp_path):
 
 
 def test_lock_screen_and_password_change_fit_and_read(qtbot, demo, language):
+    from ui.common import fit_to_screen
     from ui.login import ChangePasswordDialog, LoginWidget
 
     session = _session(demo, "amina")
