@@ -584,6 +584,10 @@
         <translation>Pourquoi rouvrir le cas ? Son historique est conservé ; le motif y est ajouté.</translation>
     </message>
     <message>
+        <source>Version of the form shown</source>
+        <translation>Version du formulaire affichée</translation>
+    </message>
+    <message>
         <source>none recorded yet</source>
         <translation>aucune fiche pour l&apos;instant</translation>
     </message>
@@ -636,6 +640,10 @@
         <translation>Questions modifiées dans cette version (surlignées) : {fields}</translation>
     </message>
     <message>
+        <source>The work on the case: stages, forms saved, decisions and plan actions. Who opened or printed the file is under History.</source>
+        <translation>Le travail sur le cas : étapes, formulaires enregistrés, décisions et actions du plan. Qui a ouvert ou imprimé le dossier figure sous Historique.</translation>
+    </message>
+    <message>
         <source>Saved {form} (version {n})</source>
         <translation>A enregistré « {form} » (version {n})</translation>
     </message>
@@ -678,6 +686,10 @@
     <message>
         <source>Marked a plan action “{status}”: {text}</source>
         <translation>A mis le statut d&apos;une action du plan à « {status} » : {text}</translation>
+    </message>
+    <message>
+        <source>Everything done with this file, as the audit log keeps it: who viewed, changed, printed or sent it, and when. The work itself is under Timeline.</source>
+        <translation>Tout ce qui a été fait avec ce dossier, tel que le journal d&apos;audit le conserve : qui l&apos;a consulté, modifié, imprimé ou envoyé, et quand. Le travail lui-même figure sous Chronologie.</translation>
     </message>
     <message>
         <source>&amp;History</source>
@@ -816,6 +828,26 @@
     <message>
         <source>&amp;Overdue only</source>
         <translation>&amp;En retard uniquement</translation>
+    </message>
+    <message>
+        <source>Search the cases</source>
+        <translation>Rechercher dans les cas</translation>
+    </message>
+    <message>
+        <source>Whose cases</source>
+        <translation>Cas de qui</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risque</translation>
     </message>
     <message>
         <source>Administrators manage accounts and settings; they do not read case files. Sign in as a caseworker, supervisor or manager to see cases.</source>
@@ -2491,6 +2523,10 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Sections du formulaire</translation>
     </message>
     <message>
+        <source>Questions answered</source>
+        <translation>Questions répondues</translation>
+    </message>
+    <message>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Précédent</translation>
     </message>
@@ -2519,6 +2555,10 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
             <numerusform>%n réponse sur {questions}</numerusform>
             <numerusform>%n réponses sur {questions}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Answered: {n} of {total} questions</source>
+        <translation>Réponses : {n} sur {total} questions</translation>
     </message>
     <message>
         <source>Some answers are missing or need a look: see the messages in red.</source>
@@ -3678,6 +3718,10 @@ version {n}, {date}, {who}</translation>
     <message>
         <source>State</source>
         <translation>État</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s team</source>
+        <translation>Équipe de {name}</translation>
     </message>
     <message>
         <source>Deactivated</source>
