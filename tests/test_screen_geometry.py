@@ -515,3 +515,39 @@ def test_administration_takes_more_of_a_larger_screen(qtbot, demo):
     assert at_office.width() <= office.width() and at_office.height() <= office.height()
     assert at_large.width() > at_office.width() + 300 and at_large.height() > at_office.height()
     admin.close_now()
+
+
+# 60 characters each: longer than any real name, within what the form takes.
+LONG_GIVEN = "Marie-Claire Immaculée Uwimana Nyiraneza Josephine Umutoniwase"[:60]
+LONG_FAMILY = "Mukamazimpaka-Habyarimana Ingabire Uwase Nyirabahizi Mukamana"[:60]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 20 defect 6: a long name widens the case file's header and the task tables; "
+    "bounded and elided in the forms20 branch",
+)
+@pytest.mark.parametrize("language", LANGUAGES, indirect=True)
+def test_a_case_with_a_very_long_name_fits_and_reads(qtbot, demo, language):
+    from tests.stories import consent, registration
+    from ui.case_file import CaseFileWidget
+
+    amina = _session(demo, "amina")
+    long_name = f"{LONG_GIVEN} {LONG_FAMILY}"
+    known = [r for r in cases.list_cases(amina, status="open") if r.child_name == long_name]
+    uuid = (
+        known[0].uuid
+        if known
+        else case_forms.register_with_forms(
+            amina,
+            {"registration": registration(LONG_GIVEN, LONG_FAMILY), "consent": consent(PROVIDERS[0])},
+        ).uuid
+    )
+    window = _main_window(qtbot, demo, "amina")
+    found = _tabs(window, window.tabs, f"main window, a long name [{language}]")
+    window.cases.open_case(uuid)
+    qtbot.waitUntil(lambda: isinstance(window.tabs.currentWidget(), CaseFileWidget), timeout=10000)
+    settle()
+    found += _tabs(window, window.tabs.currentWidget().tabs, f"case file, a long name [{language}]")
+    _close(window)
+    assert_looks_right(found)
