@@ -63,7 +63,7 @@ class Controller:
             alignment=Qt.AlignmentFlag.AlignCenter,
         )
         waiting.setWindowTitle("DEMO – Ulinzi")
-        fit_to_screen(waiting)
+        fit_to_screen(waiting, share=1.0)
         self._show(waiting)
         folder = self.demo_folder
 
@@ -93,7 +93,7 @@ class Controller:
         wizard = FirstRunWizard(self.store_folder, self.demo_folder)
         wizard.ready.connect(self._set_up)
         wizard.setWindowTitle("Ulinzi")
-        fit_to_screen(wizard)
+        fit_to_screen(wizard, share=1.0)
         self._show(wizard)
 
     def _set_up(self, result) -> None:  # type: ignore[no-untyped-def]
@@ -114,7 +114,7 @@ class Controller:
         login = LoginWidget(self.folder, demo_password=demo)
         login.signed_in.connect(self.show_main)
         window.setCentralWidget(login)
-        fit_to_screen(window)
+        fit_to_screen(window, share=1.0)
         self.login = login
         self._show(window)
         login.focus()

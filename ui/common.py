@@ -315,14 +315,14 @@ def screen_room(widget: QWidget) -> QSize:
     return available - FRAME
 
 
-def fitted_size(wanted: QSize, least: QSize, room: QSize, share: float = 1.0) -> QSize:
+def fitted_size(wanted: QSize, least: QSize, room: QSize, share: float = 0.0) -> QSize:
     """A window's size: what it `wanted`, grown to `share` of the `room` on a larger screen,
     never less than its content needs (`least`) unless the screen is smaller still."""
     grown = QSize(int(room.width() * share), int(room.height() * share))
     return wanted.expandedTo(grown).expandedTo(least).boundedTo(room)
 
 
-def fit_to_screen(window: QWidget, wanted: QSize | None = None, share: float = 1.0) -> None:
+def fit_to_screen(window: QWidget, wanted: QSize | None = None, share: float = 0.0) -> None:
     """Size `window` to its content (or `wanted`), within its screen, frame included; a larger
     screen gives it `share` of the room (1.0: the whole screen, for a main window)."""
     window.resize(

@@ -121,7 +121,7 @@ class FormWizard(QDialog):
                     if f.default == "today":
                         self.answers[form.id][f.id] = date.today().isoformat()
         self.setWindowTitle(title)
-        fit_to_screen(self, QSize(1180, 700))
+        fit_to_screen(self, QSize(1180, 700), share=0.75)
 
         # -- left: where am I
         heading = QLabel(title, wordWrap=True)

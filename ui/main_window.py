@@ -65,7 +65,7 @@ class MainWindow(QMainWindow, Prompts):
         self.demo_password = demo_password
         self.tasks: TasksWidget | None = None  # made when first shown
         self.queue: SupervisorQueueWidget | None = None
-        fit_to_screen(self)  # the whole screen, its frame included
+        fit_to_screen(self, share=1.0)  # the whole screen, its frame included
         self.cases = CaseFlow(self)
         self.documents = DocumentFlow(self)
         self.conferences = ConferenceFlow(self)

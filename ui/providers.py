@@ -518,7 +518,7 @@ class ProvidersDialog(QDialog):
             for first, second in zip(present, present[1:], strict=False):
                 QWidget.setTabOrder(first, second)
 
-        fit_to_screen(self, QSize(LIST_WIDTH + DETAILS_WIDTH + 30, 640))
+        fit_to_screen(self, QSize(LIST_WIDTH + DETAILS_WIDTH + 30, 640), share=0.75)
         self._set_busy(True, self.tr("Reading the directory…"))
         self._update_buttons()
         self.reload()
