@@ -145,6 +145,8 @@ def main() -> int:
 
         i18n.set_language("en")
         settle()
+        _people_section(main, settle, out)
+        _long_name(main, settle, out)
         closed_uuid = cases.list_cases(main.session, status="closed")[0].uuid
         main.cases.open_case(closed_uuid)
         settle(1.0)
@@ -293,6 +295,19 @@ def _exchange(grace, folder: Path, password: str, settle, out: Path) -> None:  #
     print(f"saved {out}/partners.png")
     admin.close()
 
+    # Administration → Agency in French: the deadlines read whole, without scrolling sideways.
+    from ui import i18n
+
+    i18n.set_language("fr")
+    admin = AdminDialog(SessionHolder(grace))
+    admin.tabs.setCurrentWidget(admin.agency)
+    admin.show()
+    settle(1.0)
+    admin.grab().save(str(out / "admin-agency-fr.png"))
+    print(f"saved {out}/admin-agency-fr.png")
+    admin.close_now()
+    i18n.set_language("en")
+
     # A case as another agency sent it (here, one of the demo's own cases, as if it came
     # from Rubavu), beside ours in the case file's tab.
     from datetime import UTC, datetime
@@ -338,6 +353,51 @@ def _exchange(grace, folder: Path, password: str, settle, out: Path) -> None:  #
     tab.grab().save(str(out / "received.png"))
     print(f"saved {out}/received.png")
     tab.close()
+
+
+def _people_section(main, settle, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """Registration → Home and care, with a person added by its "+ Add" button and typed in."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.form_fields import GroupField
+    from ui.form_wizard import FormWizard
+
+    main.cases.new_case()
+    settle(1.0)
+    wizard = next(w for w in main.findChildren(FormWizard) if w.isVisible())
+    page = next(i for i, p in enumerate(wizard.pages) if p.section.id == "home")
+    wizard.go_to(page)
+    group = next(f for f in wizard.pages[page].fields if isinstance(f, GroupField))
+    group.add_button.click()
+    typed = {"name": "Marie Uwase", "relationship": "Aunt", "contact": "+250 788 000 111"}
+    for widget in group.entries[-1][1]:
+        widget.set_value(typed.get(widget.field.id))
+    settle()
+    wizard.grab().save(str(out / "form-registration-people-en.png"))
+    print(f"saved {out}/form-registration-people-en.png")
+    wizard.ask_close = lambda: QMessageBox.StandardButton.Discard
+    wizard.close()
+    settle(0.3)
+
+
+def _long_name(main, settle, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """A case whose child has a very long name: the window must still fit the screen."""
+    from desktop import case_forms
+    from tests.stories import consent, registration
+
+    given = "Marie-Claire Immaculée Josephine Uwimana Nyiraneza"
+    family = "Mukamazimpaka-Habyarimana Ingabire Uwase Nyirabahizi"
+    made = case_forms.register_with_forms(
+        main.session,
+        {
+            "registration": registration(given, family),
+            "consent": consent("Kibera Health Centre"),
+        },
+    )
+    main.cases.open_case(made.uuid)
+    settle(1.0)
+    main.grab().save(str(out / "case-long-name.png"))
+    print(f"saved {out}/case-long-name.png")
 
 
 def _conference(main, uuid: str, settle, out: Path) -> None:  # type: ignore[no-untyped-def]
