@@ -572,8 +572,12 @@ class ProvidersDialog(QDialog):
     def _size_columns(self) -> None:
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount() - 1):  # a little air, and no giant column
+        for column in range(self.model.columnCount()):  # a little air, and no giant column
             header.resizeSection(column, min(COLUMN_MAX, header.sectionSize(column) + 16))
+        # The services give way when the list is narrow (whole in their tooltip): the phone
+        # number, last, must not be the column that is cut (longer headers in French).
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ProviderTableModel.SERVICES, QHeaderView.ResizeMode.Stretch)
 
     def _update_empty(self) -> None:
         if self.model.rowCount() == 0:
