@@ -431,11 +431,44 @@ def test_case_dialogs_fit_and_read(qtbot, demo, language):
         (SummaryDialog(), "summary"),
         (DocumentPreview(made.pdf, "Case summary", "summary.pdf"), "document preview"),
         (AttachmentView(_photo(), "image/png", "Signed copy"), "signed copy"),
+        (_received(amina, uuid), "case file, tab from other agencies"),
     ):
         shown(qtbot, dialog)
         found += look_at(dialog, f"{name} [{language}]", TALLY)
         dialog.close()
     assert_looks_right(found)
+
+
+def _received(session, uuid: str):
+    """The case file's tab of a case another agency sent (here one of ours, as if it came from
+    Rubavu), at the size the case file gives it."""
+    from datetime import UTC, datetime
+
+    from desktop.exchange import ReceivedFile, ReceivedForm, ReceivedHistoryEntry
+    from ui.received import ReceivedTab
+
+    saved = case_forms.case_submissions(session, uuid)
+    sent = ReceivedFile(
+        id=1,
+        kind="transfer",
+        agency_name="Rubavu District Office",
+        agency_code="RUB",
+        their_number="RUB-2026-00017",
+        received_at=datetime.now(UTC),
+        forms=[
+            ReceivedForm(
+                x.definition, x.instance, x.revision, x.answers, x.changed, x.submitted_at, "Jean"
+            )
+            for x in saved
+        ],
+        history=[
+            ReceivedHistoryEntry(x.submitted_at, "jean", "form.saved", x.form_id) for x in saved
+        ],
+        has_transfer_form=True,
+    )
+    tab = ReceivedTab([sent])
+    tab.resize(1340, 470)  # below a case file's header, in the main window
+    return tab
 
 
 def _photo() -> bytes:

@@ -110,6 +110,8 @@ class CaseTableModel(QAbstractTableModel):
     def row_at(self, position: int) -> CaseRow | None:
         case_id = self._ids[position]
         row = self._rows.get(case_id)
+        if row is None and not self.holder.session.store.is_open:
+            return None  # locked or signed out: columns sized from content must read nothing
         if row is None:
             start = position - position % PAGE
             page = self._ids[start : start + PAGE]

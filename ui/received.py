@@ -38,6 +38,7 @@ class ReceivedTab(QWidget):
         super().__init__(parent)
         self.files = files
         self.package = QComboBox(objectName="receivedPackage")
+        self.package.setAccessibleName(self.tr("Package received"))
         for f in files:
             kind = self.tr("Transfer") if f.kind == "transfer" else self.tr("Referral")
             self.package.addItem(

@@ -3347,6 +3347,10 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
 <context>
     <name>ReceivedTab</name>
     <message>
+        <source>Package received</source>
+        <translation>Paquet reçu</translation>
+    </message>
+    <message>
         <source>Transfer</source>
         <translation>Transfert</translation>
     </message>
