@@ -84,8 +84,10 @@ def _report(request):
             f"screen geometry: {TALLY.screens} screens and {TALLY.widgets} widgets looked at "
             f"at {SCREEN.width()}×{SCREEN.height()} in {len(LANGUAGES)} languages"
         )
-        if reporter is not None:
-            reporter.write_line("\n" + line)
+        capture = request.config.pluginmanager.get_plugin("capturemanager")
+        if reporter is not None and capture is not None:
+            with capture.global_and_fixture_disabled():  # teardown output is captured otherwise
+                reporter.write_line("\n" + line)
 
 
 @pytest.fixture
