@@ -589,3 +589,50 @@ def test_a_case_with_a_very_long_name_fits_and_reads(qtbot, demo, language):
     found += _tabs(window, window.tabs.currentWidget().tabs, f"case file, a long name [{language}]")
     _close(window)
     assert_looks_right(found)
+
+
+# -- what a person reads on these screens ----------------------------------------------------------
+
+
+def test_partners_shows_the_agency_not_its_identity_file(qtbot, demo):
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+    from ui.admin import AdminDialog
+
+    admin = shown(qtbot, AdminDialog(SessionHolder(_session(demo, "admin"))))
+    admin.tabs.setCurrentWidget(admin.partners)
+    qtbot.waitUntil(lambda: admin.partners.fingerprint.text() != "", timeout=10000)
+    page = admin.partners
+    texts = [w.text() for w in page.findChildren(QLabel) if w.isVisible()]
+    texts += [w.toPlainText() for w in page.findChildren(QPlainTextEdit) if w.isVisible()]
+    admin.close_now()
+    assert "Demo Child Protection Office" in texts and "DEMO" in texts
+    assert not any("age_recipient" in t or "{" in t for t in texts), texts
+
+
+def test_the_team_column_names_people_not_accounts(qtbot, demo):
+    from ui.admin import AdminDialog
+
+    admin = shown(qtbot, AdminDialog(SessionHolder(_session(demo, "admin"))))
+    model = admin.users.model
+    team = {model.cell(u, model.USERNAME): model.cell(u, model.TEAM) for u in model.rows()}
+    admin.close_now()
+    assert team["amina"] == "Grace Mwangi's team"
+    assert team["esther"] == "Joseph Habimana's team"
+
+
+def test_timeline_and_history_each_say_what_they_show(qtbot, demo):
+    from ui.case_file import CaseFileWidget
+
+    window = _main_window(qtbot, demo, "amina")
+    window.cases.open_case(_a_case(demo, "amina"))
+    qtbot.waitUntil(lambda: isinstance(window.tabs.currentWidget(), CaseFileWidget), timeout=10000)
+    tabs = window.tabs.currentWidget().tabs
+    notes = {}
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        settle()
+        note = tabs.currentWidget().findChild(QWidget, "tabNote")
+        notes[tabs.tabText(i).replace("&", "")] = note.text() if note is not None else ""
+    _close(window)
+    assert "History" in notes["Timeline"] and "audit log" in notes["History"]
