@@ -2557,10 +2557,6 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         </translation>
     </message>
     <message>
-        <source>Answered: {n} of {total} questions</source>
-        <translation>Réponses : {n} sur {total} questions</translation>
-    </message>
-    <message>
         <source>Some answers are missing or need a look: see the messages in red.</source>
         <translation>Certaines réponses manquent ou sont à vérifier : consultez les messages en rouge.</translation>
     </message>
