@@ -33,30 +33,17 @@ LANGUAGES = ("en", "fr")
 FORMS = load_form_set(shipped_sources()).ordered()
 TALLY = Tally()
 PROVIDERS = ["Kibera Health Centre", "Hope Counselling Centre"]
-# Defects other work is fixing now: each strict xfail fails, to be removed, when the fix lands.
-PEOPLE_OVERLAP = pytest.mark.xfail(
-    strict=True,
-    reason="issue 20 defect 1: the people widget draws its third field over the first two "
-    "(ui/form_fields.py GroupField._add_entry), fixed in the forms20 branch",
-)
+# Defects other work is fixing now carry a strict xfail: it fails, to be removed, when the fix
+# lands (as the people widget's overlap did).
 
 
 def _section_cases() -> list:
-    found = []
-    for language in LANGUAGES:
-        for form in FORMS:
-            for number, section in enumerate(form.sections):
-                marks = [PEOPLE_OVERLAP] if any(f.type == "people" for f in section.fields) else []
-                found.append(
-                    pytest.param(
-                        language,
-                        form.id,
-                        number,
-                        id=f"{language}-{form.id}-{section.id}",
-                        marks=marks,
-                    )
-                )
-    return found
+    return [
+        pytest.param(language, form.id, number, id=f"{language}-{form.id}-{section.id}")
+        for language in LANGUAGES
+        for form in FORMS
+        for number, section in enumerate(form.sections)
+    ]
 
 
 @pytest.fixture(scope="module")
