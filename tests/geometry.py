@@ -204,6 +204,8 @@ def _label_cut(label: QLabel) -> str:
             .size()
         )
     if need.width() > area.width() + SLACK or need.height() > area.height() + SLACK:
+        if text in label.toolTip():
+            return ""  # it elides on purpose, the whole text in its tooltip
         return f"cut text: {_describe(label)} needs {need.width()}×{need.height()}"
     return ""
 

@@ -544,11 +544,6 @@ LONG_GIVEN = "Marie-Claire Immaculée Josephine Uwimana Nyiraneza"
 LONG_FAMILY = "Mukamazimpaka-Habyarimana Ingabire Uwase Nyirabahizi"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 20 defect 6: a long name widens the case file's header and the task tables; "
-    "bounded and elided in the forms20 branch",
-)
 @pytest.mark.parametrize("language", LANGUAGES, indirect=True)
 def test_a_case_with_a_very_long_name_fits_and_reads(qtbot, demo, language):
     from tests.stories import consent, registration
