@@ -237,6 +237,9 @@ class CaseListWidget(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # A cell too narrow loses its middle, not its end: the next action's date stays in sight
+        # (the whole text is in the tooltip).
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
