@@ -172,11 +172,24 @@ def catalogue(language: str) -> Catalogue:
     except OSError as error:  # no lrelease here, or a .ts it refuses: the last compiled words
         log.warning("The %s translations cannot be compiled (%s)", language, error)
     try:
-        return Catalogue((FOLDER / f"ulinzi_{language}.qm").read_bytes())
-    except (OSError, ValueError) as error:
-        # As Qt does when a translator fails to load: the words stay English, the work goes on.
-        log.warning("The %s translations cannot be read (%s): English is used", language, error)
-        return Catalogue()
+        qm = (FOLDER / f"ulinzi_{language}.qm").read_bytes()
+    except OSError as error:
+        return _english(language, error)
+    return read(qm, language)
+
+
+def read(qm: bytes, language: str = "") -> Catalogue:
+    """The catalogue in `qm`, or none (English) if its blocks are damaged."""
+    try:
+        return Catalogue(qm)
+    except ValueError as error:
+        return _english(language, error)
+
+
+def _english(language: str, error: Exception) -> Catalogue:
+    # As Qt does when a translator fails to load: the words stay English, the work goes on.
+    log.warning("The %s translations cannot be read (%s): English is used", language, error)
+    return Catalogue()
 
 
 def translate(language: str, context: str, text: str) -> str:
