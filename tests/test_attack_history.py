@@ -616,3 +616,31 @@ def test_an_older_database_and_its_own_head_put_back_together_differ_from_a_late
     assert result.returncode == 1, result.stdout
     assert "DIFFERS: the history ends at event" in result.stdout
     assert "sound" not in result.stdout
+
+
+# -- attacks kept as tests: forged restarts listed in the head, odd heads, refused stores ------
+
+
+def _forge_restart_listed_in_head(agency, at: int) -> None:
+    """As `_forge_restart`, but the insider also lists the forged root among the store's own
+    roots in the head they re-seal (the head's sealing key comes from the raw key they hold)."""
+    _forge_restart(agency, at)
+    with agency.sign_in("carl") as us:
+        raw_key, store_id = bytes(us.store._key), us.store.store_id
+        us.store.engine.dispose()
+    head_file = AuditHeadFile(agency.folder / HEAD_FILE, raw_key, store_id)
+    head = head_file.read()
+    head_file.write(replace(head, roots=(*head.roots, at)))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the head's list of the store's own roots is sealed with a key every signed-in "
+    "person can derive: a forged restart listed there is taken as the store's own",
+)
+def test_a_forged_restart_listed_in_a_re_sealed_head_is_not_sound(store):
+    target = _last_seq(store) - 3
+    _forge_restart_listed_in_head(store, target)
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1, result.stdout
+    assert "sound" not in result.stdout
