@@ -644,3 +644,96 @@ def test_a_forged_restart_listed_in_a_re_sealed_head_is_not_sound(store):
     result = run_signed_in(store.folder, "check")
     assert result.returncode == 1, result.stdout
     assert "sound" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [b"", b"ULZH", b"ULZH\x03" + b"\xff" * 507, bytes(512), b"\x00ULZH" * 200, b"ULZH\x09" * 64],
+    ids=["empty", "magic-only", "version3-garbage", "zeros", "shifted-magic", "unknown-version"],
+)
+def test_odd_bytes_in_the_head_file_are_refused_as_a_damaged_head_and_change_no_file(store, odd):
+    (store.folder / HEAD_FILE).write_bytes(odd)
+    before = _store_state(store.folder)
+    for command in ("cases", "check"):
+        result = run_signed_in(store.folder, command, user="cara")
+        assert result.returncode == 1, result.stdout
+        assert "missing or damaged" in result.stdout + result.stderr
+        assert "Traceback" not in result.stderr and "sound" not in result.stdout
+    assert _store_state(store.folder) == before
+
+
+def test_a_head_torn_in_its_second_record_still_opens_sound(store):
+    records = _head_records(store)  # (signing in writes events: read the file after it)
+    data = bytearray((store.folder / HEAD_FILE).read_bytes())
+    seeded = next(r for r in records if r.head.seed is not None)
+    other = 256 if seeded.offset == 0 else 0
+    data[other : other + 256] = b"\xa5" * 256  # a torn write of the record without the seed
+    (store.folder / HEAD_FILE).write_bytes(bytes(data))
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 0, result.stderr
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+
+
+def test_the_head_of_another_store_is_refused(store, tmp_path):
+    other = make_agency(tmp_path / "other")
+    (store.folder / HEAD_FILE).write_bytes((other.folder / HEAD_FILE).read_bytes())
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 1 and "missing or damaged" in result.stderr
+
+
+def test_a_deleted_wal_holding_acknowledged_cases_is_refused_as_an_older_copy(store):
+    _crash_after_registering(store.folder, 2)
+    (store.folder / (DB_FILE + "-wal")).unlink()
+    (store.folder / (DB_FILE + "-shm")).unlink()
+    before = _store_state(store.folder)
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 1 and "older copy" in result.stderr, result.stderr
+    assert _store_state(store.folder) == before
+
+
+def test_a_deleted_shm_alone_is_rebuilt_and_loses_nothing(store):
+    _crash_after_registering(store.folder, 2)
+    (store.folder / (DB_FILE + "-shm")).unlink()
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 0, result.stderr
+    assert "Late0" in result.stdout and "Late1" in result.stdout
+
+
+def test_a_refused_store_whose_shm_was_deleted_keeps_its_wal_and_database_as_found(store):
+    _crash_after_registering(store.folder, 2)
+    (store.folder / (DB_FILE + "-shm")).unlink()
+    (store.folder / HEAD_FILE).unlink()
+    before = _store_state(store.folder)
+    for command in ("check", "cases"):
+        result = run_signed_in(store.folder, command, user="cara")
+        assert result.returncode == 1 and "missing or damaged" in result.stdout + result.stderr
+        after = _store_state(store.folder)
+        after.pop(DB_FILE + "-shm", None)  # SQLite must make one to read the WAL (documented)
+        assert after == before, command
+
+
+def test_an_older_wal_put_back_over_a_newer_database_is_refused(store):
+    _crash_after_registering(store.folder, 1)
+    older_wal = (store.folder / (DB_FILE + "-wal")).read_bytes()
+    with store.sign_in("admin"):  # folds the WAL in
+        pass
+    _crash_after_registering(store.folder, 1)
+    (store.folder / (DB_FILE + "-wal")).write_bytes(older_wal)
+    (store.folder / (DB_FILE + "-shm")).unlink(missing_ok=True)
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_a_caseworker_accepting_a_sound_store_as_current_is_refused_and_audited(store):
+    result = run_signed_in(store.folder, "check", "--accept-current", user="cara")
+    assert result.returncode == 1 and "permission" in result.stderr
+    with store.sign_in("admin") as us, us.store.read() as s:
+        denied = s.execute(
+            text("SELECT count(*) FROM audit_events WHERE username = 'cara' AND action LIKE '%denied%'")
+        ).scalar_one()
+        restarted = s.execute(
+            text("SELECT count(*) FROM audit_events WHERE action = 'store.rollback_accepted'")
+        ).scalar_one()
+    assert denied == 1 and restarted == 0
