@@ -737,3 +737,47 @@ def test_a_caseworker_accepting_a_sound_store_as_current_is_refused_and_audited(
             text("SELECT count(*) FROM audit_events WHERE action = 'store.rollback_accepted'")
         ).scalar_one()
     assert denied == 1 and restarted == 0
+
+
+def test_kill_9_at_random_moments_of_a_loop_of_writes_loses_no_acknowledged_case(store):
+    """A power cut at any moment: the program registers cases one after another and says each
+    number once its commit returned; it is killed at a random moment, again and again. Every
+    number it said is there, and every open after the kill is sound."""
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys\n"
+        "from desktop import accounts, cases\n"
+        f"us = accounts.sign_in({str(store.folder)!r}, 'cara', {PASSWORD!r})\n"
+        "print('ready', flush=True)\n"
+        "i = 0\n"
+        "while True:\n"
+        "    n = cases.register_case(us, given_name=f'Kill{i}', family_name='Child').case_number\n"
+        "    print(n, flush=True)\n"
+        "    i += 1\n"
+    )
+    rng = random.Random(19)
+    said: list[str] = []
+    for _ in range(6):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
+        assert proc.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.05, 0.6))
+        os.kill(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+        said += [line for line in out.split() if line]
+        result = run_signed_in(store.folder, "cases", user="cara")
+        assert result.returncode == 0, result.stderr
+        missing = [n for n in said if n not in result.stdout]
+        assert missing == [], missing
+    assert said  # the kills did land between acknowledged writes
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
