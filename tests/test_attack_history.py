@@ -781,3 +781,49 @@ def test_kill_9_at_random_moments_of_a_loop_of_writes_loses_no_acknowledged_case
     assert said  # the kills did land between acknowledged writes
     result = run_signed_in(store.folder, "check")
     assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="events cut off the end and replaced by a root event of the insider's own, listed "
+    "in a re-sealed head, open and check as sound",
+)
+def test_events_cut_off_the_end_behind_a_forged_root_listed_in_the_head_are_caught(store):
+    from db.audit import branch_root
+
+    hidden = _register(store, 1, user="cara")[0]  # the registration the insider hides
+    with store.sign_in("cara") as us:
+        raw_key, store_id = bytes(us.store._key), us.store.store_id
+        with us.store.engine.begin() as conn:
+            first = conn.execute(
+                text("SELECT min(seq) FROM audit_events WHERE action = 'case.registered'"
+                     " AND summary LIKE :n"), {"n": f"%{hidden}%"}
+            ).scalar()
+            if first is None:  # whatever the summary says: the last registration
+                first = conn.execute(
+                    text("SELECT max(seq) FROM audit_events WHERE action = 'case.registered'")
+                ).scalar()
+            conn.execute(text("DELETE FROM audit_events WHERE seq >= :s"), {"s": first})
+            prev = conn.execute(
+                text("SELECT hash FROM audit_events WHERE seq = :s"), {"s": first - 1}
+            ).scalar()
+            seed = hashlib.sha256(b"insider").digest()
+            root = branch_root(first - 1, prev, seed, "signing restarted: nothing lost")
+            conn.execute(
+                text(
+                    "INSERT INTO audit_events (seq, at, user_id, username, action, case_id, "
+                    "summary, prev_hash, hash, next_key, sig) VALUES (:seq, :at, :user_id, "
+                    ":username, :action, :case_id, :summary, :prev_hash, :hash, :next_key, :sig)"
+                ),
+                root,
+            )
+        us.store.engine.dispose()
+    head_file = AuditHeadFile(store.folder / HEAD_FILE, raw_key, store_id)
+    head = head_file.read()
+    head_file.write(
+        replace(head, seq=first, hash=root["hash"], seed=seed, verified=first,
+                roots=(*head.roots, first))
+    )  # fmt: skip
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1, result.stdout
+    assert "sound" not in result.stdout
