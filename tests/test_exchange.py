@@ -1116,3 +1116,28 @@ def test_a_request_still_waiting_at_the_sender_cannot_be_decided_here(agency, pa
         with pytest.raises(NotFound):
             case_flow.decide(us, theirs_waiting.id, True)
         assert approval(us, uuid, "transfer").state == "pending"  # as it came
+
+
+def test_importing_a_package_anyone_can_make_reads_the_same_on_the_command_line_either_way(
+    agency, partner, tmp_path
+):
+    """A caseworker's `ulinzi import` of a passphrase package about a child another team holds
+    says exactly what it says when no team holds that child."""
+    from tests.stories import consent, registration
+
+    uuid = approved_transfer(agency)
+    out = tmp_path / "probe.ulz"
+    with agency.sign_in("sam") as us:
+        exchange.export_case(us, uuid, out, passphrase=PASSPHRASE, consent_override="Court order")
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(PASSPHRASE + "\n")
+    args = ("import", str(out), "--passphrase-file", str(secret))
+    before = run_signed_in(partner.folder, *args, user="cara")
+    with partner.sign_in("cleo") as us:  # Tess's team, not Cara's
+        case_forms.register_with_forms(
+            us, {"registration": registration(), "consent": consent("Kibera Health Centre")}
+        )
+    after = run_signed_in(partner.folder, *args, user="cara")
+    assert before.returncode == after.returncode == 1
+    assert (before.stdout, before.stderr) == (after.stdout, after.stderr)
+    assert "not in your address book" in after.stderr
