@@ -827,3 +827,59 @@ def test_events_cut_off_the_end_behind_a_forged_root_listed_in_the_head_are_caug
     result = run_signed_in(store.folder, "check")
     assert result.returncode == 1, result.stdout
     assert "sound" not in result.stdout
+
+
+def test_check_against_a_tampered_backup_or_another_stores_backup_is_unreadable(store, tmp_path):
+    stdin = f"{PASSWORD}\n{store.recovery_key}\n"
+    backup = tmp_path / "backup.age"
+    assert run_signed_in(store.folder, "backup", "--to", str(backup), stdin=stdin).returncode == 0
+    data = bytearray(backup.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    tampered = tmp_path / "tampered.age"
+    tampered.write_bytes(bytes(data))
+    other = make_agency(tmp_path / "other")
+    theirs = tmp_path / "theirs.age"
+    result = run_signed_in(
+        other.folder, "backup", "--to", str(theirs), stdin=f"{PASSWORD}\n{other.recovery_key}\n"
+    )
+    assert result.returncode == 0, result.stderr
+    for path, key in ((tampered, store.recovery_key), (theirs, other.recovery_key)):
+        result = run_signed_in(
+            store.folder, "check", "--against", str(path), stdin=f"{PASSWORD}\n{key}\n"
+        )
+        assert result.returncode == 1, result.stdout
+        assert "is not a backup or a receipt" in result.stderr
+        assert "sound" not in result.stdout and "Traceback" not in result.stderr
+
+
+def test_a_second_program_is_refused_while_one_holds_the_store_and_changes_no_file(store):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import sys\n"
+        "from desktop import accounts\n"
+        f"us = accounts.sign_in({str(store.folder)!r}, 'cara', {PASSWORD!r})\n"
+        "print('ready', flush=True)\n"
+        "sys.stdin.readline()\n"
+        "us.close()\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        before = _store_state(store.folder)
+        for command in ("cases", "check"):
+            result = run_signed_in(store.folder, command, user="carl")
+            assert result.returncode == 1, result.stdout
+            assert "Traceback" not in result.stderr and "sound" not in result.stdout
+        assert _store_state(store.folder) == before
+    finally:
+        holder.communicate("\n", timeout=60)
+    assert holder.returncode == 0
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
