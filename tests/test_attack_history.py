@@ -883,3 +883,19 @@ def test_a_second_program_is_refused_while_one_holds_the_store_and_changes_no_fi
     assert holder.returncode == 0
     result = run_signed_in(store.folder, "check")
     assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the head keeps only the newest MAX_ROOTS (16) of the store's own roots: an older "
+    "accepted loss is then reported as a restart not made by this store",
+)
+def test_many_accepted_losses_are_all_the_stores_own_restarts(store):
+    from db.audit import MAX_ROOTS
+
+    for _ in range(MAX_ROOTS + 2):
+        with store.sign_in("admin") as us:
+            us.store.accept_database_as_current()
+    result = run_signed_in(store.folder, "check")
+    assert "RESTARTED" not in result.stdout, result.stdout
+    assert result.returncode == 0 and "The store is sound." in result.stdout
