@@ -899,3 +899,30 @@ def test_many_accepted_losses_are_all_the_stores_own_restarts(store):
     result = run_signed_in(store.folder, "check")
     assert "RESTARTED" not in result.stdout, result.stdout
     assert result.returncode == 0 and "The store is sound." in result.stdout
+
+
+@pytest.mark.parametrize("step", ["_start_signing", "_migrate_if_needed"])
+def test_a_kill_during_accept_current_leaves_a_store_refused_until_accepted_again(store, step):
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    _register(store, 1, user="cara")
+    (store.folder / HEAD_FILE).write_bytes(saved)  # refused: an older head put back
+    target = "Store._start_signing" if step == "_start_signing" else "store_module._migrate_if_needed"
+    code = (
+        "import os, signal\n"
+        "import db.store as store_module\n"
+        "from db.store import Store\n"
+        "from desktop import accounts\n"
+        "def die(*args, **kwargs):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        f"us = accounts.sign_in({str(store.folder)!r}, 'admin', {PASSWORD!r}, verify_head=False)\n"
+        f"{target} = die\n"
+        "us.store.accept_database_as_current()\n"
+    )
+    result = run_python(code)
+    assert result.returncode == -9, result.stderr
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stdout
+    result = run_signed_in(store.folder, "check", "--accept-current")
+    assert result.returncode == 0, result.stderr
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
