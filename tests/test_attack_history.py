@@ -945,3 +945,34 @@ def test_a_wal_truncated_in_its_last_frame_is_reported_as_damage_naming_the_lost
     assert _store_state(store.folder) == before
     assert "journal of recent changes is damaged" in result.stderr, result.stderr
     assert "KGL-" in result.stderr  # names the missing case
+
+
+def test_every_command_on_a_refused_store_changes_no_file(store, tmp_path):
+    _crash_after_registering(store.folder, 1)  # the last change only in the WAL
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    _crash_after_registering(store.folder, 1)
+    (store.folder / HEAD_FILE).write_bytes(saved)  # refused: an older head put back
+    before = _store_state(store.folder)
+    new = "a brand new password 19"
+    recovery = f"{PASSWORD}\n{store.recovery_key}\n"
+    attempts = [
+        (("agency", "list"), "admin", PASSWORD + "\n"),
+        (("user", "list"), "admin", PASSWORD + "\n"),
+        (("forms", "list"), "admin", PASSWORD + "\n"),
+        (("backup", "--to", str(tmp_path / "b.age")), "admin", recovery),
+        (("rekey",), "admin", PASSWORD + "\n"),
+        (("user", "passwd"), "cara", f"{PASSWORD}\n{new}\n{new}\n"),
+        (("cases",), "sam", PASSWORD + "\n"),
+    ]
+    for args, user, stdin in attempts:
+        result = run_signed_in(store.folder, *args, user=user, stdin=stdin)
+        assert result.returncode == 1, (args, result.stdout)
+        assert "older than the database" in result.stderr, (args, result.stderr)
+        assert _store_state(store.folder) == before, args
+    result = run_cli(
+        "recover", "--store", str(store.folder), "--user", "cara", "--password-stdin",
+        stdin=f"{store.recovery_key}\n{new}\n{new}\n",
+    )  # fmt: skip
+    assert result.returncode == 1 and "older than the database" in result.stderr, result.stderr
+    assert _store_state(store.folder) == before
+    assert not (tmp_path / "b.age").exists()
