@@ -976,3 +976,26 @@ def test_every_command_on_a_refused_store_changes_no_file(store, tmp_path):
     assert result.returncode == 1 and "older than the database" in result.stderr, result.stderr
     assert _store_state(store.folder) == before
     assert not (tmp_path / "b.age").exists()
+
+
+@pytest.mark.parametrize("shm_bytes", ["older", "zeros", "garbage", "empty"])
+def test_an_older_or_odd_shm_beside_a_newer_wal_loses_nothing_and_opens(store, shm_bytes):
+    import random
+
+    _crash_after_registering(store.folder, 1)
+    shm = store.folder / (DB_FILE + "-shm")
+    older = shm.read_bytes()
+    _crash_after_registering(store.folder, 1)
+    odd = {
+        "older": older,
+        "zeros": bytes(len(older)),
+        "garbage": random.Random(19).randbytes(len(older)),
+        "empty": b"",
+    }[shm_bytes]
+    shm.write_bytes(odd)
+    assert (store.folder / (DB_FILE + "-wal")).stat().st_size > 0  # the changes wait in the WAL
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("Late0") == 2, result.stdout
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
