@@ -1020,3 +1020,39 @@ def test_after_a_deleted_head_is_accepted_the_stores_earlier_restarts_are_still_
     assert result.returncode == 0, result.stderr
     result = run_signed_in(store.folder, "check")
     assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+
+
+def test_kill_9_during_backups_leaves_a_sound_store_and_the_next_backup_cleans_up(store, tmp_path):
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    rng = random.Random(1919)
+    stdin = f"{PASSWORD}\n{store.recovery_key}\n"
+    args = ["--store", str(store.folder), "--user", "admin", "--password-stdin"]
+    for i in range(4):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop.main", "backup", "--to", str(usb / f"{i}.age"), *args],
+            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        proc.stdin.write(stdin)
+        proc.stdin.flush()
+        try:
+            proc.wait(timeout=rng.uniform(1.5, 4.0))
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        result = run_signed_in(store.folder, "check")
+        assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+    result = run_signed_in(store.folder, "backup", "--to", str(usb / "last.age"), stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    assert not [p.name for p in usb.iterdir() if p.name.startswith(".ulinzi-scratch-")]
+    result = run_signed_in(store.folder, "check", "--against", str(usb / "last.age"), stdin=stdin)
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
