@@ -1056,3 +1056,27 @@ def test_kill_9_during_backups_leaves_a_sound_store_and_the_next_backup_cleans_u
     assert not [p.name for p in usb.iterdir() if p.name.startswith(".ulinzi-scratch-")]
     result = run_signed_in(store.folder, "check", "--against", str(usb / "last.age"), stdin=stdin)
     assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+
+
+def test_check_against_a_tampered_receipt_is_unreadable(tmp_path):
+    from desktop import exchange
+    from tests.stories import exported
+
+    agency = make_agency(tmp_path / "kgl")
+    partner = make_agency(tmp_path / "mus", "Musanze District Office", "MUS")
+    _, package = exported(agency, partner, tmp_path)
+    with partner.sign_in("cara") as us:
+        receipt = exchange.import_package(us, package.read_bytes()).receipt
+    for where in (len(receipt) // 3, len(receipt) // 2, len(receipt) - 40):
+        data = bytearray(receipt)
+        data[where] ^= 0x01
+        path = tmp_path / f"receipt-{where}.ulz"
+        path.write_bytes(bytes(data))
+        result = run_signed_in(agency.folder, "check", "--against", str(path))
+        assert result.returncode == 1, result.stdout
+        assert "is not a backup or a receipt" in result.stderr, result.stderr
+        assert "sound" not in result.stdout and "Traceback" not in result.stderr
+    # The partner's own copy of the receipt, checked against the partner's store: not its anchor.
+    (tmp_path / "own.ulz").write_bytes(receipt)
+    result = run_signed_in(partner.folder, "check", "--against", str(tmp_path / "own.ulz"))
+    assert result.returncode == 1 and "sound" not in result.stdout, result.stdout
