@@ -731,7 +731,9 @@ def test_a_caseworker_accepting_a_sound_store_as_current_is_refused_and_audited(
     assert result.returncode == 1 and "permission" in result.stderr
     with store.sign_in("admin") as us, us.store.read() as s:
         denied = s.execute(
-            text("SELECT count(*) FROM audit_events WHERE username = 'cara' AND action LIKE '%denied%'")
+            text(
+                "SELECT count(*) FROM audit_events WHERE username = 'cara' AND action LIKE '%denied%'"
+            )
         ).scalar_one()
         restarted = s.execute(
             text("SELECT count(*) FROM audit_events WHERE action = 'store.rollback_accepted'")
@@ -796,8 +798,11 @@ def test_events_cut_off_the_end_behind_a_forged_root_listed_in_the_head_are_caug
         raw_key, store_id = bytes(us.store._key), us.store.store_id
         with us.store.engine.begin() as conn:
             first = conn.execute(
-                text("SELECT min(seq) FROM audit_events WHERE action = 'case.registered'"
-                     " AND summary LIKE :n"), {"n": f"%{hidden}%"}
+                text(
+                    "SELECT min(seq) FROM audit_events WHERE action = 'case.registered'"
+                    " AND summary LIKE :n"
+                ),
+                {"n": f"%{hidden}%"},
             ).scalar()
             if first is None:  # whatever the summary says: the last registration
                 first = conn.execute(
@@ -908,7 +913,9 @@ def test_a_kill_during_accept_current_leaves_a_store_refused_until_accepted_agai
     saved = (store.folder / HEAD_FILE).read_bytes()
     _register(store, 1, user="cara")
     (store.folder / HEAD_FILE).write_bytes(saved)  # refused: an older head put back
-    target = "Store._start_signing" if step == "_start_signing" else "store_module._migrate_if_needed"
+    target = (
+        "Store._start_signing" if step == "_start_signing" else "store_module._migrate_if_needed"
+    )
     code = (
         "import os, signal\n"
         "import db.store as store_module\n"
