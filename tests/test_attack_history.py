@@ -937,11 +937,6 @@ def test_a_kill_during_accept_current_leaves_a_store_refused_until_accepted_agai
     assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="WalImage.damaged does not count a partial frame at the end of the WAL: the lost "
-    "acknowledged change is called an older copy put back, and no copy of the WAL is kept",
-)
 def test_a_wal_truncated_in_its_last_frame_is_reported_as_damage_naming_the_lost_case(store):
     _crash_after_registering(store.folder, 2)
     wal = store.folder / (DB_FILE + "-wal")
@@ -1010,12 +1005,6 @@ def test_an_older_or_odd_shm_beside_a_newer_wal_loses_nothing_and_opens(store, s
     assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="accepting a store whose head was deleted starts the head's list of the store's own "
-    "roots empty: every earlier accepted loss is called a restart not made by this store, and "
-    "check reports PROBLEMS from then on, with nothing an administrator can do to clear it",
-)
 def test_after_a_deleted_head_is_accepted_the_stores_earlier_restarts_are_still_its_own(store):
     saved = (store.folder / HEAD_FILE).read_bytes()
     _register(store, 1, user="cara")
