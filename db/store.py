@@ -29,7 +29,7 @@ from pathlib import Path
 
 import sqlcipher3
 from filelock import FileLock, Timeout
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -37,6 +37,7 @@ from sqlalchemy.pool import QueuePool
 from db import migrations
 from db.audit import (
     HEAD_INFO_KEY,
+    MAX_ROOTS,
     ROOT_ACTION,
     SIGNER_INFO_KEY,
     AuditHeadFile,
@@ -74,7 +75,7 @@ from db.errors import (
 )
 from db.files import atomic_write, fsync_dir, is_group_shared, keep_shared, write_durably
 from db.keyslots import DEFAULT_KDF, RAW_KEY_BYTES, KdfParams, KeySlots
-from db.models import Setting
+from db.models import AuditEvent, Setting
 from db.recovery_code import new_recovery_code, normalise_recovery_code
 from db.wal import WalImage
 
@@ -840,6 +841,15 @@ class Store:
         old = self._head_file.read()
         with self.read() as s:
             last = last_event(s)
+            # Without a head, the restarts the database holds are accepted with it (named in
+            # the audit event): none of them can be told apart from a forged one any more.
+            found_roots = tuple(
+                s.execute(
+                    select(AuditEvent.seq)
+                    .where(AuditEvent.action == ROOT_ACTION, AuditEvent.seq > 1)
+                    .order_by(AuditEvent.seq)
+                ).scalars()
+            )
         last_seq = last.seq if last else 0
         if old is None:
             # Without the head nothing here knows which numbers were issued after this copy:
@@ -849,6 +859,8 @@ class Store:
                 "issued after that may be issued again: compare with the paper files and the "
                 "last backup (ulinzi check --against)"
             )
+            if found_roots:
+                lost += "; restarts accepted with it at events " + ", ".join(map(str, found_roots))
         elif old.seq > last_seq:
             with self.engine.connect() as conn:
                 numbers = self._lost_case_numbers(conn, old)
@@ -870,7 +882,7 @@ class Store:
             lost = "nothing lost"
         lost = reason or lost
         mark = (old.case_year, old.case_serial) if old else (0, 0)
-        roots = old.roots if old else ()
+        roots = old.roots if old else found_roots[-MAX_ROOTS:]
         head = Head(last_seq, last.hash if last else "", None, last_seq, *mark, roots)
         self._leave_inspection()
         with self._head_mutex:

@@ -686,6 +686,7 @@ def _check_transfer(
     return True
 
 
+@access.changes_case()
 def check_export(
     us: UserSession,
     case_uuid: str,

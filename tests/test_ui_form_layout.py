@@ -214,12 +214,12 @@ def test_the_progress_counts_answers_in_good_grammar(qtbot, agency, language, on
     try:
         wizard = _wizard(qtbot, holder, "follow_up_visit")
         assert wizard.progress.value() == 1  # the date of the visit: today
-        assert wizard.progress.text() == one.replace("9", str(wizard.progress.maximum()))
+        assert wizard.progress_text.text() == one.replace("9", str(wizard.progress.maximum()))
         qtbot.mouseClick(
             wizard.widget_for("follow_up_visit", "visited_by").buttons[0],
             Qt.MouseButton.LeftButton,
         )
-        assert wizard.progress.text() == many.replace("9", str(wizard.progress.maximum()))
+        assert wizard.progress_text.text() == many.replace("9", str(wizard.progress.maximum()))
         wizard.discard()
     finally:
         i18n.set_language("en")
