@@ -3,13 +3,16 @@ field owns: pressing one in a field does what it says and leaves the field as it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+import pytest
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.forms.definition import load_form_set, shipped_sources
 from tests.wizard_helpers import open_window
 
 TIMEOUT = 10000
@@ -182,3 +186,41 @@ def test_f1_shows_the_help_of_the_screen_shown(qtbot, agency, monkeypatch):
     case.tabs.tabBar().setFocus()
     assert f1(lambda: case.tabs.tabBar())[0] == "A case file"
     window.sign_out()
+
+
+@pytest.mark.parametrize("where", ["form", "admin"])
+def test_f1_in_a_form_or_administration_shows_its_own_help(qtbot, agency, where):
+    """Forms and Administration are windows of their own: F1 there explains them, not the list."""
+    from ui.admin import AdminDialog
+    from ui.form_wizard import FormWizard
+    from ui.session_holder import SessionHolder
+
+    holder = SessionHolder(agency.sign_in("admin" if where == "admin" else "cara"))
+    try:
+        if where == "admin":
+            window = AdminDialog(holder)
+            expected = "The staff accounts"
+        else:
+            forms = load_form_set(shipped_sources())
+            window = FormWizard(
+                holder, [forms.get("follow_up_visit")], lambda _a: "", draft_key="f1", title="F1"
+            )
+            expected = "One form, a page per section"
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
+        seen: list[str] = []
+
+        def read_and_close() -> None:
+            box = QApplication.activeModalWidget()
+            if isinstance(box, QMessageBox):
+                seen.append(box.text())
+                box.accept()
+
+        QTimer.singleShot(100, read_and_close)
+        QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F1)
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+        assert seen[0].startswith(expected)
+    finally:
+        holder.session.close()

@@ -74,6 +74,7 @@ from ui.common import (
     two_columns,
 )
 from ui.conferences import default_agenda
+from ui.help import add_help_key
 from ui.operations import Op
 from ui.session_holder import SessionHolder
 from ui.table_model import MUTED, RowsModel
@@ -1134,6 +1135,7 @@ class AdminDialog(QDialog):
         holder.locked.connect(self.close_now)
         self.setWindowTitle(self.tr("Administration"))
         self.tabs = QTabWidget(objectName="tabs")
+        add_help_key(self, "admin")
         self.users = UsersPage(holder)
         self.agency = AgencyPage(holder)
         self.tabs.addTab(self.users, self.tr("&Users"))

@@ -51,6 +51,7 @@ from desktop.forms.definition import FormDefinition, FormField, Section
 from ui.background import wait_for_background
 from ui.common import error_text, fit_to_screen, format_datetime, show_error
 from ui.form_fields import FieldWidget, GroupField, make_field, problem_text, text_of
+from ui.help import add_help_key
 from ui.operations import Op
 from ui.session_holder import SessionHolder
 
@@ -196,6 +197,7 @@ class FormWizard(QDialog):
         QShortcut(QKeySequence("Ctrl+PgUp"), self, self.back)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.finish)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_draft_now)
+        add_help_key(self, "form")
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_note, 1)
         buttons.addWidget(self.close_button)

@@ -4,10 +4,13 @@ language (the texts are translated like every other)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.errors import QT_TRANSLATE_NOOP
 
-# Where each screen's page is: the case list, My tasks, the supervisor queue, a case file.
+# Where each screen's page is: the case list, My tasks, the supervisor queue, a case file, a
+# form and Administration.
 PAGES = {
     "cases": (
         QT_TRANSLATE_NOOP("help", "The case list"),
@@ -57,7 +60,39 @@ PAGES = {
             "page, Ctrl+Return saves.",
         ),
     ),
+    "form": (
+        QT_TRANSLATE_NOOP("help", "A form"),
+        QT_TRANSLATE_NOOP(
+            "help",
+            "One form, a page per section, listed on the left. Questions with a star must be "
+            "answered; the line under the bar counts the answers. What you type is kept as a "
+            "draft as you go, so it comes back if the computer stops.\n\n"
+            "Keys: Tab goes to the next question, Ctrl+PgDown and Ctrl+PgUp change page, Ctrl+S "
+            "keeps a draft now, Ctrl+Return saves the form, Escape closes it (you choose what "
+            "happens to what you typed).",
+        ),
+    ),
+    "admin": (
+        QT_TRANSLATE_NOOP("help", "Administration"),
+        QT_TRANSLATE_NOOP(
+            "help",
+            "The staff accounts (add one, reset a password, deactivate, assign a supervisor), "
+            "the agency's settings (name, code, deadlines, approvals, screen lock) and the "
+            "partner agencies and backups. Each change is recorded in the history.\n\n"
+            "Keys: Ctrl+Tab changes tab, Alt and the underlined letter choose a field or a "
+            "button, Escape closes.",
+        ),
+    ),
 }
+
+
+def add_help_key(window: QWidget, screen: str) -> None:
+    """F1 in `window` (a form or Administration, outside the main window) shows its page."""
+    QShortcut(QKeySequence("F1"), window, lambda: show_page(window, screen))
+
+
+def show_page(parent: QWidget, screen: str) -> None:
+    QMessageBox.information(parent, *page(screen))
 
 
 def page(screen: str) -> tuple[str, str]:

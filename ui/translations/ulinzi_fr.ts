@@ -4753,6 +4753,30 @@ Keys: Alt and the underlined letter choose a tab or a button; Ctrl+F goes back t
 
 Touches : Alt et la lettre soulignée choisissent un onglet ou un bouton ; Ctrl+F revient à la liste des cas. Un formulaire s&apos;ouvre dans sa propre fenêtre : Ctrl+PgSuiv et Ctrl+PgPréc changent de page, Ctrl+Entrée enregistre.</translation>
     </message>
+    <message>
+        <source>A form</source>
+        <translation>Un formulaire</translation>
+    </message>
+    <message>
+        <source>One form, a page per section, listed on the left. Questions with a star must be answered; the line under the bar counts the answers. What you type is kept as a draft as you go, so it comes back if the computer stops.
+
+Keys: Tab goes to the next question, Ctrl+PgDown and Ctrl+PgUp change page, Ctrl+S keeps a draft now, Ctrl+Return saves the form, Escape closes it (you choose what happens to what you typed).</source>
+        <translation>Un formulaire, une page par section, listées à gauche. Les questions marquées d&apos;une étoile sont obligatoires ; la ligne sous la barre compte les réponses. Ce que vous tapez est gardé en brouillon au fur et à mesure : il revient si l&apos;ordinateur s’arrête.
+
+Touches : Tab passe à la question suivante, Ctrl+PgSuiv et Ctrl+PgPréc changent de page, Ctrl+S garde un brouillon tout de suite, Ctrl+Entrée enregistre le formulaire, Échap le ferme (vous choisissez ce que devient ce que vous avez tapé).</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>The staff accounts (add one, reset a password, deactivate, assign a supervisor), the agency&apos;s settings (name, code, deadlines, approvals, screen lock) and the partner agencies and backups. Each change is recorded in the history.
+
+Keys: Ctrl+Tab changes tab, Alt and the underlined letter choose a field or a button, Escape closes.</source>
+        <translation>Les comptes du personnel (en ajouter un, réinitialiser un mot de passe, désactiver, désigner un superviseur), les réglages de l&apos;organisme (nom, code, délais, approbations, verrouillage de l&apos;écran), les organismes partenaires et les sauvegardes. Chaque changement est inscrit dans l&apos;historique.
+
+Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent un champ ou un bouton, Échap ferme.</translation>
+    </message>
 </context>
 <context>
     <name>labels</name>
