@@ -3,6 +3,7 @@ why in the dialog the person is typing in, in that dialog's words, and loses not
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -33,7 +34,8 @@ def test_a_backup_with_a_short_passphrase_keeps_the_dialog_open_and_says_why_in_
         QTest.keyClick(dialog.by_passphrase, Qt.Key.Key_Space)
         QTest.keyClicks(dialog.passphrase, "mango river")
         QTest.keyClicks(dialog.again, "mango river")
-        QTest.keyClick(dialog.again, Qt.Key.Key_Return)  # "Back up"
+        QTest.keyClick(dialog.again, Qt.Key.Key_Return)  # "Back up": checked off the UI thread
+        qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=TIMEOUT)
         shown.append((dialog.isVisible(), dialog.message.text()))
         QTest.keyClick(dialog, Qt.Key.Key_Escape)
 
@@ -59,6 +61,30 @@ def test_the_backup_passphrase_must_be_typed_twice_alike(qtbot, tmp_path):
     QTest.keyClick(dialog.again, Qt.Key.Key_Backspace)
     QTest.keyClicks(dialog.again, "n")
     assert dialog.ok.isEnabled() and dialog.message.text() == ""
+
+
+def test_the_backup_check_runs_off_the_window_thread_and_the_dialog_waits_for_it(qtbot, tmp_path):
+    """A recovery key is checked with Argon2 (up to a second or more): the dialog keeps
+    painting, Back up cannot be pressed twice, and it closes only once the check says yes."""
+    release = threading.Event()
+    checked: list[str] = []
+
+    def slow_check(folder: Path, secret: dict) -> None:
+        release.wait(10)
+        checked.append(str(folder))
+
+    dialog = BackupDialog(check=slow_check)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.folder.setText(str(tmp_path))
+    QTest.keyClicks(dialog.recovery, "ABCDE-FGHIJ-KLMNO-PQRST-UVWXY")
+    assert dialog.ok.isEnabled()
+    QTest.keyClick(dialog.recovery, Qt.Key.Key_Return)  # "Back up"
+    qtbot.wait(100)  # the window keeps running its events meanwhile
+    assert dialog.isVisible() and not dialog.ok.isEnabled() and not checked
+    release.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
+    assert checked == [str(tmp_path)] and dialog.result() == dialog.DialogCode.Accepted
 
 
 def test_the_backup_dialog_shows_its_labels_and_proposes_a_removable_drive_first(qtbot):

@@ -18,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStorageInfo, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -872,20 +871,32 @@ class BackupDialog(QDialog):
         self.ok.setEnabled(bool(secret.strip() and self.folder.text().strip() and same))
 
     def accept(self) -> None:
-        """Checked before closing: a refusal is shown here and the dialog stays open."""
+        """Checked before closing, off the UI thread (a recovery key costs an Argon2 run): a
+        refusal is shown here and the dialog stays open."""
         if not self.ok.isEnabled():
             return
-        if self.check is not None:
-            folder, secret = self._chosen()
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)  # a recovery key: Argon2
-            try:
-                self.check(folder, secret)
-            except UlinziError as e:
-                self.message.setText(error_text(e))
-                return
-            finally:
-                QApplication.restoreOverrideCursor()
-        super().accept()
+        if self.check is None:
+            super().accept()
+            return
+        folder, secret = self._chosen()
+        check = self.check
+        self.ok.setEnabled(False)  # one check at a time; Escape still closes the dialog
+        self.message.clear()
+        Op(self, lambda: check(folder, secret)).with_progress("").on_success(
+            lambda _done: self._checked()
+        ).on_failure(self._refused).run()
+
+    def _checked(self) -> None:
+        self._update()
+        if self.isVisible():  # not closed while the check ran
+            super().accept()
+
+    def _refused(self, error: Exception) -> None:
+        self._update()
+        if isinstance(error, UlinziError):
+            self.message.setText(error_text(error))
+        else:
+            show_error(self, error)
 
     def _chosen(self) -> tuple[Path, dict[str, str | None]]:
         key = self.by_recovery.isChecked()
