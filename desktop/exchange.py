@@ -488,17 +488,7 @@ def export_case(
 
     With `referral_forms`, a **referral package** instead: only those forms (as last saved),
     for a service provider that needs to know them; the case stays ours, and open."""
-    referral = referral_forms is not None
-    if referral and not referral_forms:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "Choose the forms the provider needs to know.")
-        )
-    if (recipient is None) == (passphrase is None):
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "Choose one: the receiving agency's key, or a passphrase.")
-        )
-    if passphrase is not None:
-        packages.check_passphrase(passphrase)
+    referral = _check_choice(recipient, passphrase, referral_forms)
     from desktop import documents
 
     transfer_form = (
@@ -686,6 +676,25 @@ def _check_transfer(
     return True
 
 
+def _check_choice(
+    recipient: str | None, passphrase: str | None, referral_forms: list[str] | None
+) -> bool:
+    """What the sender chose, checked before anything is read: one way to lock the package, a
+    passphrase long enough, and forms for a referral. True for a referral package."""
+    referral = referral_forms is not None
+    if referral and not referral_forms:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Choose the forms the provider needs to know.")
+        )
+    if (recipient is None) == (passphrase is None):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Choose one: the receiving agency's key, or a passphrase.")
+        )
+    if passphrase is not None:
+        packages.check_passphrase(passphrase)
+    return referral
+
+
 @access.changes_case()
 def check_export(
     us: UserSession,
@@ -698,17 +707,7 @@ def check_export(
 ) -> None:
     """What `export_case` would refuse (approval, consent, partner, passphrase, forms), asked
     while the send dialog is still open and before a file is chosen: nothing is written."""
-    referral = referral_forms is not None
-    if referral and not referral_forms:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "Choose the forms the provider needs to know.")
-        )
-    if (recipient is None) == (passphrase is None):
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "Choose one: the receiving agency's key, or a passphrase.")
-        )
-    if passphrase is not None:
-        packages.check_passphrase(passphrase)
+    referral = _check_choice(recipient, passphrase, referral_forms)
     with access.reading_case(us, case_uuid) as (s, case):
         partner = None
         if recipient is not None:
