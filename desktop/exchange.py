@@ -495,21 +495,8 @@ def export_case(
         None if referral else documents.make_document(us, case_uuid, "transfer")
     )  # refused when the transfer is not approved
     with access.changing_case(us, case_uuid) as (s, case):
-        partner = None
-        if recipient is not None:
-            partner = s.execute(
-                select(PartnerAgency).where(PartnerAgency.code == recipient.strip().upper())
-            ).scalar_one_or_none()
-            if partner is None:
-                raise NotFound(what=recipient.strip().upper())
+        partner = _recipient(s, recipient, referral)
         destination = "" if referral else _destination(s, case)
-        if referral and partner is None:
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "A referral package goes to a partner agency in the address book.",
-                )
-            )
         overridden = _check_transfer(s, us, case, partner, destination, consent_override, referral)
         keys = keys_in(s)
         me = _identity(s)
@@ -695,6 +682,25 @@ def _check_choice(
     return referral
 
 
+def _recipient(s: Session, recipient: str | None, referral: bool) -> PartnerAgency | None:
+    """The partner agency a package is sent to (None: locked with a passphrase); a referral
+    goes only to one in the address book."""
+    partner = None
+    if recipient is not None:
+        partner = s.execute(
+            select(PartnerAgency).where(PartnerAgency.code == recipient.strip().upper())
+        ).scalar_one_or_none()
+        if partner is None:
+            raise NotFound(what=recipient.strip().upper())
+    if referral and partner is None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors", "A referral package goes to a partner agency in the address book."
+            )
+        )
+    return partner
+
+
 @access.changes_case()
 def check_export(
     us: UserSession,
@@ -709,20 +715,7 @@ def check_export(
     while the send dialog is still open and before a file is chosen: nothing is written."""
     referral = _check_choice(recipient, passphrase, referral_forms)
     with access.reading_case(us, case_uuid) as (s, case):
-        partner = None
-        if recipient is not None:
-            partner = s.execute(
-                select(PartnerAgency).where(PartnerAgency.code == recipient.strip().upper())
-            ).scalar_one_or_none()
-            if partner is None:
-                raise NotFound(what=recipient.strip().upper())
-        if referral and partner is None:
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "A referral package goes to a partner agency in the address book.",
-                )
-            )
+        partner = _recipient(s, recipient, referral)
         destination = "" if referral else _destination(s, case)
         _check_transfer(s, us, case, partner, destination, consent_override, referral, audit=False)
 
