@@ -240,7 +240,8 @@ def main() -> int:
 def _exchange(grace, folder: Path, password: str, settle, out: Path) -> None:  # type: ignore[no-untyped-def]
     """The address book, sending a case, and an import's preview from an unknown sender."""
     from desktop import exchange
-    from desktop.exchange import Identity, Preview
+    from desktop.exchange import Identity
+    from tests.stories import sample_preview
     from ui.admin import AdminDialog
     from ui.exchange import ExportDialog, ImportDialog
     from ui.session_holder import SessionHolder
@@ -261,25 +262,7 @@ def _exchange(grace, folder: Path, password: str, settle, out: Path) -> None:  #
     dialog.grab().save(str(out / "send-case.png"))
     print(f"saved {out}/send-case.png")
     dialog.close()
-    preview = Preview(
-        package_id="0",
-        kind="transfer",
-        sender_name="Rubavu District Office",
-        sender_code="RUB",
-        sender_known=False,
-        sender_verified=False,
-        fingerprint="C3I6-5CYE-IBLO-4BMK",
-        created_at="2026-12-04T09:30",
-        exported_by="Jean Habimana",
-        case_number="RUB-2026-00017",
-        child_name="Amani Uwase",
-        birth_date="2016-05-02",
-        forms=14,
-        attachments=2,
-        duplicates=[("DEMO-2026-00042", "Amani Uwase")],
-        already_imported=False,
-        sha256="",
-    )
+    preview = sample_preview()
     dialog = ImportDialog(preview, [("grace", "Grace Mwangi")], supervisor=True)
     dialog.show()
     settle(0.5)

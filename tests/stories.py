@@ -541,3 +541,27 @@ def rebuild_history(agency) -> None:
         old = head_file.read()
         head_file.write(Head(rows[-1].seq, prev, seed, 0, old.case_year, old.case_serial))
         store.engine.dispose()
+
+
+def sample_preview() -> exchange.Preview:
+    """What the import dialog shows for a package from an agency not in the address book,
+    with a possible match here: for looking at the dialog (screenshots, geometry)."""
+    return exchange.Preview(
+        package_id="0",
+        kind="transfer",
+        sender_name="Rubavu District Office",
+        sender_code="RUB",
+        sender_known=False,
+        sender_verified=False,
+        fingerprint="C3I6-5CYE-IBLO-4BMK",
+        created_at="2026-12-04T09:30",
+        exported_by="Jean Habimana",
+        case_number="RUB-2026-00017",
+        child_name="Amani Uwase",
+        birth_date="2016-05-02",
+        forms=14,
+        attachments=2,
+        duplicates=[("DEMO-2026-00042", "Amani Uwase")],
+        already_imported=False,
+        sha256="",
+    )

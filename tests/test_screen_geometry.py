@@ -23,6 +23,7 @@ from desktop.demo import create_demo_store, sample_answers
 from desktop.forms.definition import load_form_set, shipped_sources
 from tests.conftest import FAST_KDF
 from tests.geometry import SCREEN, Tally, look_at, screen_size
+from tests.stories import sample_preview
 from ui import i18n
 from ui.background import wait_for_background
 from ui.form_fields import GroupField, text_of
@@ -354,7 +355,10 @@ def test_exchange_dialogs_fit_and_read(qtbot, demo, language):
             ),
             "referral package",
         ),
-        (ImportDialog(_preview(), [("amina", "Amina Juma")], supervisor=True), "import preview"),
+        (
+            ImportDialog(sample_preview(), [("amina", "Amina Juma")], supervisor=True),
+            "import preview",
+        ),
     ):
         shown(qtbot, dialog)
         found += look_at(dialog, f"{name} [{language}]", TALLY)
@@ -369,28 +373,6 @@ def test_backup_dialog_fits_and_reads(qtbot, demo, language):
     found = look_at(dialog, f"backup [{language}]", TALLY)
     dialog.close()
     assert_looks_right(found)
-
-
-def _preview():
-    return exchange.Preview(
-        package_id="0",
-        kind="transfer",
-        sender_name="Rubavu District Office",
-        sender_code="RUB",
-        sender_known=False,
-        sender_verified=False,
-        fingerprint="C3I6-5CYE-IBLO-4BMK",
-        created_at="2026-12-04T09:30",
-        exported_by="Jean Habimana",
-        case_number="RUB-2026-00017",
-        child_name="Amani Uwase",
-        birth_date="2016-05-02",
-        forms=14,
-        attachments=2,
-        duplicates=[("DEMO-2026-00042", "Amani Uwase")],
-        already_imported=False,
-        sha256="",
-    )
 
 
 def test_case_dialogs_fit_and_read(qtbot, demo, language):
