@@ -381,6 +381,7 @@ def test_case_dialogs_fit_and_read(qtbot, demo, language):
     from ui.case_file import ReasonDialog
     from ui.conferences import ScheduleDialog
     from ui.document_view import AttachmentView, DocumentPreview
+    from ui.tasks import DecisionDialog
 
     amina = _session(demo, "amina")
     forms = case_forms.form_set(amina)
@@ -392,6 +393,8 @@ def test_case_dialogs_fit_and_read(qtbot, demo, language):
         (ReasonDialog("Return", "Your comment for the caseworker:"), "reason"),
         (ScheduleDialog(forms.get(case_forms.CONFERENCE), "Grace Mwangi"), "schedule"),
         (SummaryDialog(), "summary"),
+        (DecisionDialog(_approval(), approve=True), "approve a request"),
+        (DecisionDialog(_approval(), approve=False), "return a request"),
         (DocumentPreview(made.pdf, "Case summary", "summary.pdf"), "document preview"),
         (AttachmentView(_photo(), "image/png", "Signed copy"), "signed copy"),
         (_received(amina, uuid), "case file, tab from other agencies"),
@@ -400,6 +403,30 @@ def test_case_dialogs_fit_and_read(qtbot, demo, language):
         found += look_at(dialog, f"{name} [{language}]", TALLY)
         dialog.close()
     assert_looks_right(found)
+
+
+def _approval():
+    """A request in the supervisor queue, as the decision dialog shows it."""
+    from datetime import UTC, datetime
+
+    from desktop.case_flow import ApprovalRow
+
+    return ApprovalRow(
+        id=1,
+        case_uuid="0",
+        case_number="DEMO-2026-00053",
+        child_name="Marie-Claire Immaculée Uwimana Mukamazimpaka",
+        caseworker="Amina Juma",
+        kind="case_plan",
+        form_id="case_plan",
+        state="pending",
+        requested_by="Baraka Otieno",
+        requested_at=datetime(2026, 11, 19, 9, 30, tzinfo=UTC),
+        decided_by="",
+        decided_at=None,
+        comment="",
+        can_decide=True,
+    )
 
 
 def _received(session, uuid: str):
