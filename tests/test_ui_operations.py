@@ -65,3 +65,40 @@ def test_changes_run_one_at_a_time_in_the_order_asked(qtbot):
         Op(parent, lambda n=n: change(n)).writes().on_success(done.append).run()
     qtbot.waitUntil(lambda: len(done) == 5, timeout=5000)
     assert order == [0, 1, 2, 3, 4] and done == order and overlaps == []
+
+
+def test_finished_work_is_let_go(qtbot):
+    """A window runs thousands of operations in a day: once one has reported, nothing keeps it
+    alive, nor its work and what the work holds (a case's answers, a page of rows)."""
+    import gc
+    import weakref
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    class Work:
+        def __init__(self) -> None:
+            self.page = list(range(1000))  # what a search or a case file holds
+
+        def __call__(self) -> int:
+            return len(self.page)
+
+    kept: list[weakref.ref] = []
+    shown: list[int] = []
+    for n in range(6):
+        work = Work()
+        op = Op(parent, work).on_success(shown.append)
+        if n % 2:
+            op.writes()
+        kept += [weakref.ref(work), weakref.ref(op)]
+        op.run()
+        del op, work
+    failing = Op(parent, lambda: 1 / 0).on_failure(lambda error: shown.append(-1))
+    kept.append(weakref.ref(failing))
+    failing.run()
+    del failing
+    wait_for_background()
+    qtbot.waitUntil(lambda: len(shown) == 7, timeout=5000)
+    delivered(qtbot, parent)
+    gc.collect()
+    assert [ref() for ref in kept] == [None] * len(kept)

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from ui import background
@@ -39,23 +39,24 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _Signals()
-        self.setAutoDelete(False)
+def _job(work: Callable[[], Any], signals: _Signals) -> Callable[[], None]:
+    """What runs on the worker thread: the work, its outcome sent back as a signal.
 
-    def run(self) -> None:
+    A plain callable, not a `QRunnable` subclass: the pool deletes it after it ran, whereas a
+    Python runnable kept alive for its signals stayed referenced from C++ after it reported."""
+
+    def run() -> None:
         try:
-            result = self.work()
+            result = work()
         except Exception as e:  # handed to the UI thread, which shows it
-            self.signals.failed.emit(e)
+            signals.failed.emit(e)
         else:
-            self.signals.done.emit(result)
+            signals.done.emit(result)
+
+    return run
 
 
-_running: set[_Job] = set()  # keeps jobs (and their signal objects) alive until they report
+_running: set[_Signals] = set()  # keeps each job's signal object alive until it reports
 
 
 def _alive(widget: QWidget | None) -> bool:
@@ -100,17 +101,23 @@ class Op(Generic[T]):
     # -- running --------------------------------------------------------------------------------
     def run(self) -> None:
         background.collect_on_ui_thread()
-        work = self._prepare()
-        job = _Job(work)
+        signals = _Signals()
         if self._progress is not None:
             self._start_progress(self._progress)
-        job.signals.done.connect(lambda result: self._finished(job, result, None))
-        job.signals.failed.connect(lambda error: self._finished(job, None, error))
-        _running.add(job)
-        (background.writes() if self._serial else background.reads()).start(job)
+        signals.done.connect(lambda result: self._finished(signals, result, None))
+        signals.failed.connect(lambda error: self._finished(signals, None, error))
+        _running.add(signals)
+        pool = background.writes() if self._serial else background.reads()
+        pool.start(_job(self._prepare(), signals))
 
-    def _finished(self, job: _Job, result: Any, error: Exception | None) -> None:
-        _running.discard(job)
+    def _finished(self, signals: _Signals, result: Any, error: Exception | None) -> None:
+        # The callbacks hold this op (and its work) in Qt's connection list, out of the garbage
+        # collector's sight: let go of them once the outcome is here. The signal object is
+        # deleted on this thread, the one it lives in, whatever still refers to it.
+        _running.discard(signals)
+        signals.done.disconnect()
+        signals.failed.disconnect()
+        signals.deleteLater()
         if self._progress is not None:
             self._end_progress()
         if not self._still_wanted(error is None):
