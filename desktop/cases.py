@@ -187,7 +187,7 @@ def _filtered(query, us: UserSession, q: CaseQuery, *, first_rows: bool = False)
         match = fts_query(q.search)
         if match is None:
             return query.where(false())
-        query = query.where(matching(Case.id)).params(match=match)
+        query = query.where(matching(Case.id, leads=False)).params(match=match)
     return query
 
 

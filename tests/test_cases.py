@@ -243,6 +243,32 @@ def test_a_caseworkers_and_a_supervisors_open_cases_are_read_from_the_caseworker
     ], plan
 
 
+@pytest.mark.parametrize(
+    ("username", "scope", "index"),
+    [
+        ("cara", "mine", "ix_cases_caseworker_status"),
+        ("sam", "team", "ix_cases_caseworker_status"),
+        ("mina", "all", "ix_cases_status_registered"),
+    ],
+)
+def test_a_search_reads_the_list_from_its_covering_index_and_never_looks_up_each_match(
+    agency, caseload, username, scope, index
+):
+    """The plan, not a time: while searching, the whole list still comes from the index the
+    list reads (pages decrypted once, right after sign-in), the matches only filter it. Looked
+    up by rowid, each match would read a table page of its own from disk."""
+    from desktop.cases import CaseQuery, Scope
+
+    query = CaseQuery(scope=Scope(scope), status="open", search="hel")
+    with agency.sign_in(username) as us:
+        plan = cases.case_ids_plan(us, query)
+        found = cases.list_cases(us, query)
+    reads = [step for step in plan if step.startswith(("SEARCH cases", "SCAN cases"))]
+    assert len(reads) == 1 and reads[0].startswith(f"SEARCH cases USING COVERING INDEX {index} ")
+    assert "INTEGER PRIMARY KEY" not in " ".join(plan), plan
+    assert [r.given_name for r in found] == (["Hélène"] if username != "carl" else [])
+
+
 def test_a_store_made_before_the_caseworker_index_gets_it_on_open_after_a_backup(agency, caseload):
     from alembic import command
 
