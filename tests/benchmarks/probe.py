@@ -164,6 +164,9 @@ def session_rss(folder: str, password: str, repeats: int, opened: int) -> dict[s
     session = accounts.sign_in(Path(folder), "grace", password)
     window = MainWindow(session, Path(folder))
     window.ask_quit = lambda: True
+    # A person at work moves the mouse and types; this script sends no input events, so on a
+    # slow or busy machine the window would lock itself for idleness in the middle of a round.
+    window.idle.idle.disconnect(window.lock)
     previews: list[Any] = []
     window.show_preview = lambda widget: previews.append(widget)
     window.show()
