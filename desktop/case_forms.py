@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UlinziError
 from db.models import Case, FormDefinitionRow, FormSubmission, Role, Setting, Stage
 from desktop import access, drafts
-from desktop.case_state import deadlines_in, move, refresh, request_approval, rules_in
+from desktop import pathway
+from desktop.case_state import deadlines_in, facts_for, move, refresh, request_approval, rules_in
 from desktop.cases import (
     CaseRow,
     create_case,
@@ -386,6 +387,8 @@ def submit_form(
             if form_id == REFERRAL:
                 _check_consent(s, case, str(kept.get("provider") or ""))
             _check_rules(form, kept, _rules_in(s, case, form_id))
+            if form_id == pathway.PLACEMENT_FORM:  # only under an approved placement decision
+                pathway.check_form(facts_for(s, [case])[case.id].reintegration, form_id)
             row = _add_submission(s, us, case, form, kept, previous, instance)
             _apply_columns(s, case, form, kept)
             target = stage_after_form(stage, form_id)
@@ -400,7 +403,7 @@ def submit_form(
             refresh(s, case)
             drafts.discard_draft_in(s, us, DRAFT_KIND, key)
             return submission_of(s, row)
-    except (FormChangedMeanwhile, NoConsentToShare):
+    except (FormChangedMeanwhile, NoConsentToShare, pathway.PathwayRefused):
         drafts.save_draft(us, DRAFT_KIND, key, {"answers": answers})
         raise
 

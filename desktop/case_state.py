@@ -32,6 +32,7 @@ from db.models import (
     Task,
     User,
 )
+from desktop import pathway as reintegration
 from desktop.session import UserSession
 from desktop.workflow import (
     OPEN_ACTION_STATUSES,
@@ -51,9 +52,16 @@ from desktop.workflow import (
     Approval as ApprovalFact,
 )
 
-_FORMS_READ = ("case_plan", "review", "follow_up_visit", "closure_request", "referral")
+_FORMS_READ = (
+    "case_plan",
+    "review",
+    "follow_up_visit",
+    "closure_request",
+    "referral",
+    *reintegration.FORMS,
+)
 _BATCH = 500  # SQLite allows many more bound values; this keeps each statement small
-TASKS_VERSION = "1"  # bump when the rules that make tasks change: every case is refreshed
+TASKS_VERSION = "2"  # bump when the rules that make tasks change: every case is refreshed
 
 
 def deadlines_in(s: Session) -> Deadlines:
@@ -124,6 +132,7 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
     approved_plan: dict[int, datetime] = {}
     last_move: dict[int, StageMove] = {}
     restarted: dict[int, datetime] = {}
+    pathway_moves: dict[int, list[reintegration.Move]] = {}
     updates: dict[int, dict[int, str]] = {}
     conferences: dict[int, list[ScheduledConference]] = {}
     commitments: dict[int, list[Commitment]] = {}
@@ -166,6 +175,9 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
         for m in s.execute(
             select(StageMove).where(StageMove.case_id.in_(chunk)).order_by(StageMove.id)
         ).scalars():
+            if m.how == reintegration.MOVE_BACK:  # the reintegration's, not the case's stage
+                pathway_moves.setdefault(m.case_id, []).append(reintegration.Move(m.at, m.to_stage))
+                continue
             last_move[m.case_id] = m
             if m.how in ("back", "reopened", "received"):
                 restarted[m.case_id] = m.at
@@ -198,6 +210,7 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
             key=lambda x: (_day(x[1].get("visited_on")) or date.min, x[0].id),
         )
         closure = answers.get("closure_request", [])
+        decision = approvals.get(case.id, {}).get(ApprovalKind.PLACEMENT_DECISION.value)
         stage = Stage(case.stage)
         closed_on = case.stage_changed_at.astimezone().date()
         move = last_move.get(case.id)
@@ -245,6 +258,16 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
             ),
             conferences=tuple(conferences.get(case.id, ())),
             commitments=tuple(commitments.get(case.id, ())),
+            reintegration=reintegration.pathway(
+                [
+                    reintegration.SavedForm(row.form_id, row.instance, row.submitted_at, a)
+                    for form_id in reintegration.FORMS
+                    for row, a in answers.get(form_id, [])
+                ],
+                pathway_moves.get(case.id, ()),
+                (decision.state, decision.requested_at) if decision else None,
+                case.stage,
+            ),
         )
     return result
 

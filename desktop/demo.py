@@ -627,6 +627,8 @@ def _sample_value(f: FormField, rng: random.Random, today: date) -> object:
                 {sub.id: _sample_value(sub, rng, today) for sub in f.fields or []}
                 for _ in range(rng.randint(1, 2))
             ]
+        case "provider":
+            return rng.choice(PROVIDERS)[0]
         case "consent":
             return {
                 "by": rng.choice(GIVEN_FEMALE),

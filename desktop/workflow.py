@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from db.errors import QT_TRANSLATE_NOOP, UlinziError
 from db.models import RiskLevel, Role, Stage
+from desktop import pathway as reintegration
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,13 @@ class NextAction:
     PLAN_ACTION = "plan_action"
     CASE_CONFERENCE = "case_conference"  # to hold, and its minutes to finalise
     CONFERENCE_ACTION = "conference_action"  # a commitment made at a conference, to follow up
+    # The reintegration pathway (desktop/pathway.py): the supervisor's decision, then the dates
+    # the placement decision, the preparation sessions and the follow-ups choose.
+    PLACEMENT_DECISION_APPROVAL = "placement_decision_approval"
+    REVISE_PLACEMENT_DECISION = "revise_placement_decision"
+    REINTEGRATION_PREPARATION = "reintegration_preparation"
+    REUNIFICATION = "reunification"
+    POST_PLACEMENT_FOLLOW_UP = "post_placement_follow_up"
     NONE = ""
 
 
@@ -98,6 +106,7 @@ class ApprovalKind(enum.StrEnum):
     CLOSURE = "closure"
     TRANSFER = "transfer"
     BEST_INTERESTS = "best_interests"
+    PLACEMENT_DECISION = "placement_decision"
 
 
 class ApprovalState(enum.StrEnum):
@@ -114,6 +123,7 @@ APPROVAL_OF_FORM = {
     "closure_request": ApprovalKind.CLOSURE,
     "transfer_request": ApprovalKind.TRANSFER,
     "best_interests": ApprovalKind.BEST_INTERESTS,
+    "placement_decision": ApprovalKind.PLACEMENT_DECISION,
 }
 FORM_OF_APPROVAL = {kind: form for form, kind in APPROVAL_OF_FORM.items()}
 _WAITING = {
@@ -121,12 +131,14 @@ _WAITING = {
     ApprovalKind.TRANSFER: NextAction.TRANSFER_APPROVAL,
     ApprovalKind.CASE_PLAN: NextAction.PLAN_APPROVAL,
     ApprovalKind.BEST_INTERESTS: NextAction.BID_APPROVAL,
+    ApprovalKind.PLACEMENT_DECISION: NextAction.PLACEMENT_DECISION_APPROVAL,
 }
 _RETURNED = {
     ApprovalKind.CLOSURE: NextAction.REVISE_CLOSURE,
     ApprovalKind.TRANSFER: NextAction.REVISE_TRANSFER,
     ApprovalKind.CASE_PLAN: NextAction.REVISE_PLAN,
     ApprovalKind.BEST_INTERESTS: NextAction.REVISE_BID,
+    ApprovalKind.PLACEMENT_DECISION: NextAction.REVISE_PLACEMENT_DECISION,
 }
 FORM_OF_ACTION = {
     NextAction.INITIAL_ASSESSMENT: "initial_assessment",
@@ -140,6 +152,7 @@ FORM_OF_ACTION = {
     NextAction.POST_CLOSURE_VISIT: "follow_up_visit",
     NextAction.FOLLOW_UP_VISIT: "follow_up_visit",
     NextAction.REFERRAL_FOLLOW_UP: "referral",
+    NextAction.REVISE_PLACEMENT_DECISION: "placement_decision",
 }
 
 # -- stages and moves ------------------------------------------------------------------------------
@@ -166,6 +179,7 @@ STAGE_OF_FORM = {
     "follow_up_visit": Stage.FOLLOW_UP,
     "review": Stage.FOLLOW_UP,
     "closure_request": Stage.CLOSURE_REQUESTED,
+    "post_placement_follow_up": Stage.FOLLOW_UP,  # a follow-up of the case, after a reunification
 }
 
 
@@ -400,6 +414,7 @@ class CaseFacts:
     referrals: tuple[Referral, ...] = ()
     conferences: tuple[ScheduledConference, ...] = ()  # scheduled, minutes not finalised
     commitments: tuple[Commitment, ...] = ()  # open ones
+    reintegration: reintegration.Pathway | None = None  # a child's return to a family, if any
 
     def approval(self, kind: ApprovalKind) -> Approval | None:
         return next((a for a in self.approvals if a.kind == kind), None)
@@ -460,6 +475,7 @@ def next_action(facts: CaseFacts, deadlines: Deadlines = Deadlines()) -> Task:
         ApprovalKind.TRANSFER,
         ApprovalKind.CASE_PLAN,
         ApprovalKind.BEST_INTERESTS,
+        ApprovalKind.PLACEMENT_DECISION,
     ):
         a = facts.approval(kind)
         if a is not None and a.state == ApprovalState.PENDING:
@@ -534,7 +550,12 @@ def tasks(facts: CaseFacts, deadlines: Deadlines = Deadlines()) -> list[Task]:
     found = [first] if first.kind else []
     if facts.stage not in OPEN:
         return found
-    for kind in (ApprovalKind.CLOSURE, ApprovalKind.TRANSFER, ApprovalKind.BEST_INTERESTS):
+    for kind in (
+        ApprovalKind.CLOSURE,
+        ApprovalKind.TRANSFER,
+        ApprovalKind.BEST_INTERESTS,
+        ApprovalKind.PLACEMENT_DECISION,
+    ):
         # A returned request waits for a new one, or for a review that settles it otherwise.
         a = facts.approval(kind)
         if a is None or a.state != ApprovalState.RETURNED or a.decided_at is None:
@@ -586,4 +607,20 @@ def tasks(facts: CaseFacts, deadlines: Deadlines = Deadlines()) -> list[Task]:
             found.append(
                 Task(NextAction.CONFERENCE_ACTION, end_of(m.due), detail=detail, ref=str(m.id))
             )
+    return found + reintegration_tasks(facts.reintegration)
+
+
+def reintegration_tasks(p: reintegration.Pathway | None) -> list[Task]:
+    """The dates a reintegration's forms chose, as the caseworker's tasks: the preparation
+    sessions and the move under an approved placement decision, then each follow-up."""
+    if p is None:
+        return []
+    found = []
+    for kind, due, form_id in (
+        (NextAction.REINTEGRATION_PREPARATION, p.preparation_due, reintegration.PREPARATION_FORM),
+        (NextAction.REUNIFICATION, p.placement_due, reintegration.PLACEMENT_FORM),
+        (NextAction.POST_PLACEMENT_FOLLOW_UP, p.follow_up_due, reintegration.FOLLOW_UP_FORM),
+    ):
+        if due is not None:
+            found.append(Task(kind, end_of(due), form_id=form_id))
     return found

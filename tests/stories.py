@@ -565,3 +565,60 @@ def sample_preview() -> exchange.Preview:
         already_imported=False,
         sha256="",
     )
+
+
+# -- a child's reintegration (seed 001, box 2) ------------------------------------------------
+
+AUNT = "Aunt Josephine Uwase"
+
+
+def pathway_answers(us, form_id: str, **fixed: object) -> dict[str, object]:
+    """What a caseworker types in one form of the reintegration pathway (dates fixed: the
+    deadlines tests read them)."""
+    defaults: dict[str, dict[str, object]] = {
+        "family_tracing": {"outcome": "found", "found_details": f"{AUNT} in Musanze."},
+        "family_assessment": {"family_type": "extended_family", "capacity": "able_with_support"},
+        "placement_decision": {
+            "option": "extended_family",
+            "carer": AUNT,
+            "address": "Musanze, Cyuve sector",
+            "preparation_from": day(3),
+            "placement_on": day(30),
+        },
+        "reintegration_preparation": {
+            "held_on": day(-1),
+            "child_agrees": "agrees",
+            "family_agrees": "agrees",
+            "next_session_on": day(7),
+        },
+        "reunification": {"placed_on": day(0), "carer": AUNT, "first_follow_up_on": day(14)},
+        "post_placement_follow_up": {
+            "visited_on": day(0),
+            "placement_holds": "stable",
+            "risk_level": "low",
+            "next_follow_up_on": day(30),
+        },
+    }
+    return answers(us, form_id, **{**defaults.get(form_id, {}), **fixed})
+
+
+PATHWAY_FORMS = (
+    "family_tracing",
+    "family_assessment",
+    "case_management_report",
+    "placement_decision",
+    "reintegration_preparation",
+    "reunification",
+    "post_placement_follow_up",
+)
+
+
+def reintegrated_to(agency, uuid: str, last_form: str) -> None:
+    """Cara fills in the pathway's forms in order up to `last_form`; Sam approves the
+    placement decision when it is filled."""
+    for form_id in PATHWAY_FORMS[: PATHWAY_FORMS.index(last_form) + 1]:
+        with agency.sign_in("cara") as us:
+            case_forms.submit_form(us, uuid, form_id, pathway_answers(us, form_id), None)
+        if form_id == "placement_decision":
+            with agency.sign_in("sam") as us:
+                case_flow.decide(us, approval(us, uuid, "placement_decision").id, True)
