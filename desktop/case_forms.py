@@ -23,8 +23,7 @@ from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UlinziError
 from db.models import Case, FormDefinitionRow, FormSubmission, Role, Setting, Stage
-from desktop import access, drafts
-from desktop import pathway
+from desktop import access, drafts, pathway
 from desktop.case_state import deadlines_in, facts_for, move, refresh, request_approval, rules_in
 from desktop.cases import (
     CaseRow,

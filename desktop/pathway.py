@@ -162,11 +162,7 @@ def pathway(
     )
     if stage in (DECISION, PREPARATION) and holds and chosen is not None:
         sessions = sorted(
-            (
-                f
-                for f in counted
-                if f.form_id == PREPARATION_FORM and f.saved_at > chosen.saved_at
-            ),
+            (f for f in counted if f.form_id == PREPARATION_FORM and f.saved_at > chosen.saved_at),
             key=lambda f: (_day(f.answers.get("held_on")) or date.min, f.instance),
         )
         preparation_due = (

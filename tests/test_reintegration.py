@@ -1,0 +1,248 @@
+"""A child's reintegration into a family (seed 001, box 2): the stage follows the forms filled,
+the placement decision waits for the supervisor, the dates the forms choose become tasks, a
+reintegration moves back with a reason, and its forms travel with the case."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from db.models import AuditEvent, Stage
+from desktop import case_flow, case_forms, drafts, exchange, reintegration
+from desktop.pathway import PathwayRefused
+from desktop.workflow import end_of
+from tests.conftest import make_agency
+from tests.stories import (
+    PATHWAY_FORMS,
+    TODAY,
+    answers,
+    approval,
+    case_in_implementation,
+    closure,
+    day,
+    introduce,
+    pathway_answers,
+    reintegrated_to,
+    row,
+)
+
+
+def stage(agency, uuid: str) -> str | None:
+    with agency.sign_in("cara") as us:
+        found = reintegration.reintegration(us, uuid)
+    return found.stage if found else None
+
+
+def tasks_of(agency, uuid: str, who: str = "cara") -> dict[str, object]:
+    with agency.sign_in(who) as us:
+        return {t.kind: t.due for t in case_flow.case_workflow(us, uuid).tasks}
+
+
+def submit(agency, uuid: str, form_id: str, **fixed: object) -> None:
+    with agency.sign_in("cara") as us:
+        case_forms.submit_form(us, uuid, form_id, pathway_answers(us, form_id, **fixed), None)
+
+
+def test_the_reintegration_stage_follows_the_forms_filled_in(agency):
+    uuid = case_in_implementation(agency)
+    assert stage(agency, uuid) is None  # no reintegration until its first form
+    seen = []
+    for form_id in PATHWAY_FORMS:
+        submit(agency, uuid, form_id)
+        if form_id == "placement_decision":
+            with agency.sign_in("sam") as us:
+                case_flow.decide(us, approval(us, uuid, "placement_decision").id, True)
+        seen.append(stage(agency, uuid))
+    assert seen == [
+        "tracing",
+        "assessment",
+        "decision",  # the case management report prepares the decision
+        "decision",
+        "preparation",
+        "placement",
+        "follow_up",
+    ]
+    with agency.sign_in("cara") as us:  # a follow-up after the move is a follow-up of the case
+        assert row(us, uuid).stage == Stage.FOLLOW_UP
+        case_forms.submit_form(
+            us, uuid, "closure_request", closure(us, reason="permanency_achieved"), None
+        )
+    assert stage(agency, uuid) == "closure"
+
+
+def test_a_child_is_placed_only_under_a_placement_decision_the_supervisor_approved(agency):
+    uuid = case_in_implementation(agency)
+    reintegrated_to(agency, uuid, "case_management_report")
+    with agency.sign_in("cara") as us:
+        placed = pathway_answers(us, "reunification")
+        with pytest.raises(PathwayRefused, match="approved"):
+            case_forms.submit_form(us, uuid, "reunification", placed, None)
+        case_forms.submit_form(
+            us, uuid, "placement_decision", pathway_answers(us, "placement_decision"), None
+        )
+        with pytest.raises(PathwayRefused, match="approved"):  # still waiting
+            case_forms.submit_form(us, uuid, "reunification", placed, None)
+        assert reintegration.reintegration(us, uuid).decision == "pending"
+    with agency.sign_in("sam") as us:
+        case_flow.decide(
+            us, approval(us, uuid, "placement_decision").id, False, "Ask the child alone first."
+        )
+    assert "revise_placement_decision" in tasks_of(agency, uuid)
+    with agency.sign_in("cara") as us:
+        with pytest.raises(PathwayRefused):
+            case_forms.submit_form(us, uuid, "reunification", placed, None)
+        kept = drafts.load_draft(
+            us, case_forms.DRAFT_KIND, case_forms.draft_key(uuid, "reunification")
+        )
+        assert kept is not None and kept.data["answers"] == placed  # nothing typed is lost
+        case_forms.submit_form(
+            us, uuid, "placement_decision", pathway_answers(us, "placement_decision"), 1
+        )
+    with agency.sign_in("sam") as us:
+        case_flow.decide(us, approval(us, uuid, "placement_decision").id, True)
+    with agency.sign_in("cara") as us:
+        case_forms.submit_form(us, uuid, "reunification", placed, None)
+        assert reintegration.reintegration(us, uuid).stage == "placement"
+
+
+def test_the_supervisor_decides_on_a_placement_decision_within_the_agencys_days(agency):
+    uuid = case_in_implementation(agency)
+    reintegrated_to(agency, uuid, "case_management_report")
+    submit(agency, uuid, "placement_decision")
+    with agency.sign_in("sam") as us:
+        asked = approval(us, uuid, "placement_decision")
+        assert asked.can_decide and asked.child_name == "Zawadi Wanjiru"
+        queue = case_flow.supervisor_queue(us)
+        assert [a.kind for a in queue.approvals] == ["placement_decision"]
+        mine = {t.kind: t.due for t in case_flow.my_tasks(us, days=8)}
+    assert mine["placement_decision_approval"] == asked.requested_at + timedelta(days=7)
+    with agency.sign_in("cara") as us, pytest.raises(case_flow.MoveRefused):
+        case_flow.decide(us, asked.id, True)  # a caseworker cannot approve it
+
+
+def test_the_dates_the_pathway_chooses_become_the_caseworkers_tasks(agency):
+    uuid = case_in_implementation(agency)
+    reintegrated_to(agency, uuid, "case_management_report")
+    submit(agency, uuid, "placement_decision", preparation_from=day(3), placement_on=day(30))
+    assert "reintegration_preparation" not in tasks_of(agency, uuid)  # not before the approval
+    with agency.sign_in("sam") as us:
+        case_flow.decide(us, approval(us, uuid, "placement_decision").id, True)
+    found = tasks_of(agency, uuid)
+    assert found["reintegration_preparation"] == end_of(TODAY + timedelta(days=3))
+    assert found["reunification"] == end_of(TODAY + timedelta(days=30))
+
+    submit(agency, uuid, "reintegration_preparation", next_session_on=day(6))
+    assert tasks_of(agency, uuid)["reintegration_preparation"] == end_of(TODAY + timedelta(days=6))
+    submit(agency, uuid, "reintegration_preparation", next_session_on=None)  # complete
+    found = tasks_of(agency, uuid)
+    assert "reintegration_preparation" not in found and "reunification" in found
+
+    submit(agency, uuid, "reunification", first_follow_up_on=day(10))
+    found = tasks_of(agency, uuid)
+    assert "reunification" not in found
+    assert found["post_placement_follow_up"] == end_of(TODAY + timedelta(days=10))
+    submit(agency, uuid, "post_placement_follow_up", next_follow_up_on=day(45))
+    assert tasks_of(agency, uuid)["post_placement_follow_up"] == end_of(TODAY + timedelta(days=45))
+    submit(agency, uuid, "post_placement_follow_up", next_follow_up_on=day(20))
+    assert tasks_of(agency, uuid)["post_placement_follow_up"] == end_of(TODAY + timedelta(days=20))
+
+
+def test_moving_a_reintegration_back_counts_only_the_forms_saved_after_it(agency):
+    uuid = case_in_implementation(agency)
+    reintegrated_to(agency, uuid, "reunification")
+    with agency.sign_in("cara") as us:
+        with pytest.raises(PathwayRefused, match="reason"):
+            reintegration.move_back(us, uuid, "assessment", "  ")
+        with pytest.raises(PathwayRefused, match="earlier"):
+            reintegration.move_back(us, uuid, "follow_up", "forward by hand")
+        reintegration.move_back(
+            us, uuid, "assessment", "The aunt fell ill; her sister offers to take Zawadi."
+        )
+        now = reintegration.reintegration(us, uuid)
+        assert now.stage == "assessment" and not now.decision_holds
+        assert row(us, uuid).stage == Stage.IMPLEMENTATION  # the case's own stage stays
+        timeline = case_flow.case_workflow(us, uuid).timeline
+        assert (timeline[0].kind, timeline[0].code) == ("stage.reintegration", "assessment")
+        assert timeline[0].text.startswith("The aunt fell ill")
+        # Placing the child again needs a new decision, approved again.
+        with pytest.raises(PathwayRefused):
+            case_forms.submit_form(
+                us, uuid, "reunification", pathway_answers(us, "reunification"), 1
+            )
+        case_forms.submit_form(
+            us, uuid, "family_assessment", pathway_answers(us, "family_assessment"), None
+        )
+        assert reintegration.reintegration(us, uuid).stage == "assessment"
+        case_forms.submit_form(
+            us, uuid, "placement_decision", pathway_answers(us, "placement_decision"), 1
+        )
+        assert reintegration.reintegration(us, uuid).stage == "decision"
+        # Back to before the decision again: the request waiting for Sam is withdrawn.
+        reintegration.move_back(us, uuid, "tracing", "The sister moved away.")
+        assert approval(us, uuid, "placement_decision", "withdrawn")
+        with us.store.read() as s:
+            summaries = list(
+                s.execute(
+                    select(AuditEvent.summary).where(
+                        AuditEvent.action == "reintegration.moved_back"
+                    )
+                ).scalars()
+            )
+    assert summaries == ["placement: assessment", "decision: tracing"]  # codes, no reason
+
+
+def test_tracing_and_reintegration_forms_travel_in_a_transfer_package(agency, tmp_path):
+    partner = make_agency(tmp_path / "musanze", "Musanze District Office", "MUS")
+    uuid = case_in_implementation(agency)
+    reintegrated_to(agency, uuid, "post_placement_follow_up")
+    with agency.sign_in("cara") as us:
+        case_forms.submit_form(
+            us,
+            uuid,
+            "family_tracing",
+            pathway_answers(us, "family_tracing", outcome="not_found", next_option="foster_care"),
+            1,
+        )
+        request = answers(
+            us,
+            "transfer_request",
+            to_agency="Musanze District Office",
+            reason="reintegration",
+        )
+        case_forms.submit_form(us, uuid, "transfer_request", request, None)
+        consent = next(x for x in case_forms.case_submissions(us, uuid) if x.form_id == "consent")
+        shared = dict(consent.answers)
+        shared["share_with"] = [
+            *shared["share_with"],
+            {"organisation": "Musanze District Office", "service": "other"},
+        ]
+        case_forms.submit_form(us, uuid, "consent", shared, consent.revision)
+        sent = {
+            (x.form_id, x.instance, x.revision): x.answers
+            for x in case_forms.case_submissions(us, uuid)
+        }
+    with agency.sign_in("sam") as us:
+        case_flow.decide(us, approval(us, uuid, "transfer").id, True)
+    introduce(agency, partner)
+    out = tmp_path / "case.ulz"
+    with agency.sign_in("cara") as us:
+        exchange.export_case(us, uuid, out, recipient="MUS", reason="The aunt lives in Musanze.")
+    with partner.sign_in("sam") as us:
+        imported = exchange.import_package(us, out.read_bytes(), caseworker="cara")
+        there = imported.case_uuid
+        received = {
+            (x.form_id, x.instance, x.revision): x.answers
+            for x in case_forms.case_submissions(us, there)
+        }
+        pathway = reintegration.reintegration(us, there)
+    for form_id in PATHWAY_FORMS:
+        kept = {k: v for k, v in sent.items() if k[0] == form_id}
+        assert kept and {k: v for k, v in received.items() if k[0] == form_id} == kept
+    assert received[("family_tracing", 1, 2)]["outcome"] == "not_found"
+    assert received[("family_tracing", 1, 1)]["outcome"] == "found"  # every version travels
+    # The receiving office sees where the reintegration stands; the sender's approval of the
+    # placement decision is history there, not a decision of theirs.
+    assert pathway is not None and pathway.stage == "follow_up"
+    assert pathway.family_found is False and not pathway.decision_holds
