@@ -31,8 +31,10 @@ from db.models import (
     User,
 )
 from desktop import access
+from desktop import pathway as reintegration
 from desktop.access import may_change, visible_cases
 from desktop.case_state import (
+    facts_for,
     is_made_here,
     made_here,
     move,
@@ -323,6 +325,7 @@ class CaseWorkflow:
     plan: CasePlan | None
     tasks: list[TaskRow]
     can_change: bool
+    reintegration: reintegration.Pathway | None = None  # a child's return to a family, if any
 
 
 @access.reads_case()
@@ -406,6 +409,7 @@ def case_workflow(us: UserSession, case_uuid: str) -> CaseWorkflow:
             plan=plan,
             tasks=_task_rows(s, Task.case_id == case.id),
             can_change=can_change,
+            reintegration=facts_for(s, [case])[case.id].reintegration,
         )
 
 

@@ -371,6 +371,7 @@ REPORT_KINDS = {
     "plan": "child_plan",
     "summary": "summary",
     "minutes": "minutes",
+    "reintegration": "reintegration",
 }
 
 

@@ -40,6 +40,7 @@ class DocumentKind(enum.StrEnum):
     CHILD_PLAN = "child_plan"
     SUMMARY = "summary"
     MINUTES = "minutes"  # of a case conference
+    REINTEGRATION = "reintegration"  # the agreement under an approved placement decision
 
 
 # The case summary's sections, in order, with the forms each holds.
@@ -166,9 +167,10 @@ def make_document(
 
     `sections` (the case summary only) picks from SUMMARY_SECTIONS, all when None;
     `conference` is the number of the conference whose minutes to print."""
+    from desktop.agreement import agreement_of
     from desktop.document_data import Facts, letterhead
     from reports import case_documents as docs
-    from reports import minutes
+    from reports import minutes, reintegration
     from reports.layout import PrintOptions
     from reports.texts import texts
 
@@ -199,13 +201,16 @@ def make_document(
         elif kind == DocumentKind.MINUTES:
             data = facts.minutes(conference or 0, minutes_identity_in(s))
             build = minutes.build_minutes
+        elif kind == DocumentKind.REINTEGRATION:
+            data, build = agreement_of(facts), reintegration.build_agreement
         else:
             data, build = facts.summary(chosen, purpose), docs.build_case_summary
-        check = (
-            minutes.verification_of(data, head)
-            if kind == DocumentKind.MINUTES
-            else docs.verification_of(data, head)
-        )
+        if kind == DocumentKind.MINUTES:
+            check = minutes.verification_of(data, head)
+        elif kind == DocumentKind.REINTEGRATION:
+            check = reintegration.verification_of(data, head)
+        else:
+            check = docs.verification_of(data, head)
         us.audit(
             s,
             "document.made",
@@ -216,7 +221,11 @@ def make_document(
         printed_on=today, language=language, paper=paper, printed_by=us.user.full_name
     )
     made = build(data, head, options)  # type: ignore[arg-type]
-    title = texts(language)[_TITLE_KEYS[kind]]
+    title = (
+        reintegration.words(language)["title"]
+        if kind == DocumentKind.REINTEGRATION
+        else texts(language)[_TITLE_KEYS[kind]]
+    )
     return MadeDocument(
         case_uuid=case_uuid,
         case_number=check.case_number,

@@ -31,6 +31,7 @@ def document_titles() -> dict[str, str]:
         "child_plan": QCoreApplication.translate("CaseDocuments", "Plan for the child"),
         "summary": QCoreApplication.translate("CaseDocuments", "Case summary"),
         "minutes": QCoreApplication.translate("CaseDocuments", "Conference minutes"),
+        "reintegration": QCoreApplication.translate("CaseDocuments", "Reintegration agreement"),
     }
 
 
@@ -51,8 +52,13 @@ def print_menu(parent: QWidget, available: dict[str, str]) -> QMenu:
         "transfer": QCoreApplication.translate("CaseDocuments", "Print the &transfer form…"),
         "child_plan": QCoreApplication.translate("CaseDocuments", "Print the &plan for the child…"),
         "summary": QCoreApplication.translate("CaseDocuments", "Print a case &summary…"),
+        "reintegration": QCoreApplication.translate(
+            "CaseDocuments", "Print the &reintegration agreement…"
+        ),
     }
     for kind, text in texts.items():
+        if kind not in available:
+            continue  # a document this kind of case never has (no reintegration under way)
         action = menu.addAction(text)
         action.setObjectName(f"print_{kind}")
         action.setData(kind)

@@ -41,6 +41,7 @@ from desktop.documents import PrintedDocumentInfo
 from desktop.exchange import ReceivedFile
 from desktop.forms.definition import FormSet
 from desktop.forms.saved import instances, latest
+from desktop.pathway import back_stages as reintegration_back_stages
 from desktop.vocabulary import Stage
 from desktop.workflow import WORKING, form_allowed, rank
 from ui.case_documents import DocumentsTab, SummaryDialog, print_menu
@@ -49,6 +50,7 @@ from ui.common import (
     APPROVAL_KINDS,
     APPROVAL_STATES,
     NEXT_ACTIONS,
+    REINTEGRATION_STAGES,
     RISK_COLOURS,
     RISKS,
     SEXES,
@@ -82,6 +84,7 @@ class ReasonDialog(QDialog):
         prompt: str,
         stages: list[str] | None = None,
         parent: QWidget | None = None,
+        labels: dict[str, str] = STAGES,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -93,7 +96,7 @@ class ReasonDialog(QDialog):
             caption.setBuddy(self.stage)
             layout.addWidget(caption)
             for code in stages:
-                self.stage.addItem(label(STAGES, code), code)
+                self.stage.addItem(label(labels, code), code)
             self.stage.setCurrentIndex(self.stage.count() - 1)  # the stage just before, most often
             layout.addWidget(self.stage)
         caption = QLabel(prompt, wordWrap=True)
@@ -134,6 +137,7 @@ class CaseFileWidget(QWidget):
     fill_form = Signal(str, str, int)
     decide = Signal(int, bool, str)
     move_back = Signal(str, str)
+    move_reintegration_back = Signal(str, str)
     reopen = Signal(str)
     action_status = Signal(int, int, str)
     print_document = Signal(str, list, str)
@@ -199,7 +203,16 @@ class CaseFileWidget(QWidget):
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             facts.addWidget(value_label, 1, column)
             self.facts.append(value_label)
-        facts.setColumnStretch(6, 1)
+        # A child's reintegration into a family, when one is under way: its step of box 2.
+        self.reintegration_caption = QLabel(self.tr("Reintegration"))
+        self.reintegration_caption.setStyleSheet("color: #555;")
+        self.reintegration_label = QLabel(objectName="reintegrationStage")
+        self.reintegration_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        facts.addWidget(self.reintegration_caption, 0, 6)
+        facts.addWidget(self.reintegration_label, 1, 6)
+        facts.setColumnStretch(7, 1)
 
         header = QFrame(objectName="caseHeader")
         header.setStyleSheet(
@@ -335,6 +348,9 @@ class CaseFileWidget(QWidget):
             self.tr("&Return with a comment…"), objectName="returnRequest"
         )
         self.move_back_button = QPushButton(self.tr("Move &back…"), objectName="moveBack")
+        self.reintegration_back_button = QPushButton(
+            self.tr("Move the reintegration bac&k…"), objectName="moveReintegrationBack"
+        )
         self.reopen_button = QPushButton(self.tr("Re&open…"), objectName="reopen")
         self.send_button = QPushButton(self.tr("&Send to the new agency…"), objectName="sendCase")
         self.refer_button = QPushButton(self.tr("Re&ferral package…"), objectName="referralPackage")
@@ -345,6 +361,7 @@ class CaseFileWidget(QWidget):
             self.approve_button,
             self.return_button,
             self.move_back_button,
+            self.reintegration_back_button,
             self.reopen_button,
             self.send_button,
             self.refer_button,
@@ -356,6 +373,7 @@ class CaseFileWidget(QWidget):
         self.approve_button.clicked.connect(self._approve)
         self.return_button.clicked.connect(self._return)
         self.move_back_button.clicked.connect(self._move_back)
+        self.reintegration_back_button.clicked.connect(self._move_reintegration_back)
         self.reopen_button.clicked.connect(self._reopen)
         self._fill_decisions()
         return row
@@ -400,6 +418,15 @@ class CaseFileWidget(QWidget):
         self.approve_button.setVisible(self.pending is not None)
         self.return_button.setVisible(self.pending is not None)
         self.move_back_button.setVisible(self.editable and bool(self.back_stages()))
+        pathway = self.workflow.reintegration
+        self.reintegration_back_button.setVisible(
+            self.editable
+            and self.stage not in (Stage.CLOSED, Stage.TRANSFERRED)
+            and bool(reintegration_back_stages(pathway))
+        )
+        self.reintegration_caption.setVisible(pathway is not None)
+        self.reintegration_label.setVisible(pathway is not None)
+        self.reintegration_label.setText(self.reintegration_text())
         self.reopen_button.setVisible(self.editable and self.stage == Stage.CLOSED)
         transfer = [a for a in self.workflow.approvals if a.kind == "transfer" and not a.received]
         self.send_button.setVisible(
@@ -426,6 +453,20 @@ class CaseFileWidget(QWidget):
             if self.workflow.plan is not None
             else self.tr("The case has no case plan yet."),
             "summary": "",
+        } | self._reintegration_available()
+
+    def _reintegration_available(self) -> dict[str, str]:
+        """The reintegration agreement, for a case whose reintegration is under way."""
+        pathway = self.workflow.reintegration
+        if pathway is None:
+            return {}
+        return {
+            "reintegration": ""
+            if pathway.decision_holds
+            else self.tr(
+                "The reintegration agreement is printed once the supervisor approves the "
+                "placement decision."
+            )
         }
 
     def ask_summary(self) -> tuple[list[str], str] | None:
@@ -443,6 +484,29 @@ class CaseFileWidget(QWidget):
             self.print_document.emit(kind, chosen[0], chosen[1])
         else:
             self.print_document.emit(kind, [], "")
+
+    def reintegration_text(self) -> str:
+        """The reintegration's step, and what holds it: the supervisor, the family not found."""
+        pathway = self.workflow.reintegration
+        if pathway is None:
+            return ""
+        text = label(REINTEGRATION_STAGES, pathway.stage)
+        if pathway.stage == "decision" and pathway.decision == "pending":
+            text = self.tr("{stage} (waiting for the supervisor)").format(stage=text)
+        elif pathway.stage == "decision" and pathway.decision == "returned":
+            text = self.tr("{stage} (returned)").format(stage=text)
+        elif pathway.stage == "decision" and pathway.decision_holds:
+            text = self.tr("{stage} (approved)").format(stage=text)
+        elif pathway.stage == "tracing" and pathway.family_found is False:
+            text = self.tr("{stage} (family not found)").format(stage=text)
+        elif pathway.placement_holds in ("fragile", "broken_down"):
+            text = self.tr("{stage} (placement {state})").format(
+                stage=text,
+                state=self.tr("fragile")
+                if pathway.placement_holds == "fragile"
+                else self.tr("broken down"),
+            )
+        return text
 
     def back_stages(self) -> list[str]:
         """The earlier working stages this case may go back to."""
@@ -486,6 +550,26 @@ class CaseFileWidget(QWidget):
         chosen = self.ask_move_back(self.back_stages())
         if chosen and chosen[1].strip():
             self.move_back.emit(*chosen)
+
+    def ask_reintegration_back(self, stages: list[str]) -> tuple[str, str] | None:
+        dialog = ReasonDialog(
+            self.tr("Move the reintegration back"),
+            self.tr(
+                "Why does the reintegration go back? The reason is kept in the timeline; the "
+                "step is done again from there."
+            ),
+            stages,
+            parent=self,
+            labels=REINTEGRATION_STAGES,
+        )
+        if not dialog.exec():
+            return None
+        return dialog.stage.currentData(), dialog.text.toPlainText()
+
+    def _move_reintegration_back(self) -> None:
+        chosen = self.ask_reintegration_back(reintegration_back_stages(self.workflow.reintegration))
+        if chosen and chosen[1].strip():
+            self.move_reintegration_back.emit(*chosen)
 
     def _reopen(self) -> None:
         reason = self.ask_comment(
@@ -902,6 +986,10 @@ class CaseFileWidget(QWidget):
             return self.tr("Saved {form}").format(form=title)
         what = label(APPROVAL_KINDS, e.code)
         stage = label(STAGES, e.code)
+        if e.kind == "stage.reintegration":
+            return self.tr("Moved the reintegration back to {step}: “{text}”").format(
+                step=label(REINTEGRATION_STAGES, e.code), text=e.text
+            )
         texts = {
             "approval.requested": self.tr("Asked the supervisor to approve {what}"),
             "approval.approved": self.tr("Approved {what}"),

@@ -84,6 +84,15 @@ NEXT_ACTIONS = {
     "plan_action": QT_TRANSLATE_NOOP("labels", "Plan action"),
     "case_conference": QT_TRANSLATE_NOOP("labels", "Case conference"),
     "conference_action": QT_TRANSLATE_NOOP("labels", "Follow up a conference action point"),
+    "placement_decision_approval": QT_TRANSLATE_NOOP("labels", "Placement decision approval"),
+    "revise_placement_decision": QT_TRANSLATE_NOOP(
+        "labels", "Revise the returned placement decision"
+    ),
+    "reintegration_preparation": QT_TRANSLATE_NOOP(
+        "labels", "Prepare the child, the family and the community"
+    ),
+    "reunification": QT_TRANSLATE_NOOP("labels", "Place the child with the family"),
+    "post_placement_follow_up": QT_TRANSLATE_NOOP("labels", "Post-placement follow-up"),
     "": "",
 }
 APPROVAL_KINDS = {
@@ -91,6 +100,17 @@ APPROVAL_KINDS = {
     "closure": QT_TRANSLATE_NOOP("labels", "the closure"),
     "transfer": QT_TRANSLATE_NOOP("labels", "the transfer"),
     "best_interests": QT_TRANSLATE_NOOP("labels", "the best interests determination"),
+    "placement_decision": QT_TRANSLATE_NOOP("labels", "the placement decision"),
+}
+# The steps of a child's reintegration into a family (seed 001, box 2; desktop/pathway.py).
+REINTEGRATION_STAGES = {
+    "tracing": QT_TRANSLATE_NOOP("labels", "Family tracing"),
+    "assessment": QT_TRANSLATE_NOOP("labels", "Family assessment"),
+    "decision": QT_TRANSLATE_NOOP("labels", "Placement decision"),
+    "preparation": QT_TRANSLATE_NOOP("labels", "Preparation"),
+    "placement": QT_TRANSLATE_NOOP("labels", "Placement or reunification"),
+    "follow_up": QT_TRANSLATE_NOOP("labels", "Post-placement follow-up"),
+    "closure": QT_TRANSLATE_NOOP("labels", "Closure"),
 }
 APPROVAL_STATES = {
     "pending": QT_TRANSLATE_NOOP("labels", "waiting for the supervisor"),
@@ -129,6 +149,7 @@ HISTORY_ACTIONS = {
     "approval.returned": QT_TRANSLATE_NOOP("labels", "Returned a request with a comment"),
     "approval.refused": QT_TRANSLATE_NOOP("labels", "Was refused a decision on a request"),
     "plan.action_status": QT_TRANSLATE_NOOP("labels", "Changed the status of a plan action"),
+    "reintegration.moved_back": QT_TRANSLATE_NOOP("labels", "Moved the reintegration back"),
     "document.made": QT_TRANSLATE_NOOP("labels", "Prepared a document to print"),
     "document.printed": QT_TRANSLATE_NOOP("labels", "Printed a document"),
     "document.saved": QT_TRANSLATE_NOOP("labels", "Saved a document as a PDF file"),

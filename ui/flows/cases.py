@@ -17,6 +17,8 @@ from desktop import (
     documents,
     drafts,
     exchange,
+    pathway,
+    reintegration,
 )
 from desktop.case_flow import TaskRow
 from desktop.form_rules import CASE_PLAN
@@ -30,6 +32,7 @@ from ui.common import APPROVAL_KINDS, label, show_error
 from ui.flows.base import Flow
 from ui.form_fields import text_of
 from ui.form_wizard import FormWizard
+from ui.reintegration import report_answers
 from ui.tasks import DecisionDialog
 
 
@@ -197,6 +200,13 @@ class CaseFlow(Flow):
         widget.move_back.connect(
             lambda stage, reason: self.change(
                 uuid, lambda s: case_flow.move_back(s, uuid, stage, reason), CaseChanges.stage()
+            )
+        )
+        widget.move_reintegration_back.connect(
+            lambda stage, reason: self.change(
+                uuid,
+                lambda s: reintegration.move_back(s, uuid, stage, reason),
+                CaseChanges.stage(),
             )
         )
         widget.reopen.connect(
@@ -421,6 +431,14 @@ class CaseFlow(Flow):
 
         if form_id == CASE_PLAN:  # its first review depends on the case's risk and the agency
             self.op(lambda s: case_forms.form_rules(s, uuid, form_id)).on_success(show).run()
+        elif form_id == pathway.REPORT_FORM and saved is None:
+
+            def started(start: reintegration.ReportStart) -> None:
+                # The summary the conference minutes present, and what the family work found.
+                answers[form_id] = report_answers(start, widget.form_set)
+                show(case_forms.FormRules())
+
+            self.op(lambda s: reintegration.report_start(s, uuid)).on_success(started).run()
         else:
             show(case_forms.FormRules())
 
