@@ -15,10 +15,6 @@ from ui.conferences import summary_notes
 from ui.i18n import current_language
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Reintegration", text)
-
-
 def _choice(forms: FormSet, form_id: str, field_id: str, code: str) -> str:
     form = forms.forms.get(form_id)
     f = form.field(field_id) if form else None
@@ -30,14 +26,15 @@ def findings(start: ReportStart, forms: FormSet) -> str:
     lines = []
     if start.tracing_outcome:
         lines.append(
-            _t("Family tracing: {outcome}.").format(
+            QCoreApplication.translate("Reintegration", "Family tracing: {outcome}.").format(
                 outcome=_choice(forms, TRACING_FORM, "outcome", start.tracing_outcome)
             )
         )
     for number, (family, capacity, recommendation) in enumerate(start.assessments, start=1):
         lines.append(
-            _t(
-                "Family assessment {n}: {family}; can care for the child: {capacity}; {advice}."
+            QCoreApplication.translate(
+                "Reintegration",
+                "Family assessment {n}: {family}; can care for the child: {capacity}; {advice}.",
             ).format(
                 n=number,
                 family=_choice(forms, ASSESSMENT_FORM, "family_type", family),

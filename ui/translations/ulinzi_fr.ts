@@ -286,6 +286,129 @@
     </message>
 </context>
 <context>
+    <name>Agreement</name>
+    <message>
+        <source>Reintegration agreement</source>
+        <translation>Accord de réintégration</translation>
+    </message>
+    <message>
+        <source>The child&apos;s return to a family, agreed by all, for signature</source>
+        <translation>Le retour de l&apos;enfant dans une famille, convenu par tous, à signer</translation>
+    </message>
+    <message>
+        <source>The placement decision</source>
+        <translation>La décision de placement</translation>
+    </message>
+    <message>
+        <source>Where the child will live</source>
+        <translation>Où l&apos;enfant vivra</translation>
+    </message>
+    <message>
+        <source>With whom</source>
+        <translation>Avec qui</translation>
+    </message>
+    <message>
+        <source>Relationship to the child</source>
+        <translation>Lien avec l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Local leader or volunteer</source>
+        <translation>Responsable local ou volontaire</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>Décidé le</translation>
+    </message>
+    <message>
+        <source>Approved by the supervisor</source>
+        <translation>Approuvé par le superviseur</translation>
+    </message>
+    <message>
+        <source>{who}, on {date}</source>
+        <translation>{who}, le {date}</translation>
+    </message>
+    <message>
+        <source>Planned placement date</source>
+        <translation>Date de placement prévue</translation>
+    </message>
+    <message>
+        <source>The child moved on</source>
+        <translation>L&apos;enfant est parti le</translation>
+    </message>
+    <message>
+        <source>Agreement of both sides</source>
+        <translation>Accord des deux parties</translation>
+    </message>
+    <message>
+        <source>The child agrees</source>
+        <translation>L&apos;enfant est d&apos;accord</translation>
+    </message>
+    <message>
+        <source>The family agrees</source>
+        <translation>La famille est d&apos;accord</translation>
+    </message>
+    <message>
+        <source>Preparation sessions held</source>
+        <translation>Séances de préparation tenues</translation>
+    </message>
+    <message>
+        <source>{count} (the last on {date})</source>
+        <translation>{count} (la dernière le {date})</translation>
+    </message>
+    <message>
+        <source>What the child said, in their words</source>
+        <translation>Ce que l&apos;enfant a dit, avec ses mots</translation>
+    </message>
+    <message>
+        <source>Support and follow-up</source>
+        <translation>Soutien et suivi</translation>
+    </message>
+    <message>
+        <source>Services in the community</source>
+        <translation>Services de la communauté</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>École</translation>
+    </message>
+    <message>
+        <source>First follow-up visit</source>
+        <translation>Première visite de suivi</translation>
+    </message>
+    <message>
+        <source>Not set yet</source>
+        <translation>Pas encore fixée</translation>
+    </message>
+    <message>
+        <source>What each of us undertakes</source>
+        <translation>Ce à quoi chacun s&apos;engage</translation>
+    </message>
+    <message>
+        <source>The family cares for the child, keeps the child safe and in school, lets the caseworker and the community volunteer visit and see the child alone, and tells the caseworker at once of any difficulty.</source>
+        <translation>La famille prend soin de l&apos;enfant, le garde en sécurité et à l&apos;école, laisse le gestionnaire de cas et le volontaire communautaire lui rendre visite et voir l&apos;enfant seul à seul, et informe aussitôt le gestionnaire de cas de toute difficulté.</translation>
+    </message>
+    <message>
+        <source>The agency follows up the child and the family after the move, gives the support agreed, and links them to the services they need. The child may speak to the caseworker at any time.</source>
+        <translation>L&apos;organisme suit l&apos;enfant et la famille après le départ, apporte le soutien convenu et les relie aux services dont ils ont besoin. L&apos;enfant peut parler au gestionnaire de cas à tout moment.</translation>
+    </message>
+    <message>
+        <source>This agreement was read and explained to the child and the family in a language they understand.</source>
+        <translation>Cet accord a été lu et expliqué à l&apos;enfant et à la famille dans une langue qu&apos;ils comprennent.</translation>
+    </message>
+    <message>
+        <source>For the family</source>
+        <translation>Pour la famille</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentView</name>
     <message>
         <source>This file cannot be shown: it may be damaged.</source>
@@ -421,6 +544,10 @@
         <translation>Clôture et transfert</translation>
     </message>
     <message>
+        <source>Reintegration agreement</source>
+        <translation>Accord de réintégration</translation>
+    </message>
+    <message>
         <source>Print the &amp;closure form…</source>
         <translation>Imprimer le formulaire de &amp;clôture…</translation>
     </message>
@@ -435,6 +562,10 @@
     <message>
         <source>Print a case &amp;summary…</source>
         <translation>Imprimer un &amp;résumé du dossier…</translation>
+    </message>
+    <message>
+        <source>Print the &amp;reintegration agreement…</source>
+        <translation>Imprimer l&apos;accord de &amp;réintégration…</translation>
     </message>
     <message>
         <source>{n} MB</source>
@@ -492,6 +623,10 @@
         <translation>&amp;Formulaires</translation>
     </message>
     <message>
+        <source>Reintegration</source>
+        <translation>Réintégration</translation>
+    </message>
+    <message>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
@@ -522,6 +657,10 @@
     <message>
         <source>Move &amp;back…</source>
         <translation>Ra&amp;mener en arrière…</translation>
+    </message>
+    <message>
+        <source>Move the reintegration bac&amp;k…</source>
+        <translation>Ramener la réintégration en arrière (&amp;k)…</translation>
     </message>
     <message>
         <source>Re&amp;open…</source>
@@ -560,6 +699,38 @@
         <translation>Le dossier n&apos;a pas encore de plan de prise en charge.</translation>
     </message>
     <message>
+        <source>The reintegration agreement is printed once the supervisor approves the placement decision.</source>
+        <translation>L&apos;accord de réintégration s&apos;imprime une fois la décision de placement approuvée par le superviseur.</translation>
+    </message>
+    <message>
+        <source>{stage} (waiting for the supervisor)</source>
+        <translation>{stage} (en attente du superviseur)</translation>
+    </message>
+    <message>
+        <source>{stage} (returned)</source>
+        <translation>{stage} (renvoyée)</translation>
+    </message>
+    <message>
+        <source>{stage} (approved)</source>
+        <translation>{stage} (approuvée)</translation>
+    </message>
+    <message>
+        <source>{stage} (family not found)</source>
+        <translation>{stage} (famille non retrouvée)</translation>
+    </message>
+    <message>
+        <source>{stage} (placement {state})</source>
+        <translation>{stage} (placement {state})</translation>
+    </message>
+    <message>
+        <source>fragile</source>
+        <translation>fragile</translation>
+    </message>
+    <message>
+        <source>broken down</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
         <source>Move the case back</source>
         <translation>Ramener le cas à une étape antérieure</translation>
     </message>
@@ -574,6 +745,14 @@
     <message>
         <source>What needs to change? The caseworker reads your comment.</source>
         <translation>Que faut-il modifier ? Le gestionnaire de cas lira votre commentaire.</translation>
+    </message>
+    <message>
+        <source>Move the reintegration back</source>
+        <translation>Ramener la réintégration à une étape antérieure</translation>
+    </message>
+    <message>
+        <source>Why does the reintegration go back? The reason is kept in the timeline; the step is done again from there.</source>
+        <translation>Pourquoi la réintégration revient-elle en arrière ? Le motif est conservé dans la chronologie ; l&apos;étape est refaite à partir de là.</translation>
     </message>
     <message>
         <source>Reopen the case</source>
@@ -650,6 +829,10 @@
     <message>
         <source>Saved {form}</source>
         <translation>A enregistré « {form} »</translation>
+    </message>
+    <message>
+        <source>Moved the reintegration back to {step}: “{text}”</source>
+        <translation>A ramené la réintégration à l&apos;étape « {step} » : « {text} »</translation>
     </message>
     <message>
         <source>Asked the supervisor to approve {what}</source>
@@ -3463,6 +3646,17 @@ version {n}, {date}, {who}</translation>
     </message>
 </context>
 <context>
+    <name>Reintegration</name>
+    <message>
+        <source>Family tracing: {outcome}.</source>
+        <translation>Recherche de la famille : {outcome}.</translation>
+    </message>
+    <message>
+        <source>Family assessment {n}: {family}; can care for the child: {capacity}; {advice}.</source>
+        <translation>Évaluation de la famille {n} : {family} ; peut prendre soin de l&apos;enfant : {capacity} ; {advice}.</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialog</name>
     <message>
         <source>Move the case conference</source>
@@ -4587,6 +4781,26 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <source>{name} is not a backup or a receipt this store can read, or it carries no audit head.</source>
         <translation>{name} n&apos;est pas une sauvegarde ni un accusé de réception que ce coffre peut lire, ou il ne porte pas de tête d&apos;audit.</translation>
     </message>
+    <message>
+        <source>The reintegration agreement is printed once the supervisor has approved the placement decision of case {number}.</source>
+        <translation>L&apos;accord de réintégration s&apos;imprime une fois que le superviseur a approuvé la décision de placement du dossier {number}.</translation>
+    </message>
+    <message>
+        <source>This case has no reintegration under way: there is nothing to move back.</source>
+        <translation>Ce dossier n&apos;a pas de réintégration en cours : il n&apos;y a rien à ramener en arrière.</translation>
+    </message>
+    <message>
+        <source>A reintegration moves forward by filling in its forms. Only a move back to an earlier step is made by hand.</source>
+        <translation>Une réintégration avance en remplissant ses formulaires. Seul un retour à une étape antérieure se fait à la main.</translation>
+    </message>
+    <message>
+        <source>Say why the reintegration goes back: the reason is kept in its timeline.</source>
+        <translation>Indiquez pourquoi la réintégration revient en arrière : le motif est conservé dans sa chronologie.</translation>
+    </message>
+    <message>
+        <source>The child can be placed only under a placement decision your supervisor has approved. Fill in the placement decision, or wait for the approval. Your answers are kept as a draft.</source>
+        <translation>L&apos;enfant ne peut être placé qu&apos;en vertu d&apos;une décision de placement approuvée par votre superviseur. Remplissez la décision de placement, ou attendez l&apos;approbation. Vos réponses sont conservées comme brouillon.</translation>
+    </message>
 </context>
 <context>
     <name>forms</name>
@@ -4917,6 +5131,26 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
         <translation>Suivre une action décidée en conférence</translation>
     </message>
     <message>
+        <source>Placement decision approval</source>
+        <translation>Approbation de la décision de placement</translation>
+    </message>
+    <message>
+        <source>Revise the returned placement decision</source>
+        <translation>Revoir la décision de placement renvoyée</translation>
+    </message>
+    <message>
+        <source>Prepare the child, the family and the community</source>
+        <translation>Préparer l&apos;enfant, la famille et la communauté</translation>
+    </message>
+    <message>
+        <source>Place the child with the family</source>
+        <translation>Placer l&apos;enfant dans la famille</translation>
+    </message>
+    <message>
+        <source>Post-placement follow-up</source>
+        <translation>Suivi après le placement</translation>
+    </message>
+    <message>
         <source>the case plan</source>
         <translation>le plan de prise en charge</translation>
     </message>
@@ -4931,6 +5165,34 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
     <message>
         <source>the best interests determination</source>
         <translation>la détermination de l&apos;intérêt supérieur</translation>
+    </message>
+    <message>
+        <source>the placement decision</source>
+        <translation>la décision de placement</translation>
+    </message>
+    <message>
+        <source>Family tracing</source>
+        <translation>Recherche de la famille</translation>
+    </message>
+    <message>
+        <source>Family assessment</source>
+        <translation>Évaluation de la famille</translation>
+    </message>
+    <message>
+        <source>Placement decision</source>
+        <translation>Décision de placement</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>Préparation</translation>
+    </message>
+    <message>
+        <source>Placement or reunification</source>
+        <translation>Placement ou réunification</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Clôture</translation>
     </message>
     <message>
         <source>waiting for the supervisor</source>
@@ -5043,6 +5305,10 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
     <message>
         <source>Changed the status of a plan action</source>
         <translation>A changé le statut d&apos;une action du plan</translation>
+    </message>
+    <message>
+        <source>Moved the reintegration back</source>
+        <translation>A ramené la réintégration en arrière</translation>
     </message>
     <message>
         <source>Prepared a document to print</source>
