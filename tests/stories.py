@@ -587,11 +587,22 @@ def pathway_answers(us, form_id: str, **fixed: object) -> dict[str, object]:
         },
         "reintegration_preparation": {
             "held_on": day(-1),
+            "child_views": "« Je veux vivre chez ma tante » – I want to live with my aunt.",
             "child_agrees": "agrees",
             "family_agrees": "agrees",
             "next_session_on": day(7),
         },
-        "reunification": {"placed_on": day(0), "carer": AUNT, "first_follow_up_on": day(14)},
+        "reunification": {
+            "placed_on": day(0),
+            "carer": AUNT,
+            "relationship": "aunt_uncle",
+            "address": "Musanze, Cyuve sector, Kabeza village",
+            "phone": "+250 788 555 010",
+            "local_contact": "Mr Habimana, village leader",
+            "services": [{"service_type": "education", "provider": "Kabeza Primary School"}],
+            "school": "Kabeza Primary School",
+            "first_follow_up_on": day(14),
+        },
         "post_placement_follow_up": {
             "visited_on": day(0),
             "placement_holds": "stable",

@@ -10,11 +10,13 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEvent, Stage
-from desktop import case_flow, case_forms, drafts, exchange, reintegration
+from desktop import case_flow, case_forms, documents, drafts, exchange, reintegration
+from desktop.documents import DocumentUnavailable
 from desktop.pathway import PathwayRefused
 from desktop.workflow import end_of
 from tests.conftest import make_agency
 from tests.stories import (
+    AUNT,
     PATHWAY_FORMS,
     TODAY,
     answers,
@@ -22,10 +24,12 @@ from tests.stories import (
     case_in_implementation,
     closure,
     day,
+    in_order,
     introduce,
     pathway_answers,
     reintegrated_to,
     row,
+    text_of,
 )
 
 
@@ -246,3 +250,67 @@ def test_tracing_and_reintegration_forms_travel_in_a_transfer_package(agency, tm
     # placement decision is history there, not a decision of theirs.
     assert pathway is not None and pathway.stage == "follow_up"
     assert pathway.family_found is False and not pathway.decision_holds
+
+
+def test_the_reintegration_agreement_waits_for_the_approved_placement_decision(agency):
+    uuid = case_in_implementation(agency)
+    reintegrated_to(agency, uuid, "case_management_report")
+    submit(agency, uuid, "placement_decision")
+    with agency.sign_in("cara") as us, pytest.raises(DocumentUnavailable, match="approved"):
+        documents.make_document(us, uuid, "reintegration")
+
+
+def test_the_reintegration_agreement_says_where_with_whom_who_agreed_and_who_signs(agency):
+    uuid = case_in_implementation(agency)
+    reintegrated_to(agency, uuid, "reintegration_preparation")
+    with agency.sign_in("cara") as us:
+        before = documents.make_document(us, uuid, "reintegration", language="en")
+        again = documents.make_document(us, uuid, "reintegration", language="en")
+        case_forms.submit_form(
+            us, uuid, "reunification", pathway_answers(us, "reunification"), None
+        )
+        placed = documents.make_document(us, uuid, "reintegration", language="en")
+        french = documents.make_document(us, uuid, "reintegration", language="fr")
+        number = row(us, uuid).case_number
+    assert before.verification == again.verification  # the same record, the same code
+    assert placed.code != before.code  # the move is on the paper: another content
+    assert placed.verification.startswith(f"{number} · REINTEGRATION · v1 · ")
+    text = text_of(placed.pdf)
+    in_order(
+        text,
+        "Reintegration agreement",
+        "Zawadi Wanjiru",
+        "The placement decision",
+        "With relatives (kinship care)",
+        AUNT,
+        "Aunt or uncle",
+        "Musanze, Cyuve sector, Kabeza village",
+        "Mr Habimana, village leader",
+        "Approved by the supervisor",
+        "Sam Supervisor",
+        "The child moved on",
+        "Agreement of both sides",
+        "The child agrees Agrees",
+        "The family agrees Agrees",
+        "« Je veux vivre chez ma tante » – I want to live with my aunt.",
+        "Services in the community",
+        "Education: Kabeza Primary School",
+        "What each of us undertakes",
+        "Signatures",
+        "The child",
+        "Thumbprint",
+        "For the family",
+        "Caseworker",
+        "Supervisor",
+    )
+    assert "Planned placement date" not in text  # the child has moved: the day it happened
+    assert text.count(placed.verification) == 2  # on each page's footer
+    in_order(
+        text_of(french.pdf),
+        "Accord de réintégration",
+        "Avec des proches (famille élargie)",
+        "Accord des deux parties",
+        "Ce à quoi chacun s'engage",
+        "Pour la famille",
+    )
+    assert placed.file_name == f"Reintegration agreement {number} v1.pdf"  # never the name
