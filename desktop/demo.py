@@ -726,6 +726,7 @@ def _demo_forms(
     definition_ids = {f.id: definition_row(s, f).id for f in forms.forms.values()}
     submissions: list[dict[str, object]] = []
     approvals: list[dict[str, object]] = []
+    reintegrating: dict[Stage, int] = {}  # cases seen at each stage, to spread the steps
     for row in rows:
         stage = Stage(row["stage"])
         since = row["stage_changed_at"]
@@ -805,6 +806,7 @@ def _demo_forms(
                     "id": submission_id,
                     "case_id": row["id"],
                     "form_id": form_id,
+                    "instance": 1,
                     "revision": 1,
                     "definition_id": definition_ids[form_id],
                     "answers": json.dumps(answers, ensure_ascii=False, sort_keys=True),
@@ -813,4 +815,122 @@ def _demo_forms(
                     "submitted_at": when,
                 }
             )
+        reintegrating[stage] = reintegrating.get(stage, -1) + 1
+        for form_id, instance, when, fixed in _reintegration(
+            row, reintegrating[stage], now_of(rows), rng
+        ):
+            form = forms.get(form_id)
+            on = when.astimezone().date()
+            approved = bool(fixed.pop("_approved", True))
+            submissions.append(
+                {
+                    "id": len(submissions) + 1,
+                    "case_id": row["id"],
+                    "form_id": form_id,
+                    "instance": instance,
+                    "revision": 1,
+                    "definition_id": definition_ids[form_id],
+                    "answers": json.dumps(
+                        sample_answers(form, rng, on, **fixed), ensure_ascii=False, sort_keys=True
+                    ),
+                    "changed": "[]",
+                    "submitted_by": row["caseworker_id"],
+                    "submitted_at": when,
+                }
+            )
+            if form_id == "placement_decision":
+                decided = approved
+                approvals.append(
+                    {
+                        "case_id": row["id"],
+                        "kind": ApprovalKind.PLACEMENT_DECISION.value,
+                        "submission_id": len(submissions),
+                        "state": (
+                            ApprovalState.APPROVED if decided else ApprovalState.PENDING
+                        ).value,
+                        "requested_by": row["caseworker_id"],
+                        "requested_at": when,
+                        "decided_by": supervisors.get(row["caseworker_id"]) if decided else None,
+                        "decided_at": when if decided else None,
+                    }
+                )
     return submissions, approvals
+
+
+# Children going home from care (seed 001, box 2): the first cases in implementation, then every
+# third, are each at a step of their reintegration, in turn; one case in four in follow-up has
+# been placed and followed up, and one closed case in four reached its permanency goal that way.
+_REINTEGRATION_STEPS = (
+    "family_tracing",
+    "family_assessment",
+    "case_management_report",
+    "placement_decision",  # waiting for the supervisor
+    "placement_decision+",  # approved: the preparation is next
+    "reintegration_preparation",
+    "reunification",
+)
+
+
+def _reintegration(
+    row: dict[str, object], nth: int, today: date, rng: random.Random
+) -> list[tuple[str, int, datetime, dict[str, object]]]:
+    """The pathway forms of one demo case (none for most): form, instance, when, answers."""
+    stage = Stage(row["stage"])
+    if stage == Stage.IMPLEMENTATION and nth < len(_REINTEGRATION_STEPS):
+        last = _REINTEGRATION_STEPS[nth]  # even a small store has a child at each step
+    elif stage == Stage.IMPLEMENTATION and nth % 3 == 0:
+        last = _REINTEGRATION_STEPS[(nth // 3) % len(_REINTEGRATION_STEPS)]
+    elif stage in (Stage.FOLLOW_UP, Stage.CLOSED) and nth % 4 == 0:
+        last = "post_placement_follow_up"
+    else:
+        return []
+    since: datetime = row["stage_changed_at"]  # type: ignore[assignment]
+    now = datetime.combine(today, datetime.min.time(), tzinfo=UTC) + timedelta(hours=16)
+    if stage == Stage.CLOSED:
+        now = since  # its reintegration came before the closure
+    steps = list(_REINTEGRATION_STEPS)
+    if last == "post_placement_follow_up":
+        steps += ["post_placement_follow_up", "post_placement_follow_up#2"]
+    steps = steps[: steps.index(last) + 1]
+    if "placement_decision+" in steps and "placement_decision" in steps:
+        steps.remove("placement_decision")
+    found = []
+    start = since - timedelta(days=40) if stage == Stage.CLOSED else since
+    for k, step in enumerate(steps):
+        when = start + (now - start) * (k + 1) / (len(steps) + 1)
+        form_id, _, second = step.rstrip("+").partition("#")
+        # The next dates of an open case lie ahead; a closed case's where its story left them.
+        on = when.astimezone().date()
+        ahead = on if stage == Stage.CLOSED else max(today, on)
+        fixed: dict[str, object] = {}
+        if form_id == "family_tracing":
+            found_family = rng.random() < 0.85 or last != "family_tracing"
+            fixed = {"outcome": "found" if found_family else "not_found"}
+        elif form_id == "family_assessment":
+            fixed = {"capacity": "able_with_support", "recommendation": "place_with_support"}
+        elif form_id == "placement_decision":
+            fixed = {
+                "option": rng.choice(("birth_family", "extended_family")),
+                "preparation_from": (ahead + timedelta(days=rng.randint(1, 6))).isoformat(),
+                "placement_on": (ahead + timedelta(days=rng.randint(14, 40))).isoformat(),
+                "_approved": step.endswith("+") or last != "placement_decision",
+            }
+        elif form_id == "reintegration_preparation":
+            fixed = {
+                "child_agrees": "agrees",
+                "family_agrees": "agrees",
+                "next_session_on": (ahead + timedelta(days=rng.randint(2, 9))).isoformat(),
+            }
+        elif form_id == "reunification":
+            fixed = {"first_follow_up_on": (ahead + timedelta(days=rng.randint(3, 20))).isoformat()}
+        elif form_id == "post_placement_follow_up":
+            fixed = {
+                "visited_on": when.astimezone().date().isoformat(),
+                "placement_holds": rng.choice(("stable", "stable", "fragile")),
+                "risk_level": row["risk"] or "low",
+                "next_follow_up_on": (ahead + timedelta(days=rng.randint(7, 30))).isoformat()
+                if stage != Stage.CLOSED
+                else None,
+            }
+        found.append((form_id, 2 if second else 1, when, fixed))
+    return found
