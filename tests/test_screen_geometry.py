@@ -244,6 +244,28 @@ def test_main_window_of_a_caseworker_fits_and_reads(qtbot, demo, language):
     assert_looks_right(found)
 
 
+def test_case_file_of_a_reintegration_fits_and_reads(qtbot, demo, language):
+    """A child going home: the case file's header shows the reintegration's step."""
+    from desktop import reintegration
+    from ui.case_file import CaseFileWidget
+
+    amina = _session(demo, "amina")
+    uuid = next(
+        r.uuid
+        for r in cases.list_cases(amina, status="open")
+        if reintegration.reintegration(amina, r.uuid) is not None
+    )
+    window = _main_window(qtbot, demo, "amina")
+    window.cases.open_case(uuid)
+    qtbot.waitUntil(lambda: isinstance(window.tabs.currentWidget(), CaseFileWidget), timeout=10000)
+    settle()
+    case_file = window.tabs.currentWidget()
+    assert case_file.reintegration_label.isVisible()
+    found = _tabs(window, case_file.tabs, f"case file, reintegration [{language}]")
+    _close(window)
+    assert_looks_right(found)
+
+
 def test_main_window_of_a_supervisor_fits_and_reads(qtbot, demo, language):
     window = _main_window(qtbot, demo, "grace")
     window.show_queue()
@@ -379,6 +401,7 @@ def test_case_dialogs_fit_and_read(qtbot, demo, language):
     from desktop import documents
     from ui.case_documents import SummaryDialog
     from ui.case_file import ReasonDialog
+    from ui.common import REINTEGRATION_STAGES
     from ui.conferences import ScheduleDialog
     from ui.document_view import AttachmentView, DocumentPreview
     from ui.tasks import DecisionDialog
@@ -390,6 +413,15 @@ def test_case_dialogs_fit_and_read(qtbot, demo, language):
     found = []
     for dialog, name in (
         (ReasonDialog("Move back", "Why?", ["registered", "initial_assessment"]), "move back"),
+        (
+            ReasonDialog(
+                "Move the reintegration back",
+                "Why?",
+                list(REINTEGRATION_STAGES)[:-1],
+                labels=REINTEGRATION_STAGES,
+            ),
+            "move the reintegration back",
+        ),
         (ReasonDialog("Return", "Your comment for the caseworker:"), "reason"),
         (ScheduleDialog(forms.get(case_forms.CONFERENCE), "Grace Mwangi"), "schedule"),
         (SummaryDialog(), "summary"),
@@ -476,6 +508,7 @@ def _photo() -> bytes:
 
 WINDOW_TESTS = [
     test_main_window_of_a_caseworker_fits_and_reads,
+    test_case_file_of_a_reintegration_fits_and_reads,
     test_main_window_of_a_supervisor_fits_and_reads,
     test_main_window_of_an_administrator_fits_and_reads,
     test_administration_fits_and_reads,

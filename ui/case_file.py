@@ -585,6 +585,9 @@ class CaseFileWidget(QWidget):
         self.form_list = QListWidget(objectName="formList")
         self.form_list.setFixedWidth(300)
         self.form_list.setSpacing(4)
+        # A long title (the preparation of the child, family and community) wraps, never cut.
+        self.form_list.setWordWrap(True)
+        self.form_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.revision = QComboBox(objectName="revision")
         self.revision.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.revision.setAccessibleName(self.tr("Version of the form shown"))

@@ -68,6 +68,8 @@ class ReceivedTab(QWidget):
         self.entries = QListWidget(objectName="receivedEntries")
         self.entries.setFixedWidth(300)
         self.entries.setSpacing(3)
+        self.entries.setWordWrap(True)  # a long form title wraps, never cut
+        self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view = QTextBrowser(objectName="receivedView")
         self.view.setOpenLinks(False)
 
