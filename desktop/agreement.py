@@ -77,6 +77,7 @@ def agreement_of(facts: Facts) -> ReintegrationAgreement:
         sessions=len(sessions),
         last_session_on=_day(last.answers.get("held_on")) if last else None,
         child_views=str(last.answers.get("child_views") or "") if last else "",
+        concerns=str(last.answers.get("concerns") or "") if last else "",
         services=tuple(services),
         school=str(p.get("school") or ""),
         first_follow_up_on=_day(p.get("first_follow_up_on")),

@@ -911,12 +911,15 @@ def _reintegration(
         elif form_id == "placement_decision":
             fixed = {
                 "option": rng.choice(("birth_family", "extended_family")),
+                "decided_on": on.isoformat(),
+                "preparation_sessions": rng.randint(2, 4),
                 "preparation_from": (ahead + timedelta(days=rng.randint(1, 6))).isoformat(),
                 "placement_on": (ahead + timedelta(days=rng.randint(14, 40))).isoformat(),
                 "_approved": step.endswith("+") or last != "placement_decision",
             }
         elif form_id == "reintegration_preparation":
             fixed = {
+                "held_on": on.isoformat(),
                 "child_agrees": "agrees",
                 "family_agrees": "agrees",
                 "next_session_on": (ahead + timedelta(days=rng.randint(2, 9))).isoformat(),

@@ -62,6 +62,7 @@ WORDS: dict[str, str] = {
     "prepared": QT_TRANSLATE_NOOP("Agreement", "Preparation sessions held"),
     "last_session": QT_TRANSLATE_NOOP("Agreement", "{count} (the last on {date})"),
     "child_views": QT_TRANSLATE_NOOP("Agreement", "What the child said, in their words"),
+    "concerns": QT_TRANSLATE_NOOP("Agreement", "Worries still to settle"),
     "support": QT_TRANSLATE_NOOP("Agreement", "Support and follow-up"),
     "services": QT_TRANSLATE_NOOP("Agreement", "Services in the community"),
     "school": QT_TRANSLATE_NOOP("Agreement", "School"),
@@ -109,6 +110,7 @@ class ReintegrationAgreement:
     sessions: int = 0
     last_session_on: datetime.date | None = None
     child_views: str = ""
+    concerns: str = ""  # what the last preparation session left open, for all to see
     services: tuple[str, ...] = ()
     school: str = ""
     first_follow_up_on: datetime.date | None = None
@@ -184,6 +186,8 @@ def build_agreement(
         Spacer(0, 4),
     ]
     story += long_text(w["child_views"], a.child_views, st)
+    if a.concerns:
+        story += long_text(w["concerns"], a.concerns, st)
     support = [
         (w["services"], "; ".join(a.services)),
         (w["school"], a.school),

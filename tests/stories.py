@@ -590,6 +590,7 @@ def pathway_answers(us, form_id: str, **fixed: object) -> dict[str, object]:
             "child_views": "« Je veux vivre chez ma tante » – I want to live with my aunt.",
             "child_agrees": "agrees",
             "family_agrees": "agrees",
+            "concerns": "The school fees for next term.",
             "next_session_on": day(7),
         },
         "reunification": {

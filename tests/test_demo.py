@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from desktop import accounts, cases
+from desktop import accounts, cases, pathway, reintegration
 from desktop.demo import create_demo_store
 from tests.conftest import FAST_KDF
 
@@ -51,3 +51,15 @@ def test_a_demo_store_of_100000_cases_is_built_and_searched(tmp_path):
         assert cases.count_cases(us) == 100_000
         found = cases.list_cases(us, search="Helene", limit=100)
         assert found and all(r.given_name == "Hélène" for r in found)
+
+
+def test_a_small_demo_store_has_children_at_each_step_of_a_reintegration(tmp_path):
+    demo = create_demo_store(tmp_path / "demo", 40, seed=7, kdf=FAST_KDF)
+    demo.session.close()
+    with accounts.sign_in(tmp_path / "demo", "manager", demo.password) as us:
+        found = [reintegration.reintegration(us, r.uuid) for r in cases.list_cases(us)]
+    steps = Counter(p.stage for p in found if p is not None)
+    assert set(steps) == set(pathway.STAGES)
+    decisions = {p.decision for p in found if p is not None and p.stage == pathway.DECISION}
+    assert {"pending", "approved"} <= decisions  # one waits for the supervisor, one may go on
+    assert sum(steps.values()) < len(found) / 2  # most children are not going home from care

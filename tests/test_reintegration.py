@@ -293,6 +293,8 @@ def test_the_reintegration_agreement_says_where_with_whom_who_agreed_and_who_sig
         "The child agrees Agrees",
         "The family agrees Agrees",
         "« Je veux vivre chez ma tante » – I want to live with my aunt.",
+        "Worries still to settle",
+        "The school fees for next term.",
         "Services in the community",
         "Education: Kabeza Primary School",
         "What each of us undertakes",

@@ -368,6 +368,10 @@
         <translation>Ce que l&apos;enfant a dit, avec ses mots</translation>
     </message>
     <message>
+        <source>Worries still to settle</source>
+        <translation>Inquiétudes encore à lever</translation>
+    </message>
+    <message>
         <source>Support and follow-up</source>
         <translation>Soutien et suivi</translation>
     </message>
