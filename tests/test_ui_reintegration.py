@@ -290,3 +290,26 @@ def test_a_reintegration_moved_back_from_the_case_file_keeps_its_reason(qtbot, a
     reintegration = case.print_button.menu().findChild(object, "print_reintegration")
     assert not reintegration.isEnabled()  # a new decision must be approved first
     window.sign_out()
+
+
+def test_the_proof_of_no_trace_is_one_next_away_once_the_family_is_not_found(qtbot, agency):
+    """Choosing "not found" on the last section adds the proof of no trace after it: the
+    wizard offers Next to it at once, as it would have if the section had been there."""
+    from PySide6.QtWidgets import QRadioButton
+
+    uuid = case_in_implementation(agency)
+    window = open_window(qtbot, agency, "cara")
+    open_case_file(qtbot, window, uuid)
+    wizard = open_form(qtbot, window, "family_tracing")
+    outcome = wizard.widget_for("family_tracing", "outcome")
+    wizard.steps.setCurrentItem(next(p for p in wizard.pages if outcome in p.fields).item)
+    assert wizard.next_button.isHidden()  # the outcome is the last section shown so far
+    not_found = next(
+        b for b in outcome.findChildren(QRadioButton) if b.text() == "Family not found"
+    )
+    qtbot.mouseClick(not_found, Qt.MouseButton.LeftButton)
+    assert not wizard.next_button.isHidden()
+    press(qtbot, wizard, wizard.next_button)
+    assert wizard.section_title.text() == "Proof of no trace"
+    wizard.discard()
+    window.sign_out()

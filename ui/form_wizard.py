@@ -222,8 +222,8 @@ class FormWizard(QDialog):
 
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save_draft)
-        self._fill(self.answers)
         self.current = -1
+        self._fill(self.answers)
         self.go_to(self._visible_pages()[0])
 
     # -- building -------------------------------------------------------------------------------
@@ -313,6 +313,8 @@ class FormWizard(QDialog):
             if page.checked:
                 self._check(page, answers)
             self._mark(page)
+        if self.current >= 0:
+            self._place_buttons()
         total = answered = 0
         for i in self._visible_pages():
             page = self.pages[i]
@@ -332,6 +334,16 @@ class FormWizard(QDialog):
         """The answers that count: one to a question hidden since (a draft keeps it, in case
         the person changes their mind back) shows and requires nothing."""
         return visible_answers(form, self.answers[form.id])
+
+    def _place_buttons(self) -> None:
+        """Back, Next and Save for the page shown, among the sections shown now: an answer can
+        add a section after it (the proof of no trace, when the family was not found)."""
+        visible = self._visible_pages()
+        last = self.current == visible[-1]
+        self.back_button.setEnabled(self.current != visible[0])
+        self.next_button.setVisible(not last)
+        self.next_button.setDefault(not last)
+        self.finish_button.setDefault(last)
 
     def _visible_pages(self) -> list[int]:
         return [i for i, p in enumerate(self.pages) if not p.item.isHidden()]
@@ -391,12 +403,7 @@ class FormWizard(QDialog):
         self.section_title.setText(text_of(page.section.title))
         self.section_help.setText(text_of(page.section.help))
         self.section_help.setVisible(bool(page.section.help))
-        visible = self._visible_pages()
-        last = index == visible[-1]
-        self.back_button.setEnabled(index != visible[0])
-        self.next_button.setVisible(not last)
-        self.next_button.setDefault(not last)
-        self.finish_button.setDefault(last)
+        self._place_buttons()
         self.message.clear()
         self._problems_pointed_out = False
         first = next((w for w in page.fields if w.isVisibleTo(page.widget.widget())), None)

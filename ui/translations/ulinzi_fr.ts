@@ -664,7 +664,7 @@
     </message>
     <message>
         <source>Move the reintegration bac&amp;k…</source>
-        <translation>Ramener la réintégration en arrière (&amp;k)…</translation>
+        <translation>Ramener la réin&amp;tégration en arrière…</translation>
     </message>
     <message>
         <source>Re&amp;open…</source>
