@@ -508,3 +508,44 @@ class ReceivedRecord(Base):
     record: Mapped[str] = mapped_column(Text)
     transfer_form: Mapped[bytes | None] = mapped_column(LargeBinary)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CaseAssignment(Base):
+    """A case handed from one worker to another: who held it, who took it, who decided, when
+    and why (the child's history of who held the case)."""
+
+    __tablename__ = "case_assignments"
+    __table_args__ = (Index("ix_case_assignments_case", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    from_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    to_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class ContactNote(Base):
+    """One revision of a contact note (a call, a visit, a meeting, an observation). An edit
+    adds a revision; the list shows each note's latest. A note that came in a package names its
+    author as the sending agency wrote it (`author_name`, `agency_code`), not one of ours."""
+
+    __tablename__ = "contact_notes"
+    __table_args__ = (
+        UniqueConstraint("case_id", "number", "revision", name="uq_contact_notes_revision"),
+        Index("ix_contact_notes_case", "case_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    revision: Mapped[int] = mapped_column(Integer)
+    happened_on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    contact: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    text: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    author_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    agency_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

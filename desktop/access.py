@@ -275,3 +275,36 @@ def changing_case(
             yield s, case_in(s, case_uuid, editable_cases(us.user), action)
     except PermissionDenied as e:
         refuse(us, e, event, case_uuid)
+
+
+# -- who may hand a case to whom -------------------------------------------------------------------
+
+
+def reassignable_cases(user: UserInfo) -> ColumnElement[bool]:
+    """The cases `user` may give to another worker: a manager any, a supervisor their team's
+    (and their own); a caseworker none (they ask their supervisor)."""
+    if Role.MANAGER in user.roles:
+        return true()
+    if Role.SUPERVISOR in user.roles:
+        return _workers_of(user)
+    return false()
+
+
+def may_hand_over_caseload(user: UserInfo, holder: User) -> bool:
+    """Whether `user` may move every case `holder` has in hand (when they leave): an
+    administrator (deactivating the account), a manager, or the holder's supervisor."""
+    return bool(user.roles & {Role.ADMINISTRATOR, Role.MANAGER}) or (
+        Role.SUPERVISOR in user.roles and holder.supervisor_id == user.id
+    )
+
+
+def may_receive_cases(user: UserInfo, target: User) -> bool:
+    """Whether `user` may give cases to `target`: an active caseworker or supervisor; a
+    supervisor (who is not also a manager or an administrator) only within their own team."""
+    if not target.active or not target.role_set & {Role.CASEWORKER, Role.SUPERVISOR}:
+        return False
+    if user.roles & {Role.ADMINISTRATOR, Role.MANAGER}:
+        return True
+    return Role.SUPERVISOR in user.roles and (
+        target.supervisor_id == user.id or target.id == user.id
+    )

@@ -11,14 +11,14 @@ import json
 import logging
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from db.errors import (
     QT_TRANSLATE_NOOP,
@@ -467,6 +467,17 @@ def recover(
 # -- managing users ------------------------------------------------------------------------------
 
 
+class CasesInHand(InvalidInput):
+    """An account about to be closed still holds cases: they need another owner first."""
+
+    text = QT_TRANSLATE_NOOP(
+        "errors",
+        "{name} still holds {n} open cases. Give them to another worker first: "
+        "Administration → Users → Deactivate asks who takes them, or "
+        "`ulinzi reassign --from {name} --to USERNAME --reason TEXT`.",
+    )
+
+
 @dataclass(frozen=True)
 class UserSummary:
     username: str
@@ -574,12 +585,38 @@ def reset_password(
 
 
 @access.administrator(QT_TRANSLATE_NOOP("errors", "remove users"))
-def remove_user(us: UserSession, username: str) -> None:
-    """Close an account: its key slot is deleted, its name stays in the history."""
+def remove_user(
+    us: UserSession, username: str, hand_over: Mapping[str, str] | None = None, reason: str = ""
+) -> None:
+    """Close an account: its key slot is deleted, its name stays in the history.
+
+    Someone who leaves must not take cases with them: `hand_over` (case uuid → username) gives
+    their cases to others in the same unit of work, and the account is closed only when no case
+    is left in their hands and nobody is left in their team."""
+    from desktop import assignments  # it builds on the case workflow, which needs this module
+
     with us.store.write() as s:
         user = _find_user(s, username)
         if user.id == us.user.id:
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "You cannot remove your own account."))
+        if user.active:
+            assignments.hand_over(s, us, user, hand_over or {}, reason)
+            left = len(assignments.cases_in_hand(s, user.id))
+            if left:
+                raise CasesInHand(name=user.username, n=left)
+            team = s.execute(
+                select(func.count()).where(User.supervisor_id == user.id, User.active)
+            ).scalar()
+            if team:
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "{name} supervises {n} people: give them another supervisor first "
+                        "(Administration → Users → Assign supervisor).",
+                    ),
+                    name=user.username,
+                    n=team,
+                )
         if Role.ADMINISTRATOR in user.role_set:
             others = s.execute(
                 select(User.roles).where(User.active.is_(True), User.id != user.id)

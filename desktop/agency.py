@@ -12,6 +12,9 @@ from db.errors import QT_TRANSLATE_NOOP, InvalidInput
 from db.models import Agency, Setting
 from desktop import access
 from desktop.case_state import refresh_all
+from desktop.consent_check import DEFAULT_MONTHS as DEFAULT_CONSENT_MONTHS
+from desktop.consent_check import SETTING as CONSENT_SETTING
+from desktop.consent_check import months_in as consent_months_in
 from desktop.session import AgencyInfo, UserSession
 from desktop.workflow import Deadlines, Rules
 
@@ -40,6 +43,8 @@ class AgencySettings:
     minutes_identity: str = "number"
     # The case conference agenda, in order; empty for the standard one in the reader's language.
     conference_agenda: tuple[str, ...] = ()
+    # Consent older than this is recorded again before information is shared.
+    consent_months: int = DEFAULT_CONSENT_MONTHS
 
 
 def _setting(s, key: str, default: object) -> object:  # type: ignore[no-untyped-def]
@@ -73,6 +78,7 @@ def load_settings(us: UserSession) -> AgencySettings:
             paper=paper_in(s),
             minutes_identity=minutes_identity_in(s),
             conference_agenda=tuple(agenda_in(s) or ()),
+            consent_months=consent_months_in(s),
         )
 
 
@@ -137,6 +143,12 @@ def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
             allowed=", ".join(MINUTES_IDENTITY),
         )
     agenda = _agenda(new.conference_agenda)
+    if not 1 <= new.consent_months <= 120:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors", "Consent is renewed after 1 to 120 months (12 is the usual)."
+            )
+        )
     if new.logo is not None and not new.logo.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The logo must be a PNG or JPEG picture."))
     if new.logo is not None and len(new.logo) > MAX_LOGO_BYTES:
@@ -172,6 +184,9 @@ def save_settings(us: UserSession, new: AgencySettings) -> AgencySettings:
             changed.append("minutes_identity")
         if (agenda_in(s) or []) != agenda:
             changed.append("conference_agenda")
+        if consent_months_in(s) != new.consent_months:
+            changed.append("consent_months")
+        _put(s, CONSENT_SETTING, new.consent_months)
         _put(s, "idle_minutes", new.idle_minutes)
         _put(s, "deadlines", new.deadlines.as_dict())
         _put(s, "workflow_rules", asdict(new.rules))

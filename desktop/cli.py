@@ -199,6 +199,25 @@ def cmd_cases(args: argparse.Namespace, secrets: Secrets) -> int:
     return 0
 
 
+def cmd_reassign(args: argparse.Namespace, secrets: Secrets) -> int:
+    from desktop import assignments, documents
+
+    if bool(args.cases) == bool(args.from_user):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors", "Name the cases to reassign, or --from USERNAME (not both)."
+            )
+        )
+    with _sign_in(args, secrets) as us:
+        if args.from_user:
+            moved = assignments.hand_over_all(us, args.from_user, args.to, args.reason)
+        else:
+            uuids = [documents.case_uuid_of(us, number) for number in args.cases]
+            moved = assignments.reassign(us, uuids, args.to, args.reason)
+    print(f"{moved} case{'s' if moved != 1 else ''} now held by {args.to}; their tasks moved too.")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace, secrets: Secrets) -> int:
     from desktop import anchors
 
@@ -674,6 +693,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("cases", cmd_cases, "list the cases you may see, tab-separated")
     p.add_argument("--status", choices=("open", "closed", "transferred"))
     p.add_argument("--search", help="names, case number or location; prefixes match")
+
+    p = command(
+        "reassign",
+        cmd_reassign,
+        "give cases to another caseworker, with a reason (supervisors, managers; "
+        "--from: everything a person holds, also for administrators)",
+    )
+    p.add_argument("cases", nargs="*", metavar="CASE", help="case numbers")
+    p.add_argument("--from", dest="from_user", metavar="USERNAME", help="every case they hold")
+    p.add_argument("--to", required=True, metavar="USERNAME", help="who takes the cases")
+    p.add_argument("--reason", required=True, help="why (kept in each case's history)")
 
     p = command("check", cmd_check, "check encryption, integrity, the audit log and its head")
     p.add_argument(
