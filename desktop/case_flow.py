@@ -33,6 +33,7 @@ from db.models import (
 from desktop import access
 from desktop import pathway as reintegration
 from desktop.access import may_change, visible_cases
+from desktop.assignments import assignments_of
 from desktop.case_state import (
     facts_for,
     is_made_here,
@@ -307,6 +308,7 @@ class TimelineEntry:
     instance: int = 0
     revision: int = 0
     text: str = ""  # a reason, a comment, an action
+    previous: str = ""  # a change of hands: who held the case before (`code` took it)
 
 
 @dataclass(frozen=True)
@@ -362,6 +364,12 @@ def case_workflow(us: UserSession, case_uuid: str) -> CaseWorkflow:
             entries.append(
                 TimelineEntry(
                     m.at, names.get(m.user_id, ""), f"stage.{m.how}", m.to_stage, text=m.reason
+                )
+            )
+        for a in assignments_of(s, case.id):  # who held the case when
+            entries.append(
+                TimelineEntry(
+                    a.at, a.by_name, "assigned", a.to_name, text=a.reason, previous=a.from_name
                 )
             )
         plan_row = s.execute(
