@@ -728,7 +728,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--sections",
         help="summary only, comma-separated: registration, assessments, plan, services, "
-        "follow_up, decisions, closure (default: all)",
+        "follow_up, decisions, closure, notes (default: all but the contact notes)",
     )
     p.add_argument("--purpose", help="summary only: whom it is for, e.g. 'the case conference'")
     p.add_argument(

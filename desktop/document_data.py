@@ -20,6 +20,7 @@ from desktop.forms.answers import is_empty, shown_fields
 from desktop.forms.definition import FormField
 from desktop.forms.display import Words, answer_text, consent_method, entry_text
 from desktop.forms.saved import Submission, instances, latest, submissions_in
+from desktop.notes import KIND_WORDS, notes_of
 from desktop.workflow import ApprovalKind, ApprovalState
 from reports import case_documents as docs
 from reports import minutes
@@ -407,6 +408,9 @@ class Facts:
             if key == "decisions":
                 parts.append(docs.SummarySection(key, titles[key], events=self.events()))
                 continue
+            if key == "notes":
+                parts.append(docs.SummarySection(key, titles[key], events=self.notes()))
+                continue
             forms = []
             for form_id in SUMMARY_SECTIONS[key]:
                 forms += [self.form_block(x) for x in instances(self.subs, form_id)]
@@ -501,6 +505,20 @@ class Facts:
                 )  # type: ignore[arg-type]
         found.sort(key=lambda x: x[0])
         return tuple(event for _, event in found)
+
+    def notes(self) -> tuple[docs.Event, ...]:
+        """The contact notes, oldest first as a record reads (each as last corrected)."""
+        kinds = translated(KIND_WORDS, "ContactNotes", self.language)
+        return tuple(
+            docs.Event(
+                n.happened_on,
+                n.author + (f" ({n.agency_code})" if n.agency_code else ""),
+                f"{kinds.get(n.kind, n.kind)}"
+                + (f" – {n.contact}" if n.contact else "")
+                + f": {n.text}",
+            )
+            for n in reversed(notes_of(self.s, self.case.id))
+        )
 
     def minutes(self, number: int, identity: str) -> minutes.Minutes:
         """The minutes of conference `number` as last finalised; the child named no more than

@@ -52,7 +52,10 @@ SUMMARY_SECTIONS: dict[str, tuple[str, ...]] = {
     "follow_up": ("follow_up_visit", "review"),
     "decisions": (),
     "closure": ("closure_request", "transfer_request"),
+    "notes": (),  # contact notes: printed only when chosen
 }
+# Printed only when asked for by name: a summary without a choice of sections leaves them out.
+OPTIONAL_SECTIONS = ("notes",)
 # Their titles, in the window's Print dialog and on the summary itself.
 SECTION_TITLES: dict[str, str] = {
     "registration": QT_TRANSLATE_NOOP("CaseDocuments", "Registration and consent"),
@@ -62,6 +65,7 @@ SECTION_TITLES: dict[str, str] = {
     "follow_up": QT_TRANSLATE_NOOP("CaseDocuments", "Follow-up visits and reviews"),
     "decisions": QT_TRANSLATE_NOOP("CaseDocuments", "Decisions and stage changes"),
     "closure": QT_TRANSLATE_NOOP("CaseDocuments", "Closure and transfer"),
+    "notes": QT_TRANSLATE_NOOP("CaseDocuments", "Contact notes"),
 }
 MAX_SIGNED_COPY_BYTES = 20 * 1024 * 1024  # a phone photo or a scanned multi-page PDF
 _MEDIA_TYPES = (
@@ -177,7 +181,11 @@ def make_document(
     kind = DocumentKind(kind)
     language = language or us.agency.language
     today = today or datetime.now(UTC).astimezone().date()
-    chosen = list(SUMMARY_SECTIONS) if sections is None else list(sections)
+    chosen = (
+        [x for x in SUMMARY_SECTIONS if x not in OPTIONAL_SECTIONS]
+        if sections is None
+        else list(sections)
+    )
     unknown = [x for x in chosen if x not in SUMMARY_SECTIONS]
     if unknown:
         raise InvalidInput(

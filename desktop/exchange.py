@@ -63,6 +63,7 @@ from desktop.cases import create_case, reindex
 from desktop.forms import answers as answer_rules
 from desktop.forms.definition import FormDefinition
 from desktop.forms.saved import parse_definition, submission_of
+from desktop.notes import add_received_notes, notes_record
 from desktop.packages import AgencyKeys, PackageError
 from desktop.session import UserSession
 from desktop.workflow import ApprovalKind, ApprovalState
@@ -457,6 +458,7 @@ def case_records(s: Session, case: Case) -> tuple[dict[str, Any], dict[str, byte
         "conference_actions": conference_actions,
         "signed_copies": copies,
         "history": history,
+        "contact_notes": notes_record(s, case.id),
     }
     return record, attachments
 
@@ -1248,6 +1250,7 @@ def _apply(
                     updated_at=datetime.now(UTC),
                 )
             )
+        add_received_notes(s, case.id, record.get("contact_notes") or [], opened.sender_code)
     except (KeyError, ValueError, TypeError) as e:
         raise damaged("records") from e
     _copies_and_history(s, case, opened, record)

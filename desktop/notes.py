@@ -23,8 +23,17 @@ from desktop import access
 from desktop.forms.answers import LONG_TEXT_LIMIT
 from desktop.session import UserSession
 
-# How a contact happened; the words are in `ui.common.CONTACT_KINDS` and the reports' texts.
-KINDS = ("phone_call", "home_visit", "office_visit", "meeting", "observation", "message", "other")
+# How a contact happened, in the words the window and the printed summary use.
+KIND_WORDS: dict[str, str] = {
+    "phone_call": QT_TRANSLATE_NOOP("ContactNotes", "Phone call"),
+    "home_visit": QT_TRANSLATE_NOOP("ContactNotes", "Home visit"),
+    "office_visit": QT_TRANSLATE_NOOP("ContactNotes", "Visit to the office"),
+    "meeting": QT_TRANSLATE_NOOP("ContactNotes", "Meeting"),
+    "observation": QT_TRANSLATE_NOOP("ContactNotes", "Observation"),
+    "message": QT_TRANSLATE_NOOP("ContactNotes", "Message or letter"),
+    "other": QT_TRANSLATE_NOOP("ContactNotes", "Other"),
+}
+KINDS = tuple(KIND_WORDS)
 EDIT_WINDOW = timedelta(hours=24)
 CONTACT_LIMIT = 200
 
@@ -249,3 +258,52 @@ def case_notes(us: UserSession, case_uuid: str, search: str = "") -> CaseNotes:
     words = fold(search).split()
     shown = [n for n in notes if matches(n, words)] if words else notes
     return CaseNotes(shown, len(notes), can_add)
+
+
+# -- in a package ------------------------------------------------------------------------------
+
+
+def notes_record(s: Session, case_id: int) -> list[dict[str, object]]:
+    """Every revision of the case's notes, as a transfer package carries them."""
+    names = dict(s.execute(select(User.id, User.full_name)).all())
+    return [
+        {
+            "number": n.number,
+            "revision": n.revision,
+            "happened_on": n.happened_on.isoformat(),
+            "kind": n.kind,
+            "contact": n.contact,
+            "text": n.text,
+            "author": n.author_name or names.get(n.author_id, ""),
+            "written_at": n.written_at.isoformat(),
+        }
+        for n in s.execute(
+            select(ContactNote)
+            .where(ContactNote.case_id == case_id)
+            .order_by(ContactNote.number, ContactNote.revision)
+        ).scalars()
+    ]
+
+
+def add_received_notes(
+    s: Session, case_id: int, entries: list[dict[str, object]], agency_code: str
+) -> None:
+    """The notes a package carried (checked by `package_schema` already), kept as their authors
+    at the sending agency wrote them. ValueError when an entry cannot be one."""
+    for e in entries:
+        written = datetime.fromisoformat(str(e.get("written_at") or ""))
+        s.add(
+            ContactNote(
+                case_id=case_id,
+                number=int(e["number"]),  # type: ignore[call-overload]
+                revision=int(e["revision"]),  # type: ignore[call-overload]
+                happened_on=date.fromisoformat(str(e["happened_on"])),
+                kind=str(e["kind"]) if e["kind"] in KINDS else "other",
+                contact=str(e.get("contact") or "")[:CONTACT_LIMIT],
+                text=str(e["text"]),
+                author_id=None,
+                author_name=str(e.get("author") or "")[:200] or agency_code,
+                agency_code=agency_code,
+                written_at=written if written.tzinfo else written.replace(tzinfo=UTC),
+            )
+        )

@@ -140,6 +140,17 @@ class HistoryEntry(_Part):
     summary: Long | None = None
 
 
+class ContactNoteEntry(_Part):
+    number: Count
+    revision: Count
+    happened_on: Short
+    kind: Short
+    contact: Short | None = None
+    text: Long
+    author: Short | None = None
+    written_at: Short | None = None
+
+
 class CaseRecord(_Part):
     format: Literal[1]
     case: CaseColumns
@@ -151,6 +162,8 @@ class CaseRecord(_Part):
     conference_actions: _items(ConferenceActionEntry) | None = None
     signed_copies: _items(SignedCopyEntry) | None = None
     history: _items(HistoryEntry) | None = None
+    # Added after the first packages were sent: a package without it is whole.
+    contact_notes: _items(ContactNoteEntry) | None = None
 
 
 def first_problem(record: Any) -> str | None:

@@ -20,7 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.documents import SECTION_TITLES, SUMMARY_SECTIONS, PrintedDocumentInfo
+from desktop.documents import (
+    OPTIONAL_SECTIONS,
+    SECTION_TITLES,
+    SUMMARY_SECTIONS,
+    PrintedDocumentInfo,
+)
 from ui.common import format_datetime
 
 
@@ -88,7 +93,7 @@ class SummaryDialog(QDialog):
         titles = section_titles()
         for key in SUMMARY_SECTIONS:
             box = QCheckBox(titles[key], objectName=f"section_{key}")
-            box.setChecked(True)
+            box.setChecked(key not in OPTIONAL_SECTIONS)
             box.toggled.connect(self._update)
             self.boxes[key] = box
             layout.addWidget(box)
