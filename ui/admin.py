@@ -54,10 +54,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import accounts
+from desktop import accounts, assignments
 from desktop import agency as agency_settings
 from desktop.accounts import UserSummary
 from desktop.agency import AgencySettings
+from desktop.assignments import HeldCase, Worker
 from desktop.errors import UlinziError
 from desktop.session import UserInfo
 from desktop.vocabulary import Role
@@ -76,6 +77,7 @@ from ui.common import (
 from ui.conferences import default_agenda
 from ui.help import add_help_key
 from ui.operations import Op
+from ui.reassign import HandOverPanel
 from ui.session_holder import SessionHolder
 from ui.table_model import MUTED, RowsModel
 
@@ -520,6 +522,58 @@ class SupervisorDialog(_AccountDialog):
         return lambda: accounts.assign_supervisor(session, username, supervisor)
 
 
+class DeactivateDialog(_AccountDialog):
+    """Deactivating someone who still holds cases: who takes each of them, and why. The account
+    is closed in the same step, and only once every case has someone."""
+
+    def __init__(
+        self,
+        holder: SessionHolder,
+        user: UserSummary,
+        held: list[HeldCase],
+        workers: list[Worker],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(holder, parent)
+        self.user = user
+        self.target = user.username
+        self.setWindowTitle(self.tr("Deactivate account"))
+        self.intro.setText(
+            self.tr(
+                "{person} still holds {n} cases. Choose who takes them: their open tasks go with "
+                "them. Then the account is deactivated: the password stops working at once, the "
+                "name stays in the case history."
+            ).format(person=_person(user), n=len(held))
+        )
+        self.panel = HandOverPanel(held, workers, self)
+        self.form.addRow(self.panel)
+        self.reason = QPlainTextEdit(objectName="handReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMaximumHeight(70)
+        self.reason.setPlaceholderText(self.tr("e.g. Cara left the agency in March"))
+        self.form.addRow(self.tr("&Why"), self.reason)
+        self.ok.setText(self.tr("Hand over and &deactivate"))
+        self.setMinimumSize(640, 520)
+        self.panel.worker.setFocus()
+
+    def problem(self) -> str:
+        problem = self.panel.problem()
+        if problem:
+            return problem
+        if not self.reason.toPlainText().strip():
+            self.reason.setFocus()
+            return self.tr("Say why the cases change hands: the reason is kept in their history.")
+        return ""
+
+    def work(self) -> Callable[[], object]:
+        session, username = self.holder.session, self.user.username
+        plan, reason = self.panel.plan(), self.reason.toPlainText().strip()
+        self.result_text = self.tr(
+            "{name} can no longer sign in; their {n} cases have new caseworkers."
+        ).format(name=self.user.full_name, n=len(plan))
+        return lambda: accounts.remove_user(session, username, plan, reason)
+
+
 # -- the two pages -------------------------------------------------------------------------------
 
 
@@ -730,6 +784,16 @@ class UsersPage(_Page):
         user = self.selected_user()
         if user is None or not user.active:
             return
+        session = self.holder.session
+        try:  # a short read: a person holds tens of cases, not thousands
+            held = assignments.held_cases(session, user.username)
+            workers = assignments.workers(session, besides=user.username) if held else []
+        except Exception as error:  # noqa: BLE001 - shown to the person, logged if unexpected
+            show_error(self, error)
+            return
+        if held:  # someone who leaves must not take cases (and their overdue work) with them
+            self._open(DeactivateDialog(self.holder, user, held, workers, self))
+            return
         question = self.tr(
             "Deactivate the account of {person}?\n\n"
             "Their password stops working at once: their key to the case files is removed from "
@@ -852,6 +916,11 @@ class AgencyPage(_Page):
             self.deadlines[field.name] = spin
             text = names.get(field.name, field.name.replace("_", " "))
             sop_form.addRow(_caption(text, spin), spin)
+        self.consent_months = QSpinBox(objectName="consentMonths", minimum=1, maximum=120)
+        sop_form.addRow(
+            _caption(self.tr("Consent asked again after (months)"), self.consent_months),
+            self.consent_months,
+        )
         sop_form.addRow(
             _hint(self.tr("Changing a deadline updates the due dates of every case on saving."))
         )
@@ -865,7 +934,7 @@ class AgencyPage(_Page):
         for box in (self.self_approval, self.approve_bid):
             sop_form.addRow(_wrapping(box))
             box.toggled.connect(self._edited)
-        spins = (self.idle_minutes, *self.deadlines.values())
+        spins = (self.idle_minutes, *self.deadlines.values(), self.consent_months)
         width = max(spin.sizeHint().width() for spin in spins)
         for spin in spins:  # one column of equal boxes reads more calmly
             spin.setMinimumWidth(width)
@@ -921,7 +990,7 @@ class AgencyPage(_Page):
         self.paper.currentIndexChanged.connect(self._edited)
         self.minutes_identity.currentIndexChanged.connect(self._edited)
         self.agenda.textChanged.connect(self._edited)
-        for spin in (self.idle_minutes, *self.deadlines.values()):
+        for spin in (self.idle_minutes, *self.deadlines.values(), self.consent_months):
             spin.valueChanged.connect(self._edited)
         self.load()
 
@@ -975,6 +1044,7 @@ class AgencyPage(_Page):
         for name, value in settings.deadlines.as_dict().items():
             if name in self.deadlines:
                 self.deadlines[name].setValue(value)
+        self.consent_months.setValue(settings.consent_months)
         self.self_approval.setChecked(settings.rules.allow_self_approval)
         self.approve_bid.setChecked(settings.rules.approve_best_interests)
         self.paper.setCurrentIndex(max(0, self.paper.findData(settings.paper)))
@@ -1006,6 +1076,7 @@ class AgencyPage(_Page):
                 for line in self.agenda.toPlainText().splitlines()
                 if line.strip()
             ),
+            consent_months=self.consent_months.value(),
         )
 
     def is_changed(self) -> bool:

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,6 +42,7 @@ from desktop.exchange import ReceivedFile
 from desktop.forms.definition import FormSet
 from desktop.forms.saved import instances, latest
 from desktop.pathway import back_stages as reintegration_back_stages
+from desktop.notes import CaseNotes
 from desktop.vocabulary import Stage
 from desktop.workflow import WORKING, form_allowed, rank
 from ui.case_documents import DocumentsTab, SummaryDialog, print_menu
@@ -63,6 +64,7 @@ from ui.common import (
     years,
 )
 from ui.conferences import ConferencesTab
+from ui.contact_notes import NotesTab
 from ui.elided import ElidedLabel
 from ui.form_fields import text_of
 from ui.form_view import answers_html
@@ -146,6 +148,7 @@ class CaseFileWidget(QWidget):
     send_case = Signal(bool)  # True: a referral package; False: the transfer
     show_received_form = Signal(int)  # the transfer form another agency sent (received id)
     refreshed = Signal()  # a change made from it is shown: its parts were read again in place
+    save_note = Signal(int, object, str, str, str)  # number (0: a new note), day, kind, who, what
 
     def __init__(
         self,
@@ -159,6 +162,8 @@ class CaseFileWidget(QWidget):
         conferences: CaseConferences | None = None,
         received: list[ReceivedFile] | None = None,
         parent: QWidget | None = None,
+        *,
+        notes: CaseNotes | None = None,
     ):
         super().__init__(parent)
         self.case = case
@@ -246,6 +251,11 @@ class CaseFileWidget(QWidget):
             self.received = ReceivedTab(received)
             self.received.show_transfer_form.connect(self.show_received_form)
             self.tabs.addTab(self.received, self.tr("From other a&gencies"))
+        # Last, so that the tabs before keep their places whether or not the case was received.
+        self.notes = NotesTab(notes or CaseNotes([], 0, False))
+        self.notes.save_note.connect(self.save_note)
+        self.tabs.addTab(self.notes, self.tr("Not&es"))
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.write_note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(header)
@@ -295,6 +305,14 @@ class CaseFileWidget(QWidget):
 
     def show_conferences(self, data: CaseConferences) -> None:
         self.conferences.show_data(data, self.editable)
+
+    def show_notes(self, data: CaseNotes) -> None:
+        self.notes.show_data(data)
+
+    def write_note(self) -> None:
+        """Ctrl+Shift+N anywhere in the case file: the Notes tab, and a new note."""
+        self.tabs.setCurrentWidget(self.notes)
+        self.notes.write()
 
     def _documents_tab(self) -> DocumentsTab:
         tab = DocumentsTab(self.printed, self.editable)
@@ -1004,12 +1022,20 @@ class CaseFileWidget(QWidget):
             "stage.reopened": self.tr("Reopened the case: “{text}”"),
             "stage.transferred": self.tr("Transferred the case"),
             "action": self.tr("Marked a plan action “{status}”: {text}"),
+            "assigned": self.tr("Gave the case to {to}: “{text}”")
+            if not e.previous
+            else self.tr("Gave the case of {previous} to {to}: “{text}”"),
         }
         template = texts.get(e.kind)
         if template is None:
             return e.kind
         return template.format(
-            what=what, stage=stage, text=e.text, status=label(ACTION_STATUSES, e.code)
+            what=what,
+            stage=stage,
+            text=e.text,
+            status=label(ACTION_STATUSES, e.code),
+            to=e.code,
+            previous=e.previous,
         )
 
     def _history(self, history: list[HistoryEntry]) -> QWidget:

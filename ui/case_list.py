@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -214,6 +215,7 @@ class CaseListWidget(QWidget):
     counts_changed = Signal(str)
     loaded = Signal()  # a new list of cases is in the table
     first_rows = Signal()  # the first screenful of a new list is in the table (or it failed)
+    reassign_requested = Signal(list, list)  # the chosen cases' uuids and numbers
 
     def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -233,7 +235,17 @@ class CaseListWidget(QWidget):
         self.table = QTableView(objectName="cases")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Supervisors and managers choose several cases (Shift, Ctrl) to give to someone else.
+        self.may_reassign = bool(holder.session.user.roles & {Role.SUPERVISOR, Role.MANAGER})
+        self.table.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if self.may_reassign
+            else QAbstractItemView.SelectionMode.SingleSelection
+        )
+        self.reassign_button = QPushButton(objectName="reassign")
+        self.reassign_button.setVisible(self.may_reassign)
+        self.reassign_button.setEnabled(False)
+        self.reassign_button.clicked.connect(self.reassign)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -266,6 +278,7 @@ class CaseListWidget(QWidget):
         filters.addWidget(self.stage, 1)
         filters.addWidget(self.risk, 1)
         filters.addWidget(self.overdue)
+        filters.addWidget(self.reassign_button)
         self.empty = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, objectName="empty")
         self.empty.setVisible(False)
         layout = QVBoxLayout(self)
@@ -275,6 +288,8 @@ class CaseListWidget(QWidget):
         layout.addWidget(self.empty)
         self._fill_filters()
         self._restore_header()
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.model.modelReset.connect(self._selection_changed)
         # Only now: turning sorting on (and restoring the header) asks the model to sort by
         # column 0, and the list must open newest registration first, not by case number.
         self.model.sort_requested.connect(self._sort_by)
@@ -313,6 +328,10 @@ class CaseListWidget(QWidget):
         self._fill(self.stage, self.tr("Any stage"), STAGES)
         self._fill(self.risk, self.tr("Any risk"), RISKS)
         self.overdue.setText(self.tr("&Overdue only"))
+        self.reassign_button.setText(self.tr("&Reassign…"))
+        self.reassign_button.setToolTip(
+            self.tr("Give the selected cases to another worker (choose several with Shift or Ctrl)")
+        )
         self._name_filters()
 
     def _name_filters(self) -> None:
@@ -428,6 +447,24 @@ class CaseListWidget(QWidget):
     def _hide_for_lock(self) -> None:
         self.save_header()
         self.clear()
+
+    # -- reassigning ---------------------------------------------------------------------------
+    def selected_cases(self) -> list[tuple[str, str]]:
+        """The chosen cases' uuids and numbers, in the list's order."""
+        found = []
+        for index in sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row()):
+            row = self.model.row_at(index.row())
+            if row is not None:
+                found.append((row.uuid, row.case_number))
+        return found
+
+    def _selection_changed(self) -> None:
+        self.reassign_button.setEnabled(self.table.selectionModel().hasSelection())
+
+    def reassign(self) -> None:
+        chosen = self.selected_cases()
+        if self.may_reassign and chosen:
+            self.reassign_requested.emit([u for u, _ in chosen], [n for _, n in chosen])
 
     # -- opening -------------------------------------------------------------------------------
     def _open(self, position: int) -> None:

@@ -159,6 +159,12 @@ HISTORY_ACTIONS = {
     "document.signed_copy_refused": QT_TRANSLATE_NOOP(
         "labels", "Was refused the filing of a signed copy"
     ),
+    "case.reassigned": QT_TRANSLATE_NOOP("labels", "Gave the case to another worker"),
+    "note.added": QT_TRANSLATE_NOOP("labels", "Wrote a contact note"),
+    "note.corrected": QT_TRANSLATE_NOOP("labels", "Corrected a contact note"),
+    "consent.confirmed": QT_TRANSLATE_NOOP(
+        "labels", "Confirmed the consent before sharing information"
+    ),
     "conference.scheduled": QT_TRANSLATE_NOOP("labels", "Scheduled a case conference"),
     "conference.rescheduled": QT_TRANSLATE_NOOP("labels", "Moved a case conference"),
     "conference.cancelled": QT_TRANSLATE_NOOP("labels", "Cancelled a case conference"),

@@ -201,6 +201,7 @@ class MainWindow(QMainWindow, Prompts):
         self.case_list = CaseListWidget(self.holder)
         self.case_list.open_requested.connect(self.cases.open_case)
         self.case_list.counts_changed.connect(self.counts.setText)
+        self.case_list.reassign_requested.connect(self.cases.reassign)
         self.tabs.addTab(self.case_list, self.tr("Cases"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         works = bool(user.roles & {Role.CASEWORKER, Role.SUPERVISOR})

@@ -9,16 +9,19 @@ from enum import Flag, auto
 from typing import Any
 
 from desktop import (
+    assignments,
     backups,
     case_flow,
     case_forms,
     cases,
     conferences,
+    consent_check,
     documents,
     drafts,
     exchange,
     pathway,
     reintegration,
+    notes,
 )
 from desktop.case_flow import TaskRow
 from desktop.form_rules import CASE_PLAN
@@ -29,10 +32,12 @@ from desktop.vocabulary import Role
 from ui import warmup
 from ui.case_file import CONFERENCES_TAB, NEW, CaseFileWidget
 from ui.common import APPROVAL_KINDS, label, show_error
+from ui.consent_check import ConsentCheckDialog
 from ui.flows.base import Flow
 from ui.form_fields import text_of
 from ui.form_wizard import FormWizard
 from ui.reintegration import report_answers
+from ui.reassign import ReassignDialog
 from ui.tasks import DecisionDialog
 
 
@@ -49,6 +54,7 @@ class CaseData:
     printed: list[documents.PrintedDocumentInfo]
     conferences: conferences.CaseConferences
     received: list[exchange.ReceivedFile]
+    notes: notes.CaseNotes
 
     @classmethod
     def read(cls, session: UserSession, uuid: str) -> CaseData:
@@ -62,6 +68,7 @@ class CaseData:
             documents.printed_documents(session, uuid),
             conferences.case_conferences(session, uuid),
             exchange.received_files(session, uuid),
+            notes.case_notes(session, uuid),
         )
 
 
@@ -75,6 +82,7 @@ class CaseChanges(Flag):
     DOCUMENTS = auto()  # printed documents and their signed copies
     CONFERENCES = auto()  # conferences and their action points
     HISTORY = auto()  # the audit history
+    NOTES = auto()  # the contact notes
 
     @classmethod
     def stage(cls) -> CaseChanges:
@@ -93,6 +101,7 @@ class CaseParts:
     printed: list[documents.PrintedDocumentInfo] | None = None
     conferences: conferences.CaseConferences | None = None
     history: list[cases.HistoryEntry] | None = None
+    notes: notes.CaseNotes | None = None
 
     @classmethod
     def read(cls, session: UserSession, uuid: str, changes: CaseChanges) -> CaseParts:
@@ -112,6 +121,7 @@ class CaseParts:
             if CaseChanges.CONFERENCES in changes
             else None,
             history=cases.case_history(session, uuid) if CaseChanges.HISTORY in changes else None,
+            notes=notes.case_notes(session, uuid) if CaseChanges.NOTES in changes else None,
         )
 
     def show_in(self, widget: CaseFileWidget) -> None:
@@ -129,6 +139,8 @@ class CaseParts:
             widget.show_conferences(self.conferences)
         if self.history is not None:
             widget.show_history(self.history)
+        if self.notes is not None:
+            widget.show_notes(self.notes)
 
 
 Then = Callable[[CaseFileWidget], object] | None
@@ -183,6 +195,7 @@ class CaseFlow(Flow):
                 data.printed,
                 data.conferences,
                 data.received,
+                notes=data.notes,
             )
             widget.providers = data.providers
             self._connect(widget, uuid)
@@ -236,6 +249,9 @@ class CaseFlow(Flow):
             lambda received_id: documents_flow.show_received_form(uuid, received_id)
         )
         widget.send_case.connect(lambda referral: window.exchange.send_case(uuid, referral))
+        widget.save_note.connect(
+            lambda number, day, kind, who, what: self.save_note(uuid, number, day, kind, who, what)
+        )
         meetings = widget.conferences
         conference_flow = window.conferences
         meetings.schedule.connect(lambda number: conference_flow.schedule(uuid, number))
@@ -351,6 +367,74 @@ class CaseFlow(Flow):
 
         self.open_case(task.case_uuid, then=then)
 
+    # -- consent, notes, who holds the case ----------------------------------------------------------
+    def with_consent(self, uuid: str, step: str, then: Callable[[], object]) -> None:
+        """Before `step` shares information about the child: the current consent is shown, to
+        confirm (audited, then `then()`) or to record again (a new version of the consent form;
+        the step is started again once it is saved)."""
+
+        def show(state: consent_check.ConsentState) -> None:
+            dialog = ConsentCheckDialog(state, step, parent=self.window)
+            if not self.window.ask_dialog(dialog):
+                return
+            if dialog.choice == "record":
+                self.fill_form(uuid, case_forms.CONSENT, 0)
+                return
+
+            def confirmed(_state: object) -> None:
+                self.show_changes(uuid, CaseChanges.HISTORY)
+                then()
+
+            self.op(lambda s: consent_check.confirm_consent(s, uuid, step)).writes().on_success(
+                confirmed
+            ).run()
+
+        self.op(lambda s: consent_check.consent_state(s, uuid)).on_success(show).run()
+
+    def save_note(self, uuid: str, number: int, day: Any, kind: str, who: str, what: str) -> None:
+        """Write a contact note (number 0) or correct one; the Notes tab shows it."""
+
+        def work(s: UserSession) -> object:
+            if number:
+                return notes.correct_note(s, uuid, number, day, kind, who, what)
+            return notes.add_note(s, uuid, day, kind, who, what)
+
+        def done(_result: object) -> None:
+            widget = self.case_widget(uuid)
+            if widget is not None:
+                widget.tabs.setCurrentWidget(widget.notes)
+            self.show_changes(uuid, CaseChanges.NOTES)
+
+        self.op(work).writes().on_success(done).run()
+
+    def reassign(self, uuids: list[str], numbers: list[str]) -> None:
+        """Give the cases chosen in the list to another worker, with a reason."""
+
+        def show(workers: list[assignments.Worker]) -> None:
+            dialog = ReassignDialog(numbers, workers, parent=self.window)
+            if not self.window.ask_dialog(dialog):
+                return
+            to, reason = dialog.values()
+            name = next((w.full_name for w in workers if w.username == to), to)
+
+            def done(moved: int) -> None:
+                self.window.statusBar().showMessage(
+                    self.tr("{n} cases are now held by {name}.").format(n=moved, name=name)
+                    if moved != 1
+                    else self.tr("1 case is now held by {name}.").format(name=name),
+                    15000,
+                )
+                self.window.refresh_work()
+                for uuid in uuids:
+                    if self.case_widget(uuid) is not None:
+                        self.show_changes(uuid, CaseChanges.stage())
+
+            self.op(lambda s: assignments.reassign(s, uuids, to, reason)).writes().with_progress(
+                self.tr("Reassigning…")
+            ).on_success(done).run()
+
+        self.op(assignments.workers).on_success(show).run()
+
     # -- forms ----------------------------------------------------------------------------------
     def new_case(self) -> None:
         """Register a child: the registration and consent forms, one section at a time."""
@@ -382,9 +466,12 @@ class CaseFlow(Flow):
         self.window.refresh_work()
         self.open_case(uuid)
 
-    def fill_form(self, uuid: str, form_id: str, instance: int = 0) -> None:
+    def fill_form(
+        self, uuid: str, form_id: str, instance: int = 0, *, consent_checked: bool = False
+    ) -> None:
         """Fill in a form for a case: a first time, a new version of the saved one, or (for a
-        repeatable form) another one: `instance` NEW."""
+        repeatable form) another one: `instance` NEW. A new referral or transfer request first
+        has the consent checked (`with_consent`)."""
         widget = self.case_widget(uuid)
         if widget is None:
             return
@@ -402,6 +489,12 @@ class CaseFlow(Flow):
             title += " – " + self.tr("new version")
         key = case_forms.draft_key(uuid, form_id, number)
         if self.raise_wizard(key):  # the same form is already open
+            return
+        step = _sharing_step(form_id, instance, saved)
+        if step and not consent_checked:
+            self.with_consent(
+                uuid, step, lambda: self.fill_form(uuid, form_id, instance, consent_checked=True)
+            )
             return
         holder = self.holder
 
@@ -448,6 +541,16 @@ class CaseFlow(Flow):
         # A new plan version can take in a conference's action points.
         changes = CaseChanges.stage() | CaseChanges.DRAFTS | CaseChanges.CONFERENCES
         self.show_changes(uuid, changes)
+
+
+def _sharing_step(form_id: str, instance: int, saved: Any) -> str:
+    """The consent-checked step a form starts ("" for none): a new referral, a first transfer
+    request (a new version of either shares nothing new)."""
+    if form_id == "referral" and instance == NEW:
+        return "referral"
+    if form_id == "transfer_request" and saved is None:
+        return "transfer"
+    return ""
 
 
 def _plan_with_status(widget: CaseFileWidget, saved: Any) -> dict[str, Any]:

@@ -14,10 +14,16 @@ from ui.form_wizard import FormWizard
 
 
 class ConferenceFlow(Flow):
-    def schedule(self, uuid: str, number: int) -> None:
-        """Schedule a conference (`number` 0) or move conference `number`."""
+    def schedule(self, uuid: str, number: int, *, consent_checked: bool = False) -> None:
+        """Schedule a conference (`number` 0: the consent is checked first) or move conference
+        `number`."""
         widget = self.window.cases.case_widget(uuid)
         if widget is None:
+            return
+        if not number and not consent_checked:
+            self.window.cases.with_consent(
+                uuid, "conference", lambda: self.schedule(uuid, 0, consent_checked=True)
+            )
             return
         form = widget.form_set.get(case_forms.CONFERENCE)
         existing = next(

@@ -18,10 +18,16 @@ Opened = tuple[bytes, Any, list[tuple[str, str]]]  # the file, its preview, the 
 
 
 class ExchangeFlow(Flow):
-    def send_case(self, uuid: str, referral: bool) -> None:
-        """Send a case whose transfer was approved, or a referral package, as a package file."""
+    def send_case(self, uuid: str, referral: bool, *, consent_checked: bool = False) -> None:
+        """Send a case whose transfer was approved, or a referral package, as a package file
+        (the consent checked first)."""
         widget = self.window.cases.case_widget(uuid)
         if widget is None:
+            return
+        if not consent_checked:
+            self.window.cases.with_consent(
+                uuid, "package", lambda: self.send_case(uuid, referral, consent_checked=True)
+            )
             return
         window = self.window
 
