@@ -173,6 +173,10 @@
         <translation>&amp;Papier des impressions</translation>
     </message>
     <message>
+        <source>Consent asked again after (months)</source>
+        <translation>Consentement redemandé après (mois)</translation>
+    </message>
+    <message>
         <source>A supervisor may approve their own requests</source>
         <translation>Un superviseur peut approuver ses propres demandes</translation>
     </message>
@@ -552,6 +556,10 @@
         <translation>Accord de réintégration</translation>
     </message>
     <message>
+        <source>Contact notes</source>
+        <translation>Notes de contact</translation>
+    </message>
+    <message>
         <source>Print the &amp;closure form…</source>
         <translation>Imprimer le formulaire de &amp;clôture…</translation>
     </message>
@@ -649,6 +657,10 @@
     <message>
         <source>From other a&amp;gencies</source>
         <translation>D&apos;a&amp;utres organismes</translation>
+    </message>
+    <message>
+        <source>Not&amp;es</source>
+        <translation>Not&amp;es</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
@@ -875,6 +887,14 @@
         <translation>A mis le statut d&apos;une action du plan à « {status} » : {text}</translation>
     </message>
     <message>
+        <source>Gave the case to {to}: “{text}”</source>
+        <translation>A confié le dossier à {to} : « {text} »</translation>
+    </message>
+    <message>
+        <source>Gave the case of {previous} to {to}: “{text}”</source>
+        <translation>A confié le dossier de {previous} à {to} : « {text} »</translation>
+    </message>
+    <message>
         <source>Everything done with this file, as the audit log keeps it: who viewed, changed, printed or sent it, and when. The work itself is under Timeline.</source>
         <translation>Tout ce qui a été fait avec ce dossier, tel que le journal d&apos;audit le conserve : qui l&apos;a consulté, modifié, imprimé ou envoyé, et quand. Le travail lui-même figure sous Chronologie.</translation>
     </message>
@@ -970,6 +990,18 @@
         <translation>Enregistrement de votre décision…</translation>
     </message>
     <message>
+        <source>{n} cases are now held by {name}.</source>
+        <translation>{n} dossiers sont maintenant suivis par {name}.</translation>
+    </message>
+    <message>
+        <source>1 case is now held by {name}.</source>
+        <translation>1 dossier est maintenant suivi par {name}.</translation>
+    </message>
+    <message>
+        <source>Reassigning…</source>
+        <translation>Réattribution…</translation>
+    </message>
+    <message>
         <source>New case: register a child</source>
         <translation>Nouveau cas : enregistrer un enfant</translation>
     </message>
@@ -1015,6 +1047,14 @@
     <message>
         <source>&amp;Overdue only</source>
         <translation>&amp;En retard uniquement</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation>&amp;Réattribuer…</translation>
+    </message>
+    <message>
+        <source>Give the selected cases to another worker (choose several with Shift or Ctrl)</source>
+        <translation>Confier les dossiers choisis à un autre travailleur (plusieurs avec Maj ou Ctrl)</translation>
     </message>
     <message>
         <source>Search the cases</source>
@@ -1380,6 +1420,100 @@
     </message>
 </context>
 <context>
+    <name>ConsentCheck</name>
+    <message>
+        <source>a referral to a service provider</source>
+        <translation>une orientation vers un prestataire</translation>
+    </message>
+    <message>
+        <source>a case conference</source>
+        <translation>une conférence de cas</translation>
+    </message>
+    <message>
+        <source>a transfer to another agency</source>
+        <translation>un transfert vers un autre organisme</translation>
+    </message>
+    <message>
+        <source>sending a package to another agency</source>
+        <translation>l&apos;envoi d&apos;un paquet à un autre organisme</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>d&apos;accord</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>pas sollicité</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentCheckDialog</name>
+    <message>
+        <source>Check the consent first</source>
+        <translation>Vérifier d&apos;abord le consentement</translation>
+    </message>
+    <message>
+        <source>This step shares information about the child: {step}. Check with the child and family that their consent still stands.</source>
+        <translation>Cette étape partage des informations sur l&apos;enfant : {step}. Vérifiez avec l&apos;enfant et la famille que leur consentement tient toujours.</translation>
+    </message>
+    <message>
+        <source>&amp;Record it again…</source>
+        <translation>&amp;Le recueillir à nouveau…</translation>
+    </message>
+    <message>
+        <source>It is &amp;still valid: go on</source>
+        <translation>Il est &amp;toujours valable : continuer</translation>
+    </message>
+    <message>
+        <source>No consent form has been recorded for this case.</source>
+        <translation>Aucun formulaire de consentement n&apos;a été enregistré pour ce dossier.</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Donné le</translation>
+    </message>
+    <message>
+        <source>Caregiver, to sharing</source>
+        <translation>Parent ou tuteur, au partage</translation>
+    </message>
+    <message>
+        <source>Child, to sharing</source>
+        <translation>Enfant, au partage</translation>
+    </message>
+    <message>
+        <source>Organisations named</source>
+        <translation>Organismes nommés</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Enregistré par</translation>
+    </message>
+    <message>
+        <source>{who}, version {n}</source>
+        <translation>{who}, version {n}</translation>
+    </message>
+    <message>
+        <source>This consent is more than {months} months old (the agency&apos;s rule): record it again with the family before going on.</source>
+        <translation>Ce consentement a plus de {months} mois (la règle de l&apos;organisme) : recueillez-le à nouveau avec la famille avant de continuer.</translation>
+    </message>
+    <message>
+        <source>The child turned 18 on {date}, after this consent was given: as an adult they now decide. Record their consent before going on.</source>
+        <translation>L&apos;enfant a eu 18 ans le {date}, après ce consentement : majeur, il décide désormais lui-même. Recueillez son consentement avant de continuer.</translation>
+    </message>
+    <message>
+        <source>Record the consent before information is shared.</source>
+        <translation>Recueillez le consentement avant de partager des informations.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentField</name>
     <message>
         <source>Name of the person</source>
@@ -1408,6 +1542,37 @@
     <message>
         <source>Date</source>
         <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>ContactNotes</name>
+    <message>
+        <source>Phone call</source>
+        <translation>Appel téléphonique</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Visite à domicile</translation>
+    </message>
+    <message>
+        <source>Visit to the office</source>
+        <translation>Visite au bureau</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Message or letter</source>
+        <translation>Message ou lettre</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1669,37 @@
     <message>
         <source>{day} {month} {year}</source>
         <translation>{day} {month} {year}</translation>
+    </message>
+</context>
+<context>
+    <name>DeactivateDialog</name>
+    <message>
+        <source>Deactivate account</source>
+        <translation>Désactiver le compte</translation>
+    </message>
+    <message>
+        <source>{person} still holds {n} cases. Choose who takes them: their open tasks go with them. Then the account is deactivated: the password stops working at once, the name stays in the case history.</source>
+        <translation>{person} suit encore {n} dossiers. Choisissez qui les reprend : leurs tâches ouvertes suivent. Ensuite le compte est désactivé : le mot de passe cesse aussitôt de fonctionner, le nom reste dans l&apos;historique des dossiers.</translation>
+    </message>
+    <message>
+        <source>e.g. Cara left the agency in March</source>
+        <translation>p. ex. Cara a quitté l&apos;organisme en mars</translation>
+    </message>
+    <message>
+        <source>&amp;Why</source>
+        <translation>&amp;Pourquoi</translation>
+    </message>
+    <message>
+        <source>Hand over and &amp;deactivate</source>
+        <translation>Confier et &amp;désactiver</translation>
+    </message>
+    <message>
+        <source>Say why the cases change hands: the reason is kept in their history.</source>
+        <translation>Dites pourquoi les dossiers changent de mains : la raison est gardée dans leur historique.</translation>
+    </message>
+    <message>
+        <source>{name} can no longer sign in; their {n} cases have new caseworkers.</source>
+        <translation>{name} ne peut plus se connecter ; ses {n} dossiers ont de nouveaux travailleurs sociaux.</translation>
     </message>
 </context>
 <context>
@@ -2820,6 +3016,53 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     </message>
 </context>
 <context>
+    <name>HandOverPanel</name>
+    <message>
+        <source>One worker takes &amp;all of them</source>
+        <translation>Une seule personne les reprend &amp;tous</translation>
+    </message>
+    <message>
+        <source>Choose for &amp;each case</source>
+        <translation>Choisir pour &amp;chaque dossier</translation>
+    </message>
+    <message>
+        <source>Choose who takes them</source>
+        <translation>Choisissez qui les reprend</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Tasks (overdue)</source>
+        <translation>Tâches (en retard)</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Va à</translation>
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation>Choisir</translation>
+    </message>
+    <message>
+        <source>Who takes case {number}</source>
+        <translation>Qui reprend le dossier {number}</translation>
+    </message>
+    <message>
+        <source>Choose who takes the cases.</source>
+        <translation>Choisissez qui reprend les dossiers.</translation>
+    </message>
+    <message>
+        <source>{n} cases have nobody to take them yet: choose for each.</source>
+        <translation>{n} dossiers n&apos;ont encore personne pour les reprendre : choisissez pour chacun.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import a case package</source>
@@ -3188,6 +3431,112 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Correct the note</source>
+        <translation>Corriger la note</translation>
+    </message>
+    <message>
+        <source>Write a contact note</source>
+        <translation>Écrire une note de contact</translation>
+    </message>
+    <message>
+        <source>e.g. the grandmother; the class teacher</source>
+        <translation>p. ex. la grand-mère ; l&apos;instituteur</translation>
+    </message>
+    <message>
+        <source>What was said, seen or agreed, in a few lines</source>
+        <translation>Ce qui a été dit, vu ou convenu, en quelques lignes</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>&amp;Comment</translation>
+    </message>
+    <message>
+        <source>&amp;With whom</source>
+        <translation>&amp;Avec qui</translation>
+    </message>
+    <message>
+        <source>Wh&amp;at</source>
+        <translation>&amp;Quoi</translation>
+    </message>
+    <message>
+        <source>You may correct your note for a day; the first text is kept. Ctrl+Enter saves.</source>
+        <translation>Vous pouvez corriger votre note pendant un jour ; le premier texte est gardé. Ctrl+Entrée enregistre.</translation>
+    </message>
+    <message>
+        <source>&amp;Save the note</source>
+        <translation>&amp;Enregistrer la note</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <source>Calls, visits, meetings and what you saw, between the formal forms. Whoever may read the case reads its notes.</source>
+        <translation>Appels, visites, réunions et ce que vous avez vu, entre les formulaires. Qui peut lire le dossier lit ses notes.</translation>
+    </message>
+    <message>
+        <source>Search the notes of this case – just type</source>
+        <translation>Chercher dans les notes de ce dossier – tapez simplement</translation>
+    </message>
+    <message>
+        <source>Search the notes</source>
+        <translation>Chercher dans les notes</translation>
+    </message>
+    <message>
+        <source>&amp;Write a note…</source>
+        <translation>É&amp;crire une note…</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect…</source>
+        <translation>Co&amp;rriger…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>How, with whom</source>
+        <translation>Comment, avec qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Écrite par</translation>
+    </message>
+    <message>
+        <source>(corrected {when}; first written: “{text}”)</source>
+        <translation>(corrigée le {when} ; d&apos;abord écrite : « {text} »)</translation>
+    </message>
+    <message>
+        <source>Written {when}</source>
+        <translation>Écrite le {when}</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Pas encore de note.</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} notes match.</source>
+        <translation>{shown} notes sur {total} correspondent.</translation>
+    </message>
+    <message>
+        <source>1 note</source>
+        <translation>1 note</translation>
+    </message>
+    <message>
+        <source>{n} notes</source>
+        <translation>{n} notes</translation>
+    </message>
+</context>
+<context>
     <name>PartnersPage</name>
     <message>
         <source>This agency&apos;s public identity</source>
@@ -3525,6 +3874,57 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
     <message>
         <source>Back to the stage:</source>
         <translation>Revenir à l&apos;étape :</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignDialog</name>
+    <message>
+        <source>{name} – {n} open cases</source>
+        <translation>{name} – {n} dossiers ouverts</translation>
+    </message>
+    <message>
+        <source>Reassign cases</source>
+        <translation>Réattribuer des dossiers</translation>
+    </message>
+    <message>
+        <source>Give case {number} to another worker.</source>
+        <translation>Confier le dossier {number} à un autre travailleur.</translation>
+    </message>
+    <message>
+        <source>Give these {n} cases to another worker: {numbers}.</source>
+        <translation>Confier ces {n} dossiers à un autre travailleur : {numbers}.</translation>
+    </message>
+    <message>
+        <source>Their open tasks go with them.</source>
+        <translation>Leurs tâches ouvertes suivent.</translation>
+    </message>
+    <message>
+        <source>Choose who takes them</source>
+        <translation>Choisissez qui les reprend</translation>
+    </message>
+    <message>
+        <source>e.g. Cara is on leave until March</source>
+        <translation>p. ex. Cara est en congé jusqu&apos;en mars</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;À</translation>
+    </message>
+    <message>
+        <source>&amp;Why</source>
+        <translation>&amp;Pourquoi</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>&amp;Réattribuer</translation>
+    </message>
+    <message>
+        <source>Choose who takes the cases.</source>
+        <translation>Choisissez qui reprend les dossiers.</translation>
+    </message>
+    <message>
+        <source>Say why: the reason is kept in each case&apos;s history.</source>
+        <translation>Dites pourquoi : la raison est gardée dans l&apos;historique de chaque dossier.</translation>
     </message>
 </context>
 <context>
@@ -4170,6 +4570,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Il n&apos;existe aucun compte actif nommé {name}.</translation>
     </message>
     <message>
+        <source>{name} still holds {n} open cases. Give them to another worker first: Administration → Users → Deactivate asks who takes them, or `ulinzi reassign --from {name} --to USERNAME --reason TEXT`.</source>
+        <translation>{name} suit encore {n} dossiers ouverts. Confiez-les d&apos;abord à un autre travailleur : Administration → Utilisateurs → Désactiver demande qui les reprend, ou `ulinzi reassign --from {name} --to USERNAME --reason TEXT`.</translation>
+    </message>
+    <message>
         <source>There is no account named {name}.</source>
         <translation>Il n&apos;existe aucun compte nommé {name}.</translation>
     </message>
@@ -4204,6 +4608,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>You cannot remove your own account.</source>
         <translation>Vous ne pouvez pas supprimer votre propre compte.</translation>
+    </message>
+    <message>
+        <source>{name} supervises {n} people: give them another supervisor first (Administration → Users → Assign supervisor).</source>
+        <translation>{name} supervise {n} personnes : donnez-leur d&apos;abord un autre superviseur (Administration → Utilisateurs → Attribuer un superviseur).</translation>
     </message>
     <message>
         <source>The store must keep at least one administrator.</source>
@@ -4264,6 +4672,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>The paper size is A4 or Letter.</source>
         <translation>Le format de papier est A4 ou Letter.</translation>
+    </message>
+    <message>
+        <source>Consent is renewed after 1 to 120 months (12 is the usual).</source>
+        <translation>Le consentement est renouvelé après 1 à 120 mois (12 d&apos;habitude).</translation>
     </message>
     <message>
         <source>The logo must be a PNG or JPEG picture.</source>
@@ -4412,6 +4824,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Your password is a temporary one: choose your own first, with `ulinzi user passwd --user {name}`.</source>
         <translation>Votre mot de passe est provisoire : choisissez d&apos;abord le vôtre, avec `ulinzi user passwd --user {name}`.</translation>
+    </message>
+    <message>
+        <source>Name the cases to reassign, or --from USERNAME (not both).</source>
+        <translation>Nommez les dossiers à réattribuer, ou --from USERNAME (pas les deux).</translation>
     </message>
     <message>
         <source>accept the database as current</source>
@@ -4804,6 +5220,90 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>The child can be placed only under a placement decision your supervisor has approved. Fill in the placement decision, or wait for the approval. Your answers are kept as a draft.</source>
         <translation>L&apos;enfant ne peut être placé qu&apos;en vertu d&apos;une décision de placement approuvée par votre superviseur. Remplissez la décision de placement, ou attendez l&apos;approbation. Vos réponses sont conservées comme brouillon.</translation>
+    </message>
+    <message>
+        <source>reassign cases</source>
+        <translation>réattribuer des dossiers</translation>
+    </message>
+    <message>
+        <source>Say why the case changes hands: the reason is kept in its history.</source>
+        <translation>Dites pourquoi le dossier change de mains : la raison est gardée dans son historique.</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most {n} characters.</source>
+        <translation>La raison est trop longue : {n} caractères au plus.</translation>
+    </message>
+    <message>
+        <source>{name} cannot take cases: only an active caseworker or supervisor can.</source>
+        <translation>{name} ne peut pas reprendre de dossiers : seul un travailleur social ou un superviseur actif le peut.</translation>
+    </message>
+    <message>
+        <source>give cases to someone outside your team</source>
+        <translation>confier des dossiers à quelqu&apos;un hors de votre équipe</translation>
+    </message>
+    <message>
+        <source>Choose at least one case to reassign.</source>
+        <translation>Choisissez au moins un dossier à réattribuer.</translation>
+    </message>
+    <message>
+        <source>A transferred case is held by the agency it went to: it cannot be reassigned.</source>
+        <translation>Un dossier transféré est suivi par l&apos;organisme qui l&apos;a reçu : il ne peut pas être réattribué.</translation>
+    </message>
+    <message>
+        <source>{name} already holds the chosen cases.</source>
+        <translation>{name} suit déjà les dossiers choisis.</translation>
+    </message>
+    <message>
+        <source>hand over this person&apos;s cases</source>
+        <translation>confier les dossiers de cette personne</translation>
+    </message>
+    <message>
+        <source>see who can take cases</source>
+        <translation>voir qui peut reprendre des dossiers</translation>
+    </message>
+    <message>
+        <source>Choose someone else: {name} is leaving.</source>
+        <translation>Choisissez quelqu&apos;un d&apos;autre : {name} s&apos;en va.</translation>
+    </message>
+    <message>
+        <source>{name} holds no open case.</source>
+        <translation>{name} ne suit aucun dossier ouvert.</translation>
+    </message>
+    <message>
+        <source>The consent must be recorded again before information is shared: fill in a new version of the consent form with the child and family.</source>
+        <translation>Le consentement doit être recueilli à nouveau avant tout partage d&apos;informations : remplissez une nouvelle version du formulaire de consentement avec l&apos;enfant et la famille.</translation>
+    </message>
+    <message>
+        <source>Write what happened: a note needs some text.</source>
+        <translation>Écrivez ce qui s&apos;est passé : une note a besoin de texte.</translation>
+    </message>
+    <message>
+        <source>The note is too long: at most {n} characters.</source>
+        <translation>La note est trop longue : {n} caractères au plus.</translation>
+    </message>
+    <message>
+        <source>“Who” is too long: at most {n} characters.</source>
+        <translation>« Avec qui » est trop long : {n} caractères au plus.</translation>
+    </message>
+    <message>
+        <source>A contact note records what happened: its date cannot be in the future.</source>
+        <translation>Une note de contact rapporte ce qui s&apos;est passé : sa date ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>This case was transferred: notes are written by the agency that has it.</source>
+        <translation>Ce dossier a été transféré : les notes sont écrites par l&apos;organisme qui le suit.</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>La note</translation>
+    </message>
+    <message>
+        <source>Only its author may correct a note, and only within a day of writing it. Add a new note instead: the record keeps both.</source>
+        <translation>Seul son auteur peut corriger une note, et seulement dans la journée où il l&apos;a écrite. Ajoutez plutôt une nouvelle note : le dossier garde les deux.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed in the note.</source>
+        <translation>Rien n&apos;a été changé dans la note.</translation>
     </message>
 </context>
 <context>
@@ -5341,6 +5841,22 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
     <message>
         <source>Was refused the filing of a signed copy</source>
         <translation>S&apos;est vu refuser le classement d&apos;une copie signée</translation>
+    </message>
+    <message>
+        <source>Gave the case to another worker</source>
+        <translation>A confié le dossier à un autre travailleur</translation>
+    </message>
+    <message>
+        <source>Wrote a contact note</source>
+        <translation>A écrit une note de contact</translation>
+    </message>
+    <message>
+        <source>Corrected a contact note</source>
+        <translation>A corrigé une note de contact</translation>
+    </message>
+    <message>
+        <source>Confirmed the consent before sharing information</source>
+        <translation>A confirmé le consentement avant de partager des informations</translation>
     </message>
     <message>
         <source>Scheduled a case conference</source>
