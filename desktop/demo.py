@@ -23,8 +23,10 @@ from db.keyslots import DEFAULT_KDF, KdfParams
 from db.models import (
     Approval,
     Case,
+    CaseAssignment,
     CaseNumberCounter,
     CaseStatus,
+    ContactNote,
     FormSubmission,
     Provider,
     RiskLevel,
@@ -461,6 +463,7 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
                     for name, service, contact, phone, address, eligibility in PROVIDERS
                 ],
             )
+            _staff_work(s, rows, rng, supervisors, today)
             refresh_all(s)
         for year, last in per_year.items():
             s.add(CaseNumberCounter(year=year, last=last))
@@ -937,3 +940,70 @@ def _reintegration(
             }
         found.append((form_id, 2 if second else 1, when, fixed))
     return found
+
+
+# -- contact notes and a case that changed hands ---------------------------------------------------
+
+_NOTES = (
+    ("phone_call", "The grandmother", "Called to say the school fees are paid for this term."),
+    ("home_visit", "The mother and the child", "The house is clean; the child showed her books."),
+    ("observation", "", "The child was quiet and tired at the office; to ask about sleep."),
+    ("meeting", "The class teacher", "Attendance is better since the last visit."),
+    ("message", "The uncle", "Sent a message: he can host the child during the holidays."),
+)
+
+
+def _staff_work(
+    s,
+    rows: list[dict[str, object]],
+    rng: random.Random,
+    supervisors: dict[int, int | None],
+    today: date,
+) -> None:
+    """A few contact notes on the newest open cases, and one case given to a colleague in the
+    same team (with its reason), as an office's store shows after some weeks."""
+    open_rows = [r for r in rows[-FORMS_FOR_NEWEST:] if r["status"] == CaseStatus.OPEN.value]
+    notes = []
+    for row in open_rows[-8:]:
+        registered = row["registered_at"].date()  # type: ignore[union-attr]
+        for number, (kind, contact, text) in enumerate(rng.sample(_NOTES, 2), start=1):
+            when = min(registered + timedelta(days=rng.randrange(0, 3) + number), today)
+            written = datetime.combine(when, datetime.min.time(), tzinfo=UTC)
+            notes.append(
+                {
+                    "case_id": row["id"],
+                    "number": number,
+                    "revision": 1,
+                    "happened_on": when,
+                    "kind": kind,
+                    "contact": contact,
+                    "text": text,
+                    "author_id": row["caseworker_id"],
+                    "written_at": written + timedelta(hours=15),
+                }
+            )
+    if notes:
+        s.execute(insert(ContactNote), notes)
+    team: dict[int | None, list[int]] = {}
+    for worker, boss in supervisors.items():
+        team.setdefault(boss, []).append(worker)
+    for row in reversed(open_rows):
+        boss = supervisors.get(row["caseworker_id"])  # type: ignore[arg-type]
+        others = [w for w in team.get(boss, []) if w != row["caseworker_id"]] if boss else []
+        if others:
+            to = rng.choice(others)
+            s.execute(
+                insert(CaseAssignment),
+                [
+                    {
+                        "case_id": row["id"],
+                        "from_user_id": row["caseworker_id"],
+                        "to_user_id": to,
+                        "by_user_id": boss,
+                        "at": row["updated_at"],
+                        "reason": "Caseload balanced: the first caseworker is on leave.",
+                    }
+                ],
+            )
+            s.query(Case).filter(Case.id == row["id"]).update({"caseworker_id": to})
+            break

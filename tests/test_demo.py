@@ -63,3 +63,20 @@ def test_a_small_demo_store_has_children_at_each_step_of_a_reintegration(tmp_pat
     decisions = {p.decision for p in found if p is not None and p.stage == pathway.DECISION}
     assert {"pending", "approved"} <= decisions  # one waits for the supervisor, one may go on
     assert sum(steps.values()) < len(found) / 2  # most children are not going home from care
+
+
+def test_a_demo_office_has_a_case_that_changed_hands_and_contact_notes(tmp_path):
+    from desktop import assignments, notes
+
+    demo = create_demo_store(tmp_path / "demo", 120, seed=3, kdf=FAST_KDF)
+    demo.session.close()
+    with accounts.sign_in(tmp_path / "demo", "manager", demo.password) as us:
+        rows = cases.list_cases(us, status="open")
+        moved = [h for r in rows if (h := assignments.assignment_history(us, r.uuid))]
+        noted = [n for r in rows if (n := notes.case_notes(us, r.uuid).notes)]
+    assert len(moved) == 1
+    (change,) = moved[0]
+    assert change.from_name and change.to_name and change.from_name != change.to_name
+    assert change.by_name and change.reason
+    assert len(noted) >= 5
+    assert all(n.text and n.kind for ns in noted for n in ns)
