@@ -963,11 +963,15 @@ def _staff_work(
     """A few contact notes on the newest open cases, and one case given to a colleague in the
     same team (with its reason), as an office's store shows after some weeks."""
     open_rows = [r for r in rows[-FORMS_FOR_NEWEST:] if r["status"] == CaseStatus.OPEN.value]
+    earlier = [r for r in open_rows if r["registered_at"].date() < today]  # type: ignore[union-attr]
     notes = []
-    for row in open_rows[-8:]:
+    for row in earlier[-8:]:
         registered = row["registered_at"].date()  # type: ignore[union-attr]
         for number, (kind, contact, text) in enumerate(rng.sample(_NOTES, 2), start=1):
+            # Written by yesterday: a note of today would be written later than the notes
+            # someone adds while looking at the demo (the list is newest first).
             when = min(registered + timedelta(days=rng.randrange(0, 3) + number), today)
+            when = max(registered, when - timedelta(days=1))
             written = datetime.combine(when, datetime.min.time(), tzinfo=UTC)
             notes.append(
                 {

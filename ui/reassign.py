@@ -66,9 +66,12 @@ class ReassignDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("e.g. Cara is on leave until March"))
         self.message = QLabel(wordWrap=True, objectName="reassignMessage")
         self.message.setStyleSheet("color: #b71c1c;")
+        # Once the person acts on what was said, the old complaint goes.
+        self.worker.currentIndexChanged.connect(lambda _i: self.message.clear())
+        self.reason.textChanged.connect(self.message.clear)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("&To"), self.worker)
+        form.addRow(self.tr("&Give to"), self.worker)
         form.addRow(self.tr("&Why"), self.reason)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

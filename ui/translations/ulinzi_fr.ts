@@ -3907,8 +3907,8 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
         <translation>p. ex. Cara est en congé jusqu&apos;en mars</translation>
     </message>
     <message>
-        <source>&amp;To</source>
-        <translation>&amp;À</translation>
+        <source>&amp;Give to</source>
+        <translation>&amp;Confier à</translation>
     </message>
     <message>
         <source>&amp;Why</source>
