@@ -96,31 +96,6 @@ def test_a_supervisor_chooses_two_cases_in_the_list_and_gives_them_to_carl(qtbot
     window.close()
 
 
-def test_a_supervisor_reassigns_with_the_keyboard_alone(qtbot, agency):
-    """Rows chosen with Shift+Down, Alt+R from the table, the dialog filled with keys."""
-    first, second = registered(agency), registered(agency, given="Baraka")
-    window = open_window(qtbot, agency, "sam")
-    table = window.case_list.table
-
-    def answer(dialog: ReassignDialog) -> None:
-        assert dialog.worker.hasFocus()
-        keyboard(qtbot, "Carl", Qt.Key.Key_Tab, "Cara is on leave", Qt.Key.Key_Tab)
-        assert dialog.ok.hasFocus()
-        keyboard(qtbot, Qt.Key.Key_Space)
-
-    with dialogs_answered(qtbot, answer):
-        activate(qtbot, window)
-        table.setFocus()
-        keyboard(qtbot, Qt.Key.Key_Home, (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier))
-        assert len(window.case_list.selected_cases()) == 2
-        keyboard(qtbot, (Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier))
-    qtbot.waitUntil(
-        lambda: "now held by Carl" in window.statusBar().currentMessage(), timeout=TIMEOUT
-    )
-    assert holder(window.session, first) == holder(window.session, second) == "Carl Caseworker"
-    window.close()
-
-
 def test_a_caseworker_chooses_one_case_at_a_time_and_has_no_reassign_button(qtbot, agency):
     registered(agency)
     window = open_window(qtbot, agency, "cara")
