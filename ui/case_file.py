@@ -41,8 +41,8 @@ from desktop.documents import PrintedDocumentInfo
 from desktop.exchange import ReceivedFile
 from desktop.forms.definition import FormSet
 from desktop.forms.saved import instances, latest
-from desktop.pathway import back_stages as reintegration_back_stages
 from desktop.notes import CaseNotes
+from desktop.pathway import back_stages as reintegration_back_stages
 from desktop.vocabulary import Stage
 from desktop.workflow import WORKING, form_allowed, rank
 from ui.case_documents import DocumentsTab, SummaryDialog, print_menu

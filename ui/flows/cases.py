@@ -19,9 +19,9 @@ from desktop import (
     documents,
     drafts,
     exchange,
+    notes,
     pathway,
     reintegration,
-    notes,
 )
 from desktop.case_flow import TaskRow
 from desktop.form_rules import CASE_PLAN
@@ -36,8 +36,8 @@ from ui.consent_check import ConsentCheckDialog
 from ui.flows.base import Flow
 from ui.form_fields import text_of
 from ui.form_wizard import FormWizard
-from ui.reintegration import report_answers
 from ui.reassign import ReassignDialog
+from ui.reintegration import report_answers
 from ui.tasks import DecisionDialog
 
 
