@@ -47,6 +47,8 @@ class Role(enum.StrEnum):
     SUPERVISOR = "supervisor"
     MANAGER = "manager"
     ADMINISTRATOR = "administrator"
+    # Residential care staff: see only the children placed at their facility (desktop.access).
+    FACILITY_STAFF = "facility_staff"
 
 
 class Sex(enum.StrEnum):
@@ -549,3 +551,102 @@ class ContactNote(Base):
     author_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     agency_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
     written_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+class Facility(Base):
+    """A residential care facility children are placed in (set up in Administration)."""
+
+    __tablename__ = "facilities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    capacity: Mapped[int] = mapped_column(Integer, default=0)
+    address: Mapped[str] = mapped_column(Text, default="", server_default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FacilityStaff(Base):
+    """A facility staff account and the one facility it works in."""
+
+    __tablename__ = "facility_staff"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"))
+
+
+class Placement(Base):
+    """Where and with whom a child lives, proposed by the caseworker and approved by the
+    supervisor. A case's current placement is its approved one without an end date."""
+
+    __tablename__ = "placements"
+    __table_args__ = (
+        Index("ix_placements_case", "case_id", "state"),
+        Index("ix_placements_facility", "facility_id", "state", "end_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    state: Mapped[str] = mapped_column(String(20))  # proposed, approved, returned, withdrawn
+    carer: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id"))
+    address: Mapped[str] = mapped_column(Text, default="", server_default="")
+    start_date: Mapped[date] = mapped_column(Date)
+    legal_basis: Mapped[str] = mapped_column(String(30))
+    legal_reference: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    legal_date: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    decided_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    review_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    replaced_by: Mapped[int | None] = mapped_column(ForeignKey("placements.id"))
+    approval_id: Mapped[int | None] = mapped_column(ForeignKey("approvals.id"))
+    proposed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    proposed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PlacementReview(Base):
+    """A review of a placement: is it still in the child's best interests (UN Guidelines §67)?"""
+
+    __tablename__ = "placement_reviews"
+    __table_args__ = (Index("ix_placement_reviews_placement", "placement_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(ForeignKey("placements.id"))
+    reviewed_on: Mapped[date] = mapped_column(Date)
+    best_interests: Mapped[str] = mapped_column(String(10))  # yes, no, unsure
+    child_views: Mapped[str] = mapped_column(Text, default="", server_default="")
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    next_review: Mapped[date | None] = mapped_column(Date)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LogEntry(Base):
+    """A line of a facility's daily log (occurrence book): about one child, or the house."""
+
+    __tablename__ = "log_entries"
+    __table_args__ = (
+        Index("ix_log_entries_facility", "facility_id", "on_date"),
+        Index("ix_log_entries_case", "case_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id"))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    on_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    serious: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A family contact (visit or call): who, and how; reintegration evidence.
+    family_member: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    contact_how: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    written_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    writer_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    followed_up_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    followed_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    follow_up_note: Mapped[str] = mapped_column(Text, default="", server_default="")

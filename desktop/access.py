@@ -27,7 +27,7 @@ from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied
-from db.models import Case, Role, User
+from db.models import Case, FacilityStaff, Placement, Role, User
 from desktop.session import UserInfo, UserSession
 
 P = ParamSpec("P")
@@ -42,6 +42,7 @@ class Need(enum.StrEnum):
     READ_CASE = "read case"  # the case it names is one they may open
     CHANGE_CASE = "change case"  # the case it names is theirs (or their team's) to change
     RULES = "workflow rules"  # the workflow rules decide inside (e.g. who approves a request)
+    FACILITY_CHILD = "facility child"  # the case it names is a child placed at their facility
 
 
 # The audit actions a refusal leaves (the case history and `ulinzi audit` show them).
@@ -78,7 +79,11 @@ class Entry:
 
 REGISTRY: dict[str, Entry] = {}
 
-_DEFAULT_EVENT = {Need.READ_CASE: OPEN_REFUSED, Need.CHANGE_CASE: CHANGE_REFUSED}
+_DEFAULT_EVENT = {
+    Need.READ_CASE: OPEN_REFUSED,
+    Need.CHANGE_CASE: CHANGE_REFUSED,
+    Need.FACILITY_CHILD: OPEN_REFUSED,
+}
 _DEFAULT_ACTION = {Need.READ_CASE: OPEN_THIS_CASE, Need.CHANGE_CASE: CHANGE_THIS_CASE}
 
 
@@ -209,7 +214,49 @@ def editable_cases(user: UserInfo) -> ColumnElement[bool]:
     return _workers_of(user)
 
 
-_CASE_RIGHTS.update({Need.READ_CASE: visible_cases, Need.CHANGE_CASE: editable_cases})
+# -- residential care facility staff ---------------------------------------------------------------
+# Facility staff are a role of their own, not caseworkers scoped to a facility: they do not hold
+# cases, so nothing that reads or changes a case file is theirs (the case list, forms, plans,
+# documents and packages refuse them, audited, above). What they need is the house's work: who is
+# placed there now (name, age, since when, key worker, next review, stage) and the daily log of
+# those children and of the house. A child who leaves the facility leaves their sight with them.
+
+
+def is_current_placement() -> ColumnElement[bool]:
+    """An approved placement that has not ended: a case has at most one (desktop.placements)."""
+    return (Placement.state == "approved") & Placement.end_date.is_(None)
+
+
+def facility_of(user: UserInfo) -> ColumnElement[int]:
+    """The facility `user` works in, as a scalar subquery (NULL for anyone else)."""
+    return (
+        select(FacilityStaff.facility_id).where(FacilityStaff.user_id == user.id).scalar_subquery()
+    )
+
+
+def facility_children(user: UserInfo) -> ColumnElement[bool]:
+    """The cases of the children placed now at the facility `user` works in."""
+    if Role.FACILITY_STAFF not in user.roles:
+        return false()
+    placed = select(Placement.case_id).where(
+        is_current_placement(), Placement.facility_id == facility_of(user)
+    )
+    return Case.id.in_(placed.scalar_subquery())
+
+
+def for_facility_child(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """A service on a child of the person's facility: its `case_uuid`, when it names one, must
+    be a child placed there now (facility staff only)."""
+    return service(Need.FACILITY_CHILD, action=action)
+
+
+_CASE_RIGHTS.update(
+    {
+        Need.READ_CASE: visible_cases,
+        Need.CHANGE_CASE: editable_cases,
+        Need.FACILITY_CHILD: facility_children,
+    }
+)
 
 
 def case_in(s: Session, case_uuid: str, allowed: ColumnElement[bool], action: str) -> Case:

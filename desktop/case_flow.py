@@ -30,7 +30,7 @@ from db.models import (
     Task,
     User,
 )
-from desktop import access
+from desktop import access, placement_state
 from desktop import pathway as reintegration
 from desktop.access import may_change, visible_cases
 from desktop.assignments import assignments_of
@@ -202,6 +202,8 @@ def _decided(
         summary=a.kind,
     )
     kind, stage = ApprovalKind(a.kind), Stage(case.stage)
+    if kind == ApprovalKind.PLACEMENT:
+        placement_state.decided(s, a, approve)
     if approve and kind == ApprovalKind.CASE_PLAN and stage == Stage.CASE_PLAN:
         move(s, us, case, Stage.IMPLEMENTATION, "approval")
     elif approve and kind == ApprovalKind.CLOSURE and stage == Stage.CLOSURE_REQUESTED:

@@ -33,6 +33,7 @@ from db.models import (
     User,
 )
 from desktop import pathway as reintegration
+from desktop import placement_state
 from desktop.session import UserSession
 from desktop.workflow import (
     OPEN_ACTION_STATUSES,
@@ -306,6 +307,7 @@ def refresh(
                     "ref": t.ref,
                 }
             )
+    rows.extend(placement_state.tasks_for(s, cases, deadlines, supervisors))
     for chunk in _chunks([c.id for c in cases]):
         s.execute(delete(Task).where(Task.case_id.in_(chunk)))
     if rows:

@@ -37,6 +37,7 @@ class Deadlines:
     approval_days: int = 7
     post_closure_visit_months: int = 3
     due_soon_days: int = 3
+    placement_review_months: int = 3  # UN Guidelines §67: "preferably at least every 3 months"
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -98,6 +99,10 @@ class NextAction:
     REINTEGRATION_PREPARATION = "reintegration_preparation"
     REUNIFICATION = "reunification"
     POST_PLACEMENT_FOLLOW_UP = "post_placement_follow_up"
+    PLACEMENT_APPROVAL = "placement_approval"  # desktop.placement_state makes these four
+    REVISE_PLACEMENT = "revise_placement"
+    PLACEMENT_REVIEW = "placement_review"
+    SERIOUS_INCIDENT = "serious_incident"
     NONE = ""
 
 
@@ -107,6 +112,7 @@ class ApprovalKind(enum.StrEnum):
     TRANSFER = "transfer"
     BEST_INTERESTS = "best_interests"
     PLACEMENT_DECISION = "placement_decision"
+    PLACEMENT = "placement"  # a placement decision (desktop.placements)
 
 
 class ApprovalState(enum.StrEnum):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select
@@ -15,7 +16,7 @@ from sqlalchemy import func, select
 import desktop
 from db.errors import PermissionDenied
 from db.models import AuditEvent, FormSubmission, Role
-from desktop import access, case_flow, documents
+from desktop import access, case_flow, documents, placements
 from desktop.workflow import MoveRefused
 from tests.conftest import PASSWORD, make_agency, run_signed_in
 from tests.stories import approval, transfer_requested
@@ -82,7 +83,16 @@ def story(tmp_path_factory):
                 select(FormSubmission.id).where(FormSubmission.form_id == "registration")
             ).scalar_one()
     known = {"made": made, "approval_id": pending, "submission_id": submission, "approve": True}
+    with agency.sign_in("cara") as us:
+        known["placement_id"] = placements.propose(
+            us,
+            uuid,
+            placements.PlacementDetails(
+                "foster_family", date.today(), "informal", "Safe with them.", carer="Uwase"
+            ),
+        ).id
     known["how"] = "printed"
+    known["comment"] = "Ask the child first."
     return agency, uuid, known
 
 
@@ -92,6 +102,7 @@ REFUSED_FOR_CASE = {
     access.Need.READ_CASE: "cleo",
     access.Need.CHANGE_CASE: "mina",
     access.Need.RULES: "cara",
+    access.Need.FACILITY_CHILD: "cara",  # only facility staff, of the child's facility
 }
 PEOPLE = {
     "cara": {Role.CASEWORKER},

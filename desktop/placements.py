@@ -1,0 +1,425 @@
+"""Placements: where and with whom a child in alternative care lives, decided with the
+supervisor's approval, reviewed at the agency's interval, ended with a reason.
+
+The API other parts of Ulinzi (and the reintegration pathway's "placement decision" form) call:
+
+- `propose(us, case_uuid, details: PlacementDetails) -> PlacementInfo`: the caseworker's
+  decision, waiting for the supervisor (an earlier proposal still waiting is withdrawn);
+- `approve(us, placement_id) -> PlacementInfo` and
+  `return_decision(us, placement_id, comment) -> PlacementInfo`: the supervisor's decision,
+  through the same approvals as a closure (`desktop.case_flow.decide`). Approved, the placement
+  is the case's current one and the one before it ends the day the new one starts;
+- `end(us, case_uuid, end_date, reason) -> PlacementInfo`: the current placement ends, with
+  no new one (the child left, ran away, came of age…);
+- `record_review(us, case_uuid, review: ReviewDetails) -> PlacementInfo`: is the placement still
+  in the child's best interests (UN Guidelines §67; seed 001, "Le réexamen");
+- `current(us, case_uuid) -> PlacementInfo | None`, `history(us, case_uuid) -> list[...]`.
+
+A case has at most one current placement: an approved one without an end date. Audit summaries
+hold codes (the type of care, the answer of a review), never a name, an address or a reason.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
+from db.models import (
+    Approval,
+    Case,
+    CaseStatus,
+    Facility,
+    Placement,
+    PlacementReview,
+    User,
+)
+from desktop import access, case_flow
+from desktop.case_state import deadlines_in, refresh, request_approval
+from desktop.placement_state import (
+    BEST_INTERESTS,
+    KINDS,
+    LEGAL_BASES,
+    PlacementState,
+    latest_reviews,
+    review_due,
+)
+from desktop.session import UserSession
+from desktop.workflow import ApprovalKind
+
+
+@dataclass(frozen=True)
+class PlacementDetails:
+    """What a placement decision says (the caseworker's proposal)."""
+
+    kind: str  # one of placement_state.KINDS
+    start_date: date
+    legal_basis: str  # court_order, administrative_decision, informal
+    reason: str
+    decided_by: str = ""  # the court, the authority or the person who decided
+    carer: str = ""  # the carer's or family's name (not for a facility)
+    facility_id: int | None = None  # residential care: the facility
+    address: str = ""
+    legal_reference: str = ""  # the order's or decision's number
+    legal_date: date | None = None
+    review_date: date | None = None  # the first review, if sooner than the agency's interval
+
+
+@dataclass(frozen=True)
+class ReviewDetails:
+    reviewed_on: date
+    best_interests: str  # yes, no, unsure
+    child_views: str = ""
+    notes: str = ""
+    next_review: date | None = None
+
+
+@dataclass(frozen=True)
+class ReviewInfo:
+    reviewed_on: date
+    best_interests: str
+    child_views: str
+    notes: str
+    next_review: date | None
+    by: str
+
+
+@dataclass(frozen=True)
+class PlacementInfo:
+    id: int
+    uuid: str
+    kind: str
+    state: str  # proposed, approved, returned, withdrawn
+    carer: str
+    facility_id: int | None
+    facility: str  # the facility's name
+    address: str
+    start_date: date
+    legal_basis: str
+    legal_reference: str
+    legal_date: date | None
+    reason: str
+    decided_by: str
+    review_date: date | None
+    end_date: date | None
+    end_reason: str
+    replaced: bool  # ended because a new placement was approved
+    proposed_by: str
+    proposed_at: datetime
+    approved_by: str  # the supervisor who decided (approved or returned)
+    decided_at: datetime | None
+    comment: str  # the supervisor's, when returned
+    next_review: date | None  # the current placement's next review
+    reviews: tuple[ReviewInfo, ...]  # newest first
+
+    @property
+    def is_current(self) -> bool:
+        return self.state == PlacementState.APPROVED and self.end_date is None
+
+    @property
+    def where(self) -> str:
+        """The facility or the carer: who the child lives with."""
+        return self.facility or self.carer
+
+
+def _text(value: str, limit: int) -> str:
+    return " ".join(value.split())[:limit]
+
+
+def check_details(s: Session, details: PlacementDetails) -> None:
+    """A placement decision that can be approved: every part the paper form needs."""
+    if details.kind not in KINDS:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Choose the type of placement."))
+    if details.legal_basis not in LEGAL_BASES:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Choose the legal basis: a court order, an administrative decision or informal.",
+            )
+        )
+    if details.kind == "residential_care":
+        facility = s.get(Facility, details.facility_id) if details.facility_id else None
+        if facility is None or not facility.active:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "Choose the residential care facility (an administrator adds facilities in "
+                    "Administration).",
+                )
+            )
+    elif not details.carer.strip():
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors", "Write the name of the carer or family the child lives with."
+            )
+        )
+    if not details.reason.strip():
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors", "Write why this placement is in the child's best interests."
+            )
+        )
+    if details.legal_basis != "informal" and not (
+        details.legal_reference.strip() and details.legal_date
+    ):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "A court order or an administrative decision needs its reference and its date.",
+            )
+        )
+    if details.legal_date and details.legal_date > date.today():
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The date of the decision cannot be in the future.")
+        )
+    if details.review_date and details.review_date <= details.start_date:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The first review comes after the placement starts.")
+        )
+
+
+def _infos(s: Session, rows: list[Placement]) -> list[PlacementInfo]:
+    if not rows:
+        return []
+    names = dict(s.execute(select(User.id, User.full_name)).all())
+    facilities = dict(s.execute(select(Facility.id, Facility.name)).all())
+    approvals = {
+        a.id: a
+        for a in s.execute(
+            select(Approval).where(Approval.id.in_([p.approval_id for p in rows if p.approval_id]))
+        ).scalars()
+    }
+    reviews: dict[int, list[ReviewInfo]] = {}
+    for r in s.execute(
+        select(PlacementReview)
+        .where(PlacementReview.placement_id.in_([p.id for p in rows]))
+        .order_by(PlacementReview.reviewed_on.desc(), PlacementReview.id.desc())
+    ).scalars():
+        reviews.setdefault(r.placement_id, []).append(
+            ReviewInfo(
+                r.reviewed_on,
+                r.best_interests,
+                r.child_views,
+                r.notes,
+                r.next_review,
+                names.get(r.user_id, "") if r.user_id else "",
+            )
+        )
+    months = deadlines_in(s).placement_review_months
+    last = latest_reviews(s, [p.id for p in rows])
+    found = []
+    for p in rows:
+        a = approvals.get(p.approval_id) if p.approval_id else None
+        current = p.state == PlacementState.APPROVED and p.end_date is None
+        found.append(
+            PlacementInfo(
+                id=p.id,
+                uuid=p.uuid,
+                kind=p.kind,
+                state=p.state,
+                carer=p.carer,
+                facility_id=p.facility_id,
+                facility=facilities.get(p.facility_id, "") if p.facility_id else "",
+                address=p.address,
+                start_date=p.start_date,
+                legal_basis=p.legal_basis,
+                legal_reference=p.legal_reference,
+                legal_date=p.legal_date,
+                reason=p.reason,
+                decided_by=p.decided_by,
+                review_date=p.review_date,
+                end_date=p.end_date,
+                end_reason=p.end_reason,
+                replaced=p.replaced_by is not None,
+                proposed_by=names.get(p.proposed_by, "") if p.proposed_by else "",
+                proposed_at=p.proposed_at,
+                approved_by=names.get(a.decided_by, "") if a and a.decided_by else "",
+                decided_at=a.decided_at if a else None,
+                comment=a.comment if a else "",
+                next_review=review_due(p, last.get(p.id), months) if current else None,
+                reviews=tuple(reviews.get(p.id, ())),
+            )
+        )
+    return found
+
+
+def placements_of(s: Session, case: Case) -> list[PlacementInfo]:
+    """A case's placements, newest first (in a unit of work that may read the case)."""
+    rows = list(
+        s.execute(
+            select(Placement)
+            .where(Placement.case_id == case.id)
+            .order_by(Placement.start_date.desc(), Placement.id.desc())
+        ).scalars()
+    )
+    return _infos(s, rows)
+
+
+def _one(s: Session, placement: Placement) -> PlacementInfo:
+    s.flush()
+    return _infos(s, [placement])[0]
+
+
+def _current_row(s: Session, case: Case) -> Placement | None:
+    return s.execute(
+        select(Placement).where(Placement.case_id == case.id, access.is_current_placement())
+    ).scalar_one_or_none()
+
+
+@access.changes_case()
+def propose(us: UserSession, case_uuid: str, details: PlacementDetails) -> PlacementInfo:
+    """Ask the supervisor to approve a placement decision for the case."""
+    with access.changing_case(us, case_uuid) as (s, case):
+        if case.status != CaseStatus.OPEN:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Only an open case can have a new placement. Reopen it first."
+                )
+            )
+        check_details(s, details)
+        for waiting in s.execute(
+            select(Placement).where(
+                Placement.case_id == case.id, Placement.state == PlacementState.PROPOSED
+            )
+        ).scalars():
+            waiting.state = PlacementState.WITHDRAWN.value
+        approval = request_approval(s, us, case, ApprovalKind.PLACEMENT, None)
+        placement = Placement(
+            uuid=str(uuid_module.uuid4()),
+            case_id=case.id,
+            kind=details.kind,
+            state=PlacementState.PROPOSED.value,
+            carer="" if details.kind == "residential_care" else _text(details.carer, 200),
+            facility_id=details.facility_id if details.kind == "residential_care" else None,
+            address=details.address.strip(),
+            start_date=details.start_date,
+            legal_basis=details.legal_basis,
+            legal_reference=_text(details.legal_reference, 200),
+            legal_date=details.legal_date,
+            reason=details.reason.strip(),
+            decided_by=_text(details.decided_by, 200),
+            review_date=details.review_date,
+            approval_id=approval.id,
+            proposed_by=us.user.id,
+            proposed_at=datetime.now(UTC),
+        )
+        s.add(placement)
+        case.updated_at = datetime.now(UTC)
+        us.audit(s, "placement.proposed", case_id=case.id, summary=details.kind)
+        refresh(s, case)
+        return _one(s, placement)
+
+
+def _approval_of(us: UserSession, placement_id: int) -> int:
+    with us.store.read() as s:
+        approval_id = s.execute(
+            select(Placement.approval_id).where(Placement.id == placement_id)
+        ).scalar()
+    if approval_id is None:
+        raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The placement decision"))
+    return approval_id
+
+
+def _after_decision(us: UserSession, placement_id: int) -> PlacementInfo:
+    with us.store.read() as s:
+        placement = s.get(Placement, placement_id)
+        assert placement is not None
+        return _infos(s, [placement])[0]
+
+
+@access.service(access.Need.RULES, event="approval.refused")
+def approve(us: UserSession, placement_id: int) -> PlacementInfo:
+    """The supervisor approves a placement decision: it becomes the current placement."""
+    case_flow.decide(us, _approval_of(us, placement_id), True)
+    return _after_decision(us, placement_id)
+
+
+@access.service(access.Need.RULES, event="approval.refused")
+def return_decision(us: UserSession, placement_id: int, comment: str) -> PlacementInfo:
+    """The supervisor returns a placement decision with what needs to change."""
+    case_flow.decide(us, _approval_of(us, placement_id), False, comment)
+    return _after_decision(us, placement_id)
+
+
+@access.changes_case()
+def end(us: UserSession, case_uuid: str, end_date: date, reason: str) -> PlacementInfo:
+    """The current placement ends without a new one (a new placement ends it by itself)."""
+    with access.changing_case(us, case_uuid) as (s, case):
+        placement = _current_row(s, case)
+        if placement is None:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "This child has no current placement."))
+        if not reason.strip():
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Say why the placement ends: it is kept in its history."
+                )
+            )
+        if end_date > date.today() or end_date < placement.start_date:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors", "A placement ends between the day it started and today."
+                )
+            )
+        placement.end_date, placement.end_reason = end_date, reason.strip()
+        case.updated_at = datetime.now(UTC)
+        us.audit(s, "placement.ended", case_id=case.id, summary=placement.kind)
+        refresh(s, case)
+        return _one(s, placement)
+
+
+@access.changes_case()
+def record_review(us: UserSession, case_uuid: str, review: ReviewDetails) -> PlacementInfo:
+    """A review of the current placement: still in the child's best interests?"""
+    with access.changing_case(us, case_uuid) as (s, case):
+        placement = _current_row(s, case)
+        if placement is None:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "This child has no current placement."))
+        if review.best_interests not in BEST_INTERESTS:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors", "Answer whether the placement is still in the child's best interests."
+                )
+            )
+        if review.reviewed_on > date.today() or review.reviewed_on < placement.start_date:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "errors", "A review is held between the day the placement started and today."
+                )
+            )
+        if review.next_review and review.next_review <= review.reviewed_on:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The next review comes after this one."))
+        s.add(
+            PlacementReview(
+                placement_id=placement.id,
+                reviewed_on=review.reviewed_on,
+                best_interests=review.best_interests,
+                child_views=review.child_views.strip(),
+                notes=review.notes.strip(),
+                next_review=review.next_review,
+                user_id=us.user.id,
+                at=datetime.now(UTC),
+            )
+        )
+        case.updated_at = datetime.now(UTC)
+        us.audit(s, "placement.reviewed", case_id=case.id, summary=review.best_interests)
+        refresh(s, case)
+        return _one(s, placement)
+
+
+@access.reads_case()
+def current(us: UserSession, case_uuid: str) -> PlacementInfo | None:
+    """The case's current placement, if it has one."""
+    with access.reading_case(us, case_uuid) as (s, case):
+        row = _current_row(s, case)
+        return _infos(s, [row])[0] if row is not None else None
+
+
+@access.reads_case()
+def history(us: UserSession, case_uuid: str) -> list[PlacementInfo]:
+    """Every placement of the case, proposals and returned ones too, newest first."""
+    with access.reading_case(us, case_uuid) as (s, case):
+        return placements_of(s, case)

@@ -1,0 +1,381 @@
+"""Placements, facilities and the daily log: decided with the supervisor, one current placement,
+reviews at the agency's interval, facility staff who see only their facility's children, and
+serious incidents that the caseworker and the supervisor must follow up."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from db.errors import InvalidInput, PermissionDenied
+from db.models import AuditEvent
+from desktop import accounts, case_flow, cases, facilities, placements
+from desktop.placements import PlacementDetails, ReviewDetails
+from desktop.workflow import Deadlines, MoveRefused, add_months
+from tests.conftest import FAST_KDF, PASSWORD, make_agency
+
+TODAY = date.today()
+
+
+def at_facility(facility_id: int, start: date = TODAY, **more: object) -> PlacementDetails:
+    return PlacementDetails(
+        kind="residential_care",
+        start_date=start,
+        legal_basis="court_order",
+        legal_reference=more.pop("reference", "RC 12/2026"),  # type: ignore[arg-type]
+        legal_date=start,
+        decided_by="Gasabo Primary Court",
+        reason="No safe family carer was found yet; tracing continues.",
+        facility_id=facility_id,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def with_grandmother(start: date = TODAY) -> PlacementDetails:
+    return PlacementDetails(
+        kind="kinship_formal",
+        start_date=start,
+        legal_basis="administrative_decision",
+        legal_reference="DSW/44",
+        legal_date=start,
+        carer="Mukamana Odette (grandmother)",
+        address="Kimironko, Gasabo",
+        reason="The grandmother was assessed able and willing to care for her.",
+    )
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    """Two facilities, Fred working at the first and Flora at the second; Cara's children
+    Zawadi (at the first) and Amani (at the second), and Cleo's Baraka (at the first)."""
+    agency = make_agency(tmp_path_factory.mktemp("placements") / "store")
+    with agency.sign_in("admin") as us:
+        for username, name in (("fred", "Fred Facility"), ("flora", "Flora Facility")):
+            accounts.add_user(
+                us,
+                username,
+                name,
+                ["facility_staff"],
+                PASSWORD,
+                must_change_password=False,
+                kdf=FAST_KDF,
+            )
+        first = facilities.save_facility(
+            us, facilities.FacilityInfo(None, "Gisimba Children's Home", 40, "Nyamirambo")
+        ).id
+        second = facilities.save_facility(
+            us, facilities.FacilityInfo(None, "Mwana Care Centre", 12, "Remera")
+        ).id
+        facilities.assign_staff(us, "fred", first)
+        facilities.assign_staff(us, "flora", second)
+    uuids = {}
+    for worker, child, facility in (
+        ("cara", "Zawadi", first),
+        ("cara", "Amani", second),
+        ("cleo", "Baraka", first),
+    ):
+        with agency.sign_in(worker) as us:
+            uuid = cases.register_case(us, given_name=child, family_name="Test").uuid
+            proposed = placements.propose(us, uuid, at_facility(facility, TODAY - timedelta(40)))
+        with agency.sign_in("sam" if worker == "cara" else "tess") as us:
+            placements.approve(us, proposed.id)
+        uuids[child] = uuid
+    return agency, uuids, first, second
+
+
+def _events(us, action: str) -> int:  # type: ignore[no-untyped-def]
+    with us.store.read() as s:
+        return s.execute(
+            select(func.count()).select_from(AuditEvent).where(AuditEvent.action == action)
+        ).scalar_one()
+
+
+def _tasks(agency, user: str, uuid: str) -> set[str]:  # type: ignore[no-untyped-def]
+    with agency.sign_in(user) as us:
+        return {t.kind for t in case_flow.my_tasks(us, days=400) if t.case_uuid == uuid}
+
+
+# -- a placement decision and the supervisor ------------------------------------------------------
+
+
+def test_a_placement_decision_waits_for_the_supervisor_then_becomes_the_current_one(agency):
+    with agency.sign_in("cara") as us:
+        uuid = cases.register_case(us, given_name="Neema").uuid
+        proposed = placements.propose(us, uuid, with_grandmother())
+        assert proposed.state == "proposed"
+        assert placements.current(us, uuid) is None  # not before the supervisor's approval
+    with agency.sign_in("sam") as us:
+        waiting = case_flow.supervisor_queue(us).approvals
+        assert [(a.case_uuid, a.kind) for a in waiting] == [(uuid, "placement")]
+        assert "placement_approval" in {t.kind for t in case_flow.my_tasks(us, days=30)}
+        approved = placements.approve(us, proposed.id)
+        assert approved.is_current and approved.approved_by == "Sam Supervisor"
+    with agency.sign_in("cara") as us:
+        now = placements.current(us, uuid)
+        assert now is not None and now.carer == "Mukamana Odette (grandmother)"
+        assert now.next_review == add_months(TODAY, 3)
+
+
+def test_a_returned_placement_decision_goes_back_to_the_caseworker_with_the_comment(agency):
+    with agency.sign_in("cara") as us:
+        uuid = cases.register_case(us, given_name="Neema").uuid
+        proposed = placements.propose(us, uuid, with_grandmother())
+    with agency.sign_in("sam") as us:
+        with pytest.raises(MoveRefused, match="Write what needs to change"):
+            placements.return_decision(us, proposed.id, "  ")
+        returned = placements.return_decision(
+            us, proposed.id, "Ask the child where she wants to live."
+        )
+        assert returned.state == "returned"
+    assert "revise_placement" in _tasks(agency, "cara", uuid)
+    with agency.sign_in("cara") as us:
+        assert placements.current(us, uuid) is None
+        (shown,) = placements.history(us, uuid)
+        assert shown.comment == "Ask the child where she wants to live."
+        again = placements.propose(us, uuid, with_grandmother())
+    assert "revise_placement" not in _tasks(agency, "cara", uuid)  # the new one waits for Sam
+    assert "placement_approval" in _tasks(agency, "sam", uuid)
+    with agency.sign_in("sam") as us:
+        assert placements.approve(us, again.id).is_current
+
+
+def test_a_caseworker_cannot_approve_a_placement_and_the_refusal_is_audited(agency):
+    with agency.sign_in("cara") as us:
+        uuid = cases.register_case(us, given_name="Neema").uuid
+        proposed = placements.propose(us, uuid, with_grandmother())
+        before = _events(us, "approval.refused")
+        with pytest.raises(MoveRefused, match="Only a supervisor"):
+            placements.approve(us, proposed.id)
+        assert _events(us, "approval.refused") == before + 1
+        assert placements.current(us, uuid) is None
+
+
+def test_a_child_has_one_current_placement_and_a_change_closes_the_old_one(home):
+    agency, uuids, first, _ = home
+    with agency.sign_in("cara") as us:
+        uuid = cases.register_case(us, given_name="Imani").uuid
+        one = placements.propose(us, uuid, at_facility(first, TODAY - timedelta(30)))
+    with agency.sign_in("sam") as us:
+        placements.approve(us, one.id)
+    with agency.sign_in("cara") as us:
+        two = placements.propose(us, uuid, with_grandmother(TODAY - timedelta(2)))
+        assert placements.current(us, uuid).id == one.id  # until Sam approves the change
+    with agency.sign_in("sam") as us:
+        placements.approve(us, two.id)
+    with agency.sign_in("cara") as us:
+        newest, oldest = placements.history(us, uuid)
+        assert [newest.id, oldest.id] == [two.id, one.id]
+        assert newest.is_current and not oldest.is_current
+        assert oldest.end_date == TODAY - timedelta(2) and oldest.replaced
+        assert placements.current(us, uuid).id == two.id
+        ended = placements.end(us, uuid, TODAY, "She turned 18 and lives on her own.")
+        assert ended.end_date == TODAY and placements.current(us, uuid) is None
+        with pytest.raises(InvalidInput, match="no current placement"):
+            placements.end(us, uuid, TODAY, "again")
+
+
+def test_a_placement_decision_says_what_is_missing(home):
+    agency, _, first, _ = home
+    with agency.sign_in("cara") as us:
+        uuid = cases.register_case(us, given_name="Imani").uuid
+        for wrong, message in (
+            (at_facility(first, reference=""), "reference and its date"),
+            (PlacementDetails("foster_family", TODAY, "informal", "Safe."), "name of the carer"),
+            (PlacementDetails("residential_care", TODAY, "informal", "Safe."), "facility"),
+            (
+                PlacementDetails("castle", TODAY, "informal", "Safe.", carer="X"),
+                "type of placement",
+            ),
+        ):
+            with pytest.raises(InvalidInput, match=message):
+                placements.propose(us, uuid, wrong)
+        assert placements.history(us, uuid) == []
+
+
+# -- reviews at the agency's interval ------------------------------------------------------------
+
+
+def test_placement_reviews_are_tasks_at_the_agencys_interval(agency):
+    start = TODAY - timedelta(days=100)
+    with agency.sign_in("cara") as us:
+        uuid = cases.register_case(us, given_name="Neema").uuid
+        proposed = placements.propose(us, uuid, with_grandmother(start))
+    with agency.sign_in("sam") as us:
+        placements.approve(us, proposed.id)
+
+    def review_task():  # type: ignore[no-untyped-def]
+        with agency.sign_in("cara") as us:
+            (task,) = [
+                t
+                for t in case_flow.my_tasks(us, days=800)
+                if t.case_uuid == uuid and t.kind == "placement_review"
+            ]
+            return task.due.astimezone().date()
+
+    assert review_task() == add_months(start, 3)  # overdue: three months have passed
+    with agency.sign_in("admin") as us:  # Uganda's six months for institutional care
+        from desktop import agency as agency_settings
+
+        settings = agency_settings.load_settings(us)
+        agency_settings.save_settings(
+            us,
+            type(settings)(**{**vars(settings), "deadlines": Deadlines(placement_review_months=6)}),
+        )
+    assert review_task() == add_months(start, 6)
+    with agency.sign_in("cara") as us:
+        reviewed = placements.record_review(
+            us,
+            uuid,
+            ReviewDetails(
+                TODAY,
+                "yes",
+                child_views="I want to stay with granny.",
+                next_review=TODAY + timedelta(30),
+            ),
+        )
+        assert reviewed.reviews[0].best_interests == "yes"
+    assert review_task() == TODAY + timedelta(30)  # sooner than six months, as chosen
+
+
+# -- facility staff ------------------------------------------------------------------------------
+
+
+def test_facility_staff_see_only_the_children_placed_at_their_facility(home):
+    agency, uuids, first, second = home
+    with agency.sign_in("fred") as us:
+        house = facilities.who_is_here(us)
+        assert house.facility.name == "Gisimba Children's Home"
+        assert [r.child_name for r in house.residents] == ["Baraka Test", "Zawadi Test"]
+        assert {r.key_worker for r in house.residents} == {"Cara Caseworker", "Cleo Caseworker"}
+        assert all(r.since == TODAY - timedelta(40) for r in house.residents)
+        # Another facility's, asked for by its number: still his own.
+        assert facilities.who_is_here(us, second).facility.id == first
+        assert cases.list_cases(us) == []  # no case file is theirs
+    with agency.sign_in("flora") as us:
+        assert [r.child_name for r in facilities.who_is_here(us).residents] == ["Amani Test"]
+    with agency.sign_in("sam") as us:  # a supervisor sees his team's children there, not Cleo's
+        assert [r.child_name for r in facilities.who_is_here(us, first).residents] == [
+            "Zawadi Test"
+        ]
+
+
+def test_facility_staff_are_refused_the_case_file_and_other_childrens_log_audited(home):
+    agency, uuids, _, _ = home
+    with agency.sign_in("fred") as us:
+        before = _events(us, "case.open_refused")
+        with pytest.raises(PermissionDenied):
+            cases.open_case(us, uuids["Zawadi"])  # his facility's child, but not his case
+        with pytest.raises(PermissionDenied):
+            placements.history(us, uuids["Zawadi"])
+        entry = facilities.NewLogEntry(TODAY, "health", "Seen at the health centre.")
+        with pytest.raises(PermissionDenied):
+            facilities.add_log_entry(us, uuids["Amani"], entry)  # placed at Flora's
+        with pytest.raises(PermissionDenied):
+            facilities.child_log(us, uuids["Amani"])
+        assert _events(us, "case.open_refused") == before + 4
+    with agency.sign_in("cara") as us, pytest.raises(PermissionDenied):
+        facilities.add_log_entry(us, uuids["Zawadi"], entry)  # the facility's book, not hers
+    with agency.sign_in("admin") as us, pytest.raises(PermissionDenied):
+        facilities.who_is_here(us)
+
+
+def test_the_daily_log_is_the_facilitys_and_each_childs_caseworker_reads_the_childs(home):
+    agency, uuids, _, _ = home
+    with agency.sign_in("fred") as us:
+        facilities.add_log_entry(
+            us, uuids["Zawadi"], facilities.NewLogEntry(TODAY, "school", "Top of the class.")
+        )
+        facilities.add_log_entry(
+            us,
+            uuids["Zawadi"],
+            facilities.NewLogEntry(
+                TODAY,
+                "family_contact",
+                "Her aunt visited.",
+                family_member="Aunt Grace",
+                contact_how="visit",
+            ),
+        )
+        facilities.add_log_entry(us, None, facilities.NewLogEntry(TODAY, "health", "Water cut."))
+        facilities.add_log_entry(
+            us, uuids["Baraka"], facilities.NewLogEntry(TODAY, "behaviour", "Helped cook.")
+        )
+        texts = {e.text for e in facilities.facility_log(us)}
+        assert {"Top of the class.", "Her aunt visited.", "Water cut.", "Helped cook."} <= texts
+    with agency.sign_in("flora") as us:
+        assert {e.text for e in facilities.facility_log(us)} & texts == set()
+    with agency.sign_in("cara") as us:
+        log = facilities.child_log(us, uuids["Zawadi"])
+        assert {e.text for e in log} >= {"Top of the class.", "Her aunt visited."}
+        assert "Water cut." not in {e.text for e in log} and all(
+            e.writer == "Fred Facility" for e in log
+        )
+        contact = next(e for e in log if e.kind == "family_contact")
+        assert (contact.family_member, contact.contact_how) == ("Aunt Grace", "visit")
+    with agency.sign_in("cleo") as us, pytest.raises(PermissionDenied):
+        facilities.child_log(us, uuids["Zawadi"])
+
+
+def test_a_child_who_leaves_the_facility_leaves_its_staffs_sight(agency):
+    with agency.sign_in("admin") as us:
+        accounts.add_user(
+            us,
+            "fred",
+            "Fred",
+            ["facility_staff"],
+            PASSWORD,
+            must_change_password=False,
+            kdf=FAST_KDF,
+        )
+        home_id = facilities.save_facility(us, facilities.FacilityInfo(None, "Home", 10)).id
+        facilities.assign_staff(us, "fred", home_id)
+    with agency.sign_in("cara") as us:
+        uuid = cases.register_case(us, given_name="Neema").uuid
+        one = placements.propose(us, uuid, at_facility(home_id, TODAY - timedelta(10)))
+    with agency.sign_in("sam") as us:
+        placements.approve(us, one.id)
+    with agency.sign_in("fred") as us:
+        facilities.add_log_entry(us, uuid, facilities.NewLogEntry(TODAY, "school", "Exams."))
+    with agency.sign_in("cara") as us:
+        placements.end(us, uuid, TODAY, "Reunified with her mother.")
+    with agency.sign_in("fred") as us:
+        house = facilities.who_is_here(us)
+        assert house.residents == []
+        assert [(m.child_name, m.arrived) for m in house.movements] == [
+            ("Neema", False),
+            ("Neema", True),
+        ]
+        assert facilities.facility_log(us) == []
+        with pytest.raises(PermissionDenied):
+            facilities.add_log_entry(us, uuid, facilities.NewLogEntry(TODAY, "school", "x"))
+
+
+# -- serious incidents ----------------------------------------------------------------------------
+
+
+def test_a_serious_incident_raises_a_task_for_the_caseworker_and_the_supervisor(home):
+    agency, uuids, _, _ = home
+    uuid = uuids["Zawadi"]
+    with agency.sign_in("fred") as us:
+        with pytest.raises(InvalidInput, match="Only an incident"):
+            facilities.add_log_entry(
+                us, uuid, facilities.NewLogEntry(TODAY, "health", "Fever.", serious=True)
+            )
+        facilities.add_log_entry(
+            us,
+            uuid,
+            facilities.NewLogEntry(
+                TODAY, "incident", "Ran away overnight, found at the market.", serious=True
+            ),
+        )
+    assert "serious_incident" in _tasks(agency, "cara", uuid)
+    assert "serious_incident" in _tasks(agency, "sam", uuid)
+    with agency.sign_in("cara") as us:
+        (incident,) = [e for e in facilities.child_log(us, uuid) if e.serious]
+        with pytest.raises(InvalidInput, match="Write what was done"):
+            facilities.follow_up_incident(us, uuid, incident.id, "")
+        facilities.follow_up_incident(us, uuid, incident.id, "Talked with her and the staff.")
+    assert "serious_incident" not in _tasks(agency, "cara", uuid)
+    assert "serious_incident" not in _tasks(agency, "sam", uuid)
