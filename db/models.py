@@ -552,6 +552,7 @@ class ContactNote(Base):
     agency_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
     written_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+
 class Facility(Base):
     """A residential care facility children are placed in (set up in Administration)."""
 

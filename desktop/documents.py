@@ -41,6 +41,7 @@ class DocumentKind(enum.StrEnum):
     SUMMARY = "summary"
     MINUTES = "minutes"  # of a case conference
     REINTEGRATION = "reintegration"  # the agreement under an approved placement decision
+    PLACEMENT = "placement"  # a placement decision (desktop.placements)
 
 
 # The case summary's sections, in order, with the forms each holds.
@@ -165,16 +166,19 @@ def make_document(
     sections: Iterable[str] | None = None,
     purpose: str = "",
     conference: int | None = None,
+    placement: int | None = None,
     today: date | None = None,
 ) -> MadeDocument:
     """Make one of a case's documents (in memory): whoever may open the case may make it.
 
     `sections` (the case summary only) picks from SUMMARY_SECTIONS, all when None;
-    `conference` is the number of the conference whose minutes to print."""
+    `conference` is the number of the conference whose minutes to print; `placement` the id of
+    the placement whose decision to print."""
+    from desktop import placements
     from desktop.agreement import agreement_of
     from desktop.document_data import Facts, letterhead
     from reports import case_documents as docs
-    from reports import minutes, reintegration
+    from reports import minutes, placement_decision, reintegration
     from reports.layout import PrintOptions
     from reports.texts import texts
 
@@ -211,12 +215,17 @@ def make_document(
             build = minutes.build_minutes
         elif kind == DocumentKind.REINTEGRATION:
             data, build = agreement_of(facts), reintegration.build_agreement
+        elif kind == DocumentKind.PLACEMENT:
+            data = placements.decision_document(s, case, placement or 0, facts, language)
+            build = placement_decision.build_placement_decision
         else:
             data, build = facts.summary(chosen, purpose), docs.build_case_summary
         if kind == DocumentKind.MINUTES:
             check = minutes.verification_of(data, head)
         elif kind == DocumentKind.REINTEGRATION:
             check = reintegration.verification_of(data, head)
+        elif kind == DocumentKind.PLACEMENT:
+            check = placement_decision.verification_of(data, head)
         else:
             check = docs.verification_of(data, head)
         us.audit(
@@ -259,6 +268,7 @@ _TITLE_KEYS = {
     DocumentKind.CHILD_PLAN: "child_plan_title",
     DocumentKind.SUMMARY: "summary_title",
     DocumentKind.MINUTES: "minutes_title",
+    DocumentKind.PLACEMENT: "placement_title",
 }
 
 

@@ -54,7 +54,7 @@ from db.models import (
     User,
 )
 from db.search import fold, fts_query, matching
-from desktop import access, package_schema, packages
+from desktop import access, package_schema, packages, placements
 from desktop.access import DOCUMENT_REFUSED, case_in, editable_cases, visible_cases
 from desktop.anchors import anchor_of
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
@@ -459,6 +459,7 @@ def case_records(s: Session, case: Case) -> tuple[dict[str, Any], dict[str, byte
         "signed_copies": copies,
         "history": history,
         "contact_notes": notes_record(s, case.id),
+        **placements.records_of(s, case),
     }
     return record, attachments
 
@@ -569,6 +570,10 @@ def export_case(
     return Exported(out, package_id, digest, len(data), to)
 
 
+# A referral's choice that is not a form: the placements and the child's daily log entries.
+PLACEMENTS = "placements"
+
+
 def _need_to_know(record: dict[str, Any], form_ids: list[str]) -> dict[str, Any]:
     """A referral's records: the case's identity and the chosen forms as last saved."""
     latest: dict[tuple[str, int], dict[str, Any]] = {}
@@ -578,11 +583,15 @@ def _need_to_know(record: dict[str, Any], form_ids: list[str]) -> dict[str, Any]
             if key not in latest or f["revision"] > latest[key]["revision"]:
                 latest[key] = f
     case = {k: v for k, v in record["case"].items() if k != "stage"}
-    return {
+    chosen = {
         "format": CASE_FORMAT,
         "case": case,
         "forms": [{**f, "revision": 1, "changed": []} for f in latest.values()],
     }
+    if PLACEMENTS in form_ids:  # where the child lives, and the daily log: only when chosen
+        chosen["placements"] = record.get("placements") or []
+        chosen["log_entries"] = record.get("log_entries") or []
+    return chosen
 
 
 def _destination(s: Session, case: Case) -> str:
@@ -1251,6 +1260,7 @@ def _apply(
                 )
             )
         add_received_notes(s, case.id, record.get("contact_notes") or [], opened.sender_code)
+        placements.apply_records(s, case, record)
     except (KeyError, ValueError, TypeError) as e:
         raise damaged("records") from e
     _copies_and_history(s, case, opened, record)

@@ -151,6 +151,54 @@ class ContactNoteEntry(_Part):
     written_at: Short | None = None
 
 
+class PlacementReviewEntry(_Part):
+    reviewed_on: Short
+    best_interests: Short
+    child_views: Long | None = None
+    notes: Long | None = None
+    next_review: Short | None = None
+    by: Short | None = None
+
+
+class PlacementEntry(_Part):
+    uuid: Short | None = None
+    kind: Short
+    state: Short
+    carer: Name | None = None
+    facility: Name | None = None
+    address: Long | None = None
+    start_date: Short
+    legal_basis: Short | None = None
+    legal_reference: Short | None = None
+    legal_date: Short | None = None
+    reason: Long | None = None
+    decided_by: Short | None = None
+    review_date: Short | None = None
+    end_date: Short | None = None
+    end_reason: Long | None = None
+    proposed_by: Short | None = None
+    proposed_at: Short | None = None
+    approved_by: Short | None = None
+    decided_at: Short | None = None
+    reviews: _items(PlacementReviewEntry) | None = None
+
+
+class LogEntryEntry(_Part):
+    uuid: Short | None = None
+    facility: Name | None = None
+    on: Short
+    kind: Short
+    text: Long
+    serious: StrictBool | None = None
+    family_member: Name | None = None
+    contact_how: Short | None = None
+    writer: Short | None = None
+    written_at: Short | None = None
+    followed_up_by: Short | None = None
+    followed_up_at: Short | None = None
+    follow_up_note: Long | None = None
+
+
 class CaseRecord(_Part):
     format: Literal[1]
     case: CaseColumns
@@ -164,6 +212,9 @@ class CaseRecord(_Part):
     history: _items(HistoryEntry) | None = None
     # Added after the first packages were sent: a package without it is whole.
     contact_notes: _items(ContactNoteEntry) | None = None
+    # Since placements (a package made before has none, and still imports).
+    placements: _items(PlacementEntry) | None = None
+    log_entries: _items(LogEntryEntry) | None = None
 
 
 def first_problem(record: Any) -> str | None:

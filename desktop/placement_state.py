@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.errors import QT_TRANSLATE_NOOP
 from db.models import Approval, Case, CaseStatus, LogEntry, Placement, PlacementReview
 from desktop.access import is_current_placement
 from desktop.workflow import Deadlines, NextAction, add_months, end_of
@@ -48,6 +49,47 @@ BEST_INTERESTS = ("yes", "no", "unsure")  # the review's question, answered
 LOG_KINDS = ("incident", "health", "school", "family_contact", "behaviour", "achievement")
 CONTACT_HOW = ("visit", "call", "other")
 INCIDENT_FOLLOW_UP_DAYS = 1  # a serious incident is followed up the next day at the latest
+
+# Their words, for the window (`ui.common.label`) and for paper (`reports.catalogue.translate`).
+KIND_LABELS = {
+    "parental_home": QT_TRANSLATE_NOOP("labels", "Parental home"),
+    "kinship_formal": QT_TRANSLATE_NOOP("labels", "Kinship care (formal)"),
+    "kinship_informal": QT_TRANSLATE_NOOP("labels", "Kinship care (informal)"),
+    "foster_family": QT_TRANSLATE_NOOP("labels", "Foster family"),
+    "residential_care": QT_TRANSLATE_NOOP("labels", "Residential care facility"),
+    "supervised_independent_living": QT_TRANSLATE_NOOP("labels", "Supervised independent living"),
+    "adoption": QT_TRANSLATE_NOOP("labels", "Adoption"),
+    "other": QT_TRANSLATE_NOOP("labels", "Other"),
+}
+LEGAL_LABELS = {
+    "court_order": QT_TRANSLATE_NOOP("labels", "Court order"),
+    "administrative_decision": QT_TRANSLATE_NOOP("labels", "Administrative decision"),
+    "informal": QT_TRANSLATE_NOOP("labels", "Informal"),
+}
+STATE_LABELS = {
+    "proposed": QT_TRANSLATE_NOOP("labels", "waiting for the supervisor"),
+    "approved": QT_TRANSLATE_NOOP("labels", "approved"),
+    "returned": QT_TRANSLATE_NOOP("labels", "returned"),
+    "withdrawn": QT_TRANSLATE_NOOP("labels", "replaced by a newer request"),
+}
+BEST_INTERESTS_LABELS = {
+    "yes": QT_TRANSLATE_NOOP("labels", "Yes, it is still in the child's best interests"),
+    "no": QT_TRANSLATE_NOOP("labels", "No, a change is needed"),
+    "unsure": QT_TRANSLATE_NOOP("labels", "Not sure: to discuss with the supervisor"),
+}
+LOG_KIND_LABELS = {
+    "incident": QT_TRANSLATE_NOOP("labels", "Incident"),
+    "health": QT_TRANSLATE_NOOP("labels", "Health"),
+    "school": QT_TRANSLATE_NOOP("labels", "School"),
+    "family_contact": QT_TRANSLATE_NOOP("labels", "Family contact"),
+    "behaviour": QT_TRANSLATE_NOOP("labels", "Behaviour"),
+    "achievement": QT_TRANSLATE_NOOP("labels", "Achievement"),
+}
+CONTACT_LABELS = {
+    "visit": QT_TRANSLATE_NOOP("labels", "Visit"),
+    "call": QT_TRANSLATE_NOOP("labels", "Call"),
+    "other": QT_TRANSLATE_NOOP("labels", "Other"),
+}
 
 
 def decided(s: Session, approval: Approval, approve: bool) -> Placement | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import uuid as uuid_module
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,6 +35,7 @@ from db.models import (
     Case,
     CaseStatus,
     Facility,
+    LogEntry,
     Placement,
     PlacementReview,
     User,
@@ -42,8 +44,11 @@ from desktop import access, case_flow
 from desktop.case_state import deadlines_in, refresh, request_approval
 from desktop.placement_state import (
     BEST_INTERESTS,
+    KIND_LABELS,
     KINDS,
     LEGAL_BASES,
+    LEGAL_LABELS,
+    LOG_KINDS,
     PlacementState,
     latest_reviews,
     review_due,
@@ -410,6 +415,60 @@ def record_review(us: UserSession, case_uuid: str, review: ReviewDetails) -> Pla
         return _one(s, placement)
 
 
+def decision_document(s: Session, case: Case, placement_id: int, facts: Any, language: str):  # type: ignore[no-untyped-def]
+    """The printable placement decision of one of `case`'s placements (`facts`: the case's
+    `desktop.document_data.Facts`, for the child and the case as every document names them)."""
+    from reports.catalogue import translate
+    from reports.placement_decision import PlacementDecision
+
+    rows = placements_of(s, case)
+    chosen = next((p for p in rows if p.id == placement_id), None)
+    if chosen is None:
+        raise NotFound(what=QT_TRANSLATE_NOOP("errors", "The placement decision"))
+    if chosen.state not in (PlacementState.PROPOSED, PlacementState.APPROVED):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This placement decision was returned or replaced: print the newer one.",
+            )
+        )
+    in_order = sorted(
+        (p for p in rows if p.state == PlacementState.APPROVED or p.id == chosen.id),
+        key=lambda p: (p.start_date, p.id),
+    )
+    number = in_order.index(chosen) + 1
+    before = [p for p in in_order[: number - 1]]
+
+    def words(table: dict[str, str], code: str) -> str:
+        return translate(language, "labels", table.get(code, code))
+
+    previous = ""
+    if before:
+        p = before[-1]
+        previous = f"{words(KIND_LABELS, p.kind)}: {p.where}"
+    local = chosen.decided_at.astimezone().date() if chosen.decided_at else None
+    return PlacementDecision(
+        case=facts.identity(),
+        version=number,
+        kind=words(KIND_LABELS, chosen.kind),
+        where=chosen.where,
+        at_facility=chosen.kind == "residential_care",
+        address=chosen.address,
+        start_date=chosen.start_date,
+        review_date=chosen.review_date,
+        review_months=deadlines_in(s).placement_review_months,
+        legal_basis=words(LEGAL_LABELS, chosen.legal_basis),
+        legal_reference=chosen.legal_reference,
+        legal_date=chosen.legal_date,
+        decided_by=chosen.decided_by,
+        reason=chosen.reason,
+        previous=previous,
+        proposed_by=chosen.proposed_by,
+        approved_by=chosen.approved_by if chosen.state == PlacementState.APPROVED else "",
+        approved_on=local if chosen.state == PlacementState.APPROVED else None,
+    )
+
+
 @access.reads_case()
 def current(us: UserSession, case_uuid: str) -> PlacementInfo | None:
     """The case's current placement, if it has one."""
@@ -423,3 +482,157 @@ def history(us: UserSession, case_uuid: str) -> list[PlacementInfo]:
     """Every placement of the case, proposals and returned ones too, newest first."""
     with access.reading_case(us, case_uuid) as (s, case):
         return placements_of(s, case)
+
+
+# -- hand-over: what a transfer package carries (desktop.exchange) ---------------------------------
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def records_of(s: Session, case: Case) -> dict[str, list[dict[str, Any]]]:
+    """The case's placements (with their reviews) and the log entries about the child, as plain
+    JSON for a package. The facility goes by its name: its number means nothing elsewhere."""
+    names = dict(s.execute(select(User.id, User.full_name)).all())
+    found = []
+    for p in placements_of(s, case):
+        found.append(
+            {
+                "uuid": p.uuid,
+                "kind": p.kind,
+                "state": p.state,
+                "carer": p.carer,
+                "facility": p.facility,
+                "address": p.address,
+                "start_date": _iso(p.start_date),
+                "legal_basis": p.legal_basis,
+                "legal_reference": p.legal_reference,
+                "legal_date": _iso(p.legal_date),
+                "reason": p.reason,
+                "decided_by": p.decided_by,
+                "review_date": _iso(p.review_date),
+                "end_date": _iso(p.end_date),
+                "end_reason": p.end_reason,
+                "proposed_by": p.proposed_by,
+                "proposed_at": _iso(p.proposed_at),
+                "approved_by": p.approved_by,
+                "decided_at": _iso(p.decided_at),
+                "reviews": [
+                    {
+                        "reviewed_on": _iso(r.reviewed_on),
+                        "best_interests": r.best_interests,
+                        "child_views": r.child_views,
+                        "notes": r.notes,
+                        "next_review": _iso(r.next_review),
+                        "by": r.by,
+                    }
+                    for r in p.reviews
+                ],
+            }
+        )
+    facilities = dict(s.execute(select(Facility.id, Facility.name)).all())
+    entries = [
+        {
+            "uuid": e.uuid,
+            "facility": facilities.get(e.facility_id, "") if e.facility_id else "",
+            "on": _iso(e.on_date),
+            "kind": e.kind,
+            "text": e.text,
+            "serious": e.serious,
+            "family_member": e.family_member,
+            "contact_how": e.contact_how,
+            "writer": e.writer_name or names.get(e.written_by, ""),
+            "written_at": _iso(e.written_at),
+            "followed_up_by": names.get(e.followed_up_by, "") if e.followed_up_by else "",
+            "followed_up_at": _iso(e.followed_up_at),
+            "follow_up_note": e.follow_up_note,
+        }
+        for e in s.execute(
+            select(LogEntry).where(LogEntry.case_id == case.id).order_by(LogEntry.id)
+        ).scalars()
+    ]
+    return {"placements": found, "log_entries": entries}
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _moment(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def apply_records(s: Session, case: Case, record: dict[str, Any]) -> None:
+    """A received case's placements and log entries, added to `case` (in the unit of work of
+    the import). The sender's decisions are history here: a received placement keeps its
+    state and dates, but no facility of ours (its name is kept as who the child lives with), so
+    no facility's staff here sees the child until a placement is decided here. Raises KeyError,
+    ValueError or TypeError on a damaged record (the import says so). A package made before
+    placements existed has none: nothing is added."""
+    for p in record.get("placements") or []:
+        if p["kind"] not in KINDS or p["state"] not in PlacementState._value2member_map_:
+            raise ValueError("placement")
+        start = _day(p["start_date"])
+        if start is None:
+            raise ValueError("placement start")
+        row = Placement(
+            uuid=str(uuid_module.uuid4()),  # ours: the sender's may already be in this store
+            case_id=case.id,
+            kind=p["kind"],
+            state=p["state"],
+            carer=str(p.get("carer") or p.get("facility") or "")[:200],
+            facility_id=None,
+            address=str(p.get("address") or ""),
+            start_date=start,
+            legal_basis=str(p.get("legal_basis") or "informal"),
+            legal_reference=str(p.get("legal_reference") or "")[:200],
+            legal_date=_day(p.get("legal_date")),
+            reason=str(p.get("reason") or ""),
+            decided_by=str(p.get("decided_by") or "")[:200],
+            review_date=_day(p.get("review_date")),
+            end_date=_day(p.get("end_date")),
+            end_reason=str(p.get("end_reason") or ""),
+            proposed_at=_moment(p.get("proposed_at")) or datetime.now(UTC),
+        )
+        s.add(row)
+        s.flush()
+        for r in p.get("reviews") or []:
+            reviewed = _day(r["reviewed_on"])
+            if reviewed is None or r["best_interests"] not in BEST_INTERESTS:
+                raise ValueError("placement review")
+            s.add(
+                PlacementReview(
+                    placement_id=row.id,
+                    reviewed_on=reviewed,
+                    best_interests=r["best_interests"],
+                    child_views=str(r.get("child_views") or ""),
+                    notes=str(r.get("notes") or ""),
+                    next_review=_day(r.get("next_review")),
+                    at=datetime.now(UTC),
+                )
+            )
+    for e in record.get("log_entries") or []:
+        on = _day(e["on"])
+        if on is None or e["kind"] not in LOG_KINDS:
+            raise ValueError("log entry")
+        s.add(
+            LogEntry(
+                uuid=str(uuid_module.uuid4()),
+                facility_id=None,
+                case_id=case.id,
+                on_date=on,
+                kind=e["kind"],
+                text=str(e["text"]),
+                serious=bool(e.get("serious")),
+                family_member=str(e.get("family_member") or "")[:200],
+                contact_how=str(e.get("contact_how") or ""),
+                writer_name=str(e.get("writer") or "")[:200],
+                written_at=_moment(e.get("written_at")) or datetime.now(UTC),
+                followed_up_at=_moment(e.get("followed_up_at")),
+                follow_up_note=str(e.get("follow_up_note") or ""),
+            )
+        )

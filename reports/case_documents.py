@@ -239,6 +239,8 @@ def _identity(case: CaseIdentity, w: dict[str, str], language: str) -> list[tupl
     return rows
 
 
+identity_rows = _identity  # the child and the case, as every case document starts
+
 Content = ClosureForm | TransferForm | ChildPlan | CaseSummary
 _KINDS = {
     ClosureForm: "closure",

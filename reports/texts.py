@@ -48,6 +48,7 @@ WORDS: dict[str, str] = {
     "registered_on": QT_TRANSLATE_NOOP("Documents", "Registered on"),
     "stage": QT_TRANSLATE_NOOP("Documents", "Stage"),
     "closure_title": QT_TRANSLATE_NOOP("Documents", "Case closure form"),
+    "placement_title": QT_TRANSLATE_NOOP("Documents", "Placement decision"),
     "minutes_title": QT_TRANSLATE_NOOP("Documents", "Case conference minutes"),
     "closure_subtitle": QT_TRANSLATE_NOOP(
         "Documents", "Record of the decision to close the case, for signature"

@@ -379,3 +379,133 @@ def test_a_serious_incident_raises_a_task_for_the_caseworker_and_the_supervisor(
         facilities.follow_up_incident(us, uuid, incident.id, "Talked with her and the staff.")
     assert "serious_incident" not in _tasks(agency, "cara", uuid)
     assert "serious_incident" not in _tasks(agency, "sam", uuid)
+
+
+# -- the printed placement decision ---------------------------------------------------------------
+
+
+def test_the_placement_decision_prints_for_signatures_with_its_verification_code(home, tmp_path):
+    from desktop import documents
+    from tests.stories import in_order, text_of
+
+    agency, uuids, _, _ = home
+    with agency.sign_in("cara") as us:
+        (placed,) = placements.history(us, uuids["Zawadi"])
+        made = documents.make_document(
+            us, uuids["Zawadi"], "placement", language="en", placement=placed.id
+        )
+        text = text_of(made.pdf)
+        in_order(
+            text,
+            "Placement decision",
+            "Zawadi Test",
+            "Type of care",
+            "Residential care facility",
+            "Gisimba Children's Home",
+            "Legal basis",
+            "Court order",
+            "RC 12/2026",
+            "Gasabo Primary Court",
+            "No safe family carer was found yet",
+            "Approved by",
+            "Sam Supervisor",
+            "Signatures",
+        )
+        assert made.code in text and made.file_name.startswith("Placement decision")
+        (tmp_path / "placement.pdf").write_bytes(made.pdf)
+        french = documents.make_document(
+            us, uuids["Zawadi"], "placement", language="fr", placement=placed.id
+        )
+        assert "Ordonnance du tribunal" in text_of(french.pdf)
+    with agency.sign_in("cleo") as us, pytest.raises(PermissionDenied):
+        documents.make_document(us, uuids["Zawadi"], "placement", placement=placed.id)
+
+
+# -- hand-over ------------------------------------------------------------------------------------
+
+
+def test_placements_and_the_childs_log_travel_in_a_transfer_package(agency, partner, tmp_path):
+
+    from desktop import exchange
+    from tests.stories import approved_transfer, introduce
+
+    uuid = approved_transfer(agency)
+    with agency.sign_in("admin") as us:
+        accounts.add_user(
+            us,
+            "fred",
+            "Fred Facility",
+            ["facility_staff"],
+            PASSWORD,
+            must_change_password=False,
+            kdf=FAST_KDF,
+        )
+        home_id = facilities.save_facility(
+            us, facilities.FacilityInfo(None, "Gisimba Children's Home", 40)
+        ).id
+        facilities.assign_staff(us, "fred", home_id)
+    with agency.sign_in("cara") as us:
+        first = placements.propose(us, uuid, at_facility(home_id, TODAY - timedelta(60)))
+    with agency.sign_in("sam") as us:
+        placements.approve(us, first.id)
+    with agency.sign_in("fred") as us:
+        facilities.add_log_entry(
+            us,
+            uuid,
+            facilities.NewLogEntry(
+                TODAY,
+                "family_contact",
+                "Her mother called.",
+                family_member="Mother",
+                contact_how="call",
+            ),
+        )
+    with agency.sign_in("cara") as us:
+        placements.record_review(us, uuid, ReviewDetails(TODAY - timedelta(1), "yes"))
+    introduce(agency, partner)
+    out = tmp_path / "case.ulz"
+    with agency.sign_in("cara") as us:
+        exchange.export_case(us, uuid, out, recipient="MUS", reason="The family moved.")
+    with partner.sign_in("cara") as us:
+        done = exchange.import_package(us, out.read_bytes())
+        (placed,) = placements.history(us, done.case_uuid)
+        assert (placed.kind, placed.where, placed.start_date) == (
+            "residential_care",
+            "Gisimba Children's Home",  # by name: the sender's facility is not one of ours
+            TODAY - timedelta(60),
+        )
+        assert placed.facility_id is None and placed.is_current
+        assert placed.legal_reference == "RC 12/2026" and placed.reviews[0].best_interests == "yes"
+        (entry,) = facilities.child_log(us, done.case_uuid)
+        assert (entry.text, entry.writer, entry.family_member) == (
+            "Her mother called.",
+            "Fred Facility",
+            "Mother",
+        )
+
+
+def test_a_referral_package_carries_placements_only_when_chosen(home, partner, tmp_path):
+    import json
+
+    from desktop import exchange
+    from tests.stories import introduce
+
+    agency, uuids, _, _ = home
+    introduce(agency, partner)
+    for chosen, carried in ((["registration"], False), (["registration", "placements"], True)):
+        out = tmp_path / f"referral-{carried}.ulz"
+        with agency.sign_in("sam") as us:
+            exchange.export_case(
+                us,
+                uuids["Zawadi"],
+                out,
+                recipient="MUS",
+                referral_forms=chosen,
+                consent_override="The family asked for it by phone; form to follow.",
+            )
+        with partner.sign_in("cara") as us:
+            _, opened = exchange.open_package(us, out.read_bytes())
+            record = json.loads(opened.entries["case.json"])
+            assert ("placements" in record) is carried
+            done = exchange.import_package(us, out.read_bytes(), accept_duplicates=True)
+            assert len(placements.history(us, done.case_uuid)) == (1 if carried else 0)

@@ -19,7 +19,8 @@ class DocumentFlow(Flow):
         self, uuid: str, kind: str, sections: list[str], purpose: str, conference: int = 0
     ) -> None:
         """Make a case document off the UI thread, then preview it (in memory) to print or save.
-        `conference` is the number of the conference whose minutes to print."""
+        `conference` is the number of the conference whose minutes to print, or the id of the
+        placement whose decision to print."""
         language = current_language()
 
         def show(made: documents.MadeDocument) -> None:
@@ -39,7 +40,8 @@ class DocumentFlow(Flow):
                 language=language,
                 sections=sections if kind == "summary" else None,
                 purpose=purpose,
-                conference=conference or None,
+                conference=(conference or None) if kind != "placement" else None,
+                placement=conference if kind == "placement" else None,
             )
         ).on_success(show).run()
 
