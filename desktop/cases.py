@@ -36,6 +36,7 @@ from desktop import access
 from desktop.access import editable_cases, readable_case, visible_cases  # noqa: F401 (public here)
 from desktop.case_state import refresh
 from desktop.forms.saved import Submission, submissions_in
+from desktop.placement_state import placed_cases
 from desktop.session import UserSession
 from reports.glyphs import describe, first_undrawable
 
@@ -158,6 +159,9 @@ class CaseQuery:
     risk: str | None = None
     overdue_only: bool = False
     search: str | None = None
+    # Children whose current placement is of this type, or at this facility (desktop.placements).
+    placement: str | None = None
+    facility: int | None = None
     sort: SortKey = SortKey.REGISTERED
     descending: bool = True
 
@@ -179,6 +183,8 @@ def _filtered(query, us: UserSession, q: CaseQuery, *, first_rows: bool = False)
         query = query.where(Case.stage == Stage(q.stage).value)
     if q.risk:
         query = query.where(Case.risk == RiskLevel(q.risk).value)
+    if q.placement or q.facility:
+        query = query.where(Case.id.in_(placed_cases(q.placement, q.facility)))
     if q.overdue_only:
         # Compared as stored text (naive UTC ISO), so the statement binds only plain values.
         now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")

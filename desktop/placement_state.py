@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP
@@ -90,6 +90,16 @@ CONTACT_LABELS = {
     "call": QT_TRANSLATE_NOOP("labels", "Call"),
     "other": QT_TRANSLATE_NOOP("labels", "Other"),
 }
+
+
+def placed_cases(kind: str | None, facility_id: int | None) -> Select[tuple[int]]:
+    """The cases whose current placement is of type `kind` and/or at `facility_id`."""
+    query = select(Placement.case_id).where(is_current_placement())
+    if kind:
+        query = query.where(Placement.kind == kind)
+    if facility_id:
+        query = query.where(Placement.facility_id == facility_id)
+    return query
 
 
 def decided(s: Session, approval: Approval, approve: bool) -> Placement | None:

@@ -509,3 +509,27 @@ def test_a_referral_package_carries_placements_only_when_chosen(home, partner, t
             assert ("placements" in record) is carried
             done = exchange.import_package(us, out.read_bytes(), accept_duplicates=True)
             assert len(placements.history(us, done.case_uuid)) == (1 if carried else 0)
+
+
+# -- the case list's filters ----------------------------------------------------------------------
+
+
+def test_the_case_list_filters_by_type_of_care_and_by_facility(home):
+    from desktop.cases import CaseQuery, Scope
+
+    agency, uuids, first, second = home
+    with agency.sign_in("admin") as us:
+        empty = facilities.save_facility(us, facilities.FacilityInfo(None, "Empty House", 5)).id
+
+    def names(user: str, **filters: object) -> set[str]:
+        with agency.sign_in(user) as us:
+            q = CaseQuery(scope=Scope.ALL, status="open", **filters)  # type: ignore[arg-type]
+            return {r.given_name for r in cases.list_cases(us, q)}
+
+    assert {"Zawadi", "Baraka", "Amani"} <= names("mina", placement="residential_care")
+    assert names("mina", placement="foster_family") == set()
+    assert names("mina", facility=second) == {"Amani"}
+    assert {"Zawadi", "Baraka"} <= names("mina", facility=first)
+    assert "Amani" not in names("mina", facility=first)
+    assert names("mina", facility=empty) == set()
+    assert "Baraka" not in names("sam", facility=first)  # a supervisor: his team's only

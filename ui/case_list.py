@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import cases
+from desktop import cases, facilities
 from desktop.cases import CaseQuery, CaseRow, Scope, SortKey
 from desktop.errors import QT_TRANSLATE_NOOP
+from desktop.placement_state import KIND_LABELS
 from desktop.vocabulary import Role
 from ui.common import (
     NEXT_ACTIONS,
@@ -231,6 +232,8 @@ class CaseListWidget(QWidget):
         self.status = QComboBox(objectName="status")
         self.stage = QComboBox(objectName="stage")
         self.risk = QComboBox(objectName="risk")
+        self.placement = QComboBox(objectName="placement")  # a type of care, or a facility
+        self.facilities = [(f.id, f.name) for f in facilities.facilities(holder.session)]
         self.overdue = QCheckBox(objectName="overdue")
         self.table = QTableView(objectName="cases")
         self.table.setModel(self.model)
@@ -270,7 +273,7 @@ class CaseListWidget(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._open_first)
-        for combo in (self.scope, self.status, self.stage, self.risk):
+        for combo in (self.scope, self.status, self.stage, self.risk, self.placement):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.overdue.toggled.connect(lambda _c: self.refresh())
 
@@ -280,6 +283,7 @@ class CaseListWidget(QWidget):
         filters.addWidget(self.status, 1)
         filters.addWidget(self.stage, 1)
         filters.addWidget(self.risk, 1)
+        filters.addWidget(self.placement, 1)
         filters.addWidget(self.overdue)
         filters.addWidget(self.reassign_button)
         self.empty = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, objectName="empty")
@@ -300,13 +304,12 @@ class CaseListWidget(QWidget):
     # -- filters -------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
-            chosen = [c.currentData() for c in (self.scope, self.status, self.stage, self.risk)]
-            for combo in (self.scope, self.status, self.stage, self.risk):
+            combos = (self.scope, self.status, self.stage, self.risk, self.placement)
+            chosen = [c.currentData() for c in combos]
+            for combo in combos:
                 combo.blockSignals(True)
             self._fill_filters()
-            for combo, data in zip(
-                (self.scope, self.status, self.stage, self.risk), chosen, strict=True
-            ):
+            for combo, data in zip(combos, chosen, strict=True):
                 combo.setCurrentIndex(max(0, combo.findData(data)))
                 combo.blockSignals(False)
             self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -330,6 +333,11 @@ class CaseListWidget(QWidget):
         self._fill(self.status, self.tr("Any status"), STATUSES, "open")
         self._fill(self.stage, self.tr("Any stage"), STAGES)
         self._fill(self.risk, self.tr("Any risk"), RISKS)
+        self._fill(self.placement, self.tr("Any placement"), KIND_LABELS)
+        self.placement.blockSignals(True)
+        for facility_id, name in self.facilities:  # after the types of care
+            self.placement.addItem(self.tr("At {facility}").format(facility=name), facility_id)
+        self.placement.blockSignals(False)
         self.overdue.setText(self.tr("&Overdue only"))
         self.reassign_button.setText(self.tr("&Reassign…"))
         self.reassign_button.setToolTip(
@@ -344,6 +352,7 @@ class CaseListWidget(QWidget):
         self.status.setAccessibleName(self.tr("Status"))
         self.stage.setAccessibleName(self.tr("Stage"))
         self.risk.setAccessibleName(self.tr("Risk"))
+        self.placement.setAccessibleName(self.tr("Placement"))
 
     def _fill(
         self, combo: QComboBox, anything: str, table: dict[str, str], default: str | None = None
@@ -357,6 +366,7 @@ class CaseListWidget(QWidget):
         combo.blockSignals(False)
 
     def query(self) -> CaseQuery:
+        care = self.placement.currentData()
         return CaseQuery(
             scope=self.scope.currentData() or Scope.ALL,
             status=self.status.currentData(),
@@ -364,6 +374,8 @@ class CaseListWidget(QWidget):
             risk=self.risk.currentData(),
             overdue_only=self.overdue.isChecked(),
             search=self.search.text().strip() or None,
+            placement=care if isinstance(care, str) else None,  # a type of care…
+            facility=care if isinstance(care, int) else None,  # …or a facility
             sort=self._sort,
             descending=self._descending,
         )
