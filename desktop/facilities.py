@@ -431,11 +431,16 @@ def facility_log(us: UserSession, days: int = 31) -> list[LogEntryInfo]:
         )
 
 
+def child_entries(s: Session, case: Case) -> list[LogEntryInfo]:
+    """`child_log` in a unit of work that may read the case."""
+    return _entry_rows(s, LogEntry.case_id == case.id)
+
+
 @access.reads_case()
 def child_log(us: UserSession, case_uuid: str) -> list[LogEntryInfo]:
     """Every log entry about the child, from every facility they lived in (the case file)."""
     with access.reading_case(us, case_uuid) as (s, case):
-        return _entry_rows(s, LogEntry.case_id == case.id)
+        return child_entries(s, case)
 
 
 @access.changes_case()

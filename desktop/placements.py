@@ -135,19 +135,52 @@ def _text(value: str, limit: int) -> str:
     return " ".join(value.split())[:limit]
 
 
+def details_problem(details: PlacementDetails) -> str | None:
+    """What a placement decision still lacks (an untranslated message, marked in the "errors"
+    context), or None: the dialog asks this before it closes, the service again before saving."""
+    if details.kind not in KINDS:
+        return QT_TRANSLATE_NOOP("errors", "Choose the type of placement.")
+    if details.kind == "residential_care":
+        if not details.facility_id:
+            return QT_TRANSLATE_NOOP(
+                "errors",
+                "Choose the residential care facility (an administrator adds facilities in "
+                "Administration).",
+            )
+    elif not details.carer.strip():
+        return QT_TRANSLATE_NOOP(
+            "errors", "Write the name of the carer or family the child lives with."
+        )
+    if details.legal_basis not in LEGAL_BASES:
+        return QT_TRANSLATE_NOOP(
+            "errors",
+            "Choose the legal basis: a court order, an administrative decision or informal.",
+        )
+    if details.legal_basis != "informal" and not (
+        details.legal_reference.strip() and details.legal_date
+    ):
+        return QT_TRANSLATE_NOOP(
+            "errors",
+            "A court order or an administrative decision needs its reference and its date.",
+        )
+    if details.legal_date and details.legal_date > date.today():
+        return QT_TRANSLATE_NOOP("errors", "The date of the decision cannot be in the future.")
+    if not details.reason.strip():
+        return QT_TRANSLATE_NOOP(
+            "errors", "Write why this placement is in the child's best interests."
+        )
+    if details.review_date and details.review_date <= details.start_date:
+        return QT_TRANSLATE_NOOP("errors", "The first review comes after the placement starts.")
+    return None
+
+
 def check_details(s: Session, details: PlacementDetails) -> None:
     """A placement decision that can be approved: every part the paper form needs."""
-    if details.kind not in KINDS:
-        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Choose the type of placement."))
-    if details.legal_basis not in LEGAL_BASES:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "Choose the legal basis: a court order, an administrative decision or informal.",
-            )
-        )
+    problem = details_problem(details)
+    if problem is not None:
+        raise InvalidInput(problem)
     if details.kind == "residential_care":
-        facility = s.get(Facility, details.facility_id) if details.facility_id else None
+        facility = s.get(Facility, details.facility_id)
         if facility is None or not facility.active:
             raise InvalidInput(
                 QT_TRANSLATE_NOOP(
@@ -156,35 +189,6 @@ def check_details(s: Session, details: PlacementDetails) -> None:
                     "Administration).",
                 )
             )
-    elif not details.carer.strip():
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "errors", "Write the name of the carer or family the child lives with."
-            )
-        )
-    if not details.reason.strip():
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "errors", "Write why this placement is in the child's best interests."
-            )
-        )
-    if details.legal_basis != "informal" and not (
-        details.legal_reference.strip() and details.legal_date
-    ):
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "A court order or an administrative decision needs its reference and its date.",
-            )
-        )
-    if details.legal_date and details.legal_date > date.today():
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "The date of the decision cannot be in the future.")
-        )
-    if details.review_date and details.review_date <= details.start_date:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("errors", "The first review comes after the placement starts.")
-        )
 
 
 def _infos(s: Session, rows: list[Placement]) -> list[PlacementInfo]:
@@ -467,6 +471,36 @@ def decision_document(s: Session, case: Case, placement_id: int, facts: Any, lan
         approved_by=chosen.approved_by if chosen.state == PlacementState.APPROVED else "",
         approved_on=local if chosen.state == PlacementState.APPROVED else None,
     )
+
+
+@dataclass(frozen=True)
+class CasePlacements:
+    """What the case file's Placements tab shows, read in one go."""
+
+    placements: list[PlacementInfo]  # newest first
+    log: list[Any]  # the child's daily log entries (desktop.facilities.LogEntryInfo)
+    facilities: list[tuple[int, str]]  # the facilities in use, to choose from
+    review_months: int
+    can_change: bool
+
+
+@access.reads_case()
+def case_placements(us: UserSession, case_uuid: str) -> CasePlacements:
+    from desktop.facilities import child_entries
+
+    with access.reading_case(us, case_uuid) as (s, case):
+        return CasePlacements(
+            placements_of(s, case),
+            child_entries(s, case),
+            [
+                (f.id, f.name)
+                for f in s.execute(
+                    select(Facility).where(Facility.active).order_by(Facility.name)
+                ).scalars()
+            ],
+            deadlines_in(s).placement_review_months,
+            access.may_change(s, us, case) and case.status == CaseStatus.OPEN,
+        )
 
 
 @access.reads_case()

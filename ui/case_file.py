@@ -43,6 +43,7 @@ from desktop.forms.definition import FormSet
 from desktop.forms.saved import instances, latest
 from desktop.notes import CaseNotes
 from desktop.pathway import back_stages as reintegration_back_stages
+from desktop.placements import CasePlacements
 from desktop.vocabulary import Stage
 from desktop.workflow import WORKING, form_allowed, rank
 from ui.case_documents import DocumentsTab, SummaryDialog, print_menu
@@ -69,6 +70,7 @@ from ui.elided import ElidedLabel
 from ui.form_fields import text_of
 from ui.form_view import answers_html
 from ui.i18n import current_language
+from ui.placements import PlacementsTab
 from ui.received import ReceivedTab
 
 NEW = -1  # fill_form's instance for a new one of a repeatable form
@@ -161,6 +163,7 @@ class CaseFileWidget(QWidget):
         printed: list[PrintedDocumentInfo] | None = None,
         conferences: CaseConferences | None = None,
         received: list[ReceivedFile] | None = None,
+        placements: CasePlacements | None = None,
         parent: QWidget | None = None,
         *,
         notes: CaseNotes | None = None,
@@ -251,6 +254,10 @@ class CaseFileWidget(QWidget):
             self.received = ReceivedTab(received)
             self.received.show_transfer_form.connect(self.show_received_form)
             self.tabs.addTab(self.received, self.tr("From other a&gencies"))
+        self.placements = PlacementsTab(
+            placements or CasePlacements([], [], [], 3, False), self.editable
+        )
+        self.tabs.addTab(self.placements, self.tr("P&lacements"))
         # Last, so that the tabs before keep their places whether or not the case was received.
         self.notes = NotesTab(notes or CaseNotes([], 0, False))
         self.notes.save_note.connect(self.save_note)
@@ -313,6 +320,9 @@ class CaseFileWidget(QWidget):
         """Ctrl+Shift+N anywhere in the case file: the Notes tab, and a new note."""
         self.tabs.setCurrentWidget(self.notes)
         self.notes.write()
+
+    def show_placements(self, data: CasePlacements) -> None:
+        self.placements.show_data(data, self.editable)
 
     def _documents_tab(self) -> DocumentsTab:
         tab = DocumentsTab(self.printed, self.editable)

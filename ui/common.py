@@ -93,6 +93,10 @@ NEXT_ACTIONS = {
     ),
     "reunification": QT_TRANSLATE_NOOP("labels", "Place the child with the family"),
     "post_placement_follow_up": QT_TRANSLATE_NOOP("labels", "Post-placement follow-up"),
+    "placement_approval": QT_TRANSLATE_NOOP("labels", "Placement decision approval"),
+    "revise_placement": QT_TRANSLATE_NOOP("labels", "Revise the returned placement decision"),
+    "placement_review": QT_TRANSLATE_NOOP("labels", "Placement review"),
+    "serious_incident": QT_TRANSLATE_NOOP("labels", "Follow up a serious incident"),
     "": "",
 }
 APPROVAL_KINDS = {
@@ -101,6 +105,7 @@ APPROVAL_KINDS = {
     "transfer": QT_TRANSLATE_NOOP("labels", "the transfer"),
     "best_interests": QT_TRANSLATE_NOOP("labels", "the best interests determination"),
     "placement_decision": QT_TRANSLATE_NOOP("labels", "the placement decision"),
+    "placement": QT_TRANSLATE_NOOP("labels", "the placement decision"),
 }
 # The steps of a child's reintegration into a family (seed 001, box 2; desktop/pathway.py).
 REINTEGRATION_STAGES = {
@@ -135,6 +140,7 @@ ROLES = {
     "supervisor": QT_TRANSLATE_NOOP("labels", "Supervisor"),
     "manager": QT_TRANSLATE_NOOP("labels", "Manager"),
     "administrator": QT_TRANSLATE_NOOP("labels", "Administrator"),
+    "facility_staff": QT_TRANSLATE_NOOP("labels", "Facility staff"),
 }
 HISTORY_ACTIONS = {
     "case.registered": QT_TRANSLATE_NOOP("labels", "Registered the case"),
@@ -189,6 +195,11 @@ HISTORY_ACTIONS = {
     "document.received_opened": QT_TRANSLATE_NOOP(
         "labels", "Viewed the transfer form another agency sent"
     ),
+    "placement.proposed": QT_TRANSLATE_NOOP("labels", "Proposed a placement decision"),
+    "placement.ended": QT_TRANSLATE_NOOP("labels", "Ended the placement"),
+    "placement.reviewed": QT_TRANSLATE_NOOP("labels", "Reviewed the placement"),
+    "log.added": QT_TRANSLATE_NOOP("labels", "Wrote in a facility's daily log"),
+    "log.followed_up": QT_TRANSLATE_NOOP("labels", "Followed up a serious incident"),
 }
 # Their audit summary (a document and its code, a package and its hash) is shown beside them.
 DOCUMENT_ACTIONS = (

@@ -39,6 +39,7 @@ from ui.flows.cases import CaseFlow
 from ui.flows.conferences import ConferenceFlow
 from ui.flows.documents import DocumentFlow
 from ui.flows.exchange import ExchangeFlow
+from ui.flows.facility import FacilityFlow
 from ui.flows.guidance import GuidanceFlow
 from ui.form_wizard import FormWizard
 from ui.idle import IdleWatcher
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow, Prompts):
         self.addToolBar(bar)
         work = ("cases", "tasks", "queue", "new_case", "providers", "import", "backup", "admin")
         bar.addActions([getattr(self, f"{name}_action") for name in work])
+        self.facility = FacilityFlow(self, bar, before=self.tasks_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -234,7 +236,7 @@ class MainWindow(QMainWindow, Prompts):
         if self.locked:
             return
         self.case_list.refresh()
-        for widget in (self.tasks, self.queue):
+        for widget in (self.tasks, self.queue, self.facility.widget):
             if widget is not None and self.tabs.indexOf(widget) >= 0:
                 widget.refresh()
 
@@ -306,7 +308,7 @@ class MainWindow(QMainWindow, Prompts):
             return
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        if widget is not self.tasks and widget is not self.queue:  # kept, to be shown again
+        if widget not in (self.tasks, self.queue, self.facility.widget):  # kept, shown again
             widget.deleteLater()
 
     # -- lock, switch, sign out --------------------------------------------------------------------

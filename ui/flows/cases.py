@@ -20,7 +20,9 @@ from desktop import (
     drafts,
     exchange,
     notes,
+    facilities,
     pathway,
+    placements,
     reintegration,
 )
 from desktop.case_flow import TaskRow
@@ -55,6 +57,7 @@ class CaseData:
     conferences: conferences.CaseConferences
     received: list[exchange.ReceivedFile]
     notes: notes.CaseNotes
+    placements: placements.CasePlacements
 
     @classmethod
     def read(cls, session: UserSession, uuid: str) -> CaseData:
@@ -69,6 +72,7 @@ class CaseData:
             conferences.case_conferences(session, uuid),
             exchange.received_files(session, uuid),
             notes.case_notes(session, uuid),
+            placements.case_placements(session, uuid),
         )
 
 
@@ -83,6 +87,7 @@ class CaseChanges(Flag):
     CONFERENCES = auto()  # conferences and their action points
     HISTORY = auto()  # the audit history
     NOTES = auto()  # the contact notes
+    PLACEMENTS = auto()  # placements, their reviews, the child's daily log
 
     @classmethod
     def stage(cls) -> CaseChanges:
@@ -102,6 +107,7 @@ class CaseParts:
     conferences: conferences.CaseConferences | None = None
     history: list[cases.HistoryEntry] | None = None
     notes: notes.CaseNotes | None = None
+    placements: placements.CasePlacements | None = None
 
     @classmethod
     def read(cls, session: UserSession, uuid: str, changes: CaseChanges) -> CaseParts:
@@ -122,6 +128,9 @@ class CaseParts:
             else None,
             history=cases.case_history(session, uuid) if CaseChanges.HISTORY in changes else None,
             notes=notes.case_notes(session, uuid) if CaseChanges.NOTES in changes else None,
+            placements=placements.case_placements(session, uuid)
+            if CaseChanges.PLACEMENTS in changes
+            else None,
         )
 
     def show_in(self, widget: CaseFileWidget) -> None:
@@ -141,9 +150,13 @@ class CaseParts:
             widget.show_history(self.history)
         if self.notes is not None:
             widget.show_notes(self.notes)
+        if self.placements is not None:
+            widget.show_placements(self.placements)
 
 
 Then = Callable[[CaseFileWidget], object] | None
+# Tasks done in the case file's Placements tab (desktop.placement_state makes them).
+PLACEMENT_TASKS = ("placement_approval", "revise_placement", "placement_review", "serious_incident")
 
 
 class CaseFlow(Flow):
@@ -195,6 +208,7 @@ class CaseFlow(Flow):
                 data.printed,
                 data.conferences,
                 data.received,
+                data.placements,
                 notes=data.notes,
             )
             widget.providers = data.providers
@@ -252,6 +266,7 @@ class CaseFlow(Flow):
         widget.save_note.connect(
             lambda number, day, kind, who, what: self.save_note(uuid, number, day, kind, who, what)
         )
+        self._connect_placements(widget, uuid)
         meetings = widget.conferences
         conference_flow = window.conferences
         meetings.schedule.connect(lambda number: conference_flow.schedule(uuid, number))
@@ -266,6 +281,28 @@ class CaseFlow(Flow):
                 lambda s: conferences.set_commitment_status(s, uuid, action_id, status),
                 CaseChanges.CONFERENCES | CaseChanges.stage(),
                 tab=CONFERENCES_TAB,
+            )
+        )
+
+    def _connect_placements(self, widget: CaseFileWidget, uuid: str) -> None:
+        """The Placements tab's requests: each a change of the case's placements and tasks."""
+        tab = widget.placements
+        changed = CaseChanges.PLACEMENTS | CaseChanges.stage()
+
+        def change(work: Callable[[UserSession], object]) -> None:
+            self.change(uuid, work, changed, tab=widget.tabs.indexOf(tab))
+
+        tab.propose.connect(lambda d: change(lambda s: placements.propose(s, uuid, d)))
+        tab.review.connect(lambda d: change(lambda s: placements.record_review(s, uuid, d)))
+        tab.end.connect(lambda on, why: change(lambda s: placements.end(s, uuid, on, why)))
+        tab.follow_up.connect(
+            lambda entry, note: change(
+                lambda s: facilities.follow_up_incident(s, uuid, entry, note)
+            )
+        )
+        tab.print_decision.connect(
+            lambda placement_id: self.window.documents.print_document(
+                uuid, "placement", [], "", placement_id
             )
         )
 
@@ -350,7 +387,11 @@ class CaseFlow(Flow):
         """Open what does the task: its form, the plan's action, or the case to decide on."""
 
         def then(widget: CaseFileWidget) -> None:
-            if task.kind in ("case_conference", "conference_action"):
+            if task.kind in PLACEMENT_TASKS:
+                widget.tabs.setCurrentWidget(widget.placements)
+                if task.kind == "placement_review":
+                    widget.placements.select_review()
+            elif task.kind in ("case_conference", "conference_action"):
                 widget.tabs.setCurrentIndex(CONFERENCES_TAB)
                 if task.kind == "case_conference" and task.ref.isdigit():
                     widget.conferences.select(int(task.ref))
