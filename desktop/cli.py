@@ -181,7 +181,7 @@ def cmd_demo(args: argparse.Namespace, secrets: Secrets) -> int:
     elapsed = time.perf_counter() - started
     print(f"Demo store created in {_store_folder(args)} with {demo.cases} cases ({elapsed:.1f} s)")
     print("users: admin, manager, grace, joseph (supervisors), amina, baraka, chipo, daniel, ")
-    print("       esther, faith, gabriel, halima (caseworkers)")
+    print("       esther, faith, gabriel, halima (caseworkers), hope (facility staff)")
     print(f"demo password: {demo.password}")
     print(f"recovery key: {demo.recovery_key}")
     return 0

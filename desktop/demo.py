@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, DemoPasswordLost, InvalidInput
 from db.keyslots import DEFAULT_KDF, KdfParams
@@ -27,7 +28,12 @@ from db.models import (
     CaseNumberCounter,
     CaseStatus,
     ContactNote,
+    Facility,
+    FacilityStaff,
     FormSubmission,
+    LogEntry,
+    Placement,
+    PlacementReview,
     Provider,
     RiskLevel,
     Role,
@@ -267,6 +273,7 @@ STAFF = (
     DemoStaff("faith", "Faith Nakato", (Role.CASEWORKER,), "joseph"),
     DemoStaff("gabriel", "Gabriel Ndlovu", (Role.CASEWORKER,), "joseph"),
     DemoStaff("halima", "Halima Mushi", (Role.CASEWORKER,), "joseph"),
+    DemoStaff("hope", "Hope Mukiza (Gisimba children's home)", (Role.FACILITY_STAFF,)),
 )
 
 _OPEN_STAGES = (
@@ -449,6 +456,7 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
                 s.execute(insert(FormSubmission), submissions)
             if approvals:
                 s.execute(insert(Approval), approvals)
+            _add_facilities(s, rows, rng, today, supervisors, workers["hope"])
             s.execute(
                 insert(Provider),
                 [
@@ -468,6 +476,159 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
         for year, last in per_year.items():
             s.add(CaseNumberCounter(year=year, last=last))
         session.audit(s, "demo.generated", summary=f"{count} synthetic cases")
+
+
+FACILITIES = (
+    ("Gisimba Children's Home", 40, "KN 3 Ave, Nyamirambo"),
+    ("Mwana Care Centre", 12, "KG 11 St, Remera"),
+)
+LOG_LINES = (
+    ("school", "Went to school; homework done with the house mother."),
+    ("health", "Seen at the health centre for a cough; medicine given."),
+    ("behaviour", "Quiet at supper, talked about home afterwards."),
+    ("achievement", "Came second in the school reading contest."),
+    ("family_contact", "Phone call with her aunt for 20 minutes; both happy."),
+    ("family_contact", "Visit from his grandmother in the afternoon."),
+    ("incident", "Argument with another child over a football; settled by staff."),
+)
+HOUSE_LINES = (
+    ("health", "Water cut for the whole morning; children washed at the neighbour's tap."),
+    ("achievement", "Vegetable garden harvest: beans for the week."),
+)
+
+
+def _add_facilities(
+    s: Session,
+    rows: list[dict[str, object]],
+    rng: random.Random,
+    today: date,
+    supervisors: dict[int, int | None],
+    staff_id: int,
+) -> None:
+    """Two facilities, children placed at the first (one arrived lately, one left, one whose
+    placement waits for the supervisor), others with kin or a foster family, and a month of the
+    first facility's daily log (one serious incident still to follow up)."""
+    facility_ids = []
+    for name, capacity, address in FACILITIES:
+        facility = Facility(name=name, capacity=capacity, address=address, active=True)
+        s.add(facility)
+        s.flush()
+        facility_ids.append(facility.id)
+    s.add(FacilityStaff(user_id=staff_id, facility_id=facility_ids[0]))
+    working = [
+        r
+        for r in rows
+        if r["stage"] in (Stage.IMPLEMENTATION.value, Stage.FOLLOW_UP.value) and r["caseworker_id"]
+    ]
+    chosen = rng.sample(working, min(len(working), 14))
+    kinds = ["residential_care"] * 8 + ["kinship_formal", "foster_family", "kinship_informal"]
+    kinds += ["residential_care", "residential_care", "residential_care"]  # left, waiting, other
+    placed_here = []
+    for index, (row, kind) in enumerate(zip(chosen, kinds, strict=False)):
+        worker = int(row["caseworker_id"])  # type: ignore[call-overload]
+        start = today - timedelta(days=rng.randrange(20, 400) if index else 6)
+        waiting = index == 12
+        approval = Approval(
+            case_id=row["id"],
+            kind="placement",
+            state="pending" if waiting else "approved",
+            requested_by=worker,
+            requested_at=datetime.combine(start, datetime.min.time(), tzinfo=UTC),
+            decided_by=None if waiting else supervisors.get(worker),
+            decided_at=None
+            if waiting
+            else datetime.combine(start, datetime.min.time(), tzinfo=UTC) + timedelta(hours=5),
+        )
+        s.add(approval)
+        s.flush()
+        at_home = kind == "residential_care"
+        placement = Placement(
+            uuid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            case_id=row["id"],
+            kind=kind,
+            state="proposed" if waiting else "approved",
+            carer="" if at_home else f"{rng.choice(GIVEN_FEMALE)} {row['family_name']}",
+            facility_id=facility_ids[1 if index == 13 else 0] if at_home else None,
+            address="" if at_home else rng.choice(LOCATIONS),
+            start_date=start,
+            legal_basis="court_order" if at_home else "administrative_decision",
+            legal_reference=f"RC {rng.randrange(10, 99)}/{start.year}",
+            legal_date=start,
+            reason="No safe family carer could be found yet; family tracing continues."
+            if at_home
+            else "The family was assessed able and willing to care for the child.",
+            decided_by="Primary court" if at_home else "District social welfare officer",
+            end_date=today - timedelta(days=20)
+            if index == 11 and start < today - timedelta(days=20)
+            else None,
+            end_reason="Returned home to the mother after preparation." if index == 11 else "",
+            approval_id=approval.id,
+            proposed_by=worker,
+            proposed_at=approval.requested_at,
+        )
+        s.add(placement)
+        if not waiting and (today - start).days > 100 and index % 3:  # most reviewed lately
+            s.flush()
+            s.add(
+                PlacementReview(
+                    placement_id=placement.id,
+                    reviewed_on=today - timedelta(days=rng.randrange(10, 80)),
+                    best_interests="yes",
+                    child_views="Likes the school; asks when the family will visit.",
+                    notes="Tracing continues; weekly calls with the family.",
+                    user_id=worker,
+                )
+            )
+        if at_home and placement.end_date is None and not waiting and index != 13:
+            placed_here.append(row)
+    s.flush()
+    writer = "Hope Mukiza"
+    for day in range(30):
+        on = today - timedelta(days=day)
+        if day % 3 == 0 and placed_here:
+            row = rng.choice(placed_here)
+            kind, text = rng.choice(LOG_LINES)
+            s.add(_log(rng, facility_ids[0], row["id"], on, kind, text, staff_id, writer))
+        if day % 10 == 4:
+            kind, text = rng.choice(HOUSE_LINES)
+            s.add(_log(rng, facility_ids[0], None, on, kind, text, staff_id, writer))
+    if placed_here:
+        text = "Left the home at night without telling staff; found at the bus park next morning."
+        s.add(
+            _log(
+                rng,
+                facility_ids[0],
+                placed_here[0]["id"],
+                today,
+                "incident",
+                text,
+                staff_id,
+                writer,
+                serious=True,
+            )
+        )
+
+
+def _log(  # type: ignore[no-untyped-def]
+    rng, facility_id, case_id, on, kind, text, staff_id, writer, serious=False
+) -> LogEntry:
+    family = kind == "family_contact"
+    return LogEntry(
+        uuid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        facility_id=facility_id,
+        case_id=case_id,
+        on_date=on,
+        kind=kind,
+        text=text,
+        serious=serious,
+        family_member=rng.choice(("Aunt", "Grandmother", "Mother", "Older brother"))
+        if family
+        else "",
+        contact_how=("call" if "call" in text.lower() else "visit") if family else "",
+        written_by=staff_id,
+        writer_name=writer,
+        written_at=datetime.combine(on, datetime.min.time(), tzinfo=UTC) + timedelta(hours=18),
+    )
 
 
 # A plausible office: most work is on time, a few cases are late.

@@ -1007,6 +1007,7 @@ class AgencyPage(_Page):
             "approval_days": self.tr("Supervisor decides on a request within (days)"),
             "due_soon_days": self.tr("A task shows as due soon (days before)"),
             "post_closure_visit_months": self.tr("Visit after closure within (months)"),
+            "placement_review_months": self.tr("Placement review every (months)"),
         }
 
     @staticmethod
@@ -1215,6 +1216,10 @@ class AdminDialog(QDialog):
 
         self.partners = PartnersPage(holder)
         self.tabs.addTab(self.partners, self.tr("&Partners and backups"))
+        from ui.facility_admin import FacilitiesPage
+
+        self.facilities = FacilitiesPage(holder)
+        self.tabs.addTab(self.facilities, self.tr("&Facilities"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         _no_enter(self.close_button)
