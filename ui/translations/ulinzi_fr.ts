@@ -75,6 +75,10 @@
         <translation>&amp;Partenaires et sauvegardes</translation>
     </message>
     <message>
+        <source>&amp;Facilities</source>
+        <translation>É&amp;tablissements</translation>
+    </message>
+    <message>
         <source>The agency settings were changed but not saved. Save them now?</source>
         <translation>Les paramètres de l&apos;organisme ont été modifiés mais pas enregistrés. Les enregistrer maintenant ?</translation>
     </message>
@@ -243,6 +247,10 @@
     <message>
         <source>Visit after closure within (months)</source>
         <translation>Visite après clôture dans un délai de (mois)</translation>
+    </message>
+    <message>
+        <source>Placement review every (months)</source>
+        <translation>Réexamen du placement tous les (mois)</translation>
     </message>
     <message>
         <source>2 to 10 letters or digits. New case numbers begin with it, e.g. {example}; numbers already given stay as they are.</source>
@@ -661,6 +669,8 @@
     <message>
         <source>Not&amp;es</source>
         <translation>Not&amp;es</translation>
+        <source>P&amp;lacements</source>
+        <translation>P&amp;lacements</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
@@ -1045,6 +1055,14 @@
         <translation>Tout niveau de risque</translation>
     </message>
     <message>
+        <source>Any placement</source>
+        <translation>Tout placement</translation>
+    </message>
+    <message>
+        <source>At {facility}</source>
+        <translation>À {facility}</translation>
+    </message>
+    <message>
         <source>&amp;Overdue only</source>
         <translation>&amp;En retard uniquement</translation>
     </message>
@@ -1075,6 +1093,10 @@
     <message>
         <source>Risk</source>
         <translation>Risque</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Placement</translation>
     </message>
     <message>
         <source>Administrators manage accounts and settings; they do not read case files. Sign in as a caseworker, supervisor or manager to see cases.</source>
@@ -1978,6 +2000,10 @@ L&apos;enregistrer quand même&#xa0;?</translation>
         <translation>Formulaire de clôture du dossier</translation>
     </message>
     <message>
+        <source>Placement decision</source>
+        <translation>Décision de placement</translation>
+    </message>
+    <message>
         <source>Case conference minutes</source>
         <translation>Procès-verbal de conférence de cas</translation>
     </message>
@@ -2434,6 +2460,37 @@ L&apos;enregistrer quand même&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>EndDialog</name>
+    <message>
+        <source>End the placement</source>
+        <translation>Mettre fin au placement</translation>
+    </message>
+    <message>
+        <source>A move to another placement is a new placement decision: it ends this one by itself once approved. End a placement here only when the child leaves it with no new placement (came of age, left on their own…).</source>
+        <translation>Un changement de placement est une nouvelle décision de placement : une fois approuvée, elle met fin à celui-ci d&apos;elle-même. Ne mettez fin à un placement ici que si l&apos;enfant le quitte sans nouveau placement (majorité atteinte, départ de lui-même…).</translation>
+    </message>
+    <message>
+        <source>Ended &amp;on:</source>
+        <translation>Fin &amp;le :</translation>
+    </message>
+    <message>
+        <source>&amp;Why it ends:</source>
+        <translation>&amp;Pourquoi il prend fin :</translation>
+    </message>
+    <message>
+        <source>&amp;End the placement</source>
+        <translation>&amp;Mettre fin au placement</translation>
+    </message>
+    <message>
+        <source>Say why the placement ends: it is kept in its history.</source>
+        <translation>Dites pourquoi le placement prend fin : c&apos;est gardé dans son historique.</translation>
+    </message>
+    <message>
+        <source>A placement ends between the day it started and today.</source>
+        <translation>Un placement prend fin entre le jour où il a commencé et aujourd&apos;hui.</translation>
+    </message>
+</context>
+<context>
     <name>EntryField</name>
     <message>
         <source>Choose…</source>
@@ -2600,6 +2657,206 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     <message>
         <source>&amp;Send…</source>
         <translation>&amp;Envoyer…</translation>
+    </message>
+</context>
+<context>
+    <name>FacilitiesPage</name>
+    <message>
+        <source>The residential care facilities children are placed in. Facility staff accounts (the role “Facility staff” in Users) work at one facility and see only the children placed there now: who is here, and the daily log.</source>
+        <translation>Les établissements de prise en charge résidentielle où des enfants sont placés. Les comptes du personnel d&apos;établissement (le rôle « Personnel d&apos;établissement » dans Utilisateurs) travaillent dans un établissement et ne voient que les enfants qui y sont placés aujourd&apos;hui : qui est ici, et le cahier journalier.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Children now</source>
+        <translation>Enfants présents</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Add a &amp;facility…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Save where they work</source>
+        <translation>&amp;Enregistrer le lieu de travail</translation>
+    </message>
+    <message>
+        <source>Facility staff &amp;account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;works at:</source>
+        <translation>tra&amp;vaille à :</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>No facility</source>
+        <translation>Aucun établissement</translation>
+    </message>
+    <message>
+        <source>Saved: {name}.</source>
+        <translation>Enregistré : {name}.</translation>
+    </message>
+    <message>
+        <source>{name} now works at {facility}.</source>
+        <translation>{name} travaille maintenant à {facility}.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityDialog</name>
+    <message>
+        <source>Change the facility</source>
+        <translation>Modifier l&apos;établissement</translation>
+    </message>
+    <message>
+        <source>Add a facility</source>
+        <translation>Ajouter un établissement</translation>
+    </message>
+    <message>
+        <source>In &amp;use (children can be placed there)</source>
+        <translation>En &amp;service (des enfants peuvent y être placés)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Places (capacity):</source>
+        <translation>&amp;Places (capacité) :</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>A facility needs a name.</source>
+        <translation>Un établissement doit avoir un nom.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityFlow</name>
+    <message>
+        <source>Who is here</source>
+        <translation>Qui est ici</translation>
+    </message>
+    <message>
+        <source>Who is &amp;here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FacilityWidget</name>
+    <message>
+        <source>Facility</source>
+        <translation>Établissement</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Here since</source>
+        <translation>Ici depuis</translation>
+    </message>
+    <message>
+        <source>Key worker</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Prochain réexamen</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Admissions and departures (90 days)</source>
+        <translation>Arrivées et départs (90 jours)</translation>
+    </message>
+    <message>
+        <source>Daily log (last 31 days)</source>
+        <translation>Cahier journalier (31 derniers jours)</translation>
+    </message>
+    <message>
+        <source>&amp;New log entry…</source>
+        <translation>&amp;Nouvelle entrée au cahier…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Enfant</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Concerne</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est passé</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Écrit par</translation>
+    </message>
+    <message>
+        <source>No residential care facility is set up yet.</source>
+        <translation>Aucun établissement de prise en charge résidentielle n&apos;est encore enregistré.</translation>
+    </message>
+    <message>
+        <source>{name}: {n} children here, {capacity} places</source>
+        <translation>{name} : {n} enfants présents, {capacity} places</translation>
+    </message>
+    <message>
+        <source>{date}: {name} arrived</source>
+        <translation>{date} : arrivée de {name}</translation>
+    </message>
+    <message>
+        <source>{date}: {name} left</source>
+        <translation>{date} : départ de {name}</translation>
+    </message>
+    <message>
+        <source>The house</source>
+        <translation>La maison</translation>
+    </message>
+    <message>
+        <source>Written in the daily log.</source>
+        <translation>Écrit dans le cahier journalier.</translation>
     </message>
 </context>
 <context>
@@ -3146,6 +3403,69 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     </message>
 </context>
 <context>
+    <name>LogEntryDialog</name>
+    <message>
+        <source>New daily log entry</source>
+        <translation>Nouvelle entrée au cahier journalier</translation>
+    </message>
+    <message>
+        <source>The house (no one child)</source>
+        <translation>La maison (aucun enfant en particulier)</translation>
+    </message>
+    <message>
+        <source>&amp;Serious: the caseworker and the supervisor must follow it up</source>
+        <translation>&amp;Grave : le gestionnaire de cas et le superviseur doivent y donner suite</translation>
+    </message>
+    <message>
+        <source>e.g. her mother, Uwase Claudine</source>
+        <translation>p. ex. sa mère, Uwase Claudine</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>&amp;About:</source>
+        <translation>&amp;Concerne :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Family member:</source>
+        <translation>&amp;Membre de la famille :</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>Comme&amp;nt :</translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation>Ce qui s&apos;est &amp;passé :</translation>
+    </message>
+    <message>
+        <source>&amp;Write it in the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write what happened.</source>
+        <translation>Écrivez ce qui s&apos;est passé.</translation>
+    </message>
+    <message>
+        <source>A log entry cannot be dated in the future.</source>
+        <translation>Une entrée du cahier ne peut pas être datée dans le futur.</translation>
+    </message>
+    <message>
+        <source>A serious incident or a family contact is about a child: choose the child.</source>
+        <translation>Un incident grave ou un contact familial concerne un enfant : choisissez l&apos;enfant.</translation>
+    </message>
+    <message>
+        <source>Write which family member the child was in contact with.</source>
+        <translation>Écrivez avec quel membre de la famille l&apos;enfant a été en contact.</translation>
+    </message>
+</context>
+<context>
     <name>LoginWidget</name>
     <message>
         <source>&amp;Username</source>
@@ -3679,6 +3999,279 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
     </message>
 </context>
 <context>
+    <name>PlacementDecision</name>
+    <message>
+        <source>Where the child will live, and why: for signature</source>
+        <translation>Où l&apos;enfant vivra, et pourquoi : pour signature</translation>
+    </message>
+    <message>
+        <source>The placement</source>
+        <translation>Le placement</translation>
+    </message>
+    <message>
+        <source>Type of care</source>
+        <translation>Type de prise en charge</translation>
+    </message>
+    <message>
+        <source>Residential care facility</source>
+        <translation>Établissement de prise en charge résidentielle</translation>
+    </message>
+    <message>
+        <source>Carer or family</source>
+        <translation>Personne ou famille d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À partir du</translation>
+    </message>
+    <message>
+        <source>First review by</source>
+        <translation>Premier réexamen avant le</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Base légale</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Fondement</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>Daté du</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Décidé par</translation>
+    </message>
+    <message>
+        <source>Why this placement is in the child&apos;s best interests</source>
+        <translation>Pourquoi ce placement est dans l&apos;intérêt supérieur de l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>Placement before this one</source>
+        <translation>Placement précédent</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Aucun enregistré</translation>
+    </message>
+    <message>
+        <source>The placement is reviewed regularly, with the child, to see whether it is still in the child&apos;s best interests (at least every {months} months).</source>
+        <translation>Le placement est réexaminé régulièrement, avec l&apos;enfant, pour vérifier qu&apos;il est toujours dans l&apos;intérêt supérieur de l&apos;enfant (au moins tous les {months} mois).</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Proposé par</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Approuvé par</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>Approuvé le</translation>
+    </message>
+    <message>
+        <source>Carer, or the facility&apos;s manager</source>
+        <translation>Accueillant ou responsable du centre</translation>
+    </message>
+    <message>
+        <source>Not approved yet</source>
+        <translation>Pas encore approuvé</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementDialog</name>
+    <message>
+        <source>New placement decision</source>
+        <translation>Nouvelle décision de placement</translation>
+    </message>
+    <message>
+        <source>Where the child will live, on what legal basis, and why it is in the child&apos;s best interests. Ask the child&apos;s views first. The supervisor approves the decision; it then becomes the current placement and the one before it ends.</source>
+        <translation>Où l&apos;enfant vivra, sur quelle base légale, et pourquoi c&apos;est dans son intérêt supérieur. Demandez d&apos;abord l&apos;avis de l&apos;enfant. Le superviseur approuve la décision ; elle devient alors le placement actuel et le précédent prend fin.</translation>
+    </message>
+    <message>
+        <source>e.g. Mukamana Odette, the child&apos;s grandmother</source>
+        <translation>p. ex. Mukamana Odette, la grand-mère de l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>e.g. Gasabo Primary Court</source>
+        <translation>p. ex. Tribunal de base de Gasabo</translation>
+    </message>
+    <message>
+        <source>&amp;Type of care:</source>
+        <translation>&amp;Type de prise en charge :</translation>
+    </message>
+    <message>
+        <source>&amp;Facility:</source>
+        <translation>Éta&amp;blissement :</translation>
+    </message>
+    <message>
+        <source>&amp;Carer or family:</source>
+        <translation>&amp;Personne ou famille d&apos;accueil :</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First re&amp;view by:</source>
+        <translation>Premier ré&amp;examen avant le :</translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis:</source>
+        <translation>Base &amp;légale :</translation>
+    </message>
+    <message>
+        <source>Re&amp;ference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dat&amp;ed:</source>
+        <translation>&amp;Daté du :</translation>
+    </message>
+    <message>
+        <source>Decided &amp;by:</source>
+        <translation>Décidé pa&amp;r :</translation>
+    </message>
+    <message>
+        <source>&amp;Why this placement is in the child&apos;s best interests:</source>
+        <translation>Pourquoi ce placement est dans l&apos;intérêt &amp;supérieur de l&apos;enfant :</translation>
+    </message>
+    <message>
+        <source>&amp;Ask for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlacementsTab</name>
+    <message>
+        <source>{how} with {who}: {text}</source>
+        <translation>{how} avec {who} : {text}</translation>
+    </message>
+    <message>
+        <source>Followed up by {who}: {note}</source>
+        <translation>Suite donnée par {who} : {note}</translation>
+    </message>
+    <message>
+        <source>{kind} (serious)</source>
+        <translation>{kind} (grave)</translation>
+    </message>
+    <message>
+        <source>New &amp;placement decision…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;view the placement…</source>
+        <translation>Rée&amp;xaminer le placement…</translation>
+    </message>
+    <message>
+        <source>E&amp;nd the placement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the placement &amp;decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Type of care</source>
+        <translation>Type de prise en charge</translation>
+    </message>
+    <message>
+        <source>Where, with whom</source>
+        <translation>Où, avec qui</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Base légale</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Concerne</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est passé</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Écrit par</translation>
+    </message>
+    <message>
+        <source>Placement history</source>
+        <translation>Historique des placements</translation>
+    </message>
+    <message>
+        <source>Daily log entries about the child (from the facilities; family contacts are reintegration evidence). Never printed on the child&apos;s plan.</source>
+        <translation>Entrées du cahier journalier concernant l&apos;enfant (venant des établissements ; les contacts familiaux sont des éléments pour la réintégration). Jamais imprimées sur le plan de l&apos;enfant.</translation>
+    </message>
+    <message>
+        <source>Record the &amp;follow-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child has no current placement recorded.</source>
+        <translation>Aucun placement actuel n&apos;est enregistré pour l&apos;enfant.</translation>
+    </message>
+    <message>
+        <source>Now: {kind} – {where}, since {since}. Next placement review by {review}.</source>
+        <translation>Actuellement : {kind} – {where}, depuis le {since}. Prochain réexamen du placement avant le {review}.</translation>
+    </message>
+    <message>
+        <source>A placement decision is waiting for the supervisor&apos;s approval.</source>
+        <translation>Une décision de placement attend l&apos;approbation du superviseur.</translation>
+    </message>
+    <message>
+        <source>approved by {who}</source>
+        <translation>approuvé par {who}</translation>
+    </message>
+    <message>
+        <source>returned: “{comment}”</source>
+        <translation>renvoyé : « {comment} »</translation>
+    </message>
+    <message>
+        <source>a new placement</source>
+        <translation>un nouveau placement</translation>
+    </message>
+    <message>
+        <source>Follow-up of a serious incident</source>
+        <translation>Suite donnée à un incident grave</translation>
+    </message>
+    <message>
+        <source>What was done about it (kept with the log entry):</source>
+        <translation>Ce qui a été fait (gardé avec l&apos;entrée du cahier) :</translation>
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message>
         <source>Attach the signed copy</source>
@@ -4058,6 +4651,53 @@ version {n}, {date}, {who}</translation>
     <message>
         <source>Family assessment {n}: {family}; can care for the child: {capacity}; {advice}.</source>
         <translation>Évaluation de la famille {n} : {family} ; peut prendre soin de l&apos;enfant : {capacity} ; {advice}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Placement review</source>
+        <translation>Réexamen du placement</translation>
+    </message>
+    <message>
+        <source>Review the placement with the child, the carer and the family: is it still in the child&apos;s best interests, and how is the return to the family going?</source>
+        <translation>Réexaminez le placement avec l&apos;enfant, la personne qui l&apos;accueille et la famille : est-il toujours dans l&apos;intérêt supérieur de l&apos;enfant, et où en est le retour en famille ?</translation>
+    </message>
+    <message>
+        <source>Reviewed &amp;on:</source>
+        <translation>Réexaminé &amp;le :</translation>
+    </message>
+    <message>
+        <source>Is the placement still in the child&apos;s best interests?</source>
+        <translation>Le placement est-il toujours dans l&apos;intérêt supérieur de l&apos;enfant ?</translation>
+    </message>
+    <message>
+        <source>The child&apos;s &amp;views:</source>
+        <translation>L&apos;&amp;avis de l&apos;enfant :</translation>
+    </message>
+    <message>
+        <source>&amp;Notes (how reintegration is going, what changes):</source>
+        <translation>&amp;Notes (où en est la réintégration, ce qui change) :</translation>
+    </message>
+    <message>
+        <source>&amp;Next review by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save the review</source>
+        <translation>&amp;Enregistrer le réexamen</translation>
+    </message>
+    <message>
+        <source>Answer whether the placement is still in the child&apos;s best interests.</source>
+        <translation>Répondez si le placement est toujours dans l&apos;intérêt supérieur de l&apos;enfant.</translation>
+    </message>
+    <message>
+        <source>A review is held between the day the placement started and today.</source>
+        <translation>Un réexamen a lieu entre le jour où le placement a commencé et aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>The next review comes after this one.</source>
+        <translation>Le prochain réexamen vient après celui-ci.</translation>
     </message>
 </context>
 <context>
@@ -5304,6 +5944,160 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Nothing was changed in the note.</source>
         <translation>Rien n&apos;a été changé dans la note.</translation>
+        <source>change the facilities</source>
+        <translation>modifier les établissements</translation>
+    </message>
+    <message>
+        <source>A facility needs a name.</source>
+        <translation>Un établissement doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The facility&apos;s name is too long.</source>
+        <translation>Le nom de l&apos;établissement est trop long.</translation>
+    </message>
+    <message>
+        <source>Write how many children the facility can take (1 or more).</source>
+        <translation>Écrivez combien d&apos;enfants l&apos;établissement peut accueillir (1 ou plus).</translation>
+    </message>
+    <message>
+        <source>There is already a facility named {name}.</source>
+        <translation>Il existe déjà un établissement nommé {name}.</translation>
+    </message>
+    <message>
+        <source>The facility</source>
+        <translation>L&apos;établissement</translation>
+    </message>
+    <message>
+        <source>{name} is not a facility staff account: give it that role first.</source>
+        <translation>{name} n&apos;est pas un compte du personnel d&apos;établissement : donnez-lui d&apos;abord ce rôle.</translation>
+    </message>
+    <message>
+        <source>Your account does not belong to a facility yet. Ask an administrator to choose yours in Administration.</source>
+        <translation>Votre compte n&apos;est encore rattaché à aucun établissement. Demandez à un administrateur de choisir le vôtre dans Administration.</translation>
+    </message>
+    <message>
+        <source>see who is placed at a facility</source>
+        <translation>voir qui est placé dans un établissement</translation>
+    </message>
+    <message>
+        <source>Choose what the entry is about.</source>
+        <translation>Choisissez ce que l&apos;entrée concerne.</translation>
+    </message>
+    <message>
+        <source>Write what happened.</source>
+        <translation>Écrivez ce qui s&apos;est passé.</translation>
+    </message>
+    <message>
+        <source>A log entry cannot be dated in the future.</source>
+        <translation>Une entrée du cahier ne peut pas être datée dans le futur.</translation>
+    </message>
+    <message>
+        <source>Write which family member the child was in contact with.</source>
+        <translation>Écrivez avec quel membre de la famille l&apos;enfant a été en contact.</translation>
+    </message>
+    <message>
+        <source>Choose how: a visit, a call or another way.</source>
+        <translation>Choisissez comment : une visite, un appel ou autrement.</translation>
+    </message>
+    <message>
+        <source>Only an incident can be marked serious.</source>
+        <translation>Seul un incident peut être marqué grave.</translation>
+    </message>
+    <message>
+        <source>write in this facility&apos;s daily log</source>
+        <translation>écrire dans le cahier journalier de cet établissement</translation>
+    </message>
+    <message>
+        <source>write in a facility&apos;s daily log</source>
+        <translation>écrire dans le cahier journalier d&apos;un établissement</translation>
+    </message>
+    <message>
+        <source>A serious incident or a family contact is about a child: choose the child.</source>
+        <translation>Un incident grave ou un contact familial concerne un enfant : choisissez l&apos;enfant.</translation>
+    </message>
+    <message>
+        <source>read a facility&apos;s daily log</source>
+        <translation>lire le cahier journalier d&apos;un établissement</translation>
+    </message>
+    <message>
+        <source>The serious incident</source>
+        <translation>L&apos;incident grave</translation>
+    </message>
+    <message>
+        <source>This incident&apos;s follow-up is already recorded.</source>
+        <translation>La suite donnée à cet incident est déjà enregistrée.</translation>
+    </message>
+    <message>
+        <source>Write what was done: it is kept with the entry.</source>
+        <translation>Écrivez ce qui a été fait : c&apos;est gardé avec l&apos;entrée.</translation>
+    </message>
+    <message>
+        <source>Choose the type of placement.</source>
+        <translation>Choisissez le type de placement.</translation>
+    </message>
+    <message>
+        <source>Choose the residential care facility (an administrator adds facilities in Administration).</source>
+        <translation>Choisissez l&apos;établissement de prise en charge résidentielle (un administrateur ajoute les établissements dans Administration).</translation>
+    </message>
+    <message>
+        <source>Write the name of the carer or family the child lives with.</source>
+        <translation>Écrivez le nom de la personne ou de la famille chez qui vit l&apos;enfant.</translation>
+    </message>
+    <message>
+        <source>Choose the legal basis: a court order, an administrative decision or informal.</source>
+        <translation>Choisissez la base légale : une ordonnance du tribunal, une décision administrative ou informelle.</translation>
+    </message>
+    <message>
+        <source>A court order or an administrative decision needs its reference and its date.</source>
+        <translation>Une ordonnance du tribunal ou une décision administrative doit avoir sa référence et sa date.</translation>
+    </message>
+    <message>
+        <source>The date of the decision cannot be in the future.</source>
+        <translation>La date de la décision ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>Write why this placement is in the child&apos;s best interests.</source>
+        <translation>Écrivez pourquoi ce placement est dans l&apos;intérêt supérieur de l&apos;enfant.</translation>
+    </message>
+    <message>
+        <source>The first review comes after the placement starts.</source>
+        <translation>Le premier réexamen vient après le début du placement.</translation>
+    </message>
+    <message>
+        <source>Only an open case can have a new placement. Reopen it first.</source>
+        <translation>Seul un dossier ouvert peut avoir un nouveau placement. Rouvrez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>The placement decision</source>
+        <translation>La décision de placement</translation>
+    </message>
+    <message>
+        <source>This child has no current placement.</source>
+        <translation>Cet enfant n&apos;a pas de placement actuel.</translation>
+    </message>
+    <message>
+        <source>Say why the placement ends: it is kept in its history.</source>
+        <translation>Dites pourquoi le placement prend fin : c&apos;est gardé dans son historique.</translation>
+    </message>
+    <message>
+        <source>A placement ends between the day it started and today.</source>
+        <translation>Un placement prend fin entre le jour où il a commencé et aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>Answer whether the placement is still in the child&apos;s best interests.</source>
+        <translation>Répondez si le placement est toujours dans l&apos;intérêt supérieur de l&apos;enfant.</translation>
+    </message>
+    <message>
+        <source>A review is held between the day the placement started and today.</source>
+        <translation>Un réexamen a lieu entre le jour où le placement a commencé et aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <source>The next review comes after this one.</source>
+        <translation>Le prochain réexamen vient après celui-ci.</translation>
+    </message>
+    <message>
+        <source>This placement decision was returned or replaced: print the newer one.</source>
+        <translation>Cette décision de placement a été renvoyée ou remplacée : imprimez la plus récente.</translation>
     </message>
 </context>
 <context>
@@ -5655,6 +6449,14 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
         <translation>Suivi après le placement</translation>
     </message>
     <message>
+        <source>Placement review</source>
+        <translation>Réexamen du placement</translation>
+    </message>
+    <message>
+        <source>Follow up a serious incident</source>
+        <translation>Donner suite à un incident grave</translation>
+    </message>
+    <message>
         <source>the case plan</source>
         <translation>le plan de prise en charge</translation>
     </message>
@@ -5699,6 +6501,46 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
         <translation>Clôture</translation>
     </message>
     <message>
+        <source>Parental home</source>
+        <translation>Foyer parental</translation>
+    </message>
+    <message>
+        <source>Kinship care (formal)</source>
+        <translation>Prise en charge par la famille élargie (formelle)</translation>
+    </message>
+    <message>
+        <source>Kinship care (informal)</source>
+        <translation>Prise en charge par la famille élargie (informelle)</translation>
+    </message>
+    <message>
+        <source>Foster family</source>
+        <translation>Famille d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Residential care facility</source>
+        <translation>Établissement de prise en charge résidentielle</translation>
+    </message>
+    <message>
+        <source>Supervised independent living</source>
+        <translation>Vie autonome supervisée</translation>
+    </message>
+    <message>
+        <source>Adoption</source>
+        <translation>Adoption</translation>
+    </message>
+    <message>
+        <source>Court order</source>
+        <translation>Ordonnance du tribunal</translation>
+    </message>
+    <message>
+        <source>Administrative decision</source>
+        <translation>Décision administrative</translation>
+    </message>
+    <message>
+        <source>Informal</source>
+        <translation>Informel</translation>
+    </message>
+    <message>
         <source>waiting for the supervisor</source>
         <translation>en attente du superviseur</translation>
     </message>
@@ -5713,6 +6555,50 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
     <message>
         <source>replaced by a newer request</source>
         <translation>remplacé par une demande plus récente</translation>
+    </message>
+    <message>
+        <source>Yes, it is still in the child&apos;s best interests</source>
+        <translation>Oui, il est toujours dans l&apos;intérêt supérieur de l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>No, a change is needed</source>
+        <translation>Non, un changement est nécessaire</translation>
+    </message>
+    <message>
+        <source>Not sure: to discuss with the supervisor</source>
+        <translation>Pas sûr : à discuter avec le superviseur</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>École</translation>
+    </message>
+    <message>
+        <source>Family contact</source>
+        <translation>Contact familial</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Comportement</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>Réussite</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visite</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
     </message>
     <message>
         <source>withdrawn</source>
@@ -5761,6 +6647,10 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
     <message>
         <source>Administrator</source>
         <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Facility staff</source>
+        <translation>Personnel d&apos;établissement</translation>
     </message>
     <message>
         <source>Registered the case</source>
@@ -5905,6 +6795,26 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
     <message>
         <source>Viewed the transfer form another agency sent</source>
         <translation>A consulté la fiche de transfert envoyée par un autre organisme</translation>
+    </message>
+    <message>
+        <source>Proposed a placement decision</source>
+        <translation>A proposé une décision de placement</translation>
+    </message>
+    <message>
+        <source>Ended the placement</source>
+        <translation>A mis fin au placement</translation>
+    </message>
+    <message>
+        <source>Reviewed the placement</source>
+        <translation>A réexaminé le placement</translation>
+    </message>
+    <message>
+        <source>Wrote in a facility&apos;s daily log</source>
+        <translation>A écrit dans le cahier journalier d&apos;un établissement</translation>
+    </message>
+    <message>
+        <source>Followed up a serious incident</source>
+        <translation>A donné suite à un incident grave</translation>
     </message>
     <message>
         <source>about 1 year</source>
