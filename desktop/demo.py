@@ -273,7 +273,7 @@ STAFF = (
     DemoStaff("faith", "Faith Nakato", (Role.CASEWORKER,), "joseph"),
     DemoStaff("gabriel", "Gabriel Ndlovu", (Role.CASEWORKER,), "joseph"),
     DemoStaff("halima", "Halima Mushi", (Role.CASEWORKER,), "joseph"),
-    DemoStaff("hope", "Hope Mukiza (Gisimba children's home)", (Role.FACILITY_STAFF,)),
+    DemoStaff("hope", "Hope Mukiza", (Role.FACILITY_STAFF,)),
 )
 
 _OPEN_STAGES = (

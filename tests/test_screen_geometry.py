@@ -506,6 +506,37 @@ def _photo() -> bytes:
     return bytes(data)
 
 
+def test_placements_and_the_facility_fit_and_read(qtbot, demo, language):
+    """Facility staff's window (Who is here, the daily log), the log entry, and the placement
+    dialogs of the case file: decision, review, end; Administration's facility dialog."""
+    from desktop import facilities, placements
+    from ui.facility import LogEntryDialog
+    from ui.facility_admin import FacilityDialog
+    from ui.placements import EndDialog, PlacementDialog, ReviewDialog
+
+    window = _main_window(qtbot, demo, "hope")
+    found = _tabs(window, window.tabs, f"main window, facility staff [{language}]")
+    house = facilities.who_is_here(_session(demo, "hope"))
+    assert house.residents, "the demo places children at the facility"
+    found += look_at(
+        shown(qtbot, LogEntryDialog(house.residents, window)), f"log entry [{language}]", TALLY
+    )
+    _close(window)
+    manager = _session(demo, "manager")
+    current = placements.current(manager, house.residents[0].case_uuid)
+    places = [(f.id, f.name) for f in facilities.facilities(manager)]
+    for dialog, name in (
+        (PlacementDialog(places, 3), "placement decision"),
+        (ReviewDialog(current, 3), "placement review"),
+        (EndDialog(current), "end the placement"),
+        (FacilityDialog(house.facility), "facility"),
+    ):
+        shown(qtbot, dialog)
+        found += look_at(dialog, f"{name} [{language}]", TALLY)
+        dialog.close()
+    assert_looks_right(found)
+
+
 WINDOW_TESTS = [
     test_main_window_of_a_caseworker_fits_and_reads,
     test_case_file_of_a_reintegration_fits_and_reads,
@@ -518,6 +549,7 @@ WINDOW_TESTS = [
     test_exchange_dialogs_fit_and_read,
     test_backup_dialog_fits_and_reads,
     test_case_dialogs_fit_and_read,
+    test_placements_and_the_facility_fit_and_read,
 ]
 for _test in WINDOW_TESTS:
     pytest.mark.parametrize("language", LANGUAGES, indirect=True)(_test)

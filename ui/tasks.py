@@ -353,7 +353,7 @@ class SupervisorQueueWidget(QWidget):
         holder.locked.connect(self.clear)
         self.deadlines = Deadlines()  # the agency's, set by the window
         self.queue: SupervisorQueue | None = None
-        self.approvals_heading = QLabel(objectName="approvalsHeading")
+        self.approvals_heading = QLabel(objectName="approvalsHeading", wordWrap=True)
         self.approvals = _table(
             [
                 self.tr("Waiting since"),

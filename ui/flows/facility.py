@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
 from desktop.vocabulary import Role
@@ -29,6 +29,7 @@ class FacilityFlow(Flow):
         self.widget: FacilityWidget | None = None
         icon = window.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon)
         self.action = QAction(icon, "", window, triggered=self.show)
+        self.action.setShortcut(QKeySequence("Ctrl+H"))
         bar.insertAction(before, self.action)
         window.installEventFilter(self)  # the language changes: the action and the tab say so
         self._retranslate()
@@ -70,6 +71,8 @@ class FacilityFlow(Flow):
 
     def _retranslate(self) -> None:
         self.action.setText(self.tr("Who is &here"))
+        shortcut = self.action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.action.setToolTip(f"{self.tr('Who is here')} ({shortcut})")
         if self.widget is not None and self.window.tabs.indexOf(self.widget) >= 0:
             self.window.tabs.setTabText(
                 self.window.tabs.indexOf(self.widget), self.tr("Who is here")
