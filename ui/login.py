@@ -146,7 +146,7 @@ class LoginWidget(QWidget):
             accounts = self.tr(
                 "DEMO store with made-up children. Accounts: admin, manager, grace, joseph "
                 "(supervisors), amina, baraka, chipo, daniel, esther, faith, gabriel, halima "
-                "(caseworkers)."
+                "(caseworkers), hope (facility staff)."
             )
             password = self.tr("Password for all: {password}").format(password=self.demo_password)
             # The password's line never wraps: a break at its hyphen reads as two words.

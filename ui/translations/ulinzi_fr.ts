@@ -3504,8 +3504,8 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <source>DEMO store with made-up children. Accounts: admin, manager, grace, joseph (supervisors), amina, baraka, chipo, daniel, esther, faith, gabriel, halima (caseworkers).</source>
-        <translation>Coffre de DÉMONSTRATION avec des enfants fictifs. Comptes : admin, manager, grace, joseph (superviseurs), amina, baraka, chipo, daniel, esther, faith, gabriel, halima (gestionnaires de cas).</translation>
+        <source>DEMO store with made-up children. Accounts: admin, manager, grace, joseph (supervisors), amina, baraka, chipo, daniel, esther, faith, gabriel, halima (caseworkers), hope (facility staff).</source>
+        <translation>Coffre de DÉMONSTRATION avec des enfants fictifs. Comptes : admin, manager, grace, joseph (superviseurs), amina, baraka, chipo, daniel, esther, faith, gabriel, halima (gestionnaires de cas), hope (personnel d&apos;établissement).</translation>
     </message>
     <message>
         <source>Password for all: {password}</source>
