@@ -487,8 +487,8 @@ LOG_LINES = (
     ("health", "Seen at the health centre for a cough; medicine given."),
     ("behaviour", "Quiet at supper, talked about home afterwards."),
     ("achievement", "Came second in the school reading contest."),
-    ("family_contact", "Phone call with her aunt for 20 minutes; both happy."),
-    ("family_contact", "Visit from his grandmother in the afternoon."),
+    ("family_contact", "Phone call with the aunt for 20 minutes; both happy."),
+    ("family_contact", "Visit from the grandmother in the afternoon; they cooked together."),
     ("incident", "Argument with another child over a football; settled by staff."),
 )
 HOUSE_LINES = (
@@ -621,9 +621,7 @@ def _log(  # type: ignore[no-untyped-def]
         kind=kind,
         text=text,
         serious=serious,
-        family_member=rng.choice(("Aunt", "Grandmother", "Mother", "Older brother"))
-        if family
-        else "",
+        family_member=("Aunt" if "aunt" in text else "Grandmother") if family else "",
         contact_how=("call" if "call" in text.lower() else "visit") if family else "",
         written_by=staff_id,
         writer_name=writer,

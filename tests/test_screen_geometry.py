@@ -519,7 +519,9 @@ def test_placements_and_the_facility_fit_and_read(qtbot, demo, language):
     house = facilities.who_is_here(_session(demo, "hope"))
     assert house.residents, "the demo places children at the facility"
     found += look_at(
-        shown(qtbot, LogEntryDialog(house.residents, window)), f"log entry [{language}]", TALLY
+        shown(qtbot, LogEntryDialog(house.residents, parent=window)),
+        f"log entry [{language}]",
+        TALLY,
     )
     _close(window)
     manager = _session(demo, "manager")

@@ -43,7 +43,10 @@ from ui.session_holder import SessionHolder
 class LogEntryDialog(QDialog):
     """A new line in the daily log: about a child here, or about the house."""
 
-    def __init__(self, residents: list[Resident], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, residents: list[Resident], chosen: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        """`chosen`: the case of the child selected in Who is here, the entry's first subject."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("New daily log entry"))
         self.setMinimumWidth(520)
@@ -56,6 +59,7 @@ class LogEntryDialog(QDialog):
         self.child.addItem(self.tr("The house (no one child)"), None)
         for r in residents:
             self.child.addItem(r.child_name, r.case_uuid)
+        self.child.setCurrentIndex(max(0, self.child.findData(chosen)))
         self.kind = QComboBox(objectName="logKind")
         for code in LOG_KIND_LABELS:
             self.kind.addItem(label(LOG_KIND_LABELS, code), code)
@@ -92,7 +96,7 @@ class LogEntryDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Write it in the log"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Write it in the &log"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -121,20 +125,23 @@ class LogEntryDialog(QDialog):
 
     def accept(self) -> None:
         child, entry = self.entry()
-        problem = ""
+        problem, field = "", None
         if not entry.text.strip():
-            problem = self.tr("Write what happened.")
+            problem, field = self.tr("Write what happened."), self.text
         elif entry.on > date.today():
-            problem = self.tr("A log entry cannot be dated in the future.")
+            problem, field = self.tr("A log entry cannot be dated in the future."), self.on
         elif (entry.serious or entry.kind == "family_contact") and child is None:
             problem = self.tr(
                 "A serious incident or a family contact is about a child: choose the child."
             )
+            field = self.child
         elif entry.kind == "family_contact" and not entry.family_member.strip():
             problem = self.tr("Write which family member the child was in contact with.")
-        if problem:
+            field = self.member
+        if problem and field is not None:
             self.problem.setText(problem)
             self.problem.setVisible(True)
+            field.setFocus()  # where the person types next: the field the problem is about
             return
         super().accept()
 
@@ -311,7 +318,9 @@ class FacilityWidget(QWidget):
     def write_entry(self) -> None:
         if not self.staff or self.house is None:
             return
-        dialog = LogEntryDialog(self.house.residents, self)
+        row = self.residents.currentRow()
+        chosen = self.residents.item(row, 0).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
+        dialog = LogEntryDialog(self.house.residents, chosen, self)
         if not ask(self, dialog):
             return
         child, entry = dialog.entry()

@@ -150,10 +150,10 @@ class PlacementDialog(QDialog):
         self.carer_label.setBuddy(self.carer)
         form.addRow(self.carer_label, self.carer)
         form.addRow(self.tr("&Address:"), self.address)
-        form.addRow(self.tr("&From:"), self.start)
+        form.addRow(self.tr("Fr&om:"), self.start)
         form.addRow(self.tr("First re&view by:"), self.review)
         form.addRow(self.tr("&Legal basis:"), self.basis)
-        self.reference_label = QLabel(self.tr("Re&ference:"))
+        self.reference_label = QLabel(self.tr("&Reference:"))
         self.reference_label.setBuddy(self.reference)
         form.addRow(self.reference_label, self.reference)
         self.legal_date_label = QLabel(self.tr("Dat&ed:"))
@@ -168,7 +168,7 @@ class PlacementDialog(QDialog):
         layout.addLayout(form)
         self.problem = _problem_label()
         layout.addWidget(self.problem)
-        layout.addWidget(_buttons(self, self.tr("&Ask for approval")))
+        layout.addWidget(_buttons(self, self.tr("Ask for a&pproval")))
         self.kind.currentIndexChanged.connect(self._update)
         self.basis.currentIndexChanged.connect(self._update)
         self.start.dateChanged.connect(
@@ -216,8 +216,25 @@ class PlacementDialog(QDialog):
         if problem is not None:  # said here, and the dialog stays open with what was typed
             self.problem.setText(QCoreApplication.translate("errors", problem))
             self.problem.setVisible(True)
+            self._field_of(problem).setFocus()  # where the person types next
             return
         super().accept()
+
+    def _field_of(self, problem: str) -> QWidget:
+        """The field a problem of `details_problem` is about (its message names it)."""
+        for words, field in (
+            ("type of placement", self.kind),
+            ("residential care facility", self.facility),
+            ("carer or family", self.carer),
+            ("legal basis", self.basis),
+            ("reference and its date", self.reference),
+            ("date of the decision", self.legal_date),
+            ("best interests", self.reason),
+            ("first review", self.review),
+        ):
+            if words in problem:
+                return field
+        return self.kind
 
 
 class ReviewDialog(QDialog):
@@ -262,7 +279,7 @@ class ReviewDialog(QDialog):
         notes_label.setWordWrap(True)
         notes_label.setBuddy(self.notes)
         form.addRow(notes_label, self.notes)
-        form.addRow(self.tr("&Next review by:"), self.next)
+        form.addRow(self.tr("Ne&xt review by:"), self.next)
         layout.addLayout(form)
         self.problem = _problem_label()
         layout.addWidget(self.problem)
@@ -281,18 +298,21 @@ class ReviewDialog(QDialog):
 
     def accept(self) -> None:
         d = self.details()
-        problem = ""
+        problem, field = "", None
         if not d.best_interests:
             problem = self.tr(
                 "Answer whether the placement is still in the child's best interests."
             )
+            field = self.answers.buttons()[0]
         elif d.reviewed_on > date.today() or d.reviewed_on < self.started:
             problem = self.tr("A review is held between the day the placement started and today.")
+            field = self.on
         elif d.next_review and d.next_review <= d.reviewed_on:
-            problem = self.tr("The next review comes after this one.")
-        if problem:
+            problem, field = self.tr("The next review comes after this one."), self.next
+        if problem and field is not None:
             self.problem.setText(problem)
             self.problem.setVisible(True)
+            field.setFocus()  # where the person types next
             return
         super().accept()
 
@@ -341,6 +361,7 @@ class EndDialog(QDialog):
             return
         self.problem.setText(problem)
         self.problem.setVisible(True)
+        (self.on if reason.strip() else self.reason).setFocus()
 
 
 def log_line(entry: LogEntryInfo) -> str:

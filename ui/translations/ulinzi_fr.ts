@@ -2690,8 +2690,12 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Adresse</translation>
     </message>
     <message>
-        <source>Add a &amp;facility…</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Add a facility…</source>
+        <translation>A&amp;jouter un établissement…</translation>
+    </message>
+    <message>
+        <source>Facility staff a&amp;ccount:</source>
+        <translation>&amp;Compte du personnel d&apos;établissement :</translation>
     </message>
     <message>
         <source>C&amp;hange…</source>
@@ -2700,10 +2704,6 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     <message>
         <source>&amp;Save where they work</source>
         <translation>&amp;Enregistrer le lieu de travail</translation>
-    </message>
-    <message>
-        <source>Facility staff &amp;account:</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;works at:</source>
@@ -3445,8 +3445,8 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Ce qui s&apos;est &amp;passé :</translation>
     </message>
     <message>
-        <source>&amp;Write it in the log</source>
-        <translation type="unfinished"></translation>
+        <source>Write it in the &amp;log</source>
+        <translation>Écrire au ca&amp;hier</translation>
     </message>
     <message>
         <source>Write what happened.</source>
@@ -4124,8 +4124,16 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
         <translation>&amp;Adresse :</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <source>Fr&amp;om:</source>
+        <translation>À partir d&amp;u :</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>Ré&amp;férence :</translation>
+    </message>
+    <message>
+        <source>Ask for a&amp;pproval</source>
+        <translation>De&amp;mander l&apos;approbation</translation>
     </message>
     <message>
         <source>First re&amp;view by:</source>
@@ -4134,10 +4142,6 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
     <message>
         <source>&amp;Legal basis:</source>
         <translation>Base &amp;légale :</translation>
-    </message>
-    <message>
-        <source>Re&amp;ference:</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Dat&amp;ed:</source>
@@ -4150,10 +4154,6 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
     <message>
         <source>&amp;Why this placement is in the child&apos;s best interests:</source>
         <translation>Pourquoi ce placement est dans l&apos;intérêt &amp;supérieur de l&apos;enfant :</translation>
-    </message>
-    <message>
-        <source>&amp;Ask for approval</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4680,8 +4680,8 @@ version {n}, {date}, {who}</translation>
         <translation>&amp;Notes (où en est la réintégration, ce qui change) :</translation>
     </message>
     <message>
-        <source>&amp;Next review by:</source>
-        <translation type="unfinished"></translation>
+        <source>Ne&amp;xt review by:</source>
+        <translation>Prochain réexamen a&amp;vant le :</translation>
     </message>
     <message>
         <source>&amp;Save the review</source>
