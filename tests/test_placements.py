@@ -533,3 +533,54 @@ def test_the_case_list_filters_by_type_of_care_and_by_facility(home):
     assert "Amani" not in names("mina", facility=first)
     assert names("mina", facility=empty) == set()
     assert "Baraka" not in names("sam", facility=first)  # a supervisor: his team's only
+
+
+# -- the screens, with the keyboard ---------------------------------------------------------------
+
+
+def test_who_is_here_shows_facility_staff_their_children_and_the_houses_log(home, qtbot):
+    from ui.background import wait_for_background
+    from ui.facility import FacilityWidget
+    from ui.session_holder import SessionHolder
+
+    agency, _, _, _ = home
+    with agency.sign_in("fred") as us:
+        widget = FacilityWidget(SessionHolder(us))
+        qtbot.addWidget(widget)
+        widget.show()
+        widget.refresh()  # as the window does when it shows the tab
+        qtbot.waitUntil(lambda: widget.residents.rowCount() > 0, timeout=10000)
+        wait_for_background()
+        names = {widget.residents.item(r, 0).text() for r in range(widget.residents.rowCount())}
+        assert names == {"Zawadi Test", "Baraka Test"}  # not Amani, at the other facility
+        assert "Gisimba Children's Home" in widget.heading.text()
+
+
+def test_a_serious_incident_about_the_house_is_refused_in_the_dialog_which_stays_open(home, qtbot):
+    from PySide6.QtCore import Qt
+
+    from ui.facility import LogEntryDialog
+
+    agency, uuids, _, _ = home
+    with agency.sign_in("fred") as us:
+        residents = facilities.who_is_here(us).residents
+    zawadi = uuids["Zawadi"]
+    dialog = LogEntryDialog(residents, chosen=zawadi)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.child.currentData() == zawadi  # the child chosen in Who is here
+    dialog.child.setFocus()
+    qtbot.keyClick(dialog.child, Qt.Key.Key_Home)  # "The house (no one child)"
+    dialog.serious.setFocus()
+    qtbot.keyClick(dialog.serious, Qt.Key.Key_Space)  # "Serious: … must follow it up"
+    dialog.text.setFocus()
+    qtbot.keyClicks(dialog.text, "Fight in the dormitory; one child hurt.")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert "choose the child" in dialog.problem.text()
+    assert dialog.focusWidget() is dialog.child  # where the person chooses next
+    qtbot.keyClick(dialog.child, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == 1
+    child, entry = dialog.entry()
+    assert child is not None and entry.serious and entry.kind == "incident"
