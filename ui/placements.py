@@ -410,12 +410,12 @@ class PlacementsTab(QWidget):
         layout.addWidget(self.now)
         buttons = QHBoxLayout()
         self.propose_button = QPushButton(
-            self.tr("New &placement decision…"), objectName="proposePlacement"
+            self.tr("N&ew placement decision…"), objectName="proposePlacement"
         )
         self.review_button = QPushButton(self.tr("Re&view the placement…"), objectName="review")
-        self.end_button = QPushButton(self.tr("E&nd the placement…"), objectName="endPlacement")
+        self.end_button = QPushButton(self.tr("End the place&ment…"), objectName="endPlacement")
         self.print_button = QPushButton(
-            self.tr("Print the placement &decision"), objectName="printDecision"
+            self.tr("Print the pla&cement decision"), objectName="printDecision"
         )
         for button in (self.propose_button, self.review_button, self.end_button, self.print_button):
             buttons.addWidget(button)
@@ -456,7 +456,7 @@ class PlacementsTab(QWidget):
             wordWrap=True,
         )
         self.follow_up_button = QPushButton(
-            self.tr("Record the &follow-up…"), objectName="followUp"
+            self.tr("Record the follo&w-up…"), objectName="followUp"
         )
         log_row.addWidget(log_title, 1)
         log_row.addWidget(self.follow_up_button)

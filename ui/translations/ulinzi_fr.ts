@@ -4171,20 +4171,20 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
         <translation>{kind} (grave)</translation>
     </message>
     <message>
-        <source>New &amp;placement decision…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Re&amp;view the placement…</source>
         <translation>Rée&amp;xaminer le placement…</translation>
     </message>
     <message>
-        <source>E&amp;nd the placement…</source>
-        <translation type="unfinished"></translation>
+        <source>N&amp;ew placement decision…</source>
+        <translation>Nouvelle déci&amp;sion de placement…</translation>
     </message>
     <message>
-        <source>Print the placement &amp;decision</source>
-        <translation type="unfinished"></translation>
+        <source>End the place&amp;ment…</source>
+        <translation>Mettre fin au pla&amp;cement…</translation>
+    </message>
+    <message>
+        <source>Print the pla&amp;cement decision</source>
+        <translation>Imprimer la décision de placemen&amp;t</translation>
     </message>
     <message>
         <source>From</source>
@@ -4235,7 +4235,7 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
         <translation>Entrées du cahier journalier concernant l&apos;enfant (venant des établissements ; les contacts familiaux sont des éléments pour la réintégration). Jamais imprimées sur le plan de l&apos;enfant.</translation>
     </message>
     <message>
-        <source>Record the &amp;follow-up…</source>
+        <source>Record the follo&amp;w-up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
