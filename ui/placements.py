@@ -456,7 +456,7 @@ class PlacementsTab(QWidget):
             wordWrap=True,
         )
         self.follow_up_button = QPushButton(
-            self.tr("Record the follo&w-up…"), objectName="followUp"
+            self.tr("Record the follow-&up…"), objectName="followUp"
         )
         log_row.addWidget(log_title, 1)
         log_row.addWidget(self.follow_up_button)

@@ -70,7 +70,7 @@ class FacilityFlow(Flow):
         self.widget.residents.setFocus()
 
     def _retranslate(self) -> None:
-        self.action.setText(self.tr("Who is &here"))
+        self.action.setText(self.tr("&Who is here"))
         shortcut = self.action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.action.setToolTip(f"{self.tr('Who is here')} ({shortcut})")
         if self.widget is not None and self.window.tabs.indexOf(self.widget) >= 0:

@@ -2768,8 +2768,8 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Qui est ici</translation>
     </message>
     <message>
-        <source>Who is &amp;here</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Who is here</source>
+        <translation>Qui est &amp;ici</translation>
     </message>
 </context>
 <context>
@@ -4235,8 +4235,8 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
         <translation>Entrées du cahier journalier concernant l&apos;enfant (venant des établissements ; les contacts familiaux sont des éléments pour la réintégration). Jamais imprimées sur le plan de l&apos;enfant.</translation>
     </message>
     <message>
-        <source>Record the follo&amp;w-up…</source>
-        <translation type="unfinished"></translation>
+        <source>Record the follow-&amp;up…</source>
+        <translation>En&amp;registrer la suite donnée…</translation>
     </message>
     <message>
         <source>The child has no current placement recorded.</source>
