@@ -584,3 +584,22 @@ def test_a_serious_incident_about_the_house_is_refused_in_the_dialog_which_stays
     assert dialog.result() == 1
     child, entry = dialog.entry()
     assert child is not None and entry.serious and entry.kind == "incident"
+
+
+def test_administration_shows_where_each_facility_staff_account_works(home, qtbot):
+    from ui.background import wait_for_background
+    from ui.facility_admin import FacilitiesPage
+    from ui.session_holder import SessionHolder
+
+    agency, _, _, _ = home
+    with agency.sign_in("admin") as us:
+        page = FacilitiesPage(SessionHolder(us))
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10000)
+        wait_for_background()
+        for username, facility in (
+            ("flora", "Mwana Care Centre"),
+            ("fred", "Gisimba Children's Home"),
+        ):
+            page.account.setCurrentText(username)
+            assert page.works_at.currentText() == facility

@@ -124,6 +124,7 @@ class FacilitiesPage(QWidget):
         self.works_at = QComboBox(objectName="staffFacility")
         self.assign_button = QPushButton(self.tr("&Save where they work"), objectName="assign")
         self.assign_button.clicked.connect(self.assign)
+        self.account.currentTextChanged.connect(self._show_where)
         who = QLabel(self.tr("Facility staff a&ccount:"))
         who.setBuddy(self.account)
         where = QLabel(self.tr("&works at:"))
@@ -180,6 +181,12 @@ class FacilitiesPage(QWidget):
             if f.active:
                 self.works_at.addItem(f.name, f.id)
         self.assign_button.setEnabled(bool(staff))
+        self._show_where(self.account.currentText())
+
+    def _show_where(self, username: str) -> None:
+        """The chosen account's facility now, so that Save changes only what the person chose."""
+        where = next((f.id for f in self.rows if username and username in f.staff), None)
+        self.works_at.setCurrentIndex(max(0, self.works_at.findData(where)))
 
     def selected(self) -> FacilityInfo | None:
         row = self.table.currentRow()
