@@ -595,7 +595,7 @@ def test_administration_shows_where_each_facility_staff_account_works(home, qtbo
     with agency.sign_in("admin") as us:
         page = FacilitiesPage(SessionHolder(us))
         qtbot.addWidget(page)
-        qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10000)
+        qtbot.waitUntil(lambda: page.account.count() == 2, timeout=10000)  # fred and flora
         wait_for_background()
         for username, facility in (
             ("flora", "Mwana Care Centre"),
