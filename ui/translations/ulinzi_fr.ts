@@ -669,6 +669,8 @@
     <message>
         <source>Not&amp;es</source>
         <translation>Not&amp;es</translation>
+    </message>
+    <message>
         <source>P&amp;lacements</source>
         <translation>P&amp;lacements</translation>
     </message>
@@ -5944,6 +5946,8 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Nothing was changed in the note.</source>
         <translation>Rien n&apos;a été changé dans la note.</translation>
+    </message>
+    <message>
         <source>change the facilities</source>
         <translation>modifier les établissements</translation>
     </message>
