@@ -57,6 +57,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import struct
 from collections.abc import Iterable
@@ -79,7 +80,28 @@ from db.models import AuditEvent
 HEAD_INFO_KEY = "audit_head"  # Session.info key: (seq, hash) appended in this unit of work
 SIGNER_INFO_KEY = "audit_signer"  # Session.info key: the store's ForwardKey, when signing
 ROOT_ACTION = "audit.signing_started"
+# The event naming the store's restart key (see the module's notes): "restart key <hex>", and
+# on a store upgraded to it, the restarts its old head listed: "; earlier restarts: 12, 40".
+RESTART_KEY_ACTION = "audit.restart_key"
 SEED_BYTES = 32
+_RESTART_KEY = re.compile(
+    r"restart key ([0-9a-f]{64})(?:; earlier restarts: ([0-9]+(?:, [0-9]+)*))?"
+)
+
+
+def restart_key_summary(public_hex: str, earlier: Iterable[int] = ()) -> str:
+    listed = ", ".join(str(int(seq)) for seq in sorted(set(earlier)))
+    return f"restart key {public_hex}" + (f"; earlier restarts: {listed}" if listed else "")
+
+
+def _declared(summary: str) -> tuple[str, frozenset[int]] | None:
+    match = _RESTART_KEY.fullmatch(summary)
+    if match is None:
+        return None
+    earlier = match.group(2)
+    return match.group(1), frozenset(
+        int(n) for n in earlier.split(", ")
+    ) if earlier else frozenset()
 
 
 def genesis_hash(store_id: str) -> str:
@@ -178,27 +200,31 @@ def append_event(
     summary: str = "",
     at: datetime | None = None,
     root_seed: bytes | None = None,
+    root_signer: ForwardKey | bytes | None = None,
 ) -> AuditEvent:
     """Add the next link of the chain to `session` (committed with the change it records).
 
     The one place that numbers events: the sequence is read inside the writer's transaction
     (BEGIN IMMEDIATE), so two writers never get the same number. With the store's signing key
     in `session.info`, the event is signed; `root_seed` starts (or restarts) the signed chain:
-    the event names that seed's public key and is itself unsigned.
+    the event names that seed's public key. A restart is signed by `root_signer`: the chain's
+    own key (a ForwardKey: the seed that would have signed this event vouches for the new one)
+    or the store's restart key (32 bytes, after an accepted loss); a first root is unsigned.
     """
     last = last_event(session)
     seq, prev = (last.seq + 1, last.hash) if last else (1, genesis_hash(store_id))
     # mutation: equivalent — datetime.now(None): a local time made UTC by astimezone(UTC).
     when = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
     signer: ForwardKey | None = session.info.get(SIGNER_INFO_KEY)
-    next_key = sig = None
+    next_key = sig = seed = None
     if root_seed is not None:
         next_key = public_key_hex(root_seed)
+        seed = root_signer.seed_for(seq) if isinstance(root_signer, ForwardKey) else root_signer
     elif signer is not None:
         seed = signer.seed_for(seq)
         next_key = public_key_hex(evolve(seed))
     digest = event_hash(prev, seq, when, user_id, username, action, case_id, summary, next_key)
-    if root_seed is None and signer is not None:
+    if seed is not None:
         sig = Ed25519PrivateKey.from_private_bytes(seed).sign(bytes.fromhex(digest)).hex()
     event = AuditEvent(
         seq=seq,
@@ -219,14 +245,20 @@ def append_event(
     return event
 
 
-def branch_root(prev_seq: int, prev_hash: str, seed: bytes, summary: str) -> dict[str, object]:
+def branch_root(
+    prev_seq: int, prev_hash: str, seed: bytes, summary: str, vouch: bytes | None = None
+) -> dict[str, object]:
     """The root event that ends a backup's copy of the database (a copy is a separate file
     with one writer, so it is numbered here, not by `append_event`): the copy's history goes on
-    under a seed of its own, and the live store's seed never leaves the PC."""
+    under a seed of its own, and the live store's seed never leaves the PC. `vouch` is the live
+    chain's seed for this position: its signature proves the branch was made by the store."""
     seq = prev_seq + 1
     when = datetime.now(UTC).isoformat(timespec="microseconds")
     key = public_key_hex(seed)
     digest = event_hash(prev_hash, seq, when, None, "", ROOT_ACTION, None, summary, key)
+    sig = None
+    if vouch is not None:
+        sig = Ed25519PrivateKey.from_private_bytes(vouch).sign(bytes.fromhex(digest)).hex()
     return {
         "seq": seq,
         "at": when,
@@ -238,7 +270,7 @@ def branch_root(prev_seq: int, prev_hash: str, seed: bytes, summary: str) -> dic
         "prev_hash": prev_hash,
         "hash": digest,
         "next_key": key,
-        "sig": None,
+        "sig": sig,
     }
 
 
@@ -255,6 +287,11 @@ class ChainReport:
     signed_from: int | None = None  # the first root event: signing starts after it
     restarts: tuple[int, ...] = ()  # later root events (signing restarted, e.g. after a loss)
     next_key: str | None = None  # the public key the last event names
+    # Restarts the chain does not prove to be the store's own: signed neither by the chain's
+    # key at that point nor by the restart key in force, nor listed as an earlier restart by
+    # the first restart-key event (before which they lie).
+    unproven: tuple[int, ...] = ()
+    restart_key_at: int | None = None  # the first event naming a restart key (None: old store)
 
     @property
     def ok(self) -> bool:
@@ -294,6 +331,12 @@ def _walk(
 ) -> ChainReport:
     prev, key, expected_seq = start.hash, start.next_key, start.seq + 1
     count, restarts = 0, []
+    authority: str | None = None  # the restart key in force (the last one named)
+    declared_at: int | None = None
+    earlier: frozenset[int] = frozenset()  # restarts the first restart-key event lists
+    unproven: list[int] = []
+    broken: str | None = None
+    at_seq: int | None = None
     for r in rows:
         if upto is not None and r.seq > upto:
             break
@@ -314,26 +357,55 @@ def _walk(
             r.next_key,
         ):
             broken, at_seq = "was modified", r.seq
-        elif r.sig is None and r.next_key is not None and r.action == ROOT_ACTION:
+        elif r.action == ROOT_ACTION and r.next_key is not None and (r.sig is None or key):
             if key is None:
                 signed_from = signed_from or r.seq
             else:
                 restarts.append(r.seq)
+                vouched = r.sig is not None and (
+                    _verifies(key, r.sig, r.hash)  # the store, while running (a backup)
+                    or (authority is not None and _verifies(authority, r.sig, r.hash))
+                )
+                if not vouched:
+                    unproven.append(r.seq)
             key = r.next_key
         elif key is not None:
             if r.sig is None or r.next_key is None or not _verifies(key, r.sig, r.hash):
                 broken, at_seq = "was modified (its signature does not match)", r.seq
+            elif r.action == RESTART_KEY_ACTION and (named := _declared(r.summary)):
+                authority = named[0]
+                if declared_at is None:
+                    declared_at, earlier = r.seq, named[1]
             key = r.next_key
         elif r.sig is not None or r.next_key is not None:
             broken, at_seq = "is signed with no key before it", r.seq
         if broken:
-            return ChainReport(
-                count, at_seq - 1, prev, at_seq, broken, signed_from, tuple(restarts), key
-            )
+            break
         prev = r.hash
         expected_seq += 1
         count += 1
-    return ChainReport(count, expected_seq - 1, prev, None, "", signed_from, tuple(restarts), key)
+    return ChainReport(
+        events=count,
+        last_seq=(at_seq or expected_seq) - 1,
+        last_hash=prev,
+        first_broken=at_seq,
+        problem=broken or "",
+        signed_from=signed_from,
+        restarts=tuple(restarts),
+        next_key=key,
+        unproven=_unproven(unproven, declared_at, earlier),
+        restart_key_at=declared_at,
+    )
+
+
+def _unproven(
+    unvouched: list[int], declared_at: int | None, earlier: frozenset[int]
+) -> tuple[int, ...]:
+    """Before the first restart-key event a restart proves nothing by itself (the store was
+    older than restart keys): it is the store's own when that event lists it."""
+    if declared_at is None:
+        return tuple(unvouched)
+    return tuple(seq for seq in unvouched if seq > declared_at or seq not in earlier)
 
 
 def _verifies(public_hex: str, sig_hex: str, hash_hex: str) -> bool:
@@ -389,9 +461,10 @@ class Head:
     verified: int = 0  # the chain was verified up to this event on an open
     case_year: int = 0  # the highest case number ever issued (year, serial), so numbers
     case_serial: int = 0  # lost with a rolled-back database are not issued again
-    # Root events this store wrote itself (its creation, signing started, a restart after an
-    # administrator accepted a loss, a backup's branch): `check` counts any other root event in
-    # the middle of the chain as an unexplained restart. The newest MAX_ROOTS are kept.
+    # Heads written before restart keys listed the store's own restarts here (sealed with a
+    # key every signed-in person holds). Only read now: the upgrade names them in the chain
+    # (see "restart key" in the module's notes) and `check` uses them for a store not yet
+    # upgraded. Nothing adds to it any more.
     roots: tuple[int, ...] = ()
 
     @property
@@ -401,11 +474,8 @@ class Head:
     def advanced(self, seq: int, hash_hex: str, seed: bytes | None) -> Head:
         return replace(self, seq=seq, hash=hash_hex, seed=seed)
 
-    def with_root(self, seq: int) -> Head:
-        return replace(self, roots=(*self.roots, seq)[-MAX_ROOTS:])
 
-
-MAX_ROOTS = 16
+MAX_ROOTS = 16  # the most a version 3 head lists
 
 
 @dataclass(frozen=True)

@@ -238,8 +238,31 @@ class KeySlots:
             public = X25519PublicKey.from_public_bytes(_unb64(slot["public_key"]))
             slot["db_key"] = _seal_key(new_raw_key, public, self._aad(slot_id))
 
+    # -- secrets only the recovery key opens ---------------------------------------------------
+    def seal_for_recovery(self, secret: bytes, purpose: str) -> dict[str, str]:
+        """`secret` (32 bytes) sealed to the recovery slot's public key: sealing needs no
+        password, opening needs the recovery key (no person's password opens it)."""
+        public = _unb64(self._data["slots"][RECOVERY_SLOT]["public_key"])
+        return _seal_key(secret, X25519PublicKey.from_public_bytes(public), self._aad(purpose))
+
+    def open_with_recovery(self, code: str, sealed: dict[str, str], purpose: str) -> bytes:
+        """What `seal_for_recovery` sealed. WrongRecoveryKey for another code; KeySlotsDamaged
+        when the code is right but `sealed` was sealed to another recovery slot."""
+        if not self.has_recovery():
+            raise WrongRecoveryKey()
+        secret = self._unlock(RECOVERY_SLOT, code, sealed, self._aad(purpose))
+        if not secret:
+            raise WrongRecoveryKey()
+        return secret
+
     # -- unlocking ---------------------------------------------------------------------------
-    def _unlock(self, slot_id: str, secret: str) -> bytes:
+    def _unlock(
+        self,
+        slot_id: str,
+        secret: str,
+        sealed: dict[str, str] | None = None,
+        sealed_aad: bytes = b"",
+    ) -> bytes:
         slot = self._data["slots"][slot_id]
         aad = self._aad(slot_id)
         try:
@@ -258,7 +281,9 @@ class KeySlots:
             raise KeySlotsDamaged(detail="slot unreadable") from e
         try:
             raw_key = _open_sealed_key(
-                slot["db_key"], X25519PrivateKey.from_private_bytes(private_raw), aad
+                slot["db_key"] if sealed is None else sealed,
+                X25519PrivateKey.from_private_bytes(private_raw),
+                aad if sealed is None else sealed_aad,
             )
         except (InvalidTag, KeyError, TypeError, ValueError, AttributeError) as e:
             # The password was right, so this is damage, not a wrong password.

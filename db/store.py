@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
@@ -37,7 +37,7 @@ from sqlalchemy.pool import QueuePool
 from db import migrations
 from db.audit import (
     HEAD_INFO_KEY,
-    MAX_ROOTS,
+    RESTART_KEY_ACTION,
     ROOT_ACTION,
     SIGNER_INFO_KEY,
     AuditHeadFile,
@@ -50,9 +50,11 @@ from db.audit import (
     last_event,
     new_seed,
     public_key_hex,
+    restart_key_summary,
     verify_chain,
     verify_from,
 )
+from db.deferred import DeferredEvent, DeferredEvents
 from db.errors import (
     AuditHeadBehind,
     AuditHeadMissing,
@@ -95,7 +97,10 @@ DAMAGED_WAL_DIR = "damaged-journal"  # under backups/: a damaged WAL kept as it 
 # Session.info key: the highest case number ever issued, (year, serial), as the head keeps it;
 # desktop.cases numbers new cases above it and leaves the new mark there.
 CASE_MARK_INFO_KEY = "case_mark"
-ROOT_SEED_INFO_KEY = "audit_root_seed"
+ROOT_SEED_INFO_KEY = "audit_root_seed"  # (seq, seed): the seed a root event of this unit names
+# The settings row holding the store's restart key: its public half (also named in the audit
+# chain) and its private half sealed to the recovery slot (see db.audit, "restart key").
+RESTART_KEY_SETTING = "audit_restart_key"
 
 # Decrypted pages kept per connection. The window holds up to four connections: at 64 MiB each,
 # an hour's work on a 100,000-case store took it to 280 MiB; at 16 MiB, 227 MiB. Search goes
@@ -640,16 +645,14 @@ class Store:
         the program dies after the commit and before `_settle_head`, the next open finds both
         records and takes the one the database matches: the head is never behind."""
         seq, hash_hex = info[HEAD_INFO_KEY]
-        root_seed = info.get(ROOT_SEED_INFO_KEY)
+        root = info.get(ROOT_SEED_INFO_KEY)
         signer = self._signer
-        if root_seed is not None:
-            signer = ForwardKey(seq + 1, root_seed)
+        if root is not None:
+            signer = ForwardKey(*root)
         seed = signer.seed_for(seq + 1) if signer is not None else None
         mark = max(info.get(CASE_MARK_INFO_KEY) or (0, 0), self._head.case_mark)
         head = replace(self._head, seq=seq, hash=hash_hex, seed=seed)
         head = replace(head, case_year=mark[0], case_serial=mark[1])
-        if root_seed is not None:
-            head = head.with_root(seq)
         offset = self._head_file.prepare(head)
         return _PendingHead(head, offset, signer)
 
@@ -700,6 +703,7 @@ class Store:
             last_seq, last_hash = (last[0], last[1]) if last else (0, "")
             ordered = sorted(records, key=lambda r: (r.head.seq, r.head.seed is not None))
             chosen = ordered[-1]
+            issued = max(r.head.case_mark for r in records)
             if chosen.head.seq > last_seq:
                 # Cut off before the commit: the older record, if the database ends there.
                 older = [r for r in ordered if (r.head.seq, r.head.hash) == (last_seq, last_hash)]
@@ -720,10 +724,33 @@ class Store:
                 # are gone: an older database file under the current WAL (SQLite lays the WAL's
                 # pages, the audit table's tail among them, over whatever file it finds).
                 self.refusal = StorePartlyOlder(cases=numbers.strip(" ()"))
+            if issued > head.case_mark:
+                # The newer record's case number may have been shown before its change was lost
+                # (committed, then the database put back): it is never issued again. The
+                # database's counter catches up at the first open that may write.
+                self._head = replace(head, case_year=issued[0], case_serial=issued[1])
             conn.rollback()
         seeded = [r for r in records if r.head.seed is not None]
         self._head_unsettled = len({r.head.seq for r in records}) > 1 or len(seeded) > 1
         return self.refusal is None
+
+    def _catch_up_case_counter(self) -> None:
+        """The database's case counter reaches the highest number the head saw issued, so the
+        two agree and no number is issued twice (after an accepted loss, or a write cut off
+        after its head was written)."""
+        year, serial = self._head.case_mark
+        if not year:
+            return
+        with self.engine.begin() as conn:
+            have = conn.exec_driver_sql(
+                "SELECT last FROM case_number_counters WHERE year = ?", (year,)
+            ).scalar()
+            if have is None or have < serial:
+                conn.exec_driver_sql(
+                    "INSERT INTO case_number_counters (year, last) VALUES (?, ?) "
+                    "ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)",
+                    (year, serial),
+                )
 
     def open_head(self) -> None:
         """After `compare_head` and the migrations: verify the events added since the last
@@ -751,6 +778,9 @@ class Store:
             if not report.ok:
                 self.refusal = AuditTampered(seq=report.first_broken, problem=report.problem)
                 return
+        if not self.read_only:
+            with suppress(StoreFull):  # before the head is written again with the mark
+                self._catch_up_case_counter()
         signer = ForwardKey(head.seq + 1, head.seed) if head.seed is not None else None
         now = replace(head, verified=last_seq)
         with self._head_mutex:
@@ -762,21 +792,41 @@ class Store:
                     self._head_unsettled = False
             self._head = now
             self._signer = signer
-        if signer is None and not self.read_only:
+        if self.read_only:
+            return
+        if signer is None:
             self._start_signing("signing started")
+        else:
+            with suppress(StoreFull):
+                if not self._restart_key_named():
+                    # A store older than restart keys: name one now. The restarts its head
+                    # listed are taken as its own from here on (db.audit says what that
+                    # proves).
+                    with self.write() as s:
+                        self._name_restart_key(s, head.roots)
+        with suppress(StoreFull):
+            self._record_deferred()
 
     def begin_history(self) -> None:
-        """A new store: its first event starts the signed chain and writes the head."""
+        """A new store: its first event starts the signed chain and writes the head; the next
+        names the store's restart key."""
         self._head = Head(0, "")
         self._start_signing("store created")
 
-    def _start_signing(self, reason: str) -> None:
-        """Append a root event naming a fresh seed's public key: signing starts after it."""
+    def _start_signing(
+        self, reason: str, restart_key: bytes | None = None, earlier: tuple[int, ...] = ()
+    ) -> None:
+        """Append a root event naming a fresh seed's public key: signing starts after it.
+
+        In the middle of the chain it is a restart, signed so that `check` knows it for the
+        store's own: by the chain's current key when there is one (nothing was lost), or by
+        the store's `restart_key` (an accepted loss); see db.audit. A store without a restart
+        key names one in the same unit of work, listing `earlier` and this root as restarts
+        it made before it had one."""
         seed = new_seed()
         with self.write() as s:
-            s.info.pop(SIGNER_INFO_KEY, None)
-            s.info[ROOT_SEED_INFO_KEY] = seed
-            append_event(
+            vouch = s.info.pop(SIGNER_INFO_KEY, None)
+            root = append_event(
                 s,
                 store_id=self.store_id,
                 user_id=None,
@@ -784,7 +834,104 @@ class Store:
                 action=ROOT_ACTION,
                 summary=reason,
                 root_seed=seed,
+                root_signer=restart_key if restart_key is not None else vouch,
             )
+            s.info[ROOT_SEED_INFO_KEY] = (root.seq + 1, seed)
+            s.info[SIGNER_INFO_KEY] = ForwardKey(root.seq + 1, seed)
+            if not self._restart_key_named(s):
+                self._name_restart_key(s, (*earlier, root.seq))
+
+    # -- the restart key ----------------------------------------------------------------------
+    def _restart_key_named(self, session: Session | None = None) -> bool:
+        if session is not None:
+            return session.get(Setting, RESTART_KEY_SETTING) is not None
+        with self.read() as s:
+            return s.get(Setting, RESTART_KEY_SETTING) is not None
+
+    def _name_restart_key(self, session: Session, earlier: tuple[int, ...] = ()) -> None:
+        """A new restart key: its public half named in the chain (an event signed like any
+        other, so nobody can later put another key in force before an event already written),
+        its private half sealed to the recovery slot (only the recovery key opens it; naming
+        it needs no secret, so any open can upgrade a store)."""
+        private = new_seed()
+        public = public_key_hex(private)
+        sealed = (
+            self.slots.seal_for_recovery(private, _restart_purpose(public))
+            if self.slots.has_recovery()
+            else None
+        )
+        session.merge(
+            Setting(key=RESTART_KEY_SETTING, value=json.dumps({"public": public, "sealed": sealed}))
+        )
+        append_event(
+            session,
+            store_id=self.store_id,
+            user_id=None,
+            username="",
+            action=RESTART_KEY_ACTION,
+            summary=restart_key_summary(public, earlier),
+        )
+
+    def restart_key(self, recovery_code: str) -> bytes | None:
+        """The private half of the store's restart key, opened with the recovery key (which
+        is checked first: WrongRecoveryKey). None when the database's restart key was sealed to
+        another recovery key (it was replaced since this copy of the database was made)."""
+        recovery_code = normalise_recovery_code(recovery_code)
+        self.slots.unlock_recovery(recovery_code)  # WrongRecoveryKey, before anything else
+        with self.read() as s:
+            value = s.execute(
+                select(Setting.value).where(Setting.key == RESTART_KEY_SETTING)
+            ).scalar()
+        try:
+            named = json.loads(value) if value is not None else {}
+            public, sealed = named["public"], named["sealed"]
+            private = self.slots.open_with_recovery(recovery_code, sealed, _restart_purpose(public))
+        except (KeySlotsDamaged, KeyError, TypeError, ValueError):
+            return None
+        return private if public_key_hex(private) == public else None
+
+    # -- refusals met while the store was refused ----------------------------------------------
+    def defer_event(self, user_id: int | None, username: str, action: str, summary: str) -> None:
+        """Keep an audit event for the next open that may write (see db.deferred): the store
+        is refused now, and a refused store is not written."""
+        when = datetime.now(UTC).isoformat(timespec="microseconds")
+        self._deferred().add(DeferredEvent(when, user_id, username, action, summary))
+
+    def _deferred(self) -> DeferredEvents:
+        return DeferredEvents(self.folder, self._raw_key(), self.store_id)
+
+    def _record_deferred(self) -> None:
+        deferred = self._deferred()
+        if not deferred.exists():
+            return
+        try:
+            events, dropped = deferred.read()
+        except ValueError:
+            events, dropped = [], -1
+        with self.write() as s:
+            for e in events:
+                append_event(
+                    s,
+                    store_id=self.store_id,
+                    user_id=e.user_id,
+                    username=e.username,
+                    action=e.action,
+                    summary=f"{e.summary} (at {e.at[:16].replace('T', ' ')} UTC, while the "
+                    "store was refused: recorded at its next open)",
+                )
+            if dropped:
+                append_event(
+                    s,
+                    store_id=self.store_id,
+                    user_id=None,
+                    username="",
+                    action="audit.deferred_unreadable" if dropped < 0 else "audit.deferred_dropped",
+                    summary="the record of refusals met while the store was refused was damaged "
+                    "or replaced"
+                    if dropped < 0
+                    else f"{dropped} more refusals met while the store was refused",
+                )
+        deferred.remove()
 
     def _lost_changes(self, conn: Connection, head: Head, last_seq: int) -> UlinziError:
         """The database is behind its head: a damaged WAL if one was found damaged on open,
@@ -832,23 +979,35 @@ class Store:
         if self.refusal is not None:
             raise self.refusal
 
-    def accept_database_as_current(self, reason: str = "") -> str:
+    def accept_database_as_current(self, reason: str = "", recovery_code: str = "") -> str:
         """Trust the database as it is (an administrator restored a copy on purpose, or chose to
         work on after a loss). Returns what was lost, in words, for the audit event the caller
-        records. Signing restarts with a fresh seed (the old one cannot be walked back); the
+        records. Signing restarts with a fresh seed (the old one cannot be walked back), and the
+        restart is signed with the store's restart key, opened with `recovery_code`, so that
+        `check` can tell it from a forged one (see db.audit); without it (a lost recovery key)
+        the store is accepted all the same and `check` reports the restart as not proven. The
         highest case number ever issued is kept, so lost numbers are not issued again."""
         refusal = self.refusal
+        # The recovery key is checked before anything changes: a wrong one changes nothing.
+        restart_key = self.restart_key(recovery_code) if recovery_code else None
+        records = self._head_file.records()
         old = self._head_file.read()
         with self.read() as s:
             last = last_event(s)
-            # Without a head, the restarts the database holds are accepted with it (named in
-            # the audit event): none of them can be told apart from a forged one any more.
-            found_roots = tuple(
-                s.execute(
-                    select(AuditEvent.seq)
-                    .where(AuditEvent.action == ROOT_ACTION, AuditEvent.seq > 1)
-                    .order_by(AuditEvent.seq)
-                ).scalars()
+            named = self._restart_key_named(s)
+            # A store older than restart keys, without its head: the restarts its database
+            # holds are accepted with it (named in the audit event), as nothing can tell them
+            # from forged ones any more. A store with a restart key needs no such list.
+            found_roots = (
+                ()
+                if named
+                else tuple(
+                    s.execute(
+                        select(AuditEvent.seq)
+                        .where(AuditEvent.action == ROOT_ACTION, AuditEvent.seq > 1)
+                        .order_by(AuditEvent.seq)
+                    ).scalars()
+                )
             )
         last_seq = last.seq if last else 0
         if old is None:
@@ -881,9 +1040,14 @@ class Store:
         else:
             lost = "nothing lost"
         lost = reason or lost
-        mark = (old.case_year, old.case_serial) if old else (0, 0)
-        roots = old.roots if old else found_roots[-MAX_ROOTS:]
-        head = Head(last_seq, last.hash if last else "", None, last_seq, *mark, roots)
+        if named and restart_key is None:
+            lost += (
+                "; accepted without the store's restart key (no recovery key, or one made after "
+                "this copy of the database): ulinzi check reports this restart as not proven"
+            )
+        mark = max((r.head.case_mark for r in records), default=(0, 0))
+        earlier = old.roots if old else found_roots
+        head = Head(last_seq, last.hash if last else "", None, last_seq, *mark)
         self._leave_inspection()
         with self._head_mutex:
             atomic_write(self.folder / HEAD_FILE, self._head_file.full_image(head))
@@ -892,16 +1056,11 @@ class Store:
             self._signer = None
             self.refusal = None
         _migrate_if_needed(self)  # skipped while the store was refused
-        if mark[0]:
-            # The database's own counter catches up with the highest number ever issued, so the
-            # lost numbers are not issued again and the head and the database agree from now on.
-            with self.engine.begin() as conn:
-                conn.exec_driver_sql(
-                    "INSERT INTO case_number_counters (year, last) VALUES (?, ?) "
-                    "ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)",
-                    mark,
-                )
-        self._start_signing(f"signing restarted: {lost}")
+        # The database's own counter catches up with the highest number ever issued, so the
+        # lost numbers are not issued again and the head and the database agree from now on.
+        self._catch_up_case_counter()
+        self._start_signing(f"signing restarted: {lost}", restart_key, earlier)
+        self._record_deferred()
         return lost
 
     # -- checks -------------------------------------------------------------------------------
@@ -917,9 +1076,12 @@ class Store:
                 report.integrity_problems.append(str(e.orig))
             try:
                 report.chain = verify_chain(conn, self.store_id)
-                report.unexplained_restarts = tuple(
-                    r for r in report.chain.restarts if r not in self._head.roots
-                )
+                unproven = report.chain.unproven
+                if report.chain.restart_key_at is None:
+                    # A store older than restart keys, read before its upgrade (a refused
+                    # one): only its head's list speaks for its restarts (see db.audit).
+                    unproven = tuple(r for r in unproven if r not in self._head.roots)
+                report.unexplained_restarts = unproven
                 if report.chain.ok and self.refusal is None and report.chain.next_key:
                     seed = self._head.seed
                     if seed is None or public_key_hex(seed) != report.chain.next_key:
@@ -946,9 +1108,13 @@ class Store:
             self.slots.save(self.folder / KEYSLOTS_FILE)
         return removed
 
-    def new_recovery_key(self, kdf: KdfParams = DEFAULT_KDF) -> str:
+    def new_recovery_key(self, kdf: KdfParams = DEFAULT_KDF, session: Session | None = None) -> str:
+        """A new recovery slot. With the unit of work `session`, the store also names a new
+        restart key sealed to it (the old one only the old recovery key opens)."""
         code = new_recovery_code()
         self.slots.set_recovery(code, self._raw_key(), kdf)
+        if session is not None:
+            self._name_restart_key(session)
         self.slots.save(self.folder / KEYSLOTS_FILE)
         return code
 
@@ -960,6 +1126,8 @@ class Store:
         The copy's history is a branch: it ends with a root event of its own and its head holds
         a fresh seed, so the live store's seed never leaves the PC in a backup, and a restored
         copy opens and goes on signing. The anchor is the live store's last event in the copy."""
+        with self._head_mutex:  # the seed for the copy's last event + 1 is derived from it
+            live = ForwardKey(self._signer.seq, self._signer.seed) if self._signer else None
         source = self.connector()()
         try:
             copy = _keyed_connect(target, self._key)()
@@ -976,7 +1144,10 @@ class Store:
                     "SELECT year, last FROM case_number_counters ORDER BY year DESC LIMIT 1"
                 ).fetchone() or (0, 0)
                 seed = new_seed()
-                root = branch_root(last[0], last[1], seed, reason)
+                # Signed by the live chain's seed for this position: the branch is proven the
+                # store's own (the copy was taken after `live` was read, so it is not behind).
+                vouch = live.seed_for(last[0] + 1) if live is not None else None
+                root = branch_root(last[0], last[1], seed, reason, vouch)
                 copy.execute(
                     "INSERT INTO audit_events (seq, at, user_id, username, action, case_id, "
                     "summary, prev_hash, hash, next_key, sig) VALUES (:seq, :at, :user_id, "
@@ -993,18 +1164,9 @@ class Store:
             raise
         finally:
             source.close()
-        with self._head_mutex:
-            roots = self._head.roots
         head = Head(
-            int(root["seq"]),
-            str(root["hash"]),
-            seed,
-            int(root["seq"]),
-            int(mark[0]),
-            int(mark[1]),
-            roots,
+            int(root["seq"]), str(root["hash"]), seed, int(root["seq"]), int(mark[0]), int(mark[1])
         )
-        head = head.with_root(int(root["seq"]))  # the branch is this store's own restart
         return Snapshot(int(cases), (last[0], last[1]), self._head_file.full_image(head))
 
     # -- re-key -------------------------------------------------------------------------------
@@ -1022,9 +1184,9 @@ class Store:
         new_key = secrets.token_bytes(RAW_KEY_BYTES)
         db_new = self.folder / (DB_FILE + PENDING)
         db_new.unlink(missing_ok=True)
-        with self._head_mutex:
-            head = self._head
         self.require_sole_process()
+        with self._head_mutex:  # after: nothing can write from here on, so this is the last head
+            head = self._head
         conn = self.connector()()
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -1145,6 +1307,10 @@ class Password:
 @dataclass(frozen=True)
 class RecoveryKey:
     code: str
+
+
+def _restart_purpose(public_hex: str) -> str:
+    return f"restart key {public_hex}"
 
 
 def unlock_slot(slots: KeySlots, credentials: Password | RecoveryKey) -> bytes:

@@ -175,6 +175,12 @@ def refuse(
     us: UserSession, error: PermissionDenied, event: str = REFUSED, case_uuid: str | None = None
 ) -> NoReturn:
     """Record the refusal in a unit of work of its own, then raise it (once, however deep)."""
+    if not error.audited and us.store.refusal is not None:
+        # A refused store is not written (only `check` signs in on one): the refusal waits
+        # beside it for the next open that may write (db.deferred).
+        summary = str(error.params.get("action") or error.message)
+        us.store.defer_event(us.user.id, us.user.username, event, summary)
+        error.audited = True
     if not error.audited:
         with us.store.write() as s:
             case_id = (

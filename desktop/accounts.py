@@ -705,7 +705,7 @@ def rekey(us: UserSession) -> None:
 def new_recovery_key(us: UserSession, kdf: KdfParams = DEFAULT_KDF) -> str:
     with us.store.write() as s:
         us.audit(s, "store.recovery_key_replaced")
-        return us.store.new_recovery_key(kdf)
+        return us.store.new_recovery_key(kdf, s)
 
 
 __all__ = [

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied, UlinziError
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UlinziError
 from db.files import read_bounded, write_file
 from db.models import Role
 from desktop import accounts, cases, paths
@@ -224,11 +224,10 @@ def cmd_check(args: argparse.Namespace, secrets: Secrets) -> int:
     with _sign_in(args, secrets, verify_head=False) as us:
         anchor = anchors.read_anchor(us, Path(args.against), secrets.ask) if args.against else None
         if args.accept_current:
-            if not us.user.is_administrator:
-                if us.store.refusal is not None:  # nothing may be written, not even a refusal
-                    raise PermissionDenied(action=ACCEPT_CURRENT)
-                us.require_administrator(ACCEPT_CURRENT)
-            lost = us.store.accept_database_as_current()
+            us.require_administrator(ACCEPT_CURRENT)  # audited (later, on a refused store)
+            # It signs the restart, so that `check` can tell it from a forged one (db.audit).
+            code = secrets.ask("Recovery key (empty if it is lost): ")
+            lost = us.store.accept_database_as_current(recovery_code=code.strip())
             with us.store.write() as s:
                 us.audit(s, "store.rollback_accepted", summary=lost)
             print(f"The database is now trusted as it is ({lost}).")

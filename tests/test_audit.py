@@ -106,7 +106,9 @@ def test_an_older_copy_of_the_database_put_back_is_detected(agency):
     assert result.returncode == 1
     assert "older copy" in result.stdout
     # An administrator who restored it on purpose can accept it, and work goes on.
-    result = run_signed_in(agency.folder, "check", "--accept-current")
+    result = run_signed_in(
+        agency.folder, "check", "--accept-current", stdin=f"{PASSWORD}\n{agency.recovery_key}\n"
+    )
     assert result.returncode == 0, result.stderr
     with agency.sign_in("cara") as us:
         assert len(cases.list_cases(us)) == 1
