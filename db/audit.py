@@ -36,10 +36,46 @@ Why events are also signed, and with which key (the reasoning behind the design)
   listed by ``check``.
 * Events written before this scheme keep their old hashes; signing starts at a recorded
   sequence (the root event), which `check` reports.
-* A root event in the middle of the chain (signing restarted) is sound only when this store
-  wrote it: after an administrator accepted a loss (`check --accept-current`), or as a backup's
-  branch. The head lists those (`Head.roots`); any other restart is reported by `check` as "the
-  history was restarted at event N", with `--against` as the way to prove what came before.
+* A root event in the middle of the chain (signing restarted) would let whoever writes one
+  replace every event after it with a history signed by keys of their own. So a restart is
+  sound only when it proves it was made by this store, with a key its forger does not hold:
+
+  - **made while the store runs** (a backup's branch, see `branch_root`): signed by the seed
+    that would have signed that very event. The segment before vouches for the new root; a
+    forger would need a seed that was erased before they came (the same reason they cannot
+    re-sign an event).
+  - **an accepted loss** (`check --accept-current`): the chain it replaces is what was lost,
+    so it cannot vouch. It is signed by the store's **restart key**, an Ed25519 key pair whose
+    private half is sealed to the recovery slot (X25519, like the database key in each slot):
+    only the recovery key, printed at setup for the office safe, opens it; no person's
+    password does, an administrator's included. Its public half is named in the chain itself
+    by an ``audit.restart_key`` event (``RESTART_KEY_ACTION``), which the forward-secure chain
+    signs: a restart at event N is checked against the last restart key named *before* N,
+    which a forger cannot change without rewriting an event before N. A new store names its
+    key in its second event; a new recovery key names a new restart key (the old one only the
+    old recovery key opens). Naming one needs no secret, so any open can upgrade a store.
+  - a store created with restart keys says so in its first event (``CREATED_WITH_RESTART_KEYS``),
+    so a restart forged at or before the event naming its key (which would remove that event)
+    is not taken for one of an older store's: no head list speaks for it.
+  - anything else (an unsigned root, a signature by neither key) is reported by `check` as
+    "the history was RESTARTED at event N", with `--against` as the way to prove what came
+    before. Nothing is listed beside the chain any more: a store may accept any number of
+    losses, and a deleted head forgets none of them.
+
+  Two limits of this, on purpose. A restart key opened once is known to whoever saw it, like
+  any key; a new recovery key retires it for later restarts. And whoever holds the *current*
+  seed (every signed-in person, through the head) can append an event naming a restart key
+  of their own and later sign restarts after that event: the same power as keeping a copy of
+  the head (below), over the history written after their own event, which `check` shows.
+* **Stores older than restart keys** are upgraded in place by their first open that may write
+  (the head's format is unchanged): it names a restart key, and the restarts the old head
+  listed (``Head.roots``) are written into that event as "earlier restarts". What such a store
+  can and cannot prove: every restart *after* the upgrade is proven as above; a restart
+  *before* it is only as good as the old list, which was sealed with a key every signed-in
+  person held. Someone who forges a restart before the upgrade rewrites everything after it,
+  the upgrade's event included, so nothing on the PC tells that from the real history: only
+  `check --against` a backup or receipt made since the upgrade does. (A store read while
+  refused, before its upgrade, is checked against its head's list, as before.)
 * The limit of all this, said plainly: a seed is a secret only while nobody has copied it. The
   head is readable by every account (all of them append events), so whoever signs in at time T
   and copies `audit-head` can, later, rewrite every event after T and write a matching head;
@@ -83,6 +119,9 @@ ROOT_ACTION = "audit.signing_started"
 # The event naming the store's restart key (see the module's notes): "restart key <hex>", and
 # on a store upgraded to it, the restarts its old head listed: "; earlier restarts: 12, 40".
 RESTART_KEY_ACTION = "audit.restart_key"
+# The reason a store created with restart keys gives in its first event: from there on every
+# restart must prove itself, whatever a head lists (see the module's notes).
+CREATED_WITH_RESTART_KEYS = "store created; its restarts are signed"
 SEED_BYTES = 32
 _RESTART_KEY = re.compile(
     r"restart key ([0-9a-f]{64})(?:; earlier restarts: ([0-9]+(?:, [0-9]+)*))?"
@@ -291,7 +330,9 @@ class ChainReport:
     # key at that point nor by the restart key in force, nor listed as an earlier restart by
     # the first restart-key event (before which they lie).
     unproven: tuple[int, ...] = ()
-    restart_key_at: int | None = None  # the first event naming a restart key (None: old store)
+    # The first event naming a restart key, or the creation of a store made with them (None:
+    # a store older than restart keys).
+    restart_key_at: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -360,6 +401,8 @@ def _walk(
         elif r.action == ROOT_ACTION and r.next_key is not None and (r.sig is None or key):
             if key is None:
                 signed_from = signed_from or r.seq
+                if r.summary == CREATED_WITH_RESTART_KEYS and declared_at is None:
+                    declared_at = r.seq  # never an old store: no head list speaks for it
             else:
                 restarts.append(r.seq)
                 vouched = r.sig is not None and (

@@ -3,6 +3,7 @@
     ulinzi.db          SQLCipher 4, keyed with a random 256-bit raw key (never a typed password)
     keyslots.json      one slot per person and one for the recovery key (see db.keyslots)
     audit-head         the audit chain's last (sequence, hash), authenticated (see db.audit)
+    audit-deferred     refusals met while the store was refused, until it may be written
     ulinzi.lock        held by the one process that has the store open
     backups/           copies written before a schema migration
 
@@ -36,6 +37,7 @@ from sqlalchemy.pool import QueuePool
 
 from db import migrations
 from db.audit import (
+    CREATED_WITH_RESTART_KEYS,
     HEAD_INFO_KEY,
     RESTART_KEY_ACTION,
     ROOT_ACTION,
@@ -811,7 +813,7 @@ class Store:
         """A new store: its first event starts the signed chain and writes the head; the next
         names the store's restart key."""
         self._head = Head(0, "")
-        self._start_signing("store created")
+        self._start_signing(CREATED_WITH_RESTART_KEYS)
 
     def _start_signing(
         self, reason: str, restart_key: bytes | None = None, earlier: tuple[int, ...] = ()

@@ -709,7 +709,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--accept-current",
         action="store_true",
         help="administrators, after restoring an older copy on purpose or a loss: trust the "
-        "database as it is now (recorded in the audit log with what was lost)",
+        "database as it is now (recorded in the audit log with what was lost); asks for the "
+        "recovery key, which signs the restart so that check can tell it from a forged one",
     )
     p.add_argument(
         "--against",

@@ -15,10 +15,18 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import text
 
-from db.audit import AuditHeadFile, Head, event_hash, evolve, public_key_hex
+from db.audit import AuditHeadFile, Head, event_hash, evolve, genesis_hash, public_key_hex
 from db.store import DB_FILE, HEAD_FILE
 from desktop import cases
-from tests.conftest import NAMES, PASSWORD, make_agency, run_cli, run_python, run_signed_in
+from tests.conftest import (
+    FAST_KDF,
+    NAMES,
+    PASSWORD,
+    make_agency,
+    run_cli,
+    run_python,
+    run_signed_in,
+)
 from tests.stories import rebuild_history
 
 
@@ -33,9 +41,7 @@ def _register(agency, n: int, user: str = "cara") -> list[str]:
 def _accept(agency, code: str | None = None):
     """An administrator's `check --accept-current`, with the recovery key that signs it."""
     code = agency.recovery_key if code is None else code
-    return run_signed_in(
-        agency.folder, "check", "--accept-current", stdin=f"{PASSWORD}\n{code}\n"
-    )
+    return run_signed_in(agency.folder, "check", "--accept-current", stdin=f"{PASSWORD}\n{code}\n")
 
 
 def _sha(path: Path) -> str:
@@ -78,7 +84,11 @@ def test_an_older_database_put_back_stays_refused_by_every_command_until_accepte
     assert "Traceback" not in result.stderr
     result = run_signed_in(store.folder, "check", "--accept-current", user="cara")
     assert result.returncode == 1 and "permission" in result.stderr
-    assert _store_files(store.folder) == before  # nothing wrote to the store
+    after = _store_files(store.folder)
+    assert "audit-deferred" in after  # the refusal waits beside the store, sealed
+    assert NAMES[0].encode() not in (store.folder / "audit-deferred").read_bytes()
+    after.pop("audit-deferred")
+    assert after == before  # nothing wrote to the store itself
 
     result = _accept(store)
     assert result.returncode == 0, result.stderr
@@ -86,7 +96,15 @@ def test_an_older_database_put_back_stays_refused_by_every_command_until_accepte
         accepted = s.execute(
             text("SELECT summary FROM audit_events WHERE action = 'store.rollback_accepted'")
         ).scalar_one()
+        refused = s.execute(
+            text(
+                "SELECT summary FROM audit_events WHERE username = 'cara' "
+                "AND action = 'permission.denied'"
+            )
+        ).scalar_one()
     assert accepted.startswith("events ") and "lost" in accepted
+    assert "accept the database as current" in refused and "while the store was refused" in refused
+    assert not (store.folder / "audit-deferred").exists()
     assert run_signed_in(store.folder, "check").returncode == 0
     # The two case numbers the lost database had issued are never given to another child.
     (again,) = _register(store, 1)
@@ -497,9 +515,10 @@ def test_an_older_head_put_back_alone_is_refused_until_accepted(store):
     assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
 
 
-def _forge_restart(agency, at: int) -> None:
+def _forge_restart(agency, at: int, sign_root=None) -> None:  # type: ignore[no-untyped-def]
     """The insider's forged "signing restarted" root at event `at`, written through SQL with
-    the store's key: every later event re-signed with keys of their own, the head re-sealed."""
+    the store's key: every later event re-signed with keys of their own, the head re-sealed.
+    `sign_root(hash_hex)` gives the root a signature (none by default)."""
     with agency.sign_in("carl") as us:
         store = us.store
         raw_key = bytes(store._key)
@@ -509,7 +528,7 @@ def _forge_restart(agency, at: int) -> None:
             ).all()
             prev = conn.execute(
                 text("SELECT hash FROM audit_events WHERE seq = :s"), {"s": at - 1}
-            ).scalar()
+            ).scalar() or genesis_hash(store.store_id)
             seed = hashlib.sha256(b"insider").digest()
             for r in rows:
                 if r.seq == at:
@@ -529,6 +548,8 @@ def _forge_restart(agency, at: int) -> None:
                 )
                 if r.seq != at:
                     sig = Ed25519PrivateKey.from_private_bytes(signing).sign(bytes.fromhex(h)).hex()
+                elif sign_root is not None:
+                    sig = sign_root(h)
                 conn.execute(
                     text(
                         "UPDATE audit_events SET action=:a, summary=:m, prev_hash=:p, hash=:h, "
@@ -1069,3 +1090,197 @@ def test_check_against_a_tampered_receipt_is_unreadable(tmp_path):
     (tmp_path / "own.ulz").write_bytes(receipt)
     result = run_signed_in(partner.folder, "check", "--against", str(tmp_path / "own.ulz"))
     assert result.returncode == 1 and "sound" not in result.stdout, result.stdout
+
+
+# -- 19, third review: restarts that prove themselves, refusals on a refused store --------------
+
+
+def _restarted(agency) -> int:
+    """An accepted loss: an older head put back, accepted with the recovery key. Returns the
+    restart's event."""
+    saved = (agency.folder / HEAD_FILE).read_bytes()
+    _register(agency, 1, user="cara")
+    (agency.folder / HEAD_FILE).write_bytes(saved)
+    result = _accept(agency)
+    assert result.returncode == 0, result.stderr
+    with agency.sign_in("admin") as us, us.store.read() as s:
+        return s.execute(
+            text("SELECT max(seq) FROM audit_events WHERE action = 'audit.signing_started'")
+        ).scalar()
+
+
+def test_a_forged_restart_at_the_start_in_place_of_the_restart_key_is_not_sound(store):
+    _forge_restart_listed_in_head(store, 2)  # event 2 names the store's restart key
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1, result.stdout
+    assert "RESTARTED at event 2" in result.stdout and "sound" not in result.stdout
+
+
+def test_a_forged_restart_in_place_of_the_restart_key_is_not_laundered_as_an_upgrade(store):
+    """The insider also deletes the restart key's setting, so the next open takes the store for
+    one older than restart keys and writes the head's list into the chain as its own restarts."""
+    _forge_restart_listed_in_head(store, 2)
+    with store.sign_in("carl") as us:
+        with us.store.engine.begin() as conn:
+            conn.execute(text("DELETE FROM settings WHERE key = 'audit_restart_key'"))
+        us.store.engine.dispose()
+    assert run_signed_in(store.folder, "cases", user="cara").returncode == 0  # the "upgrade"
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1, result.stdout
+    assert "RESTARTED at event 2" in result.stdout and "sound" not in result.stdout
+
+
+def test_a_forged_restart_signed_with_a_key_of_the_insiders_own_is_not_sound(store):
+    mine = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(b"my restart key").digest())
+    target = _last_seq(store) - 3
+    _forge_restart(store, target, lambda h: mine.sign(bytes.fromhex(h)).hex())
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1, result.stdout
+    assert f"RESTARTED at event {target}" in result.stdout
+
+
+def test_a_signed_acceptance_replayed_later_in_the_history_is_not_sound(store):
+    accepted = _restarted(store)
+    _register(store, 2, user="cara")
+    with store.sign_in("admin") as us, us.store.read() as s:
+        genuine = s.execute(
+            text("SELECT sig FROM audit_events WHERE seq = :s"), {"s": accepted}
+        ).scalar()
+    assert genuine  # the acceptance is signed (by the restart key)
+    target = _last_seq(store) - 2
+    _forge_restart(store, target, lambda h: genuine)
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1, result.stdout
+    assert f"RESTARTED at event {target}" in result.stdout
+    assert f"RESTARTED at event {accepted}" not in result.stdout  # the genuine one still is
+
+
+def test_an_acceptance_with_a_wrong_recovery_key_changes_nothing(store):
+    from db.recovery_code import new_recovery_code
+
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    _register(store, 1, user="cara")
+    (store.folder / HEAD_FILE).write_bytes(saved)
+    before = _store_state(store.folder)
+    result = _accept(store, new_recovery_code())
+    assert result.returncode == 1 and "does not open this store" in result.stderr, result.stderr
+    assert _store_state(store.folder) == before
+    result = _accept(store, "not a recovery key")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert _store_state(store.folder) == before
+
+
+def test_accepting_without_the_recovery_key_opens_the_store_and_check_names_the_restart(store):
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    _register(store, 1, user="cara")
+    (store.folder / HEAD_FILE).write_bytes(saved)
+    result = _accept(store, "")  # the recovery key is lost
+    assert result.returncode == 0, result.stderr
+    assert "reports this restart as not proven" in result.stdout
+    assert run_signed_in(store.folder, "cases", user="cara").returncode == 0  # work goes on
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1 and "RESTARTED at event" in result.stdout, result.stdout
+
+
+def test_a_new_recovery_key_signs_the_next_acceptance_and_the_old_one_does_not(store):
+    from desktop import accounts
+
+    old_code = store.recovery_key
+    with store.sign_in("admin") as us:
+        new_code = accounts.new_recovery_key(us, kdf=FAST_KDF)
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    _register(store, 1, user="cara")
+    (store.folder / HEAD_FILE).write_bytes(saved)
+    result = _accept(store, old_code)
+    assert result.returncode == 1 and "does not open this store" in result.stderr
+    result = _accept(store, new_code)
+    assert result.returncode == 0, result.stderr
+    assert "not proven" not in result.stdout
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+
+
+def test_a_store_from_before_restart_keys_opens_names_one_and_keeps_only_its_listed_restarts(
+    tmp_path, monkeypatch
+):
+    """A store whose head is of the current version but whose chain names no restart key
+    (written before restart keys): its restarts were listed in the head. Its first open names
+    a restart key and writes that list into the chain; an unlisted restart is still reported."""
+    from db.store import Store
+
+    monkeypatch.setattr(Store, "_name_restart_key", lambda *a, **k: None)  # the older program
+    monkeypatch.setattr(Store, "_restart_key_named", lambda *a, **k: True)
+    monkeypatch.setattr("db.store.CREATED_WITH_RESTART_KEYS", "store created")
+    store = make_agency(tmp_path / "old")
+    _register(store, 3)
+    listed = _last_seq(store) - 2
+    _forge_restart_listed_in_head(store, listed)  # as the old acceptance listed its restart
+    _register(store, 1, user="cara")
+    monkeypatch.undo()
+
+    result = run_signed_in(store.folder, "cases", user="cara")  # the upgrade, by a caseworker
+    assert result.returncode == 0, result.stderr
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+    with store.sign_in("admin") as us, us.store.read() as s:
+        named = s.execute(
+            text("SELECT summary FROM audit_events WHERE action = 'audit.restart_key'")
+        ).scalar_one()
+    assert named.endswith(f"; earlier restarts: {listed}")
+    # Restarts after the upgrade prove themselves: an accepted loss is sound, a forged one not.
+    _restarted(store)
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+    target = _last_seq(store) - 1
+    _forge_restart_listed_in_head(store, target)
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1 and f"RESTARTED at event {target}" in result.stdout
+
+
+def test_a_history_replaced_from_its_first_event_is_caught_against_a_backup(store, tmp_path):
+    """The limit that stays (README, "What only --against can catch"): a history re-rooted at
+    event 1, restart key and all, proves nothing false on the PC; a backup made before does."""
+    backup = tmp_path / "backup.age"
+    stdin = f"{PASSWORD}\n{store.recovery_key}\n"
+    assert run_signed_in(store.folder, "backup", "--to", str(backup), stdin=stdin).returncode == 0
+    _forge_restart_listed_in_head(store, 1)
+    result = run_signed_in(store.folder, "check", "--against", str(backup), stdin=stdin)
+    assert result.returncode == 1 and "DIFFERS" in result.stdout, result.stdout
+
+
+def test_a_write_just_before_rekey_closes_the_store_is_in_the_new_head(store, monkeypatch):
+    """`rekey` read the head before making sure nothing else could write: a write landing in
+    between left the re-keyed head behind the database, refused as an older copy."""
+    from db.audit import append_event
+    from db.store import Store
+    from desktop import accounts
+
+    original = Store.require_sole_process
+    calls: list[int] = []
+
+    def a_write_lands_first(self):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 2:  # the check inside Store.rekey (the first is accounts.rekey's)
+            with self.write() as s:
+                append_event(s, store_id=self.store_id, user_id=None, username="", action="late")
+        original(self)
+
+    monkeypatch.setattr(Store, "require_sole_process", a_write_lands_first)
+    with store.sign_in("admin") as us:
+        accounts.rekey(us)
+    monkeypatch.undo()
+    assert len(calls) == 2
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+
+
+def test_a_case_number_whose_registration_was_cut_off_after_its_head_is_not_issued_again(store):
+    """Killed after the head named the new case number and before the commit: the older head
+    record is the live one, but the number it had reached may have been seen; it is skipped."""
+    (issued,) = _register(store, 1)
+    _die_during_head_write(store.folder, "prepare")  # would have been issued + 1
+    (again,) = _register(store, 1)
+    serial = int(issued.rsplit("-", 1)[1])
+    assert int(again.rsplit("-", 1)[1]) == serial + 2, (issued, again)
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
