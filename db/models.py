@@ -651,3 +651,21 @@ class LogEntry(Base):
     followed_up_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     followed_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     follow_up_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class SupervisionNote(Base):
+    """A supervision session of a caseworker with their supervisor (Standard 15, 15.8): the
+    cases discussed, what was decided and what follows. Seen only by that worker, supervisors
+    and managers; never printed on a case document nor carried in a package."""
+
+    __tablename__ = "supervision_notes"
+    __table_args__ = (Index("ix_supervision_notes_worker", "worker_id", "held_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    worker_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    held_on: Mapped[date] = mapped_column(Date)
+    case_ids: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of cases.id
+    decisions: Mapped[str] = mapped_column(Text, default="")
+    follow_up: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
