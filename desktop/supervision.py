@@ -204,9 +204,15 @@ def supervision_notes(us: UserSession, worker_id: int | None = None) -> list[Sup
         ]
 
 
-def last_supervised_in(s: Session, worker_ids: Sequence[int]) -> dict[int, date]:
-    """The date of each worker's latest supervision session (in a service's unit of work)."""
-    return _last_sessions(s, worker_ids)
+@access.requires(
+    Role.SUPERVISOR,
+    Role.MANAGER,
+    action=QT_TRANSLATE_NOOP("errors", "see when caseworkers were last supervised"),
+)
+def last_supervised(us: UserSession) -> dict[int, date]:
+    """The date of each worker's latest supervision session, for the supervisor's queue."""
+    with us.store.read() as s:
+        return _last_sessions(s, _team_ids(s, us))
 
 
 def _info(s: Session, note: SupervisionNote, worker: str, supervisor: str) -> SupervisionNoteInfo:

@@ -4,7 +4,7 @@ decision, and each caseworker's caseload. Both read the `tasks` table off the UI
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
@@ -25,17 +25,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import case_flow
+from desktop import case_flow, supervision
 from desktop.case_flow import ApprovalRow, SupervisorQueue, TaskRow
 from desktop.errors import QT_TRANSLATE_NOOP
+from desktop.vocabulary import Role
 from desktop.workflow import Deadlines, Urgency, urgency
 from ui.common import APPROVAL_KINDS, CASELOADS, NEXT_ACTIONS, format_date, label, show_error
-from ui.operations import Op
+from ui.operations import Op, SessionOp
 from ui.session_holder import SessionHolder
+from ui.supervision import SupervisionDialog, SupervisionNotesDialog
 from ui.table_model import ModelIndex, RowsModel
 
 OVERDUE = QColor("#c62828")
 SOON = QColor("#b45309")
+
+
+def show_supervision_notes(parent: QWidget, holder: SessionHolder) -> None:
+    """The supervision notes the signed-in person may read, in a dialog."""
+    SessionOp(parent, holder, supervision.supervision_notes).on_success(
+        lambda notes: SupervisionNotesDialog(notes, parent).exec()
+    ).run()
 
 
 def _tr(text: str) -> str:
@@ -211,8 +220,11 @@ class TasksWidget(QWidget):
         self.table.doubleClicked.connect(self._activated)
         refresh = QPushButton(self.tr("&Refresh"), objectName="refreshTasks")
         refresh.clicked.connect(self.refresh)
+        notes = QPushButton(self.tr("S&upervision notes…"), objectName="mySupervisionNotes")
+        notes.clicked.connect(lambda: show_supervision_notes(self, self.holder))
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(notes)
         top.addWidget(refresh)
         self.hint = QLabel(
             self.tr("Double-click a task, or press Enter, to open the form that does it."),
@@ -353,6 +365,7 @@ class SupervisorQueueWidget(QWidget):
         holder.locked.connect(self.clear)
         self.deadlines = Deadlines()  # the agency's, set by the window
         self.queue: SupervisorQueue | None = None
+        self.last_supervised: dict[int, date] = {}
         self.approvals_heading = QLabel(objectName="approvalsHeading", wordWrap=True)
         self.approvals = _table(
             [
@@ -393,6 +406,7 @@ class SupervisorQueueWidget(QWidget):
                 self.tr("Caseload"),
                 self.tr("Overdue tasks"),
                 self.tr("Due in 7 days"),
+                self.tr("Last supervised"),
             ],
             "workloadTable",
             stretch=-1,
@@ -413,6 +427,12 @@ class SupervisorQueueWidget(QWidget):
         self.overdue.doubleClicked.connect(self._overdue_opened)
         refresh = QPushButton(self.tr("&Refresh"), objectName="refreshQueue")
         refresh.clicked.connect(self.refresh)
+        self.record_button = QPushButton(
+            self.tr("Record a super&vision session…"), objectName="recordSupervision"
+        )
+        self.record_button.clicked.connect(self.record_supervision)
+        notes = QPushButton(self.tr("S&upervision notes…"), objectName="teamSupervisionNotes")
+        notes.clicked.connect(lambda: show_supervision_notes(self, self.holder))
         layout = QVBoxLayout(self)
         for heading in (self.approvals_heading, self.workload_heading, self.overdue_heading):
             font = heading.font()
@@ -425,16 +445,44 @@ class SupervisorQueueWidget(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.why_not)
         layout.addWidget(self.approvals, 2)
-        layout.addWidget(self.workload_heading)
+        workload_top = QHBoxLayout()
+        workload_top.addWidget(self.workload_heading, 1)
+        workload_top.addWidget(self.record_button)
+        workload_top.addWidget(notes)
+        layout.addLayout(workload_top)
         layout.addWidget(self.workload)
         layout.addWidget(self.overdue_heading)
         layout.addWidget(self.overdue, 2)
 
     def refresh(self) -> None:
         session = self.holder.session
-        Op(self, lambda: case_flow.supervisor_queue(session)).on_success(self._show).on_failure(
-            self._error
-        ).run()
+        self.record_button.setVisible(Role.SUPERVISOR in session.user.roles)
+
+        def read() -> tuple[SupervisorQueue, dict[int, date]]:
+            return case_flow.supervisor_queue(session), supervision.last_supervised(session)
+
+        Op(self, read).on_success(self._show_with_supervision).on_failure(self._error).run()
+
+    def _show_with_supervision(self, found: tuple[SupervisorQueue, dict[int, date]]) -> None:
+        self.last_supervised = found[1]
+        self._show(found[0])
+
+    def record_supervision(self) -> None:
+        """The dialog for a session with a caseworker of the team (the one chosen below, if
+        any); the queue shows the new date once it is saved."""
+        row = self.workload.currentRow()
+        chosen = (
+            self.queue.workload[row].user_id
+            if self.queue is not None and 0 <= row < len(self.queue.workload)
+            else None
+        )
+
+        def show(team: list[supervision.Supervisee]) -> None:
+            dialog = SupervisionDialog(self.holder, team, chosen, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.refresh()
+
+        SessionOp(self, self.holder, supervision.supervisees).on_success(show).run()
 
     def _show(self, queue: SupervisorQueue) -> None:
         # The chosen request stays chosen by what it is, not by its row: rows move as others
@@ -488,6 +536,7 @@ class SupervisorQueueWidget(QWidget):
                 label(CASELOADS, w.caseload),
                 str(w.overdue),
                 str(w.due_this_week),
+                format_date(self.last_supervised.get(w.user_id)) or self.tr("never", "supervised"),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
