@@ -93,9 +93,8 @@ def test_a_session_without_decisions_in_the_future_or_about_other_cases_is_refus
     noted, held_on, cases_discussed, decisions, message
 ):
     agency, _uuid, ids, *_ = noted
-    with agency.sign_in("sam") as us:
-        with pytest.raises(InvalidInput, match=message):
-            supervision.record_supervision(us, ids["carl"], held_on, cases_discussed, decisions)
+    with agency.sign_in("sam") as us, pytest.raises(InvalidInput, match=message):
+        supervision.record_supervision(us, ids["carl"], held_on, cases_discussed, decisions)
 
 
 def test_a_note_is_never_in_the_case_summary_nor_the_case_history(noted):
