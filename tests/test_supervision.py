@@ -72,12 +72,12 @@ def test_recording_is_audited_without_what_was_said(noted):
 
 
 def test_another_teams_supervisor_and_a_caseworker_cannot_record_a_session(noted):
-    agency, _uuid, ids, number, _note = noted
-    with agency.sign_in("tess") as us:
-        with pytest.raises(PermissionDenied, match="another supervisor's team"):
-            supervision.record_supervision(us, ids["cara"], date.today(), [], DECISION)
-    with agency.sign_in("cara") as us:
-        with pytest.raises(PermissionDenied, match="record supervision sessions"):
+    agency, _uuid, ids, _number, _note = noted
+    for who, message in (
+        ("tess", "another supervisor's team"),
+        ("cara", "record supervision sessions"),
+    ):
+        with agency.sign_in(who) as us, pytest.raises(PermissionDenied, match=message):
             supervision.record_supervision(us, ids["cara"], date.today(), [], DECISION)
 
 
