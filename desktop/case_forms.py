@@ -62,6 +62,8 @@ REGISTRATION = "registration"
 CONSENT = "consent"
 REFERRAL = "referral"
 CONFERENCE = "case_conference"  # its minutes are saved by desktop.conferences
+# Forms only a supervisor fills in (a caseworker reads them): the review of a file's quality.
+SUPERVISOR_FORMS = frozenset({"file_review"})
 DRAFT_KIND = "form"
 NEW_CASE = "new"
 _OVERRIDE_PREFIX = "form_file:"
@@ -364,6 +366,10 @@ def submit_form(
                 "errors",
                 "The minutes of a case conference are written from the case's Conferences tab.",
             )
+        )
+    if form_id in SUPERVISOR_FORMS:
+        access.require(
+            us, Role.SUPERVISOR, action=QT_TRANSLATE_NOOP("errors", "review a case file")
         )
     forms = form_set(us)
     form = forms.get(form_id)

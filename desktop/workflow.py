@@ -253,8 +253,8 @@ def form_allowed(stage: Stage, form_id: str, *, post_closure_visit_due: bool = F
     """Whether `form_id` may be saved for a case at `stage`."""
     if stage == Stage.TRANSFERRED:
         return False
-    if stage == Stage.CLOSED:
-        return form_id == "follow_up_visit" and post_closure_visit_due
+    if stage == Stage.CLOSED:  # a supervisor reviews a closed file too
+        return (form_id == "follow_up_visit" and post_closure_visit_due) or form_id == "file_review"
     return True
 
 

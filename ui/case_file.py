@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.case_flow import ApprovalRow, CaseWorkflow, TimelineEntry
-from desktop.case_forms import CONFERENCE, draft_key
+from desktop.case_forms import CONFERENCE, SUPERVISOR_FORMS, draft_key
 from desktop.cases import CaseFile, HistoryEntry
 from desktop.conferences import CaseConferences
 from desktop.documents import PrintedDocumentInfo
@@ -44,7 +44,7 @@ from desktop.forms.saved import instances, latest
 from desktop.notes import CaseNotes
 from desktop.pathway import back_stages as reintegration_back_stages
 from desktop.placements import CasePlacements
-from desktop.vocabulary import Stage
+from desktop.vocabulary import Role, Stage
 from desktop.workflow import WORKING, form_allowed, rank
 from ui.case_documents import DocumentsTab, SummaryDialog, print_menu
 from ui.common import (
@@ -175,6 +175,7 @@ class CaseFileWidget(QWidget):
         self.drafts = drafts
         self.workflow = workflow or CaseWorkflow([], [], None, [], False)
         self.may_edit = editable  # the person's roles; the case's workflow may still forbid it
+        self.roles: frozenset[str] = frozenset()  # who reads it (set by whoever opens it)
         self.editable = editable and self.workflow.can_change
         self.current_form = ""
         self.revisions: dict[int, object] = {}
@@ -700,6 +701,7 @@ class CaseFileWidget(QWidget):
         from the Conferences tab)."""
         return (
             form_id != CONFERENCE
+            and (form_id not in SUPERVISOR_FORMS or Role.SUPERVISOR in self.roles)
             and self.editable
             and form_allowed(
                 self.stage,

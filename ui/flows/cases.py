@@ -212,6 +212,7 @@ class CaseFlow(Flow):
                 notes=data.notes,
             )
             widget.providers = data.providers
+            widget.roles = user.roles  # some forms are a supervisor's (a file review)
             self._connect(widget, uuid)
             self.window.show_case_tab(widget, self.case_widget(uuid))
             if then is not None:
