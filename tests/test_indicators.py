@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select, update
 
 from db.errors import PermissionDenied
-from db.models import AuditEvent, Case, FormSubmission, User
-from desktop import case_flow, case_forms, indicators, supervision
+from db.models import AuditEvent, Case, FormSubmission, SupervisionNote, User
+from desktop import case_flow, case_forms, indicators
 from desktop.indicators import Period, Scope
 from tests.stories import (
     HEALTH_CENTRE,
@@ -304,8 +304,6 @@ def test_supervision_in_place_needs_a_session_with_each_caseworker_every_month(a
     with agency.sign_in("admin") as us, us.store.read() as s:
         ids = dict(s.execute(select(User.username, User.id)).all())
     with agency.sign_in("sam") as us, us.store.write() as s:
-        from db.models import SupervisionNote
-
         for held in months:  # Cara every month; Carl only in the first
             s.add(
                 SupervisionNote(
