@@ -133,6 +133,9 @@ class MainWindow(QMainWindow, Prompts):
         self.admin_action = action(icon.SP_FileDialogDetailedView, self.admin.administration)
         self.tasks_action = action(icon.SP_DialogApplyButton, self.show_tasks, key("Ctrl+T"))
         self.queue_action = action(icon.SP_FileDialogContentsView, self.show_queue, key("Ctrl+D"))
+        self.dashboard_action = action(
+            icon.SP_FileDialogInfoView, self.show_dashboard, key("Ctrl+I")
+        )
         self.providers_action = action(icon.SP_DirHomeIcon, self.admin.service_providers)
         self.import_action = action(icon.SP_ArrowDown, self.exchange.import_package)
         self.backup_action = action(icon.SP_DriveFDIcon, self.exchange.back_up)
@@ -143,7 +146,8 @@ class MainWindow(QMainWindow, Prompts):
         bar = QToolBar(self.tr("Actions"), objectName="actions", movable=False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(bar)
-        work = ("cases", "tasks", "queue", "new_case", "providers", "import", "backup", "admin")
+        work = ("cases", "tasks", "queue", "dashboard", "new_case", "providers", "import", "backup")
+        work = (*work, "admin")
         bar.addActions([getattr(self, f"{name}_action") for name in work])
         self.facility = FacilityFlow(self, bar, before=self.tasks_action)
         spacer = QWidget()
@@ -162,6 +166,7 @@ class MainWindow(QMainWindow, Prompts):
         self.admin_action.setText(self.tr("&Administration"))
         self.tasks_action.setText(self.tr("My &tasks"))
         self.queue_action.setText(self.tr("&Supervisor queue"))
+        self.dashboard_action.setText(self.tr("&Dashboard"))
         self.providers_action.setText(self.tr("Service &providers"))
         self.import_action.setText(self.tr("&Import a package"))
         self.backup_action.setText(self.tr("&Back up"))
@@ -181,6 +186,8 @@ class MainWindow(QMainWindow, Prompts):
                     self.tabs.setTabText(index, self.tr("My tasks"))
                 elif widget is self.queue:
                     self.tabs.setTabText(index, self.tr("Supervisor queue"))
+                elif widget.objectName() == "dashboard":
+                    self.tabs.setTabText(index, self.tr("Dashboard"))
             if not self.locked:
                 self._show_who()
             self.update_title()
@@ -214,6 +221,7 @@ class MainWindow(QMainWindow, Prompts):
         self.new_case_action.setVisible(works)
         self.tasks_action.setVisible(works)
         self.queue_action.setVisible(bool(user.roles & {Role.SUPERVISOR, Role.MANAGER}))
+        self.dashboard_action.setVisible(bool(user.roles & {Role.SUPERVISOR, Role.MANAGER}))
         self.providers_action.setVisible(
             bool(user.roles & {Role.CASEWORKER, Role.SUPERVISOR, Role.ADMINISTRATOR})
         )
@@ -288,6 +296,23 @@ class MainWindow(QMainWindow, Prompts):
             self.queue.decide.connect(self.cases.decide_from_queue)
         self._work_tab(self.queue, self.tr("Supervisor queue"))
         self.queue.approvals.setFocus()
+
+    def show_dashboard(self) -> None:
+        """The Standard 15 indicators, caseloads and overdue work (ui/dashboard.py)."""
+        if not self.dashboard_action.isVisible():
+            return
+        from ui.dashboard import DashboardWidget
+
+        tabs = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        dashboard = next((w for w in tabs if isinstance(w, DashboardWidget)), None)
+        if dashboard is None:
+            dashboard = DashboardWidget(self.holder, self.tabs)
+            dashboard.open_case.connect(self.cases.open_case)
+            self.tabs.addTab(dashboard, self.tr("Dashboard"))
+        else:
+            dashboard.refresh()
+        self.tabs.setCurrentWidget(dashboard)
+        dashboard.tiles["15.1"].setFocus()
 
     def show_case_tab(self, widget: CaseFileWidget, old: CaseFileWidget | None) -> None:
         """Show a case file in a tab; read again, it takes the old one's place and sub-tab."""
