@@ -39,6 +39,7 @@ from db.models import (
     Role,
     Sex,
     Stage,
+    SupervisionNote,
     User,
 )
 from db.recovery_code import ALPHABET
@@ -457,6 +458,9 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
             if approvals:
                 s.execute(insert(Approval), approvals)
             _add_facilities(s, rows, rng, today, supervisors, workers["hope"])
+            notes = _supervision_notes(rows, supervisors, today)
+            if notes:
+                s.execute(insert(SupervisionNote), notes)
             s.execute(
                 insert(Provider),
                 [
@@ -847,10 +851,18 @@ def _consistent(
         latest = on + timedelta(days=interval)
         soonest = min(max(on, today + timedelta(days=2)), latest)
         review = soonest + timedelta(days=rng.randrange((latest - soonest).days + 1))
+        agreed = random.Random(int(row["id"]) * 31).choices(  # type: ignore[call-overload]
+            ("agrees", "partly_agrees", "disagrees"), (78, 16, 6), k=2
+        )
         return {
             "made_on": on.isoformat(),
             "review_date": review.isoformat(),
             "review_later_reason": None,
+            # Made with the child and the family, who mostly agree (indicator 15.10).
+            "child_participated": True,
+            "child_agreement": agreed[0],
+            "family_participated": True,
+            "family_agreement": agreed[1],
         }
     if form_id == "closure_request":
         reason = rng.choices(
@@ -868,10 +880,21 @@ def _consistent(
             "next_visit": (ahead + timedelta(days=rng.randint(5, 30))).isoformat(),
         }
         waited = (today - on).days
+        visit.update(after_closure=False, child_rating=None, caregiver_rating=None)
+        visit.update(child_safer=None)
         if stage == Stage.CLOSED and waited > 25:  # the visit after closure, once it is due
             visited = on + timedelta(days=rng.randint(20, min(80, waited)))
             visit.update(visited_on=visited.isoformat(), next_visit=None)
+            visit.update(_asked_after_closure(random.Random(int(row["id"]))))  # type: ignore[call-overload]
         return visit
+    # A separate draw (the main one stays as it was): the first assessment of some cases found
+    # a higher risk than the latest, as the work lowers it (indicator 15.1).
+    if (
+        form_id == "initial_assessment"
+        and row["risk"] in ("medium", "low")
+        and random.Random(int(row["id"]) * 7919).random() < 0.4  # type: ignore[call-overload]
+    ):
+        return {"risk_level": "high" if row["risk"] == "medium" else "medium"}
     if form_id == "referral":
         return {"follow_up_on": (ahead + timedelta(days=rng.randint(7, 45))).isoformat()}
     if form_id == "review":
@@ -880,6 +903,91 @@ def _consistent(
             "next_review": (ahead + timedelta(days=rng.randint(10, 25))).isoformat(),
         }
     return {}
+
+
+SUPERVISION_DECISIONS = (
+    "Visit the school with the caregiver before the next review.",
+    "Ask the health centre for the vaccination record.",
+    "Bring the case to a case conference this month.",
+    "Prepare the closure with the family; plan the visit after closure.",
+    "Reduce home visits to monthly now that the risk is low.",
+)
+
+
+def _supervision_notes(
+    rows: list[dict[str, object]], supervisors: dict[int, int | None], today: date
+) -> list[dict[str, object]]:
+    """A session a month with most caseworkers over the last year, a few months missed
+    (indicator 15.8), each discussing some of the worker's open cases."""
+    rng = random.Random(len(rows) + 15)
+    held: dict[int, list[int]] = {}
+    for row in rows:
+        if row["status"] == CaseStatus.OPEN.value:
+            held.setdefault(int(row["caseworker_id"]), []).append(int(row["id"]))  # type: ignore[call-overload]
+    notes = []
+    for worker, supervisor in sorted(supervisors.items()):
+        if supervisor is None:
+            continue
+        for back in range(12):
+            index = today.year * 12 + today.month - 1 - back
+            last = today.day if back == 0 else 28
+            if rng.random() > 0.82:
+                continue
+            day = date(index // 12, index % 12 + 1, rng.randint(1, last))
+            cases = rng.sample(held.get(worker, []), min(3, len(held.get(worker, []))))
+            notes.append(
+                {
+                    "worker_id": worker,
+                    "supervisor_id": supervisor,
+                    "held_on": day,
+                    "case_ids": json.dumps(sorted(cases)),
+                    "decisions": rng.choice(SUPERVISION_DECISIONS),
+                    "follow_up": "",
+                    "recorded_at": datetime.combine(day, datetime.min.time(), UTC),
+                }
+            )
+    return notes
+
+
+def _asked_after_closure(rng: random.Random) -> dict[str, object]:
+    """What a child and a caregiver answer at the visit after closure (15.3, 15.4): mostly
+    content, some not, and now and then a child who would rather not say."""
+    return {
+        "after_closure": True,
+        "child_rating": rng.choices(("good", "okay", "not_good", None), (70, 18, 6, 6))[0],
+        "child_safer": rng.choices(("safer", "same", "less_safe", None), (72, 18, 4, 6))[0],
+        "caregiver_rating": rng.choices(
+            ("very_satisfied", "satisfied", "neutral", "dissatisfied"), (40, 40, 12, 8)
+        )[0],
+    }
+
+
+REVIEWED_STAGES = (Stage.IMPLEMENTATION, Stage.FOLLOW_UP, Stage.CLOSURE_REQUESTED, Stage.CLOSED)
+
+
+def _file_review(row: dict[str, object], today: date) -> dict[str, object] | None:
+    """A supervisor's review of about one file in six past its plan: most items met."""
+    rng = random.Random(int(row["id"]) * 104729)  # type: ignore[call-overload]
+    if Stage(row["stage"]) not in REVIEWED_STAGES or rng.random() > 0.17:
+        return None
+    registered = row["registered_at"].astimezone().date()  # type: ignore[union-attr]
+    earliest = max(registered, today - timedelta(days=360))
+    reviewed = earliest + timedelta(days=rng.randrange(max((today - earliest).days, 1)))
+    closed = Stage(row["stage"]) == Stage.CLOSED
+    answers = {
+        item: ("no" if rng.random() < 0.07 else "yes")
+        for item in (
+            "consent_recorded",
+            "assessments_on_time",
+            "plan_agreed_signed",
+            "reviews_on_time",
+            "referrals_followed_up",
+            "notes_current",
+        )
+    }
+    answers["closure_authorised"] = "yes" if closed else "not_applicable"
+    answers["reviewed_on"] = reviewed.isoformat()
+    return answers
 
 
 def _demo_forms(
@@ -919,6 +1027,9 @@ def _demo_forms(
             filled[form_id] = {"risk_level": row["risk"], "risk_at_closure": row["risk"]}
         if "referral" in filled:
             filled["referral"].update(provider=provider[0], service_type=provider[1])
+        review = _file_review(row, now_of(rows))
+        if review is not None and "file_review" in forms.forms:
+            filled["file_review"] = review
         for form_id, fixed in filled.items():
             if form_id not in forms.forms:
                 continue
@@ -935,6 +1046,9 @@ def _demo_forms(
             late = form_id in work
             when = since if late else registered
             on = when.astimezone().date() if late else day  # type: ignore[union-attr]
+            if form_id == "file_review":
+                on = date.fromisoformat(str(fixed["reviewed_on"]))
+                when = datetime.combine(on, datetime.min.time(), UTC) + timedelta(hours=15)
             fixed = {**fixed, **_consistent(form_id, row, on, now_of(rows), rng)}
             if form_id == "follow_up_visit" and stage == Stage.CLOSED:
                 on = max(on, date.fromisoformat(str(fixed.get("visited_on", on))))
@@ -973,7 +1087,11 @@ def _demo_forms(
                     "definition_id": definition_ids[form_id],
                     "answers": json.dumps(answers, ensure_ascii=False, sort_keys=True),
                     "changed": "[]",
-                    "submitted_by": row["caseworker_id"],
+                    "submitted_by": (
+                        supervisors.get(row["caseworker_id"])
+                        if form_id == "file_review"
+                        else row["caseworker_id"]
+                    ),
                     "submitted_at": when,
                 }
             )
