@@ -393,6 +393,25 @@ REPORT_KINDS = {
 }
 
 
+def _report_indicators(args: argparse.Namespace, secrets: Secrets) -> int:
+    """`ulinzi report indicators --period P [--scope S]`: the Standard 15 table on the screen."""
+    from desktop import indicators
+
+    if args.case is not None or args.out is not None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "The indicators are for a period, not for one case.")
+        )
+    period = indicators.Period.parse(args.period or "")
+    with _sign_in(args, secrets) as us:
+        scopes = indicators.scopes_for(us.user.roles)
+        scope = (
+            indicators.Scope(args.scope) if args.scope else (scopes or [indicators.Scope.OWN])[0]
+        )
+        report = indicators.indicator_table(us, period, scope)
+    print("\n".join(indicators.table_lines(report)))
+    return 0
+
+
 def cmd_agency_identity(args: argparse.Namespace, secrets: Secrets) -> int:
     from desktop import exchange
 
@@ -543,6 +562,18 @@ def _read_text(path: Path) -> str:
 def cmd_report(args: argparse.Namespace, secrets: Secrets) -> int:
     from desktop import documents
 
+    if args.kind == "indicators":
+        return _report_indicators(args, secrets)
+    if args.period is not None or args.scope is not None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Only the indicators are reported for a period and scope.")
+        )
+    if args.case is None or args.out is None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors", "Say which case with --case NUMBER and where to write it with --out FILE."
+            )
+        )
     sections = None
     if args.sections:
         if args.kind != "summary":
@@ -721,9 +752,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "report", cmd_report, "write a case document to a PDF file (not encrypted), to print"
     )
-    p.add_argument("kind", choices=tuple(REPORT_KINDS), help="which document")
-    p.add_argument("--case", required=True, metavar="NUMBER", help="the case number")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "kind",
+        choices=(*REPORT_KINDS, "indicators"),
+        help="which document, or the Standard 15 indicators of a period",
+    )
+    p.add_argument("--case", metavar="NUMBER", help="the case number (case documents)")
+    p.add_argument("--out", metavar="FILE.pdf", help="the PDF to write (case documents)")
+    p.add_argument("--period", help="indicators: 2026-11, 2026-Q4, 2026 or 2026-01-01..2026-03-31")
+    p.add_argument(
+        "--scope",
+        choices=("own", "team", "agency"),
+        help="indicators: default the widest your role gives",
+    )
     p.add_argument("--lang", choices=catalogue.languages(), help="default: the agency's language")
     p.add_argument(
         "--sections",

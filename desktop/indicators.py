@@ -1038,3 +1038,22 @@ def cases_behind(
                     CaseBehind(uuid, number, f"{given} {family}".strip(), worker, cid in met)
                 )
     return sorted(found, key=lambda c: c.case_number)
+
+
+def table_lines(report: IndicatorReport) -> list[str]:
+    """The indicators as plain lines for the command line: code, title, figure, numerator over
+    denominator, target (English, as the command line speaks)."""
+    lines = [f"Standard 15 indicators, {report.period.code}, scope {report.scope.value}"]
+    for f in report.figures:
+        if f.numerator is None and f.definition.kind == "yes_no":
+            answer = "not recorded" if f.fact is None else ("yes" if f.fact else "no")
+            if f.checked_on is not None:
+                answer += f" (checked {f.checked_on.isoformat()})"
+            value = answer
+        elif f.percent is None:
+            value = f"-  ({f.numerator or 0}/{f.denominator or 0})"
+        else:
+            value = f"{f.percent:.0f}%  ({f.numerator}/{f.denominator})"
+        target = "" if f.target is None else f"  target {f.target:g}%"
+        lines.append(f"{f.code:<6}{f.definition.title:<56}{value}{target}")
+    return lines

@@ -12,6 +12,7 @@ from db.errors import PermissionDenied
 from db.models import AuditEvent, Case, FormSubmission, SupervisionNote, User
 from desktop import case_flow, case_forms, indicators
 from desktop.indicators import Period, Scope
+from tests.conftest import run_signed_in
 from tests.stories import (
     HEALTH_CENTRE,
     answers,
@@ -404,3 +405,41 @@ def test_twelve_periods_end_with_the_one_asked():
     trend = Period.parse("2026-02").trend(12)
     assert [p.code for p in (trend[0], trend[-2], trend[-1])] == ["2025-03", "2026-01", "2026-02"]
     assert Period.parse("2026-Q1").earlier(1).code == "2025-Q4"
+
+
+def test_the_command_line_prints_the_indicators_of_a_period_and_audits_it(agency):
+    _closed(agency, goals="all", risk="high")
+    period = THIS_MONTH.code
+    shown = run_signed_in(agency.folder, "report", "indicators", "--period", period, user="mina")
+    assert shown.returncode == 0, shown.stderr
+    assert f"{period}, scope agency" in shown.stdout
+    assert "Cases closed with the plan achieved" in shown.stdout
+    assert "100%  (1/1)" in shown.stdout.splitlines()[2]  # 15.2: the one closed case
+    assert "Zawadi" not in shown.stdout
+    with agency.sign_in("mina") as us, us.store.read() as s:
+        audited = s.execute(
+            select(AuditEvent.summary).where(AuditEvent.action == "report.indicators")
+        ).scalars()
+        assert list(audited) == [f"period {period}, scope agency"]
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--period", "November"), "is not a period"),
+        (("--period", THIS_MONTH.code, "--scope", "agency"), "permission to see the agency"),
+        (("--period", THIS_MONTH.code, "--case", "KGL-1"), "not for one case"),
+    ],
+)
+def test_the_command_line_says_in_one_line_what_is_wrong_with_an_indicators_request(
+    agency, args, said
+):
+    refused = run_signed_in(agency.folder, "report", "indicators", *args, user="cara")
+    assert refused.returncode != 0
+    assert said in refused.stderr.lower() and len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_a_case_document_still_needs_its_case_and_file(agency):
+    refused = run_signed_in(agency.folder, "report", "summary", "--out", "x.pdf")
+    assert refused.returncode != 0
+    assert "--case NUMBER" in refused.stderr
