@@ -1607,6 +1607,45 @@
     </message>
 </context>
 <context>
+    <name>DashboardWidget</name>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Période</translation>
+    </message>
+    <message>
+        <source>&amp;Whose cases</source>
+        <translation>&amp;Quels dossiers</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>Overdue work by kind</source>
+        <translation>Travail en retard, par type</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>{period}; the lines show the last 12 periods.</source>
+        <translation>{period} ; les courbes montrent les 12 dernières périodes.</translation>
+    </message>
+    <message>
+        <source>Caseload per caseworker, weighted by risk (high {high}, medium {medium}, low {low}); the band is 15 to 30</source>
+        <translation>Charge de travail par gestionnaire de cas, pondérée par le risque (élevé {high}, moyen {medium}, faible {low}) ; la fourchette est de 15 à 30</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Estimated, from the age in years:</source>
@@ -3565,6 +3604,10 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Espace &amp;superviseur</translation>
     </message>
     <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Tableau de bord</translation>
+    </message>
+    <message>
         <source>Service &amp;providers</source>
         <translation>P&amp;restataires de services</translation>
     </message>
@@ -3599,6 +3642,10 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     <message>
         <source>Supervisor queue</source>
         <translation>Espace superviseur</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
     </message>
     <message>
         <source>Signed in: {name} ({roles})</source>
@@ -4777,6 +4824,108 @@ version {n}, {date}, {who}</translation>
     </message>
 </context>
 <context>
+    <name>SupervisionDialog</name>
+    <message>
+        <source>Record a supervision session</source>
+        <translation>Enregistrer une séance de supervision</translation>
+    </message>
+    <message>
+        <source>last supervised {date}</source>
+        <translation>dernière supervision le {date}</translation>
+    </message>
+    <message>
+        <source>never supervised here</source>
+        <translation>jamais supervisé ici</translation>
+    </message>
+    <message>
+        <source>Cases discussed</source>
+        <translation>Dossiers discutés</translation>
+    </message>
+    <message>
+        <source>What was decided, for which case, by whom</source>
+        <translation>Ce qui a été décidé, pour quel dossier, par qui</translation>
+    </message>
+    <message>
+        <source>What happens next, and by when</source>
+        <translation>Ce qui suit, et pour quand</translation>
+    </message>
+    <message>
+        <source>&amp;Caseworker</source>
+        <translation>&amp;Gestionnaire de cas</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the session</source>
+        <translation>&amp;Date de la séance</translation>
+    </message>
+    <message>
+        <source>Cases &amp;discussed</source>
+        <translation>&amp;Dossiers discutés</translation>
+    </message>
+    <message>
+        <source>D&amp;ecisions</source>
+        <translation>D&amp;écisions</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up</source>
+        <translation>&amp;Suivi</translation>
+    </message>
+    <message>
+        <source>Only this caseworker, supervisors and managers read supervision notes. They are never printed on a case document nor sent with a case.</source>
+        <translation>Seuls ce gestionnaire de cas, les superviseurs et les responsables lisent les notes de supervision. Elles ne sont jamais imprimées sur un document de dossier ni envoyées avec un dossier.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Choose the caseworker.</source>
+        <translation>Choisissez le gestionnaire de cas.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionNotesDialog</name>
+    <message>
+        <source>Supervision notes</source>
+        <translation>Notes de supervision</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Gestionnaire de cas</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <source>Cases discussed</source>
+        <translation>Dossiers discutés</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>No supervision session is recorded yet.</source>
+        <translation>Aucune séance de supervision n’est encore enregistrée.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorDialog</name>
     <message>
         <source>Assign supervisor</source>
@@ -4866,6 +5015,10 @@ version {n}, {date}, {who}</translation>
         <translation>Échéance sous 7 jours</translation>
     </message>
     <message>
+        <source>Last supervised</source>
+        <translation>Dernière supervision</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -4882,12 +5035,25 @@ version {n}, {date}, {who}</translation>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
+        <source>Record a super&amp;vision session…</source>
+        <translation>Enregistrer une séance de super&amp;vision…</translation>
+    </message>
+    <message>
+        <source>S&amp;upervision notes…</source>
+        <translation>Notes de s&amp;upervision…</translation>
+    </message>
+    <message>
         <source>Waiting for your decision: {n}</source>
         <translation>En attente de votre décision : {n}</translation>
     </message>
     <message>
         <source>{n} requests wait for a decision; {mine} of them are yours to decide (choose one to see why another is not).</source>
         <translation>{n} demandes attendent une décision ; {mine} d&apos;entre elles sont à vous de décider (choisissez-en une pour voir pourquoi une autre ne l&apos;est pas).</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <comment>supervised</comment>
+        <translation>jamais</translation>
     </message>
     <message>
         <source>This request is not yours to decide.</source>
@@ -4923,6 +5089,10 @@ version {n}, {date}, {who}</translation>
     <message>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>S&amp;upervision notes…</source>
+        <translation>Notes de s&amp;upervision…</translation>
     </message>
     <message>
         <source>Double-click a task, or press Enter, to open the form that does it.</source>
@@ -5083,6 +5253,93 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard</name>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>The whole agency</source>
+        <translation>Toute l’agence</translation>
+    </message>
+    <message>
+        <source>My team</source>
+        <translation>Mon équipe</translation>
+    </message>
+    <message>
+        <source>My own cases</source>
+        <translation>Mes propres dossiers</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>checked on {date}</source>
+        <translation>vérifié le {date}</translation>
+    </message>
+    <message>
+        <source>Record it in Administration</source>
+        <translation>À enregistrer dans Administration</translation>
+    </message>
+    <message>
+        <source>{n} of {d}</source>
+        <translation>{n} sur {d}</translation>
+    </message>
+    <message>
+        <source>Target: {n}%</source>
+        <translation>Cible : {n} %</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Enfant</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Gestionnaire de cas</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>{n} cases you may see. Double-click one, or press Enter, to open it.</source>
+        <translation>{n} dossiers que vous pouvez voir. Double-cliquez sur l’un d’eux, ou appuyez sur Entrée, pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>No case you may see is behind this figure.</source>
+        <translation>Aucun dossier que vous pouvez voir n’est derrière ce chiffre.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
     </message>
 </context>
 <context>
@@ -5356,6 +5613,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Le procès-verbal d&apos;une conférence de cas se rédige depuis l&apos;onglet Conférences du dossier.</translation>
     </message>
     <message>
+        <source>review a case file</source>
+        <translation>réviser un dossier</translation>
+    </message>
+    <message>
         <source>The request</source>
         <translation>La demande</translation>
     </message>
@@ -5488,8 +5749,20 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Type de service inconnu : {codes}. Les types de service sont : {known}.</translation>
     </message>
     <message>
+        <source>The indicators are for a period, not for one case.</source>
+        <translation>Les indicateurs portent sur une période, pas sur un dossier.</translation>
+    </message>
+    <message>
         <source>The file {name} is too large (at most {most} MB).</source>
         <translation>Le fichier {name} est trop volumineux (au plus {most} Mo).</translation>
+    </message>
+    <message>
+        <source>Only the indicators are reported for a period and scope.</source>
+        <translation>Seuls les indicateurs se calculent pour une période et un périmètre.</translation>
+    </message>
+    <message>
+        <source>Say which case with --case NUMBER and where to write it with --out FILE.</source>
+        <translation>Indiquez le dossier avec --case NUMÉRO et où l’écrire avec --out FICHIER.</translation>
     </message>
     <message>
         <source>Only the case summary has sections to choose.</source>
@@ -6103,6 +6376,78 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <source>This placement decision was returned or replaced: print the newer one.</source>
         <translation>Cette décision de placement a été renvoyée ou remplacée : imprimez la plus récente.</translation>
     </message>
+    <message>
+        <source>“{given}” is not a period: write a month (2026-11), a quarter (2026-Q4), a year (2026) or two dates (2026-01-01..2026-03-31).</source>
+        <translation>« {given} » n’est pas une période : écrivez un mois (2026-11), un trimestre (2026-Q4), une année (2026) ou deux dates (2026-01-01..2026-03-31).</translation>
+    </message>
+    <message>
+        <source>see figures of your own caseload</source>
+        <translation>voir les chiffres de vos propres dossiers</translation>
+    </message>
+    <message>
+        <source>see your team&apos;s figures</source>
+        <translation>voir les chiffres de votre équipe</translation>
+    </message>
+    <message>
+        <source>see the agency&apos;s figures</source>
+        <translation>voir les chiffres de l’agence</translation>
+    </message>
+    <message>
+        <source>change the indicators&apos; settings</source>
+        <translation>modifier les réglages des indicateurs</translation>
+    </message>
+    <message>
+        <source>A risk weight is a number from 0 to 10.</source>
+        <translation>Un poids de risque est un nombre de 0 à 10.</translation>
+    </message>
+    <message>
+        <source>A target is a percentage, 0 to 100.</source>
+        <translation>Une cible est un pourcentage, de 0 à 100.</translation>
+    </message>
+    <message>
+        <source>The date a fact was checked cannot be in the future.</source>
+        <translation>La date de vérification ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>record supervision sessions</source>
+        <translation>enregistrer des séances de supervision</translation>
+    </message>
+    <message>
+        <source>Write what was decided: the caseworker reads it in their notes.</source>
+        <translation>Écrivez ce qui a été décidé : le gestionnaire de cas le lit dans ses notes.</translation>
+    </message>
+    <message>
+        <source>A supervision session is recorded once it has taken place.</source>
+        <translation>Une séance de supervision s’enregistre une fois qu’elle a eu lieu.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s date is more than a year ago.</source>
+        <translation>La date de la séance remonte à plus d’un an.</translation>
+    </message>
+    <message>
+        <source>Keep each part of the note under 5,000 characters.</source>
+        <translation>Gardez chaque partie de la note sous 5 000 caractères.</translation>
+    </message>
+    <message>
+        <source>The caseworker</source>
+        <translation>Le gestionnaire de cas</translation>
+    </message>
+    <message>
+        <source>record a supervision session for another supervisor&apos;s team</source>
+        <translation>enregistrer une séance de supervision pour l’équipe d’un autre superviseur</translation>
+    </message>
+    <message>
+        <source>Case {number} is not one of this caseworker&apos;s cases.</source>
+        <translation>Le dossier {number} n’est pas un dossier de ce gestionnaire de cas.</translation>
+    </message>
+    <message>
+        <source>read another team&apos;s supervision notes</source>
+        <translation>lire les notes de supervision d’une autre équipe</translation>
+    </message>
+    <message>
+        <source>see when caseworkers were last supervised</source>
+        <translation>voir quand les gestionnaires de cas ont été supervisés pour la dernière fois</translation>
+    </message>
 </context>
 <context>
     <name>forms</name>
@@ -6292,6 +6637,93 @@ Keys: Ctrl+Tab changes tab, Alt and the underlined letter choose a field or a bu
         <translation>Les comptes du personnel (en ajouter un, réinitialiser un mot de passe, désactiver, désigner un superviseur), les réglages de l&apos;organisme (nom, code, délais, approbations, verrouillage de l&apos;écran), les organismes partenaires et les sauvegardes. Chaque changement est inscrit dans l&apos;historique.
 
 Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent un champ ou un bouton, Échap ferme.</translation>
+    </message>
+</context>
+<context>
+    <name>indicators</name>
+    <message>
+        <source>Cases whose risk level was reduced</source>
+        <translation>Dossiers dont le niveau de risque a diminué</translation>
+    </message>
+    <message>
+        <source>Cases open at some time in the period whose risk was recorded at least twice by its end (assessments, visits, reviews, the closure request). Counted: the latest level is lower than the first one.</source>
+        <translation>Dossiers ouverts à un moment de la période dont le risque a été enregistré au moins deux fois avant sa fin (évaluations, visites, révisions, demande de clôture). Comptés : le dernier niveau est plus bas que le premier.</translation>
+    </message>
+    <message>
+        <source>Cases closed with the plan achieved</source>
+        <translation>Dossiers clôturés avec le plan réalisé</translation>
+    </message>
+    <message>
+        <source>Cases closed in the period. Counted: the closure request says all the goals of the plan were met.</source>
+        <translation>Dossiers clôturés pendant la période. Comptés : la demande de clôture indique que tous les objectifs du plan ont été atteints.</translation>
+    </message>
+    <message>
+        <source>Children and caregivers satisfied with the services</source>
+        <translation>Enfants et personnes responsables satisfaits des services</translation>
+    </message>
+    <message>
+        <source>Answers of children and caregivers asked at a visit after closure in the period. Counted: the child said “good”, or the caregiver “satisfied” or “very satisfied”.</source>
+        <translation>Réponses des enfants et des personnes responsables interrogés lors d’une visite après clôture pendant la période. Comptés : l’enfant a répondu « bien », ou la personne responsable « satisfait » ou « très satisfait ».</translation>
+    </message>
+    <message>
+        <source>Children who feel safer after closure</source>
+        <translation>Enfants qui se sentent plus en sécurité après la clôture</translation>
+    </message>
+    <message>
+        <source>Children who answered at a visit after closure in the period. Counted: the child feels safer than before the help started.</source>
+        <translation>Enfants qui ont répondu lors d’une visite après clôture pendant la période. Comptés : l’enfant se sent plus en sécurité qu’avant le début de l’aide.</translation>
+    </message>
+    <message>
+        <source>Files meeting the quality checklist</source>
+        <translation>Dossiers conformes à la liste de contrôle qualité</translation>
+    </message>
+    <message>
+        <source>Files a supervisor reviewed in the period (file review form). Counted: every item of the checklist is met or does not apply.</source>
+        <translation>Dossiers révisés par un superviseur pendant la période (formulaire de révision de dossier). Comptés : chaque point de la liste est respecté ou sans objet.</translation>
+    </message>
+    <message>
+        <source>Actions done within the SOP deadlines</source>
+        <translation>Actions réalisées dans les délais des POS</translation>
+    </message>
+    <message>
+        <source>Initial and full assessments, case plans, plan reviews and visits after closure whose deadline (the agency&apos;s SOP) fell in the period, and already passed. Counted: the form was saved by its deadline.</source>
+        <translation>Évaluations initiales et approfondies, plans de cas, révisions de plan et visites après clôture dont le délai (les POS de l’agence) tombait dans la période et est déjà passé. Comptés : le formulaire a été enregistré dans le délai.</translation>
+    </message>
+    <message>
+        <source>Caseworkers with 15 to 30 cases, weighted by risk</source>
+        <translation>Gestionnaires de cas avec 15 à 30 dossiers, pondérés par le risque</translation>
+    </message>
+    <message>
+        <source>Open cases of each caseworker at the end of the period, weighted by their risk (high {high}, medium {medium}, low {low}; not yet assessed as medium). Counted: caseworkers whose weighted caseload is from 15 to 30. Yes when all are.</source>
+        <translation>Dossiers ouverts de chaque gestionnaire de cas à la fin de la période, pondérés par leur risque (élevé {high}, moyen {medium}, faible {low} ; pas encore évalué comme moyen). Comptés : les gestionnaires de cas dont la charge pondérée va de 15 à 30. Oui quand tous le sont.</translation>
+    </message>
+    <message>
+        <source>Supervision in place</source>
+        <translation>Supervision en place</translation>
+    </message>
+    <message>
+        <source>Supervision sessions recorded with each caseworker. Counted: caseworkers with at least one session in every month of the period. Yes when all are.</source>
+        <translation>Séances de supervision enregistrées avec chaque gestionnaire de cas. Comptés : les gestionnaires de cas avec au moins une séance chaque mois de la période. Oui quand tous le sont.</translation>
+    </message>
+    <message>
+        <source>Job descriptions and SOPs in place and known</source>
+        <translation>Descriptions de poste et POS en place et connues</translation>
+    </message>
+    <message>
+        <source>Recorded in Administration, with the date it was last checked.</source>
+        <translation>Enregistré dans Administration, avec la date de la dernière vérification.</translation>
+    </message>
+    <message>
+        <source>Plans agreed with the child or family</source>
+        <translation>Plans acceptés par l’enfant ou la famille</translation>
+    </message>
+    <message>
+        <source>Case plans (each version) saved in the period. Counted: the child or the family agrees with the plan.</source>
+        <translation>Plans de cas (chaque version) enregistrés pendant la période. Comptés : l’enfant ou la famille est d’accord avec le plan.</translation>
+    </message>
+    <message>
+        <source>Case management staff meet the competencies</source>
+        <translation>Le personnel de gestion de cas a les compétences requises</translation>
     </message>
 </context>
 <context>
