@@ -439,7 +439,9 @@ def test_the_command_line_says_in_one_line_what_is_wrong_with_an_indicators_requ
     assert said in refused.stderr.lower() and len(refused.stderr.strip().splitlines()) == 1
 
 
-def test_a_case_document_still_needs_its_case_and_file(agency):
+def test_a_case_document_without_its_case_says_so_in_one_plain_line(agency):
     refused = run_signed_in(agency.folder, "report", "summary", "--out", "x.pdf")
     assert refused.returncode != 0
-    assert "--case NUMBER" in refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        "ulinzi: Say which case with --case NUMBER and where to write it with --out FILE."
+    ]
