@@ -355,6 +355,7 @@ class DashboardWidget(QWidget):
         for code, text in PERIOD_KINDS.items():
             self.kind.addItem(_tr(text), code)
         self.period = QComboBox(objectName="period")
+        self.period.setAccessibleName(self.tr("Which month, quarter or year"))
         self.scope = QComboBox(objectName="scope")
         for scope in indicators.scopes_for(holder.session.user.roles):
             if scope != Scope.OWN:
@@ -434,6 +435,7 @@ class DashboardWidget(QWidget):
             for i in range(self.period.count()):
                 self.period.setItemText(i, period_name(Period.parse(self.period.itemData(i))))
             self.kind_label.setText(self.tr("&Period"))
+            self.period.setAccessibleName(self.tr("Which month, quarter or year"))
             self.scope_label.setText(self.tr("&Whose cases"))
             self.refresh_button.setText(self.tr("&Refresh"))
             self.overdue_heading.setText(self.tr("Overdue work by kind"))

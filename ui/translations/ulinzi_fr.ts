@@ -1609,6 +1609,10 @@
 <context>
     <name>DashboardWidget</name>
     <message>
+        <source>Which month, quarter or year</source>
+        <translation>Quel mois, trimestre ou année</translation>
+    </message>
+    <message>
         <source>&amp;Period</source>
         <translation>&amp;Période</translation>
     </message>
