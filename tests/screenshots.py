@@ -224,6 +224,23 @@ def main() -> int:
             print(f"saved {out}/supervisor-approval.png")
             confirm.close()
         queue.close()
+        # The Dashboard, as Grace sees her team's figures, in English and in French.
+        from ui.dashboard import DashboardWidget
+
+        for language in ("en", "fr"):
+            i18n.set_language(language)
+            board = DashboardWidget(SessionHolder(grace))
+            board.resize(1366, 740)
+            board.show()
+            for _ in range(60):
+                if board.data is not None:
+                    break
+                settle(0.5)
+            settle()
+            board.grab().save(str(out / f"dashboard-{language}.png"))
+            print(f"saved {out}/dashboard-{language}.png")
+            board.close()
+        i18n.set_language("en")
         from desktop import case_flow
 
         waiting = next(
