@@ -188,6 +188,7 @@ def scopes_for(roles: Iterable[Role]) -> list[Scope]:
     return found
 
 
+@access.signed_in
 def check_scope(us: UserSession, scope: Scope) -> None:
     """Refuse (audited) a scope the person's role does not give."""
     if scope not in scopes_for(us.user.roles):

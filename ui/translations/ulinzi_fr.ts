@@ -6691,7 +6691,7 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
     </message>
     <message>
         <source>Initial and full assessments, case plans, plan reviews and visits after closure whose deadline (the agency&apos;s SOP) fell in the period, and already passed. Counted: the form was saved by its deadline.</source>
-        <translation>Évaluations initiales et approfondies, plans de cas, révisions de plan et visites après clôture dont le délai (les POS de l’agence) tombait dans la période et est déjà passé. Comptés : le formulaire a été enregistré dans le délai.</translation>
+        <translation>Évaluations initiales et complètes, plans de prise en charge, révisions de plan et visites après clôture dont le délai (les POS de l’agence) tombait dans la période et est déjà passé. Comptés : le formulaire a été enregistré dans le délai.</translation>
     </message>
     <message>
         <source>Caseworkers with 15 to 30 cases, weighted by risk</source>
@@ -6723,7 +6723,7 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
     </message>
     <message>
         <source>Case plans (each version) saved in the period. Counted: the child or the family agrees with the plan.</source>
-        <translation>Plans de cas (chaque version) enregistrés pendant la période. Comptés : l’enfant ou la famille est d’accord avec le plan.</translation>
+        <translation>Plans de prise en charge (chaque version) enregistrés pendant la période. Comptés : l’enfant ou la famille est d’accord avec le plan.</translation>
     </message>
     <message>
         <source>Case management staff meet the competencies</source>
