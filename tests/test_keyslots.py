@@ -268,3 +268,73 @@ def test_recovery_slot_unlocks_and_a_wrong_code_does_not():
     assert slots.unlock_recovery(code) == RAW
     with pytest.raises(WrongRecoveryKey):
         slots.unlock_recovery(new_recovery_code())
+
+
+# -- what the file holds, and taking a slot away -----------------------------------------------
+
+
+def test_a_slot_file_has_the_documented_layout(tmp_path):
+    """What another implementation (or an auditor) reads: AES-GCM's standard 96-bit nonces, a
+    128-bit Argon2 salt per slot, a 256-bit lookup salt, raw X25519 keys and a 256-bit key sealed
+    with its 128-bit tag."""
+    slots = KeySlots.new("store-1")
+    slots.set_user("amina", RIGHT, RAW, FAST_KDF)
+    data = json.loads(slots.to_bytes())
+
+    def size(text: str) -> int:
+        return len(base64.b64decode(text, validate=True))
+
+    assert size(data["lookup_salt"]) == 32
+    slot = data["slots"][slots.slot_id("amina")]
+    assert slot["kdf"] == {
+        "name": "argon2id",
+        "memory_kib": FAST_KDF.memory_kib,
+        "time_cost": FAST_KDF.time_cost,
+        "parallelism": FAST_KDF.parallelism,
+        "salt": slot["kdf"]["salt"],
+    }
+    assert size(slot["kdf"]["salt"]) == 16
+    assert size(slot["private_key"]["nonce"]) == 12
+    assert size(slot["private_key"]["ciphertext"]) == 32 + 16
+    assert size(slot["public_key"]) == 32
+    assert size(slot["db_key"]["ephemeral"]) == 32
+    assert size(slot["db_key"]["nonce"]) == 12
+    assert size(slot["db_key"]["ciphertext"]) == 32 + 16
+
+
+def test_a_lookup_salt_shorter_than_sixteen_bytes_is_damage(tmp_path):
+    path = tmp_path / "keyslots.json"
+    for length, damaged in ((15, True), (16, False)):
+        data = json.loads(json.dumps(VALID))
+        data["lookup_salt"] = base64.b64encode(bytes(range(length))).decode()
+        path.write_text(json.dumps(data))
+        if damaged:
+            with pytest.raises(KeySlotsDamaged) as caught:
+                KeySlots.load(path)
+            assert caught.value.params["detail"] == "lookup salt"
+        else:
+            assert KeySlots.load(path).store_id == "store-1"
+
+
+def test_a_key_file_that_is_not_json_says_so(tmp_path):
+    path = tmp_path / "keyslots.json"
+    path.write_bytes(b"{ not json")
+    with pytest.raises(KeySlotsDamaged) as caught:
+        KeySlots.load(path)
+    assert caught.value.message == (
+        "The store's key file is damaged or not an Ulinzi key file: JSONDecodeError."
+    )
+
+
+def test_a_removed_persons_password_no_longer_opens_the_store():
+    slots = KeySlots.new("store-1")
+    slots.set_user("amina", RIGHT, RAW, FAST_KDF)
+    slots.set_user("baraka", "another password", RAW, FAST_KDF)
+    assert slots.has_user(" Amina ") and slots.has_user("baraka") and not slots.has_user("nobody")
+    assert slots.remove_user("AMINA") is True
+    assert not slots.has_user("amina") and slots.has_user("baraka")
+    with pytest.raises(WrongCredentials):
+        slots.unlock_user("amina", RIGHT)
+    assert slots.unlock_user("baraka", "another password") == RAW  # the others still open
+    assert slots.remove_user("amina") is False  # nothing left to remove
+    assert len(slots) == 1

@@ -9,6 +9,10 @@ store; these are fast enough to run under every mutant of the throttle.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -30,7 +34,7 @@ from desktop.accounts import (
     Throttle,
     start_throttle_record,
 )
-from tests.conftest import FAST_KDF, PASSWORD
+from tests.conftest import FAST_KDF, PASSWORD, ROOT
 
 START = 5_000_000.0
 
@@ -254,6 +258,68 @@ def test_a_deleted_record_makes_every_name_wait_fifteen_minutes_and_is_written_a
     now[0] += 60  # the wait is not restarted by each look at the rewritten record
     assert _wait(tmp_path, "baraka", kept) == MAX_WAIT_SECONDS - 60
     assert _record(tmp_path)["accounts"] == {} and _record(tmp_path)["recent"] == []
+
+
+def test_a_lost_record_is_written_to_the_log_without_a_name(tmp_path, now, kept, caplog):
+    """What support reads in the store's log when every sign-in waits fifteen minutes."""
+    with caplog.at_level("WARNING", logger="ulinzi.accounts"):
+        assert _wait(tmp_path, "amina", kept) == MAX_WAIT_SECONDS
+    assert [r.getMessage() for r in caplog.records] == [
+        "the failed-login record was missing or damaged: every sign-in waits"
+    ]
+
+
+ON_A_FULL_DISK = """
+import json, sys
+from pathlib import Path
+from db.keyslots import KeySlots
+from desktop import accounts
+folder, now = Path(sys.argv[1]), 5_000_000.0
+accounts.clock = lambda: now
+(folder / accounts.THROTTLE_FILE).write_text(json.dumps({
+    "format": 2, "recent": [], "everyone_not_before": 0,
+    "accounts": {"amina": {"failures": 6, "not_before": now + 10**9}},
+}))
+kept = KeySlots.new("store-1")
+kept.throttle_kept = True
+with open(folder / "filler", "wb", buffering=0) as f:  # nothing more fits
+    try:
+        while True:
+            f.write(b"x" * 512)
+    except OSError:
+        pass
+seen = {"bounded": accounts.Throttle(folder, kept).wait_seconds("amina")}
+(folder / accounts.THROTTLE_FILE).unlink()  # a few hundred bytes free: too few for a record
+with open(folder / "filler", "ab", buffering=0) as f:
+    try:
+        while True:
+            f.write(b"x" * 64)
+    except OSError:
+        pass
+seen["lost"] = accounts.Throttle(folder, kept).wait_seconds("baraka")
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("unshare") is None,
+    reason="mounting a small tmpfs needs root (CI runs as root)",
+)
+def test_on_a_full_disk_a_bounded_or_lost_record_still_makes_the_attempt_wait(tmp_path):
+    """The bound of a clock set back, and a lost record, cannot be written on a full disk:
+    the wait holds for this attempt all the same (and is worked out again at the next)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    result = subprocess.run(
+        ["unshare", "-rm", "sh", "-c",
+         f'mount -t tmpfs -o size=64k tmpfs "{disk}" && exec "{sys.executable}" -c "$0" "$@"',
+         ON_A_FULL_DISK, str(disk)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen == {"bounded": MAX_WAIT_SECONDS, "lost": MAX_WAIT_SECONDS}
 
 
 def test_check_notices_a_deleted_record_without_writing_one(tmp_path, now, kept):
