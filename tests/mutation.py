@@ -108,7 +108,15 @@ SCOPES: dict[str, tuple[Scope, ...]] = {
             ("desktop.accounts.x__guarded_open__mutmut_*",),
         ),
     ),
-    "access": (Scope("desktop/access.py", ("tests/test_access.py",), fresh_imports=True),),
+    "access": (
+        Scope(
+            "desktop/access.py",
+            # The gate's decisions on one small agency, and the registry's completeness; the
+            # refusal of every registered service (test_access.py's story) takes half a minute.
+            ("tests/test_gate.py", "tests/test_access.py", "-k", "test_gate or registered_with"),
+            fresh_imports=True,
+        ),
+    ),
     "import": (
         Scope(
             "desktop/exchange.py",
