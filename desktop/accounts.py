@@ -77,9 +77,11 @@ class Throttle:
         self._recent: list[float] = []
         self._everyone_not_before = 0.0
         try:
-            data = json.loads(self.path.read_text("utf-8"))
+            # mutation: equivalent — another encoding, and other words for the error: the record
+            # is ASCII (hashed slot ids and numbers), and any ValueError here is a lost record.
+            data = json.loads(self.path.read_text("utf-8"))  # pragma: no mutate
             if not isinstance(data, dict):
-                raise ValueError("not an object")
+                raise ValueError("not an object")  # pragma: no mutate
             if data.get("format") == THROTTLE_FORMAT:
                 self._accounts = _entries(data["accounts"])
                 self._recent = [float(t) for t in data["recent"]]
@@ -125,6 +127,7 @@ class Throttle:
         changed = self._everyone_not_before > latest
         self._everyone_not_before = min(self._everyone_not_before, latest)
         for entry in self._accounts.values():
+            # mutation: equivalent — `>=`: a wait ending exactly at the bound is written unchanged.
             changed = changed or entry["not_before"] > latest
             entry["not_before"] = min(entry["not_before"], latest)
         if changed:
@@ -136,6 +139,8 @@ class Throttle:
         return [t for t in self._recent if now - GLOBAL_WINDOW_SECONDS < t <= now]
 
     def failed(self, key: str) -> None:
+        # mutation: equivalent — a first "not before" of 1 instead of 0: both are long past, and
+        # the entry gets its own time at its fifth failure.
         entry = self._accounts.setdefault(key, {"failures": 0, "not_before": 0})
         entry["failures"] = int(entry["failures"]) + 1
         extra = entry["failures"] - FREE_ATTEMPTS
@@ -158,13 +163,15 @@ class Throttle:
             "recent": self._recent,
             "everyone_not_before": self._everyone_not_before,
         }
-        atomic_write(self.path, json.dumps(data).encode("utf-8"))
+        # mutation: equivalent — "UTF-8": codec names are not case sensitive.
+        atomic_write(self.path, json.dumps(data).encode("utf-8"))  # pragma: no mutate
 
 
 def _entries(raw: Any) -> dict[str, dict[str, float]]:
     """Per-account entries as numbers (ValueError, TypeError or KeyError if they are not)."""
     if not isinstance(raw, dict):
-        raise ValueError("not an object")
+        # mutation: equivalent — the words: any ValueError here is a lost record.
+        raise ValueError("not an object")  # pragma: no mutate
     return {
         str(key): {"failures": int(v["failures"]), "not_before": float(v["not_before"])}
         for key, v in raw.items()

@@ -120,7 +120,8 @@ SCOPES: dict[str, tuple[Scope, ...]] = {
     "import": (
         Scope(
             "desktop/exchange.py",
-            ("tests/test_exchange.py", "tests/test_package_signatures.py"),
+            # Decision by decision, on copies of two stores built once for the whole run.
+            ("tests/test_import.py",),
             tuple(
                 f"desktop.exchange.x_{name}__mutmut_*"
                 for name in (
@@ -152,6 +153,7 @@ MESSAGE_LINES = [
     r'^\s*"(errors|[^"]* [^"]*|[^"]*\.)"\s*,?\s*\)?,?\s*$',  # a line of a message's words, or its context
 ]
 EQUIVALENT = re.compile(r"mutation:\s*equivalent")
+STORY_CACHE = "ULINZI_STORY_CACHE"
 
 
 def mutmut() -> str:
@@ -254,6 +256,9 @@ def run_scope(
         raise SystemExit(f"{name}: none of {', '.join(scope.tests)} exists in {root}")
     folder = prepare(name, scope, work, root)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    # Stores a test module builds once (tests/test_import.py), kept for the whole run: built by
+    # mutmut's first pass, with no mutant applied, and copied by each test after that.
+    env[STORY_CACHE] = str(folder / "story-cache")
     started = time.monotonic()
     log = folder / "mutmut.log"
     with log.open("w", encoding="utf-8") as out:

@@ -36,7 +36,7 @@ from desktop.accounts import (
 )
 from tests.conftest import FAST_KDF, PASSWORD, ROOT
 
-START = 5_000_000.0
+START = 1_800_000_000.0  # January 2027: a year back is still after 1970
 
 
 @pytest.fixture

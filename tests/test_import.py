@@ -1,0 +1,566 @@
+"""Importing a case another agency sent, decision by decision, on copies of two stores built once.
+
+Kigali (KGL) approves the transfer of Zawadi's case and exports it to Musanze (MUS); each test
+imports that package (or one its sender's software could have made) into a fresh copy of
+Musanze's store: who sent it, whether the child may already have a case here (seen or not),
+what is refused as damage, and what the receipt says back. `test_exchange.py` tells the same
+stories through two stores built per test; these take a second each, so that `python -m
+tests.mutation import` can run them under every mutant of the import.
+
+The two stores and the package are built once per test session. Under the mutation run
+(`ULINZI_STORY_CACHE` set by `tests.mutation`) they are built once for the whole run, by the
+unchanged code, before any mutant is tried.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from db.errors import PermissionDenied
+from db.models import AuditEvent, Case, ExchangedPackage, PartnerAgency, ReceivedEvent
+from desktop import case_forms, cases, exchange, packages
+from desktop.packages import PackageError
+from tests.conftest import Agency, make_agency
+from tests.stories import HEALTH_CENTRE, SentPackage, consent, exported, registration, unzip
+
+CACHE = "ULINZI_STORY_CACHE"
+
+
+@dataclass(frozen=True)
+class Built:
+    folder: Path
+    sender_case: str  # the case's uuid at Kigali
+    recovery: dict[str, str]
+    keys: dict[str, exchange.AgencyKeys]
+
+    @property
+    def data(self) -> bytes:
+        return (self.folder / "case.ulz").read_bytes()
+
+    def store(self, code: str, into: Path) -> Agency:
+        """A fresh copy of one agency's store, as it was right after the package was sent."""
+        shutil.copytree(self.folder / code, into / code)
+        return Agency(into / code, self.recovery[code])
+
+    def package(self) -> SentPackage:
+        """The package opened with Musanze's key: to make again, changed, as Kigali's
+        software (or someone else's) could."""
+        entries = unzip(packages.decrypt(self.data, [self.keys["MUS"].age_identity]))
+        manifest = json.loads(entries.pop(packages.MANIFEST))
+        entries.pop(packages.SIGNATURE)
+        return SentPackage(entries, manifest, self.keys["KGL"], self.keys["MUS"])
+
+
+def _build(folder: Path) -> None:
+    kgl = make_agency(folder / "KGL")
+    mus = make_agency(folder / "MUS", "Musanze District Office", "MUS")
+    uuid, _ = exported(kgl, mus, folder)  # Cara's approved transfer, in folder/case.ulz
+    keys = {}
+    for agency, code in ((kgl, "KGL"), (mus, "MUS")):
+        with agency.sign_in("sam") as us, us.store.write() as s:
+            k = exchange.keys_in(s)
+        keys[code] = [k.age_identity, base64.b64encode(k.signing_key).decode()]
+    facts = {
+        "sender_case": uuid,
+        "recovery": {"KGL": kgl.recovery_key, "MUS": mus.recovery_key},
+        "keys": keys,
+    }
+    (folder / "built.json").write_text(json.dumps(facts))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Built:
+    cached = os.environ.get(CACHE)
+    folder = Path(cached) / "import" if cached else tmp_path_factory.mktemp("import") / "built"
+    if not (folder / "built.json").exists():
+        making = folder.with_name(f"{folder.name}.{os.getpid()}")
+        shutil.rmtree(making, ignore_errors=True)
+        making.mkdir(parents=True)
+        _build(making)
+        making.rename(folder)
+    facts = json.loads((folder / "built.json").read_text())
+    return Built(
+        folder,
+        facts["sender_case"],
+        facts["recovery"],
+        {
+            code: exchange.AgencyKeys(age, base64.b64decode(signing))
+            for code, (age, signing) in facts["keys"].items()
+        },
+    )
+
+
+@pytest.fixture
+def mus(built, tmp_path) -> Agency:
+    return built.store("MUS", tmp_path)
+
+
+def _count(agency: Agency) -> int:
+    with agency.sign_in("admin") as us, us.store.read() as s:
+        return s.execute(select(func.count()).select_from(Case)).scalar_one()
+
+
+def _events(us, action: str) -> list[tuple[int | None, str]]:  # type: ignore[no-untyped-def]
+    with us.store.read() as s:
+        return [
+            tuple(r)
+            for r in s.execute(
+                select(AuditEvent.case_id, AuditEvent.summary)
+                .where(AuditEvent.action == action)
+                .order_by(AuditEvent.seq)
+            )
+        ]
+
+
+def _stranger(built: Built, **sender: str) -> bytes:
+    """The same case, signed by an agency Musanze has never heard of (anyone can make one)."""
+    sent = built.package()
+    stranger = exchange.AgencyKeys.generate()
+    manifest = {
+        **sent.manifest,
+        "sender": {
+            "code": "XYZ",
+            "name": "Stranger Office",
+            "age_recipient": stranger.age_recipient,
+            "verify_key": stranger.verify_key,
+            **sender,
+        },
+    }
+    return packages.encrypt_to(
+        packages.build(manifest, sent.entries, stranger), built.keys["MUS"].age_recipient
+    )
+
+
+# -- what the preview says ------------------------------------------------------------------------
+
+
+def test_the_preview_says_who_sent_what_and_the_look_is_audited_without_the_childs_name(built, mus):
+    data = built.data
+    sent = built.package()
+    with mus.sign_in("cara") as us:
+        preview, opened = exchange.open_package(us, data)
+        previewed = _events(us, "package.previewed")
+    kgl = sent.manifest["sender"]
+    assert preview == exchange.Preview(
+        package_id=sent.manifest["package_id"],
+        kind="transfer",
+        sender_name="Kigali District Office",
+        sender_code="KGL",
+        sender_known=True,
+        sender_verified=True,
+        fingerprint=packages.fingerprint("KGL", kgl["age_recipient"], kgl["verify_key"]),
+        created_at=sent.manifest["created_at"],
+        exported_by="Cara Caseworker",
+        case_number=sent.record()["case"]["case_number"],
+        child_name="Zawadi Wanjiru",
+        birth_date=date(date.today().year - 9, 3, 14).isoformat(),
+        forms=len(sent.record()["forms"]),
+        attachments=0,
+        duplicates=[],
+        already_imported=False,
+        sha256=packages.sha256(data),
+        hidden_duplicates=0,
+    )
+    assert preview.case_number.startswith("KGL-") and preview.forms >= 6
+    assert opened.sender_known and opened.digest == preview.sha256
+    assert previewed == [
+        (None, f"transfer from KGL: {preview.package_id}, 0 possible matches shown, 0 not visible")
+    ]
+
+
+def test_a_partner_added_without_checking_its_fingerprint_is_known_but_not_verified(built, mus):
+    with mus.sign_in("sam") as us:
+        with us.store.write() as s:
+            s.execute(update(PartnerAgency).values(verified=False))
+        preview, _ = exchange.open_package(us, built.data)
+    assert (preview.sender_known, preview.sender_verified) == (True, False)
+
+
+# -- importing -------------------------------------------------------------------------------------
+
+
+def test_an_imported_case_is_the_senders_child_with_its_forms_history_and_a_receipt(
+    built, mus, tmp_path
+):
+    sent = built.package()
+    theirs = sent.record()
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, built.data)
+        row = cases.open_case(us, done.case_uuid).row
+        forms = case_forms.case_submissions(us, done.case_uuid)
+        with us.store.read() as s:
+            case_id = s.execute(select(Case.id).where(Case.uuid == done.case_uuid)).scalar_one()
+            history = s.execute(
+                select(ReceivedEvent.action, ReceivedEvent.agency_code).where(
+                    ReceivedEvent.case_id == case_id
+                )
+            ).all()
+            received = s.execute(
+                select(ExchangedPackage).where(ExchangedPackage.direction == "received")
+            ).scalar_one()
+            recorded = (
+                received.package_id,
+                received.agency_code,
+                received.sha256,
+                received.case_id,
+            )
+            details = json.loads(received.details)
+        imported = _events(us, "package.imported")
+    c = theirs["case"]
+    assert not done.already and done.case_number == row.case_number
+    assert row.case_number.startswith("MUS-") and row.case_number != c["case_number"]
+    assert (row.given_name, row.family_name, row.sex) == (
+        c["given_name"],
+        c["family_name"],
+        c["sex"],
+    )
+    assert row.birth_date.isoformat() == c["birth_date"]
+    assert (row.location, row.caseworker, row.status) == (c["location"], "Cara Caseworker", "open")
+    assert row.stage == c["stage"]  # the work goes on where it was
+    assert sorted((f.form_id, f.revision) for f in forms) == sorted(
+        (f["form_id"], f["revision"]) for f in theirs["forms"]
+    )
+    assert len(history) == len(theirs["history"]) and {h[1] for h in history} == {"KGL"}
+    digest = packages.sha256(built.data)
+    assert recorded == (sent.manifest["package_id"], "KGL", digest, case_id)
+    assert details == {
+        "from": "Kigali District Office",
+        "case_number": c["case_number"],
+        "case_uuid": c["uuid"],
+    }
+    assert imported == [
+        (case_id, f"transfer from KGL: {sent.manifest['package_id']} sha256 {digest}")
+    ]
+    # The receipt goes back to Kigali, which records it once.
+    kgl = built.store("KGL", tmp_path)
+    with kgl.sign_in("cara") as us:
+        noted = exchange.import_package(us, done.receipt)
+        assert (noted.case_uuid, noted.already) == (built.sender_case, False)
+        assert exchange.import_package(us, done.receipt).already
+        with us.store.read() as s:
+            sent_row = s.execute(
+                select(ExchangedPackage).where(ExchangedPackage.direction == "sent")
+            ).scalar_one()
+            assert sent_row.receipt_at is not None
+        assert [summary for _, summary in _events(us, "package.receipt")] == [
+            f"MUS received {sent.manifest['package_id']} as {done.case_number}"
+        ]
+
+
+def test_a_supervisor_gives_the_imported_case_to_a_caseworker_of_their_team(built, mus):
+    with mus.sign_in("sam") as us:
+        done = exchange.import_package(us, built.data, caseworker="carl")
+        assert cases.open_case(us, done.case_uuid).row.caseworker == "Carl Caseworker"
+
+
+def test_the_same_package_twice_changes_nothing_and_names_no_case_the_person_may_not_see(
+    built, mus
+):
+    with mus.sign_in("cara") as us:
+        first = exchange.import_package(us, built.data)
+        again = exchange.import_package(us, built.data)
+        assert exchange.open_package(us, built.data)[0].already_imported
+    assert (again.already, again.case_uuid, again.case_number) == (
+        True,
+        first.case_uuid,
+        first.case_number,
+    )
+    assert again.receipt is None
+    with mus.sign_in("cleo") as us:  # Tess's team: Cara's case is not hers to see
+        hers = exchange.import_package(us, built.data)
+    assert (hers.already, hers.case_uuid, hers.case_number) == (True, None, "")
+    assert _count(mus) == 1
+
+
+# -- who sent it -----------------------------------------------------------------------------------
+
+
+def test_a_package_from_an_unknown_agency_needs_a_supervisor_who_checked_its_fingerprint(
+    built, mus
+):
+    data = _stranger(built)
+    with mus.sign_in("cara") as us:
+        preview, _ = exchange.open_package(us, data)
+        assert (preview.sender_known, preview.sender_verified) == (False, False)
+        assert preview.sender_code == "XYZ" and preview.sender_name == "Stranger Office"
+        with pytest.raises(PackageError) as caught:
+            exchange.import_package(us, data, confirm_unknown_sender=True)  # not hers to confirm
+    assert caught.value.message == (
+        "This package comes from an agency that is not in your address book "
+        f"(“Stranger Office”, XYZ, fingerprint {preview.fingerprint}): anyone could have made "
+        "it. Add the agency's identity first, or a supervisor may confirm the import after "
+        "checking the fingerprint with that agency by phone."
+    )
+    with mus.sign_in("sam") as us, pytest.raises(PackageError, match="not in your address book"):
+        exchange.import_package(us, data)  # a supervisor who has not confirmed
+    assert _count(mus) == 0
+    with mus.sign_in("sam") as us:
+        done = exchange.import_package(us, data, confirm_unknown_sender=True, caseworker="cara")
+    assert not done.already and _count(mus) == 1
+
+
+def test_a_stranger_cannot_fill_the_warning_with_a_long_name(built, mus):
+    data = _stranger(built, name="S" * 500, code="X" * 40)
+    with mus.sign_in("cara") as us, pytest.raises(PackageError) as caught:
+        exchange.import_package(us, data)
+    assert f"(“{'S' * 100}”, {'X' * 20}, fingerprint" in caught.value.message
+
+
+def test_a_receipt_from_an_unknown_agency_or_for_a_package_not_sent_is_refused(
+    built, mus, tmp_path
+):
+    with mus.sign_in("cara") as us:
+        receipt = exchange.import_package(us, built.data).receipt
+    kgl = built.store("KGL", tmp_path)
+    recipient = built.keys["KGL"].age_recipient
+    plain = unzip(packages.decrypt(receipt, [built.keys["KGL"].age_identity]))
+    manifest = json.loads(plain[packages.MANIFEST])
+    stranger = exchange.AgencyKeys.generate()
+    forged = {
+        **manifest,
+        "sender": {**manifest["sender"], "code": "XYZ", "verify_key": stranger.verify_key},
+    }
+    for keys, changed, refusal in (
+        (stranger, forged, "not in your address book: it cannot be trusted"),
+        (
+            built.keys["MUS"],
+            {**manifest, "receipt_for": {**manifest["receipt_for"], "package_id": "other"}},
+            "for a package this agency did not send",
+        ),
+        (
+            built.keys["MUS"],
+            {**manifest, "receipt_for": {**manifest["receipt_for"], "sha256": "0" * 64}},
+            "for a package this agency did not send",
+        ),
+    ):
+        data = packages.encrypt_to(packages.build(changed, {}, keys), recipient)
+        with kgl.sign_in("cara") as us, pytest.raises(PackageError, match=refusal):
+            exchange.import_package(us, data)
+    with kgl.sign_in("cara") as us, us.store.read() as s:
+        assert s.execute(select(ExchangedPackage.receipt_at)).scalar_one() is None
+
+
+# -- the same child here ---------------------------------------------------------------------------
+
+
+def _register(agency: Agency, who: str, **answers: object) -> str:
+    with agency.sign_in(who) as us:
+        return case_forms.register_with_forms(
+            us, {"registration": {**registration(), **answers}, "consent": consent(HEALTH_CENTRE)}
+        ).uuid
+
+
+BORN = date(date.today().year - 9, 3, 14).isoformat()
+OTHER_DAY = date(date.today().year - 7, 1, 2).isoformat()
+GRANDMOTHER = [{"name": "Mama  Wánjiru", "relationship": "grandmother"}]
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs", "same"),
+    [
+        ({}, {}, True),  # the same names and date of birth
+        ({"given_name": " zawadi ", "family_name": "WANJIRU"}, {}, True),  # spelled alike
+        ({"family_name": "Otieno"}, {}, True),  # the same given name and date of birth
+        ({"birth_date": {"date": OTHER_DAY, "estimated": True}}, {}, True),  # same names
+        (
+            {"family_name": "Otieno", "birth_date": {"date": OTHER_DAY, "estimated": True}},
+            {},
+            False,
+        ),
+        ({"given_name": "Amina"}, {}, False),  # another child of the same family and age
+        # The same date of birth and one of the same caregivers: a name spelled another way.
+        (
+            {"given_name": "Zawadia", "caregivers": GRANDMOTHER},
+            {"caregivers": [{"name": "mama wanjiru", "relationship": "grandmother"}]},
+            True,
+        ),
+        (
+            {"given_name": "Zawadia", "caregivers": GRANDMOTHER},
+            {"caregivers": [{"name": "Baba Otieno", "relationship": "uncle"}]},
+            False,
+        ),
+        (
+            {"given_name": "Zawadia", "caregivers": GRANDMOTHER},
+            {},  # the package names no caregiver
+            False,
+        ),
+        (
+            {
+                "given_name": "Zawadia",
+                "caregivers": GRANDMOTHER,
+                "birth_date": {"date": OTHER_DAY, "estimated": True},
+            },
+            {"caregivers": GRANDMOTHER},
+            False,  # the same caregiver, another age: another child of the family
+        ),
+    ],
+)
+def test_a_child_who_may_already_have_a_case_here_is_named_before_importing(
+    built, mus, ours, theirs, same
+):
+    here = _register(mus, "cara", **ours)
+    sent = built.package()
+    record = sent.record()
+    if theirs:
+        for f in record["forms"]:
+            if f["form_id"] == "registration":
+                f["answers"] = {**f["answers"], **theirs}
+    data = sent.signed(record)
+    with mus.sign_in("cara") as us:
+        number = cases.open_case(us, here).row.case_number
+        row = cases.open_case(us, here).row
+        name = f"{row.given_name} {row.family_name}"
+        preview, _ = exchange.open_package(us, data)
+        assert preview.duplicates == ([(number, name)] if same else [])
+        if same:
+            with pytest.raises(PackageError) as caught:
+                exchange.import_package(us, data)
+            assert caught.value.message == (
+                f"This child may already have a case here: {number} ({name}). Check before "
+                "importing; import as a new case only if it is another child."
+            )
+            with us.store.read() as s:  # nothing imported
+                assert s.execute(select(func.count()).select_from(Case)).scalar_one() == 1
+            done = exchange.import_package(us, data, accept_duplicates=True)
+        else:
+            done = exchange.import_package(us, data)
+    assert not done.already and _count(mus) == 2
+
+
+def test_a_child_held_by_another_team_is_not_named_but_stops_the_import(built, mus):
+    _register(mus, "cleo")  # Tess's team: not Cara's to see
+    with mus.sign_in("cara") as us:
+        preview, _ = exchange.open_package(us, built.data)
+        assert (preview.duplicates, preview.hidden_duplicates) == ([], 1)
+        with pytest.raises(PackageError) as caught:
+            exchange.import_package(us, built.data)
+        assert caught.value.message == exchange.HIDDEN_MATCH
+        refused = _events(us, "package.import_refused")
+        previewed = _events(us, "package.previewed")
+    pid = built.package().manifest["package_id"]
+    assert refused == [(None, f"transfer from KGL: {pid}, a possible match in a case not visible")]
+    assert previewed == [
+        (None, f"transfer from KGL: {pid}, 0 possible matches shown, 1 not visible")
+    ]
+    assert _count(mus) == 1
+    with mus.sign_in("cara") as us:  # after asking the supervisor
+        assert not exchange.import_package(us, built.data, accept_duplicates=True).already
+    assert _count(mus) == 2
+
+
+def test_a_package_anyone_can_make_does_not_tell_whether_another_team_has_the_child(built, mus):
+    _register(mus, "cleo")
+    data = _stranger(built)
+    with mus.sign_in("sam") as us:  # Sam leads the other team
+        preview, _ = exchange.open_package(us, data)
+        assert (preview.duplicates, preview.hidden_duplicates) == ([], 0)
+        # The administrator's log holds the true count.
+        assert _events(us, "package.previewed")[-1][1].endswith(
+            "0 possible matches shown, 1 not visible (not said: unknown sender)"
+        )
+
+
+def test_a_package_can_be_added_beside_a_case_already_here(built, mus):
+    here = _register(mus, "cara")
+    theirs = _register(mus, "cleo", given_name="Zawadia")
+    with mus.sign_in("cara") as us:
+        with pytest.raises(PermissionDenied):  # Cleo's case is not Cara's to add to
+            exchange.import_package(us, built.data, link_to=theirs)
+        done = exchange.import_package(us, built.data, link_to=here)
+        assert (done.case_uuid, done.already) == (here, False)
+        history = cases.case_history(us, here)
+    assert _count(mus) == 2
+    linked = [h.summary for h in history if h.action == "package.imported"]
+    assert len(linked) == 1 and linked[0].startswith("transfer from KGL (linked): ")
+    with mus.sign_in("cara") as us, us.store.read() as s:
+        case_id = s.execute(select(Case.id).where(Case.uuid == here)).scalar_one()
+        assert s.execute(
+            select(func.count()).select_from(ReceivedEvent).where(ReceivedEvent.case_id == case_id)
+        ).scalar_one() == len(built.package().record()["history"])
+
+
+# -- damage its sender's software could have written -------------------------------------------------
+
+
+def _case(record: dict, **changes: object) -> dict:
+    record["case"] = {**record["case"], **changes}
+    return record
+
+
+def _first_form(record: dict, which: str, **changes: object) -> dict:
+    for f in record["forms"]:
+        if f["form_id"] == which:
+            f.update(changes)
+            return record
+    raise AssertionError(which)
+
+
+def _registration_answers(record: dict) -> dict:
+    return next(f for f in record["forms"] if f["form_id"] == "registration")["answers"]
+
+
+@pytest.mark.parametrize(
+    ("detail", "damage"),
+    [
+        ("case.json format", lambda r: {**r, "format": 2}),
+        ("case", lambda r: {**r, "case": ["not", "a", "case"]}),
+        ("case: The child's given name is required.", lambda r: _case(r, given_name="")),
+        (
+            "forms: registration.sex",
+            lambda r: _first_form(
+                r, "registration", answers={**_registration_answers(r), "sex": "dragon"}
+            ),
+        ),
+        (
+            "forms",
+            lambda r: _first_form(r, "registration", form_id="consent"),
+        ),
+        # What the package's schema refuses, named by where it is.
+        ("forms.0.instance", lambda r: _first_form(r, "registration", instance="first")),
+        ("stage_moves.0.from", lambda r: {**r, "stage_moves": [{"how": "moved"}]}),
+        ("approvals.0.kind", lambda r: {**r, "approvals": [{"state": "approved"}]}),
+        ("history.0.at", lambda r: {**r, "history": [{"summary": "no time, no action"}]}),
+    ],
+)
+def test_a_signed_package_with_damaged_records_is_refused_and_imports_nothing(
+    built, mus, detail, damage
+):
+    sent = built.package()
+    data = sent.signed(damage(sent.record()))
+    with mus.sign_in("cara") as us, pytest.raises(PackageError) as caught:
+        exchange.import_package(us, data)
+    assert caught.value.params.get("detail") == detail, caught.value.message
+    assert _count(mus) == 0
+
+
+def test_a_package_of_another_kind_is_refused(built, mus):
+    data = built.package().signed(kind="notice")
+    with mus.sign_in("cara") as us, pytest.raises(PackageError) as caught:
+        exchange.import_package(us, data)
+    assert caught.value.params.get("detail") == "kind"
+    assert _count(mus) == 0
+
+
+def test_a_signed_copy_that_is_not_the_one_its_record_names_is_refused(built, mus):
+    sent = built.package()
+    record = sent.record()
+    record["signed_copies"] = [
+        {
+            "entry": "documents/transfer-form.pdf",
+            "sha256": "0" * 64,
+            "document": {"kind": "transfer_form", "version": 1, "code": "X"},
+        }
+    ]
+    with mus.sign_in("cara") as us, pytest.raises(PackageError) as caught:
+        exchange.import_package(us, sent.signed(record))
+    assert caught.value.params.get("detail") == "attachment documents/transfer-form.pdf"
+    assert _count(mus) == 0
