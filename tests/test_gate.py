@@ -269,6 +269,14 @@ def test_case_services_refuse_with_their_own_words_and_events(registered):
     def rules(us) -> None:  # type: ignore[no-untyped-def]
         pass
 
+    @access.reads_case(event=access.DOCUMENT_REFUSED)
+    def reads_document(us, case_uuid: str) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+    @access.changes_case(event=access.SIGNED_COPY_REFUSED)
+    def adds_copy(us, case_uuid: str) -> None:  # type: ignore[no-untyped-def]
+        pass
+
     found = {name.rpartition(".")[2]: e for name, e in access.REGISTRY.items()}
     assert (found["reads"].action, found["reads"].event) == ("open this case", access.OPEN_REFUSED)
     assert (found["changes"].action, found["changes"].event) == (
@@ -276,4 +284,13 @@ def test_case_services_refuse_with_their_own_words_and_events(registered):
         access.CHANGE_REFUSED,
     )
     assert (found["rules"].action, found["rules"].event) == ("", access.REFUSED)
+    assert (found["reads_document"].need, found["reads_document"].event) == (
+        access.Need.READ_CASE,
+        access.DOCUMENT_REFUSED,
+    )
+    assert (found["adds_copy"].need, found["adds_copy"].action, found["adds_copy"].event) == (
+        access.Need.CHANGE_CASE,
+        "change this case",
+        access.SIGNED_COPY_REFUSED,
+    )
     assert found["reads"].roles == frozenset()
