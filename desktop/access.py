@@ -129,7 +129,9 @@ def service(
             except PermissionDenied as e:
                 refuse(us, e, entry.event, case_uuid)
 
-        gated.entry = entry  # type: ignore[attr-defined]
+        # mutation: equivalent — nothing reads `.entry` (the registry is read by name): it is
+        # there for whoever inspects a service in a debugger.
+        gated.entry = entry  # type: ignore[attr-defined]  # pragma: no mutate
         return gated
 
     return register
@@ -185,6 +187,7 @@ def refuse(
         with us.store.write() as s:
             case_id = (
                 s.execute(select(Case.id).where(Case.uuid == case_uuid)).scalar()
+                # mutation: equivalent — `or True`: looking up no uuid finds no case, None as well.
                 if case_uuid
                 else None
             )
@@ -269,6 +272,8 @@ def case_in(s: Session, case_uuid: str, allowed: ColumnElement[bool], action: st
     """Load a case in the unit of work `s` if `allowed` holds for it; PermissionDenied otherwise
     (audited by the registered service it leaves, or by the context managers below)."""
     found = s.execute(
+        # mutation: equivalent — `else_=None`, or no else: the CASE gives NULL, read as None,
+        # which refuses as False does.
         select(Case, sql_case((allowed, True), else_=False)).where(Case.uuid == case_uuid)
     ).first()
     if found is None:
@@ -281,6 +286,7 @@ def case_in(s: Session, case_uuid: str, allowed: ColumnElement[bool], action: st
 def _check_case(s: Session, case_uuid: str, allowed: ColumnElement[bool], action: str) -> None:
     """`case_in` without loading the case: one indexed lookup."""
     found = s.execute(
+        # mutation: equivalent — `else_=None`, or no else: as in `case_in`.
         select(sql_case((allowed, True), else_=False)).where(Case.uuid == case_uuid)
     ).first()
     if found is None:
@@ -296,6 +302,8 @@ def readable_case(s: Session, us: UserSession, case_uuid: str) -> Case:
 
 def may_change(s: Session, us: UserSession, case: Case) -> bool:
     return bool(
+        # mutation: equivalent — `select(None)`: a row of NULL is still a row; only whether one is
+        # found counts.
         s.execute(select(Case.id).where(Case.id == case.id, editable_cases(us.user))).first()
     )
 

@@ -252,7 +252,7 @@ def test_a_refusal_deep_inside_services_is_recorded_once_where_it_was_refused(ga
 def test_a_service_registered_without_what_it_needs_is_refused_at_registration(
     registered, need, roles, action
 ):
-    with pytest.raises(ValueError, match="a role check names its roles"):
+    with pytest.raises(ValueError, match="^a role check names its roles and its refused action"):
         access.service(need, roles=roles, action=action)
 
 
@@ -277,6 +277,14 @@ def test_case_services_refuse_with_their_own_words_and_events(registered):
     def adds_copy(us, case_uuid: str) -> None:  # type: ignore[no-untyped-def]
         pass
 
+    @access.service(access.Need.READ_CASE)  # the needs alone, without the shorthands
+    def bare_reads(us, case_uuid: str) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+    @access.service(access.Need.CHANGE_CASE)
+    def bare_changes(us, case_uuid: str) -> None:  # type: ignore[no-untyped-def]
+        pass
+
     found = {name.rpartition(".")[2]: e for name, e in access.REGISTRY.items()}
     assert (found["reads"].action, found["reads"].event) == ("open this case", access.OPEN_REFUSED)
     assert (found["changes"].action, found["changes"].event) == (
@@ -292,5 +300,13 @@ def test_case_services_refuse_with_their_own_words_and_events(registered):
         access.Need.CHANGE_CASE,
         "change this case",
         access.SIGNED_COPY_REFUSED,
+    )
+    assert (found["bare_reads"].action, found["bare_reads"].event) == (
+        "open this case",
+        access.OPEN_REFUSED,
+    )
+    assert (found["bare_changes"].action, found["bare_changes"].event) == (
+        "change this case",
+        access.CHANGE_REFUSED,
     )
     assert found["reads"].roles == frozenset()
