@@ -186,6 +186,8 @@ def start_throttle_record(folder: Path) -> None:
 def _guarded_open(
     folder: Path,
     credentials: Password | RecoveryKey,
+    # mutation: equivalent — a default of False: the only caller that leaves it out, `recover`,
+    # writes at once, and a refused store refuses that write with the same error.
     verify_head: bool = True,
     store_class: type[Store] = Store,
 ) -> tuple[Store, int]:
@@ -224,12 +226,16 @@ def _guarded_open(
         # The store lock is released by now; a second process could race here, which at worst
         # loses one count. The key slot's Argon2 cost is the real protection.
         with suppress(StoreFull):  # a full disk cannot keep the count; the answer stays "wrong"
+            # mutation: equivalent — no slots: `before_unlock` has just read the record through
+            # them, refused a lost one and (but for `check`) written it again, so the record
+            # is here in the current format, which is read without the slots.
             Throttle(folder, seen["slots"]).failed(seen["key"])
         raise
     failures = 0
     if inspect:
         return store, failures
     try:
+        # mutation: equivalent — no slots: as for `failed` above.
         failures = Throttle(folder, store.slots).succeeded(seen["key"])
         if not store.slots.throttle_kept:
             # From now on a missing throttle file is noticed (see Throttle). Written while the

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from db.errors import LoginThrottled, WrongCredentials, WrongRecoveryKey
+from db.errors import AuditHeadMissing, LoginThrottled, WrongCredentials, WrongRecoveryKey
 from db.keyslots import KeySlots
 from db.recovery_code import new_recovery_code
-from db.store import KEYSLOTS_FILE
+from db.store import HEAD_FILE, KEYSLOTS_FILE, Store
 from desktop import accounts
 from desktop.accounts import (
     FIRST_WAIT_SECONDS,
@@ -305,9 +305,24 @@ print(json.dumps(seen))
     os.geteuid() != 0 or shutil.which("unshare") is None,
     reason="mounting a small tmpfs needs root (CI runs as root)",
 )
-def test_on_a_full_disk_a_bounded_or_lost_record_still_makes_the_attempt_wait(tmp_path):
+def test_on_a_full_disk_a_bounded_or_lost_record_still_makes_the_attempt_wait(tmp_path, now, kept):
     """The bound of a clock set back, and a lost record, cannot be written on a full disk:
     the wait holds for this attempt all the same (and is worked out again at the next)."""
+    room = tmp_path / "room"  # first the same two records on a disk with room: both are written
+    room.mkdir()
+    (room / THROTTLE_FILE).write_text(
+        json.dumps(
+            {
+                "format": 2, "recent": [], "everyone_not_before": 0,
+                "accounts": {"amina": {"failures": 6, "not_before": now[0] + 10**9}},
+            }
+        )
+    )  # fmt: skip
+    assert Throttle(room, kept).wait_seconds("amina") == MAX_WAIT_SECONDS
+    assert _record(room)["accounts"]["amina"]["not_before"] == now[0] + MAX_WAIT_SECONDS
+    (room / THROTTLE_FILE).unlink()
+    assert Throttle(room, kept).wait_seconds("baraka") == MAX_WAIT_SECONDS
+    assert _record(room)["everyone_not_before"] == now[0] + MAX_WAIT_SECONDS
     disk = tmp_path / "disk"
     disk.mkdir()
     result = subprocess.run(
@@ -315,7 +330,7 @@ def test_on_a_full_disk_a_bounded_or_lost_record_still_makes_the_attempt_wait(tm
          f'mount -t tmpfs -o size=64k tmpfs "{disk}" && exec "{sys.executable}" -c "$0" "$@"',
          ON_A_FULL_DISK, str(disk)],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # as it is (a mutation run's choice too)
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     seen = json.loads(result.stdout.strip().splitlines()[-1])
@@ -485,3 +500,48 @@ def test_through_a_store_an_older_store_keeps_its_record_from_its_next_sign_in(s
     with pytest.raises(LoginThrottled) as caught:
         accounts.sign_in(store, "admin", PASSWORD)
     assert caught.value.params["seconds"] == MAX_WAIT_SECONDS
+    assert _record(store)["everyone_not_before"] == now[0] + MAX_WAIT_SECONDS  # written again
+
+
+def test_through_a_store_the_last_second_of_a_wait_still_holds_the_right_password(store, now):
+    _sign_in_fails(store, FREE_ATTEMPTS)
+    now[0] += FIRST_WAIT_SECONDS - 1
+    with pytest.raises(LoginThrottled) as caught:
+        accounts.sign_in(store, "admin", PASSWORD)
+    assert caught.value.params["seconds"] == 1
+    now[0] += 1
+    with accounts.sign_in(store, "admin", PASSWORD):
+        pass
+
+
+def test_through_a_store_check_signing_in_says_no_failed_attempts_came_before(store, now):
+    with accounts.sign_in(store, "admin", PASSWORD, verify_head=False) as us:
+        assert _last_sign_in(us) == "0 failed attempts before"
+
+
+def test_through_a_store_without_its_audit_head_only_check_opens_it_and_recovery_changes_nothing(
+    store, now
+):
+    """A missing head (the database may be an older copy) refuses signing in and the recovery
+    key alike; `check`, which says what is wrong, still opens it."""
+    (store / HEAD_FILE).unlink()
+    with pytest.raises(AuditHeadMissing):
+        accounts.sign_in(store, "admin", PASSWORD)
+    with pytest.raises(AuditHeadMissing):
+        accounts.recover(
+            store, (store / "recovery.txt").read_text(), "admin", "a new password", FAST_KDF
+        )
+    with accounts.sign_in(store, "admin", PASSWORD, verify_head=False) as us:
+        assert isinstance(us.store.refusal, AuditHeadMissing)
+    with pytest.raises(WrongCredentials):  # the recovery key set no new password
+        accounts.sign_in(store, "admin", "a new password", verify_head=False)
+
+
+def test_through_a_store_signing_in_opens_the_kind_of_store_asked_for(store, now):
+    """The benchmarks' probe signs in with a store that times its work (`store_class`)."""
+
+    class Timed(Store):
+        pass
+
+    with accounts.sign_in(store, "admin", PASSWORD, store_class=Timed) as us:
+        assert type(us.store) is Timed
