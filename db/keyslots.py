@@ -66,6 +66,7 @@ def secret_bytes(secret: str) -> bytes:
     """A typed secret as bytes. Any bytes are a password: a line read with `surrogateescape`
     gives back its own bytes, so a non-UTF-8 password is simply a (probably wrong) password."""
     try:
+        # mutation: equivalent — "UTF-8" (here and below): codec names are not case sensitive.
         return secret.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a lone surrogate that did not come from a byte
         return secret.encode("utf-8", "surrogatepass")
@@ -78,7 +79,9 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     if not isinstance(text, str):  # a damaged file's null or number is damage, like bad text
-        raise ValueError("not base64 text")
+        # mutation: equivalent — the words: every caller turns a ValueError into its own damage.
+        raise ValueError("not base64 text")  # pragma: no mutate
+    # mutation: equivalent — "ASCII": codec names are not case sensitive.
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
@@ -109,14 +112,15 @@ MAX_PARALLELISM = 64
 def _kdf_params(kdf_data: dict[str, Any]) -> KdfParams:
     values = [kdf_data["memory_kib"], kdf_data["time_cost"], kdf_data["parallelism"]]
     if not all(type(v) is int for v in values):  # not bool, float or text
-        raise ValueError("parameters are not whole numbers")
+        # mutation: equivalent — the words (and below): the slot is "unreadable", whatever they say.
+        raise ValueError("parameters are not whole numbers")  # pragma: no mutate
     kdf = KdfParams(*values)
     if not (
         1 <= kdf.parallelism <= MAX_PARALLELISM
         and 1 <= kdf.time_cost <= MAX_TIME_COST
         and 8 * kdf.parallelism <= kdf.memory_kib <= MAX_MEMORY_KIB
     ):
-        raise ValueError("parameters out of range")
+        raise ValueError("parameters out of range")  # pragma: no mutate
     return kdf
 
 
@@ -140,6 +144,7 @@ class KeySlots:
             {
                 "format": FORMAT,
                 "store_id": store_id,
+                # mutation: equivalent — `token_bytes(None)`: its default is 32 bytes too.
                 "lookup_salt": _b64(secrets.token_bytes(32)),
                 "slots": {},
             }

@@ -10,8 +10,17 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+from db import keyslots
 from db.errors import KeySlotsDamaged, RecoveryKeyMistyped, WrongCredentials, WrongRecoveryKey
-from db.keyslots import DEFAULT_KDF, KeySlots
+from db.keyslots import (
+    DEFAULT_KDF,
+    MAX_MEMORY_KIB,
+    MAX_PARALLELISM,
+    MAX_TIME_COST,
+    KdfParams,
+    KeySlots,
+    secret_bytes,
+)
 from db.recovery_code import ALPHABET, new_recovery_code, normalise_recovery_code
 from tests.conftest import FAST_KDF
 
@@ -338,3 +347,53 @@ def test_a_removed_persons_password_no_longer_opens_the_store():
     assert slots.unlock_user("baraka", "another password") == RAW  # the others still open
     assert slots.remove_user("amina") is False  # nothing left to remove
     assert len(slots) == 1
+
+
+def test_a_lookup_salt_with_a_character_that_is_not_base64_is_damage(tmp_path):
+    """A stray character is not skipped over: the file was changed, not just read oddly."""
+    path = tmp_path / "keyslots.json"
+    data = json.loads(json.dumps(VALID))
+    salt = base64.b64encode(bytes(range(32))).decode()
+    data["lookup_salt"] = salt[:20] + "*" + salt[20:]
+    path.write_text(json.dumps(data))
+    with pytest.raises(KeySlotsDamaged) as caught:
+        KeySlots.load(path)
+    assert caught.value.params["detail"] == "lookup salt"
+
+
+@pytest.mark.parametrize(
+    ("memory_kib", "time_cost", "parallelism", "taken"),
+    [
+        (8, 1, 1, True),  # the least Argon2 allows: 8 KiB for each lane
+        (7, 1, 1, False),
+        (16, 1, 2, True),
+        (15, 1, 2, False),
+        (MAX_MEMORY_KIB, 1, 1, True),
+        (MAX_MEMORY_KIB + 1, 1, 1, False),
+        (8, MAX_TIME_COST, 1, True),
+        (8, MAX_TIME_COST + 1, 1, False),
+        (8, 0, 1, False),
+        (8 * MAX_PARALLELISM, 1, MAX_PARALLELISM, True),
+        (8 * (MAX_PARALLELISM + 1), 1, MAX_PARALLELISM + 1, False),
+    ],
+)
+def test_a_slots_argon2_cost_is_taken_up_to_its_bounds_and_no_further(
+    memory_kib, time_cost, parallelism, taken
+):
+    """A key file asking for more is damaged, not an order to spend hours or terabytes on one
+    sign-in; up to the bounds it is a store made with more care (or on a bigger PC)."""
+    asked = {"memory_kib": memory_kib, "time_cost": time_cost, "parallelism": parallelism}
+    if taken:
+        assert keyslots._kdf_params(asked) == KdfParams(memory_kib, time_cost, parallelism)
+    else:
+        with pytest.raises(ValueError):
+            keyslots._kdf_params(asked)
+
+
+def test_a_password_is_its_own_bytes_even_when_they_are_not_utf8():
+    """A line read with `surrogateescape` (a terminal in another encoding) gives back the bytes
+    typed, so the same bytes open the slot whatever the terminal; a lone surrogate that came
+    from no byte is kept as well, never refused nor dropped."""
+    assert secret_bytes("café") == "café".encode()
+    assert secret_bytes(b"caf\xe9".decode("utf-8", "surrogateescape")) == b"caf\xe9"
+    assert secret_bytes("a\ud800b") == b"a\xed\xa0\x80b"
