@@ -19,14 +19,28 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
 
 from db.errors import PermissionDenied
-from db.models import AuditEvent, Case, ExchangedPackage, PartnerAgency, ReceivedEvent
+from db.models import (
+    Approval,
+    AuditEvent,
+    Case,
+    Conference,
+    ConferenceAction,
+    ExchangedPackage,
+    FormSubmission,
+    PartnerAgency,
+    PlanActionUpdate,
+    PrintedDocument,
+    ReceivedEvent,
+    SignedCopy,
+    StageMove,
+)
 from desktop import case_forms, cases, exchange, packages
 from desktop.packages import PackageError
 from tests.conftest import Agency, make_agency
@@ -564,3 +578,211 @@ def test_a_signed_copy_that_is_not_the_one_its_record_names_is_refused(built, mu
         exchange.import_package(us, sent.signed(record))
     assert caught.value.params.get("detail") == "attachment documents/transfer-form.pdf"
     assert _count(mus) == 0
+
+
+# -- everything the sender wrote arrives -----------------------------------------------------------
+
+SCAN = b"%PDF-1.4 a signed closure plan, scanned"
+
+
+def _carried(record: dict) -> dict:
+    """The record with one of everything a case carries besides its forms, each field set to
+    something other than its default, in the format `case_records` writes."""
+    reg = next(f for f in record["forms"] if f["form_id"] == "registration")
+    ref = [reg["form_id"], reg["instance"], reg["revision"]]
+    record["case"] = {
+        **record["case"],
+        "birth_date_estimated": True,
+        "registration_place": "Gisozi health centre",
+        "risk": "high",
+        "registered_at": "2026-01-05T08:30:00",  # no zone: UTC
+    }
+    record["approvals"] = [
+        {
+            "kind": "closure",
+            "submission": ref,
+            "state": "returned",
+            "requested_at": "2026-02-01T09:00:00+02:00",
+            "decided_at": "2026-02-02T10:30:00+00:00",
+            "comment": "See the school first.",
+        },
+        {"kind": "case_plan", "state": "pending"},  # no submission, no times
+    ]
+    record["stage_moves"] = [
+        {"at": "2026-01-06T07:00:00+00:00", "how": "form", "from": "registered", "to": "screened"},
+        {"how": "back", "from": "screened", "to": "registered", "reason": "Wrong child."},
+    ]
+    record["plan_action_updates"] = [
+        {
+            "submission": ref,
+            "action_index": 2,
+            "status": "done",
+            "note": "Enrolled.",
+            "at": "2026-03-01T12:00:00+00:00",
+        },
+        {"submission": ["registration", 9, 9], "action_index": 0, "status": "done"},  # no such
+    ]
+    record["conferences"] = [
+        {
+            "number": 1,
+            "scheduled_at": "2026-03-10T09:00:00+00:00",
+            "place": "Sector office",
+            "chair": "Sam Supervisor",
+            "purpose": "review",
+            "purpose_other": "",
+            "state": "cancelled",
+            "cancel_reason": "The family moved.",
+        },
+        {"number": 2},  # what an older sender wrote: every default
+    ]
+    record["conference_actions"] = [
+        {
+            "conference": 1,
+            "action": "Visit the school",
+            "owner": "Cara",
+            "organisation": "Sector education office",
+            "ours": True,
+            "due": "2026-04-01",
+            "status": "in_progress",
+            "plan": ref,
+            "plan_index": 3,
+        },
+        {"conference": 2, "action": "Call the aunt"},
+        {"conference": 7, "action": "Of a conference that did not come"},
+    ]
+    record["signed_copies"] = [
+        {
+            "entry": "documents/closure-scan.pdf",
+            "file_name": "closure signed.pdf",
+            "media_type": "application/pdf",
+            "size": len(SCAN),
+            "sha256": packages.sha256(SCAN),
+            "document": {"kind": "closure", "version": 2, "code": "2BF9-FC25", "language": "fr"},
+            "added_at": "2026-03-02T08:00:00+00:00",
+        },
+        {  # the same paper scanned again: one printed document, two copies
+            "entry": "documents/closure-scan.pdf",
+            "sha256": packages.sha256(SCAN),
+            "document": {"kind": "closure", "version": 2, "code": "2BF9-FC25"},
+        },
+    ]
+    record["history"] = [
+        {
+            "at": "2026-01-05T08:30:00+00:00",
+            "username": "cara",
+            "action": "case.registered",
+            "summary": "KGL-2026-0001",
+        },
+        {"at": "2026-01-06T07:00:00+00:00", "action": "case.viewed"},
+    ]
+    return record
+
+
+def _rows(s, model, case_id: int, *columns: str) -> list[tuple]:  # type: ignore[no-untyped-def]
+    found = s.execute(select(model).where(model.case_id == case_id).order_by(model.id)).scalars()
+    return [tuple(getattr(row, c) for c in columns) for row in found]
+
+
+def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built, mus):
+    sent = built.package()
+    record = _carried(sent.record())
+    entries = {**sent.entries, "documents/closure-scan.pdf": SCAN}
+    data = packages.encrypt_to(
+        packages.build(
+            sent.manifest, {**entries, "case.json": json.dumps(record).encode()}, sent.sender
+        ),
+        sent.recipient.age_recipient,
+    )
+    utc = UTC
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, data)
+        with us.store.read() as s:
+            case = s.execute(select(Case).where(Case.uuid == done.case_uuid)).scalar_one()
+            forms = {
+                f.id: (f.form_id, f.instance, f.revision)
+                for f in s.execute(
+                    select(FormSubmission).where(FormSubmission.case_id == case.id)
+                ).scalars()
+            }
+            form = forms.get
+            assert (
+                case.birth_date_estimated,
+                case.registration_place,
+                case.risk,
+                case.registered_at,
+            ) == (True, "Gisozi health centre", "high", datetime(2026, 1, 5, 8, 30, tzinfo=utc))
+            approvals = _rows(
+                s, Approval, case.id, "kind", "submission_id", "state", "requested_by",
+                "decided_by", "requested_at", "decided_at", "comment",
+            )  # fmt: skip
+            assert [(a[0], form(a[1]), *a[2:5], a[6], a[7]) for a in approvals] == [
+                ("closure", ("registration", 1, 1), "returned", None, None,
+                 datetime(2026, 2, 2, 10, 30, tzinfo=utc), "See the school first."),
+                ("case_plan", None, "pending", None, None, None, ""),
+            ]  # fmt: skip
+            assert approvals[0][5] == datetime(2026, 2, 1, 7, 0, tzinfo=utc)
+            assert approvals[1][5] is not None  # no time sent: the time it arrived
+            moves = _rows(s, StageMove, case.id, "at", "how", "from_stage", "to_stage", "reason")
+            assert moves[:2] == [
+                (datetime(2026, 1, 6, 7, 0, tzinfo=utc), "form", "registered", "screened", ""),
+                (moves[1][0], "back", "screened", "registered", "Wrong child."),
+            ]
+            assert moves[1][0] is not None and moves[2][1] == "received"
+            updates = _rows(
+                s,
+                PlanActionUpdate,
+                case.id,
+                "submission_id",
+                "action_index",
+                "status",
+                "note",
+                "at",
+            )
+            assert [(form(u[0]), *u[1:]) for u in updates] == [
+                (("registration", 1, 1), 2, "done", "Enrolled.",
+                 datetime(2026, 3, 1, 12, 0, tzinfo=utc)),
+            ]  # fmt: skip
+            conferences = _rows(
+                s, Conference, case.id, "id", "number", "scheduled_at", "place", "chair",
+                "purpose", "purpose_other", "state", "cancel_reason",
+            )  # fmt: skip
+            assert [c[1:] for c in conferences] == [
+                (1, datetime(2026, 3, 10, 9, 0, tzinfo=utc), "Sector office", "Sam Supervisor",
+                 "review", "", "cancelled", "The family moved."),
+                (2, conferences[1][2], "", "", "other", "", "scheduled", ""),
+            ]  # fmt: skip
+            number = {c[0]: c[1] for c in conferences}
+            actions = _rows(
+                s, ConferenceAction, case.id, "conference_id", "action", "owner", "organisation",
+                "ours", "due", "status", "plan_submission_id", "plan_index",
+            )  # fmt: skip
+            assert [(number[a[0]], *a[1:7], form(a[7]), a[8]) for a in actions] == [
+                (1, "Visit the school", "Cara", "Sector education office", True,
+                 date(2026, 4, 1), "in_progress", ("registration", 1, 1), 3),
+                (2, "Call the aunt", "", "", False, None, "not_started", None, None),
+            ]  # fmt: skip
+            printed = _rows(
+                s, PrintedDocument, case.id, "id", "kind", "version", "code", "language"
+            )
+            assert [p[1:] for p in printed] == [("closure", 2, "2BF9-FC25", "fr")]
+            copies = _rows(
+                s, SignedCopy, case.id, "document_id", "file_name", "media_type", "size",
+                "sha256", "data", "added_at",
+            )  # fmt: skip
+            assert [c[:6] for c in copies] == [
+                (printed[0][0], "closure signed.pdf", "application/pdf", len(SCAN),
+                 packages.sha256(SCAN), SCAN),
+                (printed[0][0], "documents/closure-scan.pdf", "", len(SCAN),
+                 packages.sha256(SCAN), SCAN),
+            ]  # fmt: skip
+            assert copies[0][6] == datetime(2026, 3, 2, 8, 0, tzinfo=utc)
+            history = _rows(
+                s, ReceivedEvent, case.id, "package_id", "agency_code", "at", "username",
+                "action", "summary",
+            )  # fmt: skip
+            assert history == [
+                (sent.manifest["package_id"], "KGL", "2026-01-05T08:30:00+00:00", "cara",
+                 "case.registered", "KGL-2026-0001"),
+                (sent.manifest["package_id"], "KGL", "2026-01-06T07:00:00+00:00", "",
+                 "case.viewed", ""),
+            ]  # fmt: skip
