@@ -42,6 +42,7 @@ from db.models import (
     StageMove,
 )
 from desktop import case_forms, cases, exchange, packages
+from desktop.forms.answers import TEXT_LIMIT
 from desktop.packages import PackageError
 from tests.conftest import Agency, make_agency
 from tests.stories import HEALTH_CENTRE, SentPackage, consent, exported, registration, unzip
@@ -534,6 +535,17 @@ def _registration_answers(record: dict) -> dict:
                 r, "registration", answers={**_registration_answers(r), "sex": "dragon"}
             ),
         ),
+        (  # a caregiver's name longer than anyone could type, inside the list of caregivers
+            "forms: registration.caregivers",
+            lambda r: _first_form(
+                r,
+                "registration",
+                answers={
+                    **_registration_answers(r),
+                    "caregivers": [{"name": "x" * (TEXT_LIMIT + 1)}],
+                },
+            ),
+        ),
         (
             "forms",
             lambda r: _first_form(r, "registration", form_id="consent"),
@@ -786,3 +798,16 @@ def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built
                 (sent.manifest["package_id"], "KGL", "2026-01-06T07:00:00+00:00", "",
                  "case.viewed", ""),
             ]  # fmt: skip
+
+
+def test_a_package_locked_with_a_passphrase_opens_and_imports_with_it(built, mus):
+    sent = built.package()
+    phrase = "blue river seven lanterns"
+    data = packages.encrypt_with_passphrase(
+        packages.build(sent.manifest, sent.entries, sent.sender), phrase
+    )
+    with mus.sign_in("cara") as us:
+        preview, _ = exchange.open_package(us, data, passphrase=phrase)
+        assert (preview.sender_code, preview.package_id) == ("KGL", sent.manifest["package_id"])
+        done = exchange.import_package(us, data, passphrase=phrase)
+    assert done.case_number.startswith("MUS-") and _count(mus) == 1
