@@ -603,3 +603,21 @@ def test_administration_shows_where_each_facility_staff_account_works(home, qtbo
         ):
             page.account.setCurrentText(username)
             assert page.works_at.currentText() == facility
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_approval_a_supervisor_sees_has_a_name_of_its_own(qapp, language):
+    """The supervisor queue names what waits: a placement (where the child lives) and the
+    reintegration pathway's placement decision are two requests, never two of one name."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.common import APPROVAL_KINDS, NEXT_ACTIONS
+    from ui.i18n import set_language
+
+    set_language(language)
+    try:
+        for table in (APPROVAL_KINDS, {k: v for k, v in NEXT_ACTIONS.items() if v}):
+            names = [QCoreApplication.translate("labels", text) for text in table.values()]
+            assert len(set(names)) == len(names), sorted(names)
+    finally:
+        set_language("en")

@@ -93,8 +93,11 @@ NEXT_ACTIONS = {
     ),
     "reunification": QT_TRANSLATE_NOOP("labels", "Place the child with the family"),
     "post_placement_follow_up": QT_TRANSLATE_NOOP("labels", "Post-placement follow-up"),
-    "placement_approval": QT_TRANSLATE_NOOP("labels", "Placement decision approval"),
-    "revise_placement": QT_TRANSLATE_NOOP("labels", "Revise the returned placement decision"),
+    # A placement record (desktop.placements: where the child lives), named apart from the
+    # reintegration pathway's placement decision form above, so a supervisor never sees two
+    # requests of one name for one child.
+    "placement_approval": QT_TRANSLATE_NOOP("labels", "Placement approval"),
+    "revise_placement": QT_TRANSLATE_NOOP("labels", "Revise the returned placement"),
     "placement_review": QT_TRANSLATE_NOOP("labels", "Placement review"),
     "serious_incident": QT_TRANSLATE_NOOP("labels", "Follow up a serious incident"),
     "": "",
@@ -105,7 +108,7 @@ APPROVAL_KINDS = {
     "transfer": QT_TRANSLATE_NOOP("labels", "the transfer"),
     "best_interests": QT_TRANSLATE_NOOP("labels", "the best interests determination"),
     "placement_decision": QT_TRANSLATE_NOOP("labels", "the placement decision"),
-    "placement": QT_TRANSLATE_NOOP("labels", "the placement decision"),
+    "placement": QT_TRANSLATE_NOOP("labels", "the placement (where the child lives)"),
 }
 # The steps of a child's reintegration into a family (seed 001, box 2; desktop/pathway.py).
 REINTEGRATION_STAGES = {

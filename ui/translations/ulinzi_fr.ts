@@ -6889,6 +6889,14 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
         <translation>Suivi après le placement</translation>
     </message>
     <message>
+        <source>Placement approval</source>
+        <translation>Approbation du placement</translation>
+    </message>
+    <message>
+        <source>Revise the returned placement</source>
+        <translation>Revoir le placement renvoyé</translation>
+    </message>
+    <message>
         <source>Placement review</source>
         <translation>Réexamen du placement</translation>
     </message>
@@ -6915,6 +6923,10 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
     <message>
         <source>the placement decision</source>
         <translation>la décision de placement</translation>
+    </message>
+    <message>
+        <source>the placement (where the child lives)</source>
+        <translation>le placement (où vit l&apos;enfant)</translation>
     </message>
     <message>
         <source>Family tracing</source>
