@@ -233,6 +233,11 @@ def notes_of(s: Session, case_id: int, us: UserSession | None = None) -> list[No
     return found
 
 
+def search_words(typed: str) -> list[str]:
+    """The words a search of the notes looks for, accents and case aside."""
+    return fold(typed).split()
+
+
 def matches(note: Note, words: list[str]) -> bool:
     """Every word typed is found (accents and case aside) in who, what, or the author."""
     haystack = fold(" ".join((note.contact, note.text, note.author)))
@@ -255,7 +260,7 @@ def case_notes(us: UserSession, case_uuid: str, search: str = "") -> CaseNotes:
         can_add = access.may_change(s, us, case) and case.status != CaseStatus.TRANSFERRED.value
         if not can_add:
             notes = [replace(n, can_edit=False) for n in notes]
-    words = fold(search).split()
+    words = search_words(search)
     shown = [n for n in notes if matches(n, words)] if words else notes
     return CaseNotes(shown, len(notes), can_add)
 

@@ -269,7 +269,7 @@ def test_case_file_of_a_reintegration_fits_and_reads(qtbot, demo, language):
 def test_main_window_of_a_supervisor_fits_and_reads(qtbot, demo, language):
     window = _main_window(qtbot, demo, "grace")
     window.show_queue()
-    window.show_dashboard()
+    window.dashboard.show()
     board = window.tabs.currentWidget()
     qtbot.waitUntil(lambda: getattr(board, "data", None) is not None, timeout=20000)
     settle()

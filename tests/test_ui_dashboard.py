@@ -78,4 +78,4 @@ def test_a_manager_sees_the_whole_agency(qtbot, agency):
 
 def test_a_caseworker_has_no_dashboard(qtbot, agency):
     window = open_window(qtbot, agency, "cara")
-    assert not window.dashboard_action.isVisible()
+    assert not window.dashboard.action.isVisible()

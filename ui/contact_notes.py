@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.search import fold
-from desktop.notes import CONTACT_LIMIT, KIND_WORDS, CaseNotes, Note, matches
+from desktop.notes import CONTACT_LIMIT, KIND_WORDS, CaseNotes, Note, matches, search_words
 from ui.common import format_date, format_datetime
 
 
@@ -181,7 +180,7 @@ class NotesTab(QWidget):
         self._fill()
 
     def _fill(self) -> None:
-        words = fold(self.search.text()).split()
+        words = search_words(self.search.text())
         self.shown = [n for n in self.data.notes if matches(n, words)] if words else self.data.notes
         self.table.setRowCount(len(self.shown))
         for row, note in enumerate(self.shown):

@@ -32,11 +32,11 @@ from ui.background import wait_for_background
 from ui.case_file import CaseFileWidget
 from ui.case_list import CaseListWidget
 from ui.common import ROLES, fit_to_screen, label, show_error
-from ui.document_view import AttachmentView, DocumentPreview
 from ui.exchange import BackupBanner
 from ui.flows.administration import AdministrationFlow
 from ui.flows.cases import CaseFlow
 from ui.flows.conferences import ConferenceFlow
+from ui.flows.dashboard import DashboardFlow
 from ui.flows.documents import DocumentFlow
 from ui.flows.exchange import ExchangeFlow
 from ui.flows.facility import FacilityFlow
@@ -133,9 +133,6 @@ class MainWindow(QMainWindow, Prompts):
         self.admin_action = action(icon.SP_FileDialogDetailedView, self.admin.administration)
         self.tasks_action = action(icon.SP_DialogApplyButton, self.show_tasks, key("Ctrl+T"))
         self.queue_action = action(icon.SP_FileDialogContentsView, self.show_queue, key("Ctrl+D"))
-        self.dashboard_action = action(
-            icon.SP_FileDialogInfoView, self.show_dashboard, key("Ctrl+I")
-        )
         self.providers_action = action(icon.SP_DirHomeIcon, self.admin.service_providers)
         self.import_action = action(icon.SP_ArrowDown, self.exchange.import_package)
         self.backup_action = action(icon.SP_DriveFDIcon, self.exchange.back_up)
@@ -146,10 +143,10 @@ class MainWindow(QMainWindow, Prompts):
         bar = QToolBar(self.tr("Actions"), objectName="actions", movable=False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(bar)
-        work = ("cases", "tasks", "queue", "dashboard", "new_case", "providers", "import", "backup")
-        work = (*work, "admin")
+        work = ("cases", "tasks", "queue", "new_case", "providers", "import", "backup", "admin")
         bar.addActions([getattr(self, f"{name}_action") for name in work])
         self.facility = FacilityFlow(self, bar, before=self.tasks_action)
+        self.dashboard = DashboardFlow(self, bar, before=self.new_case_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -166,7 +163,6 @@ class MainWindow(QMainWindow, Prompts):
         self.admin_action.setText(self.tr("&Administration"))
         self.tasks_action.setText(self.tr("My &tasks"))
         self.queue_action.setText(self.tr("&Supervisor queue"))
-        self.dashboard_action.setText(self.tr("&Dashboard"))
         self.providers_action.setText(self.tr("Service &providers"))
         self.import_action.setText(self.tr("&Import a package"))
         self.backup_action.setText(self.tr("&Back up"))
@@ -186,8 +182,6 @@ class MainWindow(QMainWindow, Prompts):
                     self.tabs.setTabText(index, self.tr("My tasks"))
                 elif widget is self.queue:
                     self.tabs.setTabText(index, self.tr("Supervisor queue"))
-                elif widget.objectName() == "dashboard":
-                    self.tabs.setTabText(index, self.tr("Dashboard"))
             if not self.locked:
                 self._show_who()
             self.update_title()
@@ -221,7 +215,6 @@ class MainWindow(QMainWindow, Prompts):
         self.new_case_action.setVisible(works)
         self.tasks_action.setVisible(works)
         self.queue_action.setVisible(bool(user.roles & {Role.SUPERVISOR, Role.MANAGER}))
-        self.dashboard_action.setVisible(bool(user.roles & {Role.SUPERVISOR, Role.MANAGER}))
         self.providers_action.setVisible(
             bool(user.roles & {Role.CASEWORKER, Role.SUPERVISOR, Role.ADMINISTRATOR})
         )
@@ -250,12 +243,9 @@ class MainWindow(QMainWindow, Prompts):
 
     def update_title(self) -> None:
         demo = self.tr("DEMO – ") if self.session.agency.is_demo else ""
-        if self.locked:
-            self.setWindowTitle(f"{demo}Ulinzi – " + self.tr("locked"))
-        else:
-            self.setWindowTitle(
-                f"{demo}Ulinzi – {self.session.agency.name} – {self.session.user.full_name}"
-            )
+        agency, person = self.session.agency.name, self.session.user.full_name
+        state = self.tr("locked") if self.locked else f"{agency} – {person}"
+        self.setWindowTitle(f"{demo}Ulinzi – {state}")
 
     # -- tabs -----------------------------------------------------------------------------------
     def show_cases(self) -> None:
@@ -297,23 +287,6 @@ class MainWindow(QMainWindow, Prompts):
         self._work_tab(self.queue, self.tr("Supervisor queue"))
         self.queue.approvals.setFocus()
 
-    def show_dashboard(self) -> None:
-        """The Standard 15 indicators, caseloads and overdue work (ui/dashboard.py)."""
-        if not self.dashboard_action.isVisible():
-            return
-        from ui.dashboard import DashboardWidget
-
-        tabs = (self.tabs.widget(i) for i in range(self.tabs.count()))
-        dashboard = next((w for w in tabs if isinstance(w, DashboardWidget)), None)
-        if dashboard is None:
-            dashboard = DashboardWidget(self.holder, self.tabs)
-            dashboard.open_case.connect(self.cases.open_case)
-            self.tabs.addTab(dashboard, self.tr("Dashboard"))
-        else:
-            dashboard.refresh()
-        self.tabs.setCurrentWidget(dashboard)
-        dashboard.tiles["15.1"].setFocus()
-
     def show_case_tab(self, widget: CaseFileWidget, old: CaseFileWidget | None) -> None:
         """Show a case file in a tab; read again, it takes the old one's place and sub-tab."""
         case = widget.case.row
@@ -345,12 +318,9 @@ class MainWindow(QMainWindow, Prompts):
         if self.locked:
             return
         # Each view hears this and hides what it shows: forms keep their typing as a draft and
-        # hide, the list and task views empty, administration dialogs close.
+        # hide, the list and task views empty, administration dialogs and printouts close.
         self.holder.lock()
         self.idle.timer.stop()
-        for shown in (*self.findChildren(DocumentPreview), *self.findChildren(AttachmentView)):
-            shown.close()  # a printout shows a child's data: it goes with the key
-            shown.deleteLater()
         self.counts.clear()
         wait_for_background()  # a save in flight finishes before the key goes
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
@@ -13,8 +14,23 @@ from ui.flows.base import Flow
 from ui.flows.cases import CaseChanges
 from ui.i18n import current_language
 
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
 
 class DocumentFlow(Flow):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.holder.locked.connect(self._close_printouts)
+
+    def _close_printouts(self) -> None:
+        """On lock: a printout or an attachment on screen shows a child's data; it goes with
+        the key."""
+        window = self.window
+        for shown in (*window.findChildren(DocumentPreview), *window.findChildren(AttachmentView)):
+            shown.close()
+            shown.deleteLater()
+
     def print_document(
         self, uuid: str, kind: str, sections: list[str], purpose: str, conference: int = 0
     ) -> None:

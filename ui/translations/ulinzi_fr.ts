@@ -1607,6 +1607,17 @@
     </message>
 </context>
 <context>
+    <name>DashboardFlow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Tableau de bord</translation>
+    </message>
+</context>
+<context>
     <name>DashboardWidget</name>
     <message>
         <source>Which month, quarter or year</source>
@@ -3608,10 +3619,6 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Espace &amp;superviseur</translation>
     </message>
     <message>
-        <source>&amp;Dashboard</source>
-        <translation>&amp;Tableau de bord</translation>
-    </message>
-    <message>
         <source>Service &amp;providers</source>
         <translation>P&amp;restataires de services</translation>
     </message>
@@ -3646,10 +3653,6 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     <message>
         <source>Supervisor queue</source>
         <translation>Espace superviseur</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Tableau de bord</translation>
     </message>
     <message>
         <source>Signed in: {name} ({roles})</source>
