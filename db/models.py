@@ -669,3 +669,39 @@ class SupervisionNote(Base):
     decisions: Mapped[str] = mapped_column(Text, default="")
     follow_up: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CaseAttachment(Base):
+    """A document belonging to a case (a birth certificate, a court order, a medical report…),
+    described here; its bytes are in `case_attachment_data`, so that listing a case's
+    attachments, or anything else about a case, never reads them."""
+
+    __tablename__ = "case_attachments"
+    __table_args__ = (Index("ix_case_attachments_case", "case_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(30))  # desktop.attachments.KINDS
+    document_date: Mapped[date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    file_name: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A removal keeps who, when and why; the bytes themselves are deleted.
+    removed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    removal_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class CaseAttachmentData(Base):
+    """The bytes of one attachment, encrypted in the store like every page of it."""
+
+    __tablename__ = "case_attachment_data"
+
+    attachment_id: Mapped[int] = mapped_column(
+        ForeignKey("case_attachments.id"), primary_key=True, autoincrement=False
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -127,6 +128,7 @@ class FormFile:
     version: int
     edited_by_agency: bool
     shipped_version: int | None
+    added_by_agency: bool = False  # a form of the agency's own, not shipped with the program
 
 
 @access.signed_in
@@ -144,12 +146,20 @@ def form_files(us: UserSession) -> list[FormFile]:
     shipped = load_form_set(shipped_sources()) if edited else forms
     by_file = {file: form_id for form_id, file in forms.files.items()}
     result = []
+    shipped_files = shipped_sources()
     for file in sorted(sources):
         form_id = by_file.get(file, "")
         version = forms.forms[form_id].version if form_id else 0
         original = shipped.forms.get(form_id) if form_id else None
         result.append(
-            FormFile(file, form_id, version, file in edited, original.version if original else None)
+            FormFile(
+                file,
+                form_id,
+                version,
+                file in edited,
+                original.version if original else None,
+                added_by_agency=file not in shipped_files,
+            )
         )
     return result
 
@@ -173,10 +183,9 @@ def save_form_file(us: UserSession, file: str, text: str) -> FormSet:
     """
     with us.store.write() as s:
         sources = _sources(s)
-        if file not in sources:
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP("errors", "There is no form file {file}."), file=file
-            )
+        added = file not in sources
+        if added:
+            _check_new_form(sources, file, text)
         before = _form_set_of(sources)
         after = load_form_set({**sources, file: text})  # raises FormDefinitionError
         if file != CHOICES_FILE:
@@ -195,19 +204,74 @@ def save_form_file(us: UserSession, file: str, text: str) -> FormSet:
             s.add(Setting(key=key, value=value))
         else:
             setting.value = value
-        us.audit(s, "forms.changed", summary=file)
+        us.audit(s, "forms.added" if added else "forms.changed", summary=file)
     return _form_set_of({**sources, file: text})
+
+
+_FORM_FILE_NAME = r"[a-z0-9][a-z0-9_-]{0,60}\.yaml"
+
+
+def _check_new_form(sources: dict[str, str], file: str, text: str) -> None:
+    """A file the forms in use do not have is a new form of the agency's own: a plain file
+    name, and a form id no other form has (an edited copy of a form replaces its file)."""
+    if not re.fullmatch(_FORM_FILE_NAME, file) or file == CHOICES_FILE:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{file}: a new form's file is named with lower-case letters, digits, - and _, "
+                "ending in .yaml (like placement.yaml).",
+            ),
+            file=file[:80],
+        )
+    alone = load_form_set({CHOICES_FILE: sources.get(CHOICES_FILE, "{}"), file: text})
+    new = next(iter(alone.forms.values()))
+    existing = _form_set_of(sources).files.get(new.id)
+    if existing is not None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The form “{form}” is already defined by {existing}. To change it, import your "
+                "edited copy in its place: ulinzi forms import {file} --file {existing}",
+            ),
+            form=new.id,
+            existing=existing,
+            file=file,
+        )
 
 
 @access.administrator(QT_TRANSLATE_NOOP("errors", "change the forms"))
 def restore_shipped_form_file(us: UserSession, file: str) -> None:
-    """Go back to the definition shipped with the program."""
+    """Go back to the definition shipped with the program; a form the agency added is removed,
+    but only while no case has answers to it (they need it to be filled again)."""
     with us.store.write() as s:
         sources = _sources(s)
-        sources[file] = shipped_sources().get(file, "")
+        if file not in sources:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("errors", "There is no form file {file}."), file=file
+            )
+        shipped = shipped_sources()
+        if file not in shipped:
+            form_id = _form_set_of(sources).files_to_ids().get(file, "")
+            answered = s.execute(
+                select(func.count(func.distinct(FormSubmission.case_id))).where(
+                    FormSubmission.form_id == form_id
+                )
+            ).scalar()
+            if answered:
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The form “{form}” cannot be removed: {n} case(s) have answers to it. "
+                        "Answers are never deleted; to stop using the form, ask caseworkers not "
+                        "to fill it in.",
+                    ),
+                    form=form_id,
+                    n=answered,
+                )
+        sources[file] = shipped.get(file, "")
         load_form_set({k: v for k, v in sources.items() if v})
         s.execute(delete(Setting).where(Setting.key == _OVERRIDE_PREFIX + file))
-        us.audit(s, "forms.restored", summary=file)
+        us.audit(s, "forms.removed" if file not in shipped else "forms.restored", summary=file)
 
 
 # -- saving answers -------------------------------------------------------------------------------

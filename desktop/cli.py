@@ -276,6 +276,8 @@ def cmd_forms_list(args: argparse.Namespace, secrets: Secrets) -> int:
     with _sign_in(args, secrets) as us:
         for f in case_forms.form_files(us):
             origin = "edited by the agency" if f.edited_by_agency else "shipped"
+            if f.added_by_agency:
+                origin = "added by the agency"
             if f.edited_by_agency and f.shipped_version and f.shipped_version > f.version:
                 origin += f" (this program ships version {f.shipped_version})"
             version = f"v{f.version}" if f.form_id else "shared choice lists"
@@ -310,16 +312,28 @@ def cmd_forms_import(args: argparse.Namespace, secrets: Secrets) -> int:
         ) from None
     file = args.file or path.name
     with _sign_in(args, secrets) as us:
-        case_forms.save_form_file(us, file, text)
+        known = {f.file for f in case_forms.form_files(us)}
+        forms = case_forms.save_form_file(us, file, text)
+    if file not in known:
+        form_id = forms.files_to_ids()[file]
+        print(
+            f"The form {form_id} ({file}) is added: caseworkers can fill it in from a case "
+            "file's Forms tab. `ulinzi forms reset` removes it while no case has answers to it."
+        )
+        return 0
     print(f"The agency's {file} is now in use; answers given before keep their own version.")
     return 0
 
 
 def cmd_forms_reset(args: argparse.Namespace, secrets: Secrets) -> int:
     from desktop import case_forms
+    from desktop.forms.definition import shipped_sources
 
     with _sign_in(args, secrets) as us:
         case_forms.restore_shipped_form_file(us, args.file)
+    if args.file not in shipped_sources():
+        print(f"{args.file}: the agency's form is removed.")
+        return 0
     print(f"{args.file}: back to the definition shipped with this program.")
     return 0
 
@@ -679,12 +693,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="e.g. registration.yaml (see `ulinzi forms list`)")
     p.add_argument("to", help="where to write it")
     p.set_defaults(func=cmd_forms_export)
-    p = forms_sub.add_parser("import", help="use an edited definition file (checked first)")
+    p = forms_sub.add_parser(
+        "import", help="use an edited definition file, or add a new form (checked first)"
+    )
     _store_options(p, True)
     p.add_argument("path")
     p.add_argument("--file", help="the definition it replaces (default: the file's own name)")
     p.set_defaults(func=cmd_forms_import)
-    p = forms_sub.add_parser("reset", help="go back to the shipped definition")
+    p = forms_sub.add_parser(
+        "reset", help="go back to the shipped definition (or remove a form the agency added)"
+    )
     _store_options(p, True)
     p.add_argument("file")
     p.set_defaults(func=cmd_forms_reset)

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP
 from db.models import Agency, Approval, Case, CaseStatus, PlanActionUpdate, StageMove, User
+from desktop.attachments import KINDS as ATTACHMENT_KINDS
+from desktop.attachments import attachments_in
 from desktop.case_forms import CONFERENCE, CONSENT, consent_to_share
 from desktop.case_state import is_made_here, plan_actions
 from desktop.conferences import CORRECTION_KEY
@@ -411,12 +413,35 @@ class Facts:
             if key == "notes":
                 parts.append(docs.SummarySection(key, titles[key], events=self.notes()))
                 continue
+            if key == "attachments":
+                parts.append(docs.SummarySection(key, titles[key], documents=self.attached()))
+                continue
             forms = []
-            for form_id in SUMMARY_SECTIONS[key]:
+            form_ids = SUMMARY_SECTIONS[key] if key != "other_forms" else self.other_forms()
+            for form_id in form_ids:
                 forms += [self.form_block(x) for x in instances(self.subs, form_id)]
             parts.append(docs.SummarySection(key, titles[key], forms=tuple(forms)))
         return docs.CaseSummary(
             case=self.identity(), version=len(self.subs), purpose=purpose, sections=tuple(parts)
+        )
+
+    def other_forms(self) -> list[str]:
+        """The forms of the case that no other section prints, in the order first saved."""
+        placed = {f for forms in SUMMARY_SECTIONS.values() for f in forms} | {CONFERENCE}
+        return list(dict.fromkeys(x.form_id for x in self.subs if x.form_id not in placed))
+
+    def attached(self) -> tuple[tuple[str, str, str, str], ...]:
+        """What each attached document is (kind, date, description, file): titles only."""
+        kinds = translated(ATTACHMENT_KINDS, "Attachments", self.language)
+        return tuple(
+            (
+                kinds.get(a.kind, a.kind),
+                format_date(a.document_date, self.language) if a.document_date else "",
+                a.description,
+                a.file_name,
+            )
+            for a in attachments_in(self.s, self.case.id)
+            if not a.removed
         )
 
     def form_block(self, sub: Submission) -> docs.FormBlock:

@@ -54,6 +54,9 @@ SUMMARY_SECTIONS: dict[str, tuple[str, ...]] = {
     "decisions": (),
     "closure": ("closure_request", "transfer_request"),
     "notes": (),  # contact notes: printed only when chosen
+    # Every other form: the agency's own (`ulinzi forms import`), or one another agency sent.
+    "other_forms": (),
+    "attachments": (),  # the titles of the documents attached to the case, never their content
 }
 # Printed only when asked for by name: a summary without a choice of sections leaves them out.
 OPTIONAL_SECTIONS = ("notes",)
@@ -67,6 +70,8 @@ SECTION_TITLES: dict[str, str] = {
     "decisions": QT_TRANSLATE_NOOP("CaseDocuments", "Decisions and stage changes"),
     "closure": QT_TRANSLATE_NOOP("CaseDocuments", "Closure and transfer"),
     "notes": QT_TRANSLATE_NOOP("CaseDocuments", "Contact notes"),
+    "other_forms": QT_TRANSLATE_NOOP("CaseDocuments", "Other forms"),
+    "attachments": QT_TRANSLATE_NOOP("CaseDocuments", "Attached documents"),
 }
 MAX_SIGNED_COPY_BYTES = 20 * 1024 * 1024  # a phone photo or a scanned multi-page PDF
 _MEDIA_TYPES = (

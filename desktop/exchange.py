@@ -36,6 +36,8 @@ from db.models import (
     Approval,
     AuditEvent,
     Case,
+    CaseAttachment,
+    CaseAttachmentData,
     Conference,
     ConferenceAction,
     ExchangedPackage,
@@ -57,9 +59,13 @@ from db.search import fold, fts_query, matching
 from desktop import access, package_schema, packages, placements
 from desktop.access import DOCUMENT_REFUSED, case_in, editable_cases, visible_cases
 from desktop.anchors import anchor_of
+from desktop.attachments import KINDS as ATTACHMENT_KINDS
+from desktop.attachments import attachments_in
+from desktop.attachments import data_of as attachment_bytes
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
 from desktop.case_state import made_here, move, refresh
 from desktop.cases import create_case, reindex
+from desktop.documents import media_type_of as documents_media_type
 from desktop.forms import answers as answer_rules
 from desktop.forms.definition import FormDefinition
 from desktop.forms.saved import parse_definition, submission_of
@@ -420,6 +426,8 @@ def case_records(s: Session, case: Case) -> tuple[dict[str, Any], dict[str, byte
                 "added_at": _iso(c.added_at),
             }
         )
+    attached, files = attachment_entries(s, case, start=len(copies) + 1)
+    attachments.update(files)
     history = [
         {"at": e.at, "username": e.username, "action": e.action, "summary": e.summary}
         for e in s.execute(
@@ -457,11 +465,43 @@ def case_records(s: Session, case: Case) -> tuple[dict[str, Any], dict[str, byte
         "conferences": conferences,
         "conference_actions": conference_actions,
         "signed_copies": copies,
+        "attachments": attached,
         "history": history,
         "contact_notes": notes_record(s, case.id),
         **placements.records_of(s, case),
     }
     return record, attachments
+
+
+def attachment_entries(
+    s: Session, case: Case, *, start: int, only: list[int] | None = None
+) -> tuple[list[dict[str, Any]], dict[str, bytes]]:
+    """The documents attached to `case` (those in `only`, when given), described for case.json,
+    and their bytes by entry name, numbered from `start` after the signed copies."""
+    described, files = [], {}
+    shown = [a for a in attachments_in(s, case.id) if not a.removed]
+    chosen = [a for a in shown if only is None or a.id in only]
+    for n, a in enumerate(chosen, start=start):
+        data = attachment_bytes(s, a.id)
+        if data is None:
+            continue
+        entry = f"attachments/{n}.{_MEDIA_SUFFIX.get(a.media_type, 'pdf')}"
+        files[entry] = data
+        described.append(
+            {
+                "entry": entry,
+                "kind": a.kind,
+                "document_date": _iso(a.document_date),
+                "description": a.description,
+                "file_name": a.file_name,
+                "media_type": a.media_type,
+                "size": a.size,
+                "sha256": packages.sha256(data),
+                "added_by": a.added_by,
+                "added_at": _iso(a.added_at),
+            }
+        )
+    return described, files
 
 
 @dataclass(frozen=True)
@@ -484,13 +524,15 @@ def export_case(
     reason: str = "",
     consent_override: str = "",
     referral_forms: list[str] | None = None,
+    referral_attachments: list[int] | None = None,
 ) -> Exported:
     """Send a case whose transfer the supervisor approved to another agency: a package
     encrypted to the partner's key (`recipient`, its code) or to a `passphrase`, written to
     `out`; the case is then transferred and read only.
 
     With `referral_forms`, a **referral package** instead: only those forms (as last saved),
-    for a service provider that needs to know them; the case stays ours, and open."""
+    for a service provider that needs to know them, and the attachments chosen in
+    `referral_attachments` (none unless chosen); the case stays ours, and open."""
     referral = _check_choice(recipient, passphrase, referral_forms)
     from desktop import documents
 
@@ -505,7 +547,15 @@ def export_case(
         me = _identity(s)
         record, attachments = case_records(s, case)
         if referral:
-            record, attachments = _need_to_know(record, referral_forms or []), {}
+            record = _need_to_know(record, referral_forms or [])
+            chosen = list(referral_attachments or [])
+            record["attachments"], attachments = attachment_entries(s, case, start=1, only=chosen)
+            if len(record["attachments"]) != len(set(chosen)):
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "An attachment chosen for the referral is not in this case."
+                    )
+                )
         package_id = str(uuids.uuid4())
         now = datetime.now(UTC)
         kind = "referral" if referral else "transfer"
@@ -721,6 +771,7 @@ def check_export(
     passphrase: str | None = None,
     consent_override: str = "",
     referral_forms: list[str] | None = None,
+    referral_attachments: list[int] | None = None,  # checked when the package is made
 ) -> None:
     """What `export_case` would refuse (approval, consent, partner, passphrase, forms), asked
     while the send dialog is still open and before a file is chosen: nothing is written."""
@@ -823,7 +874,8 @@ def _preview(s: Session, us: UserSession, opened: packages.Opened) -> tuple[Prev
         c = record["case"]
         child = f"{c.get('given_name', '')} {c.get('family_name', '')}".strip()
         number, born = str(c.get("case_number") or ""), c.get("birth_date")
-        forms, files = len(record.get("forms") or []), len(record.get("signed_copies") or [])
+        forms = len(record.get("forms") or [])
+        files = len(record.get("signed_copies") or []) + len(record.get("attachments") or [])
         duplicates, hidden = _duplicates(s, us, record)
     already = (
         s.execute(
@@ -1279,7 +1331,8 @@ def _apply(
 def _copies_and_history(
     s: Session, case: Case, opened: packages.Opened, record: dict[str, Any]
 ) -> None:
-    """The signed copies and the sender's history of a received case, added to `case`."""
+    """The signed copies, attachments and the sender's history of a received case, added to
+    `case`."""
     damaged = _damaged
     try:
         documents: dict[tuple[Any, ...], int] = {}
@@ -1313,6 +1366,28 @@ def _copies_and_history(
                     added_at=_moment(copy.get("added_at")) or datetime.now(UTC),
                 )
             )
+        for a in record.get("attachments") or []:
+            data = opened.entries.get(str(a["entry"]))
+            if data is None or packages.sha256(data) != a.get("sha256"):
+                raise damaged(f"attachment {a.get('entry')}")
+            media_type = documents_media_type(data)
+            if media_type is None:
+                raise damaged(f"attachment {a.get('entry')}")
+            kind = str(a.get("kind") or "")
+            row = CaseAttachment(
+                case_id=case.id,
+                kind=kind if kind in ATTACHMENT_KINDS else "other",
+                document_date=_date(a.get("document_date")),
+                description=str(a.get("description") or ""),
+                file_name=str(a.get("file_name") or a["entry"])[:200],
+                media_type=media_type,
+                size=len(data),
+                sha256=packages.sha256(data),
+                added_at=_moment(a.get("added_at")) or datetime.now(UTC),
+            )
+            s.add(row)
+            s.flush()
+            s.add(CaseAttachmentData(attachment_id=row.id, data=data))
         for e in record.get("history") or []:
             s.add(
                 ReceivedEvent(

@@ -133,6 +133,19 @@ class SignedCopyEntry(_Part):
     added_at: Short | None = None
 
 
+class AttachmentEntry(_Part):
+    entry: Short
+    kind: Short | None = None
+    document_date: Short | None = None
+    description: Long | None = None
+    file_name: Short | None = None
+    media_type: Short | None = None
+    size: Bytes | None = None
+    sha256: Short
+    added_by: Short | None = None
+    added_at: Short | None = None
+
+
 class HistoryEntry(_Part):
     at: Short
     username: Short | None = None
@@ -209,6 +222,7 @@ class CaseRecord(_Part):
     conferences: _items(ConferenceEntry) | None = None
     conference_actions: _items(ConferenceActionEntry) | None = None
     signed_copies: _items(SignedCopyEntry) | None = None
+    attachments: _items(AttachmentEntry) | None = None
     history: _items(HistoryEntry) | None = None
     # Added after the first packages were sent: a package without it is whole.
     contact_notes: _items(ContactNoteEntry) | None = None

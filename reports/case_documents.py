@@ -202,6 +202,8 @@ class SummarySection:
     title: str
     forms: tuple[FormBlock, ...] = ()
     events: tuple[Event, ...] = ()
+    # Attached documents: (kind, date, description, file name), never their content.
+    documents: tuple[tuple[str, str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -693,8 +695,20 @@ def build_case_summary(summary: CaseSummary, head: Letterhead, options: PrintOpt
     ]
     for section in summary.sections:
         story.append(heading(section.title, st))
-        if not section.forms and not section.events:
+        if not section.forms and not section.events and not section.documents:
             story.append(para(w["nothing_recorded"], st.note))
+        if section.documents:
+            story.append(
+                data_table(
+                    (w["attached_document"], w["dated"], w["attached_file"]),
+                    [
+                        (f"{kind}: {about}" if about else kind, dated, name)
+                        for kind, dated, about, name in section.documents
+                    ],
+                    st,
+                    (width * 0.5, width * 0.18, width * 0.32),
+                )
+            )
         for block in section.forms:
             story += _form_block(block, st, width)
         if section.events:

@@ -182,6 +182,9 @@ WORDS: dict[str, str] = {
     "version": QT_TRANSLATE_NOOP("Documents", "version {n}"),
     "filled_in": QT_TRANSLATE_NOOP("Documents", "{version}, saved by {who} on {date}"),
     "nothing_recorded": QT_TRANSLATE_NOOP("Documents", "Nothing recorded yet."),
+    "attached_document": QT_TRANSLATE_NOOP("Documents", "Document"),
+    "dated": QT_TRANSLATE_NOOP("Documents", "Dated"),
+    "attached_file": QT_TRANSLATE_NOOP("Documents", "File"),
 }
 
 MONTHS = (

@@ -33,19 +33,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.attachments import AttachmentInfo
 from desktop.case_flow import ApprovalRow, CaseWorkflow, TimelineEntry
 from desktop.case_forms import CONFERENCE, SUPERVISOR_FORMS, draft_key
 from desktop.cases import CaseFile, HistoryEntry
 from desktop.conferences import CaseConferences
 from desktop.documents import PrintedDocumentInfo
 from desktop.exchange import ReceivedFile
-from desktop.forms.definition import FormSet
+from desktop.forms.definition import FormDefinition, FormSet
 from desktop.forms.saved import instances, latest
 from desktop.notes import CaseNotes
 from desktop.pathway import back_stages as reintegration_back_stages
 from desktop.placements import CasePlacements
 from desktop.vocabulary import Role, Stage
 from desktop.workflow import WORKING, form_allowed, rank
+from ui.attachments import AttachmentsTab
 from ui.case_documents import DocumentsTab, SummaryDialog, print_menu
 from ui.common import (
     ACTION_STATUSES,
@@ -264,6 +266,8 @@ class CaseFileWidget(QWidget):
         self.notes.save_note.connect(self.save_note)
         self.tabs.addTab(self.notes, self.tr("Not&es"))
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.write_note)
+        self.attachments = AttachmentsTab([], self.editable, may_remove=False)
+        self.tabs.addTab(self.attachments, self.tr("Attach&ments"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(header)
@@ -287,6 +291,7 @@ class CaseFileWidget(QWidget):
         if self.editable != was_editable:  # e.g. closed or transferred: the other tabs say so
             self.show_documents(self.printed)
             self.show_conferences(self.conferences.data)
+            self.show_attachments(self.attachments.attachments, self.attachments.may_remove)
         self._fill_decisions()
         self._fill_forms()
         self._fill_plan()
@@ -324,6 +329,8 @@ class CaseFileWidget(QWidget):
 
     def show_placements(self, data: CasePlacements) -> None:
         self.placements.show_data(data, self.editable)
+    def show_attachments(self, attachments: list[AttachmentInfo], may_remove: bool) -> None:
+        self.attachments.show_data(attachments, self.editable, may_remove)
 
     def _documents_tab(self) -> DocumentsTab:
         tab = DocumentsTab(self.printed, self.editable)
@@ -653,7 +660,7 @@ class CaseFileWidget(QWidget):
         showing = self.current_form
         self.form_list.blockSignals(True)
         self.form_list.clear()
-        for form in self.form_set.ordered():
+        for form in self._forms_shown():
             if form.repeatable:
                 count = len(instances(self.case.forms, form.id))
                 if count == 1:
@@ -690,6 +697,18 @@ class CaseFileWidget(QWidget):
         else:
             self.form_list.setCurrentRow(row)
 
+    def _forms_shown(self) -> list[FormDefinition]:
+        """The agency's forms, then any other form this case has answers to (one another
+        agency sent, or one the agency stopped using), with the questions last answered."""
+        others: dict[str, FormDefinition] = {}
+        for x in self.case.forms:
+            if x.form_id not in self.form_set.forms:
+                others[x.form_id] = x.definition
+        return self.form_set.ordered() + list(others.values())
+
+    def _definition(self, form_id: str) -> FormDefinition:
+        return next(f for f in self._forms_shown() if f.id == form_id)
+
     def show_form(self, form_id: str) -> None:
         self.tabs.setCurrentIndex(0)
         for row in range(self.form_list.count()):
@@ -702,6 +721,7 @@ class CaseFileWidget(QWidget):
         return (
             form_id != CONFERENCE
             and (form_id not in SUPERVISOR_FORMS or Role.SUPERVISOR in self.roles)
+            and form_id in self.form_set.forms
             and self.editable
             and form_allowed(
                 self.stage,
@@ -715,7 +735,7 @@ class CaseFileWidget(QWidget):
         if item is None:
             return
         self.current_form = item.data(Qt.ItemDataRole.UserRole)
-        form = self.form_set.get(self.current_form)
+        form = self._definition(self.current_form)
         revisions = sorted(
             (x for x in self.case.forms if x.form_id == self.current_form),
             key=lambda x: (-x.instance, -x.revision),
@@ -777,7 +797,7 @@ class CaseFileWidget(QWidget):
             )
         else:
             self.changes.setText("")
-        if self.form_set.get(self.current_form).repeatable:
+        if self._definition(self.current_form).repeatable:
             kept = self.drafts.get(draft_key(self.uuid, self.current_form, chosen.instance))
             self.fill_button.setText(
                 self.tr("&Continue the draft") if kept else self.tr("&New version")

@@ -317,6 +317,21 @@ def print_pages(pdf: bytes, printer: QPrinter) -> None:
         document.deleteLater()
 
 
+def print_picture(image: QImage, printer: QPrinter) -> None:
+    """Print a photo or a scanned page on one sheet, as large as the paper allows. Runs off
+    the UI thread, like `print_pages`."""
+    painter = QPainter()
+    if image.isNull() or not painter.begin(printer):
+        raise PrinterUnavailable()
+    try:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        paper = printer.pageLayout().paintRectPixels(printer.resolution())
+        paper.moveTo(0, 0)
+        painter.drawImage(_fit(image.size(), paper), image)
+    finally:
+        painter.end()
+
+
 def _write_atomically(path: str, data: bytes) -> None:
     """The whole file or none: a half-written PDF (disk full, USB stick pulled) is never left
     under the chosen name."""
@@ -343,10 +358,21 @@ def _fit(size: QSize, area: QRect) -> QRect:
 class AttachmentView(QDialog):
     """An attached document (PDF, JPEG or PNG) on screen, read from memory."""
 
-    def __init__(self, data: bytes, media_type: str, title: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        data: bytes,
+        media_type: str,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        image: QImage | None = None,
+    ):
+        """`image`: the photo already decoded (off the UI thread), else it is decoded here."""
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.title = title
         self.media_type = media_type
+        self._printing: QPrinter | None = None
         self.document: QPdfDocument | None = None
         self.view: QPdfView | None = None
         self.image = QImage()
@@ -360,7 +386,7 @@ class AttachmentView(QDialog):
             if self.document.status() != QPdfDocument.Status.Error:
                 content = self.view = pdf_view(self.document, self)
         elif media_type in ("image/jpeg", "image/png"):
-            self.image = QImage.fromData(data)
+            self.image = image if image is not None else QImage.fromData(data)
             if not self.image.isNull():
                 self.image_label = QLabel()
                 self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -379,7 +405,11 @@ class AttachmentView(QDialog):
         self.close_button = QPushButton(self.tr("&Close"))
         self.close_button.setDefault(True)
         self.close_button.clicked.connect(self.reject)
+        self.print_button = QPushButton(self.tr("&Print…"), objectName="printPicture")
+        self.print_button.clicked.connect(self.print_document)
+        self.print_button.setVisible(self.image_label is not None)  # a photo; a PDF has its view
         buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
@@ -388,6 +418,60 @@ class AttachmentView(QDialog):
         self.resize(_default_size(self) if self.shown() else QSize(480, 200))
         self._fit_image()
         content.setFocus()
+
+    # Printing a photo: the same steps as a printout's (DocumentPreview), one page.
+    printers_installed = DocumentPreview.printers_installed
+    tell_no_printer = DocumentPreview.tell_no_printer
+    confirm_unencrypted = DocumentPreview.confirm_unencrypted
+
+    def ask_print(self, printer: QPrinter) -> bool:
+        """Let the user pick the printer; False when cancelled. Tests override it."""
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print"))
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def print_document(self) -> None:
+        """Print the photo on one page, fitted to the paper, off the UI thread."""
+        if self.image.isNull():
+            return
+        if not self.printers_installed():
+            self.tell_no_printer()
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.title)
+        if not self.ask_print(printer):
+            return
+        if printer.outputFileName() and not self.confirm_unencrypted():
+            return
+        self._printing = printer
+        self.print_button.setEnabled(False)
+        image = self.image.copy()  # the job's own copy, shared with no widget
+        Op(self, lambda: print_picture(image, printer)).on_success(self._printed).on_failure(
+            self._not_printed
+        ).run()
+
+    def _printed(self, _result: object) -> None:
+        self._printing = None
+        self.print_button.setEnabled(True)
+
+    def _not_printed(self, error: Exception) -> None:
+        self._printed(None)
+        if not isinstance(error, PrinterUnavailable):
+            raise error
+        QMessageBox.warning(
+            self,
+            self.tr("Print"),
+            self.tr(
+                "The printer could not be started. Check that it is switched on and "
+                "connected, then try again."
+            ),
+        )
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt's name: every way of closing
+        if self._printing is not None:  # the job reports while the window still exists
+            wait_for_background()
+            QCoreApplication.sendPostedEvents()
+        super().done(result)
 
     def shown(self) -> bool:
         """Whether the file could be read and is on screen."""

@@ -423,6 +423,7 @@ class ExportDialog(QDialog):
         *,
         referral_forms: FormSet | None = None,
         saved_forms: set[str] = frozenset(),  # type: ignore[assignment]
+        attachments: list[tuple[int, str]] = (),  # type: ignore[assignment]
         supervisor: bool = False,
         parent: QWidget | None = None,
         check: Callable[[dict[str, object]], object] | None = None,
@@ -498,6 +499,16 @@ class ExportDialog(QDialog):
                     self.forms[form.id] = check
                     column.addWidget(check)
             layout.addWidget(box)
+        # Attached documents go with a referral only when ticked (none is ticked at first).
+        self.attachments: dict[int, QCheckBox] = {}
+        if referral_forms is not None and attachments:
+            box = QGroupBox(self.tr("Attached documents to send"))
+            column = QVBoxLayout(box)
+            for attachment_id, title in attachments:
+                check = QCheckBox(title, objectName=f"attachment_{attachment_id}")
+                self.attachments[attachment_id] = check
+                column.addWidget(check)
+            layout.addWidget(box)
 
         form = QFormLayout()
         self.reason = QLineEdit(objectName="reason", maxLength=300)
@@ -564,6 +575,9 @@ class ExportDialog(QDialog):
             "reason": self.reason.text().strip(),
             "consent_override": self.override.toPlainText().strip(),
             "referral_forms": [k for k, c in self.forms.items() if c.isChecked()]
+            if self.referral
+            else None,
+            "referral_attachments": [k for k, c in self.attachments.items() if c.isChecked()]
             if self.referral
             else None,
         }

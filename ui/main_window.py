@@ -34,6 +34,7 @@ from ui.case_list import CaseListWidget
 from ui.common import ROLES, fit_to_screen, label, show_error
 from ui.exchange import BackupBanner
 from ui.flows.administration import AdministrationFlow
+from ui.flows.attachments import AttachmentFlow
 from ui.flows.cases import CaseFlow
 from ui.flows.conferences import ConferenceFlow
 from ui.flows.dashboard import DashboardFlow
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow, Prompts):
         fit_to_screen(self, share=1.0)  # the whole screen, its frame included
         self.cases = CaseFlow(self)
         self.documents = DocumentFlow(self)
+        self.attachments = AttachmentFlow(self)
         self.conferences = ConferenceFlow(self)
         self.exchange = ExchangeFlow(self)
         self.admin = AdministrationFlow(self)

@@ -32,6 +32,16 @@ class Prompts(_Window):
         path, _ = QFileDialog.getOpenFileName(self, title, file_folder(), pattern)
         return remember_folder(path)
 
+    def ask_attachment_file(self) -> str | None:
+        """A document to attach to a case."""
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Attach a document"),
+            file_folder(),
+            self.tr("Documents and photos (*.pdf *.jpg *.jpeg *.png);;All files (*)"),
+        )
+        return remember_folder(path)
+
     def ask_signed_copy_file(self) -> str | None:
         """The scan or photo of a signed paper to file."""
         path, _ = QFileDialog.getOpenFileName(

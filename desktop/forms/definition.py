@@ -546,6 +546,9 @@ class FormSet:
     def get(self, form_id: str) -> FormDefinition:
         return self.forms[form_id]
 
+    def files_to_ids(self) -> dict[str, str]:
+        return {file: form_id for form_id, file in self.files.items()}
+
 
 def shipped_sources() -> dict[str, str]:
     """Every definition file shipped with the program: file name -> YAML text."""

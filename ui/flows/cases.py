@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop import (
     assignments,
+    attachments,
     backups,
     case_flow,
     case_forms,
@@ -58,6 +59,8 @@ class CaseData:
     received: list[exchange.ReceivedFile]
     notes: notes.CaseNotes
     placements: placements.CasePlacements
+    attachments: list[attachments.AttachmentInfo]
+    attachment_rules: attachments.AttachmentRules
 
     @classmethod
     def read(cls, session: UserSession, uuid: str) -> CaseData:
@@ -73,6 +76,8 @@ class CaseData:
             exchange.received_files(session, uuid),
             notes.case_notes(session, uuid),
             placements.case_placements(session, uuid),
+            attachments.case_attachments(session, uuid),
+            attachments.attachment_rules(session),
         )
 
 
@@ -85,6 +90,7 @@ class CaseChanges(Flag):
     DRAFTS = auto()  # the drafts kept of its forms
     DOCUMENTS = auto()  # printed documents and their signed copies
     CONFERENCES = auto()  # conferences and their action points
+    ATTACHMENTS = auto()  # the documents attached to the case
     HISTORY = auto()  # the audit history
     NOTES = auto()  # the contact notes
     PLACEMENTS = auto()  # placements, their reviews, the child's daily log
@@ -108,6 +114,7 @@ class CaseParts:
     history: list[cases.HistoryEntry] | None = None
     notes: notes.CaseNotes | None = None
     placements: placements.CasePlacements | None = None
+    attachments: list[attachments.AttachmentInfo] | None = None
 
     @classmethod
     def read(cls, session: UserSession, uuid: str, changes: CaseChanges) -> CaseParts:
@@ -131,6 +138,9 @@ class CaseParts:
             placements=placements.case_placements(session, uuid)
             if CaseChanges.PLACEMENTS in changes
             else None,
+            attachments=attachments.case_attachments(session, uuid)
+            if CaseChanges.ATTACHMENTS in changes
+            else None,
         )
 
     def show_in(self, widget: CaseFileWidget) -> None:
@@ -152,6 +162,8 @@ class CaseParts:
             widget.show_notes(self.notes)
         if self.placements is not None:
             widget.show_placements(self.placements)
+        if self.attachments is not None:
+            widget.show_attachments(self.attachments, widget.attachments.may_remove)
 
 
 Then = Callable[[CaseFileWidget], object] | None
@@ -213,6 +225,8 @@ class CaseFlow(Flow):
             )
             widget.providers = data.providers
             widget.roles = user.roles  # some forms are a supervisor's (a file review)
+            widget.attachments.set_rules(data.attachment_rules)
+            widget.show_attachments(data.attachments, Role.SUPERVISOR in user.roles)
             self._connect(widget, uuid)
             self.window.show_case_tab(widget, self.case_widget(uuid))
             if then is not None:
@@ -268,6 +282,7 @@ class CaseFlow(Flow):
             lambda number, day, kind, who, what: self.save_note(uuid, number, day, kind, who, what)
         )
         self._connect_placements(widget, uuid)
+        window.attachments.connect_tab(widget.attachments, uuid)
         meetings = widget.conferences
         conference_flow = window.conferences
         meetings.schedule.connect(lambda number: conference_flow.schedule(uuid, number))

@@ -53,6 +53,7 @@ class ExchangeFlow(Flow):
                 partners,
                 referral_forms=widget.form_set if referral else None,
                 saved_forms=saved,
+                attachments=widget.attachments.titles(),
                 supervisor=Role.SUPERVISOR in self.holder.session.user.roles,
                 parent=window,
                 check=check,
