@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSpinBox
 
 import ui.admin as admin_module
 from db.errors import InvalidInput, WrongCredentials
-from desktop import accounts
+from desktop import accounts, attachments
 from desktop import agency as agency_service
 from desktop.session import UserSession
 from tests.conftest import PASSWORD, Agency
@@ -488,6 +488,30 @@ def test_the_conference_agenda_and_what_minutes_name_are_agency_settings(qtbot, 
         "Case summary",
         "Decisions",
     )
+    again.close()
+
+
+def test_the_largest_attachment_and_photos_of_children_are_agency_settings(qtbot, open_admin):
+    opened = open_admin()
+    page = opened.dialog.agency
+    assert page.attachment_rules.max_mb.value() == 20
+    assert not page.attachment_rules.photos.isChecked()  # off unless the agency decides
+
+    _set_spin(qtbot, page.attachment_rules.max_mb, 5)
+    page.attachment_rules.photos.setFocus()
+    qtbot.keyClick(page.attachment_rules.photos, Qt.Key.Key_Space)
+    assert page.is_changed()
+    click(qtbot, page.save_button)
+    qtbot.waitUntil(lambda: page.saved.text() == "Saved.", timeout=JOB_MS)
+    assert not page.is_changed()
+    assert opened.errors == []
+    opened.close()
+
+    again = open_admin()
+    rules = again.dialog.agency.attachment_rules
+    assert rules.max_mb.value() == 5
+    assert rules.photos.isChecked()
+    assert attachments.attachment_rules(again.session) == attachments.AttachmentRules(5, True)
     again.close()
 
 

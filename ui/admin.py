@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import accounts, assignments
+from desktop import accounts, assignments, attachments
 from desktop import agency as agency_settings
 from desktop.accounts import UserSummary
 from desktop.agency import AgencySettings
@@ -64,6 +64,7 @@ from desktop.session import UserInfo
 from desktop.vocabulary import Role
 from desktop.workflow import Deadlines, Rules
 from ui import i18n
+from ui.attachments import AttachmentRulesBox
 from ui.common import (
     ROLES,
     file_folder,
@@ -971,7 +972,9 @@ class AgencyPage(_Page):
             _hint(self.tr("Minutes go to other organisations: name the child no more than needed."))
         )
 
-        scroll = two_columns([identity, meetings], [lock, sop])
+        self.attachment_rules = AttachmentRulesBox()
+        self.attachment_rules.changed.connect(self._edited)
+        scroll = two_columns([identity, meetings, self.attachment_rules], [lock, sop])
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it scrolls to whichever field has focus
 
         save_row = QHBoxLayout()
@@ -1029,6 +1032,7 @@ class AgencyPage(_Page):
             self.setEnabled(False)
             return
         self._show(settings)
+        self.attachment_rules.show_rules(attachments.attachment_rules(self.holder.session))
 
     def _show(self, settings: AgencySettings) -> None:
         self._loaded = settings
@@ -1081,7 +1085,9 @@ class AgencyPage(_Page):
         )
 
     def is_changed(self) -> bool:
-        return self._loaded is not None and self.settings() != self._loaded
+        return (
+            self._loaded is not None and self.settings() != self._loaded
+        ) or self.attachment_rules.is_changed()
 
     def _edited(self, *_args: object) -> None:
         self.saved.clear()
@@ -1176,15 +1182,20 @@ class AgencyPage(_Page):
             self.deadlines["initial_assessment_max_hours"].setFocus()
             return
         session = self.holder.session
+        rules = self.attachment_rules.rules()
 
-        def saved(result: AgencySettings) -> None:
-            self._show(result)
+        def saved(result: tuple[AgencySettings, attachments.AttachmentRules]) -> None:
+            self._show(result[0])
+            self.attachment_rules.show_rules(result[1])
             self.show_status(self.tr("Saved."), DONE_STYLE)
             if then is not None:
                 then()
 
         self.run(
-            lambda: agency_settings.save_settings(session, new),
+            lambda: (
+                agency_settings.save_settings(session, new),
+                attachments.save_attachment_rules(session, rules),
+            ),
             saved,
             self.tr("Saving… due dates are updated if a deadline changed."),
         )

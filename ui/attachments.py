@@ -10,16 +10,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,6 +33,7 @@ from db.errors import UlinziError
 from desktop.attachments import (
     DESCRIPTION_LIMIT,
     KINDS,
+    LARGEST_MAX_MB,
     AttachmentInfo,
     AttachmentRules,
     precheck,
@@ -310,3 +314,52 @@ class AttachDialog(QDialog):
             "document_date": None if day == NO_DATE else date(day.year(), day.month(), day.day()),
             "description": self.description.text().strip(),
         }
+
+
+class AttachmentRulesBox(QGroupBox):
+    """Administration → Agency: the largest attachment, and whether photos of children are
+    kept (off unless the agency decides otherwise)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Attached documents"), parent)
+        self._loaded: AttachmentRules | None = None
+        self.max_mb = QSpinBox(objectName="attachmentMaxMb", minimum=1, maximum=LARGEST_MAX_MB)
+        self.max_mb.setSuffix(self.tr(" MB"))
+        self.photos = QCheckBox(
+            self.tr("Photos of children may be attached to case files"), objectName="photos"
+        )
+        self.photos.setToolTip(
+            self.tr(
+                "A photo identifies a child at a glance, on a screen or a printout: allow it "
+                "only if the agency's policy asks for it."
+            )
+        )
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        caption = QLabel(self.tr("Largest &file"))
+        caption.setBuddy(self.max_mb)
+        form.addRow(caption, self.max_mb)
+        form.addRow(self.photos)
+        hint = QLabel(
+            self.tr(
+                "At most {n} MB: a package to another agency carries files up to that size."
+            ).format(n=LARGEST_MAX_MB),
+            wordWrap=True,
+        )
+        hint.setStyleSheet("color: #555;")
+        form.addRow(hint)
+        self.max_mb.valueChanged.connect(self.changed)
+        self.photos.toggled.connect(self.changed)
+
+    def show_rules(self, rules: AttachmentRules) -> None:
+        self._loaded = rules
+        self.max_mb.setValue(rules.max_mb)
+        self.photos.setChecked(rules.photos_allowed)
+
+    def rules(self) -> AttachmentRules:
+        return AttachmentRules(self.max_mb.value(), self.photos.isChecked())
+
+    def is_changed(self) -> bool:
+        return self._loaded is not None and self.rules() != self._loaded
