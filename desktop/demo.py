@@ -48,6 +48,7 @@ from db.store import Store, is_store
 from desktop.accounts import add_user, init_agency
 from desktop.case_forms import definition_row, form_set
 from desktop.case_state import refresh_all
+from desktop.demo_attachments import add_demo_attachments
 from desktop.forms.answers import clean, problems
 from desktop.forms.definition import FormDefinition, FormField, FormSet, date_bound
 from desktop.paths import DEMO_PASSWORD_FILE
@@ -461,6 +462,7 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
             notes = _supervision_notes(rows, supervisors, today)
             if notes:
                 s.execute(insert(SupervisionNote), notes)
+            add_demo_attachments(s, rows)
             s.execute(
                 insert(Provider),
                 [

@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from desktop import accounts, cases, pathway, reintegration
+from desktop import accounts, attachments, cases, pathway, reintegration
 from desktop.demo import create_demo_store
+from desktop.documents import media_type_of
 from tests.conftest import FAST_KDF
 
 
@@ -41,6 +42,23 @@ def test_the_same_seed_gives_the_same_cases(tmp_path):
         with demo.session as us:
             names.append([(r.case_number, r.child_name) for r in cases.list_cases(us)])
     assert names[0] == names[1]
+
+
+def test_the_demo_shows_attached_documents_that_open(tmp_path):
+    demo = create_demo_store(tmp_path / "demo", 30, seed=3, kdf=FAST_KDF)
+    demo.session.close()
+    with accounts.sign_in(tmp_path / "demo", "manager", demo.password) as us:
+        shown = [
+            (row.uuid, a)
+            for row in cases.list_cases(us)
+            for a in attachments.case_attachments(us, row.uuid)
+        ]
+        assert {a.kind for _, a in shown} == {"birth_certificate", "medical_report"}
+        assert len(shown) == 4
+        for case_uuid, listed in shown:
+            info, data = attachments.attachment_data(us, case_uuid, listed.id)
+            assert media_type_of(data) == info.media_type
+            assert len(data) == info.size < 100_000
 
 
 @pytest.mark.slow
