@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,9 +39,8 @@ from desktop.attachments import (
 )
 from ui.case_documents import _size
 from ui.common import format_date, format_datetime
+from ui.form_fields import DateInput
 from ui.i18n import error_text
-
-NO_DATE = QDate(1900, 1, 1)  # the date edit's "not known"
 
 
 def kind_text(kind: str) -> str:
@@ -232,13 +230,10 @@ class AttachDialog(QDialog):
         for code in rules.kinds():
             self.kind.addItem(kind_text(code), code)
         form.addRow(self.tr("&Kind of document:"), self.kind)
-        self.date = QDateEdit(objectName="attachmentDate")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMM yyyy")
-        self.date.setMinimumDate(NO_DATE)
-        self.date.setMaximumDate(QDate.currentDate())
-        self.date.setSpecialValueText(self.tr("not known"))
-        self.date.setDate(NO_DATE)
+        self.date = DateInput()  # typed or picked; left empty when the date is not known
+        self.date.line.setObjectName("attachmentDate")
+        self.date.line.setPlaceholderText(self.tr("dd/mm/yyyy, or empty"))
+        self.date.setFocusProxy(self.date.line)
         form.addRow(self.tr("&Dated:"), self.date)
         self.description = QLineEdit(objectName="attachmentDescription")
         self.description.setMaxLength(DESCRIPTION_LIMIT)
@@ -280,8 +275,9 @@ class AttachDialog(QDialog):
         self.path.textChanged.connect(lambda: self.message.clear())
         QWidget.setTabOrder(self.path, self.browse)
         QWidget.setTabOrder(self.browse, self.kind)
-        QWidget.setTabOrder(self.kind, self.date)
-        QWidget.setTabOrder(self.date, self.description)
+        QWidget.setTabOrder(self.kind, self.date.line)
+        QWidget.setTabOrder(self.date.line, self.date.pick)
+        QWidget.setTabOrder(self.date.pick, self.description)
         self.browse.setFocus()
 
     def _browse(self) -> None:
@@ -303,15 +299,36 @@ class AttachDialog(QDialog):
             self.path.setFocus()
             self.path.selectAll()
             return
+        day = self._day()
+        if day is not None and not day.isValid():
+            self.message.setText(
+                self.tr(
+                    "The date is not one Ulinzi can read: type it as dd/mm/yyyy, choose it "
+                    "on the calendar, or leave it empty if it is not known."
+                )
+            )
+            self.date.line.setFocus()
+            self.date.line.selectAll()
+            return
+        if day is not None and day > QDate.currentDate():
+            self.message.setText(self.tr("The document's date cannot be in the future."))
+            self.date.line.setFocus()
+            self.date.line.selectAll()
+            return
         super().accept()
+
+    def _day(self) -> QDate | None:
+        """The date typed or picked (an invalid QDate if unreadable), None if left empty."""
+        typed = self.date.iso()
+        return None if typed is None else QDate.fromString(typed, "yyyy-MM-dd")
 
     def choice(self) -> dict[str, object]:
         """The keyword arguments of `attachments.attach_file` this dialog stands for."""
-        day = self.date.date()
+        day = self._day()
         return {
             "path": Path(self.path.text().strip()),
             "kind": self.kind.currentData(),
-            "document_date": None if day == NO_DATE else date(day.year(), day.month(), day.day()),
+            "document_date": None if day is None else date(day.year(), day.month(), day.day()),
             "description": self.description.text().strip(),
         }
 
