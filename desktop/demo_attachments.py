@@ -8,7 +8,7 @@ import hashlib
 import io
 import struct
 import zlib
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -97,7 +97,7 @@ def add_demo_attachments(s: Session, cases: list[dict[str, Any]]) -> None:
                     size=len(data),
                     sha256=hashlib.sha256(data).hexdigest(),
                     added_by=case["caseworker_id"],
-                    added_at=registered + timedelta(minutes=30),
+                    added_at=min(registered + timedelta(minutes=30), datetime.now(UTC)),
                 )
                 .returning(CaseAttachment.id)
             ).scalar_one()

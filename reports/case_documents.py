@@ -706,7 +706,7 @@ def build_case_summary(summary: CaseSummary, head: Letterhead, options: PrintOpt
                         for kind, dated, about, name in section.documents
                     ],
                     st,
-                    (width * 0.5, width * 0.18, width * 0.32),
+                    (width * 0.48, width * 0.22, width * 0.3),
                 )
             )
         for block in section.forms:
