@@ -232,7 +232,7 @@ class AttachDialog(QDialog):
         form.addRow(self.tr("&Kind of document:"), self.kind)
         self.date = DateInput()  # typed or picked; left empty when the date is not known
         self.date.line.setObjectName("attachmentDate")
-        self.date.line.setPlaceholderText(self.tr("dd/mm/yyyy, or empty"))
+        self.date.line.setToolTip(self.tr("Leave it empty if the document's date is not known."))
         self.date.setFocusProxy(self.date.line)
         form.addRow(self.tr("&Dated:"), self.date)
         self.description = QLineEdit(objectName="attachmentDescription")
