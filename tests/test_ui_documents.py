@@ -166,6 +166,8 @@ def test_the_summary_dialog_needs_at_least_one_section(qtbot):
         "follow_up",
         "decisions",
         "closure",
+        "other_forms",
+        "attachments",
     ]
     for box in dialog.boxes.values():
         box.setChecked(False)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import UlinziError
 from desktop.attachments import (
     DESCRIPTION_LIMIT,
     KINDS,
@@ -37,6 +36,7 @@ from desktop.attachments import (
     AttachmentRules,
     precheck,
 )
+from desktop.errors import UlinziError
 from ui.case_documents import _size
 from ui.common import format_date, format_datetime
 from ui.form_fields import DateInput
