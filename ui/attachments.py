@@ -91,7 +91,7 @@ class AttachmentsTab(QWidget):
         self.add_button = QPushButton(self.tr("Attach a doc&ument…"), objectName="addAttachment")
         self.show_button = QPushButton(self.tr("Sho&w"), objectName="showAttachment")
         self.print_button = QPushButton(
-            self.tr("Print th&e document…"), objectName="printAttachment"
+            self.tr("Print the do&cument…"), objectName="printAttachment"
         )
         self.remove_button = QPushButton(self.tr("Remo&ve…"), objectName="removeAttachment")
         self.add_button.clicked.connect(self.add)

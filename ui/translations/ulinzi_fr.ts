@@ -425,6 +425,115 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach a document to the case</source>
+        <translation>Joindre un document au dossier</translation>
+    </message>
+    <message>
+        <source>The scan, photo or PDF to attach</source>
+        <translation>Le scan, la photo ou le PDF à joindre</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of document:</source>
+        <translation>&amp;Type de document :</translation>
+    </message>
+    <message>
+        <source>Leave it empty if the document&apos;s date is not known.</source>
+        <translation>Laissez-la vide si la date du document n&apos;est pas connue.</translation>
+    </message>
+    <message>
+        <source>&amp;Dated:</source>
+        <translation>&amp;Daté du :</translation>
+    </message>
+    <message>
+        <source>e.g. issued by the district hospital</source>
+        <translation>p. ex. délivré par l&apos;hôpital de district</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>D&amp;escription :</translation>
+    </message>
+    <message>
+        <source>PDF, JPEG or PNG, at most {n} MB. The document is kept encrypted in the store; the file you choose is not changed or deleted.</source>
+        <translation>PDF, JPEG ou PNG, {n} Mo au plus. Le document est conservé chiffré dans la base ; le fichier choisi n&apos;est ni modifié ni supprimé.</translation>
+    </message>
+    <message>
+        <source>This agency does not keep photos of children in case files (an administrator can allow them).</source>
+        <translation>Cet organisme ne conserve pas de photos d&apos;enfants dans les dossiers (un administrateur peut les autoriser).</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>&amp;Joindre</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Choose the file to attach.</source>
+        <translation>Choisissez le fichier à joindre.</translation>
+    </message>
+    <message>
+        <source>The date is not one Ulinzi can read: type it as dd/mm/yyyy, choose it on the calendar, or leave it empty if it is not known.</source>
+        <translation>Ulinzi ne peut pas lire cette date : tapez-la sous la forme jj/mm/aaaa, choisissez-la sur le calendrier, ou laissez-la vide si elle n&apos;est pas connue.</translation>
+    </message>
+    <message>
+        <source>The document&apos;s date cannot be in the future.</source>
+        <translation>La date du document ne peut pas être dans le futur.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentFlow</name>
+    <message>
+        <source>Opening the document…</source>
+        <translation>Ouverture du document…</translation>
+    </message>
+    <message>
+        <source>Remove the attached document</source>
+        <translation>Retirer le document joint</translation>
+    </message>
+    <message>
+        <source>The document will be deleted from the store; who removed it, when and why stay in the case file. Why is it removed?</source>
+        <translation>Le document sera supprimé de la base ; qui l&apos;a retiré, quand et pourquoi restent dans le dossier. Pourquoi le retirer ?</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentRulesBox</name>
+    <message>
+        <source>Attached documents</source>
+        <translation>Documents joints</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <source>Photos of children may be attached to case files</source>
+        <translation>Des photos d&apos;enfants peuvent être jointes aux dossiers</translation>
+    </message>
+    <message>
+        <source>A photo identifies a child at a glance, on a screen or a printout: allow it only if the agency&apos;s policy asks for it.</source>
+        <translation>Une photo identifie un enfant d&apos;un coup d&apos;œil, à l&apos;écran ou sur papier : ne l&apos;autorisez que si la politique de l&apos;organisme le demande.</translation>
+    </message>
+    <message>
+        <source>Largest &amp;file</source>
+        <translation>&amp;Fichier le plus grand</translation>
+    </message>
+    <message>
+        <source>At most {n} MB: a package to another agency carries files up to that size.</source>
+        <translation>{n} Mo au plus : un paquet vers un autre organisme transporte des fichiers jusqu&apos;à cette taille.</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentView</name>
     <message>
         <source>This file cannot be shown: it may be damaged.</source>
@@ -433,6 +542,120 @@
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+        <translation>L&apos;imprimante n&apos;a pas pu démarrer. Vérifiez qu&apos;elle est allumée et branchée, puis réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>Birth certificate</source>
+        <translation>Acte de naissance</translation>
+    </message>
+    <message>
+        <source>Court order</source>
+        <translation>Décision de justice</translation>
+    </message>
+    <message>
+        <source>Medical report</source>
+        <translation>Rapport médical</translation>
+    </message>
+    <message>
+        <source>School report</source>
+        <translation>Bulletin scolaire</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>Pièce d&apos;identité</translation>
+    </message>
+    <message>
+        <source>Police report</source>
+        <translation>Rapport de police</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre</translation>
+    </message>
+    <message>
+        <source>Photo of the child</source>
+        <translation>Photo de l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>Autre document</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>Daté du</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Documents attached to the case</source>
+        <translation>Documents joints au dossier</translation>
+    </message>
+    <message>
+        <source>No document is attached to this case yet. Attach a birth certificate, a court order, a medical or school report… from a scan or a phone photo.</source>
+        <translation>Aucun document n&apos;est encore joint à ce dossier. Joignez un acte de naissance, une décision de justice, un rapport médical ou un bulletin scolaire… à partir d&apos;un scan ou d&apos;une photo prise au téléphone.</translation>
+    </message>
+    <message>
+        <source>Attach a doc&amp;ument…</source>
+        <translation>Joindre un doc&amp;ument…</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>Affic&amp;her</translation>
+    </message>
+    <message>
+        <source>Print the do&amp;cument…</source>
+        <translation>Imprimer le do&amp;cument…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve…</source>
+        <translation>Reti&amp;rer…</translation>
+    </message>
+    <message>
+        <source>removed by {who}, {when}: {why}</source>
+        <translation>retiré par {who}, {when} : {why}</translation>
+    </message>
+    <message>
+        <source>{who}, {when}</source>
+        <translation>{who}, {when}</translation>
+    </message>
+    <message>
+        <source>received from another agency, {when}</source>
+        <translation>reçu dreçu d&apos;une autre structureapos;un autre organisme, {when}</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>PDF, JPEG or PNG, at most {n} MB. Kept encrypted in the store, never as a file.</source>
+        <translation>PDF, JPEG ou PNG, {n} Mo au plus. Conservé chiffré dans la base, jamais comme fichier.</translation>
     </message>
 </context>
 <context>
@@ -560,6 +783,14 @@
         <translation>Clôture et transfert</translation>
     </message>
     <message>
+        <source>Other forms</source>
+        <translation>Autres formulaires</translation>
+    </message>
+    <message>
+        <source>Attached documents</source>
+        <translation>Documents joints</translation>
+    </message>
+    <message>
         <source>Reintegration agreement</source>
         <translation>Accord de réintégration</translation>
     </message>
@@ -673,6 +904,10 @@
     <message>
         <source>P&amp;lacements</source>
         <translation>P&amp;lacements</translation>
+    </message>
+    <message>
+        <source>Attach&amp;ments</source>
+        <translation>Pièces &amp;jointes</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
@@ -2459,6 +2694,18 @@ L&apos;enregistrer quand même&#xa0;?</translation>
         <source>Nothing recorded yet.</source>
         <translation>Rien n&apos;est encore enregistré.</translation>
     </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation>Daté du</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsTab</name>
@@ -2697,6 +2944,10 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     <message>
         <source>Forms to send</source>
         <translation>Formulaires à envoyer</translation>
+    </message>
+    <message>
+        <source>Attached documents to send</source>
+        <translation>Documents joints à envoyer</translation>
     </message>
     <message>
         <source>&amp;Why it is sent:</source>
@@ -4330,6 +4581,14 @@ Avez-vous lu cette empreinte avec quelqu&apos;un de {name} (par téléphone ou e
 <context>
     <name>Prompts</name>
     <message>
+        <source>Attach a document</source>
+        <translation>Joindre un document</translation>
+    </message>
+    <message>
+        <source>Documents and photos (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>Documents et photos (*.pdf *.jpg *.jpeg *.png);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
         <source>Attach the signed copy</source>
         <translation>Joindre la copie signée</translation>
     </message>
@@ -5616,6 +5875,18 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>modifier les formulaires</translation>
     </message>
     <message>
+        <source>{file}: a new form&apos;s file is named with lower-case letters, digits, - and _, ending in .yaml (like placement.yaml).</source>
+        <translation>{file} : le fichier d&apos;un nouveau formulaire se nomme avec des minuscules, des chiffres, - et _, et finit par .yaml (comme placement.yaml).</translation>
+    </message>
+    <message>
+        <source>The form “{form}” is already defined by {existing}. To change it, import your edited copy in its place: ulinzi forms import {file} --file {existing}</source>
+        <translation>Le formulaire « {form} » est déjà défini par {existing}. Pour le modifier, importez votre copie à sa place : ulinzi forms import {file} --file {existing}</translation>
+    </message>
+    <message>
+        <source>The form “{form}” cannot be removed: {n} case(s) have answers to it. Answers are never deleted; to stop using the form, ask caseworkers not to fill it in.</source>
+        <translation>Le formulaire « {form} » ne peut pas être retiré : {n} dossier(s) contiennent des réponses à ce formulaire. Les réponses ne sont jamais supprimées ; pour ne plus l&apos;utiliser, demandez aux travailleurs sociaux de ne plus le remplir.</translation>
+    </message>
+    <message>
         <source>The minutes of a case conference are written from the case&apos;s Conferences tab.</source>
         <translation>Le procès-verbal d&apos;une conférence de cas se rédige depuis l&apos;onglet Conférences du dossier.</translation>
     </message>
@@ -5900,8 +6171,56 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Le document imprimé</translation>
     </message>
     <message>
+        <source>remove an attachment from a case (only a supervisor can)</source>
+        <translation>retirer un document joint d&apos;un dossier (seul un superviseur le peut)</translation>
+    </message>
+    <message>
+        <source>attach documents to this case</source>
+        <translation>joindre des documents à ce dossier</translation>
+    </message>
+    <message>
+        <source>{name} is too large ({size} MB): this agency allows at most {limit} MB per attachment. Scan it at a lower resolution or in black and white, or split it into parts.</source>
+        <translation>{name} est trop volumineux ({size} Mo) : cet organisme accepte au plus {limit} Mo par document joint. Scannez-le en plus basse résolution ou en noir et blanc, ou découpez-le en plusieurs parties.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be attached: only PDF documents, JPEG photos and PNG pictures can be (Ulinzi looks at what the file holds, not at its name).</source>
+        <translation>{name} ne peut pas être joint : seuls les documents PDF, les photos JPEG et les images PNG peuvent l&apos;être (Ulinzi regarde le contenu du fichier, pas son nom).</translation>
+    </message>
+    <message>
+        <source>This agency does not keep photos of children in case files. An administrator can allow them in Administration → Agency.</source>
+        <translation>Cet organisme ne conserve pas de photos d&apos;enfants dans les dossiers. Un administrateur peut les autoriser dans Administration → Organisme.</translation>
+    </message>
+    <message>
         <source>The file {name} could not be read: {reason}</source>
         <translation>Le fichier {name} n&apos;a pas pu être lu&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>An attachment may be limited to between 1 and {most} MB.</source>
+        <translation>La taille maximale d&apos;un document joint est comprise entre 1 et {most} Mo.</translation>
+    </message>
+    <message>
+        <source>The description is too long: at most {most} characters.</source>
+        <translation>La description est trop longue : {most} caractères au plus.</translation>
+    </message>
+    <message>
+        <source>The document&apos;s date cannot be in the future.</source>
+        <translation>La date du document ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of document: {kind}. The kinds are: {known}.</source>
+        <translation>Type de document inconnu : {kind}. Les types sont : {known}.</translation>
+    </message>
+    <message>
+        <source>The attachment</source>
+        <translation>Le document joint</translation>
+    </message>
+    <message>
+        <source>The attachment is damaged and cannot be shown.</source>
+        <translation>Le document joint est endommagé et ne peut pas être affiché.</translation>
+    </message>
+    <message>
+        <source>Say why the attachment is removed: it is kept in the file.</source>
+        <translation>Indiquez pourquoi le document est retiré : la raison reste dans le dossier.</translation>
     </message>
     <message>
         <source>The signed copy</source>
@@ -6030,6 +6349,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>Case {number} cannot be sent: its transfer request has not been approved by the supervisor.</source>
         <translation>Le dossier {number} ne peut pas être envoyé : sa demande de transfert n&apos;a pas été approuvée par le superviseur.</translation>
+    </message>
+    <message>
+        <source>An attachment chosen for the referral is not in this case.</source>
+        <translation>Un document joint choisi pour l&apos;orientation ne fait pas partie de ce dossier.</translation>
     </message>
     <message>
         <source>The consent form does not record agreement to share information with “{agency}”. Record the consent in a new version of the consent form, or a supervisor may send the case anyway with a reason.</source>
@@ -7134,6 +7457,18 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
     <message>
         <source>Saved a form</source>
         <translation>A enregistré un formulaire</translation>
+    </message>
+    <message>
+        <source>Attached a document</source>
+        <translation>A joint un document</translation>
+    </message>
+    <message>
+        <source>Looked at an attached document</source>
+        <translation>A consulté un document joint</translation>
+    </message>
+    <message>
+        <source>Removed an attached document</source>
+        <translation>A retiré un document joint</translation>
     </message>
     <message>
         <source>Asked for the supervisor&apos;s approval</source>
