@@ -329,6 +329,7 @@ class CaseFileWidget(QWidget):
 
     def show_placements(self, data: CasePlacements) -> None:
         self.placements.show_data(data, self.editable)
+
     def show_attachments(self, attachments: list[AttachmentInfo], may_remove: bool) -> None:
         self.attachments.show_data(attachments, self.editable, may_remove)
 
