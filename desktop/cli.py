@@ -466,6 +466,8 @@ def cmd_export(args: argparse.Namespace, secrets: Secrets) -> int:
     passphrase = _read_text(Path(args.passphrase_file)).strip() if args.passphrase_file else None
     with _sign_in(args, secrets) as us:
         uuid = documents.case_uuid_of(us, args.case)
+        if not args.consent_override:
+            _consent_checked(us, uuid, args.consent_checked)
         done = exchange.export_case(
             us,
             uuid,
@@ -485,6 +487,29 @@ def cmd_export(args: argparse.Namespace, secrets: Secrets) -> int:
     if passphrase is not None:
         print("Send the passphrase by another way than the package (a phone call, an SMS).")
     return 0
+
+
+def _consent_checked(us: UserSession, uuid: str, checked: bool) -> None:
+    """As in the window before a package is sent: the case's current consent, checked with the
+    child and family by the person sending (`--consent-checked`, audited), or recorded again
+    first when it is missing, old, or given before the child turned 18."""
+    from desktop import consent_check
+
+    state = consent_check.consent_state(us, uuid)
+    if state.renewal:
+        raise consent_check.ConsentNeedsRenewal()
+    if not checked:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "A package shares the child's information: check the consent (version "
+                "{version}, given on {day}) with the child and family, then run the command "
+                "again with --consent-checked.",
+            ),
+            version=state.version,
+            day=state.given_on.isoformat() if state.given_on else "?",
+        )
+    consent_check.confirm_consent(us, uuid, "package")
 
 
 def cmd_import(args: argparse.Namespace, secrets: Secrets) -> int:
@@ -821,6 +846,11 @@ def build_parser() -> argparse.ArgumentParser:
     to.add_argument("--recipient", metavar="AGENCY_CODE", help="a partner in the address book")
     to.add_argument("--passphrase-file", metavar="F", help="a file holding the passphrase")
     p.add_argument("--reason", help="why the case is sent (kept in the package)")
+    p.add_argument(
+        "--consent-checked",
+        action="store_true",
+        help="you checked the case's current consent with the child and family (audited)",
+    )
     p.add_argument(
         "--consent-override",
         metavar="REASON",

@@ -103,3 +103,35 @@ def test_no_consent_recorded_asks_for_one(agency):
         assert consent_state(us, uuid).renewal == "missing"
         with pytest.raises(ConsentNeedsRenewal):
             confirm_consent(us, uuid, "conference")
+
+
+def test_the_command_line_sends_a_package_only_once_the_current_consent_is_checked(
+    agency, tmp_path
+):
+    """`ulinzi export` asks what the window's consent dialog asks: without --consent-checked it
+    says which consent to check and writes nothing; a consent that must be recorded again stops
+    it whatever is said; the check it is told of is audited."""
+    from desktop import cases
+    from tests.conftest import run_signed_in
+
+    current, old = registered(agency, consent_days_ago=40), registered(agency, consent_days_ago=400)
+    with agency.sign_in("cara") as us:
+        numbers = {u: cases.open_case(us, u).row.case_number for u in (current, old)}
+    package = tmp_path / "case.ulz"
+
+    def export(uuid: str, *more: str):
+        return run_signed_in(
+            agency.folder, "export", "--case", numbers[uuid], "--to", str(package),
+            "--recipient", "MUS", "--referral", "registration", *more, user="cara",
+        )  # fmt: skip
+
+    r = export(current)
+    assert r.returncode == 1 and r.stderr.count("\n") == 1, r.stderr
+    assert f"version 1, given on {(TODAY - timedelta(days=40)).isoformat()}" in r.stderr
+    assert "--consent-checked" in r.stderr and not package.exists()
+    r = export(old, "--consent-checked")
+    assert r.returncode == 1 and "recorded again" in r.stderr and not package.exists()
+    r = export(current, "--consent-checked")  # checked; the partner is not known here
+    assert r.returncode == 1 and "MUS" in r.stderr and not package.exists()
+    with agency.sign_in("cara") as us:
+        assert confirmations(us) == ["package: version 1"]

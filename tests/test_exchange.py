@@ -840,6 +840,7 @@ def test_the_round_trip_by_the_command_line(agency, partner, tmp_path):
         str(package),
         "--recipient",
         "MUS",
+        "--consent-checked",
         user="cara",
     )
     assert r.returncode == 0, r.stderr

@@ -545,7 +545,7 @@ def test_the_bundle_runs_every_command_of_the_command_line(bundle, bundled_env, 
     assert ulinzi("agency", "list", *as_cara).startswith("MUS\t")
     package = tmp_path / "case.ulz"
     ulinzi("export", "--case", numbers["transfer"], "--to", str(package), "--recipient", "MUS",
-           *as_cara)  # fmt: skip
+           "--consent-checked", *as_cara)  # fmt: skip
     receipt = tmp_path / "receipt.ulz"
     imported = ulinzi("import", str(package), "--receipt", str(receipt), "--store",
                       str(musanze.folder), "--user", "cara", "--password-stdin")  # fmt: skip

@@ -6031,6 +6031,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Les indicateurs portent sur une période, pas sur un dossier.</translation>
     </message>
     <message>
+        <source>A package shares the child&apos;s information: check the consent (version {version}, given on {day}) with the child and family, then run the command again with --consent-checked.</source>
+        <translation>Un paquet partage les informations de l&apos;enfant : vérifiez le consentement (version {version}, donné le {day}) avec l&apos;enfant et la famille, puis relancez la commande avec --consent-checked.</translation>
+    </message>
+    <message>
         <source>The file {name} is too large (at most {most} MB).</source>
         <translation>Le fichier {name} est trop volumineux (au plus {most} Mo).</translation>
     </message>
