@@ -760,7 +760,10 @@ def _sample_value(f: FormField, rng: random.Random, today: date) -> object:
                 return rng.choice(("Kiswahili", "Kiswahili and English", "Kinyarwanda", "French"))
             if "name" in f.id or f.id.endswith(("_by", "_who")):
                 return f"{rng.choice(GIVEN_FEMALE)} {rng.choice(FAMILY)}"
-            return rng.choice(("See the notes below", "Discussed with the supervisor", "Not yet"))
+            if f.id == "time" or f.id.endswith("_time"):
+                return rng.choice(("09:00", "10:30", "14:00"))
+            said = ("See the notes below", "Discussed with the supervisor", "Not yet")
+            return rng.choice([t for t in said if not isinstance(f.max, int) or len(t) <= f.max])
         case "long_text":
             return " ".join(rng.sample(NOTES, 2))
         case "integer":
@@ -791,9 +794,10 @@ def _sample_value(f: FormField, rng: random.Random, today: date) -> object:
                 }
             ]
         case "group":
+            least = f.min if isinstance(f.min, int) else 1
             return [
                 {sub.id: _sample_value(sub, rng, today) for sub in f.fields or []}
-                for _ in range(rng.randint(1, 2))
+                for _ in range(rng.randint(max(least, 1), max(least, 2)))
             ]
         case "provider":
             return rng.choice(PROVIDERS)[0]
