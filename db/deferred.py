@@ -16,9 +16,13 @@ can delete the store; the record is kept for the next open, not hidden from them
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import secrets
+import stat
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -30,7 +34,10 @@ from db.files import atomic_write
 
 DEFERRED_FILE = "audit-deferred"
 MAX_KEPT = 100  # a flood of refusals keeps the first ones and counts the rest
+MAX_BYTES = 64 * 1024  # 100 events of a few hundred bytes each, sealed
 _NONCE = 12
+_ACTIONS = frozenset({"permission.denied"})  # the only events that wait here
+_UNREADABLE = -1  # `dropped` when the file found was not one this store sealed
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,24 @@ class DeferredEvent:
     username: str
     action: str
     summary: str
+
+
+def _event(e: object) -> DeferredEvent:
+    """One event as this store wrote it, or ValueError: each field of its type and size, and a
+    refusal, nothing else (the file's key is the database key's, held by anyone signed in)."""
+    if not isinstance(e, dict) or set(e) != {"at", "user_id", "username", "action", "summary"}:
+        raise ValueError("not an event")
+    at, user_id, username, action, summary = (
+        e["at"], e["user_id"], e["username"], e["action"], e["summary"]
+    )  # fmt: skip
+    if not (isinstance(at, str) and isinstance(username, str) and isinstance(summary, str)):
+        raise ValueError("not an event")
+    if user_id is not None and type(user_id) is not int:
+        raise ValueError("not an event")
+    if action not in _ACTIONS or len(username) > 200 or len(summary) > 500:
+        raise ValueError("not a refusal")
+    datetime.fromisoformat(at)  # ValueError when not a time
+    return DeferredEvent(at, user_id, username, action, summary)
 
 
 class DeferredEvents:
@@ -55,35 +80,59 @@ class DeferredEvents:
         )
 
     def exists(self) -> bool:
-        return self.path.exists()
+        return self.path.is_symlink() or self.path.exists()
 
     def read(self) -> tuple[list[DeferredEvent], int]:
-        """The events kept and how many more were not kept. ValueError when the file is not
-        one this store sealed (damaged, or put there by someone else)."""
+        """The events kept and how many more were not kept (-1: an earlier file was
+        unreadable). ValueError when the file is not one this store sealed: damaged, put there
+        by someone else, too large, or not a plain file (a folder, a pipe, a link, a device
+        would hang or crash every open)."""
         try:
-            data = self.path.read_bytes()
+            data = self._bytes()
         except FileNotFoundError:
             return [], 0
+        except OSError as e:
+            raise ValueError("not a plain file of deferred audit events") from e
         try:
             plain = self._aead.decrypt(data[:_NONCE], data[_NONCE:], self._aad)
             body = json.loads(plain)
-            events = [DeferredEvent(**e) for e in body["events"]]
-            return events, int(body["dropped"])
+            events = [_event(e) for e in body["events"]]
+            dropped = body["dropped"]
+            if type(dropped) is not int or dropped < _UNREADABLE or len(events) > MAX_KEPT:
+                raise ValueError("counts out of bounds")
+            return events, dropped
         except (InvalidTag, ValueError, KeyError, TypeError) as e:
             raise ValueError("not a record of deferred audit events") from e
+
+    def _bytes(self) -> bytes:
+        fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        try:
+            found = os.fstat(fd)
+            if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_BYTES:
+                raise OSError("not a plain file of a deferred record's size")
+            return os.read(fd, MAX_BYTES + 1)
+        finally:
+            os.close(fd)
 
     def add(self, event: DeferredEvent) -> None:
         try:
             events, dropped = self.read()
-        except ValueError:  # kept as found would lose this one; it is said in the next open
-            events, dropped = [], 1
+        except ValueError:  # kept as found would lose this one; the next open says so
+            events, dropped = [], _UNREADABLE
         if len(events) < MAX_KEPT:
             events.append(event)
-        else:
+        elif dropped != _UNREADABLE:
             dropped += 1
         body = json.dumps({"events": [asdict(e) for e in events], "dropped": dropped})
         nonce = secrets.token_bytes(_NONCE)
+        self.remove()  # a folder or a pipe in its place would stop the write
         atomic_write(self.path, nonce + self._aead.encrypt(nonce, body.encode(), self._aad))
 
     def remove(self) -> None:
-        self.path.unlink(missing_ok=True)
+        try:
+            self.path.unlink(missing_ok=True)
+        except IsADirectoryError:
+            # An empty folder put in its place goes; a full one stays, and each open says again
+            # that the record was unreadable.
+            with contextlib.suppress(OSError):
+                os.rmdir(self.path)

@@ -1284,3 +1284,68 @@ def test_a_case_number_whose_registration_was_cut_off_after_its_head_is_not_issu
     assert int(again.rsplit("-", 1)[1]) == serial + 2, (issued, again)
     result = run_signed_in(store.folder, "check")
     assert result.returncode == 0 and "The store is sound." in result.stdout, result.stdout
+
+
+# -- 19.3: the sealed file of refusals kept for the next open -----------------------------------
+
+
+def _deferred_actions(store) -> list[str]:
+    with store.sign_in("admin") as us, us.store.read() as s:
+        return list(
+            s.execute(
+                text("SELECT action FROM audit_events WHERE action LIKE 'audit.deferred%'")
+            ).scalars()
+        )
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe", "link to /dev/zero", "huge file"])
+def test_a_deferred_refusals_file_that_is_no_plain_file_never_stops_the_store(store, kind):
+    """Whoever can write in the store's folder can put anything where the sealed refusals wait.
+    A folder there crashed every command, a pipe hung it, a link to /dev/zero filled memory:
+    now each is recorded once as unreadable, taken away, and the store opens."""
+    import os
+
+    place = store.folder / "audit-deferred"
+    if kind == "folder":
+        place.mkdir()
+    elif kind == "pipe":
+        os.mkfifo(place)
+    elif kind == "link to /dev/zero":
+        place.symlink_to("/dev/zero")
+    else:
+        with place.open("wb") as f:
+            f.truncate(300 * 1024 * 1024)  # sparse: nothing is written
+    result = run_signed_in(store.folder, "cases", user="cara")
+    assert result.returncode == 0, result.stderr
+    assert not place.exists() and not place.is_symlink()
+    assert _deferred_actions(store) == ["audit.deferred_unreadable"]
+    assert run_signed_in(store.folder, "check").returncode == 0
+
+
+def test_a_sealed_deferred_record_of_anything_but_a_refusal_is_unreadable(store):
+    """The file's key derives from the database key, which any signed-in person holds: an
+    event they sealed by hand (a time that is not one, an action of their choosing) crashed
+    every open. It is now refused as a whole and recorded as unreadable."""
+    import json
+    import secrets as token
+
+    from db.deferred import DeferredEvents
+    from db.files import atomic_write
+    from desktop import accounts
+
+    us = accounts.sign_in(store.folder, "carl", PASSWORD)
+    deferred = DeferredEvents(store.folder, us.store._raw_key(), us.store.store_id)
+    us.close()
+    for event in (
+        {"at": 0, "user_id": 1, "username": "admin", "action": "permission.denied", "summary": ""},
+        {"at": "2026-12-07T10:00:00", "user_id": 1, "username": "admin",
+         "action": "audit.signing_started", "summary": "forged"},
+    ):  # fmt: skip
+        body = json.dumps({"events": [event], "dropped": 0}).encode()
+        nonce = token.token_bytes(12)
+        atomic_write(deferred.path, nonce + deferred._aead.encrypt(nonce, body, deferred._aad))
+        result = run_signed_in(store.folder, "cases", user="cara")
+        assert result.returncode == 0, result.stderr
+        assert not deferred.path.exists()
+    assert _deferred_actions(store) == ["audit.deferred_unreadable"] * 2
+    assert run_signed_in(store.folder, "check").returncode == 0
