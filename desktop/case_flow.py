@@ -46,6 +46,7 @@ from desktop.case_state import (
     tasks_current,
 )
 from desktop.forms.saved import submission_of
+from desktop.risk import risk_history
 from desktop.session import UserSession
 from desktop.workflow import (
     FORM_OF_APPROVAL,
@@ -309,8 +310,9 @@ class TimelineEntry:
     code: str  # the form id, approval kind, stage or action status
     instance: int = 0
     revision: int = 0
-    text: str = ""  # a reason, a comment, an action
+    text: str = ""  # a reason, a comment, an action; the risk before, for a risk change
     previous: str = ""  # a change of hands: who held the case before (`code` took it)
+    form_id: str = ""  # the form that changed the risk
 
 
 @dataclass(frozen=True)
@@ -362,6 +364,18 @@ def case_workflow(us: UserSession, case_uuid: str) -> CaseWorkflow:
                         a.decided_at, a.decided_by, f"approval.{a.state}", a.kind, text=a.comment
                     )
                 )
+        for r in risk_history(s, case.id):
+            entries.append(
+                TimelineEntry(
+                    r.at,
+                    names.get(r.user_id, ""),
+                    "risk",
+                    r.after,
+                    r.instance,
+                    text=r.before or "",
+                    form_id=r.form_id,
+                )
+            )
         for m in s.execute(select(StageMove).where(StageMove.case_id == case.id)).scalars():
             entries.append(
                 TimelineEntry(

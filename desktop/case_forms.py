@@ -50,6 +50,7 @@ from desktop.forms.definition import (
     shipped_sources,
 )
 from desktop.forms.saved import Submission, latest, submission_of, submissions_in
+from desktop.risk import risk_given
 from desktop.session import UserSession
 from desktop.workflow import (
     APPROVAL_OF_FORM,
@@ -317,12 +318,23 @@ def _registered_at(day: date | None) -> datetime:
     return datetime.combine(day, time(12)).astimezone().astimezone(UTC)
 
 
-def _apply_columns(s: Session, case: Case, form: FormDefinition, answers: Answers) -> list[str]:
-    """Copy the answers that the case list shows to the case; returns the columns changed."""
+def _apply_columns(
+    s: Session,
+    case: Case,
+    form: FormDefinition,
+    answers: Answers,
+    previous: FormSubmission | None = None,
+) -> list[str]:
+    """Copy the answers that the case list shows to the case; returns the columns changed.
+
+    The risk is the latest one given (`risk_given`): a new version of an older form that
+    leaves its risk as it was does not undo a later assessment's."""
     changed = []
     for column, value in column_values(form, answers).items():
         if column == "registered_on":
             continue  # the registration time is set once, when the case is registered
+        if column == "risk" and not risk_given(form, answers, previous):
+            continue
         if isinstance(value, str):
             value = value.strip()
         if column in ("family_name", "location", "registration_place") and value is None:
@@ -459,7 +471,7 @@ def submit_form(
             if form_id == pathway.PLACEMENT_FORM:  # only under an approved placement decision
                 pathway.check_form(facts_for(s, [case])[case.id].reintegration, form_id)
             row = _add_submission(s, us, case, form, kept, previous, instance)
-            _apply_columns(s, case, form, kept)
+            _apply_columns(s, case, form, kept, previous)
             target = stage_after_form(stage, form_id)
             if target is not None:
                 move(s, us, case, target, "form")

@@ -60,9 +60,14 @@ _FORMS_READ = (
     "closure_request",
     "referral",
     *reintegration.FORMS,
+    # Their answers act too (desktop.workflow, "answers that act").
+    "initial_assessment",
+    "full_assessment",
+    "best_interests",
+    "transfer_request",
 )
 _BATCH = 500  # SQLite allows many more bound values; this keeps each statement small
-TASKS_VERSION = "2"  # bump when the rules that make tasks change: every case is refreshed
+TASKS_VERSION = "3"  # bump when the rules that make tasks change: every case is refreshed
 
 
 def deadlines_in(s: Session) -> Deadlines:
@@ -137,6 +142,8 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
     updates: dict[int, dict[int, str]] = {}
     conferences: dict[int, list[ScheduledConference]] = {}
     commitments: dict[int, list[Commitment]] = {}
+    bid_asked: dict[int, datetime] = {}
+    bid_need: dict[int, tuple[bool, object]] = {}
     for chunk in _chunks(ids):
         for c in s.execute(
             select(Conference)
@@ -167,6 +174,8 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
             .order_by(FormSubmission.revision)
         ).scalars():
             latest[(row.case_id, row.form_id, row.instance)] = row
+            if row.form_id == "full_assessment":
+                _bid_asked(row, bid_need, bid_asked)
         for a in s.execute(
             select(Approval).where(Approval.case_id.in_(chunk), made_here()).order_by(Approval.id)
         ).scalars():
@@ -189,6 +198,22 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
         ).scalars():
             updates.setdefault(u.submission_id, {})[u.action_index] = u.status
 
+    # The determination each BID request is about (BIDs are repeatable).
+    asked = [
+        a.submission_id
+        for kinds in approvals.values()
+        for a in kinds.values()
+        if a.kind == ApprovalKind.BEST_INTERESTS and a.submission_id is not None
+    ]
+    instances: dict[int | None, int] = {}
+    for chunk in _chunks(asked):
+        instances.update(
+            s.execute(
+                select(FormSubmission.id, FormSubmission.instance).where(
+                    FormSubmission.id.in_(chunk)
+                )
+            ).all()
+        )
     by_case: dict[int, dict[str, list[FormSubmission]]] = {}
     for (case_id, form_id, _), row in latest.items():
         by_case.setdefault(case_id, {}).setdefault(form_id, []).append(row)
@@ -212,6 +237,15 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
         )
         closure = answers.get("closure_request", [])
         decision = approvals.get(case.id, {}).get(ApprovalKind.PLACEMENT_DECISION.value)
+        screening = answers.get("initial_assessment", [])
+        screening_row, screening_answers = screening[0] if screening else (None, {})
+        restart = restarted.get(case.id)
+        if (
+            screening_row is not None
+            and restart is not None
+            and screening_row.submitted_at < restart
+        ):
+            screening_row, screening_answers = None, {}  # asked for again since
         stage = Stage(case.stage)
         closed_on = case.stage_changed_at.astimezone().date()
         move = last_move.get(case.id)
@@ -224,7 +258,13 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
             restarted_at=restarted.get(case.id),
             approvals=tuple(
                 ApprovalFact(
-                    ApprovalKind(a.kind), ApprovalState(a.state), a.requested_at, a.decided_at
+                    ApprovalKind(a.kind),
+                    ApprovalState(a.state),
+                    a.requested_at,
+                    a.decided_at,
+                    instances.get(a.submission_id)
+                    if a.kind == ApprovalKind.BEST_INTERESTS
+                    else None,
                 )
                 for a in approvals.get(case.id, {}).values()
             ),
@@ -254,6 +294,8 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
                     provider=str(a.get("provider") or ""),
                     outcome=str(a.get("outcome") or ""),
                     follow_up_on=_day(a.get("follow_up_on")),
+                    urgent=a.get("urgent") is True,
+                    updated_at=row.submitted_at,
                 )
                 for row, a in sorted(answers.get("referral", []), key=lambda x: x[0].instance)
             ),
@@ -269,8 +311,41 @@ def facts_for(s: Session, cases: list[Case]) -> dict[int, CaseFacts]:
                 (decision.state, decision.requested_at) if decision else None,
                 case.stage,
             ),
+            screening_next_step=str(screening_answers.get("next_step") or "") or None,
+            screening_saved_at=screening_row.submitted_at if screening_row else None,
+            review_next_step=str(reviews[-1][1].get("next_step") or "") or None
+            if reviews
+            else None,
+            last_visit_on=_day(visits[-1][1].get("visited_on")) if visits else None,
+            last_referral_at=_last_saved(forms.get("referral")),
+            last_closure_request_at=_last_saved(forms.get("closure_request")),
+            last_transfer_request_at=_last_saved(forms.get("transfer_request")),
+            bid_asked_at=bid_asked.get(case.id),
+            last_bid_at=_last_saved(forms.get("best_interests")),
+            closure_reason=str(closure[0][1].get("reason") or "") or None if closure else None,
         )
     return result
+
+
+def _last_saved(rows: list[FormSubmission] | None) -> datetime | None:
+    return max((r.submitted_at for r in rows), default=None) if rows else None
+
+
+def _bid_asked(
+    row: FormSubmission,
+    need: dict[int, tuple[bool, object]],
+    asked: dict[int, datetime],
+) -> None:
+    """Follow a case's full assessments, oldest revision first: a BID is asked for when one
+    says it is needed for a decision the revision before did not name (a correction of other
+    answers does not ask again); a revision saying it is not needed withdraws the ask."""
+    answers = json.loads(row.answers)
+    now = (answers.get("bid_needed") is True, answers.get("bid_needed_reason"))
+    if not now[0]:
+        asked.pop(row.case_id, None)
+    elif need.get(row.case_id) != now:
+        asked[row.case_id] = row.submitted_at
+    need[row.case_id] = now
 
 
 def refresh(
@@ -379,10 +454,19 @@ def move(
     us.audit(s, "case.stage_changed", case_id=case.id, summary=f"{how}: {to.value}")
 
 
+def _instance(s: Session, submission_id: int | None) -> int | None:
+    if submission_id is None:
+        return None
+    return s.execute(
+        select(FormSubmission.instance).where(FormSubmission.id == submission_id)
+    ).scalar()
+
+
 def request_approval(
     s: Session, us: UserSession, case: Case, kind: ApprovalKind, submission_id: int | None
 ) -> Approval:
-    """Ask the supervisor to decide; an earlier request of the same kind is replaced."""
+    """Ask the supervisor to decide; an earlier request of the same kind is replaced (for a
+    BID, only the request about the same determination: each decision has its own)."""
     for a in s.execute(
         select(Approval).where(
             Approval.case_id == case.id,
@@ -391,6 +475,10 @@ def request_approval(
             made_here(),
         )
     ).scalars():
+        if kind == ApprovalKind.BEST_INTERESTS and _instance(s, a.submission_id) != _instance(
+            s, submission_id
+        ):
+            continue
         a.state = ApprovalState.REPLACED.value
     approval = Approval(
         case_id=case.id,

@@ -11,6 +11,15 @@ SOP deadlines (agency settings; defaults from DOMAIN.md): initial assessment wit
 registration and never later than 48; full assessment within a week of registration; case plan
 within two weeks of the assessment; plan review at least every three months (monthly for high
 risk); a post-closure visit within three months. Days are calendar days: a weekend counts.
+
+Some answers act (see "answers that act" below): a screening that closes or refers the child
+elsewhere asks for the closure instead of the full assessment; "BID needed" is a task; a review
+that prepares a closure or a transfer asks for that request; an urgent referral's outcome is
+checked within days; home visits follow the child's risk. The SOP gives no figure for the last
+three, so they are agency settings whose defaults are ours: a BID within 14 days of the
+assessment that asks for it (ready for the case plan, itself due 14 days after the assessment),
+an urgent referral checked within 2 days, visits weekly for high risk, every 30 days for medium
+and every 90 for low.
 """
 
 from __future__ import annotations
@@ -38,6 +47,21 @@ class Deadlines:
     post_closure_visit_months: int = 3
     due_soon_days: int = 3
     placement_review_months: int = 3  # UN Guidelines §67: "preferably at least every 3 months"
+    # Answers that act: no SOP figure, so agency settings with our defaults (see the module).
+    best_interests_days: int = 14
+    urgent_referral_days: int = 2
+    visit_days_high_risk: int = 7
+    visit_days_medium_risk: int = 30
+    visit_days_low_risk: int = 90
+
+    def visit_days(self, risk: str | None) -> int | None:
+        """Days between home visits for a child at `risk`; None before the risk is known."""
+        days = {
+            RiskLevel.HIGH: self.visit_days_high_risk,
+            RiskLevel.MEDIUM: self.visit_days_medium_risk,
+            RiskLevel.LOW: self.visit_days_low_risk,
+        }
+        return days.get(risk or "")  # type: ignore[call-overload]
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -103,6 +127,11 @@ class NextAction:
     REVISE_PLACEMENT = "revise_placement"
     PLACEMENT_REVIEW = "placement_review"
     SERIOUS_INCIDENT = "serious_incident"
+    # Asked for by an answer (the screening's or a review's next step, "BID needed").
+    REQUEST_CLOSURE = "request_closure"
+    REFER_ELSEWHERE = "refer_elsewhere"
+    REQUEST_TRANSFER = "request_transfer"
+    BEST_INTERESTS = "best_interests"
     NONE = ""
 
 
@@ -159,6 +188,10 @@ FORM_OF_ACTION = {
     NextAction.FOLLOW_UP_VISIT: "follow_up_visit",
     NextAction.REFERRAL_FOLLOW_UP: "referral",
     NextAction.REVISE_PLACEMENT_DECISION: "placement_decision",
+    NextAction.REQUEST_CLOSURE: "closure_request",
+    NextAction.REFER_ELSEWHERE: "referral",
+    NextAction.REQUEST_TRANSFER: "transfer_request",
+    NextAction.BEST_INTERESTS: "best_interests",
 }
 
 # -- stages and moves ------------------------------------------------------------------------------
@@ -357,6 +390,7 @@ class Approval:
     state: ApprovalState
     requested_at: datetime
     decided_at: datetime | None = None
+    instance: int | None = None  # of the form asked about, when it is repeatable (a BID)
 
 
 @dataclass(frozen=True)
@@ -376,6 +410,8 @@ class Referral:
     provider: str
     outcome: str
     follow_up_on: date | None
+    urgent: bool = False
+    updated_at: datetime | None = None  # when this version of it was saved
 
 
 @dataclass(frozen=True)
@@ -421,6 +457,18 @@ class CaseFacts:
     conferences: tuple[ScheduledConference, ...] = ()  # scheduled, minutes not finalised
     commitments: tuple[Commitment, ...] = ()  # open ones
     reintegration: reintegration.Pathway | None = None  # a child's return to a family, if any
+    # Answers that act. The screening's next step counts only when saved since the last
+    # restart (a move back or a reopening asks for the work again).
+    screening_next_step: str | None = None
+    screening_saved_at: datetime | None = None
+    review_next_step: str | None = None  # the latest review's
+    last_visit_on: date | None = None
+    last_referral_at: datetime | None = None  # the last time a referral was saved
+    last_closure_request_at: datetime | None = None
+    last_transfer_request_at: datetime | None = None
+    bid_asked_at: datetime | None = None  # when the full assessment last asked for a BID
+    last_bid_at: datetime | None = None
+    closure_reason: str | None = None  # in the latest closure request
 
     def approval(self, kind: ApprovalKind) -> Approval | None:
         return next((a for a in self.approvals if a.kind == kind), None)
@@ -471,6 +519,8 @@ def next_action(facts: CaseFacts, deadlines: Deadlines = Deadlines()) -> Task:
         return Task(NextAction.NONE, None)
     if stage == Stage.CLOSED:
         if facts.visited_since_closure:
+            return Task(NextAction.NONE, None)
+        if facts.closure_reason in NO_VISIT_AFTER:
             return Task(NextAction.NONE, None)
         due = add_months(facts.stage_since, d.post_closure_visit_months)
         if facts.post_closure_visit_on is not None:
@@ -524,6 +574,8 @@ def next_action(facts: CaseFacts, deadlines: Deadlines = Deadlines()) -> Task:
                 form_id="initial_assessment",
                 latest=start + timedelta(hours=d.initial_assessment_max_hours),
             )
+        case Stage.INITIAL_ASSESSMENT if facts.screening_next_step in SCREENING_CLOSES:
+            return _after_screening(facts, start + timedelta(days=d.full_assessment_days), d)
         case Stage.INITIAL_ASSESSMENT:
             return Task(
                 NextAction.FULL_ASSESSMENT,
@@ -568,24 +620,29 @@ def tasks(facts: CaseFacts, deadlines: Deadlines = Deadlines()) -> list[Task]:
             continue
         if facts.last_review_saved_at and facts.last_review_saved_at > a.decided_at:
             continue
+        if facts.screening_saved_at and facts.screening_saved_at > a.decided_at:
+            continue  # a new screening settles a closure returned after the last one
         code = _RETURNED[kind]
+        if code == first.kind:
+            continue
         found.append(
             Task(
                 code,
                 a.decided_at + timedelta(days=deadlines.approval_days),
                 form_id=FORM_OF_ACTION[code],
+                instance=a.instance,
             )
         )
-    if facts.next_visit is not None:
-        found.append(
-            Task(NextAction.FOLLOW_UP_VISIT, end_of(facts.next_visit), form_id="follow_up_visit")
-        )
+    found += asked_by_answers(facts, deadlines)
+    visit = next_visit_due(facts, deadlines)
+    if visit is not None:
+        found.append(Task(NextAction.FOLLOW_UP_VISIT, visit, form_id="follow_up_visit"))
     for r in facts.referrals:
         if r.outcome in OPEN_REFERRAL_OUTCOMES and r.follow_up_on is not None:
             found.append(
                 Task(
                     NextAction.REFERRAL_FOLLOW_UP,
-                    end_of(r.follow_up_on),
+                    referral_check_due(r, deadlines),
                     form_id="referral",
                     instance=r.instance,
                     detail=r.provider,
@@ -630,3 +687,92 @@ def reintegration_tasks(p: reintegration.Pathway | None) -> list[Task]:
         if due is not None:
             found.append(Task(kind, end_of(due), form_id=form_id))
     return found
+
+
+# -- answers that act ----------------------------------------------------------------------------
+
+# The screening's next steps that end the work here: both close the case, with the supervisor's
+# authorisation; "refer elsewhere" makes the referral first.
+SCREENING_CLOSES = ("close", "refer_elsewhere")
+# Closure reasons of a screening (closure_reasons in the forms' choices): nothing was planned,
+# so no visit after closure is asked for.
+NO_VISIT_AFTER = ("no_protection_concern", "referred_elsewhere")
+# A review's next steps that ask for a request, and the request's task.
+REVIEW_ASKS = {
+    "prepare_closure": NextAction.REQUEST_CLOSURE,
+    "consider_transfer": NextAction.REQUEST_TRANSFER,
+}
+_VISITED_STAGES = (Stage.IMPLEMENTATION, Stage.FOLLOW_UP, Stage.CLOSURE_REQUESTED)
+
+
+def _after_screening(facts: CaseFacts, due: datetime, d: Deadlines) -> Task:
+    """A screening that closes the case, or refers the child elsewhere and closes it, takes the
+    full assessment's place and its deadline; a closure returned since waits for a revision."""
+    saved = facts.screening_saved_at
+    closure = facts.approval(ApprovalKind.CLOSURE)
+    requested = facts.last_closure_request_at
+    if requested is not None and saved is not None and requested > saved:
+        if closure is not None and closure.state == ApprovalState.RETURNED and closure.decided_at:
+            return Task(
+                NextAction.REVISE_CLOSURE,
+                closure.decided_at + timedelta(days=d.approval_days),
+                form_id="closure_request",
+            )
+        return Task(NextAction.REQUEST_CLOSURE, due, form_id="closure_request")
+    if facts.screening_next_step == "refer_elsewhere" and not (
+        facts.last_referral_at and saved and facts.last_referral_at > saved
+    ):
+        return Task(NextAction.REFER_ELSEWHERE, due, form_id="referral")
+    return Task(NextAction.REQUEST_CLOSURE, due, form_id="closure_request")
+
+
+def asked_by_answers(facts: CaseFacts, deadlines: Deadlines) -> list[Task]:
+    """The requests and the determination that answers ask for, until they are made: a
+    review's closure or transfer (by the next review), a BID (within the agency's days)."""
+    found = []
+    if facts.stage in (Stage.IMPLEMENTATION, Stage.FOLLOW_UP) and facts.last_review_saved_at:
+        kind = REVIEW_ASKS.get(facts.review_next_step or "")
+        made = (
+            facts.last_closure_request_at
+            if kind == NextAction.REQUEST_CLOSURE
+            else facts.last_transfer_request_at
+        )
+        if kind is not None and not (made and made > facts.last_review_saved_at):
+            found.append(Task(kind, review_due(facts, deadlines), form_id=FORM_OF_ACTION[kind]))
+    asked = facts.bid_asked_at
+    if asked is not None and not (facts.last_bid_at and facts.last_bid_at >= asked):
+        found.append(
+            Task(
+                NextAction.BEST_INTERESTS,
+                asked + timedelta(days=deadlines.best_interests_days),
+                form_id="best_interests",
+            )
+        )
+    return found
+
+
+def next_visit_due(facts: CaseFacts, deadlines: Deadlines) -> datetime | None:
+    """The next home visit: the date chosen at the last visit, never later than the agency's
+    interval for the child's risk after the last visit (or the plan's approval, if later)
+    while the plan is carried out."""
+    chosen = end_of(facts.next_visit) if facts.next_visit is not None else None
+    days = deadlines.visit_days(facts.risk)
+    if facts.stage not in _VISITED_STAGES or days is None:
+        return chosen
+    starts = [facts.plan_approved_at or facts.stage_since]
+    if facts.last_visit_on is not None:
+        starts.append(end_of(facts.last_visit_on))
+    limit = max(starts) + timedelta(days=days)
+    return min(limit, chosen) if chosen is not None else limit
+
+
+def referral_check_due(r: Referral, deadlines: Deadlines) -> datetime:
+    """When a referral's outcome is checked: the date chosen, and for an urgent one never later
+    than the agency's days after it was made or last updated."""
+    chosen = end_of(r.follow_up_on) if r.follow_up_on is not None else None
+    if not r.urgent or r.updated_at is None:
+        return chosen  # type: ignore[return-value]
+    limit = end_of(
+        r.updated_at.astimezone().date() + timedelta(days=deadlines.urgent_referral_days)
+    )
+    return min(limit, chosen) if chosen is not None else limit

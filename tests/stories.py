@@ -100,6 +100,7 @@ def referral(us, provider: str) -> dict[str, object]:
         service_type="health",
         provider=provider,
         referred_on=day(0),
+        urgent=False,  # an urgent one is checked within days (test_answers_act)
         outcome="awaiting",
         follow_up_on=day(10),
     )

@@ -901,6 +901,7 @@ def action(index: int, responsible: str, status: str, due: date | None) -> PlanA
 
 
 BUSY = dict(
+    last_visit_on=date(2026, 6, 1),
     next_visit=date(2026, 6, 12),
     referrals=(
         referral(1, "awaiting"),
@@ -944,8 +945,12 @@ def test_tasks_add_the_visit_open_referrals_and_the_caseworkers_open_actions():
     assert not any(t.for_supervisor for t in found)
 
 
-def test_a_case_with_nothing_more_has_only_its_next_action():
-    assert tasks(in_implementation()) == [next_action(in_implementation())]
+def test_a_case_with_nothing_more_has_its_next_action_and_the_visit_its_risk_asks_for():
+    assert tasks(in_implementation()) == [
+        next_action(in_implementation()),
+        Task(NextAction.FOLLOW_UP_VISIT, APPROVED + timedelta(days=30), form_id="follow_up_visit"),
+    ]
+    assert tasks(in_implementation(risk=None)) == [next_action(in_implementation(risk=None))]
 
 
 @pytest.mark.parametrize("stage", [S.CLOSURE_REQUESTED, S.REOPENED, S.REGISTERED])

@@ -21,6 +21,7 @@ from desktop import (
     drafts,
     exchange,
     facilities,
+    follow_on,
     notes,
     pathway,
     placements,
@@ -561,7 +562,8 @@ class CaseFlow(Flow):
             )
             return uuid
 
-        def show(rules: case_forms.FormRules) -> None:
+        def show(start: tuple[case_forms.FormRules, dict[str, Any]]) -> None:
+            rules, suggested = start
             if self.raise_wizard(key):  # opened twice while the rules were read
                 return
             wizard = FormWizard(
@@ -571,33 +573,53 @@ class CaseFlow(Flow):
                 draft_key=key,
                 title=title,
                 subtitle=widget.case.row.case_number,
-                answers=answers,
+                answers={form_id: {**answers[form_id], **suggested}},
                 providers=widget.providers,
                 check=rules.check,
                 parent=self.window,
             )
-            wizard.saved.connect(self._form_saved)
+            wizard.saved.connect(lambda saved_uuid: self._form_saved(saved_uuid, form_id))
             self.show_wizard(wizard)
 
-        if form_id == CASE_PLAN:  # its first review depends on the case's risk and the agency
-            self.op(lambda s: case_forms.form_rules(s, uuid, form_id)).on_success(show).run()
+        # The plan's first review and an urgent referral's check depend on the case and the
+        # agency; a form an answer asked for starts from that answer's form.
+        if form_id in (CASE_PLAN, case_forms.REFERRAL, *follow_on.PREFILLED):
+            self.op(
+                lambda s: (
+                    case_forms.form_rules(s, uuid, form_id),
+                    follow_on.starting_answers(s, uuid, form),
+                )
+            ).on_success(show).run()
         elif form_id == pathway.REPORT_FORM and saved is None:
 
             def started(start: reintegration.ReportStart) -> None:
                 # The summary the conference minutes present, and what the family work found.
                 answers[form_id] = report_answers(start, widget.form_set)
-                show(case_forms.FormRules())
+                show((case_forms.FormRules(), {}))
 
             self.op(lambda s: reintegration.report_start(s, uuid)).on_success(started).run()
         else:
-            show(case_forms.FormRules())
+            show((case_forms.FormRules(), {}))
 
-    def _form_saved(self, uuid: str) -> None:
+    def _form_saved(self, uuid: str, form_id: str = "") -> None:
         self.window.refresh_work()
         # A saved form can move the case (its stage, tasks, approvals, plan), and its draft goes.
         # A new plan version can take in a conference's action points.
         changes = CaseChanges.stage() | CaseChanges.DRAFTS | CaseChanges.CONFERENCES
         self.show_changes(uuid, changes)
+        if form_id:  # its answers may ask for the next form: a closure, a referral, a transfer
+
+            def then(next_form: str | None) -> None:
+                if next_form is not None:
+                    self.open_case(uuid, then=lambda w: self._fill_asked(w, next_form))
+
+            self.op(lambda s: follow_on.next_form(s, uuid, form_id)).on_success(then).run()
+
+    def _fill_asked(self, widget: CaseFileWidget, form_id: str) -> None:
+        if form_id in widget.form_set.forms and widget.may_fill(form_id):
+            widget.show_form(form_id)
+            repeatable = widget.form_set.get(form_id).repeatable
+            self.fill_form(widget.uuid, form_id, NEW if repeatable else 0)
 
 
 def _sharing_step(form_id: str, instance: int, saved: Any) -> str:
