@@ -418,7 +418,7 @@ def test_a_best_interests_determination_asks_for_approval_only_when_the_agency_w
         assert row(us, uuid).next_action == "case_plan"
 
         put_setting(us, "workflow_rules", {"approve_best_interests": True})
-        case_forms.submit_form(us, uuid, "best_interests", bid, based_on=1)
+        case_forms.submit_form(us, uuid, "best_interests", bid, based_on=1, instance=1)
         waiting = approval(us, uuid, "best_interests")
         assert waiting.form_id == "best_interests"
         assert row(us, uuid).next_action == "bid_approval"

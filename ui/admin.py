@@ -1011,6 +1011,13 @@ class AgencyPage(_Page):
             "due_soon_days": self.tr("A task shows as due soon (days before)"),
             "post_closure_visit_months": self.tr("Visit after closure within (months)"),
             "placement_review_months": self.tr("Placement review every (months)"),
+            "best_interests_days": self.tr(
+                "Best interests determination within (days after the assessment asks for it)"
+            ),
+            "urgent_referral_days": self.tr("Urgent referral's outcome checked within (days)"),
+            "visit_days_high_risk": self.tr("Home visit for high-risk cases every (days)"),
+            "visit_days_medium_risk": self.tr("Home visit for medium-risk cases every (days)"),
+            "visit_days_low_risk": self.tr("Home visit for low-risk cases every (days)"),
         }
 
     @staticmethod

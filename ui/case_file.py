@@ -1012,7 +1012,8 @@ class CaseFileWidget(QWidget):
         self._fill_timeline()
         return _explained(
             self.tr(
-                "The work on the case: stages, forms saved, decisions and plan actions. "
+                "The work on the case: stages, forms saved, risk levels, decisions and plan "
+                "actions. "
                 "Who opened or printed the file is under History."
             ),
             table,
@@ -1038,6 +1039,16 @@ class CaseFileWidget(QWidget):
             if e.revision > 1:
                 return self.tr("Saved {form} (version {n})").format(form=title, n=e.revision)
             return self.tr("Saved {form}").format(form=title)
+        if e.kind == "risk":
+            form = self.form_set.forms.get(e.form_id)
+            title = text_of(form.title) if form else e.form_id
+            if e.text:
+                return self.tr("Risk level {before} → {after} ({form})").format(
+                    before=label(RISKS, e.text), after=label(RISKS, e.code), form=title
+                )
+            return self.tr("Risk level {after} ({form})").format(
+                after=label(RISKS, e.code), form=title
+            )
         what = label(APPROVAL_KINDS, e.code)
         stage = label(STAGES, e.code)
         if e.kind == "stage.reintegration":

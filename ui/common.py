@@ -100,6 +100,10 @@ NEXT_ACTIONS = {
     "revise_placement": QT_TRANSLATE_NOOP("labels", "Revise the returned placement"),
     "placement_review": QT_TRANSLATE_NOOP("labels", "Placement review"),
     "serious_incident": QT_TRANSLATE_NOOP("labels", "Follow up a serious incident"),
+    "request_closure": QT_TRANSLATE_NOOP("labels", "Ask to close the case"),
+    "refer_elsewhere": QT_TRANSLATE_NOOP("labels", "Refer the child to another service"),
+    "request_transfer": QT_TRANSLATE_NOOP("labels", "Ask to transfer the case"),
+    "best_interests": QT_TRANSLATE_NOOP("labels", "Best interests determination"),
     "": "",
 }
 APPROVAL_KINDS = {

@@ -253,6 +253,26 @@
         <translation>Réexamen du placement tous les (mois)</translation>
     </message>
     <message>
+        <source>Best interests determination within (days after the assessment asks for it)</source>
+        <translation>Détermination de l&apos;intérêt supérieur dans un délai de (jours après l&apos;évaluation qui la demande)</translation>
+    </message>
+    <message>
+        <source>Urgent referral&apos;s outcome checked within (days)</source>
+        <translation>Résultat d&apos;une orientation urgente vérifié dans un délai de (jours)</translation>
+    </message>
+    <message>
+        <source>Home visit for high-risk cases every (days)</source>
+        <translation>Visite à domicile des cas à risque élevé tous les (jours)</translation>
+    </message>
+    <message>
+        <source>Home visit for medium-risk cases every (days)</source>
+        <translation>Visite à domicile des cas à risque moyen tous les (jours)</translation>
+    </message>
+    <message>
+        <source>Home visit for low-risk cases every (days)</source>
+        <translation>Visite à domicile des cas à risque faible tous les (jours)</translation>
+    </message>
+    <message>
         <source>2 to 10 letters or digits. New case numbers begin with it, e.g. {example}; numbers already given stay as they are.</source>
         <translation>2 à 10 lettres ou chiffres. Les nouveaux numéros de cas commencent par ce code, p. ex. {example} ; les numéros déjà attribués ne changent pas.</translation>
     </message>
@@ -1082,8 +1102,8 @@
         <translation>Questions modifiées dans cette version (surlignées) : {fields}</translation>
     </message>
     <message>
-        <source>The work on the case: stages, forms saved, decisions and plan actions. Who opened or printed the file is under History.</source>
-        <translation>Le travail sur le cas : étapes, formulaires enregistrés, décisions et actions du plan. Qui a ouvert ou imprimé le dossier figure sous Historique.</translation>
+        <source>The work on the case: stages, forms saved, risk levels, decisions and plan actions. Who opened or printed the file is under History.</source>
+        <translation>Le travail sur le cas : étapes, formulaires enregistrés, niveaux de risque, décisions et actions du plan. Qui a ouvert ou imprimé le dossier figure sous Historique.</translation>
     </message>
     <message>
         <source>Saved {form} (version {n})</source>
@@ -1092,6 +1112,14 @@
     <message>
         <source>Saved {form}</source>
         <translation>A enregistré « {form} »</translation>
+    </message>
+    <message>
+        <source>Risk level {before} → {after} ({form})</source>
+        <translation>Niveau de risque {before} → {after} ({form})</translation>
+    </message>
+    <message>
+        <source>Risk level {after} ({form})</source>
+        <translation>Niveau de risque {after} ({form})</translation>
     </message>
     <message>
         <source>Moved the reintegration back to {step}: “{text}”</source>
@@ -6897,6 +6925,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <source>The first review is after {latest}, the end of the agency&apos;s interval for this child&apos;s risk: say why it must wait.</source>
         <translation>La première révision a lieu après le {latest}, fin du délai de l&apos;agence pour le niveau de risque de cet enfant : indiquez pourquoi elle doit attendre.</translation>
     </message>
+    <message>
+        <source>An urgent referral&apos;s outcome is checked within {days} days: choose {latest} or an earlier date.</source>
+        <translation>Le résultat d&apos;une orientation urgente se vérifie dans un délai de {days} jours : choisissez le {latest} ou une date antérieure.</translation>
+    </message>
 </context>
 <context>
     <name>help</name>
@@ -7217,6 +7249,22 @@ Touches : Ctrl+Tab change d&apos;onglet, Alt et la lettre soulignée choisissent
     <message>
         <source>Post-placement follow-up</source>
         <translation>Suivi après le placement</translation>
+    </message>
+    <message>
+        <source>Ask to close the case</source>
+        <translation>Demander la clôture du dossier</translation>
+    </message>
+    <message>
+        <source>Refer the child to another service</source>
+        <translation>Orienter l&apos;enfant vers un autre service</translation>
+    </message>
+    <message>
+        <source>Ask to transfer the case</source>
+        <translation>Demander le transfert du dossier</translation>
+    </message>
+    <message>
+        <source>Best interests determination</source>
+        <translation>Détermination de l&apos;intérêt supérieur</translation>
     </message>
     <message>
         <source>Placement approval</source>
