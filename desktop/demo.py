@@ -1036,6 +1036,7 @@ def _demo_forms(
         review = _file_review(row, now_of(rows))
         if review is not None and "file_review" in forms.forms:
             filled["file_review"] = review
+        _answers_that_act(filled, row, rng)
         for form_id, fixed in filled.items():
             if form_id not in forms.forms:
                 continue
@@ -1061,6 +1062,12 @@ def _demo_forms(
             fixed = {k: v for k, v in fixed.items() if form.field(k)}
             answers = sample_answers(form, rng, on, **fixed)
             submission_id = len(submissions) + 1
+            if form_id == "best_interests":  # one determination per decision, the same day
+                for instance, decision in enumerate(_BID_DECISIONS, start=1):
+                    bid = sample_answers(form, rng, on, decision_type=decision)
+                    submissions.append(_submission(row, form_id, definition_ids, bid, when))
+                    submissions[-1].update(id=submission_id + instance - 1, instance=instance)
+                continue
             kind = {
                 "case_plan": ApprovalKind.CASE_PLAN,
                 "closure_request": ApprovalKind.CLOSURE,
@@ -1294,3 +1301,46 @@ def _staff_work(
             )
             s.query(Case).filter(Case.id == row["id"]).update({"caseworker_id": to})
             break
+
+
+def _submission(
+    row: dict[str, object], form_id: str, definition_ids: dict, answers: dict, when: object
+) -> dict[str, object]:
+    return {
+        "case_id": row["id"],
+        "form_id": form_id,
+        "revision": 1,
+        "instance": 1,
+        "definition_id": definition_ids[form_id],
+        "answers": json.dumps(answers, ensure_ascii=False, sort_keys=True),
+        "changed": "[]",
+        "submitted_by": row["caseworker_id"],
+        "submitted_at": when,
+    }
+
+
+# Two decisions, two determinations: a repeated BID (issue 22).
+_BID_DECISIONS = ("alternative_care", "reunification")
+
+
+def _answers_that_act(
+    filled: dict[str, dict[str, object]], row: dict[str, object], rng: random.Random
+) -> None:
+    """Answers that move a case agree with the stage the demo gives it; a few cases show them:
+    a risk that rose after the full assessment, a repeated BID, an urgent referral."""
+    if "initial_assessment" in filled:
+        filled["initial_assessment"]["next_step"] = "full_assessment"
+    if "full_assessment" in filled:
+        filled["full_assessment"].update(bid_needed=False)
+    if "review" in filled:
+        filled["review"]["next_step"] = rng.choice(("continue_plan", "revise_plan"))
+    if "referral" in filled:
+        filled["referral"]["urgent"] = rng.random() < 0.1
+    later = Stage(row["stage"]) not in (Stage.INITIAL_ASSESSMENT, Stage.FULL_ASSESSMENT)
+    if "full_assessment" in filled and row["risk"] in ("medium", "high") and rng.random() < 0.3:
+        filled["initial_assessment"]["risk_level"] = "low" if row["risk"] == "medium" else "medium"
+    if later and "full_assessment" in filled and rng.random() < 0.08:
+        filled["full_assessment"].update(
+            bid_needed=True, bid_needed_reason="Whether the child can go back to the family."
+        )
+        filled["best_interests"] = {}

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from desktop import accounts, attachments, cases, pathway, reintegration
+from desktop import accounts, attachments, case_forms, cases, pathway, reintegration
 from desktop.demo import create_demo_store, sample_answers
 from desktop.documents import media_type_of
 from desktop.forms.definition import load_form_set, shipped_sources
@@ -109,3 +109,25 @@ def test_the_demos_random_answers_are_valid_for_every_shipped_form_whatever_the_
     for form in load_form_set(shipped_sources()).forms.values():
         for seed in range(60):
             sample_answers(form, random.Random(seed), date.today())  # asserts they are valid
+
+
+def test_the_demo_shows_a_risk_that_rose_a_repeated_bid_and_an_urgent_referral(tmp_path):
+    demo = create_demo_store(tmp_path / "demo", 60, seed=3, kdf=FAST_KDF, today=date(2026, 11, 1))
+    demo.session.close()
+    rose, bids, urgent = [], [], []
+    with accounts.sign_in(tmp_path / "demo", "manager", demo.password) as us:
+        for row in cases.list_cases(us):
+            saved = case_forms.case_submissions(us, row.uuid)
+            risks = [
+                (s.form_id, s.answers.get("risk_level"))
+                for s in saved
+                if s.form_id in ("initial_assessment", "full_assessment")
+            ]
+            if len({level for _, level in risks}) == 2:
+                rose.append(row.case_number)
+                assert row.risk == dict(risks)["full_assessment"]  # the latest is the case's
+            if len({s.instance for s in saved if s.form_id == "best_interests"}) >= 2:
+                bids.append(row.case_number)
+            if any(s.form_id == "referral" and s.answers.get("urgent") for s in saved):
+                urgent.append(row.case_number)
+    assert rose and bids and urgent
