@@ -97,9 +97,17 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
         open_form(qtbot, window, "initial_assessment"),
         "initial_assessment",
         risk_level="high",
+        next_step="full_assessment",
     )
     assert "Initial assessment" in header(case)
-    case = save(qtbot, window, open_form(qtbot, window, "full_assessment"), "full_assessment")
+    case = save(
+        qtbot,
+        window,
+        open_form(qtbot, window, "full_assessment"),
+        "full_assessment",
+        risk_level="high",
+        bid_needed=False,
+    )
     assert "Next: Case plan" in header(case)
 
     # -- The case plan, from the Plan tab; it waits for Sam's approval.
