@@ -1060,14 +1060,21 @@ def _demo_forms(
             if form_id == "follow_up_visit" and stage == Stage.CLOSED:
                 on = max(on, date.fromisoformat(str(fixed.get("visited_on", on))))
             fixed = {k: v for k, v in fixed.items() if form.field(k)}
-            answers = sample_answers(form, rng, on, **fixed)
             submission_id = len(submissions) + 1
             if form_id == "best_interests":  # one determination per decision, the same day
                 for instance, decision in enumerate(_BID_DECISIONS, start=1):
-                    bid = sample_answers(form, rng, on, decision_type=decision)
+                    options = [  # the determination compares two options at least
+                        {
+                            sub.id: _sample_value(sub, rng, on)
+                            for sub in form.field("options").fields
+                        }
+                        for _ in range(2)
+                    ]
+                    bid = sample_answers(form, rng, on, decision_type=decision, options=options)
                     submissions.append(_submission(row, form_id, definition_ids, bid, when))
                     submissions[-1].update(id=submission_id + instance - 1, instance=instance)
                 continue
+            answers = sample_answers(form, rng, on, **fixed)
             kind = {
                 "case_plan": ApprovalKind.CASE_PLAN,
                 "closure_request": ApprovalKind.CLOSURE,
