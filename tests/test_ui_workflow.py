@@ -333,8 +333,20 @@ def test_a_case_moved_back_keeps_the_reason_in_its_timeline(qtbot, agency):
     window = open_window(qtbot, agency, "cara")
     register_through_wizard(qtbot, window, "Baraka", "Otieno")
     case_file(qtbot, window)
-    save(qtbot, window, open_form(qtbot, window, "initial_assessment"), "initial_assessment")
-    case = save(qtbot, window, open_form(qtbot, window, "full_assessment"), "full_assessment")
+    save(
+        qtbot,
+        window,
+        open_form(qtbot, window, "initial_assessment"),
+        "initial_assessment",
+        next_step="full_assessment",
+    )
+    case = save(
+        qtbot,
+        window,
+        open_form(qtbot, window, "full_assessment"),
+        "full_assessment",
+        bid_needed=False,
+    )
     assert case.move_back_button.isVisible()
     assert case.back_stages() == ["registered", "initial_assessment"]
     asked = []
