@@ -64,12 +64,17 @@ def save(qtbot, window, wizard, form_id: str, **fixed):
 
 
 def open_form(qtbot, window, form_id: str, *, new: bool = False):
-    """Choose the form in the case file's Forms tab and press its button."""
+    """Choose the form in the case file's Forms tab and press its button. A new referral shares
+    the child's information: the consent shown first is confirmed, as the caseworker would."""
     case = case_files(window)[0]
     case.show_form(form_id)
     button = case.add_button if new else case.fill_button
     assert button.isVisible(), f"{form_id}: {button.text()}"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    if form_id == "referral" and new:
+        with dialogs_answered(qtbot, lambda dialog: press(qtbot, dialog, dialog.confirm_button)):
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     return wait_for_wizard(qtbot, window)
 
 
@@ -172,6 +177,7 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
             TODAY,
             provider="Hope Counselling",
             service_type="psychosocial",
+            urgent=False,
             outcome="awaiting",
             follow_up_on=(TODAY + timedelta(days=5)).isoformat(),
         ),
@@ -201,6 +207,7 @@ def test_a_case_from_registration_to_closure_and_reopening(qtbot, agency, monkey
         "referral",
         provider="Hope Counselling",
         service_type="psychosocial",
+        urgent=False,  # an urgent one is checked within two days, not five
         outcome="awaiting",
         follow_up_on=(TODAY + timedelta(days=5)).isoformat(),
     )
