@@ -139,7 +139,8 @@ def read_bounded(path: Path, most: int) -> bytes | None:
     A device (`/dev/zero`), a pipe or a folder is refused before anything is read; the read
     itself stops after `most` bytes whatever the file claims its size is.
     """
-    with open(path, "rb") as f:
+    # Without blocking: a pipe opened for reading waits for a writer before `open` returns.
+    with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
         if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
             raise InvalidInput(
                 QT_TRANSLATE_NOOP("errors", "{name} is not a file that can be read."),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import stat
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -70,6 +71,7 @@ NO_PHOTOS = QT_TRANSLATE_NOOP(
     "them in Administration → Agency.",
 )
 UNREADABLE = QT_TRANSLATE_NOOP("errors", "The file {name} could not be read: {reason}")
+NOT_A_FILE = QT_TRANSLATE_NOOP("errors", "{name} is not a file that can be read.")
 
 
 @dataclass(frozen=True)
@@ -186,9 +188,13 @@ def precheck(path: Path, rules: AttachmentRules) -> None:
     """What can be told of a file without reading it (its size, and its first bytes), so that
     the window says it while the person still has the dialog in front of them."""
     try:
-        size = path.stat().st_size
-        if size > rules.max_bytes:
-            raise InvalidInput(TOO_LARGE, name=path.name, size=_mb(size), limit=rules.max_mb)
+        found = path.stat()
+        if not stat.S_ISREG(found.st_mode):  # a pipe would hold `open` until someone writes
+            raise InvalidInput(NOT_A_FILE, name=path.name)
+        if found.st_size > rules.max_bytes:
+            raise InvalidInput(
+                TOO_LARGE, name=path.name, size=_mb(found.st_size), limit=rules.max_mb
+            )
         with open(path, "rb") as f:
             start = f.read(16)
     except OSError as e:

@@ -184,6 +184,15 @@ def test_a_file_that_cannot_be_read_is_refused_in_plain_words(agency, tmp_path):
             attachments.attach_file(us, uuid, tmp_path / "gone.pdf", "other")
         with pytest.raises(InvalidInput, match="could not be read|not a file that can be read"):
             attachments.attach_file(us, uuid, tmp_path, "other")
+        # A pipe chosen in the file dialog: opening it would wait for a writer for ever, and
+        # the dialog's first check runs on the window's thread.
+        pipe = tmp_path / "scan.pdf"
+        os.mkfifo(pipe)
+        rules = attachments.attachment_rules(us)
+        with pytest.raises(InvalidInput, match="scan.pdf is not a file that can be read"):
+            attachments.precheck(pipe, rules)
+        with pytest.raises(InvalidInput, match="scan.pdf is not a file that can be read"):
+            attachments.attach_file(us, uuid, pipe, "other")
 
 
 def test_photos_of_children_are_kept_only_when_the_agency_allows_them(agency, tmp_path):
