@@ -42,6 +42,7 @@ from tests.wizard_helpers import (
 from ui import i18n
 from ui.case_file import CONFERENCES_TAB, ReasonDialog
 from ui.conferences import ScheduleDialog
+from ui.consent_check import ConsentCheckDialog
 
 TIMEOUT = 10000
 ALT = Qt.KeyboardModifier.AltModifier
@@ -53,6 +54,17 @@ def language(request):
     i18n.set_language(request.param)
     yield request.param
     i18n.set_language("en")
+
+
+def consent_confirmed(qtbot):  # type: ignore[no-untyped-def]
+    """A conference shares the child's information: the current consent, shown first, is
+    confirmed as the caseworker would."""
+
+    def answer(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, ConsentCheckDialog)
+        press(qtbot, dialog, dialog.confirm_button)
+
+    return answer
 
 
 @pytest.mark.parametrize("language", ["en", "fr"], indirect=True)
@@ -76,8 +88,10 @@ def test_a_conference_from_schedule_to_signed_minutes(qtbot, agency, language):
         dialog.purpose.setCurrentIndex(dialog.purpose.findData("review_plan"))
         press(qtbot, dialog, dialog.ok)
 
-    with change_shown(qtbot, window), dialogs_answered(qtbot, schedule):
+    with change_shown(qtbot, window), dialogs_answered(qtbot, consent_confirmed(qtbot), schedule):
         qtbot.mouseClick(tab.schedule_button, Qt.MouseButton.LeftButton)
+    # The consent's confirmation shows first, then the conference scheduled.
+    qtbot.waitUntil(lambda: case.conferences.table.rowCount() == 1, timeout=TIMEOUT)
     assert case_files(window) == [case]  # shown again in place
     tab = case.conferences
     assert case.tabs.currentIndex() == CONFERENCES_TAB
@@ -236,11 +250,14 @@ def test_a_conference_is_scheduled_with_the_keyboard_alone(qtbot, agency):
         keyboard(qtbot, "Gikondo school, staff room", TAB, "Sam Supervisor", TAB, DOWN, ENTER)
 
     activate(qtbot, window)
-    with change_shown(qtbot, window), dialogs_answered(qtbot, by_keyboard):
+    with (
+        change_shown(qtbot, window),
+        dialogs_answered(qtbot, consent_confirmed(qtbot), by_keyboard),
+    ):
         case.conferences.schedule_button.setFocus()
         keyboard(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: case.conferences.table.rowCount() == 1, timeout=TIMEOUT)
     table = case.conferences.table
-    assert table.rowCount() == 1
     assert table.item(0, 3).text() == "Gikondo school, staff room"
     window.ask_quit = lambda: True
 
