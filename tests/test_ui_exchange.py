@@ -16,9 +16,11 @@ from tests.wizard_helpers import (
     keyboard,
     open_case_file,
     open_window,
+    press,
     usable,
 )
 from ui.case_file import RECEIVED_TAB
+from ui.consent_check import ConsentCheckDialog
 from ui.document_view import AttachmentView
 from ui.exchange import BackupDialog, ExportDialog, ImportDialog
 
@@ -57,7 +59,11 @@ def test_a_case_sent_from_one_window_is_imported_in_the_other_and_the_receipt_co
         assert QApplication.focusWidget() is dialog.reason
         keyboard(qtbot, "The family moved to Musanze.", ENTER)
 
-    with dialogs_answered(qtbot, send):
+    def consent_confirmed(dialog) -> None:  # a package shares the child's information
+        assert isinstance(dialog, ConsentCheckDialog)
+        press(qtbot, dialog, dialog.confirm_button)
+
+    with dialogs_answered(qtbot, consent_confirmed, send):
         qtbot.mouseClick(case.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(told), timeout=TIMEOUT)
     assert "SHA-256" in told[0] and (tmp_path / "case.ulz").exists()
