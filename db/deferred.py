@@ -17,6 +17,7 @@ can delete the store; the record is kept for the next open, not hidden from them
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -47,6 +48,13 @@ class DeferredEvent:
     username: str
     action: str
     summary: str
+
+    @property
+    def key(self) -> str:
+        """Names this event among all others (its time is to the microsecond): how a recording
+        cut off after its commit is not recorded twice."""
+        body = json.dumps(asdict(self), sort_keys=True).encode()
+        return hashlib.sha256(body).hexdigest()[:32]
 
 
 def _event(e: object) -> DeferredEvent:
@@ -103,6 +111,13 @@ class DeferredEvents:
             return events, dropped
         except (InvalidTag, ValueError, KeyError, TypeError) as e:
             raise ValueError("not a record of deferred audit events") from e
+
+    def fingerprint(self) -> str:
+        """The sealed file as it is now (each write seals it afresh), "" when it cannot be read."""
+        try:
+            return hashlib.sha256(self._bytes()).hexdigest()
+        except OSError:
+            return ""
 
     def _bytes(self) -> bytes:
         fd = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)

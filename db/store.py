@@ -103,6 +103,7 @@ ROOT_SEED_INFO_KEY = "audit_root_seed"  # (seq, seed): the seed a root event of 
 # The settings row holding the store's restart key: its public half (also named in the audit
 # chain) and its private half sealed to the recovery slot (see db.audit, "restart key").
 RESTART_KEY_SETTING = "audit_restart_key"
+DEFERRED_RECORDED_SETTING = "audit_deferred_recorded"  # the last deferred record appended
 
 # Decrypted pages kept per connection. The window holds up to four connections: at 64 MiB each,
 # an hour's work on a 100,000-case store took it to 280 MiB; at 16 MiB, 227 MiB. Search goes
@@ -850,6 +851,13 @@ class Store:
         with self.read() as s:
             return s.get(Setting, RESTART_KEY_SETTING) is not None
 
+    @staticmethod
+    def _restart_key_in_chain(session: Session) -> bool:
+        found = session.execute(
+            select(AuditEvent.seq).where(AuditEvent.action == RESTART_KEY_ACTION).limit(1)
+        )
+        return found.first() is not None
+
     def _name_restart_key(self, session: Session, earlier: tuple[int, ...] = ()) -> None:
         """A new restart key: its public half named in the chain (an event signed like any
         other, so nobody can later put another key in force before an event already written),
@@ -903,6 +911,9 @@ class Store:
         return DeferredEvents(self.folder, self._raw_key(), self.store_id)
 
     def _record_deferred(self) -> None:
+        """Append the deferred events, then delete their file. The unit of work that appends
+        them also notes what it appended (the file and each event), so a recording cut off
+        between its commit and the deletion (a power cut) is not appended a second time."""
         deferred = self._deferred()
         if not deferred.exists():
             return
@@ -910,7 +921,14 @@ class Store:
             events, dropped = deferred.read()
         except ValueError:
             events, dropped = [], -1
+        fingerprint = deferred.fingerprint()
         with self.write() as s:
+            found = s.get(Setting, DEFERRED_RECORDED_SETTING)
+            done = json.loads(found.value) if found is not None else {}
+            if fingerprint and fingerprint == done.get("file"):
+                events, dropped = [], 0  # this very file was recorded: only its deletion failed
+            else:
+                events = [e for e in events if e.key not in set(done.get("events", ()))]
             for e in events:
                 append_event(
                     s,
@@ -933,6 +951,8 @@ class Store:
                     if dropped < 0
                     else f"{dropped} more refusals met while the store was refused",
                 )
+            recorded = {"file": fingerprint, "events": [e.key for e in events]}
+            s.merge(Setting(key=DEFERRED_RECORDED_SETTING, value=json.dumps(recorded)))
         deferred.remove()
 
     def _lost_changes(self, conn: Connection, head: Head, last_seq: int) -> UlinziError:
@@ -996,7 +1016,11 @@ class Store:
         old = self._head_file.read()
         with self.read() as s:
             last = last_event(s)
-            named = self._restart_key_named(s)
+            kept = self._restart_key_named(s)
+            # The chain, not the settings row, says whether the store has a restart key: the
+            # row holds its sealed private half, and whoever holds the database key can delete
+            # a row (never a signed event).
+            named = kept or self._restart_key_in_chain(s)
             # A store older than restart keys, without its head: the restarts its database
             # holds are accepted with it (named in the audit event), as nothing can tell them
             # from forged ones any more. A store with a restart key needs no such list.
@@ -1042,7 +1066,13 @@ class Store:
         else:
             lost = "nothing lost"
         lost = reason or lost
-        if named and restart_key is None:
+        if named and not kept:
+            lost += (
+                "; the store's restart key was removed from the database (its sealed half is "
+                "gone): this restart cannot be signed, ulinzi check reports it as not proven, "
+                "and a new restart key is named after it"
+            )
+        elif named and restart_key is None:
             lost += (
                 "; accepted without the store's restart key (no recovery key, or one made after "
                 "this copy of the database): ulinzi check reports this restart as not proven"

@@ -1349,3 +1349,59 @@ def test_a_sealed_deferred_record_of_anything_but_a_refusal_is_unreadable(store)
         assert not deferred.path.exists()
     assert _deferred_actions(store) == ["audit.deferred_unreadable"] * 2
     assert run_signed_in(store.folder, "check").returncode == 0
+
+
+def test_an_insider_deleting_the_restart_key_row_cannot_make_a_signed_acceptance_look_forged(
+    store,
+):
+    """The restart key's sealed half is a settings row, which anyone signed in can delete. An
+    acceptance after that was taken for one on a store older than restart keys: signed by
+    nothing, no word to the administrator, and `check` called it forged for ever. The chain
+    (not the row) now says the store has a key: the administrator is told the acceptance
+    cannot be signed, and the next acceptance is signed by the key named after it."""
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    with store.sign_in("carl") as us, us.store.engine.begin() as conn:  # a caseworker
+        conn.execute(text("DELETE FROM settings WHERE key = 'audit_restart_key'"))
+    (store.folder / HEAD_FILE).write_bytes(saved)  # refused: an older head put back
+    result = _accept(store)
+    assert result.returncode == 0, result.stderr
+    assert "restart key was removed from the database" in result.stdout, result.stdout
+    assert "not proven" in result.stdout
+    result = run_signed_in(store.folder, "check")
+    assert result.returncode == 1 and "RESTARTED at event" in result.stdout, result.stdout
+    # The key named after that restart signs the next one.
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    _register(store, 1)
+    (store.folder / HEAD_FILE).write_bytes(saved)
+    result = _accept(store)
+    assert result.returncode == 0 and "not proven" not in result.stdout, result.stdout
+    restarts = run_signed_in(store.folder, "check").stdout
+    assert restarts.count("RESTARTED at event") == 1, restarts
+
+
+def test_a_power_cut_after_the_deferred_refusals_are_recorded_does_not_record_them_twice(store):
+    """The refusals met while the store was refused are appended in one unit of work, then their
+    file is deleted: killed between the two, the next open appended them all again."""
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    _register(store, 1)
+    (store.folder / HEAD_FILE).write_bytes(saved)
+    refused = run_signed_in(
+        store.folder, "check", "--accept-current", user="cara", stdin=f"{PASSWORD}\n\n"
+    )
+    assert refused.returncode == 1 and (store.folder / "audit-deferred").exists()
+    code = (
+        "import os, signal\n"
+        "from db.deferred import DeferredEvents\n"
+        "from desktop import accounts\n"
+        "DeferredEvents.remove = lambda self: os.kill(os.getpid(), signal.SIGKILL)\n"
+        f"us = accounts.sign_in({str(store.folder)!r}, 'admin', {PASSWORD!r}, verify_head=False)\n"
+        f"us.store.accept_database_as_current(recovery_code={store.recovery_key!r})\n"
+    )
+    assert run_python(code).returncode == -9
+    assert run_signed_in(store.folder, "cases", user="cara").returncode == 0
+    assert not (store.folder / "audit-deferred").exists()
+    with store.sign_in("admin") as us, us.store.read() as s:
+        refusals = s.execute(
+            text("SELECT summary FROM audit_events WHERE action = 'permission.denied'")
+        ).scalars()
+        assert len([r for r in refusals if "while the store was refused" in r]) == 1
