@@ -543,6 +543,12 @@ def cmd_import(args: argparse.Namespace, secrets: Secrets) -> int:
         if args.link
         else f"Imported as case {done.case_number}."
     )
+    if done.left_out:
+        print(
+            "Left out by this agency's rules on attachments (a photo of the child where photos "
+            "are not kept, or a file above the size limit; the sending agency still holds them): "
+            + ", ".join(done.left_out)
+        )
     print(f"Send {receipt} back to the sending agency: it records that the case arrived.")
     return 0
 

@@ -60,7 +60,7 @@ from desktop import access, package_schema, packages, placements
 from desktop.access import DOCUMENT_REFUSED, case_in, editable_cases, visible_cases
 from desktop.anchors import anchor_of
 from desktop.attachments import KINDS as ATTACHMENT_KINDS
-from desktop.attachments import attachments_in
+from desktop.attachments import PHOTO, attachments_in, rules_in
 from desktop.attachments import data_of as attachment_bytes
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
 from desktop.case_state import made_here, move, refresh
@@ -998,6 +998,9 @@ class Imported:
     case_number: str
     already: bool
     receipt: bytes | None  # encrypted to the sender: write it and send it back
+    # Attachments this agency's rules do not let in (a photo of the child where photos are not
+    # kept, a file above the size limit): named, left with the sender, not in the case here.
+    left_out: tuple[str, ...] = ()
 
 
 @access.requires(
@@ -1075,12 +1078,13 @@ def import_package(
             _received_form(f)
     except (KeyError, ValueError, TypeError) as e:
         raise _damaged("forms") from e
+    _distinct(record)
     with us.store.write() as s:
         if link_to is None:
-            case = _apply(s, us, opened, record, caseworker)
+            case, left_out = _apply(s, us, opened, record, caseworker)
         else:
             case = case_in(s, link_to, editable_cases(us.user), access.CHANGE_THIS_CASE)
-            _copies_and_history(s, case, opened, record)
+            left_out = _copies_and_history(s, case, opened, record)
             case.updated_at = datetime.now(UTC)
         s.add(
             ReceivedRecord(
@@ -1122,10 +1126,11 @@ def import_package(
             "package.imported",
             case_id=case.id,
             summary=f"{preview.kind} from {preview.sender_code}"
-            f"{' (linked)' if link_to else ''}: {preview.package_id} sha256 {opened.digest}",
+            f"{' (linked)' if link_to else ''}: {preview.package_id} sha256 {opened.digest}"
+            + (f"; {len(left_out)} attachments left out by the agency's rules" if left_out else ""),
         )
         receipt = _receipt(opened, preview, case, me, keys, now)
-        return Imported(case.uuid, case.case_number, False, receipt)
+        return Imported(case.uuid, case.case_number, False, receipt, tuple(left_out))
 
 
 def _date(value: Any) -> date | None:
@@ -1179,14 +1184,39 @@ def _damaged(what: str) -> PackageError:
     return PackageError(packages.DAMAGED, detail=what)
 
 
+def _distinct(record: dict[str, Any]) -> None:
+    """Each record a package carries once: a form revision, a conference, a note revision, a
+    printed document. The schema keeps each entry's shape; two entries with one number are a
+    damaged package (our store would refuse the second anyway, with a database error)."""
+    keys = {
+        "forms": lambda f: (f["form_id"], f["instance"], f["revision"]),
+        "conferences": lambda m: m["number"],
+        "contact_notes": lambda n: (n["number"], n["revision"]),
+    }
+    try:
+        for what, key in keys.items():
+            found = [key(item) for item in record.get(what) or []]
+            if len(set(map(json.dumps, found))) != len(found):
+                raise _damaged(f"{what}: one entry twice")
+        versions: dict[tuple[str, str], Any] = {}
+        for copy in record.get("signed_copies") or []:
+            d = copy["document"]
+            printed = (str(d["kind"]), str(d["code"]))
+            if versions.setdefault(printed, d["version"]) != d["version"]:
+                raise _damaged("signed_copies: one document code for two versions")
+    except (KeyError, TypeError) as e:
+        raise _damaged("records") from e
+
+
 def _apply(
     s: Session,
     us: UserSession,
     opened: packages.Opened,
     record: dict[str, Any],
     caseworker: str | None,
-) -> Case:
-    """The received case, written into the store as a new case (in the unit of work `s`)."""
+) -> tuple[Case, list[str]]:
+    """The received case, written into the store as a new case (in the unit of work `s`), and
+    the attachments left out (see `_copies_and_history`)."""
     damaged = _damaged
     c = record["case"]
     try:
@@ -1315,7 +1345,7 @@ def _apply(
         placements.apply_records(s, case, record)
     except (KeyError, ValueError, TypeError) as e:
         raise damaged("records") from e
-    _copies_and_history(s, case, opened, record)
+    left_out = _copies_and_history(s, case, opened, record)
     stage = str(c.get("stage") or "")
     working = (
         stage
@@ -1325,24 +1355,48 @@ def _apply(
     move(s, us, case, Stage(working), "received", opened.sender_code)
     reindex(s, case)
     refresh(s, case)
-    return case
+    return case, left_out
 
 
 def _copies_and_history(
     s: Session, case: Case, opened: packages.Opened, record: dict[str, Any]
-) -> None:
+) -> list[str]:
     """The signed copies, attachments and the sender's history of a received case, added to
-    `case`."""
+    `case`. Returns the attachments this agency's rules leave out, by file name: a photo of the
+    child where photos are not kept, a file above the size limit. The rest of the case comes
+    in; the sender still holds what was left out."""
     damaged = _damaged
+    rules = rules_in(s)
+    left_out: list[str] = []
     try:
-        documents: dict[tuple[Any, ...], int] = {}
+        documents: dict[tuple[Any, ...], int] = {
+            (row.kind, row.version, row.code): row.id  # a linked case's own printed documents
+            for row in s.execute(
+                select(PrintedDocument).where(PrintedDocument.case_id == case.id)
+            ).scalars()
+        }
+        codes = {(kind, code) for kind, _, code in documents}
+        filed = {  # a copy already filed here (a case coming back) is not filed twice
+            (document_id, digest)
+            for document_id, digest in s.execute(
+                select(SignedCopy.document_id, SignedCopy.sha256).where(
+                    SignedCopy.case_id == case.id
+                )
+            )
+        }
         for copy in record.get("signed_copies") or []:
             data = opened.entries.get(str(copy["entry"]))
             if data is None or packages.sha256(data) != copy.get("sha256"):
                 raise damaged(f"attachment {copy.get('entry')}")
+            media_type = documents_media_type(data)  # by its bytes, never as the sender says
+            if media_type is None:
+                raise damaged(f"attachment {copy.get('entry')}")
             d = copy["document"]
             key = (str(d["kind"]), int(d["version"]), str(d["code"]))
             if key not in documents:
+                if (key[0], key[2]) in codes:  # the code of another version of a document here
+                    raise damaged("signed_copies: a document code already used here")
+                codes.add((key[0], key[2]))
                 printed = PrintedDocument(
                     case_id=case.id,
                     kind=key[0],
@@ -1354,12 +1408,15 @@ def _copies_and_history(
                 s.add(printed)
                 s.flush()
                 documents[key] = printed.id
+            if (documents[key], packages.sha256(data)) in filed:
+                continue
+            filed.add((documents[key], packages.sha256(data)))
             s.add(
                 SignedCopy(
                     case_id=case.id,
                     document_id=documents[key],
                     file_name=str(copy.get("file_name") or copy["entry"])[:200],
-                    media_type=str(copy.get("media_type") or ""),
+                    media_type=media_type,
                     size=len(data),
                     sha256=packages.sha256(data),
                     data=data,
@@ -1374,6 +1431,9 @@ def _copies_and_history(
             if media_type is None:
                 raise damaged(f"attachment {a.get('entry')}")
             kind = str(a.get("kind") or "")
+            if (kind == PHOTO and not rules.photos_allowed) or len(data) > rules.max_bytes:
+                left_out.append(str(a.get("file_name") or a["entry"])[:200])
+                continue
             row = CaseAttachment(
                 case_id=case.id,
                 kind=kind if kind in ATTACHMENT_KINDS else "other",
@@ -1402,6 +1462,7 @@ def _copies_and_history(
             )
     except (KeyError, ValueError, TypeError) as e:
         raise damaged("records") from e
+    return left_out
 
 
 def _receipt(

@@ -606,8 +606,15 @@ def apply_records(s: Session, case: Case, record: dict[str, Any]) -> None:
     state and dates, but no facility of ours (its name is kept as who the child lives with), so
     no facility's staff here sees the child until a placement is decided here. Raises KeyError,
     ValueError or TypeError on a damaged record (the import says so). A package made before
-    placements existed has none: nothing is added."""
-    for p in record.get("placements") or []:
+    placements existed has none: nothing is added. A child lives in one place at a time: two
+    current placements (approved, not ended) are a damaged record."""
+    received = record.get("placements") or []
+    current = [
+        p for p in received if p["state"] == PlacementState.APPROVED and not p.get("end_date")
+    ]
+    if len(current) > 1:
+        raise ValueError("two current placements")
+    for p in received:
         if p["kind"] not in KINDS or p["state"] not in PlacementState._value2member_map_:
             raise ValueError("placement")
         start = _day(p["start_date"])

@@ -18,9 +18,10 @@ import base64
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 from sqlalchemy import func, select, update
@@ -519,6 +520,27 @@ def _first_form(record: dict, which: str, **changes: object) -> dict:
     raise AssertionError(which)
 
 
+_NOTE = {
+    "number": 1,
+    "revision": 1,
+    "happened_on": "2026-01-02",
+    "kind": "home_visit",
+    "text": "Visited the grandmother.",
+    "written_at": "2026-01-02T10:00:00+00:00",
+}
+# Approved and not ended: the child lives there now.
+_PLACEMENT = {"kind": "residential_care", "state": "approved", "start_date": "2026-01-01"}
+
+
+def _signed_copy(record: dict, version: int) -> dict:
+    scan = next(iter(record["signed_copies"] or [{}]), {})
+    return {
+        "entry": scan.get("entry", "documents/transfer-form.pdf"),
+        "sha256": scan.get("sha256", ""),
+        "document": {"kind": "care_plan", "version": version, "code": "Z1"},
+    }
+
+
 def _registration_answers(record: dict) -> dict:
     return next(f for f in record["forms"] if f["form_id"] == "registration")["answers"]
 
@@ -548,13 +570,23 @@ def _registration_answers(record: dict) -> dict:
         ),
         (
             "forms",
-            lambda r: _first_form(r, "registration", form_id="consent"),
+            lambda r: _first_form(r, "registration", form_id="closure"),
         ),
         # What the package's schema refuses, named by where it is.
         ("forms.0.instance", lambda r: _first_form(r, "registration", instance="first")),
         ("stage_moves.0.from", lambda r: {**r, "stage_moves": [{"how": "moved"}]}),
         ("approvals.0.kind", lambda r: {**r, "approvals": [{"state": "approved"}]}),
         ("history.0.at", lambda r: {**r, "history": [{"summary": "no time, no action"}]}),
+        # One record twice, each shape fine: the store's own rules would have stopped it with a
+        # database error in place of this message.
+        ("forms: one entry twice", lambda r: {**r, "forms": r["forms"] + r["forms"][:1]}),
+        ("conferences: one entry twice", lambda r: {**r, "conferences": [{"number": 1}] * 2}),
+        ("contact_notes: one entry twice", lambda r: {**r, "contact_notes": [_NOTE] * 2}),
+        (
+            "signed_copies: one document code for two versions",
+            lambda r: {**r, "signed_copies": [_signed_copy(r, 1), _signed_copy(r, 2)]},
+        ),
+        ("records", lambda r: {**r, "placements": [_PLACEMENT, {**_PLACEMENT, "carer": "B"}]}),
     ],
 )
 def test_a_signed_package_with_damaged_records_is_refused_and_imports_nothing(
@@ -590,6 +622,109 @@ def test_a_signed_copy_that_is_not_the_one_its_record_names_is_refused(built, mu
         exchange.import_package(us, sent.signed(record))
     assert caught.value.params.get("detail") == "attachment documents/transfer-form.pdf"
     assert _count(mus) == 0
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
+
+
+def _with(sent: SentPackage, record: dict, **files: bytes) -> bytes:
+    """The package made again with `record` and more files (entry name: bytes)."""
+    return replace(sent, entries={**sent.entries, **files}).signed(record)
+
+
+def _copy_of(entry: str, data: bytes, version: int = 1, **more: object) -> dict:
+    document = {"kind": "care_plan", "version": version, "code": "Z1"}
+    return {"entry": entry, "sha256": packages.sha256(data), "document": document, **more}
+
+
+def test_a_signed_copy_is_what_its_bytes_are_never_what_the_sender_says(built, mus):
+    """A page of HTML named a PDF, or a picture said to be HTML: the window would hand the
+    stored type to a viewer. Bytes that are no PDF, JPEG or PNG are a damaged package; the
+    rest are kept as what they are."""
+    sent = built.package()
+    record = sent.record()
+    html = b"<html><script>alert(1)</script></html>"
+    record["signed_copies"] = [_copy_of("documents/scan.pdf", html, media_type="application/pdf")]
+    with mus.sign_in("cara") as us, pytest.raises(PackageError) as caught:
+        exchange.import_package(us, _with(sent, record, **{"documents/scan.pdf": html}))
+    assert caught.value.params.get("detail") == "attachment documents/scan.pdf"
+    assert _count(mus) == 0
+    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG, media_type="text/html")]
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, _with(sent, record, **{"documents/scan.pdf": PNG}))
+        with us.store.read() as s:
+            kept = s.execute(select(SignedCopy.media_type, SignedCopy.case_id)).all()
+            case_id = s.execute(select(Case.id).where(Case.uuid == done.case_uuid)).scalar_one()
+    assert kept == [("image/png", case_id)]
+
+
+def test_attachments_this_agencys_rules_keep_out_are_named_and_the_case_still_arrives(built, mus):
+    """Musanze keeps no photos of children and nothing above 1 MB; Kigali sent both. The
+    child's case must still arrive (a transfer is not held up for a file), without them, and
+    the person importing is told which files stayed with the sender."""
+    from desktop import attachments
+
+    with mus.sign_in("admin") as us:
+        attachments.save_attachment_rules(us, attachments.AttachmentRules(max_mb=1))
+    big = b"%PDF-1.4\n" + b"A" * (1024 * 1024)
+    letter = b"%PDF-1.4\na letter from the school"
+    files = {"attachments/1.png": PNG, "attachments/2.pdf": big, "attachments/3.pdf": letter}
+    kinds = {"attachments/1.png": "photo_of_child", "attachments/2.pdf": "medical_report"}
+    sent = built.package()
+    record = sent.record()
+    record["attachments"] = [
+        {
+            "entry": entry,
+            "sha256": packages.sha256(data),
+            "kind": kinds.get(entry, "letter"),
+            "file_name": f"file-{i}",
+        }
+        for i, (entry, data) in enumerate(files.items(), 1)
+    ]
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, _with(sent, record, **files))
+        kept = attachments.case_attachments(us, done.case_uuid)
+        (imported,) = _events(us, "package.imported")
+    assert done.left_out == ("file-1", "file-2")
+    assert [(a.kind, a.file_name, a.size) for a in kept] == [("letter", "file-3", len(letter))]
+    assert imported[1].endswith("; 2 attachments left out by the agency's rules")
+
+
+def test_a_case_coming_back_does_not_file_its_own_signed_copy_twice(built, mus):
+    """A linked case may already hold the printed document a received signed copy belongs to
+    (the case went out and came back): the copy is filed with it, once; the same code for
+    another version of the document is a damaged package."""
+    here = _register(mus, "cara")
+    sent = built.package()
+    with mus.sign_in("cara") as us, us.store.write() as s:
+        case_id = s.execute(select(Case.id).where(Case.uuid == here)).scalar_one()
+        s.add(
+            PrintedDocument(
+                case_id=case_id,
+                kind="care_plan",
+                version=1,
+                code="Z1",
+                language="en",
+                printed_at=datetime.now(UTC),
+            )
+        )
+    record = sent.record()
+    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG)] * 2
+    with mus.sign_in("cara") as us:
+        exchange.import_package(
+            us, _with(sent, record, **{"documents/scan.pdf": PNG}), link_to=here
+        )
+        with us.store.read() as s:
+            filed = s.execute(select(SignedCopy.case_id, SignedCopy.document_id)).all()
+            printed = s.execute(
+                select(PrintedDocument.id).where(PrintedDocument.case_id == case_id)
+            ).all()
+    assert len(printed) == 1 and filed == [(case_id, printed[0][0])]
+    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG, version=2)]
+    another = replace(sent, entries={**sent.entries, "documents/scan.pdf": PNG})
+    with mus.sign_in("cara") as us, pytest.raises(PackageError) as caught:
+        exchange.import_package(us, another.signed(record, package_id=str(uuid4())), link_to=here)
+    assert caught.value.params.get("detail") == "signed_copies: a document code already used here"
 
 
 # -- everything the sender wrote arrives -----------------------------------------------------------

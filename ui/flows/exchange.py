@@ -170,6 +170,15 @@ class ExchangeFlow(Flow):
             return
         if done.case_uuid:
             window.cases.open_case(done.case_uuid, reload=True)
+        if done.left_out:
+            window.tell(
+                self.tr("Attachments left out"),
+                self.tr(
+                    "This agency's rules keep these attachments out of case {number} (a photo "
+                    "of the child where photos are not kept, or a file above the size limit): "
+                    "{files}. The sending agency still holds them."
+                ).format(number=done.case_number, files=", ".join(done.left_out)),
+            )
         target = window.ask_save_path(
             self.tr("Save the receipt for the sending agency"),
             f"{done.case_number}-receipt.ulz",
