@@ -275,7 +275,21 @@ def parse_roles(roles: Iterable[str | Role]) -> frozenset[Role]:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Roles are: {names}."), names=names) from e
     if not parsed:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "A user needs at least one role."))
+    if Role.FACILITY_STAFF in parsed and parsed & CASE_ROLES:
+        # Facility staff read only the children placed at their facility now (desktop.access):
+        # a role that holds or oversees case files would undo that need-to-know boundary.
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Facility staff see only the children placed at their facility, so their "
+                "account cannot also be a caseworker's, a supervisor's or a manager's. Give "
+                "the person a second account for that work.",
+            )
+        )
     return parsed
+
+
+CASE_ROLES = frozenset({Role.CASEWORKER, Role.SUPERVISOR, Role.MANAGER})
 
 
 def _roles_text(roles: frozenset[Role]) -> str:

@@ -621,3 +621,26 @@ def test_each_approval_a_supervisor_sees_has_a_name_of_its_own(qapp, language):
             assert len(set(names)) == len(names), sorted(names)
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("other", ["caseworker", "supervisor", "manager"])
+def test_a_facility_staff_account_cannot_also_hold_or_oversee_case_files(agency, other):
+    """A facility's staff read the children placed there now, nothing else: an account that
+    is also a caseworker's would hold case files (and a supervisor's or manager's oversee
+    them) under the same name. Administration refuses it and adds nobody."""
+    with agency.sign_in("admin") as us:
+        before = len(accounts.list_users(us))
+        with pytest.raises(InvalidInput, match="second account"):
+            accounts.add_user(
+                us,
+                "frank",
+                "Frank Both",
+                ["facility_staff", other],
+                PASSWORD,
+                must_change_password=False,
+                kdf=FAST_KDF,
+            )
+        assert len(accounts.list_users(us)) == before
+        accounts.add_user(  # an administrator of the office may work at a facility
+            us, "fay", "Fay Admin", ["facility_staff", "administrator"], PASSWORD, kdf=FAST_KDF
+        )
