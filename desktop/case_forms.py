@@ -23,9 +23,17 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UlinziError
-from db.models import Case, FormDefinitionRow, FormSubmission, Role, Setting, Stage
-from desktop import access, drafts, pathway
-from desktop.case_state import deadlines_in, facts_for, move, refresh, request_approval, rules_in
+from db.models import Approval, Case, FormDefinitionRow, FormSubmission, Role, Setting, Stage
+from desktop import access, drafts, pathway, placement_state
+from desktop.case_state import (
+    deadlines_in,
+    facts_for,
+    made_here,
+    move,
+    refresh,
+    request_approval,
+    rules_in,
+)
 from desktop.cases import (
     CaseRow,
     create_case,
@@ -55,6 +63,7 @@ from desktop.session import UserSession
 from desktop.workflow import (
     APPROVAL_OF_FORM,
     ApprovalKind,
+    ApprovalState,
     FormNotNow,
     form_allowed,
     stage_after_form,
@@ -472,6 +481,8 @@ def submit_form(
                 pathway.check_form(facts_for(s, [case])[case.id].reintegration, form_id)
             row = _add_submission(s, us, case, form, kept, previous, instance)
             _apply_columns(s, case, form, kept, previous)
+            if form_id == pathway.PLACEMENT_FORM and previous is None:
+                _record_reunification(s, us, case, kept)
             target = stage_after_form(stage, form_id)
             if target is not None:
                 move(s, us, case, target, "form")
@@ -487,6 +498,27 @@ def submit_form(
     except (FormChangedMeanwhile, NoConsentToShare, pathway.PathwayRefused):
         drafts.save_draft(us, DRAFT_KIND, key, {"answers": answers})
         raise
+
+
+def _record_reunification(s: Session, us: UserSession, case: Case, placed: Answers) -> None:
+    """The child placed with their family is the case's new current placement, under the
+    placement decision the supervisor approved (see `placement_state.reunified`)."""
+    decision = s.execute(
+        select(Approval)
+        .where(
+            Approval.case_id == case.id,
+            Approval.kind == ApprovalKind.PLACEMENT_DECISION.value,
+            Approval.state == ApprovalState.APPROVED.value,
+            made_here(),
+        )
+        .order_by(Approval.decided_at.desc(), Approval.id.desc())
+        .limit(1)
+    ).scalar()
+    placement = (
+        placement_state.reunified(s, case, dict(placed), us.user.id, decision) if decision else None
+    )
+    if placement is not None:
+        us.audit(s, "placement.reunified", case_id=case.id, summary=placement.kind)
 
 
 @access.reads_case()

@@ -9,6 +9,8 @@ kept up to date by the same refresh, in the same unit of work, as every other ta
 from __future__ import annotations
 
 import enum
+import json
+import uuid as uuid_module
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
@@ -17,7 +19,15 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP
-from db.models import Approval, Case, CaseStatus, LogEntry, Placement, PlacementReview
+from db.models import (
+    Approval,
+    Case,
+    CaseStatus,
+    FormSubmission,
+    LogEntry,
+    Placement,
+    PlacementReview,
+)
 from desktop.access import is_current_placement
 from desktop.workflow import Deadlines, NextAction, add_months, end_of
 
@@ -123,6 +133,57 @@ def decided(s: Session, approval: Approval, approve: bool) -> Placement | None:
         old.end_date = max(placement.start_date, old.start_date)
         old.replaced_by = placement.id
     placement.state = PlacementState.APPROVED.value
+    return placement
+
+
+# Where the reintegration's placement decision says the child will live, as a type of care.
+KIND_OF_DECISION = {
+    "birth_family": "parental_home",
+    "extended_family": "kinship_formal",  # decided by the agency: a formal kinship placement
+    "foster_family": "foster_family",
+    "adoptive_family": "adoption",
+    "supervised_independent_living": "supervised_independent_living",
+}
+
+
+def reunified(
+    s: Session, case: Case, placed: dict[str, Any], by: int, decision: Approval
+) -> Placement | None:
+    """A reintegration's placement (the reunification form, first saved) under the placement
+    decision the supervisor approved: the child's new placement starts on the day they were
+    placed, approved by that decision, and the placement before it (a facility, a foster
+    family) ends that day. The child leaves the facility's list of who is here; the history
+    keeps both. None when the form's answers name no day (it is required, so never)."""
+    row = s.get(FormSubmission, decision.submission_id) if decision.submission_id else None
+    answers = json.loads(row.answers) if row is not None else {}
+    try:
+        start = date.fromisoformat(str(placed.get("placed_on")))
+        legal_date = date.fromisoformat(str(answers.get("decided_on")))
+    except ValueError:
+        return None
+    placement = Placement(
+        uuid=str(uuid_module.uuid4()),
+        case_id=case.id,
+        kind=KIND_OF_DECISION.get(str(answers.get("option")), "other"),
+        state=PlacementState.APPROVED.value,
+        carer=str(placed.get("carer") or answers.get("carer") or "")[:200],
+        address=str(placed.get("address") or answers.get("address") or ""),
+        start_date=start,
+        legal_basis="administrative_decision",
+        legal_date=legal_date,
+        reason=str(answers.get("best_interests") or ""),
+        approval_id=decision.id,
+        proposed_by=by,
+    )
+    s.add(placement)
+    s.flush()
+    for old in s.execute(
+        select(Placement).where(
+            Placement.case_id == case.id, is_current_placement(), Placement.id != placement.id
+        )
+    ).scalars():
+        old.end_date = max(start, old.start_date)
+        old.replaced_by = placement.id
     return placement
 
 

@@ -316,3 +316,63 @@ def test_the_reintegration_agreement_says_where_with_whom_who_agreed_and_who_sig
         "Pour la famille",
     )
     assert placed.file_name == f"Reintegration agreement {number} v1.pdf"  # never the name
+
+
+def test_a_child_reunified_with_their_family_leaves_the_facility_the_same_day(agency):
+    """Zawadi lives at Gisimba; the supervisor approved her placement with her aunt. When the
+    caseworker records the reunification, her placement with the aunt (the kind the decision
+    chose, approved by that decision) is her current one, and Gisimba's ends that day: she
+    leaves the facility's list, its departures name her, and the history keeps both."""
+    from desktop import accounts, facilities, placements
+    from desktop.placements import PlacementDetails
+    from tests.conftest import FAST_KDF, PASSWORD
+
+    uuid = case_in_implementation(agency)
+    started = TODAY - timedelta(days=60)
+    with agency.sign_in("admin") as us:
+        accounts.add_user(
+            us, "fred", "Fred Facility", ["facility_staff"], PASSWORD, kdf=FAST_KDF,
+            must_change_password=False,
+        )  # fmt: skip
+        home = facilities.save_facility(
+            us, facilities.FacilityInfo(None, "Gisimba Children's Home", 40, "Nyamirambo")
+        ).id
+        facilities.assign_staff(us, "fred", home)
+    with agency.sign_in("cara") as us:
+        proposed = placements.propose(
+            us,
+            uuid,
+            PlacementDetails(
+                kind="residential_care",
+                start_date=started,
+                legal_basis="court_order",
+                legal_reference="RC 12/2026",
+                legal_date=started,
+                decided_by="Gasabo Primary Court",
+                reason="No safe family carer was found yet.",
+                facility_id=home,
+            ),
+        )
+    with agency.sign_in("sam") as us:
+        placements.approve(us, proposed.id)
+    with agency.sign_in("fred") as us:
+        assert [r.case_uuid for r in facilities.who_is_here(us).residents] == [uuid]
+    reintegrated_to(agency, uuid, "reintegration_preparation")
+    with agency.sign_in("cara") as us:
+        assert placements.current(us, uuid).kind == "residential_care"  # not before the day
+    submit(agency, uuid, "reunification")
+    with agency.sign_in("cara") as us:
+        now = placements.current(us, uuid)
+        before = [p for p in placements.history(us, uuid) if p.kind == "residential_care"]
+    assert (now.kind, now.carer, now.start_date) == ("kinship_formal", AUNT, TODAY)
+    assert now.approved_by == "Sam Supervisor"
+    assert [(p.end_date, p.is_current) for p in before] == [(TODAY, False)]
+    with agency.sign_in("fred") as us:
+        house = facilities.who_is_here(us)
+    assert house.residents == []
+    assert [(m.on, m.arrived) for m in house.movements][:1] == [(TODAY, False)]
+    with agency.sign_in("cara") as us, us.store.read() as s:
+        recorded = s.execute(
+            select(AuditEvent.summary).where(AuditEvent.action == "placement.reunified")
+        ).scalars()
+        assert list(recorded) == ["kinship_formal"]
