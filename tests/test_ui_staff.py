@@ -96,6 +96,42 @@ def test_a_supervisor_chooses_two_cases_in_the_list_and_gives_them_to_carl(qtbot
     window.close()
 
 
+def test_a_supervisor_gives_two_cases_to_carl_with_the_keyboard_alone(qtbot, agency):
+    """Ctrl+F, Tab to the list, Shift+Down to take a second row, Alt+R; in the dialog, type
+    the worker's name, Tab, the reason, Alt+R again: no mouse anywhere."""
+    first, second = registered(agency), registered(agency, given="Baraka")
+    window = open_window(qtbot, agency, "sam")
+    window.activateWindow()  # shortcuts go to the window in front (a window manager's job)
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
+    table = window.case_list.table
+    keyboard(qtbot, (Qt.Key.Key_F, CTRL))
+    for _ in range(12):  # through the search and the filters, to the list
+        if table.hasFocus():
+            break
+        keyboard(qtbot, Qt.Key.Key_Tab)
+    assert table.hasFocus()
+    keyboard(qtbot, Qt.Key.Key_Home, (Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier))
+    assert len(table.selectionModel().selectedRows()) == 2
+    qtbot.wait(500)  # the list is read again after Ctrl+F: the rows chosen stay chosen
+    assert len(table.selectionModel().selectedRows()) == 2
+
+    def answer(dialog: ReassignDialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=TIMEOUT)
+        assert dialog.worker.hasFocus()
+        keyboard(qtbot, "Carl", Qt.Key.Key_Tab, "Cara is on leave until March")
+        assert dialog.worker.currentData() == "carl"
+        keyboard(qtbot, (Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier))
+
+    with dialogs_answered(qtbot, answer):
+        keyboard(qtbot, (Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier))
+    qtbot.waitUntil(
+        lambda: "now held by Carl" in window.statusBar().currentMessage(), timeout=TIMEOUT
+    )
+    assert holder(window.session, first) == holder(window.session, second) == "Carl Caseworker"
+    window.close()
+
+
 def test_a_caseworker_chooses_one_case_at_a_time_and_has_no_reassign_button(qtbot, agency):
     registered(agency)
     window = open_window(qtbot, agency, "cara")

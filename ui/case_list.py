@@ -7,11 +7,14 @@ part of the table on screen. Opening 100,000 cases therefore costs what opening 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QSettings,
@@ -89,15 +92,23 @@ class CaseTableModel(QAbstractTableModel):
         self._rows = {}
         self.endResetModel()
 
-    def complete(self, ids: list[int]) -> None:
-        """The whole list arrived after its first rows: append, keeping selection and scroll."""
+    def ids_at(self, positions: Iterable[int]) -> set[int]:
+        return {self._ids[p] for p in positions if 0 <= p < len(self._ids)}
+
+    def positions_of(self, case_ids: set[int]) -> list[int]:
+        return [p for p, case_id in enumerate(self._ids) if case_id in case_ids]
+
+    def complete(self, ids: list[int]) -> bool:
+        """The whole list arrived after its first rows: append, keeping selection and scroll.
+        False (nothing changed) when it does not begin with the rows shown."""
         known = len(self._ids)
         if ids[:known] != self._ids:
-            self.set_ids(ids)
-        elif len(ids) > known:
+            return False
+        if len(ids) > known:
             self.beginInsertRows(QModelIndex(), known, len(ids) - 1)
             self._ids = ids
             self.endInsertRows()
+        return True
 
     def clear(self) -> None:
         """Forget every row (the screen is being locked)."""
@@ -401,7 +412,7 @@ class CaseListWidget(QWidget):
             if not current():
                 return
             if ids:
-                self.model.set_ids(ids)
+                self._show_ids(ids)
                 self.empty.setVisible(False)
                 self.table.setVisible(True)
             self.first_rows.emit()
@@ -415,7 +426,8 @@ class CaseListWidget(QWidget):
         def done(ids: list[int]) -> None:
             if not current():
                 return
-            self.model.complete(ids)
+            if not self.model.complete(ids):
+                self._show_ids(ids)
             self.empty.setVisible(not ids)
             self.table.setVisible(bool(ids))
             if not ids:
@@ -439,6 +451,26 @@ class CaseListWidget(QWidget):
         Op(self, lambda: cases.case_ids(session, query, limit=PAGE)).on_success(first).on_failure(
             first_failed
         ).run()
+
+    def _show_ids(self, ids: list[int]) -> None:
+        """The list's rows become `ids`, keeping the cases a person had chosen: a list read
+        again (a search, another page shown, work saved) must not drop a selection being made
+        for a reassignment, nor move the current row to another child."""
+        chosen = self.model.ids_at(i.row() for i in self.table.selectionModel().selectedRows())
+        current = self.model.ids_at([self.table.currentIndex().row()])
+        self.model.set_ids(ids)
+        if not chosen and not current:
+            return
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for position in self.model.positions_of(chosen):
+            selection.select(self.model.index(position, 0), self.model.index(position, last))
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+        for position in self.model.positions_of(current):
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(position, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
 
     def _empty_text(self, query: CaseQuery) -> str:
         if not self.holder.session.user.roles & {Role.CASEWORKER, Role.SUPERVISOR, Role.MANAGER}:
