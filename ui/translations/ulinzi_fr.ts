@@ -2911,6 +2911,14 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Le dossier {number} est arrivé à l&apos;autre organisme : c&apos;est noté dans son historique.</translation>
     </message>
     <message>
+        <source>Attachments left out</source>
+        <translation>Pièces jointes laissées de côté</translation>
+    </message>
+    <message>
+        <source>This agency&apos;s rules keep these attachments out of case {number} (a photo of the child where photos are not kept, or a file above the size limit): {files}. The sending agency still holds them.</source>
+        <translation>Les règles de cet organisme excluent ces pièces jointes du dossier {number} (une photo de l&apos;enfant alors que les photos ne sont pas conservées, ou un fichier au-delà de la taille permise) : {files}. L&apos;organisme qui a envoyé le dossier les garde.</translation>
+    </message>
+    <message>
         <source>Save the receipt for the sending agency</source>
         <translation>Enregistrer l&apos;accusé de réception pour l&apos;organisme expéditeur</translation>
     </message>
@@ -5745,6 +5753,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>A user needs at least one role.</source>
         <translation>Un utilisateur doit avoir au moins un rôle.</translation>
+    </message>
+    <message>
+        <source>Facility staff see only the children placed at their facility, so their account cannot also be a caseworker&apos;s, a supervisor&apos;s or a manager&apos;s. Give the person a second account for that work.</source>
+        <translation>Le personnel d&apos;un établissement ne voit que les enfants placés dans cet établissement : son compte ne peut pas être aussi celui d&apos;un gestionnaire de cas, d&apos;un superviseur ou d&apos;un responsable. Donnez à cette personne un second compte pour ce travail.</translation>
     </message>
     <message>
         <source>A name holds bytes that are not text (not UTF-8).</source>
