@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,3 +128,31 @@ def run_cli(*args: str, stdin: str = "", timeout: float = 120) -> subprocess.Com
 def run_signed_in(folder: Path, *args: str, user: str = "admin", stdin: str = PASSWORD + "\n"):
     """`ulinzi ARGS --store FOLDER --user USER --password-stdin`, the password on stdin."""
     return run_cli(*args, "--store", str(folder), "--user", user, "--password-stdin", stdin=stdin)
+
+
+@pytest.fixture
+def open_admin(qtbot, agency: Agency, monkeypatch) -> Iterator:
+    """Opens the administration dialog as admin. Error boxes are recorded instead of shown
+    (they would wait for a click); each test checks that none came up unless it expects one."""
+    import ui.admin as admin_module
+    from tests.wizard_helpers import Opened
+    from ui.session_holder import SessionHolder
+
+    opened: list[Opened] = []
+
+    def open_() -> Opened:
+        session = agency.sign_in("admin")
+        # Not qtbot.addWidget: pytest-qt would close it before this fixture's teardown, and a
+        # test that failed with unsaved settings would then wait on the "Save them?" question.
+        dialog = admin_module.AdminDialog(SessionHolder(session))
+        result = Opened(dialog, session)
+        monkeypatch.setattr(admin_module, "show_error", lambda _parent, e: result.errors.append(e))
+        with qtbot.waitActive(dialog):  # mnemonics (Alt+letter) need an active window
+            dialog.show()
+            dialog.activateWindow()
+        opened.append(result)
+        return result
+
+    yield open_
+    for item in opened:
+        item.close()

@@ -192,8 +192,8 @@ def test_conditions_compare_with_answers_the_field_can_have(form_id: str) -> Non
 
 
 def test_the_risk_column_is_filled_by_the_forms_that_rate_the_risk() -> None:
-    """The initial assessment sets the risk; each visit (after a reunification too), review and
-    closure updates it."""
+    """The initial assessment sets the risk; the full assessment, each visit (after a
+    reunification too), review and closure updates it."""
     filling = [
         (form.id, f.id)
         for form in SHIPPED.ordered()
@@ -202,6 +202,7 @@ def test_the_risk_column_is_filled_by_the_forms_that_rate_the_risk() -> None:
     ]
     assert filling == [
         ("initial_assessment", "risk_level"),
+        ("full_assessment", "risk_level"),
         ("post_placement_follow_up", "risk_level"),
         ("follow_up_visit", "risk_level"),
         ("review", "risk_level"),

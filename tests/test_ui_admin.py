@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -15,72 +13,21 @@ import ui.admin as admin_module
 from db.errors import InvalidInput, WrongCredentials
 from desktop import accounts, attachments
 from desktop import agency as agency_service
-from desktop.session import UserSession
-from tests.conftest import PASSWORD, Agency
-from tests.wizard_helpers import ENTER, TAB, activate, keyboard, usable
+from tests.conftest import PASSWORD
+from tests.wizard_helpers import (
+    ENTER,
+    TAB,
+    activate,
+    choose_row,
+    click,
+    keyboard,
+    usable,
+)
 from ui.admin import AddUserDialog, AdminDialog, PasswordDialog, SupervisorDialog
-from ui.background import wait_for_background
-from ui.session_holder import SessionHolder
 
 TEMPORARY = "Temporary-Pass-42"
 ALT = Qt.KeyboardModifier.AltModifier
 JOB_MS = 15_000  # Argon2 with the strong default parameters, on a slow CI machine
-
-
-@dataclass
-class Opened:
-    dialog: AdminDialog
-    session: UserSession
-    errors: list[BaseException] = field(default_factory=list)
-    closed: bool = False
-
-    def close(self) -> None:
-        """Close the dialog and sign out, as the main window would."""
-        if not self.closed:
-            wait_for_background()
-            self.dialog.hide()  # a hidden dialog closes without asking about unsaved settings
-            self.session.close()
-            self.dialog.deleteLater()
-            self.closed = True
-
-
-@pytest.fixture
-def open_admin(qtbot, agency: Agency, monkeypatch) -> Iterator:
-    """Opens the dialog as admin. Error boxes are recorded instead of shown (they would wait
-    for a click); each test checks that none came up unless it expects one."""
-    opened: list[Opened] = []
-
-    def open_() -> Opened:
-        session = agency.sign_in("admin")
-        # Not qtbot.addWidget: pytest-qt would close it before this fixture's teardown, and a
-        # test that failed with unsaved settings would then wait on the "Save them?" question.
-        dialog = AdminDialog(SessionHolder(session))
-        result = Opened(dialog, session)
-        monkeypatch.setattr(admin_module, "show_error", lambda _parent, e: result.errors.append(e))
-        with qtbot.waitActive(dialog):  # mnemonics (Alt+letter) need an active window
-            dialog.show()
-            dialog.activateWindow()
-        opened.append(result)
-        return result
-
-    yield open_
-    for item in opened:
-        item.close()
-
-
-def click(qtbot, button) -> None:
-    assert button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def choose_row(qtbot, dialog: AdminDialog, username: str) -> None:
-    """Click the person's row in the table, as an administrator would."""
-    page = dialog.users
-    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(username), 0)).row()
-    assert row >= 0, username
-    rect = page.table.visualRect(page.proxy.index(row, 1))
-    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert page.selected_user().username == username
 
 
 def state_of(dialog: AdminDialog, username: str) -> str:

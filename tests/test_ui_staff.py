@@ -16,9 +16,10 @@ from sqlalchemy import select
 from db.models import AuditEvent
 from desktop import accounts, case_forms, cases, notes
 from tests.stories import HEALTH_CENTRE, case_in_implementation, consent, day, registration
-from tests.test_ui_admin import choose_row, click, open_admin  # noqa: F401 - a fixture
 from tests.wizard_helpers import (
     activate,
+    choose_row,
+    click,
     dialogs_answered,
     keyboard,
     open_case_file,
@@ -152,7 +153,7 @@ def table_single():  # type: ignore[no-untyped-def]
 def test_deactivating_cara_asks_who_takes_each_case_and_loses_no_task(
     qtbot,
     agency,
-    open_admin,  # noqa: F811 - the fixture
+    open_admin,
 ):
     first, second = registered(agency), registered(agency, given="Baraka")
     opened = open_admin()

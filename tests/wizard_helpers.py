@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from desktop.session import UserSession
 from tests.conftest import PASSWORD
+from ui.admin import AdminDialog
+from ui.background import wait_for_background
 from ui.first_run import FirstRunWizard
 from ui.form_wizard import FormWizard
 from ui.login import LoginWidget
@@ -295,6 +299,8 @@ def preview_pdf(preview) -> bytes:
 
 
 def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    """A click on a button a person can click: one that is enabled."""
+    assert button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
@@ -317,3 +323,33 @@ def fill_admin(qtbot, w: FirstRunWizard) -> None:
 def tick(qtbot, checkbox) -> None:  # type: ignore[no-untyped-def]
     # On the box itself: the check box stretches across the page, its middle may be empty.
     qtbot.mouseClick(checkbox, Qt.MouseButton.LeftButton, pos=QPoint(8, checkbox.height() // 2))
+
+
+# -- the administration dialog ------------------------------------------------------------------
+
+
+@dataclass
+class Opened:
+    dialog: AdminDialog
+    session: UserSession
+    errors: list[BaseException] = field(default_factory=list)
+    closed: bool = False
+
+    def close(self) -> None:
+        """Close the dialog and sign out, as the main window would."""
+        if not self.closed:
+            wait_for_background()
+            self.dialog.hide()  # a hidden dialog closes without asking about unsaved settings
+            self.session.close()
+            self.dialog.deleteLater()
+            self.closed = True
+
+
+def choose_row(qtbot, dialog: AdminDialog, username: str) -> None:
+    """Click the person's row in the table, as an administrator would."""
+    page = dialog.users
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(username), 0)).row()
+    assert row >= 0, username
+    rect = page.table.visualRect(page.proxy.index(row, 1))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.selected_user().username == username
