@@ -271,7 +271,7 @@ def test_a_child_who_turned_18_gives_consent_again_before_the_case_is_sent(qtbot
         dialog.reject()
 
     with dialogs_answered(qtbot, answer):
-        case.send_case.emit(True)  # a referral package
+        case.send_case.emit(False)  # a package (a referral would first need a partner agency)
     assert audited(window.session, "consent.confirmed") == []
     window.close()
 

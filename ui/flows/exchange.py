@@ -18,24 +18,11 @@ Opened = tuple[bytes, Any, list[tuple[str, str]]]  # the file, its preview, the 
 
 
 class ExchangeFlow(Flow):
-    def send_case(self, uuid: str, referral: bool, *, consent_checked: bool = False) -> None:
-        """Send a case whose transfer was approved, or a referral package, as a package file
-        (the consent checked first)."""
-        widget = self.window.cases.case_widget(uuid)
-        if widget is None:
-            return
-        if not consent_checked:
-            self.window.cases.with_consent(
-                uuid, "package", lambda: self.send_case(uuid, referral, consent_checked=True)
-            )
-            return
+    def send_case(self, uuid: str, referral: bool) -> None:
+        """Send a case whose transfer was approved, or a referral package, as a package file.
+        A referral with no partner agency to go to says so before anything is asked; then the
+        consent is checked, then the package is chosen."""
         window = self.window
-
-        holder = self.holder
-
-        def check(choice: dict[str, object]) -> None:
-            asked = {k: v for k, v in choice.items() if k != "reason"}
-            exchange.check_export(holder.session, uuid, **asked)  # type: ignore[arg-type]
 
         def ready(partners: list[exchange.Partner]) -> None:
             if referral and not partners:  # said before anything is asked
@@ -48,50 +35,66 @@ class ExchangeFlow(Flow):
                     ),
                 )
                 return
-            saved = {x.form_id for x in widget.case.forms}
-            dialog = ExportDialog(
-                partners,
-                referral_forms=widget.form_set if referral else None,
-                saved_forms=saved,
-                attachments=widget.attachments.titles(),
-                supervisor=Role.SUPERVISOR in self.holder.session.user.roles,
-                parent=window,
-                check=check,
+            window.cases.with_consent(
+                uuid, "package", lambda: self._choose_package(uuid, referral, partners)
             )
-            if not window.ask_dialog(dialog):
-                return
-            choice = dialog.choice()
-            number = widget.case.row.case_number
-            kind = self.tr("referral") if referral else self.tr("transfer")
-            path = window.ask_save_path(
-                self.tr("Save the package"),
-                f"{number}-{kind}.ulz",
-                self.tr("Case packages (*.ulz)"),
-            )
-            if not path:
-                return
 
-            def done(result: exchange.Exported) -> None:
-                text = self.tr(
-                    "The package was written to {path}.\n\nIts SHA-256, kept in the case's "
-                    "history: {sha}"
-                ).format(path=result.path, sha=result.sha256)
-                if choice["passphrase"]:
-                    text += "\n\n" + self.tr(
-                        "Send the passphrase by another way than the package (a phone call, "
-                        "an SMS), never with it."
-                    )
-                window.refresh_work()
-                window.cases.open_case(uuid, reload=True)
-                window.tell(self.tr("Package sent"), text)
+        if self.window.cases.case_widget(uuid) is not None:
+            self.op(exchange.partners).on_success(ready).run()
 
-            self.op(
-                lambda s: exchange.export_case(s, uuid, Path(path), **choice)
-            ).writes().with_progress(
-                self.tr("Making the package of case {number}…").format(number=number)
-            ).on_success(done).run()
+    def _choose_package(self, uuid: str, referral: bool, partners: list[exchange.Partner]) -> None:
+        window = self.window
+        holder = self.holder
+        widget = window.cases.case_widget(uuid)
+        if widget is None:
+            return
 
-        self.op(exchange.partners).on_success(ready).run()
+        def check(choice: dict[str, object]) -> None:
+            asked = {k: v for k, v in choice.items() if k != "reason"}
+            exchange.check_export(holder.session, uuid, **asked)  # type: ignore[arg-type]
+
+        saved = {x.form_id for x in widget.case.forms}
+        dialog = ExportDialog(
+            partners,
+            referral_forms=widget.form_set if referral else None,
+            saved_forms=saved,
+            attachments=widget.attachments.titles(),
+            supervisor=Role.SUPERVISOR in self.holder.session.user.roles,
+            parent=window,
+            check=check,
+        )
+        if not window.ask_dialog(dialog):
+            return
+        choice = dialog.choice()
+        number = widget.case.row.case_number
+        kind = self.tr("referral") if referral else self.tr("transfer")
+        path = window.ask_save_path(
+            self.tr("Save the package"),
+            f"{number}-{kind}.ulz",
+            self.tr("Case packages (*.ulz)"),
+        )
+        if not path:
+            return
+
+        def done(result: exchange.Exported) -> None:
+            text = self.tr(
+                "The package was written to {path}.\n\nIts SHA-256, kept in the case's "
+                "history: {sha}"
+            ).format(path=result.path, sha=result.sha256)
+            if choice["passphrase"]:
+                text += "\n\n" + self.tr(
+                    "Send the passphrase by another way than the package (a phone call, "
+                    "an SMS), never with it."
+                )
+            window.refresh_work()
+            window.cases.open_case(uuid, reload=True)
+            window.tell(self.tr("Package sent"), text)
+
+        self.op(
+            lambda s: exchange.export_case(s, uuid, Path(path), **choice)
+        ).writes().with_progress(
+            self.tr("Making the package of case {number}…").format(number=number)
+        ).on_success(done).run()
 
     def import_package(self) -> None:
         """Open a package (or a receipt), preview it, then import it as the person chooses."""
