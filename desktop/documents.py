@@ -140,8 +140,15 @@ def prepare() -> None:
     """Load the documents' code and fonts (about half a second the first time), so that the
     first document a person prints after signing in is as quick as the next ones. The window
     calls it off the UI thread right after sign-in."""
-    from desktop import document_data  # noqa: F401 (imported for what follows)
-    from reports import case_documents, layout, minutes  # noqa: F401
+    # Imported for what follows, not used here.
+    from desktop import agreement, document_data, placements  # noqa: F401
+    from reports import (  # noqa: F401
+        case_documents,
+        layout,
+        minutes,
+        placement_decision,
+        reintegration,
+    )
 
     layout.prepare()
 

@@ -452,7 +452,13 @@ def agencies_with_every_document(folder: Path):
     whose transfer to Musanze is approved and a case with finalised conference minutes."""
     from desktop import cases
     from tests.conftest import make_agency
-    from tests.stories import approved_transfer, closed_case, finalised
+    from tests.stories import (
+        approved_transfer,
+        case_in_implementation,
+        closed_case,
+        finalised,
+        reintegrated_to,
+    )
 
     kigali = make_agency(folder / "kgl")
     musanze = make_agency(folder / "mus", "Musanze District Office", "MUS")
@@ -460,7 +466,9 @@ def agencies_with_every_document(folder: Path):
         "closure": closed_case(kigali),
         "transfer": approved_transfer(kigali),
         "minutes": finalised(kigali),
+        "reintegration": case_in_implementation(kigali),
     }
+    reintegrated_to(kigali, uuids["reintegration"], "placement_decision")  # approved by Sam
     with kigali.sign_in("cara") as us:
         numbers = {kind: cases.open_case(us, u).row.case_number for kind, u in uuids.items()}
     return kigali, musanze, numbers
@@ -530,10 +538,16 @@ def test_the_bundle_runs_every_command_of_the_command_line(bundle, bundled_env, 
         ("plan", case, ()),
         ("summary", case, ("--sections", "plan,decisions", "--lang", "fr")),
         ("minutes", numbers["minutes"], ("--conference", "1")),
+        ("reintegration", numbers["reintegration"], ()),
     ):
         out = tmp_path / f"{kind}.pdf"
         ulinzi("report", kind, "--case", number, "--out", str(out), *extra, *as_cara)
         assert number in pdf_text(out), kind
+    as_sam = ("--store", str(kigali.folder), "--user", "sam", "--password-stdin")
+    month = datetime.date.today().strftime("%Y-%m")
+    assert "15.1" in ulinzi("report", "indicators", "--period", month, *as_sam)
+    ulinzi("reassign", numbers["reintegration"], "--to", "carl", "--reason", "Cara is on leave",
+           *as_sam)  # fmt: skip
     ours, theirs = tmp_path / "kgl.json", tmp_path / "mus.json"
     ulinzi("agency", "identity", "--out", str(ours), *as_cara)
     ulinzi("agency", "identity", "--out", str(theirs), "--store", str(musanze.folder),
