@@ -626,6 +626,43 @@ PATHWAY_FORMS = (
 )
 
 
+def admitted_to_facility(agency, uuid: str, days_ago: int = 60) -> int:
+    """Gisimba Children's Home, with Fred on its staff; the child placed there `days_ago` by a
+    court order (Cara's decision, approved by Sam). Returns the facility's id."""
+    from desktop import accounts, facilities, placements
+    from desktop.placements import PlacementDetails
+    from tests.conftest import FAST_KDF, PASSWORD
+
+    started = TODAY - timedelta(days=days_ago)
+    with agency.sign_in("admin") as us:
+        accounts.add_user(
+            us, "fred", "Fred Facility", ["facility_staff"], PASSWORD, kdf=FAST_KDF,
+            must_change_password=False,
+        )  # fmt: skip
+        home = facilities.save_facility(
+            us, facilities.FacilityInfo(None, "Gisimba Children's Home", 40, "Nyamirambo")
+        ).id
+        facilities.assign_staff(us, "fred", home)
+    with agency.sign_in("cara") as us:
+        proposed = placements.propose(
+            us,
+            uuid,
+            PlacementDetails(
+                kind="residential_care",
+                start_date=started,
+                legal_basis="court_order",
+                legal_reference="RC 12/2026",
+                legal_date=started,
+                decided_by="Gasabo Primary Court",
+                reason="No safe family carer was found yet.",
+                facility_id=home,
+            ),
+        )
+    with agency.sign_in("sam") as us:
+        placements.approve(us, proposed.id)
+    return home
+
+
 def reintegrated_to(agency, uuid: str, last_form: str) -> None:
     """Cara fills in the pathway's forms in order up to `last_form`; Sam approves the
     placement decision when it is filled."""

@@ -19,6 +19,7 @@ from tests.stories import (
     AUNT,
     PATHWAY_FORMS,
     TODAY,
+    admitted_to_facility,
     answers,
     approval,
     case_in_implementation,
@@ -323,38 +324,10 @@ def test_a_child_reunified_with_their_family_leaves_the_facility_the_same_day(ag
     caseworker records the reunification, her placement with the aunt (the kind the decision
     chose, approved by that decision) is her current one, and Gisimba's ends that day: she
     leaves the facility's list, its departures name her, and the history keeps both."""
-    from desktop import accounts, facilities, placements
-    from desktop.placements import PlacementDetails
-    from tests.conftest import FAST_KDF, PASSWORD
+    from desktop import facilities, placements
 
     uuid = case_in_implementation(agency)
-    started = TODAY - timedelta(days=60)
-    with agency.sign_in("admin") as us:
-        accounts.add_user(
-            us, "fred", "Fred Facility", ["facility_staff"], PASSWORD, kdf=FAST_KDF,
-            must_change_password=False,
-        )  # fmt: skip
-        home = facilities.save_facility(
-            us, facilities.FacilityInfo(None, "Gisimba Children's Home", 40, "Nyamirambo")
-        ).id
-        facilities.assign_staff(us, "fred", home)
-    with agency.sign_in("cara") as us:
-        proposed = placements.propose(
-            us,
-            uuid,
-            PlacementDetails(
-                kind="residential_care",
-                start_date=started,
-                legal_basis="court_order",
-                legal_reference="RC 12/2026",
-                legal_date=started,
-                decided_by="Gasabo Primary Court",
-                reason="No safe family carer was found yet.",
-                facility_id=home,
-            ),
-        )
-    with agency.sign_in("sam") as us:
-        placements.approve(us, proposed.id)
+    admitted_to_facility(agency, uuid)
     with agency.sign_in("fred") as us:
         assert [r.case_uuid for r in facilities.who_is_here(us).residents] == [uuid]
     reintegrated_to(agency, uuid, "reintegration_preparation")

@@ -6,7 +6,8 @@ printed; a reintegration moved back with its reason.
 
 Cara (caseworker) and Sam (her supervisor) take turns at the same store. The conference is held
 through its service (the Conferences tab has its own tests); everything else goes through the
-widgets a person uses. Placements and the facility's log join this story once they land.
+widgets a person uses. It starts at Gisimba, where Zawadi lives and Fred writes the daily log,
+and ends there: the reunification ends her placement at the home the day she leaves.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from desktop.demo import sample_answers
 from tests.stories import (
     AUNT,
     IN_TWO_DAYS,
+    admitted_to_facility,
     attendee,
     case_in_implementation,
     day,
@@ -33,6 +35,7 @@ from tests.wizard_helpers import (
     change_shown,
     dialogs_answered,
     fill,
+    keyboard,
     open_case_file,
     open_window,
     press,
@@ -46,6 +49,7 @@ from ui.common import REINTEGRATION_STAGES
 
 TIMEOUT = 10000
 TODAY = date.today()
+CHILD = "Zawadi Wanjiru"
 RNG = random.Random(24)
 
 
@@ -94,9 +98,40 @@ def test_a_child_goes_home_to_her_aunt_step_by_step(qtbot, agency, monkeypatch):
     monkeypatch.setattr(FormWizard, "ask_resume", lambda self, when: True)
     uuid = case_in_implementation(agency)
 
-    # -- Cara traces the family and assesses the aunt who was found.
+    # -- Zawadi lives at Gisimba (a court order, two months ago). Fred, of its staff, writes in
+    # the daily log: her aunt's visit, then school.
+    admitted_to_facility(agency, uuid)
+    window = open_window(qtbot, agency, "fred")
+    house = window.facility.widget
+    qtbot.waitUntil(lambda: house.residents.rowCount() == 1, timeout=TIMEOUT)
+    for kind, member, happened in (
+        ("Family", AUNT, "Her aunt visited; Zawadi asked to live with her."),
+        ("School", None, "Top of her class in reading this term."),
+    ):
+
+        def write(dialog, kind=kind, member=member, happened=happened) -> None:
+            dialog.activateWindow()  # mnemonics go to the window in front
+            qtbot.waitUntil(dialog.isActiveWindow, timeout=TIMEOUT)
+            assert dialog.child.currentData() == uuid  # the child chosen in Who is here
+            keyboard(qtbot, Qt.Key.Key_Tab, kind, Qt.Key.Key_Tab)
+            if member:  # a family contact: who, and how (a visit, the first choice)
+                keyboard(qtbot, member, Qt.Key.Key_Tab, Qt.Key.Key_Tab)
+            keyboard(qtbot, happened, (Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier))
+
+        rows = house.log.rowCount()
+        with dialogs_answered(qtbot, write):
+            qtbot.mouseClick(house.new_entry, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda rows=rows: house.log.rowCount() == rows + 1, timeout=TIMEOUT)
+    log = [house.log.item(r, 3).text() for r in range(house.log.rowCount())]
+    assert any(AUNT in line and "asked to live with her" in line for line in log), log
+    window.sign_out()
+
+    # -- Cara reads the log in the case file; she traces the family and assesses the aunt.
     window = open_window(qtbot, agency, "cara")
     case = open_case_file(qtbot, window, uuid)
+    case.tabs.setCurrentWidget(case.placements)
+    qtbot.waitUntil(lambda: case.placements.log.rowCount() == 2, timeout=TIMEOUT)
+    assert "Gisimba" in case.placements.now.text()
     assert not case.reintegration_label.isVisible()  # no reintegration yet
     case = save(
         qtbot, window, "family_tracing", outcome="found", found_details=f"{AUNT}, in Musanze."
@@ -256,6 +291,15 @@ def test_a_child_goes_home_to_her_aunt_step_by_step(qtbot, agency, monkeypatch):
         qtbot.mouseClick(case.approve_button, Qt.MouseButton.LeftButton)
     assert "Closed" in header(case) and stage_shown(case) == "Closure"
     assert not case.reintegration_back_button.isVisible()
+    window.sign_out()
+
+    # -- Gisimba: Zawadi left on the day of the reunification; her placement with her aunt
+    # (approved with the placement decision) is the one in her file.
+    window = open_window(qtbot, agency, "fred")
+    house = window.facility.widget
+    qtbot.waitUntil(lambda: house.movements.count() > 0, timeout=TIMEOUT)
+    assert house.residents.rowCount() == 0
+    assert house.movements.item(0).text().endswith(f"{CHILD} left")
     window.sign_out()
 
 

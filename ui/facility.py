@@ -114,13 +114,15 @@ class LogEntryDialog(QDialog):
             widget.setVisible(contact)
 
     def entry(self) -> tuple[str | None, NewLogEntry]:
+        contact = self.kind.currentData() == "family_contact"
         return self.child.currentData(), NewLogEntry(
             on=self.on.date().toPython(),  # type: ignore[arg-type]
             kind=str(self.kind.currentData()),
             text=self.text.toPlainText(),
             serious=self.serious.isChecked(),
-            family_member=self.member.text(),
-            contact_how=str(self.how.currentData()) if self.member.isVisible() else "",
+            family_member=self.member.text() if contact else "",
+            # By the kind, not by what is on screen: read after the dialog closed, nothing is.
+            contact_how=str(self.how.currentData()) if contact else "",
         )
 
     def accept(self) -> None:
