@@ -467,7 +467,7 @@ def _count(s: Session, where: ColumnElement[bool], p: Period) -> Counter[tuple[s
     return counts
 
 
-def _choices(us: UserSession, language: str) -> tuple[dict[str, tuple[str, ...]], dict]:
+def choices_of(us: UserSession, language: str) -> tuple[dict[str, tuple[str, ...]], dict]:
     """The agency's lists of concerns, closure reasons and service types, and their labels."""
     from desktop import case_forms
 
@@ -561,7 +561,7 @@ def produce(
     period, scope and format (`what`), never a figure."""
     scope = scope_for(us, scope)
     language = language or us.agency.language
-    choices = _choices(us, language)
+    choices = choices_of(us, language)
     with us.store.write() as s:
         made = compute(s, us, period, scope, language, choices, now)
         us.audit(s, event, summary=f"period {period.code}, scope {scope.value}, format {what}")
