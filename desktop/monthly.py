@@ -467,6 +467,7 @@ def _count(s: Session, where: ColumnElement[bool], p: Period) -> Counter[tuple[s
     return counts
 
 
+@access.requires(*ROLES, action=MAKE_RETURN)
 def choices_of(us: UserSession, language: str) -> tuple[dict[str, tuple[str, ...]], dict]:
     """The agency's lists of concerns, closure reasons and service types, and their labels."""
     from desktop import case_forms
@@ -497,6 +498,7 @@ def month_of(text: str, today: date | None = None) -> Period:
     return period
 
 
+@access.requires(*ROLES, action=MAKE_RETURN)
 def scope_for(us: UserSession, scope: Scope | None) -> Scope:
     """The scope asked for, or the widest the person's role gives (a team or the agency)."""
     if scope is None:
@@ -548,6 +550,7 @@ def compute(
     )
 
 
+@access.requires(*ROLES, action=MAKE_RETURN)
 def produce(
     us: UserSession,
     period: Period,
@@ -607,7 +610,7 @@ def monthly_return(
     fmt = format_of(f".{fmt}")
     made = produce(us, period, scope, MONTHLY_EVENT, fmt, language, now)
     if fmt == "pdf":
-        data = pdf_of(us, made)
+        data = _pdf_of(us, made)
     elif fmt == "xlsx":
         data = xlsx_of(made)
     else:
@@ -740,7 +743,7 @@ def document_of(made: MonthlyReturn) -> Any:
     )
 
 
-def pdf_of(us: UserSession, made: MonthlyReturn) -> bytes:
+def _pdf_of(us: UserSession, made: MonthlyReturn) -> bytes:
     from desktop.agency import paper_in
     from desktop.document_data import letterhead
     from reports import monthly_return
