@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import JSON, ColumnElement, select, type_coerce
@@ -617,6 +618,14 @@ def monthly_return(
         data = csv_of(made)
     name = f"{made.words['title']} {made.agency_code} {period.code}.{fmt}"
     return MadeReturn(data, name, fmt, made)
+
+
+def save(made: MadeReturn, path: Path) -> None:
+    """Write a made file where the person chose (whole, or not at all: written beside it and
+    renamed over it)."""
+    from db.files import write_file
+
+    write_file(path, made.data)
 
 
 def csv_of(made: MonthlyReturn) -> bytes:
