@@ -681,6 +681,11 @@ def xlsx_of(made: MonthlyReturn) -> bytes:
     return out.getvalue()
 
 
+def _sentence(text: str) -> str:
+    """A capital first letter ("décembre 2026, …" opens a line in French)."""
+    return text[:1].upper() + text[1:]
+
+
 def _shown(value: float | None) -> str:
     return "–" if value is None else _number(value)
 
@@ -707,6 +712,7 @@ def document_of(made: MonthlyReturn) -> Any:
                 (table.row_heading, *table.column_labels),
                 rows,
                 total_last=table.key != "summary",
+                narrow_label=table.columns == MEASURES,
             )
         )
     figures = []
@@ -738,7 +744,7 @@ def document_of(made: MonthlyReturn) -> Any:
     )
     return ReturnDocument(
         title=w["title"],
-        subtitle=w["subtitle"].format(month=month, scope=made.scope_text),
+        subtitle=_sentence(w["subtitle"].format(month=month, scope=made.scope_text)),
         reference=f"{made.agency_code} {made.period.code}",
         facts=(
             (w["agency"], made.agency_name),

@@ -45,6 +45,7 @@ class ReturnTable:
     rows: tuple[tuple[str, ...], ...]  # a label, then the cells as printed
     total_last: bool = True  # the last row is the total: printed bold
     text_columns: int = 1  # the first columns hold words; the others numbers, to the right
+    narrow_label: bool = False  # columns with long headings (Referrals made): more room for them
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,7 @@ def build(data: ReturnDocument, head: Letterhead, options: PrintOptions) -> Docu
     ]
     for t in data.tables:
         # Counts by sex: a wide label column; by measure: room for "Transferred" in a column.
-        table = _table(
-            t, st, _widths(len(t.header), width, 62 * mm if len(t.header) == 6 else 50 * mm)
-        )
+        table = _table(t, st, _widths(len(t.header), width, 46 * mm if t.narrow_label else 62 * mm))
         # A short table stays with its heading on one page; a long one runs on, its header
         # repeated.
         if len(t.rows) <= 14:
