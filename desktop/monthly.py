@@ -28,7 +28,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, ColumnElement, select, type_coerce
+from sqlalchemy import JSON, ColumnElement, and_, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied
@@ -412,8 +412,39 @@ def _latest_answers(
 def _count(s: Session, where: ColumnElement[bool], p: Period) -> Counter[tuple[str, ...]]:
     counts: Counter[tuple[str, ...]] = Counter()
     ended_statuses = (CaseStatus.CLOSED.value, CaseStatus.TRANSFERRED.value)
+    # A referral dated in the month was saved in it or later (its date is never in the future).
+    referrals = [
+        (cid, service)
+        for cid, service, referred_on, at in s.execute(
+            select(
+                FormSubmission.case_id,
+                _answer("service_type"),
+                _answer("referred_on"),
+                FormSubmission.submitted_at,
+            )
+            .join(Case, Case.id == FormSubmission.case_id)
+            .where(
+                where,
+                FormSubmission.form_id == "referral",
+                FormSubmission.revision == 1,
+                FormSubmission.submitted_at >= p.starts,
+            )
+        )
+        if p.start <= (indicators._day(referred_on) or at.date()) <= p.end
+    ]
+    # The cases a count can reach: registered by the month's end and not ended before it, and
+    # those referred in the month (a referral may be dated after the case ended).
+    reached = or_(
+        and_(
+            Case.registered_at < p.ends,
+            or_(Case.status.not_in(ended_statuses), Case.stage_changed_at >= p.starts),
+        ),
+        Case.id.in_(sorted({cid for cid, _ in referrals})),
+    )
     people: dict[int, tuple[str, str, str]] = {}  # case -> sex, age band, district
     counted: list[tuple[int, str]] = []
+    starts, ends, last_day = p.starts, p.ends, p.end
+    places: dict[str, str] = {}  # where a child lives -> its district (the same text recurs)
     for cid, sex, born, location, status, registered, changed in s.execute(
         select(
             Case.id,
@@ -423,45 +454,32 @@ def _count(s: Session, where: ColumnElement[bool], p: Period) -> Counter[tuple[s
             Case.status,
             Case.registered_at,
             Case.stage_changed_at,
-        ).where(where, Case.registered_at < p.ends)
+        ).where(where, reached)
     ):
+        location = location or ""
+        place = places.get(location)
+        if place is None:
+            place = places[location] = district(location)
+        people[cid] = (sex if sex in SEXES else "unknown", age_band(born, last_day), place)
+        if registered >= ends:
+            continue
         # The same rule as the indicators': a closed or transferred case ended when its stage
         # last changed.
         ended = changed if status in ended_statuses else None
-        people[cid] = (
-            sex if sex in SEXES else "unknown",
-            age_band(born, p.end),
-            district(location or ""),
-        )
-        if registered >= p.starts:
+        if registered >= starts:
             counted.append((cid, "new"))
-        if ended is None or ended >= p.ends:
+        if ended is None or ended >= ends:
             counted.append((cid, "open"))
-        elif ended >= p.starts:
+        elif ended >= starts:
             counted.append((cid, status))
-    concerns = _latest_answers(s, where, "registration", _answer(("concerns", 0)))
-    reasons = _latest_answers(s, where, "closure_request", _answer("reason"))
+    concerns = _latest_answers(s, and_(where, reached), "registration", _answer(("concerns", 0)))
+    closed = [cid for cid, measure in counted if measure == CaseStatus.CLOSED.value]
+    reasons = _latest_answers(s, Case.id.in_(closed), "closure_request", _answer("reason"))
     for cid, measure in counted:
         sex, age, place = people[cid]
         detail = (reasons.get(cid) or NOT_RECORDED) if measure == "closed" else ""
         counts[(measure, sex, age, concerns.get(cid) or NOT_RECORDED, place, detail)] += 1
-    for cid, service, referred_on, at in s.execute(
-        select(
-            FormSubmission.case_id,
-            _answer("service_type"),
-            _answer("referred_on"),
-            FormSubmission.submitted_at,
-        )
-        .join(Case, Case.id == FormSubmission.case_id)
-        .where(
-            where,
-            FormSubmission.form_id == "referral",
-            FormSubmission.revision == 1,
-        )
-    ):
-        day = indicators._day(referred_on) or at.date()
-        if cid not in people or not p.start <= day <= p.end:
-            continue
+    for cid, service in referrals:
         sex, age, place = people[cid]
         key = ("referred", sex, age, concerns.get(cid) or NOT_RECORDED, place)
         counts[(*key, service or NOT_RECORDED)] += 1
