@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop import dhis2, monthly
 from desktop.indicators import Period, Scope
-from ui.common import show_error
+from ui.common import fit_to_screen, show_error
 from ui.dashboard import period_name
 from ui.operations import SessionOp
 from ui.prompts import Prompts
@@ -110,6 +110,7 @@ class MonthlyReturnDialog(QDialog):
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        fit_to_screen(self, QSize(600, 260))  # room for a mapping file's path
         self.month.setFocus()
 
     def _ask_save_path(self, title: str, name: str, pattern: str) -> str | None:
