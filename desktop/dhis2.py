@@ -240,11 +240,11 @@ def data_values(made: monthly.MonthlyReturn, mapping: Mapping) -> list[DataValue
     return found
 
 
-def as_json(period: Period, mapping: Mapping, values: list[DataValue], now: datetime) -> bytes:
+def as_json(period: Period, mapping: Mapping, values: list[DataValue]) -> bytes:
     """DHIS2's JSON data value set (dataSet, period as YYYYMM, orgUnit, dataValues)."""
     document: dict[str, Any] = {
         "dataSet": mapping.data_set,
-        "completeDate": now.date().isoformat(),
+        # No completeDate: it would mark the data set complete on import; the district does.
         "period": period.dhis2,
         "orgUnit": mapping.org_unit,
         "dataValues": [
@@ -265,7 +265,9 @@ def as_json(period: Period, mapping: Mapping, values: list[DataValue], now: date
 
 
 def as_adx(period: Period, mapping: Mapping, values: list[DataValue], now: datetime) -> bytes:
-    """ADX (IHE QRPH): a group per attribute option combo, the period as 2026-11-01/P1M."""
+    """ADX (IHE QRPH): a group per attribute option combo, the period as 2026-11-01/P1M. The
+    disaggregation is named by DHIS2's own attributes (categoryOptionCombo on a data value,
+    attributeOptionCombo on a group), which DHIS2's ADX import reads beside ADX's categories."""
     ET.register_namespace("", ADX_NAMESPACE)
     root = ET.Element(
         f"{{{ADX_NAMESPACE}}}adx", exported=now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -314,5 +316,8 @@ def data_value_set(
     check_codes(mapping, monthly.choices_of(us, us.agency.language)[0])
     made = monthly.produce(us, period, scope, DHIS2_EVENT, f"dhis2 {fmt}", now=now)
     values = data_values(made, mapping)
-    data = (as_json if fmt == "json" else as_adx)(period, mapping, values, now)
+    if fmt == "json":
+        data = as_json(period, mapping, values)
+    else:
+        data = as_adx(period, mapping, values, now)
     return MadeReturn(data, f"DHIS2 {made.agency_code} {period.dhis2}.{fmt}", fmt, made)
