@@ -454,7 +454,11 @@ def _report_monthly(args: argparse.Namespace, secrets: Secrets) -> int:
         else:
             made = monthly.monthly_return(us, period, fmt, scope, language=args.lang)
         write_file(out, made.data)
-    print(f"Wrote {out} ({made.made.period.code}, cases of {made.made.scope_text}).")
+    scope_text = "the whole agency" if made.made.scope == indicators.Scope.AGENCY else "your team"
+    print(f"Wrote {out} ({made.made.period.code}, cases of {scope_text}).")
+    print(
+        "The file is not encrypted: it names no child, but keep it to the office.", file=sys.stderr
+    )
     return 0
 
 

@@ -168,7 +168,7 @@ def test_the_command_line_writes_the_format_its_extension_names(story, tmp_path)
         story.folder, "report", "monthly", "--period", MONTH.code, "--out", str(out), user="sam"
     )
     assert done.returncode == 0, done.stderr
-    assert "the team of Sam Supervisor" in done.stdout
+    assert f"({MONTH.code}, cases of your team)" in done.stdout
     book = load_workbook(out)
     totals = {row[0].value: row[5].value for row in book["summary"].iter_rows(min_row=5)}
     assert totals["New cases"] == 2
