@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -179,9 +179,6 @@ class Table:
     row_labels: tuple[str, ...] = ()
     column_labels: tuple[str, ...] = ()
 
-    def cell(self, row: str, column: str) -> float | None:
-        return self.cells[self.rows.index(row)][self.columns.index(column)]
-
 
 @dataclass(frozen=True)
 class MonthlyReturn:
@@ -313,7 +310,7 @@ class MonthlyReturn:
         row_heading: str,
         rows: Iterable[str],
         columns: Iterable[str],
-        value: object,
+        value: Callable[[str, str], int],
         row_labels: Iterable[str],
         column_labels: Iterable[str],
         total_row: bool = True,
@@ -328,9 +325,17 @@ class MonthlyReturn:
             if r == TOTAL:  # the column's total, whichever split the table shows
                 cells.append(tuple(self._column_total(key, c) for c in columns))
             else:
-                cells.append(tuple(value(r, c) for c in columns))  # type: ignore[operator]
-        return Table(key, title, row_heading, tuple(rows), columns, tuple(cells),
-                     tuple(row_labels), tuple(column_labels))  # fmt: skip
+                cells.append(tuple(value(r, c) for c in columns))
+        return Table(
+            key,
+            title,
+            row_heading,
+            tuple(rows),
+            columns,
+            tuple(cells),
+            tuple(row_labels),
+            tuple(column_labels),
+        )
 
     def _column_total(self, key: str, column: str) -> int:
         if column in MEASURES:
@@ -655,8 +660,17 @@ def csv_of(made: MonthlyReturn) -> bytes:
         for row, cells in zip(table.rows, table.cells, strict=True):
             for column, value in zip(table.columns, cells, strict=True):
                 if value is not None:
-                    writer.writerow((table.key, row, column, _number(value)))
+                    writer.writerow((table.key, _inert(row), column, _number(value)))
     return out.getvalue().encode("utf-8")
+
+
+# A district is typed by people: in a spreadsheet, text that starts like a formula would run.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(text: str) -> str:
+    """Text a spreadsheet shows as text, never as a formula (OWASP's CSV injection advice)."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def _number(value: float) -> str:
@@ -677,6 +691,8 @@ def xlsx_of(made: MonthlyReturn) -> bytes:
         sheet = book.create_sheet(name[:31])
         sheet.append([w["agency"], made.agency_name])
         sheet.append([w["period"], made.period.code, w["scope"], made.scope_text])
+        for cell in (*sheet[1], *sheet[2]):
+            cell.data_type = "s"  # the agency's name and a person's name are text
         sheet.append([table.title])
         sheet["A3"].font = bold
         header = [table.row_heading, *table.column_labels]
@@ -690,6 +706,9 @@ def xlsx_of(made: MonthlyReturn) -> bytes:
             if table.key == "indicators":
                 line.insert(0, code)
             sheet.append(line)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # openpyxl stores "=…" as a formula otherwise
         sheet.freeze_panes = "B5"
         sheet.column_dimensions["A"].width = 12 if table.key == "indicators" else 44
         if table.key == "indicators":

@@ -14,10 +14,10 @@ from sqlalchemy import select
 
 from db.errors import InvalidInput, PermissionDenied
 from db.models import AuditEvent
-from desktop import access, monthly
+from desktop import access, case_forms, monthly
 from desktop.indicators import Period, PeriodError, Scope
 from tests.conftest import make_agency, run_signed_in
-from tests.stories import monthly_story, text_of
+from tests.stories import HEALTH_CENTRE, child, consent, monthly_story, text_of
 
 MONTH = Period.current("month")
 
@@ -191,3 +191,20 @@ def test_the_command_line_says_what_is_wrong_in_one_line(story, tmp_path, user, 
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and says in lines[0], done.stderr
     assert not target.exists()
+
+
+def test_a_district_typed_like_a_formula_stays_text_in_the_workbook_and_the_csv(agency):
+    typed = '=HYPERLINK("http://example.org/leak")'
+    with agency.sign_in("cara") as us:
+        case_forms.register_with_forms(
+            us,
+            {
+                "registration": child("Amani", "female", 3, f"Kibera, {typed}", "neglect"),
+                "consent": consent(HEALTH_CENTRE),
+            },
+        )
+    book = load_workbook(io.BytesIO(_made(agency, "xlsx").data))
+    cell = next(row[0] for row in book["by district"].iter_rows(min_row=5) if row[1].value == 1)
+    assert cell.data_type == "s" and cell.value == typed  # shown as typed, never run
+    rows = csv.reader(io.StringIO(_made(agency, "csv").data.decode()))
+    assert ["by_location", f"'{typed}", "new", "1"] in list(rows)
