@@ -82,6 +82,7 @@ def test_the_json_data_value_set_has_dhis2s_shape_and_the_returns_figures(story)
     assert data["dataSet"] == "cpMonthly01" and data["orgUnit"] == "kglDistrict"
     assert re.fullmatch(r"\d{4}(0[1-9]|1[0-2])", data["period"])
     assert data["period"] == MONTH.start.strftime("%Y%m")
+    assert "completeDate" not in data  # importing it must not mark the data set complete
     for value in data["dataValues"]:
         assert {"dataElement", "categoryOptionCombo", "value"} <= set(value)
         assert isinstance(value["value"], str) and value["value"].isdigit()
