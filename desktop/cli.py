@@ -426,6 +426,42 @@ def _report_indicators(args: argparse.Namespace, secrets: Secrets) -> int:
     return 0
 
 
+def _report_monthly(args: argparse.Namespace, secrets: Secrets) -> int:
+    """`ulinzi report monthly|dhis2 --period YYYY-MM --out FILE`: the month's return, its
+    format from the file's extension (a DHIS2 file also needs the agency's --mapping)."""
+    from desktop import dhis2, indicators, monthly
+
+    if args.case is not None or args.out is None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors", "Say which month with --period YYYY-MM and where to write it with --out."
+            )
+        )
+    out = Path(args.out)
+    fmt = monthly.format_of(out.name, monthly.FORMATS if args.kind == "monthly" else dhis2.FORMATS)
+    period = monthly.month_of(args.period or "")
+    scope = indicators.Scope(args.scope) if args.scope else None
+    if (args.kind == "dhis2") != (args.mapping is not None):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors", "Say which DHIS2 mapping file to use with --mapping FILE.")
+            if args.kind == "dhis2"
+            else QT_TRANSLATE_NOOP("errors", "Only the DHIS2 file is made with a mapping.")
+        )
+    with _sign_in(args, secrets) as us:
+        if args.kind == "dhis2":
+            mapping = dhis2.load_mapping(Path(args.mapping))
+            made = dhis2.data_value_set(us, period, mapping, fmt, scope)
+        else:
+            made = monthly.monthly_return(us, period, fmt, scope, language=args.lang)
+        write_file(out, made.data)
+    scope_text = "the whole agency" if made.made.scope == indicators.Scope.AGENCY else "your team"
+    print(f"Wrote {out} ({made.made.period.code}, cases of {scope_text}).")
+    print(
+        "The file is not encrypted: it names no child, but keep it to the office.", file=sys.stderr
+    )
+    return 0
+
+
 def cmd_agency_identity(args: argparse.Namespace, secrets: Secrets) -> int:
     from desktop import exchange
 
@@ -609,6 +645,8 @@ def cmd_report(args: argparse.Namespace, secrets: Secrets) -> int:
 
     if args.kind == "indicators":
         return _report_indicators(args, secrets)
+    if args.kind in ("monthly", "dhis2"):
+        return _report_monthly(args, secrets)
     if args.period is not None or args.scope is not None:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "Only the indicators are reported for a period and scope.")
@@ -803,16 +841,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "kind",
-        choices=(*REPORT_KINDS, "indicators"),
-        help="which document, or the Standard 15 indicators of a period",
+        choices=(*REPORT_KINDS, "indicators", "monthly", "dhis2"),
+        help="which document, the Standard 15 indicators of a period, or the monthly return "
+        "(monthly: FILE.pdf, .xlsx or .csv; dhis2: a DHIS2 dataValueSet, FILE.json or .xml)",
     )
     p.add_argument("--case", metavar="NUMBER", help="the case number (case documents)")
-    p.add_argument("--out", metavar="FILE.pdf", help="the PDF to write (case documents)")
-    p.add_argument("--period", help="indicators: 2026-11, 2026-Q4, 2026 or 2026-01-01..2026-03-31")
+    p.add_argument("--out", metavar="FILE.pdf", help="the file to write")
+    p.add_argument(
+        "--period",
+        help="indicators: 2026-11, 2026-Q4, 2026 or 2026-01-01..2026-03-31; monthly, dhis2: 2026-11",
+    )
     p.add_argument(
         "--scope",
         choices=("own", "team", "agency"),
         help="indicators: default the widest your role gives",
+    )
+    p.add_argument(
+        "--mapping",
+        metavar="FILE.json",
+        help="dhis2: the agency's mapping to DHIS2 (desktop/dhis2_mapping_example.json)",
     )
     p.add_argument("--lang", choices=catalogue.languages(), help="default: the agency's language")
     p.add_argument(

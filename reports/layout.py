@@ -535,14 +535,18 @@ def render(
     title: str,
     verification: Verification,
     story: Iterable[Flowable],
+    reference: str | None = None,
 ) -> Document:
-    """Lay out `story` on the agency's paper with the shared header, footer and watermark."""
+    """Lay out `story` on the agency's paper with the shared header, footer and watermark.
+
+    `reference` is what the running header names after the title (by default the case)."""
     register_fonts()
     words = texts(options.language)
     pagesize = PAPERS.get(options.paper, A4)
     page_width, page_height = pagesize
     printed = words["printed_on"].format(date=format_date(options.printed_on, options.language))
-    running = f"{head.agency_name} · {title} · {words['case']} {verification.case_number}"
+    reference = reference or f"{words['case']} {verification.case_number}"
+    running = f"{head.agency_name} · {title} · {reference}"
 
     def page_begin(c: Canvas, doc: BaseDocTemplate) -> None:
         if head.is_demo:  # drawn first: everything else prints over it

@@ -241,6 +241,12 @@ def main() -> int:
             print(f"saved {out}/dashboard-{language}.png")
             board.close()
         i18n.set_language("en")
+        # The monthly return's first page, as Grace prints her team's last month.
+        from desktop import monthly
+        from desktop.indicators import Period
+
+        made_return = monthly.monthly_return(grace, Period.current("month").earlier(1), "pdf")
+        _first_page(made_return.data, out / "monthly-return.png")
         from desktop import case_flow
 
         waiting = next(

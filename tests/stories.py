@@ -18,7 +18,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pypdf import PdfReader
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 
 from db.audit import AuditHeadFile, Head, event_hash, evolve, genesis_hash, public_key_hex
 from db.models import Case, Setting
@@ -672,3 +672,83 @@ def reintegrated_to(agency, uuid: str, last_form: str) -> None:
         if form_id == "placement_decision":
             with agency.sign_in("sam") as us:
                 case_flow.decide(us, approval(us, uuid, "placement_decision").id, True)
+
+
+# -- a month an office reports on ----------------------------------------------------------------
+
+
+def child(given: str, sex: str, age: int, location: str, *concerns: str) -> dict[str, object]:
+    """Registration answers for a child `age` years old on the last day of any month this year
+    (born on 1 January), living at `location`, with `concerns` (the first is the main one)."""
+    return registration(given) | {
+        "sex": sex,
+        "birth_date": {"date": date(TODAY.year - age, 1, 1).isoformat(), "estimated": False},
+        "location": location,
+        "concerns": list(concerns),
+    }
+
+
+def monthly_story(agency) -> dict[str, str]:
+    """This month, counted by hand (Sam's team is Cara's cases; Dalia is Cleo's, Tess's team):
+
+    new: Amani (girl, 3, Nairobi, neglect), Zawadi (girl, 5-9, Nairobi, neglect), Dalia (girl,
+    7, Butare, exploitation). Open at the end: Amani, Baraka (boy, 12, Gulu, physical abuse;
+    registered last year), Dalia. Closed: Zawadi (goals met). Transferred: Chausiku (other, age
+    not known, Butare, sexual abuse; registered last year). Referrals: Amani (psychosocial) and
+    Zawadi (health); Amani's other referral is dated before this month. Eshe was registered and
+    closed last year: counted nowhere."""
+    last_year = datetime.now(UTC).replace(year=TODAY.year - 1)
+    zawadi = closed_case(agency)  # girl, about 9, Kibera, Nairobi, neglect; health referral
+    both = consent(HEALTH_CENTRE, COUNSELLING)
+    uuids = {"Zawadi": zawadi}
+    with agency.sign_in("cara") as us:
+        for given, answers_ in (
+            ("Amani", child("Amani", "female", 3, "Kibera, Nairobi", "neglect")),
+            (
+                "Baraka",
+                child("Baraka", "male", 12, "Gulu Town,  Gulu ", "physical_abuse", "neglect"),
+            ),
+            ("Chausiku", child("Chausiku", "other", 16, "Huye, Butare", "sexual_abuse")),
+            ("Eshe", child("Eshe", "female", 10, "Kibera, Nairobi", "neglect")),
+        ):
+            uuids[given] = case_forms.register_with_forms(
+                us, {"registration": answers_, "consent": both}
+            ).uuid
+        for service, provider, when in (
+            ("psychosocial", COUNSELLING, 0),
+            ("health", HEALTH_CENTRE, -40),
+        ):
+            made = referral(us, provider) | {"service_type": service, "referred_on": day(when)}
+            case_forms.submit_form(us, uuids["Amani"], "referral", made, None)
+    with agency.sign_in("cleo") as us:
+        uuids["Dalia"] = case_forms.register_with_forms(
+            us,
+            {
+                "registration": child("Dalia", "female", 7, "Huye, Butare", "exploitation"),
+                "consent": both,
+            },
+        ).uuid
+    with agency.sign_in("admin") as us, us.store.write() as s:
+        for given, changes in (
+            ("Baraka", {"registered_at": last_year}),
+            (
+                "Chausiku",
+                {
+                    "registered_at": last_year,
+                    "status": "transferred",
+                    "stage": "transferred",
+                    "birth_date": None,
+                },
+            ),
+            (
+                "Eshe",
+                {
+                    "registered_at": last_year,
+                    "status": "closed",
+                    "stage": "closed",
+                    "stage_changed_at": last_year,
+                },
+            ),
+        ):
+            s.execute(update(Case).where(Case.uuid == uuids[given]).values(**changes))
+    return uuids

@@ -737,7 +737,8 @@ RUNTIME_PACKAGES = {
     "desktop", "ui", "db", "reports", "PySide6", "shiboken6", "sqlalchemy", "alembic",
     "sqlcipher3", "cryptography", "argon2", "_argon2_cffi_bindings", "platformdirs",
     "filelock", "reportlab", "ruamel", "pydantic", "pydantic_core", "pyrage", "mako",
-    "markupsafe", "typing_extensions", "annotated_types", "typing_inspection",
+    "markupsafe", "typing_extensions", "annotated_types", "typing_inspection", "openpyxl",
+    "et_xmlfile",
 }  # fmt: skip
 
 

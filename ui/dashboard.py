@@ -366,6 +366,8 @@ class DashboardWidget(QWidget):
         scope_label.setBuddy(self.scope)
         self.refresh_button = QPushButton(self.tr("&Refresh"), objectName="refreshDashboard")
         self.refresh_button.clicked.connect(self.refresh)
+        self.monthly_button = QPushButton(self.tr("&Monthly return…"), objectName="monthlyReturn")
+        self.monthly_button.clicked.connect(self.make_monthly_return)
         self.status = QLabel(objectName="dashboardStatus")
         self.status.setStyleSheet("color: #555;")
         bar = QHBoxLayout()
@@ -373,6 +375,7 @@ class DashboardWidget(QWidget):
             bar.addWidget(w)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.refresh_button)
+        bar.addWidget(self.monthly_button)
 
         self.tiles: dict[str, Tile] = {}
         grid = QGridLayout()
@@ -438,6 +441,7 @@ class DashboardWidget(QWidget):
             self.period.setAccessibleName(self.tr("Which month, quarter or year"))
             self.scope_label.setText(self.tr("&Whose cases"))
             self.refresh_button.setText(self.tr("&Refresh"))
+            self.monthly_button.setText(self.tr("&Monthly return…"))
             self.overdue_heading.setText(self.tr("Overdue work by kind"))
             self.overdue.setHorizontalHeaderLabels([self.tr("What"), self.tr("Overdue")])
             if self.data is not None:
@@ -521,6 +525,20 @@ class DashboardWidget(QWidget):
         SessionOp(self, self.holder, lambda us: indicators.cases_behind(us, ids, met)).on_success(
             show
         ).run()
+
+    def make_monthly_return(self) -> None:
+        """Ask for the month and the file (ui/monthly_return.py); say where it was saved."""
+        from ui.monthly_return import MonthlyReturnDialog
+
+        scope = self.chosen_scope() if self.scope.count() else None
+        dialog = MonthlyReturnDialog(self.holder, scope, self)
+        dialog.saved.connect(
+            lambda path: self.status.setText(
+                self.tr("The monthly return is saved: {path}").format(path=path)
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def clear(self) -> None:
         self.data = None

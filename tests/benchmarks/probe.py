@@ -228,7 +228,33 @@ def session_rss(folder: str, password: str, repeats: int, opened: int) -> dict[s
     }
 
 
+def monthly_return(folder: str, password: str, fmt: str) -> dict[str, Any]:
+    """The manager's monthly return of the last month that ended, for the whole agency: counted
+    and written as a PDF, a workbook, a CSV or a DHIS2 file (the example mapping); twice, the
+    second in the same process."""
+    from desktop import accounts, dhis2, monthly
+    from desktop.indicators import Period
+
+    us = accounts.sign_in(Path(folder), "manager", password)
+    month = Period.current("month").earlier(1)
+    took, size = [], 0
+    for _ in range(2):
+        started = time.perf_counter()
+        if fmt.startswith("dhis2"):
+            mapping = dhis2.load_mapping(
+                Path(dhis2.__file__).with_name("dhis2_mapping_example.json")
+            )
+            made = dhis2.data_value_set(us, month, mapping, fmt.removeprefix("dhis2-"))
+        else:
+            made = monthly.monthly_return(us, month, fmt)
+        took.append(time.perf_counter() - started)
+        size = len(made.data)
+    us.close()
+    return {"first_s": took[0], "second_s": took[1], "bytes": size, "new": made.made.value("new")}
+
+
 PROBES = {
+    "monthly_return": monthly_return,
     "sign_in_to_rows": sign_in_to_rows,
     "first_search": first_search,
     "first_pdf": first_pdf,

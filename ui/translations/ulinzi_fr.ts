@@ -1899,6 +1899,10 @@
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
+        <source>&amp;Monthly return…</source>
+        <translation>Rapport &amp;mensuel…</translation>
+    </message>
+    <message>
         <source>Overdue work by kind</source>
         <translation>Travail en retard, par type</translation>
     </message>
@@ -1921,6 +1925,10 @@
     <message>
         <source>Caseload per caseworker, weighted by risk (high {high}, medium {medium}, low {low}); the band is 15 to 30</source>
         <translation>Charge de travail par gestionnaire de cas, pondérée par le risque (élevé {high}, moyen {medium}, faible {low}) ; la fourchette est de 15 à 30</translation>
+    </message>
+    <message>
+        <source>The monthly return is saved: {path}</source>
+        <translation>Le rapport mensuel est enregistré : {path}</translation>
     </message>
 </context>
 <context>
@@ -4094,6 +4102,304 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     </message>
 </context>
 <context>
+    <name>Monthly</name>
+    <message>
+        <source>New cases</source>
+        <translation>Nouveaux cas</translation>
+    </message>
+    <message>
+        <source>Open at the end of the month</source>
+        <translation>Ouverts à la fin du mois</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clôturés</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transférés</translation>
+    </message>
+    <message>
+        <source>Referrals made</source>
+        <translation>Orientations faites</translation>
+    </message>
+    <message>
+        <source>Girls</source>
+        <translation>Filles</translation>
+    </message>
+    <message>
+        <source>Boys</source>
+        <translation>Garçons</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>0–4 years</source>
+        <translation>0–4 ans</translation>
+    </message>
+    <message>
+        <source>5–9 years</source>
+        <translation>5–9 ans</translation>
+    </message>
+    <message>
+        <source>10–14 years</source>
+        <translation>10–14 ans</translation>
+    </message>
+    <message>
+        <source>15–17 years</source>
+        <translation>15–17 ans</translation>
+    </message>
+    <message>
+        <source>18 years and over</source>
+        <translation>18 ans et plus</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cas</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Reason for closing</source>
+        <translation>Motif de la clôture</translation>
+    </message>
+    <message>
+        <source>Type of service</source>
+        <translation>Type de service</translation>
+    </message>
+    <message>
+        <source>Main protection concern</source>
+        <translation>Principale préoccupation de protection</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Cases by sex</source>
+        <translation>Cas par sexe</translation>
+    </message>
+    <message>
+        <source>{measure}, by age and sex</source>
+        <translation>{measure}, par âge et par sexe</translation>
+    </message>
+    <message>
+        <source>Cases closed, by reason and sex</source>
+        <translation>Cas clôturés, par motif et par sexe</translation>
+    </message>
+    <message>
+        <source>Referrals made, by service and sex</source>
+        <translation>Orientations faites, par service et par sexe</translation>
+    </message>
+    <message>
+        <source>Cases by main protection concern</source>
+        <translation>Cas par principale préoccupation de protection</translation>
+    </message>
+    <message>
+        <source>Cases by district</source>
+        <translation>Cas par district</translation>
+    </message>
+    <message>
+        <source>Standard 15 indicators</source>
+        <translation>Indicateurs de la norme 15</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Comptés</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>Sur</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Pourcentage</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Yes (1) or no (0)</source>
+        <translation>Oui (1) ou non (0)</translation>
+    </message>
+    <message>
+        <source>Monthly return</source>
+        <translation>Rapport mensuel</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <source>Cases of</source>
+        <translation>Dossiers de</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <source>the team of {name}</source>
+        <translation>l&apos;équipe de {name}</translation>
+    </message>
+    <message>
+        <source>the whole agency</source>
+        <translation>tout l&apos;organisme</translation>
+    </message>
+    <message>
+        <source>{month}, cases of {scope}</source>
+        <translation>{month}, dossiers de {scope}</translation>
+    </message>
+    <message>
+        <source>{n}%</source>
+        <translation>{n}&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>How the figures are counted</source>
+        <translation>Comment les chiffres sont comptés</translation>
+    </message>
+    <message>
+        <source>New cases: registered in the month. Open: registered by the end of the month and not closed or transferred by then.</source>
+        <translation>Nouveaux cas : enregistrés dans le mois. Ouverts : enregistrés avant la fin du mois et ni clôturés ni transférés à cette date.</translation>
+    </message>
+    <message>
+        <source>Closed and transferred: the closure or the transfer took effect in the month; the reason for closing is that of the case&apos;s latest closure request.</source>
+        <translation>Clôturés et transférés : la clôture ou le transfert a pris effet dans le mois ; le motif de la clôture est celui de la dernière demande de clôture du dossier.</translation>
+    </message>
+    <message>
+        <source>Referrals made: each referral dated in the month (a child may have several), by the type of service.</source>
+        <translation>Orientations faites : chaque orientation datée du mois (un enfant peut en avoir plusieurs), par type de service.</translation>
+    </message>
+    <message>
+        <source>Sex as registered; age in years on the last day of the month; the main protection concern is the first one ticked at registration; the district is what follows the last comma of where the child lives.</source>
+        <translation>Sexe tel qu&apos;enregistré ; âge en années le dernier jour du mois ; la principale préoccupation de protection est la première cochée à l&apos;enregistrement ; le district est ce qui suit la dernière virgule du lieu de vie de l&apos;enfant.</translation>
+    </message>
+    <message>
+        <source>The indicators are those of the Dashboard, for the same month and the same cases; each one&apos;s rule is shown there.</source>
+        <translation>Les indicateurs sont ceux du tableau de bord, pour le même mois et les mêmes dossiers ; la règle de chacun y est indiquée.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReturnDialog</name>
+    <message>
+        <source>Monthly return</source>
+        <translation>Rapport mensuel</translation>
+    </message>
+    <message>
+        <source>PDF, to print</source>
+        <translation>PDF, à imprimer</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>Tableau CSV</translation>
+    </message>
+    <message>
+        <source>DHIS2 data values (JSON)</source>
+        <translation>Valeurs de données DHIS2 (JSON)</translation>
+    </message>
+    <message>
+        <source>DHIS2 data values (ADX XML)</source>
+        <translation>Valeurs de données DHIS2 (ADX XML)</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s DHIS2 mapping file (.json)</source>
+        <translation>Le fichier de correspondance DHIS2 de l&apos;organisme (.json)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>DHIS2 ma&amp;pping</source>
+        <translation>Corres&amp;pondance DHIS2</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>The return counts cases and names no child. The file is not encrypted: keep it on the office&apos;s computer or take it straight to the one that sends it.</source>
+        <translation>Le rapport compte des dossiers et ne nomme aucun enfant. Le fichier n&apos;est pas chiffré : gardez-le sur l&apos;ordinateur du bureau ou portez-le directement à celui qui l&apos;envoie.</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The DHIS2 mapping</source>
+        <translation>La correspondance DHIS2</translation>
+    </message>
+    <message>
+        <source>DHIS2 mapping (*.json);;All files (*)</source>
+        <translation>Correspondance DHIS2 (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose the agency&apos;s DHIS2 mapping file first: it says where each figure goes.</source>
+        <translation>Choisissez d&apos;abord le fichier de correspondance DHIS2 de l&apos;organisme : il indique où va chaque chiffre.</translation>
+    </message>
+    <message>
+        <source>Save the monthly return</source>
+        <translation>Enregistrer le rapport mensuel</translation>
+    </message>
+    <message>
+        <source>{kind} (*.{extension})</source>
+        <translation>{kind} (*.{extension})</translation>
+    </message>
+    <message>
+        <source>Counting and saving…</source>
+        <translation>Comptage et enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Correct the note</source>
@@ -6071,6 +6377,18 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Les indicateurs portent sur une période, pas sur un dossier.</translation>
     </message>
     <message>
+        <source>Say which month with --period YYYY-MM and where to write it with --out.</source>
+        <translation>Indiquez le mois avec --period AAAA-MM et où l&apos;écrire avec --out.</translation>
+    </message>
+    <message>
+        <source>Say which DHIS2 mapping file to use with --mapping FILE.</source>
+        <translation>Indiquez quel fichier de correspondance DHIS2 utiliser avec --mapping FICHIER.</translation>
+    </message>
+    <message>
+        <source>Only the DHIS2 file is made with a mapping.</source>
+        <translation>Seul le fichier DHIS2 se fait avec une correspondance.</translation>
+    </message>
+    <message>
         <source>A package shares the child&apos;s information: check the consent (version {version}, given on {day}) with the child and family, then run the command again with --consent-checked.</source>
         <translation>Un paquet partage les informations de l&apos;enfant : vérifiez le consentement (version {version}, donné le {day}) avec l&apos;enfant et la famille, puis relancez la commande avec --consent-checked.</translation>
     </message>
@@ -6821,6 +7139,54 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>see when caseworkers were last supervised</source>
         <translation>voir quand les gestionnaires de cas ont été supervisés pour la dernière fois</translation>
+    </message>
+    <message>
+        <source>The DHIS2 mapping file {name} is not JSON the mapping can read: {reason}</source>
+        <translation>Le fichier de correspondance DHIS2 {name} n&apos;est pas un JSON lisible comme correspondance : {reason}</translation>
+    </message>
+    <message>
+        <source>The DHIS2 mapping gives no {what}: add it as in the example mapping.</source>
+        <translation>La correspondance DHIS2 ne donne pas de {what} : ajoutez-le comme dans la correspondance d&apos;exemple.</translation>
+    </message>
+    <message>
+        <source>The DHIS2 mapping names “{key}”, a figure the monthly return does not have. Its figures are: {known}.</source>
+        <translation>La correspondance DHIS2 nomme « {key} », un chiffre que le rapport mensuel n&apos;a pas. Ses chiffres sont : {known}.</translation>
+    </message>
+    <message>
+        <source>The DHIS2 mapping&apos;s entry “{key}” splits by {split}, which that figure is not split by.</source>
+        <translation>L&apos;entrée « {key} » de la correspondance DHIS2 ventile par {split}, ce que ce chiffre ne fait pas.</translation>
+    </message>
+    <message>
+        <source>The DHIS2 mapping&apos;s entry “{key}”: “{value}” is not a {split} of the monthly return.</source>
+        <translation>Entrée « {key} » de la correspondance DHIS2 : « {value} » n&apos;est pas une valeur de {split} du rapport mensuel.</translation>
+    </message>
+    <message>
+        <source>The DHIS2 mapping&apos;s entry “{key}” names no {what}: give its identifier from DHIS2.</source>
+        <translation>L&apos;entrée « {key} » de la correspondance DHIS2 ne nomme aucun {what} : donnez son identifiant dans DHIS2.</translation>
+    </message>
+    <message>
+        <source>The DHIS2 mapping&apos;s entry “{key}”: “{value}” is not a DHIS2 identifier.</source>
+        <translation>Entrée « {key} » de la correspondance DHIS2 : « {value} » n&apos;est pas un identifiant DHIS2.</translation>
+    </message>
+    <message>
+        <source>The DHIS2 mapping sends “{key}” and “{other}” to the same data element and category option combo: DHIS2 would keep only one.</source>
+        <translation>La correspondance DHIS2 envoie « {key} » et « {other} » vers le même élément de données et la même combinaison d&apos;options de catégorie : DHIS2 n&apos;en garderait qu&apos;un.</translation>
+    </message>
+    <message>
+        <source>make the monthly return</source>
+        <translation>faire le rapport mensuel</translation>
+    </message>
+    <message>
+        <source>The monthly return is for one month: write it as 2026-11, not “{given}”.</source>
+        <translation>Le rapport mensuel porte sur un mois : écrivez-le 2026-11, pas « {given} ».</translation>
+    </message>
+    <message>
+        <source>{month} has not started yet: choose this month or an earlier one.</source>
+        <translation>{month} n&apos;a pas encore commencé : choisissez ce mois-ci ou un mois antérieur.</translation>
+    </message>
+    <message>
+        <source>“{given}” is not a format the monthly return is saved in: choose {known}.</source>
+        <translation>« {given} » n&apos;est pas un format d&apos;enregistrement du rapport mensuel : choisissez {known}.</translation>
     </message>
 </context>
 <context>
