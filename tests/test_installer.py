@@ -546,6 +546,14 @@ def test_the_bundle_runs_every_command_of_the_command_line(bundle, bundled_env, 
     as_sam = ("--store", str(kigali.folder), "--user", "sam", "--password-stdin")
     month = datetime.date.today().strftime("%Y-%m")
     assert "15.1" in ulinzi("report", "indicators", "--period", month, *as_sam)
+    for out in (tmp_path / "month.pdf", tmp_path / "month.xlsx"):  # ReportLab, openpyxl
+        ulinzi("report", "monthly", "--period", month, "--out", str(out), *as_sam)
+        assert out.stat().st_size > 0
+    adx = tmp_path / "month.xml"
+    mapping = Path(__file__).parent.parent / "desktop" / "dhis2_mapping_example.json"
+    ulinzi("report", "dhis2", "--period", month, "--mapping", str(mapping), "--out", str(adx),
+           *as_sam)  # fmt: skip
+    assert "urn:ihe:qrph:adx:2015" in adx.read_text("utf-8")
     ulinzi("reassign", numbers["reintegration"], "--to", "carl", "--reason", "Cara is on leave",
            *as_sam)  # fmt: skip
     ours, theirs = tmp_path / "kgl.json", tmp_path / "mus.json"
