@@ -16,10 +16,13 @@ import calendar
 import enum
 import json
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import JSON, ColumnElement, func, or_, select, true, type_coerce
@@ -124,11 +127,11 @@ class Period:
             return str(self.start.year)
         return None
 
-    @property
+    @cached_property
     def starts(self) -> datetime:
         return datetime.combine(self.start, time(), UTC)
 
-    @property
+    @cached_property
     def ends(self) -> datetime:
         """The first moment after the period."""
         return datetime.combine(self.end + timedelta(days=1), time(), UTC)
@@ -661,147 +664,228 @@ class _Record:
                 self.cases[cid].plan_approved = decided
 
 
-def _active(case: _CaseFacts, p: Period) -> bool:
-    return case.registered < p.ends and (case.ended is None or case.ended >= p.starts)
+class _Periods:
+    """The periods asked for, in order and apart (a trend): each case, date and deadline is put
+    into the period it falls in, so the record is walked once for all of them."""
+
+    def __init__(self, periods: Sequence[Period]) -> None:
+        self.periods = list(periods)
+        self.starts = [p.starts for p in self.periods]
+        self.ends = [p.ends for p in self.periods]
+        self.first_days = [p.start for p in self.periods]
+        self.last_days = [p.end for p in self.periods]
+
+    def __len__(self) -> int:
+        return len(self.periods)
+
+    def at(self, moment: datetime) -> int | None:
+        """The period a moment falls in, if any."""
+        i = bisect_right(self.starts, moment) - 1
+        return i if i >= 0 and moment < self.ends[i] else None
+
+    def on(self, day: date | None) -> int | None:
+        """The period a calendar day falls in, if any."""
+        if day is None:
+            return None
+        i = bisect_right(self.first_days, day) - 1
+        return i if i >= 0 and day <= self.last_days[i] else None
+
+    def ending_after(self, moment: datetime) -> int:
+        """The first period that ends after a moment (every later one does too)."""
+        return bisect_right(self.ends, moment)
+
+    def started_by(self, moment: datetime) -> int:
+        """How many periods have started by a moment."""
+        return bisect_right(self.starts, moment)
 
 
-def _risk_reduced(r: _Record, p: Period) -> Figure:
-    counted, met = [], []
+def _in_turn(periods: Sequence[Period]) -> list[list[int]]:
+    """The periods' places, grouped so that each group is in order and apart: one group for a
+    trend, one group per period when they overlap."""
+    order = sorted(range(len(periods)), key=lambda i: periods[i].start)
+    if all(periods[a].end < periods[b].start for a, b in pairwise(order)):
+        return [order]
+    return [[i] for i in range(len(periods))]
+
+
+def _figures(code: str, counted: list[list[int]], met: list[list[int]]) -> list[Figure]:
+    return [
+        Figure(code, len(m), len(c), tuple(c), tuple(m)) for c, m in zip(counted, met, strict=True)
+    ]
+
+
+def _risk_reduced(r: _Record, ps: _Periods) -> list[Figure]:
+    """15.1: a case counts in each period it was open in (registered before its end, not ended
+    before its start) once its second risk reading was recorded before the period's end."""
+    counted: list[list[int]] = [[] for _ in ps.periods]
+    met: list[list[int]] = [[] for _ in ps.periods]
+    ends = ps.ends
     for case in r.cases.values():
-        if not _active(case, p):
-            continue
-        readings = [level for at, level in case.readings if at < p.ends]
+        readings = case.readings
         if len(readings) < 2:
             continue
-        counted.append(case.id)
-        if RANK[readings[-1]] < RANK[readings[0]]:
-            met.append(case.id)
-    return Figure("15.1", len(met), len(counted), tuple(counted), tuple(met))
+        first = max(ps.ending_after(case.registered), ps.ending_after(readings[1][0]))
+        last = len(ps) if case.ended is None else ps.started_by(case.ended)
+        first_rank = RANK[readings[0][1]]
+        latest = 1  # the latest reading before the period's end
+        for i in range(first, last):
+            while latest + 1 < len(readings) and readings[latest + 1][0] < ends[i]:
+                latest += 1
+            counted[i].append(case.id)
+            if RANK[readings[latest][1]] < first_rank:
+                met[i].append(case.id)
+    return _figures("15.1", counted, met)
 
 
-def _closed_with_plan_achieved(r: _Record, p: Period) -> Figure:
-    counted, met = [], []
+def _closed_with_plan_achieved(r: _Record, ps: _Periods) -> list[Figure]:
+    counted: list[list[int]] = [[] for _ in ps.periods]
+    met: list[list[int]] = [[] for _ in ps.periods]
     for case in r.cases.values():
         if case.status != CaseStatus.CLOSED.value or case.ended is None:
             continue
-        if not p.starts <= case.ended < p.ends:
+        i = ps.at(case.ended)
+        if i is None:
             continue
-        counted.append(case.id)
+        counted[i].append(case.id)
         if r.closures.get(case.id) == "all":
-            met.append(case.id)
-    return Figure("15.2", len(met), len(counted), tuple(counted), tuple(met))
+            met[i].append(case.id)
+    return _figures("15.2", counted, met)
 
 
-def _in(day: date | None, p: Period) -> bool:
-    return day is not None and p.start <= day <= p.end
-
-
-def _satisfaction(r: _Record, p: Period) -> tuple[Figure, Figure]:
-    rated = satisfied = answered = safer = 0
-    rated_cases: set[int] = set()
-    satisfied_cases: set[int] = set()
-    safety_cases: set[int] = set()
-    safer_cases: set[int] = set()
+def _satisfaction(r: _Record, ps: _Periods) -> tuple[list[Figure], list[Figure]]:
+    n = len(ps)
+    rated, satisfied, answered, safer = [0] * n, [0] * n, [0] * n, [0] * n
+    rated_cases: list[set[int]] = [set() for _ in range(n)]
+    satisfied_cases: list[set[int]] = [set() for _ in range(n)]
+    safety_cases: list[set[int]] = [set() for _ in range(n)]
+    safer_cases: list[set[int]] = [set() for _ in range(n)]
     for cid, day, child, caregiver, feels in r.post_closure:
-        if not _in(day, p):
+        i = ps.on(day)
+        if i is None:
             continue
         for answer, good, scale in (
             (child, SATISFIED_CHILD, RATED),
             (caregiver, SATISFIED_CAREGIVER, RATED_CAREGIVER),
         ):
             if answer in scale:
-                rated += 1
-                rated_cases.add(cid)
+                rated[i] += 1
+                rated_cases[i].add(cid)
                 if answer in good:
-                    satisfied += 1
-                    satisfied_cases.add(cid)
+                    satisfied[i] += 1
+                    satisfied_cases[i].add(cid)
         if feels in SAFETY_ANSWERED:
-            answered += 1
-            safety_cases.add(cid)
+            answered[i] += 1
+            safety_cases[i].add(cid)
             if feels in SAFER:
-                safer += 1
-                safer_cases.add(cid)
+                safer[i] += 1
+                safer_cases[i].add(cid)
     return (
-        Figure(
-            "15.3", satisfied, rated, tuple(sorted(rated_cases)), tuple(sorted(satisfied_cases))
-        ),
-        Figure("15.4", safer, answered, tuple(sorted(safety_cases)), tuple(sorted(safer_cases))),
+        [
+            Figure(
+                "15.3",
+                satisfied[i],
+                rated[i],
+                tuple(sorted(rated_cases[i])),
+                tuple(sorted(satisfied_cases[i])),
+            )
+            for i in range(n)
+        ],
+        [
+            Figure(
+                "15.4",
+                safer[i],
+                answered[i],
+                tuple(sorted(safety_cases[i])),
+                tuple(sorted(safer_cases[i])),
+            )
+            for i in range(n)
+        ],
     )
 
 
-def _file_reviews(r: _Record, p: Period) -> Figure:
-    counted, met = [], []
+def _file_reviews(r: _Record, ps: _Periods) -> list[Figure]:
+    counted: list[list[int]] = [[] for _ in ps.periods]
+    met: list[list[int]] = [[] for _ in ps.periods]
     for cid, day, checks in r.reviews_done:
-        if not _in(day, p):
+        i = ps.on(day)
+        if i is None:
             continue
-        counted.append(cid)
+        counted[i].append(cid)
         if all(value in CHECK_MET for value in checks.values()):
-            met.append(cid)
-    return Figure("15.5", len(met), len(counted), tuple(counted), tuple(met))
+            met[i].append(cid)
+    return _figures("15.5", counted, met)
 
 
-def _deadlines_met(r: _Record, p: Period, d: Deadlines, now: datetime) -> Figure:
+def _deadlines_met(r: _Record, ps: _Periods, d: Deadlines, now: datetime) -> list[Figure]:
     """Each required action whose deadline fell in the period and has passed (or was done)."""
-    due_count = on_time = 0
-    counted: set[int] = set()
-    late_cases: set[int] = set()
+    n = len(ps)
+    due_count, on_time = [0] * n, [0] * n
+    counted: list[set[int]] = [set() for _ in range(n)]
+    late_cases: list[set[int]] = [set() for _ in range(n)]
+    ends = ps.ends
+    if not n:
+        return []
+    earliest, latest = ps.starts[0], ends[-1]
 
-    def action(cid: int, due: datetime, done: datetime | None) -> None:
-        nonlocal due_count, on_time
-        if not p.starts <= due < p.ends or (done is None and due >= now):
+    def action(cid: int, due: datetime, done: datetime | None, reached: datetime) -> None:
+        # `reached`: the latest deadline so far in the action's chain (reviews follow one
+        # another); a period sees the action only when every deadline before it is inside.
+        if not earliest <= due < latest or (done is None and due >= now):
             return
-        due_count += 1
-        counted.add(cid)
+        i = ps.at(due)
+        if i is None or reached >= ends[i]:
+            return
+        due_count[i] += 1
+        counted[i].add(cid)
         if done is not None and done <= due:
-            on_time += 1
+            on_time[i] += 1
         else:
-            late_cases.add(cid)
+            late_cases[i].add(cid)
 
+    initial = timedelta(hours=d.initial_assessment_hours)
+    full = timedelta(days=d.full_assessment_days)
+    plan = timedelta(days=d.case_plan_days)
     for case in r.cases.values():
         first = case.first
-        action(
-            case.id,
-            case.registered + timedelta(hours=d.initial_assessment_hours),
-            first.get("initial_assessment"),
-        )
-        action(
-            case.id,
-            case.registered + timedelta(days=d.full_assessment_days),
-            first.get("full_assessment"),
-        )
+        due = case.registered + initial
+        action(case.id, due, first.get("initial_assessment"), due)
+        due = case.registered + full
+        action(case.id, due, first.get("full_assessment"), due)
         if "full_assessment" in first:
-            action(
-                case.id,
-                first["full_assessment"] + timedelta(days=d.case_plan_days),
-                first.get("case_plan"),
-            )
+            due = first["full_assessment"] + plan
+            action(case.id, due, first.get("case_plan"), due)
         if case.plan_approved is not None:
             # Reviews follow one another: each is due an interval after the one before (a
             # month for high risk), the first after the plan's approval.
             base = case.plan_approved
             reviews = [at for at in case.reviews if at > base]
-            for n in range(len(reviews) + 1):
+            reached = None
+            for k in range(len(reviews) + 1):
                 level = _level_at(case, base)
                 months = d.review_months_high_risk if level == "high" else d.review_months
                 due = add_months(base, months)
-                if due >= p.ends:
-                    break
-                done = reviews[n] if n < len(reviews) else None
+                reached = due if reached is None else max(reached, due)
+                done = reviews[k] if k < len(reviews) else None
                 if case.ended is not None and done is None and case.ended <= due:
                     break  # closed before the review fell due
-                action(case.id, due, done)
+                action(case.id, due, done, reached)
                 if done is None:
                     break
                 base = done
         if case.status == CaseStatus.CLOSED.value and case.ended is not None:
-            after = [at for at in case.visits if at >= case.ended]
-            action(
-                case.id,
-                add_months(case.ended, d.post_closure_visit_months),
-                after[0] if after else None,
-            )
-    met_cases = counted - late_cases
-    return Figure("15.6", on_time, due_count, tuple(sorted(counted)), tuple(sorted(met_cases)))
+            ended = case.ended
+            due = add_months(ended, d.post_closure_visit_months)
+            action(case.id, due, next((at for at in case.visits if at >= ended), None), due)
+    return [
+        Figure(
+            "15.6",
+            on_time[i],
+            due_count[i],
+            tuple(sorted(counted[i])),
+            tuple(sorted(counted[i] - late_cases[i])),
+        )
+        for i in range(n)
+    ]
 
 
 def _level_at(case: _CaseFacts, moment: datetime) -> str | None:
@@ -813,15 +897,17 @@ def _level_at(case: _CaseFacts, moment: datetime) -> str | None:
     return level
 
 
-def _plans_agreed(r: _Record, p: Period) -> Figure:
-    counted, met = [], []
+def _plans_agreed(r: _Record, ps: _Periods) -> list[Figure]:
+    counted: list[list[int]] = [[] for _ in ps.periods]
+    met: list[list[int]] = [[] for _ in ps.periods]
     for cid, at, child, family in r.plans:
-        if not p.starts <= at < p.ends:
+        i = ps.at(at)
+        if i is None:
             continue
-        counted.append(cid)
+        counted[i].append(cid)
         if "agrees" in (child, family):
-            met.append(cid)
-    return Figure("15.10", len(met), len(counted), tuple(counted), tuple(met))
+            met[i].append(cid)
+    return _figures("15.10", counted, met)
 
 
 def _months_of(p: Period) -> list[tuple[int, int]]:
@@ -834,54 +920,71 @@ def _months_of(p: Period) -> list[tuple[int, int]]:
 
 def _workload(
     r: _Record,
-    p: Period,
+    ps: _Periods,
     workers: Sequence[tuple[int, str]],
     weights: dict[str, float],
     sessions: dict[int, list[date]],
-) -> tuple[Figure, Figure]:
-    counts: dict[int, int] = defaultdict(int)
-    weighted: dict[int, float] = defaultdict(float)
+) -> tuple[list[Figure], list[Figure]]:
+    """15.7 and 15.8: a case weighs on its caseworker in each period it was open at the end of
+    (registered before the end, not ended before it)."""
+    n = len(ps)
+    counts: list[dict[int, int]] = [defaultdict(int) for _ in range(n)]
+    weighted: list[dict[int, float]] = [defaultdict(float) for _ in range(n)]
     for case in r.cases.values():
-        if case.worker is None or case.registered >= p.ends:
+        worker = case.worker
+        if worker is None:
             continue
-        if case.ended is not None and case.ended < p.ends:
-            continue
-        counts[case.worker] += 1
-        weighted[case.worker] += weights.get(case.risk or UNASSESSED_WEIGHT, 1.0)
-    months = _months_of(p)
-    rows = []
-    for uid, name in workers:
-        held = [d for d in sessions.get(uid, ()) if p.start <= d <= p.end]
-        supervised = {(d.year, d.month) for d in held}
-        rows.append(
-            WorkerFigure(
-                uid,
-                name,
-                counts[uid],
-                round(weighted[uid], 2),
-                len(held),
-                sum(1 for m in months if m in supervised),
+        first = ps.ending_after(case.registered)
+        last = n if case.ended is None else ps.ending_after(case.ended)
+        weight = weights.get(case.risk or UNASSESSED_WEIGHT, 1.0)
+        for i in range(first, last):
+            counts[i][worker] += 1
+            weighted[i][worker] += weight
+    held: dict[int, list[list[date]]] = {}
+    for uid, _name in workers:
+        held[uid] = [[] for _ in range(n)]
+        for day in sessions.get(uid, ()):
+            i = ps.on(day)
+            if i is not None:
+                held[uid][i].append(day)
+    low, high = CASELOAD_BAND
+    caseloads, supervisions = [], []
+    for i, p in enumerate(ps.periods):
+        months = _months_of(p)
+        rows = []
+        for uid, name in workers:
+            supervised = {(d.year, d.month) for d in held[uid][i]}
+            rows.append(
+                WorkerFigure(
+                    uid,
+                    name,
+                    counts[i][uid],
+                    round(weighted[i][uid], 2),
+                    len(held[uid][i]),
+                    sum(1 for m in months if m in supervised),
+                )
+            )
+        within = sum(1 for w in rows if low <= w.weighted <= high)
+        supervised_all = sum(1 for w in rows if w.months_supervised == len(months))
+        caseloads.append(
+            Figure(
+                "15.7",
+                within,
+                len(rows),
+                fact=bool(rows) and within == len(rows),
+                workers=tuple(rows),
             )
         )
-    low, high = CASELOAD_BAND
-    within = sum(1 for w in rows if low <= w.weighted <= high)
-    supervised = sum(1 for w in rows if w.months_supervised == len(months))
-    return (
-        Figure(
-            "15.7",
-            within,
-            len(rows),
-            fact=bool(rows) and within == len(rows),
-            workers=tuple(rows),
-        ),
-        Figure(
-            "15.8",
-            supervised,
-            len(rows),
-            fact=bool(rows) and supervised == len(rows),
-            workers=tuple(rows),
-        ),
-    )
+        supervisions.append(
+            Figure(
+                "15.8",
+                supervised_all,
+                len(rows),
+                fact=bool(rows) and supervised_all == len(rows),
+                workers=tuple(rows),
+            )
+        )
+    return caseloads, supervisions
 
 
 def _sessions(s: Session, worker_ids: Sequence[int], until: date) -> dict[int, list[date]]:
@@ -903,7 +1006,7 @@ def compute(
     now: datetime | None = None,
 ) -> list[IndicatorReport]:
     """Every indicator for each period (in a service's unit of work; the scope already
-    checked). The record is read once for all the periods."""
+    checked). The record is read once, and walked once, for all the periods."""
     now = now or datetime.now(UTC)
     until = max(p.ends for p in periods)
     record = _Record(s, _case_filter(us, scope), until)
@@ -911,26 +1014,42 @@ def compute(
     sessions = _sessions(s, [w for w, _ in workers], max(p.end for p in periods))
     weights, targets, facts = weights_in(s), targets_in(s), facts_in(s)
     deadlines = deadlines_in(s)
-    reports = []
-    for p in periods:
-        satisfied, safer = _satisfaction(record, p)
-        caseload, supervision = _workload(record, p, workers, weights, sessions)
-        found = [
-            _risk_reduced(record, p),
-            _closed_with_plan_achieved(record, p),
+    reports: list[IndicatorReport | None] = [None] * len(periods)
+    for group in _in_turn(periods):
+        ps = _Periods([periods[i] for i in group])
+        satisfied, safer = _satisfaction(record, ps)
+        caseload, supervision = _workload(record, ps, workers, weights, sessions)
+        each = zip(
+            _risk_reduced(record, ps),
+            _closed_with_plan_achieved(record, ps),
             satisfied,
             safer,
-            _file_reviews(record, p),
-            _deadlines_met(record, p, deadlines, now),
+            _file_reviews(record, ps),
+            _deadlines_met(record, ps, deadlines, now),
             caseload,
             supervision,
-            _fact(facts["15.9"]),
-            _plans_agreed(record, p),
-            _fact(facts["15.11"]),
-        ]
-        figures = tuple(replace(f, target=targets.get(f.code)) for f in found)
-        reports.append(IndicatorReport(p, scope, figures, weights))
-    return reports
+            _plans_agreed(record, ps),
+            strict=True,
+        )
+        for i, (risk, closed, sat, safe, reviewed, met, load, supervised, plans) in zip(
+            group, each, strict=True
+        ):
+            found = [
+                risk,
+                closed,
+                sat,
+                safe,
+                reviewed,
+                met,
+                load,
+                supervised,
+                _fact(facts["15.9"]),
+                plans,
+                _fact(facts["15.11"]),
+            ]
+            figures = tuple(replace(f, target=targets.get(f.code)) for f in found)
+            reports[i] = IndicatorReport(periods[i], scope, figures, weights)
+    return [r for r in reports if r is not None]
 
 
 def _fact(fact: AgencyFact) -> Figure:
