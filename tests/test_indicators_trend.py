@@ -335,15 +335,24 @@ def _add_answers_after_closure_reviews_and_supervision(record, workers, sessions
             sessions.setdefault(rng.choice(workers)[0], []).append(day)
 
 
+@pytest.mark.parametrize(
+    "weights",
+    [
+        {"high": 2.0, "medium": 1.0, "low": 0.5},  # the default: sums of them are exact
+        {"high": 0.7, "medium": 0.3, "low": 0.1},  # tenths: a sum depends on its order
+    ],
+    ids=["halves", "tenths"],
+)
 @pytest.mark.parametrize("trend", list(TRENDS))
-def test_every_figure_of_every_period_of_a_trend_is_the_one_counted_period_by_period(demo, trend):
+def test_every_figure_of_every_period_of_a_trend_is_the_one_counted_period_by_period(
+    demo, trend, weights
+):
     folder, password = demo
     periods = TRENDS[trend]
     with accounts.sign_in(folder, "manager", password) as us:
         record, workers, deadlines, sessions = _read(us, Scope.AGENCY, periods)
     sessions = {k: list(v) for k, v in sessions.items()}
     _add_answers_after_closure_reviews_and_supervision(record, workers, sessions, periods)
-    weights = {"high": 2.0, "medium": 1.0, "low": 0.5}
     walked = in_one_walk(record, periods, deadlines, NOW, workers, weights, sessions)
     for p, figures in zip(periods, walked, strict=True):
         expected = one_period(record, p, deadlines, NOW, workers, weights, sessions)
