@@ -31,6 +31,7 @@ def test_the_benchmarks_run_every_goal_and_write_one_row_per_measurement(tmp_pat
         "pdf",
         "rss",
         "exchange",
+        "dashboard",
         "monthly",
     }
     search = next(r for r in results if r["goal"] == "search")
