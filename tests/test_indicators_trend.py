@@ -8,7 +8,7 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -33,6 +33,7 @@ from desktop.indicators import (
     Scope,
     WorkerFigure,
 )
+from desktop.indicators import _CaseFacts as CaseFacts
 from desktop.workflow import Deadlines, add_months
 from tests.conftest import FAST_KDF
 
@@ -333,15 +334,42 @@ def _add_answers_after_closure_reviews_and_supervision(record, workers, sessions
         record.reviews_done.append((cid, day, checks))
         if day is not None and workers:
             sessions.setdefault(rng.choice(workers)[0], []).append(day)
+    # A caseworker with 11 low-risk cases open all along (11 × 0.005 is 0.055, added one by one
+    # 0.0549…: the weighted caseload must be added case by case, as defined).
+    worker, next_id = 10**6, max(ids) + 1
+    workers.append((worker, "Zz"))
+    for n in range(11):
+        record.cases[next_id + n] = CaseFacts(
+            next_id + n, worker, "open", "low", datetime.combine(first, time(), UTC), None
+        )
+    next_id += 11
+    # Reviews whose deadlines go back in time: a plan approved at medium risk (review in three
+    # months), reviewed the next day at high risk (the next one month later, before the first
+    # one's): a period sees the second review only once the first one's deadline is behind it.
+    for p in periods:
+        approved = p.starts + timedelta(hours=10)
+        reviewed = approved + timedelta(days=1)
+        record.cases[next_id] = CaseFacts(
+            next_id,
+            None,
+            "open",
+            "high",
+            approved - timedelta(days=30),
+            None,
+            readings=[(approved - timedelta(days=20), "medium"), (reviewed, "high")],
+            plan_approved=approved,
+            reviews=[reviewed],
+        )
+        next_id += 1
 
 
 @pytest.mark.parametrize(
     "weights",
     [
         {"high": 2.0, "medium": 1.0, "low": 0.5},  # the default: sums of them are exact
-        {"high": 0.7, "medium": 0.3, "low": 0.1},  # tenths: a sum depends on its order
+        {"high": 0.7, "medium": 0.3, "low": 0.005},  # 11 × 0.005 added one by one is 0.05
     ],
-    ids=["halves", "tenths"],
+    ids=["halves", "thousandths"],
 )
 @pytest.mark.parametrize("trend", list(TRENDS))
 def test_every_figure_of_every_period_of_a_trend_is_the_one_counted_period_by_period(
