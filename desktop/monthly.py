@@ -25,10 +25,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, ColumnElement, and_, or_, select, type_coerce
+from sqlalchemy import JSON, ColumnElement, String, and_, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied
@@ -202,10 +203,16 @@ class MonthlyReturn:
             raise KeyError(", ".join(sorted(unknown)))
         at = [(SLOT[k], v) for k, v in split.items()]
         return sum(
-            n
-            for key, n in self.counts.items()
-            if key[0] == measure and all(key[i] == v for i, v in at)
+            n for key, n in self._by_measure.get(measure, ()) if all(key[i] == v for i, v in at)
         )
+
+    @cached_property
+    def _by_measure(self) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+        """The counts of each measure: the tables ask for hundreds of values."""
+        found: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for key, n in self.counts.items():
+            found.setdefault(key[0], []).append((key, n))
+        return found
 
     def label(self, dimension: str, code: str) -> str:
         if dimension in ("sex", "age") or code in (TOTAL, NOT_RECORDED):
@@ -450,27 +457,33 @@ def _count(s: Session, where: ColumnElement[bool], p: Period) -> Counter[tuple[s
     counted: list[tuple[int, str]] = []
     starts, ends, last_day = p.starts, p.ends, p.end
     places: dict[str, str] = {}  # where a child lives -> its district (the same text recurs)
-    for cid, sex, born, location, status, registered, changed in s.execute(
-        select(
-            Case.id,
-            Case.sex,
-            Case.birth_date,
-            Case.location,
-            Case.status,
-            Case.registered_at,
-            Case.stage_changed_at,
-        ).where(where, reached)
+    # Most of a large agency's cases: plain rows, the moments as text (see indicators._utc).
+    for cid, sex, born, location, status, registered_text, changed_text in (
+        s.connection()
+        .execute(
+            select(
+                Case.id,
+                Case.sex,
+                Case.birth_date,
+                Case.location,
+                Case.status,
+                type_coerce(Case.registered_at, String),
+                type_coerce(Case.stage_changed_at, String),
+            ).where(where, reached)
+        )
+        .all()
     ):
         location = location or ""
         place = places.get(location)
         if place is None:
             place = places[location] = district(location)
         people[cid] = (sex if sex in SEXES else "unknown", age_band(born, last_day), place)
+        registered = indicators._utc(registered_text)
         if registered >= ends:
             continue
         # The same rule as the indicators': a closed or transferred case ended when its stage
         # last changed.
-        ended = changed if status in ended_statuses else None
+        ended = indicators._utc(changed_text) if status in ended_statuses else None
         if registered >= starts:
             counted.append((cid, "new"))
         if ended is None or ended >= ends:
