@@ -1,6 +1,7 @@
 """The dashboard's trend is computed in one walk of the record for all its periods: every figure
 of every period must be the one a straightforward computation, period by period, gives. The
-straightforward definitions are kept here, as they were written before the walk was shared."""
+straightforward definitions are kept here, as they were written before the walk was shared.
+And the monthly return of a demo month adds up its counts as by hand."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from db.models import CaseStatus
-from desktop import accounts, indicators
+from desktop import accounts, indicators, monthly
 from desktop.case_state import deadlines_in
 from desktop.demo import create_demo_store
 from desktop.indicators import (
@@ -416,3 +417,31 @@ def test_the_dashboard_shows_each_period_as_its_own_indicators_would(demo, who, 
         for f in overlapping[1].figures
         if f.code not in indicators.FACT_CODES
     ] == one_period(record, quarter, deadlines, NOW, workers, weights, sessions)
+
+
+def test_each_value_of_the_monthly_return_adds_up_every_count_of_its_measure(demo):
+    """The return's tables ask for hundreds of values: each is found among its own measure's
+    counts, and must be what adding up every count that matches gives."""
+    folder, password = demo
+    with accounts.sign_in(folder, "manager", password) as us:
+        made = monthly.produce(us, THIS_MONTH.earlier(1), Scope.AGENCY, "test", "csv")
+    assert made.value("open") > 0 and made.value("new") > 0
+
+    def by_hand(measure: str, **split: str) -> int:
+        at = [(monthly.SLOT[k], v) for k, v in split.items()]
+        return sum(
+            n
+            for key, n in made.counts.items()
+            if key[0] == measure and all(key[i] == v for i, v in at)
+        )
+
+    for measure in monthly.MEASURES:
+        assert made.value(measure) == by_hand(measure), measure
+        for dimension in ("sex", "age", "concern", "location", "reason", "service"):
+            for code in made.codes(dimension):
+                assert made.value(measure, **{dimension: code}) == by_hand(
+                    measure, **{dimension: code}
+                ), (measure, dimension, code)
+        for sex in monthly.SEXES:
+            for age in monthly.AGE_BANDS:
+                assert made.value(measure, sex=sex, age=age) == by_hand(measure, sex=sex, age=age)
