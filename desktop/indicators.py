@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 from itertools import pairwise
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import JSON, ColumnElement, String, func, or_, select, true, type_coerce
 from sqlalchemy.orm import Session
@@ -536,14 +536,9 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-_NO_FORMS: Mapping[str, datetime] = MappingProxyType({})
-
-
-@dataclass(slots=True)
-class _CaseFacts:
-    """One case as the indicators see it. Most cases of a large store have few forms: they
-    share the empty defaults (four new containers for each of 100,000 cases cost more than
-    walking them)."""
+class _CaseFacts(NamedTuple):
+    """One case as the indicators see it: a tuple, as 100,000 of them are made for a large
+    agency's dashboard; most have no form, and share the empty defaults."""
 
     id: int
     worker: int | None
@@ -552,7 +547,7 @@ class _CaseFacts:
     registered: datetime
     ended: datetime | None  # closed or transferred at
     readings: Sequence[tuple[datetime, str]] = ()  # in the order they were saved
-    first: Mapping[str, datetime] = field(default_factory=lambda: _NO_FORMS)  # form -> saved
+    first: Mapping[str, datetime] = MappingProxyType({})  # form id -> first saved
     plan_approved: datetime | None = None
     reviews: Sequence[datetime] = ()
     visits: Sequence[datetime] = ()
@@ -592,6 +587,7 @@ class _Record:
         first: dict[int, dict[str, datetime]] = defaultdict(dict)
         reviews: dict[int, list[datetime]] = defaultdict(list)
         visits: dict[int, list[datetime]] = defaultdict(list)
+        approved: dict[int, datetime] = {}
         self.closures: dict[int, str | None] = {}  # case -> goals met, latest closure request
         self.post_closure: list[tuple[int, date | None, str | None, str | None, str | None]] = []
         self.reviews_done: list[tuple[int, date | None, dict[str, str | None]]] = []
@@ -659,14 +655,6 @@ class _Record:
                     )
             elif form_id == "case_plan":
                 self.plans.append((cid, at, child_agrees, family_agrees))
-        for cid, found in readings.items():
-            self.cases[cid].readings = found
-        for cid, saved in first.items():
-            self.cases[cid].first = saved
-        for cid, done in reviews.items():
-            self.cases[cid].reviews = done
-        for cid, done in visits.items():
-            self.cases[cid].visits = done
         # File reviews: every checklist answer, read with the review's date.
         items = [_answer(item) for item in FILE_REVIEW_ITEMS]
         for cid, at, reviewed_on, *checks in s.execute(
@@ -693,7 +681,17 @@ class _Record:
             .group_by(Approval.case_id)
         ):
             if cid in self.cases and decided is not None:
-                self.cases[cid].plan_approved = decided
+                approved[cid] = decided
+        for cid in (
+            readings.keys() | first.keys() | reviews.keys() | visits.keys() | approved.keys()
+        ):
+            self.cases[cid] = self.cases[cid]._replace(
+                readings=readings.get(cid, ()),
+                first=first.get(cid, {}),
+                plan_approved=approved.get(cid),
+                reviews=reviews.get(cid, ()),
+                visits=visits.get(cid, ()),
+            )
 
 
 class _Periods:
