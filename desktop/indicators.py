@@ -608,6 +608,8 @@ class _Record:
                 _answer("child_safer"),
                 _answer("child_agreement"),
                 _answer("family_agreement"),
+                _answer("reviewed_on"),
+                *(_answer(item) for item in FILE_REVIEW_ITEMS),
             )
             .join(Case, Case.id == FormSubmission.case_id)
             .where(
@@ -634,6 +636,8 @@ class _Record:
             safer,
             child_agrees,
             family_agrees,
+            reviewed_on,
+            *checks,
         ) in s.execute(query):
             case = self.cases.get(cid)
             if case is None:
@@ -655,25 +659,14 @@ class _Record:
                     )
             elif form_id == "case_plan":
                 self.plans.append((cid, at, child_agrees, family_agrees))
-        # File reviews: every checklist answer, read with the review's date.
-        items = [_answer(item) for item in FILE_REVIEW_ITEMS]
-        for cid, at, reviewed_on, *checks in s.execute(
-            select(
-                FormSubmission.case_id, FormSubmission.submitted_at, _answer("reviewed_on"), *items
-            )
-            .join(Case, Case.id == FormSubmission.case_id)
-            .where(
-                where, FormSubmission.form_id == FILE_REVIEW, FormSubmission.submitted_at < until
-            )
-            .order_by(FormSubmission.submitted_at)
-        ):
-            self.reviews_done.append(
-                (
-                    cid,
-                    _day(reviewed_on) or at.date(),
-                    dict(zip(FILE_REVIEW_ITEMS, checks, strict=True)),
+            elif form_id == FILE_REVIEW:  # every checklist answer, with the review's date
+                self.reviews_done.append(
+                    (
+                        cid,
+                        _day(reviewed_on) or at.date(),
+                        dict(zip(FILE_REVIEW_ITEMS, checks, strict=True)),
+                    )
                 )
-            )
         for cid, decided in s.execute(
             select(Approval.case_id, func.min(Approval.decided_at))
             .join(Case, Case.id == Approval.case_id)
