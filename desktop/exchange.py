@@ -1409,8 +1409,7 @@ def _copies_and_history(
                 s.flush()
                 documents[key] = printed.id
             if (documents[key], packages.sha256(data)) in filed:
-                continue
-            filed.add((documents[key], packages.sha256(data)))
+                continue  # ours already (the sender's own copies all come, as they wrote them)
             s.add(
                 SignedCopy(
                     case_id=case.id,

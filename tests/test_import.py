@@ -691,9 +691,9 @@ def test_attachments_this_agencys_rules_keep_out_are_named_and_the_case_still_ar
 
 
 def test_a_case_coming_back_does_not_file_its_own_signed_copy_twice(built, mus):
-    """A linked case may already hold the printed document a received signed copy belongs to
-    (the case went out and came back): the copy is filed with it, once; the same code for
-    another version of the document is a damaged package."""
+    """A linked case may already hold the printed document a received signed copy belongs to,
+    and that very copy (the case went out and came back): it is not filed twice; the same code
+    for another version of the document is a damaged package."""
     here = _register(mus, "cara")
     sent = built.package()
     with mus.sign_in("cara") as us, us.store.write() as s:
@@ -709,7 +709,20 @@ def test_a_case_coming_back_does_not_file_its_own_signed_copy_twice(built, mus):
             )
         )
     record = sent.record()
-    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG)] * 2
+    with mus.sign_in("cara") as us, us.store.write() as s:  # Musanze filed that copy already
+        s.add(
+            SignedCopy(
+                case_id=case_id,
+                document_id=s.execute(select(PrintedDocument.id)).scalar_one(),
+                file_name="scan.png",
+                media_type="image/png",
+                size=len(PNG),
+                sha256=packages.sha256(PNG),
+                data=PNG,
+                added_at=datetime.now(UTC),
+            )
+        )
+    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG)]
     with mus.sign_in("cara") as us:
         exchange.import_package(
             us, _with(sent, record, **{"documents/scan.pdf": PNG}), link_to=here
@@ -919,8 +932,8 @@ def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built
             assert [c[:6] for c in copies] == [
                 (printed[0][0], "closure signed.pdf", "application/pdf", len(SCAN),
                  packages.sha256(SCAN), SCAN),
-                (printed[0][0], "documents/closure-scan.pdf", "", len(SCAN),
-                 packages.sha256(SCAN), SCAN),
+                (printed[0][0], "documents/closure-scan.pdf", "application/pdf", len(SCAN),
+                 packages.sha256(SCAN), SCAN),  # the type its bytes are, not one it was told
             ]  # fmt: skip
             assert copies[0][6] == datetime(2026, 3, 2, 8, 0, tzinfo=utc)
             history = _rows(
