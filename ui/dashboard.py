@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop import indicators
 from desktop.errors import QT_TRANSLATE_NOOP
 from desktop.indicators import CaseBehind, Dashboard, Figure, Period, Scope
+from desktop.vocabulary import Role
 from ui.common import NEXT_ACTIONS, fit_to_screen, format_date, label, show_error
 from ui.operations import SessionOp
 from ui.session_holder import SessionHolder
@@ -373,6 +374,13 @@ class DashboardWidget(QWidget):
             bar.addWidget(w)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.refresh_button)
+        # Managers: every case, de-identified, for M&E (ui/deidentified.py).
+        self.export_button = QPushButton(
+            self.tr("E&xport for M&&E…"), objectName="exportDeidentified"
+        )
+        self.export_button.setVisible(Role.MANAGER in holder.session.user.roles)
+        self.export_button.clicked.connect(self.export_deidentified)
+        bar.addWidget(self.export_button)
 
         self.tiles: dict[str, Tile] = {}
         grid = QGridLayout()
@@ -438,6 +446,7 @@ class DashboardWidget(QWidget):
             self.period.setAccessibleName(self.tr("Which month, quarter or year"))
             self.scope_label.setText(self.tr("&Whose cases"))
             self.refresh_button.setText(self.tr("&Refresh"))
+            self.export_button.setText(self.tr("E&xport for M&&E…"))
             self.overdue_heading.setText(self.tr("Overdue work by kind"))
             self.overdue.setHorizontalHeaderLabels([self.tr("What"), self.tr("Overdue")])
             if self.data is not None:
@@ -521,6 +530,11 @@ class DashboardWidget(QWidget):
         SessionOp(self, self.holder, lambda us: indicators.cases_behind(us, ids, met)).on_success(
             show
         ).run()
+
+    def export_deidentified(self) -> None:
+        from ui.deidentified import DeidentifiedExportDialog  # only for those who export
+
+        DeidentifiedExportDialog(self.holder, self).exec()
 
     def clear(self) -> None:
         self.data = None
