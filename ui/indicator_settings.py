@@ -104,7 +104,6 @@ class IndicatorsPage(QWidget):
             spin.setSpecialValueText(self.tr("No target"))
             self.targets[code] = spin
             caption = QLabel(f"{code}  {_indicator(indicators.DEFINITION[code].title)}")
-            caption.setWordWrap(True)
             caption.setBuddy(spin)
             targets_form.addRow(caption, spin)
         targets_form.addRow(

@@ -79,6 +79,10 @@
         <translation>É&amp;tablissements</translation>
     </message>
     <message>
+        <source>Indica&amp;tors</source>
+        <translation>In&amp;dicateurs</translation>
+    </message>
+    <message>
         <source>The agency settings were changed but not saved. Save them now?</source>
         <translation>Les paramètres de l&apos;organisme ont été modifiés mais pas enregistrés. Les enregistrer maintenant ?</translation>
     </message>
@@ -1899,6 +1903,10 @@
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
+        <source>E&amp;xport for M&amp;&amp;E…</source>
+        <translation>E&amp;xport pour le S&amp;&amp;E…</translation>
+    </message>
+    <message>
         <source>Overdue work by kind</source>
         <translation>Travail en retard, par type</translation>
     </message>
@@ -2076,6 +2084,65 @@
     <message>
         <source>What needs to change? The caseworker reads your comment (Ctrl+Enter returns the request).</source>
         <translation>Que faut-il modifier ? Le gestionnaire de cas lira votre commentaire (Ctrl+Entrée renvoie la demande).</translation>
+    </message>
+</context>
+<context>
+    <name>DeidentifiedExportDialog</name>
+    <message>
+        <source>De-identified case list for M&amp;E</source>
+        <translation>Liste des dossiers anonymisée pour le S&amp;E</translation>
+    </message>
+    <message>
+        <source>What the file holds</source>
+        <translation>Ce que contient le fichier</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>&amp;Suppress small cells: a value fewer than {k} cases share</source>
+        <translation>&amp;Masquer les petits effectifs : une valeur partagée par moins de {k} dossiers</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, for any program (.csv)</source>
+        <translation>CSV, pour tout logiciel (.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Save the de-identified case list</source>
+        <translation>Enregistrer la liste des dossiers anonymisée</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Écriture du fichier…</translation>
+    </message>
+    <message>
+        <source>Saved {file}: {n} rows, one per case. The file is not encrypted: keep it only as long as the work needs it.</source>
+        <translation>{file} enregistré : {n} lignes, une par dossier. Le fichier n’est pas chiffré : ne le gardez que le temps du travail.</translation>
     </message>
 </context>
 <context>
@@ -2911,6 +2978,14 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Le dossier {number} est arrivé à l&apos;autre organisme : c&apos;est noté dans son historique.</translation>
     </message>
     <message>
+        <source>Attachments left out</source>
+        <translation>Pièces jointes laissées de côté</translation>
+    </message>
+    <message>
+        <source>This agency&apos;s rules keep these attachments out of case {number} (a photo of the child where photos are not kept, or a file above the size limit): {files}. The sending agency still holds them.</source>
+        <translation>Les règles de cet organisme écartent ces pièces jointes du dossier {number} (une photo de l’enfant là où les photos ne sont pas conservées, ou un fichier au-delà de la taille maximale) : {files}. L’organisme qui a envoyé le dossier les conserve.</translation>
+    </message>
+    <message>
         <source>Save the receipt for the sending agency</source>
         <translation>Enregistrer l&apos;accusé de réception pour l&apos;organisme expéditeur</translation>
     </message>
@@ -3735,6 +3810,81 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     <message>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPage</name>
+    <message>
+        <source>Caseload weighted by risk (15.7)</source>
+        <translation>Charge de travail pondérée par le risque (15.7)</translation>
+    </message>
+    <message>
+        <source>A &amp;high-risk case counts as</source>
+        <translation>Un dossier à risque &amp;élevé compte pour</translation>
+    </message>
+    <message>
+        <source>A m&amp;edium-risk case counts as</source>
+        <translation>Un dossier à risque &amp;moyen compte pour</translation>
+    </message>
+    <message>
+        <source>A &amp;low-risk case counts as</source>
+        <translation>Un dossier à risque &amp;faible compte pour</translation>
+    </message>
+    <message>
+        <source>Cases a caseworker holds, each counted by its risk; not yet assessed counts as medium. The standard&apos;s band is 15 to 30.</source>
+        <translation>Les dossiers que suit un gestionnaire de cas, chacun compté selon son risque ; un dossier pas encore évalué compte comme moyen. La fourchette de la norme est de 15 à 30.</translation>
+    </message>
+    <message>
+        <source>Facts about the agency</source>
+        <translation>Faits concernant l’organisme</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Last checked on</source>
+        <translation>Vérifié pour la dernière fois le</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Cibles</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>Pas de cible</translation>
+    </message>
+    <message>
+        <source>The Dashboard shows each figure against its target; 0 is no target.</source>
+        <translation>Le tableau de bord montre chaque chiffre face à sa cible ; 0 signifie pas de cible.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>A case of higher risk counts at least as much as one of lower risk: high ≥ medium ≥ low.</source>
+        <translation>Un dossier à risque plus élevé compte au moins autant qu’un dossier à risque plus faible : élevé ≥ moyen ≥ faible.</translation>
+    </message>
+    <message>
+        <source>Saved. The Dashboard shows them when it next counts.</source>
+        <translation>Enregistré. Le tableau de bord en tient compte à son prochain calcul.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
     </message>
 </context>
 <context>
@@ -5588,6 +5738,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Non</translation>
     </message>
     <message>
+        <source>{n}%</source>
+        <translation>{n} %</translation>
+    </message>
+    <message>
         <source>checked on {date}</source>
         <translation>vérifié le {date}</translation>
     </message>
@@ -5634,6 +5788,65 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>deidentified</name>
+    <message>
+        <source>Pseudonymous code (not the case number)</source>
+        <translation>Code pseudonyme (pas le numéro de dossier)</translation>
+    </message>
+    <message>
+        <source>Month of registration</source>
+        <translation>Mois d’enregistrement</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Age band at registration (0–4, 5–9, 10–14, 15–17, 18+)</source>
+        <translation>Tranche d’âge à l’enregistrement (0–4, 5–9, 10–14, 15–17, 18+)</translation>
+    </message>
+    <message>
+        <source>Main protection concern</source>
+        <translation>Principale préoccupation de protection</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Status (open, closed, transferred)</source>
+        <translation>Statut (ouvert, clôturé, transféré)</translation>
+    </message>
+    <message>
+        <source>Reason for closure</source>
+        <translation>Motif de clôture</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>Niveau de risque</translation>
+    </message>
+    <message>
+        <source>District (no village, no address)</source>
+        <translation>District (ni village, ni adresse)</translation>
+    </message>
+    <message>
+        <source>Initial assessment within its deadline</source>
+        <translation>Évaluation initiale dans son délai</translation>
+    </message>
+    <message>
+        <source>Full assessment within its deadline</source>
+        <translation>Évaluation complète dans son délai</translation>
+    </message>
+    <message>
+        <source>Case plan within its deadline</source>
+        <translation>Plan de prise en charge dans son délai</translation>
+    </message>
+    <message>
+        <source>The file holds one row per case of the agency, with only the columns chosen. Each value is a code, a month or a band. It does not hold any name (of a child, a family member or a staff member), case number, date of birth, exact date, address or village, nor anything typed as text in a form. The codes change with every export, so two files cannot be joined. A district that fewer than {k} cases share is written “other”. Suppressing small cells replaces, in each column, a value that fewer than {k} cases share with “suppressed”; columns taken together can still point to one child, so share the file only with people entitled to see these figures, and delete it when the work is done. The export is recorded in the audit log (its columns and row count, not its content).</source>
+        <translation>Le fichier contient une ligne par dossier de l’organisme, avec seulement les colonnes choisies. Chaque valeur est un code, un mois ou une tranche. Il ne contient aucun nom (d’enfant, de membre de la famille ou du personnel), aucun numéro de dossier, date de naissance, date exacte, adresse ou village, ni rien de ce qui a été saisi comme texte dans un formulaire. Les codes changent à chaque export : deux fichiers ne peuvent pas être rapprochés. Un district que partagent moins de {k} dossiers est écrit « other » (autre). Masquer les petits effectifs remplace, dans chaque colonne, une valeur que partagent moins de {k} dossiers par « suppressed » (masqué) ; les colonnes prises ensemble peuvent encore désigner un enfant : ne partagez le fichier qu’avec des personnes autorisées à voir ces chiffres, et supprimez-le quand le travail est fait. L’export est inscrit au journal d’audit (ses colonnes et son nombre de lignes, pas son contenu).</translation>
     </message>
 </context>
 <context>
@@ -5745,6 +5958,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>A user needs at least one role.</source>
         <translation>Un utilisateur doit avoir au moins un rôle.</translation>
+    </message>
+    <message>
+        <source>Facility staff see only the children placed at their facility, so their account cannot also be a caseworker&apos;s, a supervisor&apos;s or a manager&apos;s. Give the person a second account for that work.</source>
+        <translation>Le personnel d’un établissement ne voit que les enfants placés dans son établissement : son compte ne peut donc pas être aussi celui d’un gestionnaire de cas, d’un superviseur ou d’un responsable. Donnez à la personne un second compte pour ce travail.</translation>
     </message>
     <message>
         <source>A name holds bytes that are not text (not UTF-8).</source>
@@ -6057,6 +6274,18 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>The indicators are for a period, not for one case.</source>
         <translation>Les indicateurs portent sur une période, pas sur un dossier.</translation>
+    </message>
+    <message>
+        <source>--out, --fields, --suppress-small and --key-file are for `ulinzi export cases --deidentified`.</source>
+        <translation>--out, --fields, --suppress-small et --key-file servent à `ulinzi export cases --deidentified`.</translation>
+    </message>
+    <message>
+        <source>Say which case with --case NUMBER, the package with --to FILE.ulz, and whom it is for with --recipient AGENCY_CODE or --passphrase-file F.</source>
+        <translation>Indiquez le dossier avec --case NUMÉRO, le paquet avec --to FICHIER.ulz, et son destinataire avec --recipient CODE_ORGANISME ou --passphrase-file F.</translation>
+    </message>
+    <message>
+        <source>Write the de-identified cases with: ulinzi export cases --deidentified --out FILE.csv|FILE.xlsx [--fields a,b,c] [--suppress-small] (no case, no package).</source>
+        <translation>Écrivez les dossiers anonymisés avec : ulinzi export cases --deidentified --out FICHIER.csv|FICHIER.xlsx [--fields a,b,c] [--suppress-small] (sans dossier ni paquet).</translation>
     </message>
     <message>
         <source>A package shares the child&apos;s information: check the consent (version {version}, given on {day}) with the child and family, then run the command again with --consent-checked.</source>
@@ -6809,6 +7038,26 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>see when caseworkers were last supervised</source>
         <translation>voir quand les gestionnaires de cas ont été supervisés pour la dernière fois</translation>
+    </message>
+    <message>
+        <source>Unknown column: {fields}. The columns are: {known}.</source>
+        <translation>Colonne inconnue : {fields}. Les colonnes sont : {known}.</translation>
+    </message>
+    <message>
+        <source>Choose at least one column to export.</source>
+        <translation>Choisissez au moins une colonne à exporter.</translation>
+    </message>
+    <message>
+        <source>Write the de-identified cases to a file ending in .csv or .xlsx, not {name}.</source>
+        <translation>Écrivez les dossiers anonymisés dans un fichier se terminant par .csv ou .xlsx, pas {name}.</translation>
+    </message>
+    <message>
+        <source>The codes&apos; key is {n} bytes of hexadecimal text; this one is not.</source>
+        <translation>La clé des codes fait {n} octets en texte hexadécimal ; celle-ci non.</translation>
+    </message>
+    <message>
+        <source>export the de-identified case list</source>
+        <translation>exporter la liste des dossiers anonymisée</translation>
     </message>
 </context>
 <context>
