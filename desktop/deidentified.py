@@ -18,6 +18,10 @@ window before saving and printed by the command line.
   columns can still single a child out, which the statement says.
 - **Age band** is the age on the day the case was registered (stable from one export to the
   next), from the date of birth, estimated or not.
+- **Main protection concern**: the registration form has no "main" question, so it is the first
+  concern ticked in the latest registration, in the order the form lists them.
+- **Reason for closure** is the latest closure request's, for a closed case only (empty for the
+  others). A value the record lacks is `not_recorded`.
 - **Deadlines** (the agency's SOP, as the indicators read them): `yes` done by the deadline,
   `no` done late or overdue now, `not_due` not due yet, `not_applicable` the case ended before.
 
@@ -52,6 +56,7 @@ from desktop.session import UserSession
 SMALL_CELL = 5  # a value fewer cases than this share is a small cell
 SUPPRESSED = "suppressed"
 OTHER_DISTRICT = "other"
+NOT_RECORDED = "not_recorded"
 KEY_BYTES = 32
 
 
@@ -281,6 +286,10 @@ def _read_rows(us: UserSession, now: datetime) -> list[_Row]:
         reg, ended = registered[cid], ended_at[cid]
         if row.values["status"] != CaseStatus.CLOSED.value:
             row.values["closure_reason"] = ""
+        elif not row.values["closure_reason"]:
+            row.values["closure_reason"] = NOT_RECORDED
+        if not row.values["main_concern"]:
+            row.values["main_concern"] = NOT_RECORDED
         initial = first.get((cid, "initial_assessment"))
         full = first.get((cid, "full_assessment"))
         plan = first.get((cid, "case_plan"))

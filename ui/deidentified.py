@@ -39,6 +39,7 @@ class DeidentifiedExportDialog(QDialog):
     def __init__(self, holder: SessionHolder, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="deidentifiedExport")
         self.holder = holder
+        holder.locked.connect(self.reject)  # the screen locks: nothing is left open over it
         self.setWindowTitle(self.tr("De-identified case list for M&E"))
         heading = QLabel(self.tr("What the file holds"))
         font = heading.font()
