@@ -511,7 +511,16 @@ def _export_deidentified(args: argparse.Namespace, secrets: Secrets) -> int:
     """`ulinzi export cases --deidentified --out FILE [--fields a,b] [--suppress-small]`."""
     from desktop import deidentified
 
-    package_options = (args.case, args.to, args.recipient, args.passphrase_file, args.reason)
+    package_options = (
+        args.case,
+        args.to,
+        args.recipient,
+        args.passphrase_file,
+        args.reason,
+        args.consent_checked,
+        args.consent_override,
+        args.referral,
+    )
     if args.what != "cases" or not args.deidentified or not args.out or any(package_options):
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
@@ -523,14 +532,18 @@ def _export_deidentified(args: argparse.Namespace, secrets: Secrets) -> int:
     out = Path(args.out)
     deidentified.format_of(out)
     fields = deidentified.parse_fields(args.fields)
-    key_file = Path(args.key_file) if args.key_file else None
-    key = deidentified.parse_key(_read_text(key_file)) if key_file and key_file.exists() else None
+    key = None
+    if args.key_file:  # kept before the export, so that no file leaves with a key not kept
+        key_file = Path(args.key_file)
+        if key_file.exists():
+            key = deidentified.parse_key(_read_text(key_file))
+        else:
+            key = deidentified.new_key()
+            write_file(key_file, key.hex().encode() + b"\n")
     with _sign_in(args, secrets) as us:
         done = deidentified.export_deidentified(
             us, out, fields, suppress_small=args.suppress_small, key=key
         )
-    if key_file is not None and key is None:
-        write_file(key_file, done.key.hex().encode() + b"\n")
     print(f"Wrote {done.path}: {done.rows} cases, columns {', '.join(done.fields)}.")
     print(deidentified.STATEMENT.format(k=deidentified.SMALL_CELL), file=sys.stderr)
     return 0

@@ -157,6 +157,11 @@ def check_fields(wanted: Sequence[str]) -> tuple[str, ...]:
     return tuple(f for f in FIELDS if f in set(wanted))
 
 
+def new_key() -> bytes:
+    """A fresh key for the codes of one export (or of several, if the manager keeps it)."""
+    return secrets.token_bytes(KEY_BYTES)
+
+
 def parse_key(text: str) -> bytes:
     try:
         key = bytes.fromhex(text.strip())
@@ -373,7 +378,7 @@ def export_deidentified(
     (.csv or .xlsx); managers only. A fresh key unless the manager gives the one kept."""
     kind = format_of(out)
     columns = check_fields(fields)
-    key = key or secrets.token_bytes(KEY_BYTES)
+    key = key or new_key()
     rows = _read_rows(us, now or datetime.now(UTC))
     table = []
     for r in rows:
