@@ -117,9 +117,9 @@ BAD_KEY = QT_TRANSLATE_NOOP(
 # A value read from an answer is written only if it looks like a choice's code: an agency that
 # edits a choice list adds codes, and anything else (a typed word) is not ours to pass on.
 _CODE = re.compile(r"[a-z0-9_]{1,40}")
-# A district: letters first (a formula such as =HYPERLINK(...) never starts a cell), then
-# letters, spaces, dots, apostrophes and hyphens, as place names are written.
-_DISTRICT = re.compile(r"[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*\.?", re.UNICODE)
+# A district is letters, with spaces, dots, apostrophes and hyphens between words, as place
+# names are written; it starts with a letter, so a formula (=HYPERLINK…) never starts a cell.
+_DISTRICT_MARKS = frozenset(" .'’-")
 _MAX_DISTRICT = 60
 
 
@@ -191,10 +191,12 @@ def district_of(location: str) -> str | None:
     name; None otherwise (no comma, digits, symbols, too long)."""
     if "," not in location:
         return None
-    part = " ".join(location.rsplit(",", 1)[1].split())
-    if not part or len(part) > _MAX_DISTRICT or not _DISTRICT.fullmatch(part):
+    part = unicodedata.normalize("NFC", " ".join(location.rsplit(",", 1)[1].split()))
+    if not part or len(part) > _MAX_DISTRICT or not part[0].isalpha():
         return None
-    return unicodedata.normalize("NFC", part)
+    if not all(c.isalpha() or c in _DISTRICT_MARKS for c in part):
+        return None
+    return part
 
 
 def _code(value: object) -> str:

@@ -7,10 +7,13 @@ import csv
 import io
 import json
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -256,3 +259,22 @@ def test_command_line_exports_the_chosen_columns_and_says_what_is_wrong_in_one_l
     package = run_signed_in(store.folder, "export", "--case", "KGL-1", user="cara")
     assert package.returncode == 1
     assert package.stderr.startswith("ulinzi: Say which case with --case NUMBER, the package")
+
+
+@given(st.text(max_size=120))
+def test_a_district_read_from_typed_text_is_a_place_name_or_nothing(location):
+    """Whatever was typed where the child lives, the file gets a place name taken from its end
+    (no digits, no formula a spreadsheet would run, no comma) or nothing."""
+    found = deidentified.district_of(location)
+    if found is not None:
+        assert 0 < len(found) <= 60 and found[0].isalpha()
+        assert not any(c.isdigit() or c in '=+@,;()\t\r\n"<>|' for c in found)
+        tail = " ".join(location.rsplit(",", 1)[1].split())
+        assert found == unicodedata.normalize("NFC", tail)
+
+
+def test_a_district_is_the_text_after_the_last_comma():
+    assert deidentified.district_of("Kibera, Nairobi") == "Nairobi"
+    assert deidentified.district_of("Plot 4, Temeke,  Dar es  Salaam ") == "Dar es Salaam"
+    for typed in ("Kibera", "Kibera, 12 Moi Avenue", "Kibera, =HYPERLINK(1)", "Kibera, "):
+        assert deidentified.district_of(typed) is None
