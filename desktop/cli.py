@@ -545,7 +545,8 @@ def _export_deidentified(args: argparse.Namespace, secrets: Secrets) -> int:
             us, out, fields, suppress_small=args.suppress_small, key=key
         )
     print(f"Wrote {done.path}: {done.rows} cases, columns {', '.join(done.fields)}.")
-    print(deidentified.STATEMENT.format(k=deidentified.SMALL_CELL), file=sys.stderr)
+    holds, never, care = (t.format(k=deidentified.SMALL_CELL) for t in deidentified.STATEMENT)
+    print(f"It holds: {holds}\nIt never holds: {never}\n{care}", file=sys.stderr)
     return 0
 
 

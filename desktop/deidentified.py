@@ -92,18 +92,28 @@ COLUMNS = (
 )
 FIELDS = tuple(c.code for c in COLUMNS)
 
-STATEMENT = QT_TRANSLATE_NOOP(
+# What the file holds, what it never holds, and the care it still needs: shown by the window
+# before saving (under two headings), printed by the command line.
+HOLDS = QT_TRANSLATE_NOOP(
     "deidentified",
-    "The file holds one row per case of the agency, with only the columns chosen. Each value "
-    "is a code, a month or a band. It does not hold any name (of a child, a family member or a "
-    "staff member), case number, date of birth, exact date, address or village, nor anything "
-    "typed as text in a form. The codes change with every export, so two files cannot be "
-    "joined. A district that fewer than {k} cases share is written “other”. Suppressing small "
-    "cells replaces, in each column, a value that fewer than {k} cases share with "
-    "“suppressed”; columns taken together can still point to one child, so share the file "
-    "only with people entitled to see these figures, and delete it when the work is done. "
-    "The export is recorded in the audit log (its columns and row count, not its content).",
+    "One row per case of the agency, with only the columns chosen. Each value is a code, a "
+    "month or a band. The codes are drawn anew for every export, so two files cannot be "
+    "joined. A district that fewer than {k} cases share is written “other”.",
 )
+NEVER_HOLDS = QT_TRANSLATE_NOOP(
+    "deidentified",
+    "Any name (of a child, a family member or a staff member), case number, date of birth or "
+    "other exact date, address or village, or anything typed as text in a form.",
+)
+CARE = QT_TRANSLATE_NOOP(
+    "deidentified",
+    "Suppressing small cells replaces, in each column, a value that fewer than {k} cases share "
+    "with “suppressed”. Columns taken together can still point to one child: share the file "
+    "only with people entitled to these figures, and delete it when the work is done. The "
+    "export is recorded in the audit log (its columns and row count, not its content).",
+)
+STATEMENT = (HOLDS, NEVER_HOLDS, CARE)
+
 
 UNKNOWN_FIELD = QT_TRANSLATE_NOOP("errors", "Unknown column: {fields}. The columns are: {known}.")
 NO_FIELD = QT_TRANSLATE_NOOP("errors", "Choose at least one column to export.")

@@ -233,7 +233,7 @@ def test_command_line_exports_the_chosen_columns_and_says_what_is_wrong_in_one_l
     )
     assert done.returncode == 0, done.stderr
     assert "Wrote" in done.stdout and "6 cases" in done.stdout
-    assert "does not hold any name" in done.stderr  # what the file holds, said as it is made
+    assert "It never holds: Any name" in done.stderr  # what the file holds, said as it is made
     rows = _rows(out)
     assert list(rows[0]) == ["code", "sex"] and len(rows) == 6
     assert {r["code"] for r in rows} == {

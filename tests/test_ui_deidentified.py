@@ -49,7 +49,8 @@ def test_a_manager_saves_the_deidentified_list_after_reading_what_it_holds(qtbot
                 dialog.reject()
 
     def _use(dialog) -> None:
-        seen["statement"] = dialog.statement.text()
+        seen["holds"] = dialog.holds.text()
+        seen["never"] = dialog.never_holds.text()
 
         def ask_save_path(name: str, pattern: str) -> str:
             seen["asked"] = (name, pattern)
@@ -72,8 +73,9 @@ def test_a_manager_saves_the_deidentified_list_after_reading_what_it_holds(qtbot
     QTimer.singleShot(0, in_the_dialog)
     QTest.keyClick(window.focusWidget(), Qt.Key.Key_X, ALT)
     qtbot.waitUntil(lambda: "status" in seen, timeout=TIMEOUT)
-    assert "does not hold any name" in seen["statement"]
-    assert "date of birth" in seen["statement"] and "typed as text" in seen["statement"]
+    assert seen["holds"].startswith("One row per case of the agency")
+    assert seen["never"].startswith("Any name (of a child, a family member or a staff member)")
+    assert "date of birth" in seen["never"] and "typed as text" in seen["never"]
     assert seen["asked"][0] == "cases-deidentified.xlsx"
     saved = tmp_path / "for-me.xlsx"
     assert str(saved) in seen["status"]

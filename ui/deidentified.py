@@ -41,16 +41,26 @@ class DeidentifiedExportDialog(QDialog):
         self.holder = holder
         holder.locked.connect(self.reject)  # the screen locks: nothing is left open over it
         self.setWindowTitle(self.tr("De-identified case list for M&E"))
-        heading = QLabel(self.tr("What the file holds"))
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        self.statement = QLabel(
-            _column(deidentified.STATEMENT).format(k=deidentified.SMALL_CELL),
-            objectName="statement",
-            wordWrap=True,
+        holds, never, care = (
+            _column(text).format(k=deidentified.SMALL_CELL) for text in deidentified.STATEMENT
         )
-        self.statement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.holds = QLabel(holds, objectName="holds", wordWrap=True)
+        self.never_holds = QLabel(never, objectName="neverHolds", wordWrap=True)
+        self.care = QLabel(care, objectName="care", wordWrap=True)
+        statement = QVBoxLayout()
+        for heading, text in (
+            (self.tr("What the file holds"), self.holds),
+            (self.tr("What it never holds"), self.never_holds),
+            (None, self.care),
+        ):
+            if heading is not None:
+                bold = QLabel(heading)
+                font = bold.font()
+                font.setBold(True)
+                bold.setFont(font)
+                statement.addWidget(bold)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            statement.addWidget(text)
 
         columns = QGroupBox(self.tr("Columns"))
         grid = QGridLayout(columns)
@@ -89,8 +99,7 @@ class DeidentifiedExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.statement)
+        layout.addLayout(statement)
         layout.addWidget(columns)
         layout.addWidget(self.suppress)
         layout.addLayout(choices)

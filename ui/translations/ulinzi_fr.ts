@@ -2097,6 +2097,10 @@
         <translation>Ce que contient le fichier</translation>
     </message>
     <message>
+        <source>What it never holds</source>
+        <translation>Ce qu’il ne contient jamais</translation>
+    </message>
+    <message>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
@@ -5845,8 +5849,16 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Plan de prise en charge dans son délai</translation>
     </message>
     <message>
-        <source>The file holds one row per case of the agency, with only the columns chosen. Each value is a code, a month or a band. It does not hold any name (of a child, a family member or a staff member), case number, date of birth, exact date, address or village, nor anything typed as text in a form. The codes change with every export, so two files cannot be joined. A district that fewer than {k} cases share is written “other”. Suppressing small cells replaces, in each column, a value that fewer than {k} cases share with “suppressed”; columns taken together can still point to one child, so share the file only with people entitled to see these figures, and delete it when the work is done. The export is recorded in the audit log (its columns and row count, not its content).</source>
-        <translation>Le fichier contient une ligne par dossier de l’organisme, avec seulement les colonnes choisies. Chaque valeur est un code, un mois ou une tranche. Il ne contient aucun nom (d’enfant, de membre de la famille ou du personnel), aucun numéro de dossier, date de naissance, date exacte, adresse ou village, ni rien de ce qui a été saisi comme texte dans un formulaire. Les codes changent à chaque export : deux fichiers ne peuvent pas être rapprochés. Un district que partagent moins de {k} dossiers est écrit « other » (autre). Masquer les petits effectifs remplace, dans chaque colonne, une valeur que partagent moins de {k} dossiers par « suppressed » (masqué) ; les colonnes prises ensemble peuvent encore désigner un enfant : ne partagez le fichier qu’avec des personnes autorisées à voir ces chiffres, et supprimez-le quand le travail est fait. L’export est inscrit au journal d’audit (ses colonnes et son nombre de lignes, pas son contenu).</translation>
+        <source>One row per case of the agency, with only the columns chosen. Each value is a code, a month or a band. The codes are drawn anew for every export, so two files cannot be joined. A district that fewer than {k} cases share is written “other”.</source>
+        <translation>Une ligne par dossier de l’organisme, avec seulement les colonnes choisies. Chaque valeur est un code, un mois ou une tranche. Les codes sont tirés à nouveau à chaque export : deux fichiers ne peuvent pas être rapprochés. Un district que partagent moins de {k} dossiers est écrit « other » (autre).</translation>
+    </message>
+    <message>
+        <source>Any name (of a child, a family member or a staff member), case number, date of birth or other exact date, address or village, or anything typed as text in a form.</source>
+        <translation>Aucun nom (d’enfant, de membre de la famille ou du personnel), aucun numéro de dossier, aucune date de naissance ni autre date exacte, aucune adresse ni aucun village, rien de ce qui a été saisi comme texte dans un formulaire.</translation>
+    </message>
+    <message>
+        <source>Suppressing small cells replaces, in each column, a value that fewer than {k} cases share with “suppressed”. Columns taken together can still point to one child: share the file only with people entitled to these figures, and delete it when the work is done. The export is recorded in the audit log (its columns and row count, not its content).</source>
+        <translation>Masquer les petits effectifs remplace, dans chaque colonne, une valeur que partagent moins de {k} dossiers par « suppressed » (masqué). Les colonnes prises ensemble peuvent encore désigner un enfant : ne partagez le fichier qu’avec des personnes autorisées à voir ces chiffres, et supprimez-le quand le travail est fait. L’export est inscrit au journal d’audit (ses colonnes et son nombre de lignes, pas son contenu).</translation>
     </message>
 </context>
 <context>
