@@ -917,7 +917,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("what", nargs="?", choices=("cases",), help="cases: the de-identified list")
     p.add_argument("--case", metavar="NUMBER")
     p.add_argument("--to", metavar="FILE.ulz")
-    p.add_argument("--deidentified", action="store_true", help="with `cases`: no names, codes")
+    p.add_argument(
+        "--deidentified", action="store_true", help="with `cases`: every case, no names (managers)"
+    )
     p.add_argument("--out", metavar="FILE.csv|FILE.xlsx", help="de-identified: the file to write")
     p.add_argument(
         "--fields",
