@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -59,7 +59,6 @@ class DeidentifiedExportDialog(QDialog):
                 font.setBold(True)
                 bold.setFont(font)
                 statement.addWidget(bold)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
             statement.addWidget(text)
 
         columns = QGroupBox(self.tr("Columns"))
