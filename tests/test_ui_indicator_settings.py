@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop import agency as agency_service
 from desktop import indicators
 from tests.conftest import Agency
 from ui.admin import AdminDialog
@@ -100,3 +101,24 @@ def test_weights_that_do_not_follow_the_risk_are_refused_in_plain_words(qtbot, a
         _close(dialog, session)
     with agency.sign_in("mina") as us:
         assert indicators.indicator_settings(us).weights == indicators.DEFAULT_WEIGHTS
+
+
+def test_closing_with_changed_agency_and_indicator_settings_saves_both_when_asked(
+    qtbot, agency, monkeypatch
+):
+    dialog, session = _open(qtbot, agency)
+    try:
+        dialog.indicators.targets["15.10"].setFocus()
+        _type(qtbot, "75")
+        dialog.agency.idle_minutes.setValue(30)
+        asked = []
+        monkeypatch.setattr(
+            dialog, "ask_unsaved", lambda: asked.append(1) or QMessageBox.StandardButton.Save
+        )
+        qtbot.keyClick(dialog.indicators.targets["15.10"], Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
+        assert asked == [1]  # one question for both tabs
+        assert indicators.indicator_settings(session).targets == {"15.10": 75.0}
+        assert agency_service.load_settings(session).idle_minutes == 30
+    finally:
+        _close(dialog, session)
