@@ -77,7 +77,14 @@ from db.errors import (
     UlinziError,
     WalDamaged,
 )
-from db.files import atomic_write, fsync_dir, is_group_shared, keep_shared, write_durably
+from db.files import (
+    STORE_FILES,
+    atomic_write,
+    fsync_dir,
+    is_group_shared,
+    keep_shared,
+    write_durably,
+)
 from db.keyslots import DEFAULT_KDF, RAW_KEY_BYTES, KdfParams, KeySlots
 from db.models import AuditEvent, Setting
 from db.recovery_code import new_recovery_code, normalise_recovery_code
@@ -88,8 +95,7 @@ try:
 except ImportError:  # Windows: the lock file alone
     fcntl = None  # type: ignore[assignment]
 
-DB_FILE = "ulinzi.db"
-KEYSLOTS_FILE = "keyslots.json"
+DB_FILE, KEYSLOTS_FILE = STORE_FILES
 HEAD_FILE = "audit-head"
 LOCK_FILE = "ulinzi.lock"
 LOCK_INFO_FILE = "ulinzi.lock.json"
@@ -905,7 +911,8 @@ class Store:
         """Keep an audit event for the next open that may write (see db.deferred): the store
         is refused now, and a refused store is not written."""
         when = datetime.now(UTC).isoformat(timespec="microseconds")
-        self._deferred().add(DeferredEvent(when, user_id, username, action, summary))
+        with suppress(OSError):  # a full folder in its place: the next open says it was unreadable
+            self._deferred().add(DeferredEvent(when, user_id, username, action, summary))
 
     def _deferred(self) -> DeferredEvents:
         return DeferredEvents(self.folder, self._raw_key(), self.store_id)
@@ -922,6 +929,16 @@ class Store:
         except ValueError:
             events, dropped = [], -1
         fingerprint = deferred.fingerprint()
+        try:
+            self._append_deferred(events, dropped, fingerprint)
+        except (DBAPIError, ValueError, OverflowError):
+            # Sealed by someone holding the database key, it passed the file's checks and still
+            # cannot be written (a user that is not one): recorded as unreadable, as a damaged
+            # file is, never stopping the open (every open would meet it).
+            self._append_deferred([], -1, fingerprint)
+        deferred.remove()
+
+    def _append_deferred(self, events: list[DeferredEvent], dropped: int, fingerprint: str) -> None:
         with self.write() as s:
             found = s.get(Setting, DEFERRED_RECORDED_SETTING)
             done = json.loads(found.value) if found is not None else {}
@@ -953,7 +970,6 @@ class Store:
                 )
             recorded = {"file": fingerprint, "events": [e.key for e in events]}
             s.merge(Setting(key=DEFERRED_RECORDED_SETTING, value=json.dumps(recorded)))
-        deferred.remove()
 
     def _lost_changes(self, conn: Connection, head: Head, last_seq: int) -> UlinziError:
         """The database is behind its head: a damaged WAL if one was found damaged on open,
