@@ -30,7 +30,7 @@ from pathlib import Path
 
 import sqlcipher3
 from filelock import FileLock, Timeout
-from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -49,6 +49,7 @@ from db.audit import (
     append_event,
     branch_root,
     chain_point,
+    declared_key,
     last_event,
     new_seed,
     public_key_hex,
@@ -858,11 +859,26 @@ class Store:
             return s.get(Setting, RESTART_KEY_SETTING) is not None
 
     @staticmethod
-    def _restart_key_in_chain(session: Session) -> bool:
-        found = session.execute(
-            select(AuditEvent.seq).where(AuditEvent.action == RESTART_KEY_ACTION).limit(1)
-        )
-        return found.first() is not None
+    def _restart_key_in_chain(session: Session) -> str | None:
+        """The public half of the restart key the chain names last."""
+        summary = session.execute(
+            select(AuditEvent.summary)
+            .where(AuditEvent.action == RESTART_KEY_ACTION)
+            .order_by(AuditEvent.seq.desc())
+            .limit(1)
+        ).scalar()
+        return declared_key(summary) if summary is not None else None
+
+    @staticmethod
+    def _restart_key_in_row(session: Session) -> str | None:
+        """The public half of the restart key the settings row holds (None: no row)."""
+        found = session.get(Setting, RESTART_KEY_SETTING)
+        if found is None:
+            return None
+        try:
+            return str(json.loads(found.value)["public"])
+        except (ValueError, KeyError, TypeError):
+            return ""  # a row, but not a key: not the one the chain names
 
     def _name_restart_key(self, session: Session, earlier: tuple[int, ...] = ()) -> None:
         """A new restart key: its public half named in the chain (an event signed like any
@@ -1032,11 +1048,13 @@ class Store:
         old = self._head_file.read()
         with self.read() as s:
             last = last_event(s)
-            kept = self._restart_key_named(s)
-            # The chain, not the settings row, says whether the store has a restart key: the
-            # row holds its sealed private half, and whoever holds the database key can delete
-            # a row (never a signed event).
-            named = kept or self._restart_key_in_chain(s)
+            # The chain, not the settings row, says which restart key the store has: the row
+            # holds its sealed private half, and whoever holds the database key can delete the
+            # row or put a key of their own in it (never rewrite a signed event). A row that
+            # is not the key the chain names last signs nothing.
+            in_row, in_chain = self._restart_key_in_row(s), self._restart_key_in_chain(s)
+            kept = in_row is not None and in_chain in (None, in_row)
+            named = in_row is not None or in_chain is not None
             # A store older than restart keys, without its head: the restarts its database
             # holds are accepted with it (named in the audit event), as nothing can tell them
             # from forged ones any more. A store with a restart key needs no such list.
@@ -1083,10 +1101,11 @@ class Store:
             lost = "nothing lost"
         lost = reason or lost
         if named and not kept:
+            restart_key = None
             lost += (
-                "; the store's restart key was removed from the database (its sealed half is "
-                "gone): this restart cannot be signed, ulinzi check reports it as not proven, "
-                "and a new restart key is named after it"
+                "; the store's restart key was removed from the database, or replaced by one "
+                "its history does not name: this restart cannot be signed, ulinzi check "
+                "reports it as not proven, and a new restart key is named after it"
             )
         elif named and restart_key is None:
             lost += (
@@ -1103,6 +1122,9 @@ class Store:
             self._head = head
             self._signer = None
             self.refusal = None
+        if named and not kept:
+            with self.write() as s:  # a key nobody can trust: the restart names a new one
+                s.execute(delete(Setting).where(Setting.key == RESTART_KEY_SETTING))
         _migrate_if_needed(self)  # skipped while the store was refused
         # The database's own counter catches up with the highest number ever issued, so the
         # lost numbers are not issued again and the head and the database agree from now on.

@@ -1373,21 +1373,37 @@ def test_a_sealed_deferred_record_of_anything_but_a_refusal_is_unreadable(store)
     assert run_signed_in(store.folder, "check").returncode == 0
 
 
-def test_an_insider_deleting_the_restart_key_row_cannot_make_a_signed_acceptance_look_forged(
-    store,
+@pytest.mark.parametrize("change", ["deleted", "replaced by the insider's own key"])
+def test_an_insider_changing_the_restart_key_row_cannot_make_a_signed_acceptance_look_forged(
+    store, change
 ):
-    """The restart key's sealed half is a settings row, which anyone signed in can delete. An
-    acceptance after that was taken for one on a store older than restart keys: signed by
-    nothing, no word to the administrator, and `check` called it forged for ever. The chain
-    (not the row) now says the store has a key: the administrator is told the acceptance
-    cannot be signed, and the next acceptance is signed by the key named after it."""
+    """The restart key's sealed half is a settings row, which anyone signed in can delete, or
+    fill with a key of their own sealed to the recovery slot (no secret needed). An acceptance
+    after that was signed by nothing, or by the insider's key, with no word to the
+    administrator, and `check` called it forged for ever. The chain (not the row) now says
+    which key the store has: the administrator is told this acceptance cannot be signed, and
+    the next acceptance is signed by the key named after it."""
+    import json
+
+    from db.audit import new_seed
+    from db.store import _restart_purpose
+
     saved = (store.folder / HEAD_FILE).read_bytes()
     with store.sign_in("carl") as us, us.store.engine.begin() as conn:  # a caseworker
-        conn.execute(text("DELETE FROM settings WHERE key = 'audit_restart_key'"))
+        if change == "deleted":
+            conn.execute(text("DELETE FROM settings WHERE key = 'audit_restart_key'"))
+        else:
+            private = new_seed()
+            public = public_key_hex(private)
+            sealed = us.store.slots.seal_for_recovery(private, _restart_purpose(public))
+            conn.execute(
+                text("UPDATE settings SET value = :v WHERE key = 'audit_restart_key'"),
+                {"v": json.dumps({"public": public, "sealed": sealed})},
+            )
     (store.folder / HEAD_FILE).write_bytes(saved)  # refused: an older head put back
     result = _accept(store)
     assert result.returncode == 0, result.stderr
-    assert "restart key was removed from the database" in result.stdout, result.stdout
+    assert "restart key was removed from the database, or replaced" in result.stdout
     assert "not proven" in result.stdout
     result = run_signed_in(store.folder, "check")
     assert result.returncode == 1 and "RESTARTED at event" in result.stdout, result.stdout
