@@ -391,12 +391,14 @@ class DashboardWidget(QWidget):
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.monthly_button)
         # Managers: every case, de-identified, for M&E (ui/deidentified.py).
+        # Made with its parent: a button shown without one is a window of its own, which
+        # flashed on screen and took the keyboard from the main window.
         self.export_button = QPushButton(
-            self.tr("E&xport for M&&E…"), objectName="exportDeidentified"
+            self.tr("E&xport for M&&E…"), self, objectName="exportDeidentified"
         )
-        self.export_button.setVisible(Role.MANAGER in holder.session.user.roles)
         self.export_button.clicked.connect(self.export_deidentified)
         bar.addWidget(self.export_button)
+        self.export_button.setVisible(Role.MANAGER in holder.session.user.roles)
 
         self.tiles: dict[str, Tile] = {}
         grid = QGridLayout()
