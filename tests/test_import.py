@@ -587,6 +587,20 @@ def _registration_answers(record: dict) -> dict:
             lambda r: {**r, "signed_copies": [_signed_copy(r, 1), _signed_copy(r, 2)]},
         ),
         ("records", lambda r: {**r, "placements": [_PLACEMENT, {**_PLACEMENT, "carer": "B"}]}),
+        (
+            "records",
+            lambda r: {**r, "placements": [{**_PLACEMENT, "end_date": "2025-12-31"}]},
+        ),
+        # Times at the end of the calendar: a deadline or a time zone on them overflowed.
+        ("records", lambda r: _case(r, registered_at="9999-12-31T23:59:59+00:00")),
+        (
+            "forms",
+            lambda r: _first_form(r, "registration", submitted_at="9999-12-31T23:59:59-05:00"),
+        ),
+        (
+            "records",
+            lambda r: {**r, "placements": [{**_PLACEMENT, "proposed_at": "9999-12-31T23:00:00"}]},
+        ),
     ],
 )
 def test_a_signed_package_with_damaged_records_is_refused_and_imports_nothing(
@@ -688,6 +702,24 @@ def test_attachments_this_agencys_rules_keep_out_are_named_and_the_case_still_ar
     assert done.left_out == ("file-1", "file-2")
     assert [(a.kind, a.file_name, a.size) for a in kept] == [("letter", "file-3", len(letter))]
     assert imported[1].endswith("; 2 attachments left out by the agency's rules")
+
+
+def test_a_photo_of_the_child_sent_as_a_signed_copy_too_is_kept_out_as_well(built, mus):
+    """Musanze keeps no photos of children: the same picture sent as an attachment and as a
+    signed copy was left out as one and stored as the other."""
+    sent = built.package()
+    record = sent.record()
+    record["attachments"] = [
+        {"entry": "attachments/1.png", "sha256": packages.sha256(PNG), "kind": "photo_of_child",
+         "file_name": "child.png"},
+    ]  # fmt: skip
+    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG, file_name="signed.png")]
+    data = _with(sent, record, **{"attachments/1.png": PNG, "documents/scan.pdf": PNG})
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, data)
+        with us.store.read() as s:
+            assert s.execute(select(func.count()).select_from(SignedCopy)).scalar_one() == 0
+    assert done.left_out == ("signed.png", "child.png")
 
 
 def test_a_case_coming_back_does_not_file_its_own_signed_copy_twice(built, mus):
