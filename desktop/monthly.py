@@ -139,7 +139,7 @@ WORDS: dict[str, str] = {
         "Monthly",
         "Sex as registered; age in years on the last day of the month; the main protection "
         "concern is the first one ticked at registration; the district is what follows the "
-        "last comma of where the child lives, or “other” when fewer than 5 of the agency's "
+        "last comma of where the child lives, or “Other places” when fewer than 5 of the agency's "
         "cases live there.",
     ),
     "note_indicators": QT_TRANSLATE_NOOP(

@@ -4294,6 +4294,10 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Non enregistré</translation>
     </message>
     <message>
+        <source>Other places</source>
+        <translation>Autres lieux</translation>
+    </message>
+    <message>
         <source>0–4 years</source>
         <translation>0–4 ans</translation>
     </message>
@@ -4454,8 +4458,8 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Orientations faites : chaque orientation datée du mois (un enfant peut en avoir plusieurs), par type de service.</translation>
     </message>
     <message>
-        <source>Sex as registered; age in years on the last day of the month; the main protection concern is the first one ticked at registration; the district is what follows the last comma of where the child lives.</source>
-        <translation>Sexe tel qu&apos;enregistré ; âge en années le dernier jour du mois ; la principale préoccupation de protection est la première cochée à l&apos;enregistrement ; le district est ce qui suit la dernière virgule du lieu de vie de l&apos;enfant.</translation>
+        <source>Sex as registered; age in years on the last day of the month; the main protection concern is the first one ticked at registration; the district is what follows the last comma of where the child lives, or “Other places” when fewer than 5 of the agency&apos;s cases live there.</source>
+        <translation>Sexe tel qu&apos;enregistré ; âge en années le dernier jour du mois ; la principale préoccupation de protection est la première cochée à l&apos;enregistrement ; le district est ce qui suit la dernière virgule du lieu de vie de l&apos;enfant, ou « Autres lieux » lorsque moins de 5 dossiers de l&apos;organisme y vivent.</translation>
     </message>
     <message>
         <source>The indicators are those of the Dashboard, for the same month and the same cases; each one&apos;s rule is shown there.</source>
@@ -6654,6 +6658,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Le dossier {folder} n&apos;existe pas.</translation>
     </message>
     <message>
+        <source>{folder} holds a Ulinzi store: write the file in another folder (one of your documents, or a USB key).</source>
+        <translation>{folder} contient un coffre Ulinzi : enregistrez le fichier dans un autre dossier (l&apos;un de vos documents, ou une clé USB).</translation>
+    </message>
+    <message>
         <source>The disk is full: {name} was not written. Free some space or choose another place.</source>
         <translation>Le disque est plein : {name} n&apos;a pas été écrit. Libérez de la place ou choisissez un autre emplacement.</translation>
     </message>
@@ -7436,6 +7444,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>export the de-identified case list</source>
         <translation>exporter la liste des dossiers anonymisée</translation>
+    </message>
+    <message>
+        <source>The child was placed with the family on {placed}, before the placement decision or the current placement began ({day}). Check the date.</source>
+        <translation>L&apos;enfant a été placé dans la famille le {placed}, avant la décision de placement ou le début du placement actuel ({day}). Vérifiez la date.</translation>
     </message>
 </context>
 <context>
