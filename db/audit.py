@@ -143,6 +143,12 @@ def _declared(summary: str) -> tuple[str, frozenset[int]] | None:
     ) if earlier else frozenset()
 
 
+def declared_key(summary: str) -> str | None:
+    """The public key an ``audit.restart_key`` event's summary names."""
+    named = _declared(summary)
+    return named[0] if named else None
+
+
 def genesis_hash(store_id: str) -> str:
     return hashlib.sha256(f"ulinzi audit genesis|{store_id}".encode()).hexdigest()
 

@@ -67,10 +67,12 @@ def _event(e: object) -> DeferredEvent:
     )  # fmt: skip
     if not (isinstance(at, str) and isinstance(username, str) and isinstance(summary, str)):
         raise ValueError("not an event")
-    if user_id is not None and type(user_id) is not int:
-        raise ValueError("not an event")
+    if user_id is not None and (type(user_id) is not int or not 0 < user_id < 2**63):
+        raise ValueError("not an event")  # a row id: SQLite's integers are 64-bit
     if action not in _ACTIONS or len(username) > 200 or len(summary) > 500:
         raise ValueError("not a refusal")
+    for text in (at, username, summary):
+        text.encode("utf-8")  # UnicodeEncodeError (a ValueError) on a lone surrogate
     datetime.fromisoformat(at)  # ValueError when not a time
     return DeferredEvent(at, user_id, username, action, summary)
 

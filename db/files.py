@@ -92,6 +92,16 @@ def atomic_write(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
+STORE_FILES = ("ulinzi.db", "keyslots.json")  # db.store's DB_FILE and KEYSLOTS_FILE
+
+
+def holds_a_store(folder: Path) -> bool:
+    try:
+        return any((folder / name).exists() for name in STORE_FILES)
+    except OSError:
+        return False
+
+
 def write_file(path: Path, data: bytes) -> None:
     """Write a file the person chose (a package, a backup, a PDF, an identity) in one piece,
     or refuse in plain words: a folder we may not write in, no such folder, a full disk."""
@@ -114,6 +124,17 @@ def writing_to(path: Path) -> Iterator[None]:
     )
     if not path.parent.is_dir():
         raise no_folder
+    if holds_a_store(path.parent):
+        # A file written there could take the place of the store's database or key slots (a
+        # PDF named ulinzi.db), and a child's document must not lie beside the store in clear.
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{folder} holds a Ulinzi store: write the file in another folder (one of your "
+                "documents, or a USB key).",
+            ),
+            folder=str(path.parent.resolve()),
+        )
     if not os.access(path.parent, os.W_OK):
         raise CannotWriteFolder(folder=str(path.parent.resolve()))
     try:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import sqlcipher3
 from filelock import FileLock, Timeout
-from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -49,6 +49,7 @@ from db.audit import (
     append_event,
     branch_root,
     chain_point,
+    declared_key,
     last_event,
     new_seed,
     public_key_hex,
@@ -77,7 +78,14 @@ from db.errors import (
     UlinziError,
     WalDamaged,
 )
-from db.files import atomic_write, fsync_dir, is_group_shared, keep_shared, write_durably
+from db.files import (
+    STORE_FILES,
+    atomic_write,
+    fsync_dir,
+    is_group_shared,
+    keep_shared,
+    write_durably,
+)
 from db.keyslots import DEFAULT_KDF, RAW_KEY_BYTES, KdfParams, KeySlots
 from db.models import AuditEvent, Setting
 from db.recovery_code import new_recovery_code, normalise_recovery_code
@@ -88,8 +96,7 @@ try:
 except ImportError:  # Windows: the lock file alone
     fcntl = None  # type: ignore[assignment]
 
-DB_FILE = "ulinzi.db"
-KEYSLOTS_FILE = "keyslots.json"
+DB_FILE, KEYSLOTS_FILE = STORE_FILES
 HEAD_FILE = "audit-head"
 LOCK_FILE = "ulinzi.lock"
 LOCK_INFO_FILE = "ulinzi.lock.json"
@@ -852,11 +859,26 @@ class Store:
             return s.get(Setting, RESTART_KEY_SETTING) is not None
 
     @staticmethod
-    def _restart_key_in_chain(session: Session) -> bool:
-        found = session.execute(
-            select(AuditEvent.seq).where(AuditEvent.action == RESTART_KEY_ACTION).limit(1)
-        )
-        return found.first() is not None
+    def _restart_key_in_chain(session: Session) -> str | None:
+        """The public half of the restart key the chain names last."""
+        summary = session.execute(
+            select(AuditEvent.summary)
+            .where(AuditEvent.action == RESTART_KEY_ACTION)
+            .order_by(AuditEvent.seq.desc())
+            .limit(1)
+        ).scalar()
+        return declared_key(summary) if summary is not None else None
+
+    @staticmethod
+    def _restart_key_in_row(session: Session) -> str | None:
+        """The public half of the restart key the settings row holds (None: no row)."""
+        found = session.get(Setting, RESTART_KEY_SETTING)
+        if found is None:
+            return None
+        try:
+            return str(json.loads(found.value)["public"])
+        except (ValueError, KeyError, TypeError):
+            return ""  # a row, but not a key: not the one the chain names
 
     def _name_restart_key(self, session: Session, earlier: tuple[int, ...] = ()) -> None:
         """A new restart key: its public half named in the chain (an event signed like any
@@ -905,7 +927,8 @@ class Store:
         """Keep an audit event for the next open that may write (see db.deferred): the store
         is refused now, and a refused store is not written."""
         when = datetime.now(UTC).isoformat(timespec="microseconds")
-        self._deferred().add(DeferredEvent(when, user_id, username, action, summary))
+        with suppress(OSError):  # a full folder in its place: the next open says it was unreadable
+            self._deferred().add(DeferredEvent(when, user_id, username, action, summary))
 
     def _deferred(self) -> DeferredEvents:
         return DeferredEvents(self.folder, self._raw_key(), self.store_id)
@@ -922,6 +945,16 @@ class Store:
         except ValueError:
             events, dropped = [], -1
         fingerprint = deferred.fingerprint()
+        try:
+            self._append_deferred(events, dropped, fingerprint)
+        except (DBAPIError, ValueError, OverflowError):
+            # Sealed by someone holding the database key, it passed the file's checks and still
+            # cannot be written (a user that is not one): recorded as unreadable, as a damaged
+            # file is, never stopping the open (every open would meet it).
+            self._append_deferred([], -1, fingerprint)
+        deferred.remove()
+
+    def _append_deferred(self, events: list[DeferredEvent], dropped: int, fingerprint: str) -> None:
         with self.write() as s:
             found = s.get(Setting, DEFERRED_RECORDED_SETTING)
             done = json.loads(found.value) if found is not None else {}
@@ -953,7 +986,6 @@ class Store:
                 )
             recorded = {"file": fingerprint, "events": [e.key for e in events]}
             s.merge(Setting(key=DEFERRED_RECORDED_SETTING, value=json.dumps(recorded)))
-        deferred.remove()
 
     def _lost_changes(self, conn: Connection, head: Head, last_seq: int) -> UlinziError:
         """The database is behind its head: a damaged WAL if one was found damaged on open,
@@ -1016,11 +1048,13 @@ class Store:
         old = self._head_file.read()
         with self.read() as s:
             last = last_event(s)
-            kept = self._restart_key_named(s)
-            # The chain, not the settings row, says whether the store has a restart key: the
-            # row holds its sealed private half, and whoever holds the database key can delete
-            # a row (never a signed event).
-            named = kept or self._restart_key_in_chain(s)
+            # The chain, not the settings row, says which restart key the store has: the row
+            # holds its sealed private half, and whoever holds the database key can delete the
+            # row or put a key of their own in it (never rewrite a signed event). A row that
+            # is not the key the chain names last signs nothing.
+            in_row, in_chain = self._restart_key_in_row(s), self._restart_key_in_chain(s)
+            kept = in_row is not None and in_chain in (None, in_row)
+            named = in_row is not None or in_chain is not None
             # A store older than restart keys, without its head: the restarts its database
             # holds are accepted with it (named in the audit event), as nothing can tell them
             # from forged ones any more. A store with a restart key needs no such list.
@@ -1067,10 +1101,11 @@ class Store:
             lost = "nothing lost"
         lost = reason or lost
         if named and not kept:
+            restart_key = None
             lost += (
-                "; the store's restart key was removed from the database (its sealed half is "
-                "gone): this restart cannot be signed, ulinzi check reports it as not proven, "
-                "and a new restart key is named after it"
+                "; the store's restart key was removed from the database, or replaced by one "
+                "its history does not name: this restart cannot be signed, ulinzi check "
+                "reports it as not proven, and a new restart key is named after it"
             )
         elif named and restart_key is None:
             lost += (
@@ -1087,6 +1122,9 @@ class Store:
             self._head = head
             self._signer = None
             self.refusal = None
+        if named and not kept:
+            with self.write() as s:  # a key nobody can trust: the restart names a new one
+                s.execute(delete(Setting).where(Setting.key == RESTART_KEY_SETTING))
         _migrate_if_needed(self)  # skipped while the store was refused
         # The database's own counter catches up with the highest number ever issued, so the
         # lost numbers are not issued again and the head and the database agree from now on.

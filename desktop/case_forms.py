@@ -23,7 +23,16 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, UlinziError
-from db.models import Approval, Case, FormDefinitionRow, FormSubmission, Role, Setting, Stage
+from db.models import (
+    Approval,
+    Case,
+    FormDefinitionRow,
+    FormSubmission,
+    Placement,
+    Role,
+    Setting,
+    Stage,
+)
 from desktop import access, drafts, pathway, placement_state
 from desktop.case_state import (
     deadlines_in,
@@ -481,7 +490,7 @@ def submit_form(
                 pathway.check_form(facts_for(s, [case])[case.id].reintegration, form_id)
             row = _add_submission(s, us, case, form, kept, previous, instance)
             _apply_columns(s, case, form, kept, previous)
-            if form_id == pathway.PLACEMENT_FORM and previous is None:
+            if form_id == pathway.PLACEMENT_FORM:
                 _record_reunification(s, us, case, kept)
             target = stage_after_form(stage, form_id)
             if target is not None:
@@ -502,7 +511,9 @@ def submit_form(
 
 def _record_reunification(s: Session, us: UserSession, case: Case, placed: Answers) -> None:
     """The child placed with their family is the case's new current placement, under the
-    placement decision the supervisor approved (see `placement_state.reunified`)."""
+    placement decision the supervisor approved (see `placement_state.reunified`): once for
+    each decision, whether the form is saved for the first time or again after the pathway
+    moved back and a new decision was approved."""
     decision = s.execute(
         select(Approval)
         .where(
@@ -514,9 +525,12 @@ def _record_reunification(s: Session, us: UserSession, case: Case, placed: Answe
         .order_by(Approval.decided_at.desc(), Approval.id.desc())
         .limit(1)
     ).scalar()
-    placement = (
-        placement_state.reunified(s, case, dict(placed), us.user.id, decision) if decision else None
-    )
+    if (
+        decision is None
+        or s.execute(select(Placement.id).where(Placement.approval_id == decision.id)).first()
+    ):
+        return  # recorded when the form was first saved under this decision
+    placement = placement_state.reunified(s, case, dict(placed), us.user.id, decision)
     if placement is not None:
         us.audit(s, "placement.reunified", case_id=case.id, summary=placement.kind)
 

@@ -499,6 +499,24 @@ def cmd_agency_list(args: argparse.Namespace, secrets: Secrets) -> int:
 def cmd_export(args: argparse.Namespace, secrets: Secrets) -> int:
     from desktop import documents, exchange
 
+    if args.what == "cases" or args.deidentified:
+        return _export_deidentified(args, secrets)
+    if args.out or args.fields or args.suppress_small or args.key_file:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "--out, --fields, --suppress-small and --key-file are for "
+                "`ulinzi export cases --deidentified`.",
+            )
+        )
+    if not args.case or not args.to or not (args.recipient or args.passphrase_file):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Say which case with --case NUMBER, the package with --to FILE.ulz, and whom "
+                "it is for with --recipient AGENCY_CODE or --passphrase-file F.",
+            )
+        )
     passphrase = _read_text(Path(args.passphrase_file)).strip() if args.passphrase_file else None
     with _sign_in(args, secrets) as us:
         uuid = documents.case_uuid_of(us, args.case)
@@ -522,6 +540,49 @@ def cmd_export(args: argparse.Namespace, secrets: Secrets) -> int:
         print(f"Case {args.case.strip().upper()} is now transferred and read only.")
     if passphrase is not None:
         print("Send the passphrase by another way than the package (a phone call, an SMS).")
+    return 0
+
+
+def _export_deidentified(args: argparse.Namespace, secrets: Secrets) -> int:
+    """`ulinzi export cases --deidentified --out FILE [--fields a,b] [--suppress-small]`."""
+    from desktop import deidentified
+
+    package_options = (
+        args.case,
+        args.to,
+        args.recipient,
+        args.passphrase_file,
+        args.reason,
+        args.consent_checked,
+        args.consent_override,
+        args.referral,
+    )
+    if args.what != "cases" or not args.deidentified or not args.out or any(package_options):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Write the de-identified cases with: ulinzi export cases --deidentified --out "
+                "FILE.csv|FILE.xlsx [--fields a,b,c] [--suppress-small] (no case, no package).",
+            )
+        )
+    out = Path(args.out)
+    deidentified.format_of(out)
+    fields = deidentified.parse_fields(args.fields)
+    key = None
+    if args.key_file:  # kept before the export, so that no file leaves with a key not kept
+        key_file = Path(args.key_file)
+        if key_file.exists():
+            key = deidentified.parse_key(_read_text(key_file))
+        else:
+            key = deidentified.new_key()
+            write_file(key_file, key.hex().encode() + b"\n")
+    with _sign_in(args, secrets) as us:
+        done = deidentified.export_deidentified(
+            us, out, fields, suppress_small=args.suppress_small, key=key
+        )
+    print(f"Wrote {done.path}: {done.rows} cases, columns {', '.join(done.fields)}.")
+    holds, never, care = (t.format(k=deidentified.SMALL_CELL) for t in deidentified.STATEMENT)
+    print(f"It holds: {holds}\nIt never holds: {never}\n{care}", file=sys.stderr)
     return 0
 
 
@@ -696,6 +757,8 @@ def cmd_report(args: argparse.Namespace, secrets: Secrets) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from desktop import deidentified
+
     parser = argparse.ArgumentParser(
         prog="ulinzi",
         usage="ulinzi [--demo | --store DIR]\n       ulinzi COMMAND [options]",
@@ -892,10 +955,36 @@ def build_parser() -> argparse.ArgumentParser:
                 help="the fingerprint was checked with the agency (by phone, in person)",
             )
 
-    p = command("export", cmd_export, "send a transferred case to another agency as a package")
-    p.add_argument("--case", required=True, metavar="NUMBER")
-    p.add_argument("--to", required=True, metavar="FILE.ulz")
-    to = p.add_mutually_exclusive_group(required=True)
+    p = command(
+        "export",
+        cmd_export,
+        "send a transferred case to another agency as a package; or, managers: `export cases "
+        "--deidentified --out FILE.csv|.xlsx`, every case without names, for M&E",
+    )
+    p.add_argument("what", nargs="?", choices=("cases",), help="cases: the de-identified list")
+    p.add_argument("--case", metavar="NUMBER")
+    p.add_argument("--to", metavar="FILE.ulz")
+    p.add_argument(
+        "--deidentified", action="store_true", help="with `cases`: every case, no names (managers)"
+    )
+    p.add_argument("--out", metavar="FILE.csv|FILE.xlsx", help="de-identified: the file to write")
+    p.add_argument(
+        "--fields",
+        metavar="A,B,C",
+        help="de-identified: the columns (default all): " + ", ".join(deidentified.FIELDS),
+    )
+    p.add_argument(
+        "--suppress-small",
+        action="store_true",
+        help="de-identified: in each column, a value fewer than 5 cases share is 'suppressed'",
+    )
+    p.add_argument(
+        "--key-file",
+        metavar="F",
+        help="de-identified: keep the codes' key in F (made if missing, read if there) to give "
+        "the same codes in a later export",
+    )
+    to = p.add_mutually_exclusive_group()
     to.add_argument("--recipient", metavar="AGENCY_CODE", help="a partner in the address book")
     to.add_argument("--passphrase-file", metavar="F", help="a file holding the passphrase")
     p.add_argument("--reason", help="why the case is sent (kept in the package)")

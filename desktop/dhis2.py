@@ -112,7 +112,7 @@ def read_mapping(text: str, name: str = "") -> Mapping:
     agency's lists when the file is made)."""
     try:
         data = json.loads(text)
-    except ValueError as e:
+    except (ValueError, RecursionError) as e:  # RecursionError: nested beyond reading
         raise MappingError(NOT_JSON, name=name, reason=str(e)) from e
     if not isinstance(data, dict):
         raise MappingError(NOT_JSON, name=name, reason="not an object { … }")

@@ -65,6 +65,7 @@ from desktop.attachments import data_of as attachment_bytes
 from desktop.case_forms import CONSENT, REGISTRATION, consent_to_share, definition_row
 from desktop.case_state import made_here, move, refresh
 from desktop.cases import create_case, reindex
+from desktop.documents import MAX_SIGNED_COPY_BYTES
 from desktop.documents import media_type_of as documents_media_type
 from desktop.forms import answers as answer_rules
 from desktop.forms.definition import FormDefinition
@@ -1079,6 +1080,20 @@ def import_package(
     except (KeyError, ValueError, TypeError) as e:
         raise _damaged("forms") from e
     _distinct(record)
+    try:
+        return _import(us, opened, preview, record, caseworker, link_to)
+    except (ValueError, OverflowError) as e:  # a value no record of ours can hold
+        raise _damaged("records") from e
+
+
+def _import(
+    us: UserSession,
+    opened: packages.Opened,
+    preview: Preview,
+    record: dict[str, Any],
+    caseworker: str | None,
+    link_to: str | None,
+) -> Imported:
     with us.store.write() as s:
         if link_to is None:
             case, left_out = _apply(s, us, opened, record, caseworker)
@@ -1133,11 +1148,19 @@ def import_package(
         return Imported(case.uuid, case.case_number, False, receipt, tuple(left_out))
 
 
+# The years a received date may fall in: beyond them, arithmetic on it (a deadline, a time zone)
+# overflows, and no case of a child has one.
+YEARS = range(1900, 2200)
+
+
 def _date(value: Any) -> date | None:
     try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
+        found = date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
+    if found is not None and found.year not in YEARS:
+        raise ValueError("a date out of range")
+    return found
 
 
 def _moment(value: Any) -> datetime | None:
@@ -1145,6 +1168,8 @@ def _moment(value: Any) -> datetime | None:
         found = datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
+    if found is not None and found.year not in YEARS:
+        raise ValueError("a time out of range")
     return found if found is None or found.tzinfo else found.replace(tzinfo=UTC)
 
 
@@ -1376,6 +1401,12 @@ def _copies_and_history(
             ).scalars()
         }
         codes = {(kind, code) for kind, _, code in documents}
+        # A photo of the child this agency keeps out is kept out in every part of the package.
+        photos = {
+            a.get("sha256")
+            for a in record.get("attachments") or []
+            if a.get("kind") == PHOTO and not rules.photos_allowed
+        }
         filed = {  # a copy already filed here (a case coming back) is not filed twice
             (document_id, digest)
             for document_id, digest in s.execute(
@@ -1391,6 +1422,9 @@ def _copies_and_history(
             media_type = documents_media_type(data)  # by its bytes, never as the sender says
             if media_type is None:
                 raise damaged(f"attachment {copy.get('entry')}")
+            if len(data) > MAX_SIGNED_COPY_BYTES or packages.sha256(data) in photos:
+                left_out.append(str(copy.get("file_name") or copy["entry"])[:200])
+                continue
             d = copy["document"]
             key = (str(d["kind"]), int(d["version"]), str(d["code"]))
             if key not in documents:
@@ -1409,8 +1443,7 @@ def _copies_and_history(
                 s.flush()
                 documents[key] = printed.id
             if (documents[key], packages.sha256(data)) in filed:
-                continue
-            filed.add((documents[key], packages.sha256(data)))
+                continue  # ours already (the sender's own copies all come, as they wrote them)
             s.add(
                 SignedCopy(
                     case_id=case.id,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from sqlalchemy.orm import Session
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied
 from db.models import Agency, Case, CaseStatus, FormSubmission, Role
 from desktop import access, indicators
+from desktop.deidentified import SMALL_CELL, district_of
 from desktop.indicators import IndicatorReport, Period, PeriodError, Scope
 from desktop.session import UserSession
 
@@ -81,6 +83,7 @@ WORDS: dict[str, str] = {
     "unknown": QT_TRANSLATE_NOOP("Monthly", "Not known"),
     "total": QT_TRANSLATE_NOOP("Monthly", "Total"),
     "not_recorded": QT_TRANSLATE_NOOP("Monthly", "Not recorded"),
+    "other_places": QT_TRANSLATE_NOOP("Monthly", "Other places"),
     "0-4": QT_TRANSLATE_NOOP("Monthly", "0–4 years"),
     "5-9": QT_TRANSLATE_NOOP("Monthly", "5–9 years"),
     "10-14": QT_TRANSLATE_NOOP("Monthly", "10–14 years"),
@@ -137,7 +140,8 @@ WORDS: dict[str, str] = {
         "Monthly",
         "Sex as registered; age in years on the last day of the month; the main protection "
         "concern is the first one ticked at registration; the district is what follows the "
-        "last comma of where the child lives.",
+        "last comma of where the child lives, or “Other places” when fewer than 5 of the agency's "
+        "cases live there.",
     ),
     "note_indicators": QT_TRANSLATE_NOOP(
         "Monthly",
@@ -217,6 +221,8 @@ class MonthlyReturn:
     def label(self, dimension: str, code: str) -> str:
         if dimension in ("sex", "age") or code in (TOTAL, NOT_RECORDED):
             return self.words[code]
+        if dimension == "location" and code == OTHER_PLACE:
+            return self.words["other_places"]
         return self.labels.get(dimension, {}).get(code, code)
 
     def codes(self, dimension: str) -> tuple[str, ...]:
@@ -396,10 +402,39 @@ def age_band(birth: date | None, on: date) -> str:
     return "18+"
 
 
-def district(location: str) -> str:
-    """Where a child lives at district level: what follows the last comma, as typed."""
-    place = " ".join(location.rsplit(",", 1)[-1].split())
-    return place or NOT_RECORDED
+# A district fewer of the agency's cases than this share is counted as "other": where a child
+# lives is typed as free text, and what follows its last comma may be no district at all ("with
+# the aunt of …"): a name must never reach a return that says it names no child.
+DISTRICT_SHARED_BY = SMALL_CELL
+OTHER_PLACE = "other"
+
+
+def districts_in(s: Session) -> Callable[[str], str]:
+    """Where a child lives at district level: what follows the last comma, when it reads as a
+    place name and at least DISTRICT_SHARED_BY of the agency's cases live there (written as
+    most of them spell it); "other" otherwise, and NOT_RECORDED when nothing was typed."""
+    spellings: dict[str, Counter[str]] = {}
+    for (location,) in s.execute(select(Case.location).where(Case.location != "")):
+        place = district_of(location)
+        if place is not None:
+            spellings.setdefault(_folded(place), Counter())[place] += 1
+    kept = {
+        folded: found.most_common(1)[0][0]
+        for folded, found in spellings.items()
+        if found.total() >= DISTRICT_SHARED_BY
+    }
+
+    def district(location: str) -> str:
+        if not location.strip():
+            return NOT_RECORDED
+        place = district_of(location)
+        return kept.get(_folded(place), OTHER_PLACE) if place is not None else OTHER_PLACE
+
+    return district
+
+
+def _folded(place: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", place).split()).casefold()
 
 
 def _answer(key: str | tuple[str | int, ...]) -> ColumnElement[str]:
@@ -457,6 +492,7 @@ def _count(s: Session, where: ColumnElement[bool], p: Period) -> Counter[tuple[s
     counted: list[tuple[int, str]] = []
     starts, ends, last_day = p.starts, p.ends, p.end
     places: dict[str, str] = {}  # where a child lives -> its district (the same text recurs)
+    district = districts_in(s)
     # Most of a large agency's cases: plain rows, the moments as text (see indicators._utc).
     for cid, sex, born, location, status, registered_text, changed_text in (
         s.connection()
@@ -833,7 +869,7 @@ __all__ = [
     "MonthlyReturn",
     "Table",
     "age_band",
-    "district",
+    "districts_in",
     "format_of",
     "month_of",
     "monthly_return",

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from db.errors import QT_TRANSLATE_NOOP
+from db.errors import QT_TRANSLATE_NOOP, InvalidInput
 from db.models import (
     Approval,
     Case,
@@ -161,6 +161,22 @@ def reunified(
         legal_date = date.fromisoformat(str(answers.get("decided_on")))
     except ValueError:
         return None
+    before = (
+        s.execute(select(Placement).where(Placement.case_id == case.id, is_current_placement()))
+        .scalars()
+        .all()
+    )
+    earliest = max([legal_date, *(p.start_date for p in before)])
+    if start < earliest:  # it would end the current placement before it began
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The child was placed with the family on {placed}, before the placement "
+                "decision or the current placement began ({day}). Check the date.",
+            ),
+            placed=start.isoformat(),
+            day=earliest.isoformat(),
+        )
     placement = Placement(
         uuid=str(uuid_module.uuid4()),
         case_id=case.id,
@@ -177,12 +193,8 @@ def reunified(
     )
     s.add(placement)
     s.flush()
-    for old in s.execute(
-        select(Placement).where(
-            Placement.case_id == case.id, is_current_placement(), Placement.id != placement.id
-        )
-    ).scalars():
-        old.end_date = max(start, old.start_date)
+    for old in before:
+        old.end_date = start
         old.replaced_by = placement.id
     return placement
 

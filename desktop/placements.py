@@ -590,13 +590,18 @@ def records_of(s: Session, case: Case) -> dict[str, list[dict[str, Any]]]:
 
 
 def _day(value: Any) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) and value else None
+    day = date.fromisoformat(value) if isinstance(value, str) and value else None
+    if day is not None and not 1900 <= day.year < 2200:
+        raise ValueError("a date out of range")  # the import says the record is damaged
+    return day
 
 
 def _moment(value: Any) -> datetime | None:
     if not isinstance(value, str) or not value:
         return None
     moment = datetime.fromisoformat(value)
+    if not 1900 <= moment.year < 2200:
+        raise ValueError("a time out of range")
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
@@ -617,9 +622,9 @@ def apply_records(s: Session, case: Case, record: dict[str, Any]) -> None:
     for p in received:
         if p["kind"] not in KINDS or p["state"] not in PlacementState._value2member_map_:
             raise ValueError("placement")
-        start = _day(p["start_date"])
-        if start is None:
-            raise ValueError("placement start")
+        start, end = _day(p["start_date"]), _day(p.get("end_date"))
+        if start is None or (end is not None and end < start):
+            raise ValueError("placement dates")
         row = Placement(
             uuid=str(uuid_module.uuid4()),  # ours: the sender's may already be in this store
             case_id=case.id,

@@ -1298,6 +1298,22 @@ def _deferred_actions(store) -> list[str]:
         )
 
 
+def test_a_refusal_on_a_refused_store_is_still_a_plain_refusal_with_a_folder_in_its_way(store):
+    """Where the refusals of a refused store wait, a folder with something in it: the
+    refusal could not be kept, and the caseworker's command crashed. It is still refused in
+    plain words, and the next open says the record of refusals was unreadable."""
+    saved = (store.folder / HEAD_FILE).read_bytes()
+    _register(store, 1)
+    (store.folder / HEAD_FILE).write_bytes(saved)  # refused: an older head put back
+    (store.folder / "audit-deferred").mkdir()
+    (store.folder / "audit-deferred" / "x").write_text("x")
+    result = run_signed_in(
+        store.folder, "check", "--accept-current", user="cara", stdin=f"{PASSWORD}\n\n"
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "You do not have permission to accept the database" in result.stderr
+
+
 @pytest.mark.parametrize("kind", ["folder", "pipe", "link to /dev/zero", "huge file"])
 def test_a_deferred_refusals_file_that_is_no_plain_file_never_stops_the_store(store, kind):
     """Whoever can write in the store's folder can put anything where the sealed refusals wait.
@@ -1340,6 +1356,12 @@ def test_a_sealed_deferred_record_of_anything_but_a_refusal_is_unreadable(store)
         {"at": 0, "user_id": 1, "username": "admin", "action": "permission.denied", "summary": ""},
         {"at": "2026-12-07T10:00:00", "user_id": 1, "username": "admin",
          "action": "audit.signing_started", "summary": "forged"},
+        # Each of these passed the file's checks and could not be written: every open of the
+        # store, by anyone, stopped on it.
+        {"at": "2026-12-07T10:00:00", "user_id": 2**70, "username": "admin",
+         "action": "permission.denied", "summary": "a number no row has"},
+        {"at": "2026-12-07T10:00:00", "user_id": 1, "username": "admin",
+         "action": "permission.denied", "summary": "half a character: \ud800"},
     ):  # fmt: skip
         body = json.dumps({"events": [event], "dropped": 0}).encode()
         nonce = token.token_bytes(12)
@@ -1347,25 +1369,41 @@ def test_a_sealed_deferred_record_of_anything_but_a_refusal_is_unreadable(store)
         result = run_signed_in(store.folder, "cases", user="cara")
         assert result.returncode == 0, result.stderr
         assert not deferred.path.exists()
-    assert _deferred_actions(store) == ["audit.deferred_unreadable"] * 2
+    assert _deferred_actions(store) == ["audit.deferred_unreadable"] * 4
     assert run_signed_in(store.folder, "check").returncode == 0
 
 
-def test_an_insider_deleting_the_restart_key_row_cannot_make_a_signed_acceptance_look_forged(
-    store,
+@pytest.mark.parametrize("change", ["deleted", "replaced by the insider's own key"])
+def test_an_insider_changing_the_restart_key_row_cannot_make_a_signed_acceptance_look_forged(
+    store, change
 ):
-    """The restart key's sealed half is a settings row, which anyone signed in can delete. An
-    acceptance after that was taken for one on a store older than restart keys: signed by
-    nothing, no word to the administrator, and `check` called it forged for ever. The chain
-    (not the row) now says the store has a key: the administrator is told the acceptance
-    cannot be signed, and the next acceptance is signed by the key named after it."""
+    """The restart key's sealed half is a settings row, which anyone signed in can delete, or
+    fill with a key of their own sealed to the recovery slot (no secret needed). An acceptance
+    after that was signed by nothing, or by the insider's key, with no word to the
+    administrator, and `check` called it forged for ever. The chain (not the row) now says
+    which key the store has: the administrator is told this acceptance cannot be signed, and
+    the next acceptance is signed by the key named after it."""
+    import json
+
+    from db.audit import new_seed
+    from db.store import _restart_purpose
+
     saved = (store.folder / HEAD_FILE).read_bytes()
     with store.sign_in("carl") as us, us.store.engine.begin() as conn:  # a caseworker
-        conn.execute(text("DELETE FROM settings WHERE key = 'audit_restart_key'"))
+        if change == "deleted":
+            conn.execute(text("DELETE FROM settings WHERE key = 'audit_restart_key'"))
+        else:
+            private = new_seed()
+            public = public_key_hex(private)
+            sealed = us.store.slots.seal_for_recovery(private, _restart_purpose(public))
+            conn.execute(
+                text("UPDATE settings SET value = :v WHERE key = 'audit_restart_key'"),
+                {"v": json.dumps({"public": public, "sealed": sealed})},
+            )
     (store.folder / HEAD_FILE).write_bytes(saved)  # refused: an older head put back
     result = _accept(store)
     assert result.returncode == 0, result.stderr
-    assert "restart key was removed from the database" in result.stdout, result.stdout
+    assert "restart key was removed from the database, or replaced" in result.stdout
     assert "not proven" in result.stdout
     result = run_signed_in(store.folder, "check")
     assert result.returncode == 1 and "RESTARTED at event" in result.stdout, result.stdout
@@ -1405,3 +1443,25 @@ def test_a_power_cut_after_the_deferred_refusals_are_recorded_does_not_record_th
             text("SELECT summary FROM audit_events WHERE action = 'permission.denied'")
         ).scalars()
         assert len([r for r in refusals if "while the store was refused" in r]) == 1
+
+
+@pytest.mark.parametrize(
+    ("file", "command"),
+    [
+        ("keyslots.json", ("agency", "identity")),
+        ("ulinzi.db", ("report", "summary", "--case", "{number}")),
+        ("a copy of the summary.pdf", ("report", "summary", "--case", "{number}")),
+    ],
+)
+def test_no_command_writes_its_file_into_the_stores_folder(store, file, command):
+    """A caseworker's `--out STORE/keyslots.json` replaced every key slot (nobody could open the
+    store again), `--out STORE/ulinzi.db` wrote a PDF over the database, and any other name
+    left a child's document in clear beside the store. Refused, and the store opens as before."""
+    (number,) = _register(store, 1)
+    keys, names = _sha(store.folder / "keyslots.json"), set(_store_files(store.folder))
+    args = [a.format(number=number) for a in command]
+    result = run_signed_in(store.folder, *args, "--out", str(store.folder / file), user="cara")
+    assert result.returncode == 1 and "holds a Ulinzi store" in result.stderr, result.stderr
+    assert set(_store_files(store.folder)) == names  # nothing new beside the store
+    assert _sha(store.folder / "keyslots.json") == keys
+    assert run_signed_in(store.folder, "check").returncode == 0  # the database opens, sound

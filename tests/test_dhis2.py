@@ -154,6 +154,7 @@ def _with(**entry: object) -> str:
         (_with(dataElement="de 1; drop"), "“de 1; drop” is not a DHIS2 identifier"),
         ('{"dataSet": "x", "orgUnit": "y", "dataValues": []}', "gives no dataValues"),
         ("{not json", "is not JSON"),
+        ("[" * 100_000, "is not JSON"),  # nested deeper than a reader goes
     ],
 )
 def test_a_mapping_the_return_cannot_fill_is_one_plain_error_naming_the_entry(text, says):

@@ -587,6 +587,20 @@ def _registration_answers(record: dict) -> dict:
             lambda r: {**r, "signed_copies": [_signed_copy(r, 1), _signed_copy(r, 2)]},
         ),
         ("records", lambda r: {**r, "placements": [_PLACEMENT, {**_PLACEMENT, "carer": "B"}]}),
+        (
+            "records",
+            lambda r: {**r, "placements": [{**_PLACEMENT, "end_date": "2025-12-31"}]},
+        ),
+        # Times at the end of the calendar: a deadline or a time zone on them overflowed.
+        ("records", lambda r: _case(r, registered_at="9999-12-31T23:59:59+00:00")),
+        (
+            "forms",
+            lambda r: _first_form(r, "registration", submitted_at="9999-12-31T23:59:59-05:00"),
+        ),
+        (
+            "records",
+            lambda r: {**r, "placements": [{**_PLACEMENT, "proposed_at": "9999-12-31T23:00:00"}]},
+        ),
     ],
 )
 def test_a_signed_package_with_damaged_records_is_refused_and_imports_nothing(
@@ -690,10 +704,28 @@ def test_attachments_this_agencys_rules_keep_out_are_named_and_the_case_still_ar
     assert imported[1].endswith("; 2 attachments left out by the agency's rules")
 
 
+def test_a_photo_of_the_child_sent_as_a_signed_copy_too_is_kept_out_as_well(built, mus):
+    """Musanze keeps no photos of children: the same picture sent as an attachment and as a
+    signed copy was left out as one and stored as the other."""
+    sent = built.package()
+    record = sent.record()
+    record["attachments"] = [
+        {"entry": "attachments/1.png", "sha256": packages.sha256(PNG), "kind": "photo_of_child",
+         "file_name": "child.png"},
+    ]  # fmt: skip
+    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG, file_name="signed.png")]
+    data = _with(sent, record, **{"attachments/1.png": PNG, "documents/scan.pdf": PNG})
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, data)
+        with us.store.read() as s:
+            assert s.execute(select(func.count()).select_from(SignedCopy)).scalar_one() == 0
+    assert done.left_out == ("signed.png", "child.png")
+
+
 def test_a_case_coming_back_does_not_file_its_own_signed_copy_twice(built, mus):
-    """A linked case may already hold the printed document a received signed copy belongs to
-    (the case went out and came back): the copy is filed with it, once; the same code for
-    another version of the document is a damaged package."""
+    """A linked case may already hold the printed document a received signed copy belongs to,
+    and that very copy (the case went out and came back): it is not filed twice; the same code
+    for another version of the document is a damaged package."""
     here = _register(mus, "cara")
     sent = built.package()
     with mus.sign_in("cara") as us, us.store.write() as s:
@@ -709,7 +741,20 @@ def test_a_case_coming_back_does_not_file_its_own_signed_copy_twice(built, mus):
             )
         )
     record = sent.record()
-    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG)] * 2
+    with mus.sign_in("cara") as us, us.store.write() as s:  # Musanze filed that copy already
+        s.add(
+            SignedCopy(
+                case_id=case_id,
+                document_id=s.execute(select(PrintedDocument.id)).scalar_one(),
+                file_name="scan.png",
+                media_type="image/png",
+                size=len(PNG),
+                sha256=packages.sha256(PNG),
+                data=PNG,
+                added_at=datetime.now(UTC),
+            )
+        )
+    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG)]
     with mus.sign_in("cara") as us:
         exchange.import_package(
             us, _with(sent, record, **{"documents/scan.pdf": PNG}), link_to=here
@@ -919,8 +964,8 @@ def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built
             assert [c[:6] for c in copies] == [
                 (printed[0][0], "closure signed.pdf", "application/pdf", len(SCAN),
                  packages.sha256(SCAN), SCAN),
-                (printed[0][0], "documents/closure-scan.pdf", "", len(SCAN),
-                 packages.sha256(SCAN), SCAN),
+                (printed[0][0], "documents/closure-scan.pdf", "application/pdf", len(SCAN),
+                 packages.sha256(SCAN), SCAN),  # the type its bytes are, not one it was told
             ]  # fmt: skip
             assert copies[0][6] == datetime(2026, 3, 2, 8, 0, tzinfo=utc)
             history = _rows(

@@ -554,6 +554,10 @@ def test_the_bundle_runs_every_command_of_the_command_line(bundle, bundled_env, 
     ulinzi("report", "dhis2", "--period", month, "--mapping", str(mapping), "--out", str(adx),
            *as_sam)  # fmt: skip
     assert "urn:ihe:qrph:adx:2015" in adx.read_text("utf-8")
+    rows = tmp_path / "cases.xlsx"
+    ulinzi("export", "cases", "--deidentified", "--out", str(rows), "--store",
+           str(kigali.folder), "--user", "mina", "--password-stdin")  # fmt: skip
+    assert rows.stat().st_size > 0
     ulinzi("reassign", numbers["reintegration"], "--to", "carl", "--reason", "Cara is on leave",
            *as_sam)  # fmt: skip
     ours, theirs = tmp_path / "kgl.json", tmp_path / "mus.json"

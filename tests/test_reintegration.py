@@ -349,3 +349,68 @@ def test_a_child_reunified_with_their_family_leaves_the_facility_the_same_day(ag
             select(AuditEvent.summary).where(AuditEvent.action == "placement.reunified")
         ).scalars()
         assert list(recorded) == ["kinship_formal"]
+
+
+def test_a_reunification_dated_before_the_child_was_admitted_is_refused(agency):
+    """Placed with the family 90 days ago, admitted to the home 60 days ago: ending the home's
+    placement the day it began would erase the stay. Refused in plain words; nothing saved."""
+    from desktop import placements
+    from desktop.errors import InvalidInput
+
+    uuid = case_in_implementation(agency)
+    admitted_to_facility(agency, uuid, days_ago=60)
+    reintegrated_to(agency, uuid, "reintegration_preparation")
+    with agency.sign_in("cara") as us:
+        with pytest.raises(InvalidInput, match="Check the date"):
+            case_forms.submit_form(
+                us, uuid, "reunification", pathway_answers(us, "reunification", placed_on=day(-90)),
+                None,
+            )  # fmt: skip
+        assert placements.current(us, uuid).kind == "residential_care"
+        assert "reunification" not in {x.form_id for x in case_forms.case_submissions(us, uuid)}
+
+
+def test_a_reunification_saved_again_under_a_new_decision_places_the_child_there(agency):
+    """The placement with the aunt broke down: the pathway moves back, the child returns to
+    the home, a foster family is decided and approved, and the reunification form (not a
+    repeatable one) is saved again. The foster family is the child's placement now."""
+    from desktop import placements
+    from desktop.placements import PlacementDetails
+
+    uuid = case_in_implementation(agency)
+    home = admitted_to_facility(agency, uuid)
+    reintegrated_to(agency, uuid, "reunification")
+    with agency.sign_in("cara") as us:
+        reintegration.move_back(us, uuid, "decision", "The placement with the aunt broke down.")
+        back = placements.propose(
+            us,
+            uuid,
+            PlacementDetails(
+                kind="residential_care", start_date=TODAY - timedelta(days=1),
+                legal_basis="court_order", legal_reference="RC 13/2026",
+                legal_date=TODAY - timedelta(days=1), decided_by="Gasabo Primary Court",
+                reason="Back at the home after the breakdown.", facility_id=home,
+            ),
+        )  # fmt: skip
+    with agency.sign_in("sam") as us:
+        placements.approve(us, back.id)
+    with agency.sign_in("cara") as us:
+        saved = {x.form_id: x.revision for x in case_forms.case_submissions(us, uuid)}
+        case_forms.submit_form(
+            us, uuid, "placement_decision",
+            pathway_answers(us, "placement_decision", option="foster_family", carer="Mrs Foster",
+                            placement_on=day(0)),
+            saved["placement_decision"],
+        )  # fmt: skip
+    with agency.sign_in("sam") as us:
+        case_flow.decide(us, approval(us, uuid, "placement_decision").id, True)
+    with agency.sign_in("cara") as us:
+        case_forms.submit_form(
+            us, uuid, "reunification",
+            pathway_answers(us, "reunification", carer="Mrs Foster", placed_on=day(0)),
+            saved["reunification"],
+        )  # fmt: skip
+        now = placements.current(us, uuid)
+        history = placements.history(us, uuid)
+    assert (now.kind, now.carer) == ("foster_family", "Mrs Foster")
+    assert sum(p.is_current for p in history) == 1

@@ -693,3 +693,32 @@ def test_timeline_and_history_each_say_what_they_show(qtbot, demo):
         notes[tabs.tabText(i).replace("&", "")] = note.text() if note is not None else ""
     _close(window)
     assert "History" in notes["Timeline"] and "audit log" in notes["History"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES, indirect=True)
+def test_a_managers_dashboard_and_its_export_fit_and_read(qtbot, demo, language):
+    """The whole agency's Dashboard (with Export for M&E) and the export's dialog; the caseload
+    chart's heading stands apart from "Overdue work by kind", however long it is."""
+    from ui.deidentified import DeidentifiedExportDialog
+
+    window = _main_window(qtbot, demo, "manager")
+    window.dashboard.show()
+    board = window.tabs.currentWidget()
+    qtbot.waitUntil(lambda: getattr(board, "data", None) is not None, timeout=20000)
+    settle()
+    found = _tabs(window, window.tabs, f"main window, manager [{language}]")
+    window.tabs.setCurrentWidget(board)
+    settle()
+    caseload, overdue = board.caseload_heading, board.overdue_heading
+    left = caseload.mapTo(window, caseload.rect().topRight())
+    right = overdue.mapTo(window, overdue.rect().topLeft())
+    metrics = QFontMetrics(caseload.font())
+    ends = caseload.mapTo(window, caseload.rect().topLeft()).x() + min(
+        metrics.horizontalAdvance(caseload.text()), caseload.width()
+    )
+    assert ends + 12 <= right.x() and left.x() < right.x(), (caseload.text(), left, right)
+    dialog = shown(qtbot, DeidentifiedExportDialog(window.holder, window))
+    found += look_at(dialog, f"De-identified export [{language}]", TALLY)
+    dialog.close()
+    _close(window)
+    assert_looks_right(found)

@@ -1238,12 +1238,16 @@ class AdminDialog(QDialog):
 
         self.facilities = FacilitiesPage(holder)
         self.tabs.addTab(self.facilities, self.tr("&Facilities"))
+        from ui.indicator_settings import IndicatorsPage
+
+        self.indicators = IndicatorsPage(holder)
+        self.tabs.addTab(self.indicators, self.tr("Indica&tors"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         _no_enter(self.close_button)
         self.buttons.rejected.connect(self.reject)
         self.busy = QLabel(objectName="busy")
-        for page in (self.users, self.agency):
+        for page in (self.users, self.agency, self.indicators):
             page.busy_changed.connect(self._busy_changed)
         bottom = QHBoxLayout()
         bottom.addWidget(self.busy, 1)
@@ -1257,7 +1261,7 @@ class AdminDialog(QDialog):
         (self.users.add_button if self.users.alone else self.users.table).setFocus()
 
     def is_busy(self) -> bool:
-        return self.users.is_busy or self.agency.is_busy
+        return self.users.is_busy or self.agency.is_busy or self.indicators.is_busy
 
     def _busy_changed(self, text: str) -> None:
         busy = self.is_busy()
@@ -1281,15 +1285,23 @@ class AdminDialog(QDialog):
         """Escape and Close: wait for work under way, and do not drop changed settings silently."""
         if self.is_busy():
             return
-        if self.agency.is_changed():
+        changed = [page for page in (self.agency, self.indicators) if page.is_changed()]
+        if changed:
             answer = self.ask_unsaved()
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Save:
-                self.tabs.setCurrentWidget(self.agency)
-                self.agency.save(then=self.close_now)
+                self.tabs.setCurrentWidget(changed[0])
+                self._save_then_close(changed)
                 return
         super().reject()
+
+    def _save_then_close(self, pages: list[Any]) -> None:
+        """Save each page in turn, then close; a page that cannot save keeps the dialog open."""
+        if not pages:
+            self.close_now()
+            return
+        pages[0].save(then=lambda: self._save_then_close(pages[1:]))
 
     def close_now(self) -> None:
         """Close without asking (e.g. when the screen locks); unsaved settings are dropped."""

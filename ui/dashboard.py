@@ -9,7 +9,7 @@ may see), and a case opens from there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop import indicators
 from desktop.errors import QT_TRANSLATE_NOOP
 from desktop.indicators import CaseBehind, Dashboard, Figure, Period, Scope
+from desktop.vocabulary import Role
 from ui.common import NEXT_ACTIONS, fit_to_screen, format_date, label, show_error
 from ui.operations import SessionOp
 from ui.session_holder import SessionHolder
@@ -62,6 +63,13 @@ def _indicator(text: str) -> str:
     return QCoreApplication.translate("indicators", text)
 
 
+def number(value: float) -> str:
+    """A number as the person's language writes it (QLocale): 0.5 in English, 0,5 in French."""
+    if float(value).is_integer():
+        return QLocale().toString(int(value))
+    return QLocale().toString(float(value), "g", 6)
+
+
 def period_name(p: Period) -> str:
     """How a period reads on screen: "Nov 2026", "2026 Q4", "2026"."""
     if p.kind == "month":
@@ -85,7 +93,9 @@ def figure_text(f: Figure) -> str:
             if f.fact
             else _tr(QT_TRANSLATE_NOOP("dashboard", "No"))
         )
-    return "–" if f.percent is None else f"{f.percent:.0f}%"
+    if f.percent is None:
+        return "–"
+    return _tr(QT_TRANSLATE_NOOP("dashboard", "{n}%")).format(n=number(round(f.percent)))
 
 
 def ratio_text(f: Figure) -> str:
@@ -95,7 +105,9 @@ def ratio_text(f: Figure) -> str:
                 date=format_date(f.checked_on)
             )
         return _tr(QT_TRANSLATE_NOOP("dashboard", "Record it in Administration"))
-    return _tr(QT_TRANSLATE_NOOP("dashboard", "{n} of {d}")).format(n=f.numerator, d=f.denominator)
+    return _tr(QT_TRANSLATE_NOOP("dashboard", "{n} of {d}")).format(
+        n=number(f.numerator), d=number(f.denominator)
+    )
 
 
 class Sparkline(QWidget):
@@ -199,7 +211,7 @@ class Tile(QFrame):
         self.ratio.setText(ratio_text(f))
         target = f.target
         self.target.setText(
-            _tr(QT_TRANSLATE_NOOP("dashboard", "Target: {n}%")).format(n=f"{target:g}")
+            _tr(QT_TRANSLATE_NOOP("dashboard", "Target: {n}%")).format(n=number(target))
             if target
             else ""
         )
@@ -212,7 +224,7 @@ class Tile(QFrame):
         self.sparkline.set_values(trend, target)
         rule = _indicator(definition.rule)
         if f.code == "15.7":
-            rule = rule.format(**{k: f"{v:g}" for k, v in weights.items()})
+            rule = rule.format(**{k: number(v) for k, v in weights.items()})
         self.setToolTip(rule)
         self.setAccessibleName(f"{f.code} {_indicator(definition.title)}: {figure_text(f)}")
         self.setAccessibleDescription(f"{ratio_text(f)}. {rule}")
@@ -240,7 +252,9 @@ class CaseloadBars(QWidget):
         self.rows = rows
         self.setMinimumHeight(10 + 22 * max(len(rows), 1))
         self.setAccessibleDescription(
-            "; ".join(f"{name}: {weighted:g} ({cases})" for name, weighted, cases in rows)
+            "; ".join(
+                f"{name}: {number(weighted)} ({number(cases)})" for name, weighted, cases in rows
+            )
         )
         self.updateGeometry()
         self.update()
@@ -269,7 +283,7 @@ class CaseloadBars(QWidget):
             painter.drawText(  # weighted, and the open cases it counts
                 QRectF(left + width + 4, y, 80, 18),
                 Qt.AlignmentFlag.AlignLeft,
-                f"{weighted:g} ({cases})",
+                f"{number(weighted)} ({number(cases)})",
             )
         painter.end()
 
@@ -376,6 +390,15 @@ class DashboardWidget(QWidget):
         bar.addWidget(self.status, 1)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.monthly_button)
+        # Managers: every case, de-identified, for M&E (ui/deidentified.py).
+        # Made with its parent: a button shown without one is a window of its own, which
+        # flashed on screen and took the keyboard from the main window.
+        self.export_button = QPushButton(
+            self.tr("E&xport for M&&E…"), self, objectName="exportDeidentified"
+        )
+        self.export_button.clicked.connect(self.export_deidentified)
+        bar.addWidget(self.export_button)
+        self.export_button.setVisible(Role.MANAGER in holder.session.user.roles)
 
         self.tiles: dict[str, Tile] = {}
         grid = QGridLayout()
@@ -387,7 +410,8 @@ class DashboardWidget(QWidget):
             grid.addWidget(tile, i // 4, i % 4)
         for column in range(4):
             grid.setColumnStretch(column, 1)
-        self.caseload_heading = QLabel(objectName="caseloadHeading")
+        # Wrapped within its column: in French it is longer than the column is wide.
+        self.caseload_heading = QLabel(objectName="caseloadHeading", wordWrap=True)
         self.bars = CaseloadBars()
         self.overdue_heading = QLabel(self.tr("Overdue work by kind"))
         self.overdue = QTableWidget(0, 2, objectName="overdueByKind")
@@ -403,6 +427,7 @@ class DashboardWidget(QWidget):
             font.setBold(True)
             heading.setFont(font)
         lower = QHBoxLayout()
+        lower.setSpacing(24)  # the two headings read as two
         left = QVBoxLayout()
         left.addWidget(self.caseload_heading)
         left.addWidget(self.bars)
@@ -442,6 +467,7 @@ class DashboardWidget(QWidget):
             self.scope_label.setText(self.tr("&Whose cases"))
             self.refresh_button.setText(self.tr("&Refresh"))
             self.monthly_button.setText(self.tr("&Monthly return…"))
+            self.export_button.setText(self.tr("E&xport for M&&E…"))
             self.overdue_heading.setText(self.tr("Overdue work by kind"))
             self.overdue.setHorizontalHeaderLabels([self.tr("What"), self.tr("Overdue")])
             if self.data is not None:
@@ -496,7 +522,7 @@ class DashboardWidget(QWidget):
             self.tr(
                 "Caseload per caseworker, weighted by risk (high {high}, medium {medium}, "
                 "low {low}); the band is 15 to 30"
-            ).format(**{k: f"{v:g}" for k, v in report.weights.items()})
+            ).format(**{k: number(v) for k, v in report.weights.items()})
         )
         self.bars.set_rows([(w.name, w.weighted, w.open_cases) for w in caseload.workers])
         overdue = sorted(data.overdue.items(), key=lambda kv: -kv[1])
@@ -539,6 +565,11 @@ class DashboardWidget(QWidget):
         )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def export_deidentified(self) -> None:
+        from ui.deidentified import DeidentifiedExportDialog  # only for those who export
+
+        DeidentifiedExportDialog(self.holder, self).exec()
 
     def clear(self) -> None:
         self.data = None

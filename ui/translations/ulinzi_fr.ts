@@ -79,6 +79,10 @@
         <translation>É&amp;tablissements</translation>
     </message>
     <message>
+        <source>Indica&amp;tors</source>
+        <translation>In&amp;dicateurs</translation>
+    </message>
+    <message>
         <source>The agency settings were changed but not saved. Save them now?</source>
         <translation>Les paramètres de l&apos;organisme ont été modifiés mais pas enregistrés. Les enregistrer maintenant ?</translation>
     </message>
@@ -1903,6 +1907,10 @@
         <translation>Rapport &amp;mensuel…</translation>
     </message>
     <message>
+        <source>E&amp;xport for M&amp;&amp;E…</source>
+        <translation>E&amp;xport pour le S&amp;&amp;E…</translation>
+    </message>
+    <message>
         <source>Overdue work by kind</source>
         <translation>Travail en retard, par type</translation>
     </message>
@@ -2084,6 +2092,69 @@
     <message>
         <source>What needs to change? The caseworker reads your comment (Ctrl+Enter returns the request).</source>
         <translation>Que faut-il modifier ? Le gestionnaire de cas lira votre commentaire (Ctrl+Entrée renvoie la demande).</translation>
+    </message>
+</context>
+<context>
+    <name>DeidentifiedExportDialog</name>
+    <message>
+        <source>De-identified case list for M&amp;E</source>
+        <translation>Liste des dossiers anonymisée pour le S&amp;E</translation>
+    </message>
+    <message>
+        <source>What the file holds</source>
+        <translation>Ce que contient le fichier</translation>
+    </message>
+    <message>
+        <source>What it never holds</source>
+        <translation>Ce qu’il ne contient jamais</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>&amp;Suppress small cells: a value fewer than {k} cases share</source>
+        <translation>&amp;Masquer les petits effectifs : une valeur partagée par moins de {k} dossiers</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, for any program (.csv)</source>
+        <translation>CSV, pour tout logiciel (.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Save the de-identified case list</source>
+        <translation>Enregistrer la liste des dossiers anonymisée</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Écriture du fichier…</translation>
+    </message>
+    <message>
+        <source>Saved {file}: {n} rows, one per case. The file is not encrypted: keep it only as long as the work needs it.</source>
+        <translation>{file} enregistré : {n} lignes, une par dossier. Le fichier n’est pas chiffré : ne le gardez que le temps du travail.</translation>
     </message>
 </context>
 <context>
@@ -3754,6 +3825,81 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorsPage</name>
+    <message>
+        <source>Caseload weighted by risk (15.7)</source>
+        <translation>Charge de travail pondérée par le risque (15.7)</translation>
+    </message>
+    <message>
+        <source>A &amp;high-risk case counts as</source>
+        <translation>Un dossier à risque &amp;élevé compte pour</translation>
+    </message>
+    <message>
+        <source>A m&amp;edium-risk case counts as</source>
+        <translation>Un dossier à risque &amp;moyen compte pour</translation>
+    </message>
+    <message>
+        <source>A &amp;low-risk case counts as</source>
+        <translation>Un dossier à risque &amp;faible compte pour</translation>
+    </message>
+    <message>
+        <source>Cases a caseworker holds, each counted by its risk; not yet assessed counts as medium. The standard&apos;s band is 15 to 30.</source>
+        <translation>Les dossiers que suit un gestionnaire de cas, chacun compté selon son risque ; un dossier pas encore évalué compte comme moyen. La fourchette de la norme est de 15 à 30.</translation>
+    </message>
+    <message>
+        <source>Facts about the agency</source>
+        <translation>Faits concernant l’organisme</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Last checked on</source>
+        <translation>Vérifié pour la dernière fois le</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Cibles</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>Pas de cible</translation>
+    </message>
+    <message>
+        <source>The Dashboard shows each figure against its target; 0 is no target.</source>
+        <translation>Le tableau de bord montre chaque chiffre face à sa cible ; 0 signifie pas de cible.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>A case of higher risk counts at least as much as one of lower risk: high ≥ medium ≥ low.</source>
+        <translation>Un dossier à risque plus élevé compte au moins autant qu’un dossier à risque plus faible : élevé ≥ moyen ≥ faible.</translation>
+    </message>
+    <message>
+        <source>Saved. The Dashboard shows them when it next counts.</source>
+        <translation>Enregistré. Le tableau de bord en tient compte à son prochain calcul.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>LogEntryDialog</name>
     <message>
         <source>New daily log entry</source>
@@ -4148,6 +4294,10 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Non enregistré</translation>
     </message>
     <message>
+        <source>Other places</source>
+        <translation>Autres lieux</translation>
+    </message>
+    <message>
         <source>0–4 years</source>
         <translation>0–4 ans</translation>
     </message>
@@ -4308,8 +4458,8 @@ Son SHA-256, conservé dans l&apos;historique du dossier : {sha}</translation>
         <translation>Orientations faites : chaque orientation datée du mois (un enfant peut en avoir plusieurs), par type de service.</translation>
     </message>
     <message>
-        <source>Sex as registered; age in years on the last day of the month; the main protection concern is the first one ticked at registration; the district is what follows the last comma of where the child lives.</source>
-        <translation>Sexe tel qu&apos;enregistré ; âge en années le dernier jour du mois ; la principale préoccupation de protection est la première cochée à l&apos;enregistrement ; le district est ce qui suit la dernière virgule du lieu de vie de l&apos;enfant.</translation>
+        <source>Sex as registered; age in years on the last day of the month; the main protection concern is the first one ticked at registration; the district is what follows the last comma of where the child lives, or “Other places” when fewer than 5 of the agency&apos;s cases live there.</source>
+        <translation>Sexe tel qu&apos;enregistré ; âge en années le dernier jour du mois ; la principale préoccupation de protection est la première cochée à l&apos;enregistrement ; le district est ce qui suit la dernière virgule du lieu de vie de l&apos;enfant, ou « Autres lieux » lorsque moins de 5 dossiers de l&apos;organisme y vivent.</translation>
     </message>
     <message>
         <source>The indicators are those of the Dashboard, for the same month and the same cases; each one&apos;s rule is shown there.</source>
@@ -5902,6 +6052,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Non</translation>
     </message>
     <message>
+        <source>{n}%</source>
+        <translation>{n} %</translation>
+    </message>
+    <message>
         <source>checked on {date}</source>
         <translation>vérifié le {date}</translation>
     </message>
@@ -5948,6 +6102,73 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>deidentified</name>
+    <message>
+        <source>Pseudonymous code (not the case number)</source>
+        <translation>Code pseudonyme (pas le numéro de dossier)</translation>
+    </message>
+    <message>
+        <source>Month of registration</source>
+        <translation>Mois d’enregistrement</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Age band at registration (0–4, 5–9, 10–14, 15–17, 18+)</source>
+        <translation>Tranche d’âge à l’enregistrement (0–4, 5–9, 10–14, 15–17, 18+)</translation>
+    </message>
+    <message>
+        <source>Main protection concern</source>
+        <translation>Principale préoccupation de protection</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Status (open, closed, transferred)</source>
+        <translation>Statut (ouvert, clôturé, transféré)</translation>
+    </message>
+    <message>
+        <source>Reason for closure</source>
+        <translation>Motif de clôture</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>Niveau de risque</translation>
+    </message>
+    <message>
+        <source>District (no village, no address)</source>
+        <translation>District (ni village, ni adresse)</translation>
+    </message>
+    <message>
+        <source>Initial assessment within its deadline</source>
+        <translation>Évaluation initiale dans son délai</translation>
+    </message>
+    <message>
+        <source>Full assessment within its deadline</source>
+        <translation>Évaluation complète dans son délai</translation>
+    </message>
+    <message>
+        <source>Case plan within its deadline</source>
+        <translation>Plan de prise en charge dans son délai</translation>
+    </message>
+    <message>
+        <source>One row per case of the agency, with only the columns chosen. Each value is a code, a month or a band. The codes are drawn anew for every export, so two files cannot be joined. A district that fewer than {k} cases share is written “other”.</source>
+        <translation>Une ligne par dossier de l’organisme, avec seulement les colonnes choisies. Chaque valeur est un code, un mois ou une tranche. Les codes sont tirés à nouveau à chaque export : deux fichiers ne peuvent pas être rapprochés. Un district que partagent moins de {k} dossiers est écrit «&#xa0;other&#xa0;» (autre).</translation>
+    </message>
+    <message>
+        <source>Any name (of a child, a family member or a staff member), case number, date of birth or other exact date, address or village, or anything typed as text in a form.</source>
+        <translation>Aucun nom (d’enfant, de membre de la famille ou du personnel), aucun numéro de dossier, aucune date de naissance ni autre date exacte, aucune adresse ni aucun village, rien de ce qui a été saisi comme texte dans un formulaire.</translation>
+    </message>
+    <message>
+        <source>Suppressing small cells replaces, in each column, a value that fewer than {k} cases share with “suppressed”. Columns taken together can still point to one child: share the file only with people entitled to these figures, and delete it when the work is done. The export is recorded in the audit log (its columns and row count, not its content).</source>
+        <translation>Masquer les petits effectifs remplace, dans chaque colonne, une valeur que partagent moins de {k} dossiers par «&#xa0;suppressed&#xa0;» (masqué). Les colonnes prises ensemble peuvent encore désigner un enfant : ne partagez le fichier qu’avec des personnes autorisées à voir ces chiffres, et supprimez-le quand le travail est fait. L’export est inscrit au journal d’audit (ses colonnes et son nombre de lignes, pas son contenu).</translation>
     </message>
 </context>
 <context>
@@ -6389,6 +6610,18 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
         <translation>Seul le fichier DHIS2 se fait avec une correspondance.</translation>
     </message>
     <message>
+        <source>--out, --fields, --suppress-small and --key-file are for `ulinzi export cases --deidentified`.</source>
+        <translation>--out, --fields, --suppress-small et --key-file servent à `ulinzi export cases --deidentified`.</translation>
+    </message>
+    <message>
+        <source>Say which case with --case NUMBER, the package with --to FILE.ulz, and whom it is for with --recipient AGENCY_CODE or --passphrase-file F.</source>
+        <translation>Indiquez le dossier avec --case NUMÉRO, le paquet avec --to FICHIER.ulz, et son destinataire avec --recipient CODE_ORGANISME ou --passphrase-file F.</translation>
+    </message>
+    <message>
+        <source>Write the de-identified cases with: ulinzi export cases --deidentified --out FILE.csv|FILE.xlsx [--fields a,b,c] [--suppress-small] (no case, no package).</source>
+        <translation>Écrivez les dossiers anonymisés avec : ulinzi export cases --deidentified --out FICHIER.csv|FICHIER.xlsx [--fields a,b,c] [--suppress-small] (sans dossier ni paquet).</translation>
+    </message>
+    <message>
         <source>A package shares the child&apos;s information: check the consent (version {version}, given on {day}) with the child and family, then run the command again with --consent-checked.</source>
         <translation>Un paquet partage les informations de l&apos;enfant : vérifiez le consentement (version {version}, donné le {day}) avec l&apos;enfant et la famille, puis relancez la commande avec --consent-checked.</translation>
     </message>
@@ -6423,6 +6656,10 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>There is no folder {folder}.</source>
         <translation>Le dossier {folder} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>{folder} holds a Ulinzi store: write the file in another folder (one of your documents, or a USB key).</source>
+        <translation>{folder} contient un coffre Ulinzi : enregistrez le fichier dans un autre dossier (l&apos;un de vos documents, ou une clé USB).</translation>
     </message>
     <message>
         <source>The disk is full: {name} was not written. Free some space or choose another place.</source>
@@ -7187,6 +7424,30 @@ Vous pourrez réactiver le compte plus tard avec un nouveau mot de passe tempora
     <message>
         <source>“{given}” is not a format the monthly return is saved in: choose {known}.</source>
         <translation>« {given} » n&apos;est pas un format d&apos;enregistrement du rapport mensuel : choisissez {known}.</translation>
+    </message>
+    <message>
+        <source>Unknown column: {fields}. The columns are: {known}.</source>
+        <translation>Colonne inconnue : {fields}. Les colonnes sont : {known}.</translation>
+    </message>
+    <message>
+        <source>Choose at least one column to export.</source>
+        <translation>Choisissez au moins une colonne à exporter.</translation>
+    </message>
+    <message>
+        <source>Write the de-identified cases to a file ending in .csv or .xlsx, not {name}.</source>
+        <translation>Écrivez les dossiers anonymisés dans un fichier se terminant par .csv ou .xlsx, pas {name}.</translation>
+    </message>
+    <message>
+        <source>The codes&apos; key is {n} bytes of hexadecimal text; this one is not.</source>
+        <translation>La clé des codes fait {n} octets en texte hexadécimal ; celle-ci non.</translation>
+    </message>
+    <message>
+        <source>export the de-identified case list</source>
+        <translation>exporter la liste des dossiers anonymisée</translation>
+    </message>
+    <message>
+        <source>The child was placed with the family on {placed}, before the placement decision or the current placement began ({day}). Check the date.</source>
+        <translation>L&apos;enfant a été placé dans la famille le {placed}, avant la décision de placement ou le début du placement actuel ({day}). Vérifiez la date.</translation>
     </message>
 </context>
 <context>
