@@ -240,7 +240,9 @@ def test_a_saved_form_is_read_only_and_a_new_version_keeps_the_history(qtbot, ag
     fill(
         wizard,
         "initial_assessment",
-        sample_answers(form, random.Random(1), date.today(), risk_level="high"),
+        sample_answers(
+            form, random.Random(1), date.today(), risk_level="high", next_step="full_assessment"
+        ),
     )
     with change_shown(qtbot, window), qtbot.waitSignal(wizard.saved, timeout=10000):
         wizard.finish()
