@@ -39,7 +39,7 @@ import re
 import secrets
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -326,20 +326,34 @@ def _read_rows(us: UserSession, now: datetime) -> list[_Row]:
     return list(rows.values())
 
 
+def shared_districts(locations: Iterable[str], shared_by: int = SMALL_CELL) -> dict[str, str]:
+    """The districts at least `shared_by` of `locations` name (see `district_of`), each
+    written as most of them spell it, by its folded name (`district_key`). A district fewer
+    share, or text that does not read as one, is in none: reports write it as "other"."""
+    spellings: dict[str, Counter[str]] = {}
+    for location in locations:
+        place = district_of(location)
+        if place is not None:
+            spellings.setdefault(district_key(place), Counter())[place] += 1
+    return {
+        key: found.most_common(1)[0][0]
+        for key, found in spellings.items()
+        if found.total() >= shared_by
+    }
+
+
+def district_key(place: str) -> str:
+    return _fold(place)
+
+
 def _reduce_districts(rows: list[_Row]) -> None:
     """Each location to its district, written as most cases spell it; a district fewer than
     SMALL_CELL cases share, or text that does not read as one, becomes `other`."""
-    districts = [district_of(r.values["district"]) for r in rows]
-    counts = Counter(_fold(d) for d in districts if d)
-    spellings: dict[str, Counter[str]] = {}
-    for d in districts:
-        if d:
-            spellings.setdefault(_fold(d), Counter())[d] += 1
-    for row, d in zip(rows, districts, strict=True):
-        if d is None or counts[_fold(d)] < SMALL_CELL:
-            row.values["district"] = OTHER_DISTRICT
-        else:
-            row.values["district"] = spellings[_fold(d)].most_common(1)[0][0]
+    kept = shared_districts(r.values["district"] for r in rows)
+    for row in rows:
+        place = district_of(row.values["district"])
+        found = kept.get(district_key(place)) if place is not None else None
+        row.values["district"] = found or OTHER_DISTRICT
 
 
 def _suppress(table: list[list[str]], columns: Sequence[str]) -> None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from sqlalchemy.orm import Session
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied
 from db.models import Agency, Case, CaseStatus, FormSubmission, Role
 from desktop import access, indicators
-from desktop.deidentified import SMALL_CELL, district_of
+from desktop.deidentified import SMALL_CELL, district_key, district_of, shared_districts
 from desktop.indicators import IndicatorReport, Period, PeriodError, Scope
 from desktop.session import UserSession
 
@@ -413,28 +412,17 @@ def districts_in(s: Session) -> Callable[[str], str]:
     """Where a child lives at district level: what follows the last comma, when it reads as a
     place name and at least DISTRICT_SHARED_BY of the agency's cases live there (written as
     most of them spell it); "other" otherwise, and NOT_RECORDED when nothing was typed."""
-    spellings: dict[str, Counter[str]] = {}
-    for (location,) in s.execute(select(Case.location).where(Case.location != "")):
-        place = district_of(location)
-        if place is not None:
-            spellings.setdefault(_folded(place), Counter())[place] += 1
-    kept = {
-        folded: found.most_common(1)[0][0]
-        for folded, found in spellings.items()
-        if found.total() >= DISTRICT_SHARED_BY
-    }
+    kept = shared_districts(
+        s.execute(select(Case.location).where(Case.location != "")).scalars(), DISTRICT_SHARED_BY
+    )
 
     def district(location: str) -> str:
         if not location.strip():
             return NOT_RECORDED
         place = district_of(location)
-        return kept.get(_folded(place), OTHER_PLACE) if place is not None else OTHER_PLACE
+        return kept.get(district_key(place), OTHER_PLACE) if place is not None else OTHER_PLACE
 
     return district
-
-
-def _folded(place: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", place).split()).casefold()
 
 
 def _answer(key: str | tuple[str | int, ...]) -> ColumnElement[str]:
