@@ -1148,17 +1148,12 @@ def _import(
         return Imported(case.uuid, case.case_number, False, receipt, tuple(left_out))
 
 
-# The years a received date may fall in: beyond them, arithmetic on it (a deadline, a time zone)
-# overflows, and no case of a child has one.
-YEARS = range(1900, 2200)
-
-
 def _date(value: Any) -> date | None:
     try:
         found = date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
-    if found is not None and found.year not in YEARS:
+    if found is not None and found.year not in package_schema.RECEIVED_YEARS:
         raise ValueError("a date out of range")
     return found
 
@@ -1168,7 +1163,7 @@ def _moment(value: Any) -> datetime | None:
         found = datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
-    if found is not None and found.year not in YEARS:
+    if found is not None and found.year not in package_schema.RECEIVED_YEARS:
         raise ValueError("a time out of range")
     return found if found is None or found.tzinfo else found.replace(tzinfo=UTC)
 

@@ -15,6 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Strict
 
 from desktop.forms.answers import LONG_TEXT_LIMIT, TEXT_LIMIT
 
+# The years a received date may fall in: beyond them, arithmetic on it (a deadline, a time zone)
+# overflows, and no case of a child has one (desktop.exchange and desktop.placements read them).
+RECEIVED_YEARS = range(1900, 2200)
+
 NAME_LIMIT = 200  # the registration form's `max` for the child's names
 MOST_ITEMS = 10_000  # forms, approvals, history entries… of one case
 DEFINITION_LIMIT = 1_000_000  # the text of one form definition

@@ -42,6 +42,7 @@ from db.models import (
 )
 from desktop import access, case_flow
 from desktop.case_state import deadlines_in, refresh, request_approval
+from desktop.package_schema import RECEIVED_YEARS
 from desktop.placement_state import (
     BEST_INTERESTS,
     KIND_LABELS,
@@ -591,7 +592,7 @@ def records_of(s: Session, case: Case) -> dict[str, list[dict[str, Any]]]:
 
 def _day(value: Any) -> date | None:
     day = date.fromisoformat(value) if isinstance(value, str) and value else None
-    if day is not None and not 1900 <= day.year < 2200:
+    if day is not None and day.year not in RECEIVED_YEARS:
         raise ValueError("a date out of range")  # the import says the record is damaged
     return day
 
@@ -600,7 +601,7 @@ def _moment(value: Any) -> datetime | None:
     if not isinstance(value, str) or not value:
         return None
     moment = datetime.fromisoformat(value)
-    if not 1900 <= moment.year < 2200:
+    if moment.year not in RECEIVED_YEARS:
         raise ValueError("a time out of range")
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
