@@ -73,8 +73,10 @@ if [ "${1:-}" = "test" ]; then
     export QT_QPA_PLATFORM=offscreen
     if [ $# -eq 0 ]; then
         # The whole suite on every core; tests that share a costly fixture (the installer's
-        # bundle) stay on one worker (xdist_group). With arguments, pytest runs as asked.
-        set -- -n auto --dist loadgroup
+        # bundle) stay on one worker (xdist_group). A worker that crashes ends the run, failed
+        # (restarted, its group's tests were waited for forever). With arguments, pytest runs
+        # as asked.
+        set -- -n auto --dist loadgroup --max-worker-restart=0
     fi
     exec "$venv/bin/python" -m pytest "$@"
 fi

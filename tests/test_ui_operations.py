@@ -102,3 +102,26 @@ def test_finished_work_is_let_go(qtbot):
     delivered(qtbot, parent)
     gc.collect()
     assert [ref() for ref in kept] == [None] * len(kept)
+
+
+def test_an_op_that_reported_holds_nothing_of_its_window(qtbot):
+    """A printout's window, closed as its print job reported, was sometimes deleted by the worker
+    thread while the UI thread was laying it out: a crash, in one full suite run out of three.
+    The job's work captured the window (`lambda: print_pages(self.pdf, printer)`), and PySide
+    can hold a disconnected callback, with the op it captured, until the worker's `emit` returns:
+    the worker then let go of the window last. An op that has reported must hold nothing of it,
+    whoever still refers to the op (here the test, standing for PySide on the worker)."""
+    import weakref
+
+    window = QWidget()
+    window.show()
+    freed_on: list[str] = []
+    weakref.finalize(window, lambda: freed_on.append(threading.current_thread().name))
+    reported: list[object] = []
+    op = Op(window, lambda window=window: window.objectName()).on_success(reported.append)
+    op.run()
+    qtbot.waitUntil(lambda: bool(reported), timeout=5000)
+    wait_for_background()
+    del window  # the person closed it; `op` is still referred to
+    assert freed_on == [threading.main_thread().name]
+    del op

@@ -15,6 +15,7 @@ every action used to repeat by hand:
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
@@ -43,14 +44,26 @@ def _job(work: Callable[[], Any], signals: _Signals) -> Callable[[], None]:
     """What runs on the worker thread: the work, its outcome sent back as a signal.
 
     A plain callable, not a `QRunnable` subclass: the pool deletes it after it ran, whereas a
-    Python runnable kept alive for its signals stayed referenced from C++ after it reported."""
+    Python runnable kept alive for its signals stayed referenced from C++ after it reported.
+
+    The worker lets go of the work (and of the frames of a failure) *before* it reports. The work
+    often holds a window (`lambda: print_pages(self.pdf, printer)`); after the report the op that
+    also holds it goes, on the UI thread, and if the worker's reference were still there it would
+    be the last, and the window would be deleted on the worker thread while the UI thread lays it
+    out: a crash, seen when a printout's window closed as its job reported."""
+    pending = [work]
+    del work
 
     def run() -> None:
+        job = pending.pop()
         try:
-            result = work()
+            result = job()
         except Exception as e:  # handed to the UI thread, which shows it
+            del job
+            traceback.clear_frames(e.__traceback__)  # the lines stay for the log; locals go
             signals.failed.emit(e)
         else:
+            del job
             signals.done.emit(result)
 
     return run
@@ -101,7 +114,9 @@ class Op(Generic[T]):
     # -- running --------------------------------------------------------------------------------
     def run(self) -> None:
         background.collect_on_ui_thread()
-        signals = _Signals()
+        # Parented (owned by Qt, not by its Python wrapper): the worker may hold the wrapper
+        # last, and the object must still be deleted here, by `deleteLater` in `_finished`.
+        signals = _Signals(QApplication.instance())
         if self._progress is not None:
             self._start_progress(self._progress)
         signals.done.connect(lambda result: self._finished(signals, result, None))
@@ -118,6 +133,16 @@ class Op(Generic[T]):
         signals.done.disconnect()
         signals.failed.disconnect()
         signals.deleteLater()
+        try:
+            self._report(result, error)
+        finally:
+            # PySide frees a disconnected callback (and with it this op) when it next gets to it,
+            # which can be inside the worker's `emit`, on the worker thread. Nothing this op holds
+            # (the window, the work and what it captured) may be freed there: a window deleted
+            # off the UI thread while the UI thread paints it crashes. Let go of it all here.
+            vars(self).clear()
+
+    def _report(self, result: Any, error: Exception | None) -> None:
         if self._progress is not None:
             self._end_progress()
         if not self._still_wanted(error is None):
