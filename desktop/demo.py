@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, DemoPasswordLost, InvalidInput
@@ -45,6 +45,7 @@ from db.models import (
 from db.recovery_code import ALPHABET
 from db.search import index_many
 from db.store import Store, is_store
+from desktop import pathway
 from desktop.accounts import add_user, init_agency
 from desktop.case_forms import definition_row, form_set
 from desktop.case_state import refresh_all
@@ -458,7 +459,7 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
                 s.execute(insert(FormSubmission), submissions)
             if approvals:
                 s.execute(insert(Approval), approvals)
-            _add_facilities(s, rows, rng, today, supervisors, workers["hope"])
+            _add_facilities(s, rows, submissions, rng, today, supervisors, workers["hope"])
             notes = _supervision_notes(rows, supervisors, today)
             if notes:
                 s.execute(insert(SupervisionNote), notes)
@@ -503,17 +504,54 @@ HOUSE_LINES = (
 )
 
 
+# The steps of a child's way home, in order (seed 001, box 2; desktop/pathway.py), and the
+# kind of the family placement a decision's option leads to.
+_WAY_HOME = (
+    pathway.TRACING_FORM,
+    pathway.ASSESSMENT_FORM,
+    pathway.REPORT_FORM,
+    pathway.DECISION_FORM,
+    pathway.PREPARATION_FORM,
+    pathway.PLACEMENT_FORM,
+    pathway.FOLLOW_UP_FORM,
+)
+_GONE_HOME = {pathway.PLACEMENT_FORM, pathway.FOLLOW_UP_FORM}
+
+
+def _way_home(submissions: list[dict[str, object]]) -> dict[int, tuple[str, date]]:
+    """Each demo case's furthest reintegration form, and when the child went home (the
+    reunification form's day) or else that form's day."""
+    reached: dict[int, tuple[str, date]] = {}
+    home: dict[int, date] = {}
+    for sub in submissions:
+        form_id = str(sub["form_id"])
+        if form_id not in _WAY_HOME:
+            continue
+        case_id = int(sub["case_id"])  # type: ignore[call-overload]
+        on = sub["submitted_at"].astimezone().date()  # type: ignore[attr-defined]
+        if form_id == pathway.PLACEMENT_FORM:
+            home[case_id] = on
+        before = reached.get(case_id)
+        if before is None or _WAY_HOME.index(form_id) > _WAY_HOME.index(before[0]):
+            reached[case_id] = (form_id, on)
+    return {c: (f, home.get(c, on)) for c, (f, on) in reached.items()}
+
+
 def _add_facilities(
     s: Session,
     rows: list[dict[str, object]],
+    submissions: list[dict[str, object]],
     rng: random.Random,
     today: date,
     supervisors: dict[int, int | None],
     staff_id: int,
 ) -> None:
-    """Two facilities, children placed at the first (one arrived lately, one left, one whose
-    placement waits for the supervisor), others with kin or a foster family, and a month of the
-    first facility's daily log (one serious incident still to follow up)."""
+    """Two facilities. At the first: children at each step of their way home before the
+    reunification (tracing, assessment, the case management report, the decision, the
+    preparation), one who arrived lately, one who went home to the family (her facility placement
+    ended that day, the family placement began), one whose placement waits for the supervisor;
+    others with kin or a foster family; and a month of the first facility's daily log (one serious
+    incident still to follow up)."""
     facility_ids = []
     for name, capacity, address in FACILITIES:
         facility = Facility(name=name, capacity=capacity, address=address, active=True)
@@ -521,40 +559,63 @@ def _add_facilities(
         s.flush()
         facility_ids.append(facility.id)
     s.add(FacilityStaff(user_id=staff_id, facility_id=facility_ids[0]))
+    way = _way_home(submissions)
     working = [
         r
         for r in rows
         if r["stage"] in (Stage.IMPLEMENTATION.value, Stage.FOLLOW_UP.value) and r["caseworker_id"]
     ]
-    chosen = rng.sample(working, min(len(working), 14))
-    kinds = ["residential_care"] * 8 + ["kinship_formal", "foster_family", "kinship_informal"]
-    kinds += ["residential_care", "residential_care", "residential_care"]  # left, waiting, other
-    placed_here = []
-    for index, (row, kind) in enumerate(zip(chosen, kinds, strict=False)):
-        worker = int(row["caseworker_id"])  # type: ignore[call-overload]
-        start = today - timedelta(days=rng.randrange(20, 400) if index else 6)
-        waiting = index == 12
-        approval = Approval(
-            case_id=row["id"],
-            kind="placement",
-            state="pending" if waiting else "approved",
-            requested_by=worker,
-            requested_at=datetime.combine(start, datetime.min.time(), tzinfo=UTC),
-            decided_by=None if waiting else supervisors.get(worker),
-            decided_at=None
-            if waiting
-            else datetime.combine(start, datetime.min.time(), tzinfo=UTC) + timedelta(hours=5),
+    at_step: dict[str | None, list[dict[str, object]]] = {}
+    for r in working:
+        step = way.get(int(r["id"]))  # type: ignore[call-overload]
+        at_step.setdefault(step[0] if step else None, []).append(r)
+
+    def take(step: str | None, n: int) -> list[dict[str, object]]:
+        pool = at_step.get(step, [])
+        chosen = rng.sample(pool, min(n, len(pool)))
+        for r in chosen:
+            pool.remove(r)
+        return chosen
+
+    # (child, kind of placement, what became of it): "here", "new", "home", "waiting", "other".
+    placed: list[tuple[dict[str, object], str, str]] = []
+    for step in _WAY_HOME[:5]:
+        placed += [(r, "residential_care", "here") for r in take(step, 2)]
+    placed += [(r, "residential_care", "new") for r in take(None, 1)]
+    placed += [(r, "residential_care", "here") for r in take(None, max(0, 8 - len(placed)))]
+    gone = [r for step in _GONE_HOME for r in at_step.get(step, [])]
+    placed += [(r, "residential_care", "home") for r in rng.sample(gone, min(2, len(gone)))]
+    placed += [
+        (r, kind, "here")
+        for r, kind in zip(
+            take(None, 3), ("kinship_formal", "foster_family", "kinship_informal"), strict=False
         )
-        s.add(approval)
-        s.flush()
+    ]
+    placed += [(r, "residential_care", "waiting") for r in take(None, 1)]
+    placed += [(r, "residential_care", "other") for r in take(None, 1)]
+    placed_here = []
+    for row, kind, fate in placed:
+        worker = int(row["caseworker_id"])  # type: ignore[call-overload]
+        registered = row["registered_at"].astimezone().date()  # type: ignore[attr-defined]
+        went_home = way[int(row["id"])][1] if fate == "home" else None  # type: ignore[call-overload]
+        if fate == "new":
+            start = today - timedelta(days=6)
+        else:
+            start = min(
+                registered + timedelta(days=rng.randrange(0, 10)), today - timedelta(days=20)
+            )
+            if went_home is not None:
+                start = min(start, went_home - timedelta(days=30))
+        waiting = fate == "waiting"
         at_home = kind == "residential_care"
+        approval = _placement_approval(s, row["id"], worker, start, supervisors, waiting)
         placement = Placement(
             uuid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
             case_id=row["id"],
             kind=kind,
             state="proposed" if waiting else "approved",
             carer="" if at_home else f"{rng.choice(GIVEN_FEMALE)} {row['family_name']}",
-            facility_id=facility_ids[1 if index == 13 else 0] if at_home else None,
+            facility_id=facility_ids[1 if fate == "other" else 0] if at_home else None,
             address="" if at_home else rng.choice(LOCATIONS),
             start_date=start,
             legal_basis="court_order" if at_home else "administrative_decision",
@@ -564,16 +625,16 @@ def _add_facilities(
             if at_home
             else "The family was assessed able and willing to care for the child.",
             decided_by="Primary court" if at_home else "District social welfare officer",
-            end_date=today - timedelta(days=20)
-            if index == 11 and start < today - timedelta(days=20)
-            else None,
-            end_reason="Returned home to the mother after preparation." if index == 11 else "",
+            end_date=went_home,
+            end_reason="Reunified with the family after preparation." if went_home else "",
             approval_id=approval.id,
             proposed_by=worker,
             proposed_at=approval.requested_at,
         )
         s.add(placement)
-        if not waiting and (today - start).days > 100 and index % 3:  # most reviewed lately
+        if went_home is not None:
+            _family_placement(s, rng, row, worker, went_home, supervisors)
+        if not waiting and (today - start).days > 100 and rng.random() < 0.7:  # most reviewed
             s.flush()
             s.add(
                 PlacementReview(
@@ -585,7 +646,7 @@ def _add_facilities(
                     user_id=worker,
                 )
             )
-        if at_home and placement.end_date is None and not waiting and index != 13:
+        if at_home and fate in ("here", "new"):
             placed_here.append(row)
     s.flush()
     writer = "Hope Mukiza"
@@ -632,6 +693,59 @@ def _log(  # type: ignore[no-untyped-def]
         written_by=staff_id,
         writer_name=writer,
         written_at=datetime.combine(on, datetime.min.time(), tzinfo=UTC) + timedelta(hours=18),
+    )
+
+
+def _placement_approval(  # type: ignore[no-untyped-def]
+    s: Session, case_id, worker: int, start: date, supervisors, waiting: bool = False
+) -> Approval:
+    asked = datetime.combine(start, datetime.min.time(), tzinfo=UTC)
+    approval = Approval(
+        case_id=case_id,
+        kind="placement",
+        state="pending" if waiting else "approved",
+        requested_by=worker,
+        requested_at=asked,
+        decided_by=None if waiting else supervisors.get(worker),
+        decided_at=None if waiting else asked + timedelta(hours=5),
+    )
+    s.add(approval)
+    s.flush()
+    return approval
+
+
+def _family_placement(  # type: ignore[no-untyped-def]
+    s: Session, rng: random.Random, row, worker: int, on: date, supervisors
+) -> None:
+    """The placement a reunification records: with the family, from the day the child went
+    home, approved by the placement decision (as `desktop.case_forms` records it)."""
+    decision = s.execute(
+        select(Approval.id)
+        .where(
+            Approval.case_id == row["id"],
+            Approval.kind == ApprovalKind.PLACEMENT_DECISION.value,
+            Approval.state == ApprovalState.APPROVED.value,
+        )
+        .order_by(Approval.id.desc())
+    ).scalar()
+    approval_id = decision or _placement_approval(s, row["id"], worker, on, supervisors).id
+    s.add(
+        Placement(
+            uuid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            case_id=row["id"],
+            kind="parental_home",
+            state="approved",
+            carer=f"{rng.choice(GIVEN_FEMALE)} {row['family_name']}",
+            address=rng.choice(LOCATIONS),
+            start_date=on,
+            legal_basis="administrative_decision",
+            legal_date=on,
+            reason="Reunified with the family after preparation.",
+            decided_by="District social welfare officer",
+            approval_id=approval_id,
+            proposed_by=worker,
+            proposed_at=datetime.combine(on, datetime.min.time(), tzinfo=UTC),
+        )
     )
 
 

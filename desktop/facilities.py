@@ -28,7 +28,7 @@ from db.models import (
     User,
 )
 from desktop import access
-from desktop.case_state import deadlines_in, refresh
+from desktop.case_state import deadlines_in, facts_for, refresh
 from desktop.placement_state import (
     CONTACT_HOW,
     LOG_KINDS,
@@ -166,7 +166,8 @@ class Resident:
     since: date
     key_worker: str  # the child's caseworker
     next_review: date | None
-    stage: str
+    stage: str  # the case's
+    reintegration: str | None = None  # the step of the child's way home, if one was started
 
     def age(self, today: date | None = None) -> int | None:
         if self.birth_date is None:
@@ -246,6 +247,7 @@ def who_is_here(us: UserSession, facility_id: int | None = None) -> House:
         months = deadlines_in(s).placement_review_months
         now_here = [(p, c, w) for p, c, w in rows if p.end_date is None]
         last = latest_reviews(s, [p.id for p, _, _ in now_here])
+        facts = facts_for(s, [c for _, c, _ in now_here])
         residents = [
             Resident(
                 c.uuid,
@@ -257,6 +259,7 @@ def who_is_here(us: UserSession, facility_id: int | None = None) -> House:
                 worker,
                 review_due(p, last.get(p.id), months),
                 c.stage,
+                way.stage if (way := facts[c.id].reintegration) else None,
             )
             for p, c, worker in now_here
         ]

@@ -8,7 +8,16 @@ from datetime import date
 
 import pytest
 
-from desktop import accounts, attachments, case_forms, cases, pathway, reintegration
+from desktop import (
+    accounts,
+    attachments,
+    case_forms,
+    cases,
+    facilities,
+    pathway,
+    placements,
+    reintegration,
+)
 from desktop.demo import create_demo_store, sample_answers
 from desktop.documents import media_type_of
 from desktop.forms.definition import load_form_set, shipped_sources
@@ -83,6 +92,29 @@ def test_a_small_demo_store_has_children_at_each_step_of_a_reintegration(tmp_pat
     decisions = {p.decision for p in found if p is not None and p.stage == pathway.DECISION}
     assert {"pending", "approved"} <= decisions  # one waits for the supervisor, one may go on
     assert sum(steps.values()) < len(found) / 2  # most children are not going home from care
+
+
+def test_the_demo_facility_has_children_at_each_step_before_home_and_those_reunified_left(
+    tmp_path,
+):
+    """A trainer showing "Who is here" sees a child at each step of the way home; a child who
+    was reunified has left the facility and lives with the family."""
+    demo = create_demo_store(tmp_path / "demo", 300, seed=7, kdf=FAST_KDF)
+    demo.session.close()
+    with accounts.sign_in(tmp_path / "demo", "hope", demo.password) as us:
+        house = facilities.who_is_here(us)
+    before_home = set(pathway.STAGES[: pathway.STAGES.index(pathway.PLACEMENT)])
+    assert {r.reintegration for r in house.residents} >= before_home | {None}
+    assert not {r.reintegration for r in house.residents} & {pathway.PLACEMENT, pathway.FOLLOW_UP}
+    left = {m.child_name for m in house.movements if not m.arrived}
+    assert left and not left & {r.child_name for r in house.residents}
+    with accounts.sign_in(tmp_path / "demo", "manager", demo.password) as us:
+        gone = [c for c in cases.list_cases(us) if c.child_name in left]
+        for case in gone:
+            way = reintegration.reintegration(us, case.uuid)
+            assert way is not None and way.stage in (pathway.PLACEMENT, pathway.FOLLOW_UP)
+            now = placements.current(us, case.uuid)
+            assert now is not None and now.kind == "parental_home" and now.facility_id is None
 
 
 def test_a_demo_office_has_a_case_that_changed_hands_and_contact_notes(tmp_path):

@@ -329,10 +329,13 @@ def test_a_child_reunified_with_their_family_leaves_the_facility_the_same_day(ag
     uuid = case_in_implementation(agency)
     admitted_to_facility(agency, uuid)
     with agency.sign_in("fred") as us:
-        assert [r.case_uuid for r in facilities.who_is_here(us).residents] == [uuid]
+        here = facilities.who_is_here(us).residents
+    assert [(r.case_uuid, r.reintegration) for r in here] == [(uuid, None)]  # no step yet
     reintegrated_to(agency, uuid, "reintegration_preparation")
     with agency.sign_in("cara") as us:
         assert placements.current(us, uuid).kind == "residential_care"  # not before the day
+    with agency.sign_in("fred") as us:  # the staff see where her way home stands
+        assert [r.reintegration for r in facilities.who_is_here(us).residents] == ["preparation"]
     submit(agency, uuid, "reunification")
     with agency.sign_in("cara") as us:
         now = placements.current(us, uuid)

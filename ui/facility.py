@@ -34,7 +34,15 @@ from desktop import facilities
 from desktop.facilities import House, LogEntryInfo, NewLogEntry, Resident
 from desktop.placement_state import CONTACT_LABELS, LOG_KIND_LABELS
 from desktop.vocabulary import Role
-from ui.common import DATE_FORMAT, STAGES, format_date, label, show_error, years
+from ui.common import (
+    DATE_FORMAT,
+    REINTEGRATION_STAGES,
+    STAGES,
+    format_date,
+    label,
+    show_error,
+    years,
+)
 from ui.operations import Op
 from ui.placements import ask, log_kind, log_line, simple_table
 from ui.session_holder import SessionHolder
@@ -274,7 +282,10 @@ class FacilityWidget(QWidget):
                     format_date(r.since),
                     r.key_worker,
                     format_date(r.next_review),
-                    label(STAGES, r.stage),
+                    # Where the child's way home stands, for those on one; else the case's.
+                    label(REINTEGRATION_STAGES, r.reintegration)
+                    if r.reintegration
+                    else label(STAGES, r.stage),
                 )
             ):
                 item = QTableWidgetItem(value)
