@@ -39,7 +39,7 @@ import re
 import secrets
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -326,15 +326,16 @@ def _read_rows(us: UserSession, now: datetime) -> list[_Row]:
     return list(rows.values())
 
 
-def shared_districts(locations: Iterable[str], shared_by: int = SMALL_CELL) -> dict[str, str]:
-    """The districts at least `shared_by` of `locations` name (see `district_of`), each
-    written as most of them spell it, by its folded name (`district_key`). A district fewer
-    share, or text that does not read as one, is in none: reports write it as "other"."""
+def shared_districts(locations: Mapping[str, int], shared_by: int = SMALL_CELL) -> dict[str, str]:
+    """The districts at least `shared_by` cases name (`locations`: each place as typed, and how
+    many cases name it; see `district_of`), each written as most of them spell it, by its folded
+    name (`district_key`). A district fewer share, or text that does not read as one, is in none:
+    reports write it as "other"."""
     spellings: dict[str, Counter[str]] = {}
-    for location in locations:
+    for location, cases in locations.items():
         place = district_of(location)
         if place is not None:
-            spellings.setdefault(district_key(place), Counter())[place] += 1
+            spellings.setdefault(district_key(place), Counter())[place] += cases
     return {
         key: found.most_common(1)[0][0]
         for key, found in spellings.items()
@@ -349,7 +350,7 @@ def district_key(place: str) -> str:
 def _reduce_districts(rows: list[_Row]) -> None:
     """Each location to its district, written as most cases spell it; a district fewer than
     SMALL_CELL cases share, or text that does not read as one, becomes `other`."""
-    kept = shared_districts(r.values["district"] for r in rows)
+    kept = shared_districts(Counter(r.values["district"] for r in rows))
     for row in rows:
         place = district_of(row.values["district"])
         found = kept.get(district_key(place)) if place is not None else None

@@ -29,13 +29,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, ColumnElement, String, and_, or_, select, type_coerce
+from sqlalchemy import JSON, ColumnElement, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, InvalidInput, PermissionDenied
 from db.models import Agency, Case, CaseStatus, FormSubmission, Role
 from desktop import access, indicators
-from desktop.deidentified import SMALL_CELL, district_key, district_of, shared_districts
+from desktop.deidentified import (
+    SMALL_CELL,
+    age_band,
+    district_key,
+    district_of,
+    shared_districts,
+)
 from desktop.indicators import IndicatorReport, Period, PeriodError, Scope
 from desktop.session import UserSession
 
@@ -390,17 +396,6 @@ def _indicator_title(code: str, language: str) -> str:
     return translate(language, "indicators", indicators.DEFINITION[code].title)
 
 
-def age_band(birth: date | None, on: date) -> str:
-    """The age band of a child born on `birth`, on the day `on`."""
-    if birth is None or birth > on:
-        return "unknown"
-    years = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-    for band, top in (("0-4", 4), ("5-9", 9), ("10-14", 14), ("15-17", 17)):
-        if years <= top:
-            return band
-    return "18+"
-
-
 # A district fewer of the agency's cases than this share is counted as "other": where a child
 # lives is typed as free text, and what follows its last comma may be no district at all ("with
 # the aunt of …"): a name must never reach a return that says it names no child.
@@ -412,8 +407,17 @@ def districts_in(s: Session) -> Callable[[str], str]:
     """Where a child lives at district level: what follows the last comma, when it reads as a
     place name and at least DISTRICT_SHARED_BY of the agency's cases live there (written as
     most of them spell it); "other" otherwise, and NOT_RECORDED when nothing was typed."""
+    # Each place as typed, with how many cases name it: the same text recurs (a village, a
+    # district), and 100,000 cases name a few thousand places at most.
     kept = shared_districts(
-        s.execute(select(Case.location).where(Case.location != "")).scalars(), DISTRICT_SHARED_BY
+        dict(
+            s.execute(
+                select(Case.location, func.count())
+                .where(Case.location != "")
+                .group_by(Case.location)
+            ).all()
+        ),
+        DISTRICT_SHARED_BY,
     )
 
     def district(location: str) -> str:
@@ -480,9 +484,12 @@ def _count(s: Session, where: ColumnElement[bool], p: Period) -> Counter[tuple[s
     counted: list[tuple[int, str]] = []
     starts, ends, last_day = p.starts, p.ends, p.end
     places: dict[str, str] = {}  # where a child lives -> its district (the same text recurs)
+    ages: dict[date | None, str] = {}  # a day of birth -> the age band (many children share one)
     district = districts_in(s)
-    # Most of a large agency's cases: plain rows, the moments as text (see indicators._utc).
-    for cid, sex, born, location, status, registered_text, changed_text in (
+    # The same rule as the indicators': a closed or transferred case ended when its stage last
+    # changed. The comparisons are made by SQLite: 100,000 moments are not parsed here.
+    ended = Case.status.in_(ended_statuses)
+    for cid, sex, born, location, status, by_end, new, ended_by_end, ended_after_start in (
         s.connection()
         .execute(
             select(
@@ -491,8 +498,10 @@ def _count(s: Session, where: ColumnElement[bool], p: Period) -> Counter[tuple[s
                 Case.birth_date,
                 Case.location,
                 Case.status,
-                type_coerce(Case.registered_at, String),
-                type_coerce(Case.stage_changed_at, String),
+                Case.registered_at < ends,
+                Case.registered_at >= starts,
+                and_(ended, Case.stage_changed_at < ends),
+                Case.stage_changed_at >= starts,
             ).where(where, reached)
         )
         .all()
@@ -501,21 +510,21 @@ def _count(s: Session, where: ColumnElement[bool], p: Period) -> Counter[tuple[s
         place = places.get(location)
         if place is None:
             place = places[location] = district(location)
-        people[cid] = (sex if sex in SEXES else "unknown", age_band(born, last_day), place)
-        registered = indicators._utc(registered_text)
-        if registered >= ends:
+        age = ages.get(born)
+        if age is None:
+            age = ages[born] = age_band(born, last_day)
+        people[cid] = (sex if sex in SEXES else "unknown", age, place)
+        if not by_end:
             continue
-        # The same rule as the indicators': a closed or transferred case ended when its stage
-        # last changed.
-        ended = indicators._utc(changed_text) if status in ended_statuses else None
-        if registered >= starts:
+        if new:
             counted.append((cid, "new"))
-        if ended is None or ended >= ends:
+        if not ended_by_end:
             counted.append((cid, "open"))
-        elif ended >= starts:
+        elif ended_after_start:
             counted.append((cid, status))
     concerns = _latest_answers(s, and_(where, reached), "registration", _answer(("concerns", 0)))
-    closed = [cid for cid, measure in counted if measure == CaseStatus.CLOSED.value]
+    closed_status = CaseStatus.CLOSED.value
+    closed = [cid for cid, measure in counted if measure == closed_status]
     reasons = _latest_answers(s, Case.id.in_(closed), "closure_request", _answer("reason"))
     for cid, measure in counted:
         sex, age, place = people[cid]
