@@ -697,9 +697,11 @@ def test_timeline_and_history_each_say_what_they_show(qtbot, demo):
 
 @pytest.mark.parametrize("language", LANGUAGES, indirect=True)
 def test_a_managers_dashboard_and_its_export_fit_and_read(qtbot, demo, language):
-    """The whole agency's Dashboard (with Export for M&E) and the export's dialog; the caseload
-    chart's heading stands apart from "Overdue work by kind", however long it is."""
+    """The whole agency's Dashboard (with Export for M&E), the export's dialog and the monthly
+    return's; the caseload chart's heading stands apart from "Overdue work by kind", however long
+    it is."""
     from ui.deidentified import DeidentifiedExportDialog
+    from ui.monthly_return import MonthlyReturnDialog
 
     window = _main_window(qtbot, demo, "manager")
     window.dashboard.show()
@@ -720,5 +722,8 @@ def test_a_managers_dashboard_and_its_export_fit_and_read(qtbot, demo, language)
     dialog = shown(qtbot, DeidentifiedExportDialog(window.holder, window))
     found += look_at(dialog, f"De-identified export [{language}]", TALLY)
     dialog.close()
+    monthly = shown(qtbot, MonthlyReturnDialog(window.holder, None, window))
+    found += look_at(monthly, f"Monthly return [{language}]", TALLY)
+    monthly.close()
     _close(window)
     assert_looks_right(found)
