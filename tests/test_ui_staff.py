@@ -98,8 +98,8 @@ def test_a_supervisor_chooses_two_cases_in_the_list_and_gives_them_to_carl(qtbot
 
 
 def test_a_supervisor_gives_two_cases_to_carl_with_the_keyboard_alone(qtbot, agency):
-    """Ctrl+F, Tab to the list, Shift+Down to take a second row, Alt+R; in the dialog, type
-    the worker's name, Tab, the reason, Alt+R again: no mouse anywhere."""
+    """Ctrl+F, Tab to the list, Shift+Down to take a second row (Shift+Tab reaches Reassign),
+    Alt+R; in the dialog, type the worker's name, Tab, the reason, Alt+R again: no mouse."""
     first, second = registered(agency), registered(agency, given="Baraka")
     window = open_window(qtbot, agency, "sam")
     window.activateWindow()  # shortcuts go to the window in front (a window manager's job)
@@ -115,6 +115,11 @@ def test_a_supervisor_gives_two_cases_to_carl_with_the_keyboard_alone(qtbot, age
     assert len(table.selectionModel().selectedRows()) == 2
     qtbot.wait(500)  # the list is read again after Ctrl+F: the rows chosen stay chosen
     assert len(table.selectionModel().selectedRows()) == 2
+    # Shift+Tab from the chosen rows reaches Reassign, beside the filters; Tab goes back.
+    keyboard(qtbot, (Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier))
+    assert window.case_list.reassign_button.hasFocus()
+    keyboard(qtbot, Qt.Key.Key_Tab)
+    assert table.hasFocus() and len(table.selectionModel().selectedRows()) == 2
 
     def answer(dialog: ReassignDialog) -> None:
         dialog.activateWindow()

@@ -249,6 +249,7 @@ class CaseListWidget(QWidget):
         self.table = QTableView(objectName="cases")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)  # arrows move between cases; Tab leaves the list
         # Supervisors and managers choose several cases (Shift, Ctrl) to give to someone else.
         self.may_reassign = bool(holder.session.user.roles & {Role.SUPERVISOR, Role.MANAGER})
         self.table.setSelectionMode(
@@ -260,9 +261,6 @@ class CaseListWidget(QWidget):
         self.reassign_button.setVisible(self.may_reassign)
         self.reassign_button.setEnabled(False)
         self.reassign_button.clicked.connect(self.reassign)
-        # With the filters it stands before the table: Shift+Tab from the chosen rows reaches it.
-        QWidget.setTabOrder(self.overdue, self.reassign_button)
-        QWidget.setTabOrder(self.reassign_button, self.table)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -304,6 +302,10 @@ class CaseListWidget(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
+        # With the filters the Reassign button stands before the table: Shift+Tab from the chosen
+        # rows reaches it. (Set once they are in one window: before, Qt ignores it.)
+        QWidget.setTabOrder(self.overdue, self.reassign_button)
+        QWidget.setTabOrder(self.reassign_button, self.table)
         self._fill_filters()
         self._restore_header()
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
