@@ -5,6 +5,7 @@ queued, after the window's own start of the workspace)."""
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -42,11 +43,14 @@ class DashboardFlow(Flow):
         self.action.setVisible(bool(self.holder.session.user.roles & ROLES))
 
     def _open(self) -> DashboardWidget | None:
-        from ui.dashboard import DashboardWidget  # only for those who open it
-
+        # Its code is imported by the first who opens it: until then no Dashboard is open (and
+        # the window, made at every sign-in, does not import it to find that out).
+        module = sys.modules.get("ui.dashboard")
+        if module is None:
+            return None
         tabs = self.window.tabs
         found = (tabs.widget(i) for i in range(tabs.count()))
-        return next((w for w in found if isinstance(w, DashboardWidget)), None)
+        return next((w for w in found if isinstance(w, module.DashboardWidget)), None)
 
     def show(self) -> None:
         if not self.action.isVisible():
