@@ -258,17 +258,25 @@ def test_an_imported_case_is_the_senders_child_with_its_forms_history_and_a_rece
     ]
     # The receipt goes back to Kigali, which records it once.
     kgl = built.store("KGL", tmp_path)
+    plain = unzip(packages.decrypt(done.receipt, [built.keys["KGL"].age_identity]))
+    said = json.loads(plain[packages.MANIFEST])["receipt_for"]
     with kgl.sign_in("cara") as us:
-        noted = exchange.import_package(us, done.receipt)
-        assert (noted.case_uuid, noted.already) == (built.sender_case, False)
-        assert exchange.import_package(us, done.receipt).already
         with us.store.read() as s:
-            sent_row = s.execute(
-                select(ExchangedPackage).where(ExchangedPackage.direction == "sent")
+            ours, number = s.execute(
+                select(Case.id, Case.case_number).where(Case.uuid == built.sender_case)
+            ).one()
+        noted = exchange.import_package(us, done.receipt)
+        assert noted == exchange.Imported(built.sender_case, number, False, None)
+        again = exchange.import_package(us, done.receipt)
+        assert again == exchange.Imported(built.sender_case, number, True, None)
+        with us.store.read() as s:
+            receipt_at = s.execute(
+                select(ExchangedPackage.receipt_at).where(ExchangedPackage.direction == "sent")
             ).scalar_one()
-            assert sent_row.receipt_at is not None
-        assert [summary for _, summary in _events(us, "package.receipt")] == [
-            f"MUS received {sent.manifest['package_id']} as {done.case_number}"
+        # When Musanze received it (its words), not when Kigali read the receipt.
+        assert receipt_at == datetime.fromisoformat(said["received_at"])
+        assert _events(us, "package.receipt") == [
+            (ours, f"MUS received {sent.manifest['package_id']} as {done.case_number}")
         ]
 
 
