@@ -690,7 +690,13 @@ def test_attachments_this_agencys_rules_keep_out_are_named_and_the_case_still_ar
         attachments.save_attachment_rules(us, attachments.AttachmentRules(max_mb=1))
     big = b"%PDF-1.4\n" + b"A" * (1024 * 1024)
     letter = b"%PDF-1.4\na letter from the school"
-    files = {"attachments/1.png": PNG, "attachments/2.pdf": big, "attachments/3.pdf": letter}
+    at_the_limit = b"%PDF-1.4\n" + b"B" * (1024 * 1024 - 9)  # 1 MB exactly: allowed
+    files = {
+        "attachments/1.png": PNG,
+        "attachments/2.pdf": big,
+        "attachments/3.pdf": letter,
+        "attachments/4.pdf": at_the_limit,
+    }
     kinds = {"attachments/1.png": "photo_of_child", "attachments/2.pdf": "medical_report"}
     sent = built.package()
     record = sent.record()
@@ -708,7 +714,10 @@ def test_attachments_this_agencys_rules_keep_out_are_named_and_the_case_still_ar
         kept = attachments.case_attachments(us, done.case_uuid)
         (imported,) = _events(us, "package.imported")
     assert done.left_out == ("file-1", "file-2")
-    assert [(a.kind, a.file_name, a.size) for a in kept] == [("letter", "file-3", len(letter))]
+    assert sorted((a.kind, a.file_name, a.size) for a in kept) == [
+        ("letter", "file-3", len(letter)),
+        ("letter", "file-4", 1024 * 1024),
+    ]
     assert imported[1].endswith("; 2 attachments left out by the agency's rules")
 
 
