@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from uuid import uuid4
 
@@ -719,6 +719,50 @@ def test_attachments_this_agencys_rules_keep_out_are_named_and_the_case_still_ar
         ("letter", "file-4", 1024 * 1024),
     ]
     assert imported[1].endswith("; 2 attachments left out by the agency's rules")
+
+
+def test_an_attachment_arrives_with_the_date_description_and_time_its_sender_gave_it(built, mus):
+    """What a caseworker wrote about a file (its date, what it is, when it was added) arrives as
+    written; a kind this agency does not know is "other"; a file without a name keeps its entry's
+    name in the package."""
+    from desktop import attachments
+
+    letter = b"%PDF-1.4\na letter from the school"
+    report = b"%PDF-1.4\na report in a kind not known here"
+    sent = built.package()
+    record = sent.record()
+    record["attachments"] = [
+        {
+            "entry": "attachments/1.pdf",
+            "sha256": packages.sha256(letter),
+            "kind": "letter",
+            "file_name": "school-letter.pdf",
+            "document_date": "2026-03-02",
+            "description": "The head teacher on Zawadi's attendance",
+            "added_at": "2026-03-04T09:15:00+00:00",
+        },
+        {"entry": "attachments/2.pdf", "sha256": packages.sha256(report), "kind": "x-ray"},
+    ]
+    files = {"attachments/1.pdf": letter, "attachments/2.pdf": report}
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, _with(sent, record, **files))
+        kept = attachments.case_attachments(us, done.case_uuid)
+    assert done.left_out == ()
+    (unknown,) = [a for a in kept if a.file_name == "attachments/2.pdf"]
+    assert sorted(
+        (a.kind, a.file_name, a.document_date, a.description, a.added_at, a.size) for a in kept
+    ) == [
+        (
+            "letter",
+            "school-letter.pdf",
+            date(2026, 3, 2),
+            "The head teacher on Zawadi's attendance",
+            datetime(2026, 3, 4, 9, 15, tzinfo=UTC),
+            len(letter),
+        ),
+        ("other", "attachments/2.pdf", None, "", unknown.added_at, len(report)),
+    ]
+    assert datetime.now(UTC) - unknown.added_at < timedelta(minutes=5)  # no time given: now
 
 
 def test_a_photo_of_the_child_sent_as_a_signed_copy_too_is_kept_out_as_well(built, mus):
