@@ -936,6 +936,35 @@ def _rows(s, model, case_id: int, *columns: str) -> list[tuple]:  # type: ignore
     return [tuple(getattr(row, c) for c in columns) for row in found]
 
 
+def test_a_case_sent_with_little_said_about_the_child_arrives_with_nothing_made_up(built, mus):
+    """Another agency's software may leave out what it does not hold (the family name, the sex,
+    where the child lives) or write a risk level Ulinzi does not have: the case arrives with
+    those empty ("unknown" sex, no risk level), never with a value nobody wrote."""
+    sent = built.package()
+    record = sent.record()
+    for gone in ("family_name", "sex", "location", "registration_place"):
+        record["case"].pop(gone, None)
+    record = _case(record, risk="extreme")
+    data = packages.encrypt_to(
+        packages.build(
+            sent.manifest, {**sent.entries, "case.json": json.dumps(record).encode()}, sent.sender
+        ),
+        sent.recipient.age_recipient,
+    )
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, data)
+        with us.store.read() as s:
+            case = s.execute(select(Case).where(Case.uuid == done.case_uuid)).scalar_one()
+            arrived = (
+                case.family_name,
+                case.sex,
+                case.location,
+                case.registration_place,
+                case.risk,
+            )
+    assert arrived == ("", "unknown", "", "", None)
+
+
 def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built, mus):
     sent = built.package()
     record = _carried(sent.record())
