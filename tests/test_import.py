@@ -965,6 +965,37 @@ def test_a_case_sent_with_little_said_about_the_child_arrives_with_nothing_made_
     assert arrived == ("", "unknown", "", "", None)
 
 
+def test_a_received_forms_instance_changes_and_time_are_the_senders(built, mus):
+    """A form arrives as the sender saved it: which instance of a repeated form it is, which
+    answers its revision changed, and when it was saved (not when it was imported)."""
+    sent = built.package()
+    record = _first_form(
+        sent.record(),
+        "registration",
+        instance=2,
+        changed=["location", "sex"],
+        submitted_at="2026-01-05T08:45:00+00:00",
+    )
+    data = packages.encrypt_to(
+        packages.build(
+            sent.manifest, {**sent.entries, "case.json": json.dumps(record).encode()}, sent.sender
+        ),
+        sent.recipient.age_recipient,
+    )
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, data)
+        (registration,) = [
+            f
+            for f in case_forms.case_submissions(us, done.case_uuid)
+            if f.form_id == "registration"
+        ]
+    assert (
+        registration.instance,
+        registration.changed,
+        registration.submitted_at,
+    ) == (2, ("location", "sex"), datetime(2026, 1, 5, 8, 45, tzinfo=UTC))
+
+
 def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built, mus):
     sent = built.package()
     record = _carried(sent.record())
