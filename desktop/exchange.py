@@ -1271,6 +1271,9 @@ def _apply(
                 instance=int(f["instance"]),
                 revision=int(f["revision"]),
                 definition_id=definition_row(s, form).id,
+                # mutation: equivalent — `ensure_ascii`, `sort_keys`: the stored text is only
+                # ever read back as JSON (json.loads, SQLite's json_extract), the same answers
+                # whatever the escapes or the order of the keys.
                 answers=json.dumps(f["answers"], ensure_ascii=False, sort_keys=True),
                 changed=json.dumps([str(x) for x in f.get("changed") or []]),
                 submitted_by=None,
