@@ -371,6 +371,15 @@ def init_agency(
 # -- signing in ----------------------------------------------------------------------------------
 
 
+def prepare_sign_in() -> None:
+    """Import what a sign-in imports on its way, before the click: the OpenSSL backend of the
+    key slots' X25519 (about 70 ms) and the engine's SQLite dialect. The login window calls it
+    off the UI thread while the password is typed (`ui.warmup`)."""
+    import cryptography.hazmat.backends.openssl.backend  # noqa: F401
+    import cryptography.hazmat.primitives.asymmetric.x25519  # noqa: F401
+    import sqlalchemy.dialects.sqlite.pysqlcipher  # noqa: F401
+
+
 def sign_in(
     folder: Path,
     username: str,

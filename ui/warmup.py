@@ -26,14 +26,11 @@ _started: list[threading.Thread] = []
 
 def _import_window_code() -> None:
     try:
-        # Modules only (their import makes no widget): widgets are made on the UI thread. And
-        # what signing in imports on its way: the OpenSSL backend of the key slots' X25519
-        # (about 70 ms) and the engine's SQLite dialect.
-        import cryptography.hazmat.backends.openssl.backend  # noqa: F401
-        import cryptography.hazmat.primitives.asymmetric.x25519  # noqa: F401
-        import sqlalchemy.dialects.sqlite.pysqlcipher  # noqa: F401
-
+        # Modules only (their import makes no widget): widgets are made on the UI thread.
         import ui.main_window  # noqa: F401
+        from desktop import accounts
+
+        accounts.prepare_sign_in()
     except Exception:  # the click imports it again and shows what went wrong
         log.warning("importing the main window ahead failed", exc_info=True)
 
