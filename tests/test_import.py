@@ -945,12 +945,7 @@ def test_a_case_sent_with_little_said_about_the_child_arrives_with_nothing_made_
     for gone in ("family_name", "sex", "location", "registration_place"):
         record["case"].pop(gone, None)
     record = _case(record, risk="extreme")
-    data = packages.encrypt_to(
-        packages.build(
-            sent.manifest, {**sent.entries, "case.json": json.dumps(record).encode()}, sent.sender
-        ),
-        sent.recipient.age_recipient,
-    )
+    data = sent.signed(record)
     with mus.sign_in("cara") as us:
         done = exchange.import_package(us, data)
         with us.store.read() as s:
@@ -976,12 +971,7 @@ def test_a_received_forms_instance_changes_and_time_are_the_senders(built, mus):
         changed=["location", "sex"],
         submitted_at="2026-01-05T08:45:00+00:00",
     )
-    data = packages.encrypt_to(
-        packages.build(
-            sent.manifest, {**sent.entries, "case.json": json.dumps(record).encode()}, sent.sender
-        ),
-        sent.recipient.age_recipient,
-    )
+    data = sent.signed(record)
     with mus.sign_in("cara") as us:
         done = exchange.import_package(us, data)
         (registration,) = [
@@ -999,13 +989,7 @@ def test_a_received_forms_instance_changes_and_time_are_the_senders(built, mus):
 def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built, mus):
     sent = built.package()
     record = _carried(sent.record())
-    entries = {**sent.entries, "documents/closure-scan.pdf": SCAN}
-    data = packages.encrypt_to(
-        packages.build(
-            sent.manifest, {**entries, "case.json": json.dumps(record).encode()}, sent.sender
-        ),
-        sent.recipient.age_recipient,
-    )
+    data = _with(sent, record, **{"documents/closure-scan.pdf": SCAN})
     utc = UTC
     with mus.sign_in("cara") as us:
         done = exchange.import_package(us, data)
