@@ -504,17 +504,8 @@ HOUSE_LINES = (
 )
 
 
-# The steps of a child's way home, in order (seed 001, box 2; desktop/pathway.py), and the
-# kind of the family placement a decision's option leads to.
-_WAY_HOME = (
-    pathway.TRACING_FORM,
-    pathway.ASSESSMENT_FORM,
-    pathway.REPORT_FORM,
-    pathway.DECISION_FORM,
-    pathway.PREPARATION_FORM,
-    pathway.PLACEMENT_FORM,
-    pathway.FOLLOW_UP_FORM,
-)
+# The forms of a child's way home, in the order of its steps (seed 001, box 2).
+_WAY_HOME = pathway.FORMS
 _GONE_HOME = {pathway.PLACEMENT_FORM, pathway.FOLLOW_UP_FORM}
 
 
