@@ -350,11 +350,15 @@ def district_key(place: str) -> str:
 def _reduce_districts(rows: list[_Row]) -> None:
     """Each location to its district, written as most cases spell it; a district fewer than
     SMALL_CELL cases share, or text that does not read as one, becomes `other`."""
-    kept = shared_districts(Counter(r.values["district"] for r in rows))
-    for row in rows:
-        place = district_of(row.values["district"])
+    typed = Counter(r.values["district"] for r in rows)  # the same places recur: each once
+    kept = shared_districts(typed)
+    district: dict[str, str] = {}
+    for location in typed:
+        place = district_of(location)
         found = kept.get(district_key(place)) if place is not None else None
-        row.values["district"] = found or OTHER_DISTRICT
+        district[location] = found or OTHER_DISTRICT
+    for row in rows:
+        row.values["district"] = district[row.values["district"]]
 
 
 def _suppress(table: list[list[str]], columns: Sequence[str]) -> None:
