@@ -45,7 +45,7 @@ from db.models import (
 from db.recovery_code import ALPHABET
 from db.search import index_many
 from db.store import Store, is_store
-from desktop import pathway
+from desktop import pathway, placement_state
 from desktop.accounts import add_user, init_agency
 from desktop.case_forms import definition_row, form_set
 from desktop.case_state import refresh_all
@@ -616,15 +616,11 @@ def _add_facilities(
             if at_home
             else "The family was assessed able and willing to care for the child.",
             decided_by="Primary court" if at_home else "District social welfare officer",
-            end_date=went_home,
-            end_reason="Reunified with the family after preparation." if went_home else "",
             approval_id=approval.id,
             proposed_by=worker,
             proposed_at=approval.requested_at,
         )
         s.add(placement)
-        if went_home is not None:
-            _family_placement(s, rng, row, worker, went_home, supervisors)
         if not waiting and (today - start).days > 100 and rng.random() < 0.7:  # most reviewed
             s.flush()
             s.add(
@@ -640,6 +636,7 @@ def _add_facilities(
         if at_home and fate in ("here", "new"):
             placed_here.append(row)
     s.flush()
+    _gone_home(s, submissions)
     writer = "Hope Mukiza"
     for day in range(30):
         on = today - timedelta(days=day)
@@ -705,39 +702,28 @@ def _placement_approval(  # type: ignore[no-untyped-def]
     return approval
 
 
-def _family_placement(  # type: ignore[no-untyped-def]
-    s: Session, rng: random.Random, row, worker: int, on: date, supervisors
-) -> None:
-    """The placement a reunification records: with the family, from the day the child went
-    home, approved by the placement decision (as `desktop.case_forms` records it)."""
-    decision = s.execute(
-        select(Approval.id)
-        .where(
-            Approval.case_id == row["id"],
-            Approval.kind == ApprovalKind.PLACEMENT_DECISION.value,
-            Approval.state == ApprovalState.APPROVED.value,
-        )
-        .order_by(Approval.id.desc())
-    ).scalar()
-    approval_id = decision or _placement_approval(s, row["id"], worker, on, supervisors).id
-    s.add(
-        Placement(
-            uuid=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-            case_id=row["id"],
-            kind="parental_home",
-            state="approved",
-            carer=f"{rng.choice(GIVEN_FEMALE)} {row['family_name']}",
-            address=rng.choice(LOCATIONS),
-            start_date=on,
-            legal_basis="administrative_decision",
-            legal_date=on,
-            reason="Reunified with the family after preparation.",
-            decided_by="District social welfare officer",
-            approval_id=approval_id,
-            proposed_by=worker,
-            proposed_at=datetime.combine(on, datetime.min.time(), tzinfo=UTC),
-        )
-    )
+def _gone_home(s: Session, submissions: list[dict[str, object]]) -> None:
+    """Each child whose reunification form is saved lives with the family from the day on the
+    form, as its first save records it in the application (`placement_state.reunified`): the
+    kind the decision chose, the form's carer and address, and the placement before it (the
+    facility's) ends that day."""
+    for sub in submissions:
+        if sub["form_id"] != pathway.PLACEMENT_FORM or sub["instance"] != 1:
+            continue
+        case = s.get(Case, sub["case_id"])
+        decision = s.execute(
+            select(Approval)
+            .where(
+                Approval.case_id == sub["case_id"],
+                Approval.kind == ApprovalKind.PLACEMENT_DECISION.value,
+                Approval.state == ApprovalState.APPROVED.value,
+            )
+            .order_by(Approval.id.desc())
+            .limit(1)
+        ).scalar()
+        if case is not None and decision is not None:
+            answers = json.loads(str(sub["answers"]))
+            placement_state.reunified(s, case, answers, int(sub["submitted_by"]), decision)  # type: ignore[call-overload]
 
 
 # A plausible office: most work is on time, a few cases are late.
@@ -1330,7 +1316,10 @@ def _reintegration(
                 "next_session_on": (ahead + timedelta(days=rng.randint(2, 9))).isoformat(),
             }
         elif form_id == "reunification":
-            fixed = {"first_follow_up_on": (ahead + timedelta(days=rng.randint(3, 20))).isoformat()}
+            fixed = {
+                "placed_on": on.isoformat(),  # the day the child went home (`_way_home`)
+                "first_follow_up_on": (ahead + timedelta(days=rng.randint(3, 20))).isoformat(),
+            }
         elif form_id == "post_placement_follow_up":
             fixed = {
                 "visited_on": when.astimezone().date().isoformat(),

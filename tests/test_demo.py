@@ -21,6 +21,7 @@ from desktop import (
 from desktop.demo import create_demo_store, sample_answers
 from desktop.documents import media_type_of
 from desktop.forms.definition import load_form_set, shipped_sources
+from desktop.placement_state import KIND_OF_DECISION
 from tests.conftest import FAST_KDF
 
 
@@ -113,8 +114,18 @@ def test_the_demo_facility_has_children_at_each_step_before_home_and_those_reuni
         for case in gone:
             way = reintegration.reintegration(us, case.uuid)
             assert way is not None and way.stage in (pathway.PLACEMENT, pathway.FOLLOW_UP)
-            now = placements.current(us, case.uuid)
-            assert now is not None and now.kind == "parental_home" and now.facility_id is None
+            saved = {f.form_id: f.answers for f in case_forms.case_submissions(us, case.uuid)}
+            home, decision = saved[pathway.PLACEMENT_FORM], saved["placement_decision"]
+            now, *before = placements.case_placements(us, case.uuid).placements
+            # As the reunification form's first save records it: where the decision chose,
+            # with the form's carer, from the form's day; the facility's placement ended then.
+            assert now.end_date is None and now.facility_id is None
+            assert now.kind == KIND_OF_DECISION[decision["option"]]
+            assert (now.carer, now.address) == (home["carer"], home["address"])
+            assert now.start_date == date.fromisoformat(home["placed_on"])
+            assert [(p.facility, p.end_date, p.replaced) for p in before] == [
+                (house.facility.name, now.start_date, True)
+            ]
 
 
 def test_a_demo_office_has_a_case_that_changed_hands_and_contact_notes(tmp_path):
