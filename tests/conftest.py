@@ -90,16 +90,31 @@ def make_agency(folder: Path, name: str = "Kigali District Office", code: str = 
     return Agency(folder, recovery)
 
 
+_MADE: dict[tuple[str, str], Agency] = {}
+
+
+def copy_of_agency(folder: Path, name: str = "Kigali District Office", code: str = "KGL") -> Agency:
+    """`make_agency`'s store, made once per test process and copied into `folder` (a closed
+    store's folder is all of it, as a backup restored is): a new store costs a quarter of a
+    second, and hundreds of tests start from one. Copies share their keys, so a test that needs
+    two stores that are strangers makes the second with `make_agency`."""
+    made = _MADE.get((name, code))
+    if made is None:
+        made = _MADE[name, code] = make_agency(_OWN_HOME / "agencies" / code, name, code)
+    shutil.copytree(made.folder, folder)
+    return Agency(folder, made.recovery_key)
+
+
 @pytest.fixture
 def agency(tmp_path: Path) -> Agency:
-    """Kigali District Office (KGL): see `make_agency`."""
-    return make_agency(tmp_path / "store")
+    """Kigali District Office (KGL): see `make_agency` (a copy: see `copy_of_agency`)."""
+    return copy_of_agency(tmp_path / "store")
 
 
 @pytest.fixture
 def partner(tmp_path: Path) -> Agency:
     """Another agency's store, the same people: Musanze District Office (MUS)."""
-    return make_agency(tmp_path / "partner", "Musanze District Office", "MUS")
+    return copy_of_agency(tmp_path / "partner", "Musanze District Office", "MUS")
 
 
 def run_python(code: str, *, stdin: str = "", timeout: float = 120) -> subprocess.CompletedProcess:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import fcntl
 import io
 import json
 import os
@@ -160,7 +161,27 @@ def bundle(tmp_path_factory) -> Path:
     bundle already built at $ULINZI_TEST_BUNDLE (the `ulinzi` program in it)."""
     if os.environ.get("ULINZI_TEST_BUNDLE"):
         return Path(os.environ["ULINZI_TEST_BUNDLE"]).resolve()
-    out = tmp_path_factory.mktemp("installer")
+    # Built once per run. This file's tests share one pytest-xdist worker (`xdist_group`); should
+    # they be spread over two (pytest-xdist 3.8 under pytest 9.2 ignored the group, issue 1386
+    # of pytest-xdist), the second waits for the first's bundle instead of building its own.
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    out = shared / "installer"
+    program = out / "dist" / "ulinzi" / "ulinzi"
+    with open(shared / "installer.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (out / "built").is_file():
+            return program
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        _build(out)
+        (out / "built").touch()
+    return program
+
+
+def _build(out: Path) -> None:
+    """installer/build.sh --bundle-only into `out`."""
     result = subprocess.run(
         [
             str(INSTALLER / "build.sh"),
@@ -176,9 +197,7 @@ def bundle(tmp_path_factory) -> Path:
         timeout=900,
     )
     assert result.returncode == 0, result.stderr[-4000:]
-    program = out / "dist" / "ulinzi" / "ulinzi"
-    assert program.is_file()
-    return program
+    assert (out / "dist" / "ulinzi" / "ulinzi").is_file()
 
 
 @pytest.fixture
