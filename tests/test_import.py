@@ -33,9 +33,11 @@ from db.models import (
     Case,
     Conference,
     ConferenceAction,
+    ContactNote,
     ExchangedPackage,
     FormSubmission,
     PartnerAgency,
+    Placement,
     PlanActionUpdate,
     PrintedDocument,
     ReceivedEvent,
@@ -958,6 +960,66 @@ def test_a_case_sent_with_little_said_about_the_child_arrives_with_nothing_made_
                 case.risk,
             )
     assert arrived == ("", "unknown", "", "", None)
+
+
+@pytest.mark.parametrize("risk", ["high", "medium", "low"])
+def test_each_risk_level_arrives_as_the_sender_assessed_it(built, mus, risk):
+    sent = built.package()
+    data = sent.signed(_case(sent.record(), risk=risk))
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, data)
+        with us.store.read() as s:
+            case = s.execute(select(Case).where(Case.uuid == done.case_uuid)).scalar_one()
+            assert case.risk == risk
+
+
+def test_a_received_cases_contact_notes_and_placements_arrive_as_the_sender_wrote_them(built, mus):
+    """The notes of the sender's contacts with the family, and where the child has lived, come
+    with the case: written by the sender's staff (named, at the sending agency), and the
+    placement with no facility of this agency."""
+    sent = built.package()
+    record = sent.record()
+    record["contact_notes"] = [
+        {
+            "number": 1,
+            "revision": 2,
+            "happened_on": "2026-02-01",
+            "kind": "home_visit",
+            "contact": "The aunt",
+            "text": "The aunt can host the child.",
+            "author": "Cara Caseworker",
+            "written_at": "2026-02-01T15:00:00+00:00",
+        }
+    ]
+    record["placements"] = [
+        {
+            "kind": "kinship_formal",
+            "state": "approved",
+            "carer": "Aunt Neema",
+            "address": "Kinigi sector",
+            "start_date": "2026-02-03",
+        }
+    ]
+    data = sent.signed(record)
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, data)
+        with us.store.read() as s:
+            case_id = s.execute(select(Case.id).where(Case.uuid == done.case_uuid)).scalar_one()
+            notes = _rows(
+                s, ContactNote, case_id, "number", "revision", "happened_on", "kind", "contact",
+                "text", "author_name", "agency_code", "written_at",
+            )  # fmt: skip
+            placed = _rows(
+                s, Placement, case_id, "kind", "state", "carer", "address", "start_date",
+                "facility_id",
+            )  # fmt: skip
+    assert notes == [
+        (1, 2, date(2026, 2, 1), "home_visit", "The aunt", "The aunt can host the child.",
+         "Cara Caseworker", "KGL", datetime(2026, 2, 1, 15, 0, tzinfo=UTC)),
+    ]  # fmt: skip
+    assert placed == [
+        ("kinship_formal", "approved", "Aunt Neema", "Kinigi sector", date(2026, 2, 3), None)
+    ]
 
 
 def test_a_received_forms_instance_changes_and_time_are_the_senders(built, mus):
