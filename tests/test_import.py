@@ -373,6 +373,19 @@ def test_a_receipt_from_an_unknown_agency_or_for_a_package_not_sent_is_refused(
             exchange.import_package(us, data)
     with kgl.sign_in("cara") as us, us.store.read() as s:
         assert s.execute(select(ExchangedPackage.receipt_at)).scalar_one() is None
+    # The package's own sender cannot pass a receipt off at Musanze for the package Musanze
+    # received from it: a receipt is for a package this agency sent.
+    back = {
+        **manifest,
+        "sender": built.package().manifest["sender"],
+        "recipient": {"code": "MUS", "name": "Musanze District Office"},
+    }
+    data = packages.encrypt_to(
+        packages.build(back, {}, built.keys["KGL"]), built.keys["MUS"].age_recipient
+    )
+    refusal = "for a package this agency did not send"
+    with mus.sign_in("cara") as us, pytest.raises(PackageError, match=refusal):
+        exchange.import_package(us, data)
 
 
 # -- the same child here ---------------------------------------------------------------------------
@@ -418,6 +431,11 @@ GRANDMOTHER = [{"name": "Mama  Wánjiru", "relationship": "grandmother"}]
             {"given_name": "Zawadia", "caregivers": GRANDMOTHER},
             {},  # the package names no caregiver
             False,
+        ),
+        (  # another given name altogether: found by the date of birth alone, then the caregiver
+            {"given_name": "Neema", "caregivers": GRANDMOTHER},
+            {"caregivers": [{"name": "mama wanjiru", "relationship": "grandmother"}]},
+            True,
         ),
         (
             {
@@ -481,6 +499,40 @@ def test_a_child_held_by_another_team_is_not_named_but_stops_the_import(built, m
     with mus.sign_in("cara") as us:  # after asking the supervisor
         assert not exchange.import_package(us, built.data, accept_duplicates=True).already
     assert _count(mus) == 2
+
+
+def test_the_caregivers_compared_are_those_of_the_senders_latest_registration(built, mus):
+    """A registration corrected at the sending office: the caregiver its latest revision names
+    is the one compared, wherever that revision lies in the package."""
+    here = _register(mus, "cara", given_name="Zawadia", caregivers=GRANDMOTHER)
+    sent = built.package()
+    record = sent.record()
+    (first,) = [f for f in record["forms"] if f["form_id"] == "registration"]
+    uncle = [{"name": "Baba Otieno", "relationship": "uncle"}]
+    first["answers"] = {**first["answers"], "caregivers": uncle}
+    corrected = {
+        **first,
+        "revision": first["revision"] + 1,
+        "answers": {**first["answers"], "caregivers": GRANDMOTHER},
+    }
+    record["forms"].append(corrected)
+    with mus.sign_in("cara") as us:
+        row = cases.open_case(us, here).row
+        preview, _ = exchange.open_package(us, sent.signed(record))
+    assert preview.duplicates == [(row.case_number, f"{row.given_name} {row.family_name}")]
+
+
+def test_the_administrators_log_counts_every_match_another_team_holds(built, mus):
+    _register(mus, "cleo")
+    _register(mus, "cleo", family_name="Otieno")  # the same given name and date of birth
+    with mus.sign_in("cara") as us:
+        preview, _ = exchange.open_package(us, built.data)
+        assert (preview.duplicates, preview.hidden_duplicates) == ([], 2)
+        previewed = _events(us, "package.previewed")
+    pid = built.package().manifest["package_id"]
+    assert previewed == [
+        (None, f"transfer from KGL: {pid}, 0 possible matches shown, 2 not visible")
+    ]
 
 
 def test_a_package_anyone_can_make_does_not_tell_whether_another_team_has_the_child(built, mus):
@@ -621,6 +673,7 @@ def test_a_signed_package_with_damaged_records_is_refused_and_imports_nothing(
     with mus.sign_in("cara") as us, pytest.raises(PackageError) as caught:
         exchange.import_package(us, data)
     assert caught.value.params.get("detail") == detail, caught.value.message
+    assert caught.value.text == packages.DAMAGED  # the person is told the file is damaged
     assert _count(mus) == 0
 
 
