@@ -864,6 +864,8 @@ def _preview(s: Session, us: UserSession, opened: packages.Opened) -> tuple[Prev
     both cases (its time does not depend on the answer kept), and every preview is audited with
     the true count, for an administrator."""
     m = opened.manifest
+    # mutation: equivalent — `or True`: `packages.open_package` refuses a manifest whose sender
+    # is not a mapping, so it always is one here.
     sender = m.get("sender") if isinstance(m.get("sender"), dict) else {}
     partner = s.execute(
         select(PartnerAgency).where(PartnerAgency.code == opened.sender_code)
@@ -880,6 +882,8 @@ def _preview(s: Session, us: UserSession, opened: packages.Opened) -> tuple[Prev
         duplicates, hidden = _duplicates(s, us, record)
     already = (
         s.execute(
+            # mutation: equivalent — `select(None)`: a row of NULL is still a row; only whether
+            # one is found counts.
             select(ExchangedPackage.id).where(
                 ExchangedPackage.package_id == str(m.get("package_id") or ""),
                 ExchangedPackage.direction == "received",

@@ -195,6 +195,65 @@ def test_the_preview_says_who_sent_what_and_the_look_is_audited_without_the_chil
     ]
 
 
+def test_a_referral_is_previewed_as_a_transfer_is_and_another_kind_shows_no_child(built, mus):
+    sent = built.package()
+    with mus.sign_in("cara") as us:
+        referral, _ = exchange.open_package(us, sent.signed(kind="referral"))
+        notice, _ = exchange.open_package(us, sent.signed(kind="notice"))
+    assert (referral.kind, referral.child_name, referral.forms) == (
+        "referral",
+        "Zawadi Wanjiru",
+        len(sent.record()["forms"]),
+    )
+    assert referral.case_number == sent.record()["case"]["case_number"]
+    # A kind the import refuses: its preview names no child and counts nothing.
+    assert (
+        notice.child_name,
+        notice.case_number,
+        notice.birth_date,
+        notice.forms,
+        notice.attachments,
+        notice.duplicates,
+        notice.hidden_duplicates,
+    ) == ("", "", None, 0, 0, [], 0)
+
+
+@pytest.mark.parametrize("exported_by", [None, {"name": None}])
+def test_what_a_manifest_leaves_out_is_previewed_blank_never_made_up(built, mus, exported_by):
+    """Another agency's software may leave out the sender's name, its public key for replies,
+    when the package was made, its id and who exported it: the preview shows those blank."""
+    sent = built.package()
+    kgl = sent.manifest["sender"]
+    data = sent.signed(
+        package_id=None,
+        created_at=None,
+        exported_by=exported_by,
+        sender={**kgl, "name": None, "age_recipient": None},
+    )
+    with mus.sign_in("cara") as us:
+        preview, _ = exchange.open_package(us, data)
+    assert (
+        preview.package_id,
+        preview.sender_name,
+        preview.created_at,
+        preview.exported_by,
+        preview.fingerprint,
+    ) == ("", "", "", "", packages.fingerprint("KGL", "", kgl["verify_key"]))
+
+
+def test_the_preview_counts_the_signed_copies_and_the_attachments_together(built, mus):
+    sent = built.package()
+    record = sent.record()
+    record["attachments"] = [
+        {"entry": f"attachments/{n}.pdf", "sha256": packages.sha256(b"%PDF"), "kind": "letter"}
+        for n in (1, 2)
+    ]
+    files = {f"attachments/{n}.pdf": b"%PDF" for n in (1, 2)}
+    with mus.sign_in("cara") as us:
+        preview, _ = exchange.open_package(us, _with(sent, record, **files))
+    assert preview.attachments == len(record.get("signed_copies") or []) + 2
+
+
 def test_a_partner_added_without_checking_its_fingerprint_is_known_but_not_verified(built, mus):
     with mus.sign_in("sam") as us:
         with us.store.write() as s:
@@ -1002,6 +1061,8 @@ def test_a_case_sent_with_little_said_about_the_child_arrives_with_nothing_made_
     record = _case(record, risk="extreme")
     data = sent.signed(record)
     with mus.sign_in("cara") as us:
+        preview, _ = exchange.open_package(us, data)
+        assert preview.child_name == record["case"]["given_name"]  # no family name to show
         done = exchange.import_package(us, data)
         with us.store.read() as s:
             case = s.execute(select(Case).where(Case.uuid == done.case_uuid)).scalar_one()
