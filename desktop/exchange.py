@@ -1563,6 +1563,8 @@ def _record_receipt(us: UserSession, opened: packages.Opened) -> Imported:
                     "errors", "This receipt is for a package this agency did not send."
                 )
             )
+        # mutation: equivalent — `or True` and the "" in place of a number, here and below: a
+        # sent package always names its case (`export_case` writes it), and no case is deleted.
         case = s.get(Case, sent.case_id) if sent.case_id else None
         if sent.receipt_at is not None:
             return Imported(

@@ -341,6 +341,28 @@ def test_an_imported_case_is_the_senders_child_with_its_forms_history_and_a_rece
         ]
 
 
+@pytest.mark.parametrize(("number", "logged"), [("N" * 50, "N" * 40), (None, "")])
+def test_the_receipts_log_line_keeps_at_most_40_characters_of_the_number_it_names(
+    built, mus, tmp_path, number, logged
+):
+    """The new case number a receipt names is the partner's words: the log keeps 40
+    characters of it, and nothing when it names none."""
+    with mus.sign_in("cara") as us:
+        receipt = exchange.import_package(us, built.data).receipt
+    plain = unzip(packages.decrypt(receipt, [built.keys["KGL"].age_identity]))
+    manifest = json.loads(plain[packages.MANIFEST])
+    manifest["receipt_for"] = {**manifest["receipt_for"], "new_case_number": number}
+    data = packages.encrypt_to(
+        packages.build(manifest, {}, built.keys["MUS"]), built.keys["KGL"].age_recipient
+    )
+    kgl = built.store("KGL", tmp_path)
+    with kgl.sign_in("cara") as us:
+        exchange.import_package(us, data)
+        ((_, summary),) = _events(us, "package.receipt")
+    package_id = built.package().manifest["package_id"]
+    assert summary == f"MUS received {package_id} as {logged}"
+
+
 def test_a_supervisor_gives_the_imported_case_to_a_caseworker_of_their_team(built, mus):
     with mus.sign_in("sam") as us:
         done = exchange.import_package(us, built.data, caseworker="carl")
