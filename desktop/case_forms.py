@@ -509,12 +509,10 @@ def submit_form(
         raise
 
 
-def _record_reunification(s: Session, us: UserSession, case: Case, placed: Answers) -> None:
-    """The child placed with their family is the case's new current placement, under the
-    placement decision the supervisor approved (see `placement_state.reunified`): once for
-    each decision, whether the form is saved for the first time or again after the pathway
-    moved back and a new decision was approved."""
-    decision = s.execute(
+def approved_placement_decision(s: Session, case: Case) -> Approval | None:
+    """The placement decision approved last in this store for `case`: the one the child's
+    reunification is placed under."""
+    return s.execute(
         select(Approval)
         .where(
             Approval.case_id == case.id,
@@ -525,6 +523,14 @@ def _record_reunification(s: Session, us: UserSession, case: Case, placed: Answe
         .order_by(Approval.decided_at.desc(), Approval.id.desc())
         .limit(1)
     ).scalar()
+
+
+def _record_reunification(s: Session, us: UserSession, case: Case, placed: Answers) -> None:
+    """The child placed with their family is the case's new current placement, under the
+    placement decision the supervisor approved (see `placement_state.reunified`): once for
+    each decision, whether the form is saved for the first time or again after the pathway
+    moved back and a new decision was approved."""
+    decision = approved_placement_decision(s, case)
     if (
         decision is None
         or s.execute(select(Placement.id).where(Placement.approval_id == decision.id)).first()

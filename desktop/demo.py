@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from db.errors import QT_TRANSLATE_NOOP, DemoPasswordLost, InvalidInput
@@ -47,7 +47,7 @@ from db.search import index_many
 from db.store import Store, is_store
 from desktop import pathway, placement_state
 from desktop.accounts import add_user, init_agency
-from desktop.case_forms import definition_row, form_set
+from desktop.case_forms import approved_placement_decision, definition_row, form_set
 from desktop.case_state import refresh_all
 from desktop.demo_attachments import add_demo_attachments
 from desktop.forms.answers import clean, problems
@@ -460,6 +460,7 @@ def _add_cases(session: UserSession, count: int, rng: random.Random, today: date
             if approvals:
                 s.execute(insert(Approval), approvals)
             _add_facilities(s, rows, submissions, rng, today, supervisors, workers["hope"])
+            _gone_home(s, submissions)  # ends the facility placements of those who went home
             notes = _supervision_notes(rows, supervisors, today)
             if notes:
                 s.execute(insert(SupervisionNote), notes)
@@ -539,10 +540,10 @@ def _add_facilities(
 ) -> None:
     """Two facilities. At the first: children at each step of their way home before the
     reunification (tracing, assessment, the case management report, the decision, the
-    preparation), one who arrived lately, one who went home to the family (her facility placement
-    ended that day, the family placement began), one whose placement waits for the supervisor;
-    others with kin or a foster family; and a month of the first facility's daily log (one serious
-    incident still to follow up)."""
+    preparation), one who arrived lately, one who went home to the family (`_gone_home` then
+    ends her facility placement on that day, as the family placement begins), one whose
+    placement waits for the supervisor; others with kin or a foster family; and a month of the
+    first facility's daily log (one serious incident still to follow up)."""
     facility_ids = []
     for name, capacity, address in FACILITIES:
         facility = Facility(name=name, capacity=capacity, address=address, active=True)
@@ -636,7 +637,6 @@ def _add_facilities(
         if at_home and fate in ("here", "new"):
             placed_here.append(row)
     s.flush()
-    _gone_home(s, submissions)
     writer = "Hope Mukiza"
     for day in range(30):
         on = today - timedelta(days=day)
@@ -711,17 +711,8 @@ def _gone_home(s: Session, submissions: list[dict[str, object]]) -> None:
         if sub["form_id"] != pathway.PLACEMENT_FORM or sub["instance"] != 1:
             continue
         case = s.get(Case, sub["case_id"])
-        decision = s.execute(
-            select(Approval)
-            .where(
-                Approval.case_id == sub["case_id"],
-                Approval.kind == ApprovalKind.PLACEMENT_DECISION.value,
-                Approval.state == ApprovalState.APPROVED.value,
-            )
-            .order_by(Approval.id.desc())
-            .limit(1)
-        ).scalar()
-        if case is not None and decision is not None:
+        decision = approved_placement_decision(s, case) if case is not None else None
+        if decision is not None:
             answers = json.loads(str(sub["answers"]))
             placement_state.reunified(s, case, answers, int(sub["submitted_by"]), decision)  # type: ignore[call-overload]
 
