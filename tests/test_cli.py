@@ -205,3 +205,16 @@ def test_an_administrator_adapts_a_form_from_the_command_line(cli_store, tmp_pat
     )
     assert ulinzi(folder, "forms", "reset", "registration.yaml").returncode == 0
     assert "\tv1\tshipped" in ulinzi(folder, "forms", "list").stdout
+
+
+def test_the_store_named_in_the_environment_is_the_one_a_command_opens(agency, monkeypatch):
+    """`ULINZI_STORE` stands for `--store`, read by the command's own process when it starts:
+    what an office's shortcut sets once for every administrator's command."""
+    monkeypatch.setenv("ULINZI_STORE", str(agency.folder))
+    r = run_cli("user", "list", "--user", "admin", "--password-stdin", stdin=PASSWORD + "\n")
+    assert r.returncode == 0, r.stderr
+    assert "cara\tCara Caseworker\tcaseworker\tsam\tactive" in r.stdout.splitlines()
+    monkeypatch.setenv("ULINZI_STORE", str(agency.folder.parent / "nowhere"))
+    r = run_cli("user", "list", "--user", "admin", "--password-stdin", stdin=PASSWORD + "\n")
+    assert r.returncode != 0
+    assert "cara" not in r.stdout
