@@ -870,7 +870,7 @@ def _preview(s: Session, us: UserSession, opened: packages.Opened) -> tuple[Prev
     partner = s.execute(
         select(PartnerAgency).where(PartnerAgency.code == opened.sender_code)
     ).scalar_one_or_none()
-    kind = str(m.get("kind") or "")
+    kind, package_id = str(m.get("kind") or ""), str(m.get("package_id") or "")
     child, number, born, forms, files, duplicates, hidden = "", "", None, 0, 0, [], 0
     if kind in ("transfer", "referral"):
         record = _record(opened)
@@ -885,14 +885,14 @@ def _preview(s: Session, us: UserSession, opened: packages.Opened) -> tuple[Prev
             # mutation: equivalent — `select(None)`: a row of NULL is still a row; only whether
             # one is found counts.
             select(ExchangedPackage.id).where(
-                ExchangedPackage.package_id == str(m.get("package_id") or ""),
+                ExchangedPackage.package_id == package_id,
                 ExchangedPackage.direction == "received",
             )
         ).first()
         is not None
     )
     return Preview(
-        package_id=str(m.get("package_id") or ""),
+        package_id=package_id,
         kind=kind,
         sender_name=str(sender.get("name") or ""),
         sender_code=opened.sender_code,
@@ -953,14 +953,11 @@ def _duplicates(
     c = record["case"]
     given, family = _folded(c.get("given_name")), _folded(c.get("family_name"))
     born = _date(c.get("birth_date"))
-    registrations = [
-        f
-        for f in record.get("forms") or []
-        if isinstance(f, dict) and f.get("form_id") == REGISTRATION
-    ]
-    latest = max(registrations, key=lambda f: _whole(f.get("revision")), default={})
+    # The record's shape is checked (`_record`): each form has its id and a count as revision.
+    registrations = [f for f in record.get("forms") or [] if f["form_id"] == REGISTRATION]
+    latest = max(registrations, key=lambda f: f["revision"], default={})
     theirs = _caregivers(latest.get("answers"))
-    named = fts_query(given) if given else None
+    named = fts_query(given)  # None when no word is left to search
     candidates = []
     if named is not None:  # the search index: a prefix match, narrowed below
         candidates.append(matching(Case.id))
@@ -974,6 +971,7 @@ def _duplicates(
         Case.given_name,
         Case.family_name,
         Case.birth_date,
+        # mutation: equivalent — `else_=None`: NULL is as false as False is, below.
         sql_case((visible_cases(us.user), True), else_=False),
     ).where(or_(*candidates))
     found, hidden = [], 0
@@ -987,7 +985,8 @@ def _duplicates(
                 select(FormSubmission.answers)
                 .where(FormSubmission.case_id == case_id, FormSubmission.form_id == REGISTRATION)
                 .order_by(FormSubmission.revision.desc())
-                .limit(1)
+                # mutation: equivalent — any limit, or none: `scalar()` reads the first row only.
+                .limit(1)  # pragma: no mutate
             ).scalar()
             match = bool(answers) and bool(theirs & _caregivers(json.loads(answers)))
         if match and visible:
@@ -1175,11 +1174,6 @@ def _moment(value: Any) -> datetime | None:
     return found if found is None or found.tzinfo else found.replace(tzinfo=UTC)
 
 
-def _whole(value: Any) -> int:
-    """A number from a package, or 0 when it is none (nothing here may raise on odd input)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
 # What a received answer may not be, whatever its form's rules at the sender were: of the wrong
 # kind, or beyond its bounds. (A missing answer, or a date now outside a range, is history.)
 _SHAPE_PROBLEMS = frozenset(
@@ -1201,7 +1195,10 @@ _SHAPE_PROBLEMS = frozenset(
 def _answer_out_of_bounds(form: FormDefinition, answers: dict[str, Any]) -> str:
     """The id of the first answer a person could not have typed into `form`, or ""."""
     for field_id, problem in answer_rules.problems(form, answers).items():
-        inner = problem.params.get("problem", problem)
+        # mutation: equivalent — no default for `get` (None, whose text is None) or for
+        # `getattr`: a problem that is not nested is read by its own text first, and a nested
+        # one is a Problem, which has a text.
+        inner = problem.params.get("problem", problem)  # pragma: no mutate
         if problem.text in _SHAPE_PROBLEMS or getattr(inner, "text", None) in _SHAPE_PROBLEMS:
             return field_id
     return ""
@@ -1268,7 +1265,8 @@ def _apply(
         try:
             form = parse_definition(f["definition"])
             if not isinstance(f["answers"], dict) or form.id != f["form_id"]:
-                raise ValueError(f["form_id"])
+                # mutation: equivalent — the words: any ValueError here is the "forms" damage.
+                raise ValueError("not the form it names")  # pragma: no mutate
             wrong = _answer_out_of_bounds(form, f["answers"])
             if wrong:
                 raise damaged(f"forms: {form.id}.{wrong}")
@@ -1283,7 +1281,7 @@ def _apply(
                 # whatever the escapes or the order of the keys.
                 answers=json.dumps(f["answers"], ensure_ascii=False, sort_keys=True),
                 changed=json.dumps([str(x) for x in f.get("changed") or []]),
-                submitted_by=None,
+                # submitted_by: nobody here (the sender's person is in its history)
                 submitted_at=_moment(f.get("submitted_at")) or datetime.now(UTC),
             )
         except (KeyError, ValueError, TypeError) as e:
@@ -1302,9 +1300,7 @@ def _apply(
                     case_id=case.id,
                     kind=str(a["kind"]),
                     submission_id=submission(a.get("submission")),
-                    state=str(a["state"]),
-                    requested_by=None,
-                    decided_by=None,
+                    state=str(a["state"]),  # requested_by, decided_by: nobody here
                     requested_at=_moment(a.get("requested_at")) or datetime.now(UTC),
                     decided_at=_moment(a.get("decided_at")),
                     comment=str(a.get("comment") or ""),
@@ -1346,8 +1342,7 @@ def _apply(
                 purpose_other=str(m.get("purpose_other") or ""),
                 state=str(m.get("state") or "scheduled"),
                 cancel_reason=str(m.get("cancel_reason") or ""),
-                created_at=datetime.now(UTC),
-            )
+            )  # created_at: now, the column's default
             s.add(row)
             s.flush()
             conference_ids[row.number] = row.id
@@ -1365,18 +1360,15 @@ def _apply(
                     due=_date(a.get("due")),
                     status=str(a.get("status") or "not_started"),
                     plan_submission_id=submission(a.get("plan")),
-                    plan_index=a.get("plan_index")
-                    if isinstance(a.get("plan_index"), int)
-                    else None,
-                    updated_at=datetime.now(UTC),
-                )
+                    plan_index=a.get("plan_index"),  # a count or none (package_schema)
+                )  # updated_at: now, the column's default
             )
         add_received_notes(s, case.id, record.get("contact_notes") or [], opened.sender_code)
         placements.apply_records(s, case, record)
     except (KeyError, ValueError, TypeError) as e:
         raise damaged("records") from e
     left_out = _copies_and_history(s, case, opened, record)
-    stage = str(c.get("stage") or "")
+    stage = c.get("stage")  # a text or none (package_schema)
     working = (
         stage
         if stage in Stage._value2member_map_ and stage not in (Stage.CLOSED, Stage.TRANSFERRED)
@@ -1435,15 +1427,14 @@ def _copies_and_history(
             if key not in documents:
                 if (key[0], key[2]) in codes:  # the code of another version of a document here
                     raise damaged("signed_copies: a document code already used here")
-                codes.add((key[0], key[2]))
+                # (Two versions under one code within the package: refused by `_distinct`.)
                 printed = PrintedDocument(
                     case_id=case.id,
                     kind=key[0],
                     version=key[1],
                     code=key[2],
                     language=str(d.get("language") or "en"),
-                    printed_at=datetime.now(UTC),
-                )
+                )  # printed_at: now, the column's default (its printing here is unknown)
                 s.add(printed)
                 s.flush()
                 documents[key] = printed.id
@@ -1468,7 +1459,7 @@ def _copies_and_history(
             media_type = documents_media_type(data)
             if media_type is None:
                 raise damaged(f"attachment {a.get('entry')}")
-            kind = str(a.get("kind") or "")
+            kind = a.get("kind")  # a text or none (package_schema)
             if (kind == PHOTO and not rules.photos_allowed) or len(data) > rules.max_bytes:
                 left_out.append(str(a.get("file_name") or a["entry"])[:200])
                 continue
@@ -1545,6 +1536,7 @@ def _record_receipt(us: UserSession, opened: packages.Opened) -> Imported:
     with us.store.write() as s:
         sent = s.execute(
             select(ExchangedPackage).where(
+                # mutation: equivalent — `or "XXXX"`: no package sent here has either number.
                 ExchangedPackage.package_id == str(about.get("package_id") or ""),
                 ExchangedPackage.direction == "sent",
             )

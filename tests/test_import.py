@@ -43,8 +43,9 @@ from db.models import (
     ReceivedEvent,
     SignedCopy,
     StageMove,
+    Task,
 )
-from desktop import case_forms, cases, exchange, packages
+from desktop import case_forms, case_state, cases, exchange, packages
 from desktop.forms.answers import TEXT_LIMIT
 from desktop.packages import PackageError
 from tests.conftest import Agency, make_agency
@@ -226,19 +227,21 @@ def test_what_a_manifest_leaves_out_is_previewed_blank_never_made_up(built, mus,
     kgl = sent.manifest["sender"]
     data = sent.signed(
         package_id=None,
+        kind=None,
         created_at=None,
         exported_by=exported_by,
-        sender={**kgl, "name": None, "age_recipient": None},
+        sender={**kgl, "name": None, "age_recipient": None, "verify_key": None},
     )
     with mus.sign_in("cara") as us:
-        preview, _ = exchange.open_package(us, data)
+        preview, _ = exchange.open_package(us, data)  # a partner's: its signature is checked
     assert (
         preview.package_id,
+        preview.kind,
         preview.sender_name,
         preview.created_at,
         preview.exported_by,
         preview.fingerprint,
-    ) == ("", "", "", "", packages.fingerprint("KGL", "", kgl["verify_key"]))
+    ) == ("", "", "", "", "", packages.fingerprint("KGL", "", ""))
 
 
 def test_the_preview_counts_the_signed_copies_and_the_attachments_together(built, mus):
@@ -951,18 +954,27 @@ def test_a_case_coming_back_does_not_file_its_own_signed_copy_twice(built, mus):
                 added_at=datetime.now(UTC),
             )
         )
-    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG)]
+    # That copy, and a second scan of the same paper Musanze does not hold yet.
+    record["signed_copies"] = [
+        _copy_of("documents/scan.pdf", PNG),
+        _copy_of("documents/again.pdf", SCAN),
+    ]
+    files = {"documents/scan.pdf": PNG, "documents/again.pdf": SCAN}
     with mus.sign_in("cara") as us:
-        exchange.import_package(
-            us, _with(sent, record, **{"documents/scan.pdf": PNG}), link_to=here
-        )
+        exchange.import_package(us, _with(sent, record, **files), link_to=here)
         with us.store.read() as s:
-            filed = s.execute(select(SignedCopy.case_id, SignedCopy.document_id)).all()
+            filed = s.execute(
+                select(SignedCopy.case_id, SignedCopy.document_id, SignedCopy.sha256)
+            ).all()
             printed = s.execute(
                 select(PrintedDocument.id).where(PrintedDocument.case_id == case_id)
             ).all()
-    assert len(printed) == 1 and filed == [(case_id, printed[0][0])]
-    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG, version=2)]
+    assert len(printed) == 1
+    assert filed == [
+        (case_id, printed[0][0], packages.sha256(PNG)),
+        (case_id, printed[0][0], packages.sha256(SCAN)),
+    ]
+    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG, version=2)]  # Z1 again
     another = replace(sent, entries={**sent.entries, "documents/scan.pdf": PNG})
     with mus.sign_in("cara") as us, pytest.raises(PackageError) as caught:
         exchange.import_package(us, another.signed(record, package_id=str(uuid4())), link_to=here)
@@ -1010,6 +1022,7 @@ def _carried(record: dict) -> dict:
             "at": "2026-03-01T12:00:00+00:00",
         },
         {"submission": ["registration", 9, 9], "action_index": 0, "status": "done"},  # no such
+        {"submission": ref, "action_index": 0, "status": "in_progress"},  # no note, no time
     ]
     record["conferences"] = [
         {
@@ -1017,8 +1030,8 @@ def _carried(record: dict) -> dict:
             "scheduled_at": "2026-03-10T09:00:00+00:00",
             "place": "Sector office",
             "chair": "Sam Supervisor",
-            "purpose": "review",
-            "purpose_other": "",
+            "purpose": "other",
+            "purpose_other": "A meeting at the school",
             "state": "cancelled",
             "cancel_reason": "The family moved.",
         },
@@ -1036,8 +1049,8 @@ def _carried(record: dict) -> dict:
             "plan": ref,
             "plan_index": 3,
         },
-        {"conference": 2, "action": "Call the aunt"},
         {"conference": 7, "action": "Of a conference that did not come"},
+        {"conference": 2, "action": "Call the aunt"},
     ]
     record["signed_copies"] = [
         {
@@ -1054,6 +1067,12 @@ def _carried(record: dict) -> dict:
             "sha256": packages.sha256(SCAN),
             "document": {"kind": "closure", "version": 2, "code": "2BF9-FC25"},
         },
+        {  # another document, its language not said, and a file name longer than ours hold
+            "entry": "documents/closure-scan.pdf",
+            "file_name": "p" * 250,
+            "sha256": packages.sha256(SCAN),
+            "document": {"kind": "care_plan", "version": 1, "code": "7C1E-0A2B"},
+        },
     ]
     record["history"] = [
         {
@@ -1063,7 +1082,9 @@ def _carried(record: dict) -> dict:
             "summary": "KGL-2026-0001",
         },
         {"at": "2026-01-06T07:00:00+00:00", "action": "case.viewed"},
-    ]
+        {"at": "2026-01-07T07:00:00.000000000+00:00 (sender's clock)", "username": "u" * 120,
+         "action": "a" * 70},  # longer than the columns kept of a sender's history
+    ]  # fmt: skip
     return record
 
 
@@ -1187,8 +1208,13 @@ def test_a_received_forms_instance_changes_and_time_are_the_senders(built, mus):
 def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built, mus):
     sent = built.package()
     record = _carried(sent.record())
+    consent_form = max(
+        (f for f in record["forms"] if f["form_id"] == "consent"), key=lambda f: f["revision"]
+    )
+    del consent_form["submitted_at"]  # no time given: the time it arrived
     data = _with(sent, record, **{"documents/closure-scan.pdf": SCAN})
     utc = UTC
+    arrived = datetime.now(UTC)
     with mus.sign_in("cara") as us:
         done = exchange.import_package(us, data)
         with us.store.read() as s:
@@ -1200,6 +1226,15 @@ def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built
                 ).scalars()
             }
             form = forms.get
+            submitted = s.execute(
+                select(FormSubmission.submitted_at).where(
+                    FormSubmission.case_id == case.id,
+                    FormSubmission.form_id == "consent",
+                    FormSubmission.instance == consent_form["instance"],
+                    FormSubmission.revision == consent_form["revision"],
+                )
+            ).scalar_one()
+            assert arrived <= submitted <= datetime.now(UTC)
             assert (
                 case.birth_date_estimated,
                 case.registration_place,
@@ -1222,7 +1257,8 @@ def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built
                 (datetime(2026, 1, 6, 7, 0, tzinfo=utc), "form", "registered", "screened", ""),
                 (moves[1][0], "back", "screened", "registered", "Wrong child."),
             ]
-            assert moves[1][0] is not None and moves[2][1] == "received"
+            assert moves[1][0] is not None
+            assert (moves[2][1], moves[2][4]) == ("received", "KGL")  # from whom
             updates = _rows(
                 s,
                 PlanActionUpdate,
@@ -1236,16 +1272,20 @@ def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built
             assert [(form(u[0]), *u[1:]) for u in updates] == [
                 (("registration", 1, 1), 2, "done", "Enrolled.",
                  datetime(2026, 3, 1, 12, 0, tzinfo=utc)),
+                (("registration", 1, 1), 0, "in_progress", "", updates[1][4]),
             ]  # fmt: skip
+            assert arrived <= updates[1][4] <= datetime.now(UTC)
             conferences = _rows(
                 s, Conference, case.id, "id", "number", "scheduled_at", "place", "chair",
-                "purpose", "purpose_other", "state", "cancel_reason",
+                "purpose", "purpose_other", "state", "cancel_reason", "created_at",
             )  # fmt: skip
-            assert [c[1:] for c in conferences] == [
+            assert [c[1:-1] for c in conferences] == [
                 (1, datetime(2026, 3, 10, 9, 0, tzinfo=utc), "Sector office", "Sam Supervisor",
-                 "review", "", "cancelled", "The family moved."),
+                 "other", "A meeting at the school", "cancelled", "The family moved."),
                 (2, conferences[1][2], "", "", "other", "", "scheduled", ""),
             ]  # fmt: skip
+            # Made here when it arrived.
+            assert all(arrived <= c[-1] <= datetime.now(UTC) for c in conferences)
             number = {c[0]: c[1] for c in conferences}
             actions = _rows(
                 s, ConferenceAction, case.id, "conference_id", "action", "owner", "organisation",
@@ -1259,7 +1299,10 @@ def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built
             printed = _rows(
                 s, PrintedDocument, case.id, "id", "kind", "version", "code", "language"
             )
-            assert [p[1:] for p in printed] == [("closure", 2, "2BF9-FC25", "fr")]
+            assert [p[1:] for p in printed] == [
+                ("closure", 2, "2BF9-FC25", "fr"),
+                ("care_plan", 1, "7C1E-0A2B", "en"),  # no language said: English
+            ]
             copies = _rows(
                 s, SignedCopy, case.id, "document_id", "file_name", "media_type", "size",
                 "sha256", "data", "added_at",
@@ -1269,6 +1312,8 @@ def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built
                  packages.sha256(SCAN), SCAN),
                 (printed[0][0], "documents/closure-scan.pdf", "application/pdf", len(SCAN),
                  packages.sha256(SCAN), SCAN),  # the type its bytes are, not one it was told
+                (printed[1][0], "p" * 200, "application/pdf", len(SCAN), packages.sha256(SCAN),
+                 SCAN),  # the first 200 characters of its name
             ]  # fmt: skip
             assert copies[0][6] == datetime(2026, 3, 2, 8, 0, tzinfo=utc)
             history = _rows(
@@ -1280,6 +1325,8 @@ def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built
                  "case.registered", "KGL-2026-0001"),
                 (sent.manifest["package_id"], "KGL", "2026-01-06T07:00:00+00:00", "",
                  "case.viewed", ""),
+                (sent.manifest["package_id"], "KGL", "2026-01-07T07:00:00.000000000+00",
+                 "u" * 100, "a" * 60, ""),  # as much as the columns keep
             ]  # fmt: skip
 
 
@@ -1294,3 +1341,269 @@ def test_a_package_locked_with_a_passphrase_opens_and_imports_with_it(built, mus
         assert (preview.sender_code, preview.package_id) == ("KGL", sent.manifest["package_id"])
         done = exchange.import_package(us, data, passphrase=phrase)
     assert done.case_number.startswith("MUS-") and _count(mus) == 1
+
+
+# -- what a sender may leave out, or write in a way ours does not -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("theirs", "here"),
+    [
+        ("full_assessment", "full_assessment"),  # the work goes on where it was
+        ("transferred", "registered"),  # the sender's end of the case is not ours
+        ("closed", "registered"),
+        ("a stage of their own", "registered"),
+        (None, "registered"),
+    ],
+)
+def test_a_received_case_goes_on_at_the_senders_stage_or_starts_at_registration(
+    built, mus, theirs, here
+):
+    sent = built.package()
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, sent.signed(_case(sent.record(), stage=theirs)))
+        assert cases.open_case(us, done.case_uuid).row.stage == here
+
+
+def test_a_received_case_has_the_next_action_and_tasks_of_what_it_carries(built, mus):
+    """Worked out from its forms and stage as they arrived, not from the empty case made
+    first: a case that came in at assessment is not asked to be registered again."""
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, built.data)
+        with us.store.write() as s:
+            case = s.execute(select(Case).where(Case.uuid == done.case_uuid)).scalar_one()
+
+            def now() -> tuple:
+                tasks = s.execute(
+                    select(Task.kind, Task.due, Task.form_id, Task.assignee_id)
+                    .where(Task.case_id == case.id)
+                    .order_by(Task.kind, Task.form_id)
+                ).all()
+                return case.next_action, case.next_due, tasks
+
+            arrived = now()
+            case_state.refresh(s, case)
+            assert now() == arrived
+    assert arrived[0] != "initial_assessment"  # the assessment it carries is counted
+
+
+def test_a_received_form_may_lack_answers_its_form_requires(built, mus):
+    """A required answer left blank is history (the sender's form saved it, or its rules were
+    others): the form arrives as it was, not as damage."""
+    sent = built.package()
+    record = _first_form(sent.record(), "consent", answers={})
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, sent.signed(record))
+        forms = case_forms.case_submissions(us, done.case_uuid)
+    assert "consent" in {f.form_id for f in forms}
+
+
+def test_a_received_case_without_a_given_name_or_number_is_previewed_with_what_it_has(built, mus):
+    """The import refuses a case without the child's given name (the registration requires
+    it), but the preview shows what the package holds first: the family name alone, no number
+    made up, and the matches a date of birth and caregiver find."""
+    here = _register(mus, "cara", given_name="Neema", caregivers=GRANDMOTHER)
+    sent = built.package()
+    record = _case(sent.record(), case_number=None)
+    del record["case"]["given_name"]
+    for f in record["forms"]:
+        if f["form_id"] == "registration":
+            f["answers"] = {**f["answers"], "caregivers": GRANDMOTHER}
+    with mus.sign_in("cara") as us:
+        row = cases.open_case(us, here).row
+        preview, _ = exchange.open_package(us, sent.signed(record))
+        assert (preview.child_name, preview.case_number) == (record["case"]["family_name"], "")
+        assert preview.duplicates == [(row.case_number, f"{row.given_name} {row.family_name}")]
+        del record["case"]["birth_date"]  # nothing left to look a match up by
+        preview, _ = exchange.open_package(us, sent.signed(record))
+        assert (preview.duplicates, preview.hidden_duplicates) == ([], 0)
+        assert _events(us, "package.previewed")[-1][1].endswith(
+            "0 possible matches shown, 0 not visible"
+        )
+
+
+def test_a_case_matched_by_its_caregiver_is_compared_with_its_own_latest_registration(built, mus):
+    """The caregiver a case here names is the one its latest registration revision names,
+    read from that case's own forms: not an earlier revision, nor another case's."""
+    uncle = [{"name": "Baba Otieno", "relationship": "uncle"}]
+    here = _register(mus, "cara", given_name="Neema", caregivers=uncle)
+    other = _register(mus, "cara", given_name="Amani", birth_date={"date": OTHER_DAY})
+    with mus.sign_in("cara") as us:
+        # Neema's registration corrected once, the other child's twice: the latest revisions
+        # here are Neema's 2nd (her grandmother) and Amani's 3rd (her uncle).
+        for uuid, caregivers in ((here, GRANDMOTHER), (other, uncle), (other, uncle)):
+            latest = max(
+                (f for f in case_forms.case_submissions(us, uuid) if f.form_id == "registration"),
+                key=lambda f: f.revision,
+            )
+            case_forms.submit_form(
+                us,
+                uuid,
+                "registration",
+                {**latest.answers, "caregivers": caregivers},
+                based_on=latest.revision,
+                instance=latest.instance,
+            )
+        row = cases.open_case(us, here).row
+    sent = built.package()
+    record = sent.record()
+    for f in record["forms"]:
+        if f["form_id"] == "registration":
+            f["answers"] = {**f["answers"], "caregivers": GRANDMOTHER}
+    with mus.sign_in("cara") as us:
+        preview, _ = exchange.open_package(us, sent.signed(record))
+    assert preview.duplicates == [(row.case_number, f"{row.given_name} {row.family_name}")]
+
+
+def test_a_package_this_office_sent_opened_here_is_not_taken_for_one_it_imported(built, tmp_path):
+    """Kigali opens the very package it sent (locked with a passphrase): the preview must not
+    say it was imported here already, which would hide what it holds."""
+    kgl = built.store("KGL", tmp_path)
+    sent = built.package()
+    phrase = "blue river seven lanterns"
+    data = packages.encrypt_with_passphrase(
+        packages.build(sent.manifest, sent.entries, sent.sender), phrase
+    )
+    with kgl.sign_in("sam") as us:
+        preview, _ = exchange.open_package(us, data, passphrase=phrase)
+    assert (preview.package_id, preview.already_imported) == (sent.manifest["package_id"], False)
+
+
+# -- the files a received case carries ------------------------------------------------------------
+
+
+def test_where_photos_are_kept_a_photo_and_its_signed_copy_both_arrive(built, mus):
+    from desktop import attachments
+
+    with mus.sign_in("admin") as us:
+        attachments.save_attachment_rules(us, attachments.AttachmentRules(photos_allowed=True))
+    sent = built.package()
+    record = sent.record()
+    record["attachments"] = [
+        {"entry": "attachments/1.png", "sha256": packages.sha256(PNG), "kind": "photo_of_child",
+         "file_name": "child.png"},
+    ]  # fmt: skip
+    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG, file_name="signed.png")]
+    data = _with(sent, record, **{"attachments/1.png": PNG, "documents/scan.pdf": PNG})
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, data)
+        kept = [a.file_name for a in attachments.case_attachments(us, done.case_uuid)]
+        with us.store.read() as s:
+            copies = s.execute(select(SignedCopy.file_name)).scalars().all()
+    assert (done.left_out, kept, copies) == ((), ["child.png"], ["signed.png"])
+
+
+def test_a_signed_copy_of_20_mb_arrives_and_one_byte_more_stays_with_the_sender(built, mus):
+    from desktop.documents import MAX_SIGNED_COPY_BYTES
+
+    largest = b"%PDF-1.4\n" + b"S" * (MAX_SIGNED_COPY_BYTES - 9)
+    too_large = largest + b"S"
+    sent = built.package()
+    record = sent.record()
+    record["signed_copies"] = [
+        _copy_of("documents/1.pdf", largest, file_name="largest.pdf"),
+        _copy_of("documents/2.pdf", too_large, file_name="too-large.pdf"),
+    ]
+    files = {"documents/1.pdf": largest, "documents/2.pdf": too_large}
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, _with(sent, record, **files))
+        with us.store.read() as s:
+            kept = s.execute(select(SignedCopy.file_name, SignedCopy.size)).all()
+    assert done.left_out == ("too-large.pdf",)
+    assert kept == [("largest.pdf", MAX_SIGNED_COPY_BYTES)]
+
+
+def test_each_file_left_out_is_named_by_its_name_or_else_its_place_in_the_package(built, mus):
+    """Where photos are not kept: every signed copy and attachment left out is named, with the
+    first 200 characters of a long name, or the entry's name when the sender gave none."""
+    sent = built.package()
+    record = sent.record()
+    record["signed_copies"] = [
+        _copy_of("documents/a.pdf", PNG),
+        _copy_of("documents/b.pdf", PNG, file_name="s" * 250),
+    ]
+    record["attachments"] = [
+        {"entry": "attachments/3.png", "sha256": packages.sha256(PNG), "kind": "photo_of_child"},
+        {"entry": "attachments/4.png", "sha256": packages.sha256(PNG), "kind": "photo_of_child",
+         "file_name": "t" * 250},
+        {"entry": "attachments/5.pdf", "sha256": packages.sha256(SCAN), "kind": "letter",
+         "file_name": "l" * 250},
+    ]  # fmt: skip
+    files = {f"documents/{n}.pdf": PNG for n in "ab"} | {
+        "attachments/3.png": PNG,
+        "attachments/4.png": PNG,
+        "attachments/5.pdf": SCAN,
+    }
+    from desktop import attachments
+
+    with mus.sign_in("cara") as us:
+        done = exchange.import_package(us, _with(sent, record, **files))
+        kept = [a.file_name for a in attachments.case_attachments(us, done.case_uuid)]
+    assert done.left_out == ("documents/a.pdf", "s" * 200, "attachments/3.png", "t" * 200)
+    assert kept == ["l" * 200]
+
+
+@pytest.mark.parametrize(
+    ("files", "detail"),
+    [
+        ({}, "attachment attachments/1.pdf"),  # named in the record, not in the package
+        ({"attachments/1.pdf": b"<html><script>alert(1)</script></html>"},
+         "attachment attachments/1.pdf"),  # no PDF, JPEG or PNG
+        ({"attachments/1.pdf": SCAN}, "records"),  # a document date no calendar of ours has
+    ],
+)  # fmt: skip
+def test_an_attachment_that_is_not_what_its_record_says_is_refused(built, mus, files, detail):
+    sent = built.package()
+    record = sent.record()
+    data = files.get("attachments/1.pdf", b"")
+    record["attachments"] = [
+        {"entry": "attachments/1.pdf", "sha256": packages.sha256(data), "kind": "letter",
+         "document_date": "1850-01-01"},
+    ]  # fmt: skip
+    with mus.sign_in("cara") as us, pytest.raises(PackageError) as caught:
+        exchange.import_package(us, _with(sent, record, **files))
+    assert caught.value.params.get("detail") == detail
+    assert caught.value.text == packages.DAMAGED
+    assert _count(mus) == 0
+
+
+# -- receipts -------------------------------------------------------------------------------------
+
+
+def _receipt_for(built: Built, mus: Agency, **changes: object) -> bytes:
+    """The receipt Musanze's import wrote, with `changes` to what it says it received, signed
+    by Musanze again: as another agency's software could write it."""
+    with mus.sign_in("cara") as us:
+        receipt = exchange.import_package(us, built.data).receipt
+    plain = unzip(packages.decrypt(receipt, [built.keys["KGL"].age_identity]))
+    manifest = json.loads(plain[packages.MANIFEST])
+    manifest["receipt_for"] = {**manifest["receipt_for"], **changes}
+    return packages.encrypt_to(
+        packages.build(manifest, {}, built.keys["MUS"]), built.keys["KGL"].age_recipient
+    )
+
+
+def test_a_receipt_that_does_not_say_when_is_recorded_at_the_time_it_arrives(built, mus, tmp_path):
+    data = _receipt_for(built, mus, received_at=None)
+    kgl = built.store("KGL", tmp_path)
+    before = datetime.now(UTC)
+    with kgl.sign_in("cara") as us:
+        exchange.import_package(us, data)
+        with us.store.read() as s:
+            at = s.execute(select(ExchangedPackage.receipt_at)).scalar_one()
+    assert before <= at <= datetime.now(UTC)
+
+
+def test_a_partners_receipt_for_a_package_locked_with_a_passphrase_is_recorded(
+    built, mus, tmp_path
+):
+    """A package locked with a passphrase is sent to no agency of the address book (its
+    record names none): the receipt of a partner who opened it is still recorded."""
+    data = _receipt_for(built, mus)
+    kgl = built.store("KGL", tmp_path)
+    with kgl.sign_in("cara") as us:
+        with us.store.write() as s:  # as `export_case` records a package locked with a phrase
+            s.execute(update(ExchangedPackage).values(agency_code=""))
+        assert not exchange.import_package(us, data).already
+        with us.store.read() as s:
+            assert s.execute(select(ExchangedPackage.receipt_at)).scalar_one() is not None
