@@ -975,9 +975,8 @@ def _duplicates(
         sql_case((visible_cases(us.user), True), else_=False),
     ).where(or_(*candidates))
     found, hidden = [], 0
-    for case_id, number, g, f, birth, visible in s.execute(
-        query, {"match": named} if named else {}
-    ):
+    # (`match` is not used when no name is searched.)
+    for case_id, number, g, f, birth, visible in s.execute(query, {"match": named}):
         same_birth = born is not None and birth == born
         match = _folded(g) == given and (_folded(f) == family or same_birth)
         if not match and same_birth and theirs:

@@ -1030,12 +1030,13 @@ def _carried(record: dict) -> dict:
             "scheduled_at": "2026-03-10T09:00:00+00:00",
             "place": "Sector office",
             "chair": "Sam Supervisor",
-            "purpose": "other",
-            "purpose_other": "A meeting at the school",
+            "purpose": "review",
+            "purpose_other": "",
             "state": "cancelled",
             "cancel_reason": "The family moved.",
         },
         {"number": 2},  # what an older sender wrote: every default
+        {"number": 3, "purpose": "other", "purpose_other": "A meeting at the school"},
     ]
     record["conference_actions"] = [
         {
@@ -1281,8 +1282,10 @@ def test_everything_a_received_case_carries_arrives_as_its_sender_wrote_it(built
             )  # fmt: skip
             assert [c[1:-1] for c in conferences] == [
                 (1, datetime(2026, 3, 10, 9, 0, tzinfo=utc), "Sector office", "Sam Supervisor",
-                 "other", "A meeting at the school", "cancelled", "The family moved."),
+                 "review", "", "cancelled", "The family moved."),
                 (2, conferences[1][2], "", "", "other", "", "scheduled", ""),
+                (3, conferences[2][2], "", "", "other", "A meeting at the school", "scheduled",
+                 ""),
             ]  # fmt: skip
             # Made here when it arrived.
             assert all(arrived <= c[-1] <= datetime.now(UTC) for c in conferences)
