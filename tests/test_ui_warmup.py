@@ -7,9 +7,11 @@ import json
 import threading
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from desktop import case_flow, cases
 from desktop.case_flow import TaskRow
-from tests.conftest import run_python
+from tests.conftest import PASSWORD, run_python
 from tests.wizard_helpers import open_window
 from ui.background import wait_for_background
 from ui.case_list import PAGE
@@ -167,3 +169,76 @@ def test_after_preparing_the_first_document_of_a_session_loads_no_code_and_no_fo
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout)
     assert seen["new_modules"] == [] and seen["new_fonts"] == [] and seen["pages"] >= 1
+
+
+NO_ENUM_OF_ITS_OWN = """
+import enum, json, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from ui import warmup
+from ui.app import Controller
+
+def qt_enums():
+    seen, stack = set(), [enum.Enum]
+    while stack:
+        for sub in stack.pop().__subclasses__():
+            if sub not in seen:
+                seen.add(sub)
+                stack.append(sub)
+    return {f"{e.__module__}.{e.__qualname__}" for e in seen if e.__module__.startswith("PySide6")}
+
+folder, username, ahead = Path(sys.argv[1]), sys.argv[2], sys.argv[3] == "ahead"
+if not ahead:
+    warmup.ENUMS = ()
+app = QApplication(sys.argv[:1])
+controller = Controller(folder, folder / "no-demo", demo=False)
+controller.start()
+deadline = time.monotonic() + 120
+while not (warmup.enums_made() and not warmup._started[0].is_alive()):  # typing the password
+    if time.monotonic() > deadline:
+        sys.exit("the login never made its enums")
+    app.processEvents()
+    time.sleep(0.01)
+before = qt_enums()
+controller.login.username.setText(username)
+controller.login.password.setText(sys.argv[4])
+controller.login.button.click()
+while not (
+    type(controller.window).__name__ == "MainWindow" and controller.window.case_list.model.rowCount()
+):
+    if time.monotonic() > deadline:
+        sys.exit("no rows in the case list")
+    app.processEvents()
+for _ in range(20):
+    app.processEvents()
+print(json.dumps(sorted(qt_enums() - before)))
+"""
+
+
+def _enums_the_window_made(agency, username: str, ahead: bool) -> list[str]:
+    code = (
+        NO_ENUM_OF_ITS_OWN.replace("sys.argv[1]", repr(str(agency.folder)))
+        .replace("sys.argv[2]", repr(username))
+        .replace("sys.argv[3]", repr("ahead" if ahead else "not"))
+        .replace("sys.argv[4]", repr(PASSWORD))
+    )
+    done = run_python(code, timeout=240)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("username", ["cara", "sam", "mina"])
+def test_the_window_makes_no_qt_enum_of_its_own_after_the_login_made_them(agency, username):
+    """Each Qt enum class the window uses is made while the password is typed (30 ms of the
+    sign-in otherwise): a window that starts using another fails here, naming it, to be added
+    to `ui.warmup.ENUMS`."""
+    with agency.sign_in("cara") as us:
+        cases.register_case(us, given_name="Neema", family_name="Achieng", sex="female")
+    assert _enums_the_window_made(agency, username, ahead=True) == []
+
+
+def test_without_the_enums_made_ahead_the_window_makes_them_while_signing_in(agency):
+    with agency.sign_in("cara") as us:
+        cases.register_case(us, given_name="Neema", family_name="Achieng", sex="female")
+    made = _enums_the_window_made(agency, "sam", ahead=False)
+    assert "PySide6.QtWidgets.QWizard.WizardButton" in made and len(made) > 50
