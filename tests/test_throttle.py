@@ -545,3 +545,52 @@ def test_through_a_store_signing_in_opens_the_kind_of_store_asked_for(store, now
 
     with accounts.sign_in(store, "admin", PASSWORD, store_class=Timed) as us:
         assert type(us.store) is Timed
+
+
+WRONG_PASSWORD_ON_A_FULL_DISK = """
+import json, shutil, sys
+from pathlib import Path
+from db.errors import UlinziError
+from desktop import accounts
+
+disk = Path(sys.argv[1])
+store = shutil.copytree(sys.argv[2], disk / "store")
+try:  # the rest of the disk filled
+    with open(disk / "filler", "wb") as f:
+        while True:
+            f.write(b"x" * 4096)
+except OSError:
+    pass
+try:
+    accounts.sign_in(store, "admin", "not the password")
+    print(json.dumps("signed in"))
+except UlinziError as e:
+    print(json.dumps(type(e).__name__))
+"""
+
+
+@pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("unshare") is None,
+    reason="mounting a small tmpfs needs root (CI runs as root)",
+)
+def test_through_a_store_on_a_full_disk_a_wrong_password_is_still_said_to_be_wrong(
+    store, tmp_path, now
+):
+    """The count of a wrong password cannot be written on a full disk: the person is told the
+    password is wrong all the same, not that the disk is full (which would tell a guesser that
+    this one was not counted)."""
+    _sign_in_fails(store, 1)  # with room: counted
+    assert len(_record(store)["accounts"]) == 1
+    size = sum(p.stat().st_size for p in store.rglob("*") if p.is_file())
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    result = subprocess.run(
+        ["unshare", "-rm", "sh", "-c",
+         f'mount -t tmpfs -o size={size + 256 * 1024} tmpfs "{disk}" '
+         f'&& exec "{sys.executable}" -c "$0" "$@"',
+         WRONG_PASSWORD_ON_A_FULL_DISK, str(disk), str(store)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == "WrongCredentials"
