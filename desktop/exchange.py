@@ -871,11 +871,13 @@ def _preview(s: Session, us: UserSession, opened: packages.Opened) -> tuple[Prev
         select(PartnerAgency).where(PartnerAgency.code == opened.sender_code)
     ).scalar_one_or_none()
     kind, package_id = str(m.get("kind") or ""), str(m.get("package_id") or "")
+    if not package_id:  # what "already imported", a receipt and a case's history go by
+        raise PackageError(packages.DAMAGED, detail="package_id")
     child, number, born, forms, files, duplicates, hidden = "", "", None, 0, 0, [], 0
     if kind in ("transfer", "referral"):
         record = _record(opened)
         c = record["case"]
-        child = f"{c.get('given_name', '')} {c.get('family_name', '')}".strip()
+        child = f"{c.get('given_name') or ''} {c.get('family_name') or ''}".strip()
         number, born = str(c.get("case_number") or ""), c.get("birth_date")
         forms = len(record.get("forms") or [])
         files = len(record.get("signed_copies") or []) + len(record.get("attachments") or [])
@@ -939,6 +941,8 @@ def _folded(name: Any) -> str:
 def _caregivers(answers: Any) -> set[str]:
     """The folded names of the people in a registration's "caregivers" answer."""
     people = answers.get("caregivers") if isinstance(answers, dict) else None
+    if people is not None and not isinstance(people, list):  # no list a person could fill in
+        raise _damaged(f"forms: {REGISTRATION}.caregivers")
     return {_folded(p.get("name")) for p in people or [] if isinstance(p, dict)} - {""}
 
 
@@ -952,7 +956,10 @@ def _duplicates(
     can make must not tell who else has a case here."""
     c = record["case"]
     given, family = _folded(c.get("given_name")), _folded(c.get("family_name"))
-    born = _date(c.get("birth_date"))
+    try:
+        born = _date(c.get("birth_date"))
+    except ValueError as e:  # a year no child's case has
+        raise _damaged("case: birth_date") from e
     # The record's shape is checked (`_record`): each form has its id and a count as revision.
     registrations = [f for f in record.get("forms") or [] if f["form_id"] == REGISTRATION]
     latest = max(registrations, key=lambda f: f["revision"], default={})
@@ -1203,6 +1210,14 @@ def _answer_out_of_bounds(form: FormDefinition, answers: dict[str, Any]) -> str:
     return ""
 
 
+def _place_in_plan(index: int | None, actions: Any) -> int | None:
+    """A received conference action's place among its plan's actions. ValueError for a place
+    the plan does not have, or a place without a plan (it would count as in the plan here)."""
+    if index is not None and not (isinstance(actions, list) and index < len(actions)):
+        raise ValueError("no such action in its plan")  # pragma: no mutate
+    return index
+
+
 def _damaged(what: str) -> PackageError:
     return PackageError(packages.DAMAGED, detail=what)
 
@@ -1260,10 +1275,15 @@ def _apply(
     except InvalidInput as e:
         raise damaged(f"case: {e.message}") from e
     subs: dict[tuple[Any, ...], int] = {}
+    planned: dict[int, Any] = {}  # a submission's "actions" answer: a case plan's actions
     for f in record.get("forms") or []:
         try:
             form = parse_definition(f["definition"])
-            if not isinstance(f["answers"], dict) or form.id != f["form_id"]:
+            if (
+                not isinstance(f["answers"], dict)
+                or form.id != f["form_id"]
+                or (not form.repeatable and f["instance"] != 1)  # only ever the first here
+            ):
                 # mutation: equivalent — the words: any ValueError here is the "forms" damage.
                 raise ValueError("not the form it names")  # pragma: no mutate
             wrong = _answer_out_of_bounds(form, f["answers"])
@@ -1288,6 +1308,7 @@ def _apply(
         s.add(row)
         s.flush()
         subs[(row.form_id, row.instance, row.revision)] = row.id
+        planned[row.id] = f["answers"].get("actions")
 
     def submission(ref: Any) -> int | None:
         return subs.get(tuple(ref)) if isinstance(ref, list) and len(ref) == 3 else None
@@ -1348,6 +1369,7 @@ def _apply(
         for a in record.get("conference_actions") or []:
             if a.get("conference") not in conference_ids:
                 continue
+            plan = submission(a.get("plan"))
             s.add(
                 ConferenceAction(
                     case_id=case.id,
@@ -1358,8 +1380,8 @@ def _apply(
                     ours=bool(a.get("ours")),
                     due=_date(a.get("due")),
                     status=str(a.get("status") or "not_started"),
-                    plan_submission_id=submission(a.get("plan")),
-                    plan_index=a.get("plan_index"),  # a count or none (package_schema)
+                    plan_submission_id=plan,
+                    plan_index=_place_in_plan(a.get("plan_index"), planned.get(plan)),
                 )  # updated_at: now, the column's default
             )
         add_received_notes(s, case.id, record.get("contact_notes") or [], opened.sender_code)
@@ -1531,7 +1553,9 @@ def _record_receipt(us: UserSession, opened: packages.Opened) -> Imported:
                 "be trusted.",
             )
         )
-    about = opened.manifest.get("receipt_for") or {}
+    about = opened.manifest.get("receipt_for")
+    if not isinstance(about, dict):
+        raise PackageError(packages.DAMAGED, detail="receipt_for")
     with us.store.write() as s:
         sent = s.execute(
             select(ExchangedPackage).where(
@@ -1561,7 +1585,11 @@ def _record_receipt(us: UserSession, opened: packages.Opened) -> Imported:
             return Imported(
                 case.uuid if case else None, case.case_number if case else "", True, None
             )
-        sent.receipt_at = _moment(about.get("received_at")) or datetime.now(UTC)
+        try:
+            received_at = _moment(about.get("received_at"))
+        except ValueError as e:  # a year no receipt was written in
+            raise PackageError(packages.DAMAGED, detail="receipt_for.received_at") from e
+        sent.receipt_at = received_at or datetime.now(UTC)
         us.audit(
             s,
             "package.receipt",

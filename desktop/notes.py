@@ -21,6 +21,7 @@ from db.models import CaseStatus, ContactNote, User
 from db.search import fold
 from desktop import access
 from desktop.forms.answers import LONG_TEXT_LIMIT
+from desktop.package_schema import RECEIVED_YEARS
 from desktop.session import UserSession
 
 # How a contact happened, in the words the window and the printed summary use.
@@ -297,12 +298,15 @@ def add_received_notes(
     at the sending agency wrote them. ValueError when an entry cannot be one."""
     for e in entries:
         written = datetime.fromisoformat(str(e.get("written_at") or ""))
+        happened = date.fromisoformat(str(e["happened_on"]))
+        if written.year not in RECEIVED_YEARS or happened.year not in RECEIVED_YEARS:
+            raise ValueError("a day out of range")
         s.add(
             ContactNote(
                 case_id=case_id,
                 number=int(e["number"]),  # type: ignore[call-overload]
                 revision=int(e["revision"]),  # type: ignore[call-overload]
-                happened_on=date.fromisoformat(str(e["happened_on"])),
+                happened_on=happened,
                 kind=str(e["kind"]) if e["kind"] in KINDS else "other",
                 contact=str(e.get("contact") or "")[:CONTACT_LIMIT],
                 text=str(e["text"]),

@@ -7,10 +7,13 @@ never from each other, so that a test file can change without breaking another.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import json
+import os
 import random
+import shutil
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -369,6 +372,72 @@ def sent_package(agency, partner, tmp_path: Path) -> tuple[str, SentPackage]:
     manifest = json.loads(entries.pop(packages.MANIFEST))
     entries.pop(packages.SIGNATURE)
     return uuid, SentPackage(entries, manifest, sender, recipient)
+
+
+@dataclass(frozen=True)
+class BuiltExchange:
+    """Two agencies' stores right after Kigali (KGL) sent Musanze (MUS) Cara's approved
+    transfer (`folder/case.ulz`), built once (`build_exchange`) and copied per test."""
+
+    folder: Path
+    sender_case: str  # the case's uuid at Kigali
+    recovery: dict[str, str]
+    keys: dict[str, exchange.AgencyKeys]
+
+    @property
+    def data(self) -> bytes:
+        return (self.folder / "case.ulz").read_bytes()
+
+    def store(self, code: str, into: Path):  # type: ignore[no-untyped-def]
+        """A fresh copy of one agency's store, as it was right after the package was sent."""
+        from tests.conftest import Agency
+
+        shutil.copytree(self.folder / code, into / code)
+        return Agency(into / code, self.recovery[code])
+
+    def package(self) -> SentPackage:
+        """The package opened with Musanze's key: to make again, changed, as Kigali's
+        software (or someone else's) could."""
+        entries = unzip(packages.decrypt(self.data, [self.keys["MUS"].age_identity]))
+        manifest = json.loads(entries.pop(packages.MANIFEST))
+        entries.pop(packages.SIGNATURE)
+        return SentPackage(entries, manifest, self.keys["KGL"], self.keys["MUS"])
+
+
+def build_exchange(folder: Path) -> BuiltExchange:
+    """Make the two stores and the package in `folder`, once (kept in `built.json`: a later
+    process, such as a mutation run's, reads them back with `load_exchange`)."""
+    from tests.conftest import make_agency
+
+    if not (folder / "built.json").exists():
+        making = folder.with_name(f"{folder.name}.{os.getpid()}")
+        shutil.rmtree(making, ignore_errors=True)
+        making.mkdir(parents=True)
+        kgl = make_agency(making / "KGL")
+        mus = make_agency(making / "MUS", "Musanze District Office", "MUS")
+        uuid, _ = exported(kgl, mus, making)  # Cara's approved transfer, in case.ulz
+        keys = {}
+        for agency, code in ((kgl, "KGL"), (mus, "MUS")):
+            with agency.sign_in("sam") as us, us.store.write() as s:
+                k = exchange.keys_in(s)
+            keys[code] = [k.age_identity, base64.b64encode(k.signing_key).decode()]
+        facts = {
+            "sender_case": uuid,
+            "recovery": {"KGL": kgl.recovery_key, "MUS": mus.recovery_key},
+            "keys": keys,
+        }
+        (making / "built.json").write_text(json.dumps(facts))
+        making.rename(folder)
+    facts = json.loads((folder / "built.json").read_text())
+    return BuiltExchange(
+        folder,
+        facts["sender_case"],
+        facts["recovery"],
+        {
+            code: exchange.AgencyKeys(age, base64.b64decode(signing))
+            for code, (age, signing) in facts["keys"].items()
+        },
+    )
 
 
 # -- the forms of one child, complete (registration and consent) ----------------------------
