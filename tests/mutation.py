@@ -121,7 +121,7 @@ SCOPES: dict[str, tuple[Scope, ...]] = {
         Scope(
             "desktop/exchange.py",
             # Decision by decision, on copies of two stores built once for the whole run.
-            ("tests/test_import.py",),
+            ("tests/test_import.py", "tests/test_import_odd_packages.py"),
             tuple(
                 f"desktop.exchange.x_{name}__mutmut_*"
                 for name in (

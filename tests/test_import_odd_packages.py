@@ -11,7 +11,9 @@ on fresh copies of the two stores.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -27,7 +29,10 @@ Built = BuiltExchange
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Built:
-    return build_exchange(tmp_path_factory.mktemp("odd") / "built")
+    cached = os.environ.get("ULINZI_STORY_CACHE")  # a mutation run's: see test_import.py
+    return build_exchange(
+        Path(cached) / "import" if cached else tmp_path_factory.mktemp("odd") / "built"
+    )
 
 
 @pytest.fixture
