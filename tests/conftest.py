@@ -125,6 +125,34 @@ def agency(tmp_path: Path) -> Agency:
     return copy_of_agency(tmp_path / "store")
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Kigali's store and Musanze's right after Kigali sent Musanze Cara's approved transfer,
+    built once per module (`tests.stories.build_exchange`); under a mutation run
+    (`ULINZI_STORY_CACHE`) once for the whole run, by the unchanged code."""
+    from tests.stories import build_exchange
+
+    cached = os.environ.get("ULINZI_STORY_CACHE")
+    return build_exchange(
+        Path(cached) / "import" if cached else tmp_path_factory.mktemp("exchange") / "built"
+    )
+
+
+@pytest.fixture
+def mus(built, tmp_path: Path) -> Agency:  # type: ignore[no-untyped-def]
+    """A fresh copy of Musanze's store from `built`, the package not yet imported."""
+    return built.store("MUS", tmp_path)
+
+
+def case_count(agency: Agency) -> int:
+    from sqlalchemy import func, select
+
+    from db.models import Case
+
+    with agency.sign_in("admin") as us, us.store.read() as s:
+        return s.execute(select(func.count()).select_from(Case)).scalar_one()
+
+
 @pytest.fixture
 def partner(tmp_path: Path) -> Agency:
     """Another agency's store, the same people: Musanze District Office (MUS)."""

@@ -15,10 +15,8 @@ unchanged code, before any mutant is tried.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from uuid import uuid4
 
 import pytest
@@ -46,39 +44,17 @@ from db.models import (
 from desktop import case_forms, case_state, cases, exchange, packages
 from desktop.forms.answers import TEXT_LIMIT
 from desktop.packages import PackageError
-from tests.conftest import Agency
+from tests.conftest import Agency, case_count
 from tests.stories import (
     HEALTH_CENTRE,
     BuiltExchange,
     SentPackage,
-    build_exchange,
     consent,
     registration,
     unzip,
 )
 
-CACHE = "ULINZI_STORY_CACHE"
-
-
 Built = BuiltExchange
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Built:
-    cached = os.environ.get(CACHE)
-    return build_exchange(
-        Path(cached) / "import" if cached else tmp_path_factory.mktemp("import") / "built"
-    )
-
-
-@pytest.fixture
-def mus(built, tmp_path) -> Agency:
-    return built.store("MUS", tmp_path)
-
-
-def _count(agency: Agency) -> int:
-    with agency.sign_in("admin") as us, us.store.read() as s:
-        return s.execute(select(func.count()).select_from(Case)).scalar_one()
 
 
 def _events(us, action: str) -> list[tuple[int | None, str]]:  # type: ignore[no-untyped-def]
@@ -340,7 +316,7 @@ def test_the_same_package_twice_changes_nothing_and_names_no_case_the_person_may
     with mus.sign_in("cleo") as us:  # Tess's team: Cara's case is not hers to see
         hers = exchange.import_package(us, built.data)
     assert (hers.already, hers.case_uuid, hers.case_number) == (True, None, "")
-    assert _count(mus) == 1
+    assert case_count(mus) == 1
 
 
 # -- who sent it -----------------------------------------------------------------------------------
@@ -364,10 +340,10 @@ def test_a_package_from_an_unknown_agency_needs_a_supervisor_who_checked_its_fin
     )
     with mus.sign_in("sam") as us, pytest.raises(PackageError, match="not in your address book"):
         exchange.import_package(us, data)  # a supervisor who has not confirmed
-    assert _count(mus) == 0
+    assert case_count(mus) == 0
     with mus.sign_in("sam") as us:
         done = exchange.import_package(us, data, confirm_unknown_sender=True, caseworker="cara")
-    assert not done.already and _count(mus) == 1
+    assert not done.already and case_count(mus) == 1
 
 
 def test_a_stranger_cannot_fill_the_warning_with_a_long_name(built, mus):
@@ -513,7 +489,7 @@ def test_a_child_who_may_already_have_a_case_here_is_named_before_importing(
             done = exchange.import_package(us, data, accept_duplicates=True)
         else:
             done = exchange.import_package(us, data)
-    assert not done.already and _count(mus) == 2
+    assert not done.already and case_count(mus) == 2
 
 
 def test_a_child_held_by_another_team_is_not_named_but_stops_the_import(built, mus):
@@ -531,10 +507,10 @@ def test_a_child_held_by_another_team_is_not_named_but_stops_the_import(built, m
     assert previewed == [
         (None, f"transfer from KGL: {pid}, 0 possible matches shown, 1 not visible")
     ]
-    assert _count(mus) == 1
+    assert case_count(mus) == 1
     with mus.sign_in("cara") as us:  # after asking the supervisor
         assert not exchange.import_package(us, built.data, accept_duplicates=True).already
-    assert _count(mus) == 2
+    assert case_count(mus) == 2
 
 
 def test_the_caregivers_compared_are_those_of_the_senders_latest_registration(built, mus):
@@ -592,7 +568,7 @@ def test_a_package_can_be_added_beside_a_case_already_here(built, mus):
         done = exchange.import_package(us, built.data, link_to=here)
         assert (done.case_uuid, done.already) == (here, False)
         history = cases.case_history(us, here)
-    assert _count(mus) == 2
+    assert case_count(mus) == 2
     linked = [h.summary for h in history if h.action == "package.imported"]
     assert len(linked) == 1 and linked[0].startswith("transfer from KGL (linked): ")
     with mus.sign_in("cara") as us, us.store.read() as s:
@@ -710,7 +686,7 @@ def test_a_signed_package_with_damaged_records_is_refused_and_imports_nothing(
         exchange.import_package(us, data)
     assert caught.value.params.get("detail") == detail, caught.value.message
     assert caught.value.text == packages.DAMAGED  # the person is told the file is damaged
-    assert _count(mus) == 0
+    assert case_count(mus) == 0
 
 
 def test_a_package_of_another_kind_is_refused(built, mus):
@@ -718,7 +694,7 @@ def test_a_package_of_another_kind_is_refused(built, mus):
     with mus.sign_in("cara") as us, pytest.raises(PackageError) as caught:
         exchange.import_package(us, data)
     assert caught.value.params.get("detail") == "kind"
-    assert _count(mus) == 0
+    assert case_count(mus) == 0
 
 
 def test_a_signed_copy_that_is_not_the_one_its_record_names_is_refused(built, mus):
@@ -734,7 +710,7 @@ def test_a_signed_copy_that_is_not_the_one_its_record_names_is_refused(built, mu
     with mus.sign_in("cara") as us, pytest.raises(PackageError) as caught:
         exchange.import_package(us, sent.signed(record))
     assert caught.value.params.get("detail") == "attachment documents/transfer-form.pdf"
-    assert _count(mus) == 0
+    assert case_count(mus) == 0
 
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
@@ -761,7 +737,7 @@ def test_a_signed_copy_is_what_its_bytes_are_never_what_the_sender_says(built, m
     with mus.sign_in("cara") as us, pytest.raises(PackageError) as caught:
         exchange.import_package(us, _with(sent, record, **{"documents/scan.pdf": html}))
     assert caught.value.params.get("detail") == "attachment documents/scan.pdf"
-    assert _count(mus) == 0
+    assert case_count(mus) == 0
     record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG, media_type="text/html")]
     with mus.sign_in("cara") as us:
         done = exchange.import_package(us, _with(sent, record, **{"documents/scan.pdf": PNG}))
@@ -856,9 +832,18 @@ def test_an_attachment_arrives_with_the_date_description_and_time_its_sender_gav
     assert datetime.now(UTC) - unknown.added_at < timedelta(minutes=5)  # no time given: now
 
 
-def test_a_photo_of_the_child_sent_as_a_signed_copy_too_is_kept_out_as_well(built, mus):
-    """Musanze keeps no photos of children: the same picture sent as an attachment and as a
-    signed copy was left out as one and stored as the other."""
+@pytest.mark.parametrize("photos_kept", [False, True])
+def test_a_photo_of_the_child_sent_as_a_signed_copy_too_follows_the_agencys_photo_rule(
+    built, mus, photos_kept
+):
+    """Where photos of children are not kept (Musanze's rule by default), the same picture sent
+    as an attachment and as a signed copy is left out as both: it was left out as one and
+    stored as the other. Where they are kept, both arrive."""
+    from desktop import attachments
+
+    if photos_kept:
+        with mus.sign_in("admin") as us:
+            attachments.save_attachment_rules(us, attachments.AttachmentRules(photos_allowed=True))
     sent = built.package()
     record = sent.record()
     record["attachments"] = [
@@ -869,9 +854,13 @@ def test_a_photo_of_the_child_sent_as_a_signed_copy_too_is_kept_out_as_well(buil
     data = _with(sent, record, **{"attachments/1.png": PNG, "documents/scan.pdf": PNG})
     with mus.sign_in("cara") as us:
         done = exchange.import_package(us, data)
+        kept = [a.file_name for a in attachments.case_attachments(us, done.case_uuid)]
         with us.store.read() as s:
-            assert s.execute(select(func.count()).select_from(SignedCopy)).scalar_one() == 0
-    assert done.left_out == ("signed.png", "child.png")
+            copies = s.execute(select(SignedCopy.file_name)).scalars().all()
+    if photos_kept:
+        assert (done.left_out, kept, copies) == ((), ["child.png"], ["signed.png"])
+    else:
+        assert (done.left_out, kept, copies) == (("signed.png", "child.png"), [], [])
 
 
 def test_a_case_coming_back_does_not_file_its_own_signed_copy_twice(built, mus):
@@ -1302,7 +1291,7 @@ def test_a_package_locked_with_a_passphrase_opens_and_imports_with_it(built, mus
         preview, _ = exchange.open_package(us, data, passphrase=phrase)
         assert (preview.sender_code, preview.package_id) == ("KGL", sent.manifest["package_id"])
         done = exchange.import_package(us, data, passphrase=phrase)
-    assert done.case_number.startswith("MUS-") and _count(mus) == 1
+    assert done.case_number.startswith("MUS-") and case_count(mus) == 1
 
 
 # -- what a sender may leave out, or write in a way ours does not -----------------------------
@@ -1434,27 +1423,6 @@ def test_a_package_this_office_sent_opened_here_is_not_taken_for_one_it_imported
 # -- the files a received case carries ------------------------------------------------------------
 
 
-def test_where_photos_are_kept_a_photo_and_its_signed_copy_both_arrive(built, mus):
-    from desktop import attachments
-
-    with mus.sign_in("admin") as us:
-        attachments.save_attachment_rules(us, attachments.AttachmentRules(photos_allowed=True))
-    sent = built.package()
-    record = sent.record()
-    record["attachments"] = [
-        {"entry": "attachments/1.png", "sha256": packages.sha256(PNG), "kind": "photo_of_child",
-         "file_name": "child.png"},
-    ]  # fmt: skip
-    record["signed_copies"] = [_copy_of("documents/scan.pdf", PNG, file_name="signed.png")]
-    data = _with(sent, record, **{"attachments/1.png": PNG, "documents/scan.pdf": PNG})
-    with mus.sign_in("cara") as us:
-        done = exchange.import_package(us, data)
-        kept = [a.file_name for a in attachments.case_attachments(us, done.case_uuid)]
-        with us.store.read() as s:
-            copies = s.execute(select(SignedCopy.file_name)).scalars().all()
-    assert (done.left_out, kept, copies) == ((), ["child.png"], ["signed.png"])
-
-
 def test_a_signed_copy_of_20_mb_arrives_and_one_byte_more_stays_with_the_sender(built, mus):
     from desktop.documents import MAX_SIGNED_COPY_BYTES
 
@@ -1526,7 +1494,7 @@ def test_an_attachment_that_is_not_what_its_record_says_is_refused(built, mus, f
         exchange.import_package(us, _with(sent, record, **files))
     assert caught.value.params.get("detail") == detail
     assert caught.value.text == packages.DAMAGED
-    assert _count(mus) == 0
+    assert case_count(mus) == 0
 
 
 # -- receipts -------------------------------------------------------------------------------------

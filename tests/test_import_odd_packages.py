@@ -11,38 +11,18 @@ on fresh copies of the two stores.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from db.models import Case, ExchangedPackage
+from db.models import ExchangedPackage
 from desktop import attachments, cases, exchange, packages
 from desktop.packages import PackageError
-from tests.conftest import Agency
-from tests.stories import BuiltExchange, SentPackage, build_exchange, unzip
+from tests.conftest import Agency, case_count
+from tests.stories import BuiltExchange, SentPackage, unzip
 
 Built = BuiltExchange
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Built:
-    cached = os.environ.get("ULINZI_STORY_CACHE")  # a mutation run's: see test_import.py
-    return build_exchange(
-        Path(cached) / "import" if cached else tmp_path_factory.mktemp("odd") / "built"
-    )
-
-
-@pytest.fixture
-def mus(built, tmp_path) -> Agency:
-    return built.store("MUS", tmp_path)
-
-
-def _count(agency: Agency) -> int:
-    with agency.sign_in("admin") as us, us.store.read() as s:
-        return s.execute(select(func.count()).select_from(Case)).scalar_one()
 
 
 def _case(record: dict, **changes: object) -> dict:
@@ -66,7 +46,7 @@ def _refused(agency: Agency, data: bytes, *, preview: bool = True) -> PackageErr
                 exchange.open_package(us, data)
         with pytest.raises(PackageError) as caught:
             exchange.import_package(us, data)
-    assert _count(agency) == 0
+    assert case_count(agency) == 0
     return caught.value
 
 
@@ -104,7 +84,7 @@ def test_a_given_name_of_search_syntax_is_previewed_and_imported_as_written(buil
         preview, _ = exchange.open_package(us, data)
         assert preview.child_name == f"{name} Wanjiru"
         exchange.import_package(us, data)
-    assert _count(mus) == 1
+    assert case_count(mus) == 1
 
 
 @pytest.mark.parametrize("stage", ["", "Closed", "closed "])
