@@ -48,13 +48,13 @@ from db.store import Store, is_store
 from desktop import pathway, placement_state
 from desktop.accounts import add_user, init_agency
 from desktop.case_forms import approved_placement_decision, definition_row, form_set
-from desktop.case_state import refresh_all
+from desktop.case_state import deadlines_in, refresh_all
 from desktop.demo_attachments import add_demo_attachments
 from desktop.forms.answers import clean, problems
 from desktop.forms.definition import FormDefinition, FormField, FormSet, date_bound
 from desktop.paths import DEMO_PASSWORD_FILE
 from desktop.session import UserSession
-from desktop.workflow import ApprovalKind, ApprovalState
+from desktop.workflow import ApprovalKind, ApprovalState, add_months
 
 DEMO_AGENCY_CODE = "DEMO"
 
@@ -586,6 +586,7 @@ def _add_facilities(
     placed += [(r, "residential_care", "waiting") for r in take(None, 1)]
     placed += [(r, "residential_care", "other") for r in take(None, 1)]
     placed_here = []
+    review_months = deadlines_in(s).placement_review_months
     for row, kind, fate in placed:
         worker = int(row["caseworker_id"])  # type: ignore[call-overload]
         registered = row["registered_at"].astimezone().date()  # type: ignore[attr-defined]
@@ -622,18 +623,24 @@ def _add_facilities(
             proposed_at=approval.requested_at,
         )
         s.add(placement)
-        if not waiting and (today - start).days > 100 and rng.random() < 0.7:  # most reviewed
-            s.flush()
-            s.add(
-                PlacementReview(
-                    placement_id=placement.id,
-                    reviewed_on=today - timedelta(days=rng.randrange(10, 80)),
-                    best_interests="yes",
-                    child_views="Likes the school; asks when the family will visit.",
-                    notes="Tracing continues; weekly calls with the family.",
-                    user_id=worker,
+        if not waiting and (today - start).days > 100:
+            if rng.random() < 0.7:  # most reviewed lately, their next review still ahead
+                reviewed = today - timedelta(days=rng.randrange(10, 80))
+            else:  # the rest a few days or weeks late for it, as in an office: never years
+                late = 3 + int(placement.uuid[:4], 16) % 38
+                reviewed = add_months(today, -review_months) - timedelta(days=late)
+            if reviewed > start:  # (placed too lately to have been reviewed yet otherwise)
+                s.flush()
+                s.add(
+                    PlacementReview(
+                        placement_id=placement.id,
+                        reviewed_on=reviewed,
+                        best_interests="yes",
+                        child_views="Likes the school; asks when the family will visit.",
+                        notes="Tracing continues; weekly calls with the family.",
+                        user_id=worker,
+                    )
                 )
-            )
         if at_home and fate in ("here", "new"):
             placed_here.append(row)
     s.flush()
