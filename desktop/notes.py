@@ -21,7 +21,7 @@ from db.models import CaseStatus, ContactNote, User
 from db.search import fold
 from desktop import access
 from desktop.forms.answers import LONG_TEXT_LIMIT
-from desktop.package_schema import RECEIVED_YEARS
+from desktop.package_schema import received_day, received_moment
 from desktop.session import UserSession
 
 # How a contact happened, in the words the window and the printed summary use.
@@ -297,10 +297,9 @@ def add_received_notes(
     """The notes a package carried (checked by `package_schema` already), kept as their authors
     at the sending agency wrote them. ValueError when an entry cannot be one."""
     for e in entries:
-        written = datetime.fromisoformat(str(e.get("written_at") or ""))
-        happened = date.fromisoformat(str(e["happened_on"]))
-        if written.year not in RECEIVED_YEARS or happened.year not in RECEIVED_YEARS:
-            raise ValueError("a day out of range")
+        happened, written = received_day(e["happened_on"]), received_moment(e.get("written_at"))
+        if happened is None or written is None:
+            raise ValueError("a note without its day or the time it was written")
         s.add(
             ContactNote(
                 case_id=case_id,
@@ -313,6 +312,6 @@ def add_received_notes(
                 author_id=None,
                 author_name=str(e.get("author") or "")[:200] or agency_code,
                 agency_code=agency_code,
-                written_at=written if written.tzinfo else written.replace(tzinfo=UTC),
+                written_at=written,
             )
         )

@@ -9,6 +9,7 @@ Unknown keys are ignored, so a newer sender's extra fields do not stop an import
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError
@@ -18,6 +19,27 @@ from desktop.forms.answers import LONG_TEXT_LIMIT, TEXT_LIMIT
 # The years a received date may fall in: beyond them, arithmetic on it (a deadline, a time zone)
 # overflows, and no case of a child has one (desktop.exchange and desktop.placements read them).
 RECEIVED_YEARS = range(1900, 2200)
+
+
+def received_day(value: Any) -> date | None:
+    """A day a package wrote ("" or none: None). ValueError for one that is no ISO date or
+    falls outside `RECEIVED_YEARS`: the import says the record is damaged."""
+    day = date.fromisoformat(value) if isinstance(value, str) and value else None
+    if day is not None and day.year not in RECEIVED_YEARS:
+        raise ValueError("a date out of range")
+    return day
+
+
+def received_moment(value: Any) -> datetime | None:
+    """A time a package wrote, in UTC when it names no zone ("" or none: None). ValueError as
+    for `received_day`."""
+    if not isinstance(value, str) or not value:
+        return None
+    moment = datetime.fromisoformat(value)
+    if moment.year not in RECEIVED_YEARS:
+        raise ValueError("a time out of range")
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
 
 NAME_LIMIT = 200  # the registration form's `max` for the child's names
 MOST_ITEMS = 10_000  # forms, approvals, history entries… of one case

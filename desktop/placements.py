@@ -42,7 +42,7 @@ from db.models import (
 )
 from desktop import access, case_flow
 from desktop.case_state import deadlines_in, refresh, request_approval
-from desktop.package_schema import RECEIVED_YEARS
+from desktop.package_schema import received_day, received_moment
 from desktop.placement_state import (
     BEST_INTERESTS,
     KIND_LABELS,
@@ -590,22 +590,6 @@ def records_of(s: Session, case: Case) -> dict[str, list[dict[str, Any]]]:
     return {"placements": found, "log_entries": entries}
 
 
-def _day(value: Any) -> date | None:
-    day = date.fromisoformat(value) if isinstance(value, str) and value else None
-    if day is not None and day.year not in RECEIVED_YEARS:
-        raise ValueError("a date out of range")  # the import says the record is damaged
-    return day
-
-
-def _moment(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    moment = datetime.fromisoformat(value)
-    if moment.year not in RECEIVED_YEARS:
-        raise ValueError("a time out of range")
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def apply_records(s: Session, case: Case, record: dict[str, Any]) -> None:
     """A received case's placements and log entries, added to `case` (in the unit of work of
     the import). The sender's decisions are history here: a received placement keeps its
@@ -623,7 +607,7 @@ def apply_records(s: Session, case: Case, record: dict[str, Any]) -> None:
     for p in received:
         if p["kind"] not in KINDS or p["state"] not in PlacementState._value2member_map_:
             raise ValueError("placement")
-        start, end = _day(p["start_date"]), _day(p.get("end_date"))
+        start, end = received_day(p["start_date"]), received_day(p.get("end_date"))
         if start is None or (end is not None and end < start):
             raise ValueError("placement dates")
         row = Placement(
@@ -637,18 +621,18 @@ def apply_records(s: Session, case: Case, record: dict[str, Any]) -> None:
             start_date=start,
             legal_basis=str(p.get("legal_basis") or "informal"),
             legal_reference=str(p.get("legal_reference") or "")[:200],
-            legal_date=_day(p.get("legal_date")),
+            legal_date=received_day(p.get("legal_date")),
             reason=str(p.get("reason") or ""),
             decided_by=str(p.get("decided_by") or "")[:200],
-            review_date=_day(p.get("review_date")),
-            end_date=_day(p.get("end_date")),
+            review_date=received_day(p.get("review_date")),
+            end_date=received_day(p.get("end_date")),
             end_reason=str(p.get("end_reason") or ""),
-            proposed_at=_moment(p.get("proposed_at")) or datetime.now(UTC),
+            proposed_at=received_moment(p.get("proposed_at")) or datetime.now(UTC),
         )
         s.add(row)
         s.flush()
         for r in p.get("reviews") or []:
-            reviewed = _day(r["reviewed_on"])
+            reviewed = received_day(r["reviewed_on"])
             if reviewed is None or r["best_interests"] not in BEST_INTERESTS:
                 raise ValueError("placement review")
             s.add(
@@ -658,12 +642,12 @@ def apply_records(s: Session, case: Case, record: dict[str, Any]) -> None:
                     best_interests=r["best_interests"],
                     child_views=str(r.get("child_views") or ""),
                     notes=str(r.get("notes") or ""),
-                    next_review=_day(r.get("next_review")),
+                    next_review=received_day(r.get("next_review")),
                     at=datetime.now(UTC),
                 )
             )
     for e in record.get("log_entries") or []:
-        on = _day(e["on"])
+        on = received_day(e["on"])
         if on is None or e["kind"] not in LOG_KINDS:
             raise ValueError("log entry")
         s.add(
@@ -678,8 +662,8 @@ def apply_records(s: Session, case: Case, record: dict[str, Any]) -> None:
                 family_member=str(e.get("family_member") or "")[:200],
                 contact_how=str(e.get("contact_how") or ""),
                 writer_name=str(e.get("writer") or "")[:200],
-                written_at=_moment(e.get("written_at")) or datetime.now(UTC),
-                followed_up_at=_moment(e.get("followed_up_at")),
+                written_at=received_moment(e.get("written_at")) or datetime.now(UTC),
+                followed_up_at=received_moment(e.get("followed_up_at")),
                 follow_up_note=str(e.get("follow_up_note") or ""),
             )
         )
