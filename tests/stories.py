@@ -15,9 +15,11 @@ import os
 import random
 import shutil
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pypdf import PdfReader
@@ -368,10 +370,15 @@ def sent_package(agency, partner, tmp_path: Path) -> tuple[str, SentPackage]:
         recipient = exchange.keys_in(s)
     with agency.sign_in("sam") as us, us.store.write() as s:
         sender = exchange.keys_in(s)
-    entries = unzip(packages.decrypt(out.read_bytes(), [recipient.age_identity]))
+    return uuid, opened(out.read_bytes(), sender, recipient)
+
+
+def opened(data: bytes, sender: exchange.AgencyKeys, recipient: exchange.AgencyKeys) -> SentPackage:
+    """A package `sender` made, opened with `recipient`'s key: to make again, changed."""
+    entries = unzip(packages.decrypt(data, [recipient.age_identity]))
     manifest = json.loads(entries.pop(packages.MANIFEST))
     entries.pop(packages.SIGNATURE)
-    return uuid, SentPackage(entries, manifest, sender, recipient)
+    return SentPackage(entries, manifest, sender, recipient)
 
 
 @dataclass(frozen=True)
@@ -398,15 +405,26 @@ class BuiltExchange:
     def package(self) -> SentPackage:
         """The package opened with Musanze's key: to make again, changed, as Kigali's
         software (or someone else's) could."""
-        entries = unzip(packages.decrypt(self.data, [self.keys["MUS"].age_identity]))
-        manifest = json.loads(entries.pop(packages.MANIFEST))
-        entries.pop(packages.SIGNATURE)
-        return SentPackage(entries, manifest, self.keys["KGL"], self.keys["MUS"])
+        return opened(self.data, self.keys["KGL"], self.keys["MUS"])
+
+    def receipt(self, mus, about: Callable[[Any], object] = lambda r: r) -> bytes:  # type: ignore[no-untyped-def]
+        """The receipt `mus` (a copy of Musanze's store) writes importing the package, its
+        `receipt_for` made `about(receipt_for)` and signed by Musanze again: as a partner's
+        software could write it."""
+        with mus.sign_in("cara") as us:
+            receipt = exchange.import_package(us, self.data).receipt
+        plain = unzip(packages.decrypt(receipt, [self.keys["KGL"].age_identity]))
+        manifest = json.loads(plain[packages.MANIFEST])
+        manifest["receipt_for"] = about(manifest["receipt_for"])
+        return packages.encrypt_to(
+            packages.build(manifest, {}, self.keys["MUS"]), self.keys["KGL"].age_recipient
+        )
 
 
 def build_exchange(folder: Path) -> BuiltExchange:
-    """Make the two stores and the package in `folder`, once (kept in `built.json`: a later
-    process, such as a mutation run's, reads them back with `load_exchange`)."""
+    """The two stores and the package in `folder`, made there the first time (their keys and
+    recovery keys kept in `built.json`); a later call, or a later process such as a mutation
+    run's, reads them back."""
     from tests.conftest import make_agency
 
     if not (folder / "built.json").exists():

@@ -278,14 +278,7 @@ def test_the_receipts_log_line_keeps_at_most_40_characters_of_the_number_it_name
 ):
     """The new case number a receipt names is the partner's words: the log keeps 40
     characters of it, and nothing when it names none."""
-    with mus.sign_in("cara") as us:
-        receipt = exchange.import_package(us, built.data).receipt
-    plain = unzip(packages.decrypt(receipt, [built.keys["KGL"].age_identity]))
-    manifest = json.loads(plain[packages.MANIFEST])
-    manifest["receipt_for"] = {**manifest["receipt_for"], "new_case_number": number}
-    data = packages.encrypt_to(
-        packages.build(manifest, {}, built.keys["MUS"]), built.keys["KGL"].age_recipient
-    )
+    data = built.receipt(mus, lambda r: {**r, "new_case_number": number})
     kgl = built.store("KGL", tmp_path)
     with kgl.sign_in("cara") as us:
         exchange.import_package(us, data)
@@ -1500,21 +1493,8 @@ def test_an_attachment_that_is_not_what_its_record_says_is_refused(built, mus, f
 # -- receipts -------------------------------------------------------------------------------------
 
 
-def _receipt_for(built: Built, mus: Agency, **changes: object) -> bytes:
-    """The receipt Musanze's import wrote, with `changes` to what it says it received, signed
-    by Musanze again: as another agency's software could write it."""
-    with mus.sign_in("cara") as us:
-        receipt = exchange.import_package(us, built.data).receipt
-    plain = unzip(packages.decrypt(receipt, [built.keys["KGL"].age_identity]))
-    manifest = json.loads(plain[packages.MANIFEST])
-    manifest["receipt_for"] = {**manifest["receipt_for"], **changes}
-    return packages.encrypt_to(
-        packages.build(manifest, {}, built.keys["MUS"]), built.keys["KGL"].age_recipient
-    )
-
-
 def test_a_receipt_that_does_not_say_when_is_recorded_at_the_time_it_arrives(built, mus, tmp_path):
-    data = _receipt_for(built, mus, received_at=None)
+    data = built.receipt(mus, lambda r: {**r, "received_at": None})
     kgl = built.store("KGL", tmp_path)
     before = datetime.now(UTC)
     with kgl.sign_in("cara") as us:
@@ -1529,7 +1509,7 @@ def test_a_partners_receipt_for_a_package_locked_with_a_passphrase_is_recorded(
 ):
     """A package locked with a passphrase is sent to no agency of the address book (its
     record names none): the receipt of a partner who opened it is still recorded."""
-    data = _receipt_for(built, mus)
+    data = built.receipt(mus)
     kgl = built.store("KGL", tmp_path)
     with kgl.sign_in("cara") as us:
         with us.store.write() as s:  # as `export_case` records a package locked with a phrase

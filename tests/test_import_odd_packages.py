@@ -10,7 +10,6 @@ on fresh copies of the two stores.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 import pytest
@@ -20,7 +19,7 @@ from db.models import ExchangedPackage
 from desktop import attachments, cases, exchange, packages
 from desktop.packages import PackageError
 from tests.conftest import Agency, case_count
-from tests.stories import BuiltExchange, SentPackage, unzip
+from tests.stories import BuiltExchange, SentPackage
 
 Built = BuiltExchange
 
@@ -249,26 +248,13 @@ def test_a_second_package_without_an_id_is_not_taken_for_the_first(built, mus):
 # -- receipts ------------------------------------------------------------------------------------
 
 
-def _receipt(built: Built, mus: Agency, about: object) -> bytes:
-    """Musanze's receipt for the package, its `receipt_for` changed by `about` (a function of
-    the true one), signed by Musanze again: as a partner's software could write it."""
-    with mus.sign_in("cara") as us:
-        receipt = exchange.import_package(us, built.data).receipt
-    plain = unzip(packages.decrypt(receipt, [built.keys["KGL"].age_identity]))
-    manifest = json.loads(plain[packages.MANIFEST])
-    manifest["receipt_for"] = about(manifest["receipt_for"])  # type: ignore[operator]
-    return packages.encrypt_to(
-        packages.build(manifest, {}, built.keys["MUS"]), built.keys["KGL"].age_recipient
-    )
-
-
 def _receipt_at(kgl: Agency) -> list:
     with kgl.sign_in("admin") as us, us.store.read() as s:
         return s.execute(select(ExchangedPackage.receipt_at)).scalars().all()
 
 
 def test_a_receipt_naming_its_package_by_a_list_is_for_no_package_sent(built, mus, tmp_path):
-    data = _receipt(built, mus, lambda r: {**r, "package_id": [r["package_id"]]})
+    data = built.receipt(mus, lambda r: {**r, "package_id": [r["package_id"]]})
     kgl = built.store("KGL", tmp_path)
     with kgl.sign_in("cara") as us, pytest.raises(PackageError, match="did not send"):
         exchange.import_package(us, data)
@@ -277,7 +263,7 @@ def test_a_receipt_naming_its_package_by_a_list_is_for_no_package_sent(built, mu
 
 @pytest.mark.parametrize("about", [["a package"], "a package"])
 def test_a_receipt_for_that_is_not_a_mapping_is_refused_plainly(built, mus, tmp_path, about):
-    data = _receipt(built, mus, lambda r: about)
+    data = built.receipt(mus, lambda r: about)
     kgl = built.store("KGL", tmp_path)
     with kgl.sign_in("cara") as us, pytest.raises(PackageError) as caught:
         exchange.import_package(us, data)
@@ -286,7 +272,7 @@ def test_a_receipt_for_that_is_not_a_mapping_is_refused_plainly(built, mus, tmp_
 
 
 def test_a_receipt_received_beyond_the_received_years_is_refused_plainly(built, mus, tmp_path):
-    data = _receipt(built, mus, lambda r: {**r, "received_at": "2500-01-01T00:00:00"})
+    data = built.receipt(mus, lambda r: {**r, "received_at": "2500-01-01T00:00:00"})
     kgl = built.store("KGL", tmp_path)
     with kgl.sign_in("cara") as us, pytest.raises(PackageError) as caught:
         exchange.import_package(us, data)
