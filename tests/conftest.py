@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import json
 import os
 import shutil
 import subprocess
@@ -175,6 +176,36 @@ def run_cli(*args: str, stdin: str = "", timeout: float = 120) -> subprocess.Com
     """`python -m desktop.main ARGS` with `stdin`, as a process of its own: forked from one that
     has imported the command line already (see `tests/forked_cli.py`), a second faster."""
     return forked_cli.run(list(args), stdin=stdin, cwd=ROOT, timeout=timeout)
+
+
+SMALL_DISK = pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("unshare") is None,
+    reason="mounting a small tmpfs needs root (CI runs as root)",
+)
+
+
+def on_a_small_disk(
+    disk: Path,
+    size: str | int,
+    script: str,
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 180,
+):  # type: ignore[no-untyped-def]
+    """`python -c SCRIPT DISK ARGS…` in a mount namespace of its own where `disk` (made here)
+    is a fresh tmpfs of `size`: a disk that really fills. `env` is the process's whole
+    environment (the test's own, and the project on PYTHONPATH, by default). What the script
+    printed last, read as JSON. Mark the test `SMALL_DISK`."""
+    disk.mkdir(exist_ok=True)
+    result = subprocess.run(
+        ["unshare", "-rm", "sh", "-c",
+         f'mount -t tmpfs -o size={size} tmpfs "{disk}" && exec "{sys.executable}" -c "$0" "$@"',
+         script, str(disk), *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+        env={**os.environ, "PYTHONPATH": str(ROOT)} if env is None else env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def run_signed_in(folder: Path, *args: str, user: str = "admin", stdin: str = PASSWORD + "\n"):

@@ -8,21 +8,11 @@ change) is refused in plain words.
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
-import sys
-
-import pytest
-
 from desktop import cases
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SMALL_DISK, on_a_small_disk
 
-pytestmark = pytest.mark.skipif(
-    os.geteuid() != 0 or shutil.which("unshare") is None,
-    reason="mounting a small tmpfs needs root (CI runs as root)",
-)
+pytestmark = SMALL_DISK
+_ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}  # nothing of the test's own
 
 ON_SMALL_DISK = """
 import json, os, shutil, sys
@@ -63,17 +53,9 @@ print(json.dumps(outcome))
 
 
 def on_small_disk(tmp_path, agency, *, size: str, leave: int, target: str) -> dict:
-    disk = tmp_path / "disk"
-    disk.mkdir(exist_ok=True)
-    result = subprocess.run(
-        ["unshare", "-rm", "sh", "-c",
-         f'mount -t tmpfs -o size={size} tmpfs "{disk}" && exec "{sys.executable}" -c "$0" "$@"',
-         ON_SMALL_DISK, str(disk), str(agency.folder), str(leave), target],
-        cwd=ROOT, capture_output=True, text=True, timeout=180,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return on_a_small_disk(
+        tmp_path / "disk", size, ON_SMALL_DISK, str(agency.folder), str(leave), target, env=_ENV
+    )
 
 
 def _register(agency, n: int) -> None:
@@ -148,16 +130,8 @@ def test_the_window_signed_in_on_a_full_disk_is_quiet_until_something_must_be_re
     """The review saw "the disk is full" right after sign-in, from the window's background
     work (the tasks worked out after an upgrade): nobody had asked for a change yet."""
     _register(agency, 3)
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    result = subprocess.run(
-        ["unshare", "-rm", "sh", "-c",
-         f'mount -t tmpfs -o size=8m tmpfs "{disk}" && exec "{sys.executable}" -c "$0" "$@"',
-         WINDOW_ON_FULL_DISK, str(disk), str(agency.folder)],
-        cwd=ROOT, capture_output=True, text=True, timeout=180,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome = on_a_small_disk(
+        tmp_path / "disk", "8m", WINDOW_ON_FULL_DISK, str(agency.folder), env=_ENV
+    )
     assert outcome["after_sign_in"] == []
     assert [m[:17] for m in outcome["after_opening"]] == ["The disk is full:"]

@@ -9,10 +9,6 @@ store; these are fast enough to run under every mutant of the throttle.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -34,7 +30,7 @@ from desktop.accounts import (
     Throttle,
     start_throttle_record,
 )
-from tests.conftest import FAST_KDF, PASSWORD, ROOT
+from tests.conftest import FAST_KDF, PASSWORD, SMALL_DISK, on_a_small_disk
 
 START = 1_800_000_000.0  # January 2027: a year back is still after 1970
 
@@ -301,10 +297,7 @@ print(json.dumps(seen))
 """
 
 
-@pytest.mark.skipif(
-    os.geteuid() != 0 or shutil.which("unshare") is None,
-    reason="mounting a small tmpfs needs root (CI runs as root)",
-)
+@SMALL_DISK
 def test_on_a_full_disk_a_bounded_or_lost_record_still_makes_the_attempt_wait(tmp_path, now, kept):
     """The bound of a clock set back, and a lost record, cannot be written on a full disk:
     the wait holds for this attempt all the same (and is worked out again at the next)."""
@@ -323,17 +316,8 @@ def test_on_a_full_disk_a_bounded_or_lost_record_still_makes_the_attempt_wait(tm
     (room / THROTTLE_FILE).unlink()
     assert Throttle(room, kept).wait_seconds("baraka") == MAX_WAIT_SECONDS
     assert _record(room)["everyone_not_before"] == now[0] + MAX_WAIT_SECONDS
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    result = subprocess.run(
-        ["unshare", "-rm", "sh", "-c",
-         f'mount -t tmpfs -o size=64k tmpfs "{disk}" && exec "{sys.executable}" -c "$0" "$@"',
-         ON_A_FULL_DISK, str(disk)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},  # as it is (a mutation run's choice too)
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    # The test's environment as it is (a mutation run's choice too).
+    seen = on_a_small_disk(tmp_path / "disk", "64k", ON_A_FULL_DISK, timeout=120)
     assert seen == {"bounded": MAX_WAIT_SECONDS, "lost": MAX_WAIT_SECONDS}
 
 
@@ -569,10 +553,7 @@ except UlinziError as e:
 """
 
 
-@pytest.mark.skipif(
-    os.geteuid() != 0 or shutil.which("unshare") is None,
-    reason="mounting a small tmpfs needs root (CI runs as root)",
-)
+@SMALL_DISK
 def test_through_a_store_on_a_full_disk_a_wrong_password_is_still_said_to_be_wrong(
     store, tmp_path, now
 ):
@@ -582,15 +563,7 @@ def test_through_a_store_on_a_full_disk_a_wrong_password_is_still_said_to_be_wro
     _sign_in_fails(store, 1)  # with room: counted
     assert len(_record(store)["accounts"]) == 1
     size = sum(p.stat().st_size for p in store.rglob("*") if p.is_file())
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    result = subprocess.run(
-        ["unshare", "-rm", "sh", "-c",
-         f'mount -t tmpfs -o size={size + 256 * 1024} tmpfs "{disk}" '
-         f'&& exec "{sys.executable}" -c "$0" "$@"',
-         WRONG_PASSWORD_ON_A_FULL_DISK, str(disk), str(store)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == "WrongCredentials"
+    said = on_a_small_disk(
+        tmp_path / "disk", size + 256 * 1024, WRONG_PASSWORD_ON_A_FULL_DISK, str(store), timeout=120
+    )
+    assert said == "WrongCredentials"
